@@ -1,0 +1,4 @@
+export * from "./score-types.js";
+export * from "./explain-influence.js";
+export * from "./score-dimension.js";
+export * from "./score-profile.js";
