@@ -1,0 +1,112 @@
+// Side-by-side view of two partners, built only from what each chose to share.
+import { SCORED_DIMENSIONS, type ScoredDimensionCode } from "../instrument/instrument-types.js";
+import { MODEL_THRESHOLDS } from "../model-thresholds.js";
+import type { ModelFlag } from "../flags/flag-types.js";
+import type { SharedScores } from "./shared-scores.js";
+
+const T = MODEL_THRESHOLDS.couple;
+
+export type DimensionComparison = {
+  key: ScoredDimensionCode | "WE" | "ME";
+  a?: number;
+  b?: number;
+  /** b − a, present only when both partners shared this score. */
+  difference?: number;
+  isDifferentExperience: boolean;
+};
+
+/** How much one partner says they back the other, next to how backed the other feels. */
+export type CrossPerception = {
+  giverSays: number;
+  receiverFeels: number;
+  /** giverSays − receiverFeels: positive when the giver sees more backing than is felt. */
+  gap: number;
+  isGap: boolean;
+};
+
+export type CoupleComparison = {
+  dimensions: DimensionComparison[];
+  crossPerception: { aBacksB?: CrossPerception; bBacksA?: CrossPerception };
+  flags: ModelFlag[];
+};
+
+export type CoupleLabels = { a: string; b: string };
+
+function compareValues(key: DimensionComparison["key"], a: number | undefined, b: number | undefined): DimensionComparison {
+  const entry: DimensionComparison = { key, isDifferentExperience: false };
+  if (a !== undefined) entry.a = a;
+  if (b !== undefined) entry.b = b;
+  if (a !== undefined && b !== undefined) {
+    entry.difference = b - a;
+    entry.isDifferentExperience = Math.abs(b - a) >= T.differentExperience;
+  }
+  return entry;
+}
+
+function crossOf(giving: number | undefined, receiving: number | undefined): CrossPerception | undefined {
+  if (giving === undefined || receiving === undefined) return undefined;
+  const gap = giving - receiving;
+  return { giverSays: giving, receiverFeels: receiving, gap, isGap: Math.abs(gap) >= T.crossPerceptionGap };
+}
+
+/** Compare two partners' shared scores: differences, cross-perception of support, couple-level flags. */
+export function compareCouple(a: SharedScores, b: SharedScores, labels: CoupleLabels = { a: "Partner A", b: "Partner B" }): CoupleComparison {
+  const dimensions: DimensionComparison[] = SCORED_DIMENSIONS.map((code) => compareValues(code, a.dimensions?.[code], b.dimensions?.[code]));
+  dimensions.push(compareValues("WE", a.we, b.we), compareValues("ME", a.me, b.me));
+  const crossPerception: CoupleComparison["crossPerception"] = {};
+  const aBacksB = crossOf(a.subscales?.giving, b.subscales?.receiving);
+  const bBacksA = crossOf(b.subscales?.giving, a.subscales?.receiving);
+  if (aBacksB !== undefined) crossPerception.aBacksB = aBacksB;
+  if (bBacksA !== undefined) crossPerception.bBacksA = bBacksA;
+
+  const flags: ModelFlag[] = [];
+  const voiceA = a.dimensions?.VOICE;
+  const voiceB = b.dimensions?.VOICE;
+  if (voiceA !== undefined && voiceB !== undefined && Math.abs(voiceA - voiceB) >= T.voiceGap) {
+    const quieter = voiceA < voiceB ? labels.a : labels.b;
+    flags.push({
+      id: "couple-power-imbalance",
+      severity: "medium",
+      rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
+      explanation: `${quieter} reports much less room to speak up (Voice ${Math.round(Math.min(voiceA, voiceB))} against ${Math.round(Math.max(voiceA, voiceB))}). A gap like this can mean one voice carries more weight in the relationship.`,
+      triggeredBy: [],
+      practice: "speak-up",
+      counselling: "relationship",
+      holdsBackJointExercises: false,
+      isPrivate: false,
+    });
+  }
+  const closeA = a.dimensions?.CLOSE;
+  const closeB = b.dimensions?.CLOSE;
+  if (closeA !== undefined && closeB !== undefined && closeA < T.bothLowClose && closeB < T.bothLowClose) {
+    flags.push({
+      id: "couple-low-intimacy",
+      severity: "high",
+      rule: { anyOf: [[{ metric: "CLOSE_a", op: "<", value: T.bothLowClose }, { metric: "CLOSE_b", op: "<", value: T.bothLowClose }]], text: `Both partners' Closeness below ${T.bothLowClose}.` },
+      explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). A relationship counsellor can help you find your way back to each other.`,
+      triggeredBy: [],
+      practice: "support-passions",
+      counselling: "relationship",
+      holdsBackJointExercises: false,
+      isPrivate: false,
+    });
+  }
+  for (const [giver, receiver, cross] of [
+    [labels.a, labels.b, aBacksB],
+    [labels.b, labels.a, bBacksA],
+  ] as const) {
+    if (cross === undefined || !cross.isGap) continue;
+    flags.push({
+      id: "support-perception-gap",
+      severity: "low",
+      rule: { anyOf: [[{ metric: "|SUPPORT_GIVING_giver − SUPPORT_RECEIVING_receiver|", op: ">=", value: T.crossPerceptionGap }]], text: `What one partner says they give and what the other feels they get differ by ${T.crossPerceptionGap} points or more.` },
+      explanation: `${giver} rates the backing they give at ${Math.round(cross.giverSays)}, while ${receiver} rates the backing they feel at ${Math.round(cross.receiverFeels)}. Worth talking about what support looks like to each of you.`,
+      triggeredBy: [],
+      practice: "support-passions",
+      counselling: "none",
+      holdsBackJointExercises: false,
+      isPrivate: false,
+    });
+  }
+  return { dimensions, crossPerception, flags };
+}

@@ -1,0 +1,2 @@
+export * from "./shared-scores.js";
+export * from "./compare-couple.js";

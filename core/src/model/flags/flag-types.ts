@@ -1,0 +1,39 @@
+// Flags: a rule that fired, why, what to practise, and whether to suggest counselling.
+import type { ItemInfluence } from "../scoring/score-types.js";
+
+export type PracticeId = "speak-up" | "support-passions" | "friends-family";
+export type CounsellingSuggestion = "none" | "individual" | "relationship" | "safety-resources";
+export type FlagSeverity = "low" | "medium" | "high";
+
+export type FlagId =
+  | "power-imbalance"
+  | "codependency-risk"
+  | "low-intimacy"
+  | "low-support"
+  | "difference-reflection"
+  | "safety"
+  | "social-withdrawal"
+  | "couple-power-imbalance"
+  | "couple-low-intimacy"
+  | "support-perception-gap";
+
+/** One machine-readable comparison, e.g. { metric: "VOICE", op: "<", value: 40 }. */
+export type FlagCondition = { metric: string; op: "<" | "<=" | ">=" | ">"; value: number };
+
+/** Fires when any condition group holds; each group holds when all of its conditions hold. */
+export type FlagRule = { anyOf: ReadonlyArray<ReadonlyArray<FlagCondition>>; text: string };
+
+export type ModelFlag = {
+  id: FlagId;
+  severity: FlagSeverity;
+  rule: FlagRule;
+  /** Plain words naming the answers (or scores) that triggered the flag. */
+  explanation: string;
+  triggeredBy: ItemInfluence[];
+  practice: PracticeId;
+  counselling: CounsellingSuggestion;
+  /** True only for safety: joint and confrontation exercises are held back. */
+  holdsBackJointExercises: boolean;
+  /** Private flags are shown to the person only, never to a partner. */
+  isPrivate: boolean;
+};

@@ -1,0 +1,2 @@
+export * from "./flag-types.js";
+export * from "./derive-flags.js";

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import swagger from "@fastify/swagger";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { registerRouteAccess } from "./http/route-access.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
+import { registerWebApp } from "./http/web-app.js";
+import { healthRoutes } from "./modules/health/index.js";
+import { meRoutes } from "./modules/me/index.js";
+import { systemClock, type Clock } from "./platform/clock.js";
+import type { Mailer } from "./platform/mailer.js";
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  logger: FastifyBaseLogger;
+  mailer: Mailer;
+  authSecret: string;
+  clock?: Clock;
+  /** The built web app; omitted in API-only tests. */
+  webDistDir?: string;
+};
+
+/** Requests carry check-ins and answers, never files: a small body limit keeps abuse cheap. */
+const bodyLimitBytes = 64 * 1024;
+
+/**
+ * Builds the whole HTTP app from its dependencies, registering every plugin and module
+ * explicitly and in order. main.ts listens on it; tests drive it with inject().
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: bodyLimitBytes,
+    // Request ids are ours: a client-chosen id could be used to confuse the logs.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuth({
+    database,
+    publicUrl: config.publicUrl,
+    secret: deps.authSecret,
+    mailer: deps.mailer,
+    logger: deps.logger,
+    clock: deps.clock ?? systemClock,
+  });
+
+  await registerSecurityHeaders(app, { isHttps: config.publicUrl.startsWith("https://") });
+  registerRouteAccess(app, createActorResolver(auth, config.clientIpHeader));
+  await app.register(swagger, {
+    openapi: { info: { title: "Mutual API", version: "0.1.0" } },
+    transform: jsonSchemaTransform,
+  });
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader });
+  await app.register(meRoutes);
+
+  const pageHtml = deps.webDistDir
+    ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })
+    : null;
+  registerErrorHandler(app, { pageHtml });
+  app.addHook("onClose", async () => deps.mailer.close());
+  return app;
+}

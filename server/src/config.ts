@@ -1,0 +1,113 @@
+import { z } from "zod";
+import path from "node:path";
+
+/**
+ * The only reader of process.env. Every variable is validated here, with defaults
+ * that let `npm start` run with no configuration at all (SQLite under ./data).
+ */
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default("localhost"),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://mutual.example.org" })
+      .optional(),
+  ),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|file:|sqlite:)/, {
+        error: "must start with postgres://, postgresql://, file: or sqlite:",
+      })
+      .optional(),
+  ),
+  LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
+  AUTH_SECRET: optionalText.pipe(
+    z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 48)" }).optional(),
+  ),
+  SMTP_URL: optionalText.pipe(
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).default("Mutual <no-reply@localhost>"),
+  CLIENT_IP_HEADER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, { error: "must be a header name such as x-forwarded-for" })
+      .transform((name) => name.toLowerCase())
+      .optional(),
+  ),
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://www.google.com/"),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type DatabaseConfig =
+  | { dialect: "sqlite"; file: string }
+  | { dialect: "postgres"; connectionString: string };
+
+export type Config = {
+  env: "production" | "development" | "test";
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: (typeof logLevels)[number];
+  /** Undefined means: generate one into the data directory on first run. */
+  authSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  clientIpHeader: string | undefined;
+  quickExitUrl: string;
+  shutdownGraceMs: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment into a Config, or throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ""),
+    dataDir,
+    database: parseDatabaseUrl(values.DATABASE_URL, dataDir),
+    logLevel: values.LOG_LEVEL,
+    authSecret: values.AUTH_SECRET,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    clientIpHeader: values.CLIENT_IP_HEADER,
+    quickExitUrl: values.QUICK_EXIT_URL,
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url === undefined) return { dialect: "sqlite", file: path.join(dataDir, "mutual.sqlite") };
+  if (url.startsWith("postgres")) return { dialect: "postgres", connectionString: url };
+  const file = url.replace(/^(file|sqlite):(\/\/)?/, "");
+  return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(file) };
+}

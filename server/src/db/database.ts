@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "../config.js";
+import type { DB } from "./schema.js";
+
+export type Dialect = DatabaseConfig["dialect"];
+
+/** A connected database: the Kysely handle plus what the rest of the app needs to know about it. */
+export type Database = {
+  dialect: Dialect;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+};
+
+export type OpenDatabaseOptions = {
+  /** PostgreSQL only: run every connection in this schema (tests isolate runs this way). */
+  schema?: string;
+  /** PostgreSQL only: pool size. */
+  maxConnections?: number;
+};
+
+/** Opens the database named by the configuration: SQLite by default, PostgreSQL when configured. */
+export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
+  return config.dialect === "sqlite" ? openSqlite(config.file) : openPostgres(config.connectionString, options);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new BetterSqlite3(file);
+  // WAL lets readers run beside the single writer; synchronous=FULL makes every
+  // acknowledged commit survive power loss; busy_timeout makes a second process wait
+  // for the write lock instead of failing at once.
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = FULL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return { dialect: "sqlite", db, close: () => db.destroy() };
+}
+
+function openPostgres(connectionString: string, options: OpenDatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: withDefaultUser(connectionString),
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { dialect: "postgres", db, close: () => db.destroy() };
+}
+
+/**
+ * libpq falls back to the OS user when the URL names none; node-postgres reads $USER
+ * instead, which service managers and CI often leave unset. Fill it in the libpq way.
+ */
+export function withDefaultUser(connectionString: string): string {
+  const url = new URL(connectionString);
+  if (url.username) return connectionString;
+  url.username = encodeURIComponent(process.env.PGUSER ?? os.userInfo().username);
+  return url.toString();
+}
+
+/** Round-trips a trivial query; throws when the database cannot be reached. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

@@ -1,0 +1,12 @@
+import type { Migration } from "kysely";
+import * as authTables from "./20261124T0100_auth-tables.js";
+import * as signInFailures from "./20261124T0200_sign-in-failures.js";
+
+/**
+ * Every migration, in order. Listed by hand (not read from the file system) so the
+ * compiled server carries its whole history; names are timestamps and never change.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261124T0100_auth-tables": authTables,
+  "20261124T0200_sign-in-failures": signInFailures,
+};

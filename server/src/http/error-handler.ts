@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import type { ApiError } from "@mutual/core";
+
+/** Messages for the 4xx errors Fastify itself raises; anything else gets a generic one. */
+const clientErrorMessages: Record<number, { code: string; message: string }> = {
+  400: { code: "BAD_REQUEST", message: "The request could not be read." },
+  401: { code: "UNAUTHENTICATED", message: "Please sign in." },
+  403: { code: "FORBIDDEN", message: "You do not have access to this." },
+  404: { code: "NOT_FOUND", message: "Nothing here." },
+  405: { code: "METHOD_NOT_ALLOWED", message: "This method is not allowed here." },
+  406: { code: "NOT_ACCEPTABLE", message: "This response format is not available." },
+  413: { code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." },
+  415: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the request body as JSON (Content-Type: application/json)." },
+  429: { code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment and try again." },
+};
+
+/**
+ * The one error handler: validation errors become 400 with a message per field, other
+ * client errors keep their status with a plain message, and every server error becomes
+ * a bare 500 whose body reveals nothing but a request id to quote.
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { pageHtml: string | null }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((issue) => ({
+        path: [error.validationContext, ...issue.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
+        message: issue.message ?? "Invalid value.",
+      }));
+      const body: ApiError = {
+        error: { code: "VALIDATION_FAILED", message: "Some fields need attention.", fields },
+      };
+      return reply.status(400).send(body);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {
+      const known = clientErrorMessages[status] ?? { code: "BAD_REQUEST", message: "The request could not be handled." };
+      // Fastify's own messages for malformed JSON and the like are safe and more useful.
+      const message = error.code?.startsWith("FST_") && status === 400 ? error.message : known.message;
+      const body: ApiError = { error: { code: known.code, message } };
+      return reply.status(status).send(body);
+    }
+    request.log.error({ err: error }, "Request failed");
+    const body: ApiError = {
+      error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again.", requestId: request.id },
+    };
+    return reply.status(500).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      options.pageHtml !== null &&
+      (request.method === "GET" || request.method === "HEAD") &&
+      !request.url.startsWith("/api/") &&
+      (request.headers.accept ?? "").includes("text/html");
+    if (wantsPage) {
+      // A client-side route: the SPA decides what to show, including its own "not found".
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(options.pageHtml);
+    }
+    const body: ApiError = { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } };
+    return reply.status(404).send(body);
+  });
+}

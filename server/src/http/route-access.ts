@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ApiError } from "@mutual/core";
+
+/**
+ * Every route declares who may call it, in its `config.access`. The server refuses to
+ * start with a route that declares nothing, so a new route cannot be open by accident.
+ * Finer rules (whose data) live in each module's policy.
+ */
+export type RouteAccess = "public" | "signed-in";
+
+export type Actor = {
+  userId: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  createdAt: Date;
+};
+
+export type ResolveActor = (request: FastifyRequest) => Promise<Actor | null>;
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** Set for routes with access "signed-in"; undefined on public routes. */
+    actor?: Actor;
+  }
+}
+
+export function registerRouteAccess(app: FastifyInstance, resolveActor: ResolveActor): void {
+  // Checked once all plugins are in, so a plugin may fill in its routes' access as it adds them.
+  const routes: Array<{ method: unknown; url: string; config?: { access?: RouteAccess } }> = [];
+  app.addHook("onRoute", (route) => {
+    routes.push(route);
+  });
+  app.addHook("onReady", async () => {
+    const undeclared = routes.filter((route) => !route.config?.access);
+    if (undeclared.length > 0) {
+      const names = undeclared.map((route) => `${String(route.method)} ${route.url}`).join(", ");
+      throw new Error(`Routes without an access rule (config.access): ${names}`);
+    }
+  });
+  app.decorateRequest("actor", undefined);
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.routeOptions.config.access !== "signed-in") return;
+    const actor = await resolveActor(request);
+    if (!actor) {
+      const body: ApiError = { error: { code: "UNAUTHENTICATED", message: "Please sign in." } };
+      return reply.status(401).send(body);
+    }
+    request.actor = actor;
+  });
+}
+
+/** The signed-in actor of a request whose route declared access "signed-in". */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error("actorOf() called on a route that is not signed-in only");
+  return request.actor;
+}

@@ -1,0 +1,68 @@
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createLoggerOptions } from "./platform/logger.js";
+import { createMailer } from "./platform/mailer.js";
+import { loadOrCreateSecret } from "./platform/secrets.js";
+
+/** Process entry: configuration, database, migrations, listen, graceful shutdown. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino(createLoggerOptions(config) as object);
+  const database = openDatabase(config.database);
+  const migrations = await migrateToLatest(database);
+  const applied = migrations.results?.filter((result) => result.status === "Success").length ?? 0;
+  logger.info({ dialect: database.dialect, applied }, "Database ready");
+
+  const authSecret = loadOrCreateSecret({
+    configured: config.authSecret,
+    dataDir: config.dataDir,
+    fileName: "auth-secret",
+    variableName: "AUTH_SECRET",
+    logger,
+  });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
+  const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
+  const app = await buildApp({ config, database, logger, mailer, authSecret, webDistDir });
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, "Shutting down: finishing requests in flight");
+    const forceExit = setTimeout(() => {
+      logger.error("Shutdown took too long; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    forceExit.unref();
+    await app.close();
+    await database.close();
+    logger.info("Stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info({ url: config.publicUrl, port }, "Mutual is running");
+  process.stdout.write(`\nMutual is running at ${config.publicUrl} (listening on port ${port})\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Mutual could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { MeResponse } from "@mutual/core";
+import type { Actor } from "../../http/route-access.js";
+
+/** The allow-list of what /api/me returns: named field by field. */
+export function presentMe(actor: Actor): MeResponse {
+  return {
+    user: {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      emailVerified: actor.emailVerified,
+      createdAt: actor.createdAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import nodemailer from "nodemailer";
+import type { FastifyBaseLogger } from "fastify";
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  text: string;
+};
+
+/** Sends email. No email ever carries a person's answers, notes or scores. */
+export type Mailer = {
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+};
+
+export type MailerOptions = {
+  smtpUrl: string | undefined;
+  from: string;
+  /** Where the default transport writes messages: <dataDir>/outbox. */
+  dataDir: string;
+  logger: FastifyBaseLogger;
+};
+
+/**
+ * SMTP when SMTP_URL is set. Otherwise the console transport: the message is written to
+ * data/outbox/*.eml and the log says where, so a self-hoster can open the link while
+ * the log itself never holds an address or a token.
+ */
+export function createMailer(options: MailerOptions): Mailer {
+  return options.smtpUrl ? createSmtpMailer(options.smtpUrl, options.from) : createConsoleMailer(options);
+}
+
+function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(email) {
+      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+    },
+    close: () => transport.close(),
+  };
+}
+
+function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const outbox = path.join(dataDir, "outbox");
+  return {
+    async send(email) {
+      const info = await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await fs.mkdir(outbox, { recursive: true, mode: 0o700 });
+      const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
+      await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
+      logger.info({ subject: email.subject, file }, "Email written to the outbox (no SMTP_URL configured)");
+    },
+    close: () => transport.close(),
+  };
+}

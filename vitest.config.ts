@@ -1,0 +1,48 @@
+import { defineConfig } from "vitest/config";
+
+// One Vitest run, three projects: pure unit tests, integration tests through
+// app.inject() on both database dialects, and web component tests in happy-dom.
+// The "source" condition resolves @mutual/core to its TypeScript sources so tests
+// never need a build first.
+const sourceConditions = ["source", "module", "node", "import", "default"];
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ["source"] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["core/src/**/*.test.ts", "server/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["server/src/**/*.int.test.ts", "server/test/**/*.int.test.ts"],
+          // Each file builds its own app on its own databases; keep parallelism
+          // modest so the 2-core CI machine is not oversubscribed.
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        resolve: { conditions: ["source", "module", "browser", "development", "import", "default"] },
+        test: {
+          name: "web",
+          environment: "happy-dom",
+          include: ["web/src/**/*.test.tsx", "web/src/**/*.test.ts"],
+          setupFiles: ["web/src/testing/setup-tests.ts"],
+        },
+      },
+    ],
+  },
+});
