@@ -4,3 +4,8 @@ export * from "./provisional-norms.js";
 export * from "./instrument/index.js";
 export * from "./ordering/index.js";
 export * from "./scoring/index.js";
+export * from "./flags/index.js";
+export * from "./couple/index.js";
+export * from "./change/index.js";
+export * from "./trends/index.js";
+export * from "./psychometrics/index.js";

@@ -1,0 +1,3 @@
+export * from "./co-moments.js";
+export * from "./reliability-stats.js";
+export * from "./profile-psychometrics.js";

@@ -1,0 +1,146 @@
+// Trends over weekly check-ins: windows that tolerate missed weeks, withdrawal and decline signals.
+import { MODEL_THRESHOLDS } from "../model-thresholds.js";
+import type { ModelFlag } from "../flags/flag-types.js";
+import { countWeeksBetween } from "./iso-week.js";
+
+const T = MODEL_THRESHOLDS.trends;
+
+/** The scored parts of one week's check-in that trends use. */
+export type CheckInPoint = {
+  week: string;
+  friendsFamilyHours?: number | null;
+  wePulse?: number | null;
+  mePulse?: number | null;
+};
+
+export type TrendMetric = "friendsFamilyHours" | "wePulse" | "mePulse";
+
+export type WindowSummary = { answered: number; mean: number | null };
+
+export type TrendSignal = {
+  status: "signal" | "no-signal" | "insufficient-data";
+  baseline: WindowSummary;
+  recent: WindowSummary;
+  explanation: string;
+};
+
+export type DeclineSignal = TrendSignal & { slopePerWeek: number | null; weeksUsed: number };
+
+/** Answered values of one metric keyed by weeks-ago (0 = current week); later duplicates win. */
+function collect(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): Map<number, number> {
+  const byAge = new Map<number, number>();
+  for (const point of points) {
+    const value = point[metric];
+    if (value === null || value === undefined) continue;
+    const age = countWeeksBetween(point.week, currentWeek);
+    if (age < 0) continue;
+    byAge.set(age, value);
+  }
+  return byAge;
+}
+
+function summarise(byAge: Map<number, number>, fromAge: number, toAge: number): WindowSummary {
+  let sum = 0;
+  let answered = 0;
+  for (const [age, value] of byAge) {
+    if (age < fromAge || age > toAge) continue;
+    sum += value;
+    answered += 1;
+  }
+  return { answered, mean: answered === 0 ? null : sum / answered };
+}
+
+/** Recent window (last 4 weeks incl. current) and baseline (the 8 before); missing weeks are skipped, not zero. */
+export function summariseTrendWindows(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): { baseline: WindowSummary; recent: WindowSummary } {
+  const byAge = collect(points, currentWeek, metric);
+  return {
+    recent: summarise(byAge, 0, T.recentWeeks - 1),
+    baseline: summarise(byAge, T.recentWeeks, T.recentWeeks + T.baselineWeeks - 1),
+  };
+}
+
+/** Social withdrawal: recent mean hours with friends/family at or below half the person's own baseline. */
+export function detectSocialWithdrawal(points: readonly CheckInPoint[], currentWeek: string): TrendSignal {
+  const { baseline, recent } = summariseTrendWindows(points, currentWeek, "friendsFamilyHours");
+  if (baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered || baseline.mean === null || recent.mean === null) {
+    return { status: "insufficient-data", baseline, recent, explanation: `Needs at least ${T.minBaselineAnswered} check-ins in the earlier weeks and ${T.minRecentAnswered} in the last ${T.recentWeeks}.` };
+  }
+  if (baseline.mean < T.minBaselineHours) {
+    return { status: "no-signal", baseline, recent, explanation: "Your usual time with friends and family is too small to compare against." };
+  }
+  const isSignal = recent.mean <= T.withdrawalRatio * baseline.mean;
+  const text = `Lately you spent about ${recent.mean.toFixed(1)} hours a week with friends or family, against about ${baseline.mean.toFixed(1)} before.`;
+  return { status: isSignal ? "signal" : "no-signal", baseline, recent, explanation: isSignal ? `${text} That is half or less of your usual time.` : text };
+}
+
+/** Ordinary least-squares slope of y on x. */
+export function computeLeastSquaresSlope(xs: readonly number[], ys: readonly number[]): number | null {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return null;
+  let meanX = 0;
+  let meanY = 0;
+  for (let index = 0; index < n; index += 1) {
+    meanX += (xs[index] as number) / n;
+    meanY += (ys[index] as number) / n;
+  }
+  let sxy = 0;
+  let sxx = 0;
+  for (let index = 0; index < n; index += 1) {
+    const dx = (xs[index] as number) - meanX;
+    sxy += dx * ((ys[index] as number) - meanY);
+    sxx += dx * dx;
+  }
+  return sxx === 0 ? null : sxy / sxx;
+}
+
+/**
+ * Sustained decline of a pulse: the least-squares slope over the last 6 answered weeks (within 10 weeks,
+ * at least 4 points; x is the real week, so gaps stretch the line rather than compress it) is at or
+ * below −0.15 points a week, AND the recent mean is below the baseline mean.
+ */
+export function detectSustainedDecline(points: readonly CheckInPoint[], currentWeek: string, metric: "wePulse" | "mePulse"): DeclineSignal {
+  const byAge = collect(points, currentWeek, metric);
+  const { baseline, recent } = summariseTrendWindows(points, currentWeek, metric);
+  const usable = [...byAge.entries()]
+    .filter(([age]) => age < T.declineMaxSpanWeeks)
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, T.declineWindowAnswered);
+  const slope = usable.length >= T.declineMinAnswered ? computeLeastSquaresSlope(usable.map(([age]) => -age), usable.map(([, value]) => value)) : null;
+  const name = metric === "wePulse" ? "We pulse" : "Me pulse";
+  if (slope === null || baseline.mean === null || recent.mean === null || baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered) {
+    return { status: "insufficient-data", baseline, recent, slopePerWeek: slope, weeksUsed: usable.length, explanation: `Not enough check-ins yet to read a trend in your ${name}.` };
+  }
+  const isSignal = slope <= T.declineSlopePerWeek && recent.mean < baseline.mean;
+  return {
+    status: isSignal ? "signal" : "no-signal",
+    baseline,
+    recent,
+    slopePerWeek: slope,
+    weeksUsed: usable.length,
+    explanation: isSignal
+      ? `Your ${name} has been sliding for several weeks (about ${Math.abs(slope).toFixed(2)} points a week), and lately sits below your usual level.`
+      : `Your ${name} shows no steady slide.`,
+  };
+}
+
+/** Turn a withdrawal signal into a flag linked to the friends-and-family practice. */
+export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: string): ModelFlag[] {
+  const withdrawal = detectSocialWithdrawal(points, currentWeek);
+  if (withdrawal.status !== "signal") return [];
+  return [
+    {
+      id: "social-withdrawal",
+      severity: "medium",
+      rule: {
+        anyOf: [[{ metric: "recent mean friendsFamilyHours / baseline mean", op: "<=", value: T.withdrawalRatio }]],
+        text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
+      },
+      explanation: withdrawal.explanation,
+      triggeredBy: [],
+      practice: "friends-family",
+      counselling: "none",
+      holdsBackJointExercises: false,
+      isPrivate: false,
+    },
+  ];
+}

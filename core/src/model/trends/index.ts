@@ -1,0 +1,2 @@
+export * from "./iso-week.js";
+export * from "./check-in-trends.js";
