@@ -9,3 +9,4 @@ export * from "./couple/index.js";
 export * from "./change/index.js";
 export * from "./trends/index.js";
 export * from "./psychometrics/index.js";
+export * from "./fhir/index.js";

@@ -1,0 +1,116 @@
+import { fleschKincaid } from "flesch-kincaid";
+import { syllable } from "syllable";
+import { describe, expect, it } from "vitest";
+import { checkInAnswersSchema, WEEKLY_CHECK_IN } from "./check-in-definition.js";
+import { keyAnswer, listDimensionItems, listSubscaleItems } from "./instrument-lookup.js";
+import { SCORED_DIMENSIONS } from "./instrument-types.js";
+import { createProfileAnswersSchema } from "./profile-answers.js";
+import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "./profile-v1.js";
+
+function words(text: string): string[] {
+  return text.split(/\s+/).map((word) => word.replace(/[^A-Za-z'’-]/g, "")).filter((word) => word.length > 0);
+}
+
+function gradeOf(text: string): number {
+  const list = words(text);
+  const sentences = Math.max(1, (text.match(/[.!?]+/g) ?? []).length);
+  return fleschKincaid({ sentence: sentences, word: list.length, syllable: list.reduce((sum, word) => sum + syllable(word), 0) });
+}
+
+describe("Interdependence Profile v1", () => {
+  it("has an id, a semantic version and a translations slot", () => {
+    expect(PROFILE.id).toBe("mutual-interdependence-profile");
+    expect(PROFILE.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(PROFILE.translations).toEqual({});
+  });
+
+  it("labels every point of the 1–7 agreement scale", () => {
+    expect(PROFILE.scale.points.map((point) => point.value)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const point of PROFILE.scale.points) expect(point.label.trim().length).toBeGreaterThan(0);
+  });
+
+  it("has 4–6 items per dimension, SAFE included", () => {
+    for (const code of [...SCORED_DIMENSIONS, "SAFE"] as const) {
+      const count = listDimensionItems(PROFILE, code).length;
+      expect(count, code).toBeGreaterThanOrEqual(4);
+      expect(count, code).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it("has at least one reverse-keyed item per scored dimension and per SUPPORT sub-scale", () => {
+    for (const code of SCORED_DIMENSIONS) expect(listDimensionItems(PROFILE, code).some((entry) => entry.isReverse), code).toBe(true);
+    for (const subscale of ["giving", "receiving"] as const) {
+      const items = listSubscaleItems(PROFILE, subscale);
+      expect(items.length).toBeGreaterThanOrEqual(3);
+      expect(items.some((entry) => entry.isReverse)).toBe(true);
+    }
+    expect(listSubscaleItems(PROFILE, "giving").length + listSubscaleItems(PROFILE, "receiving").length).toBe(listDimensionItems(PROFILE, "SUPPORT").length);
+  });
+
+  it("uses unique, stable, kebab-case item ids", () => {
+    const ids = PROFILE.items.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*-\d+$/);
+  });
+
+  it.each(PROFILE.items.map((entry) => [entry.id, entry.text] as const))("item %s is short and plain: ≤ 20 words, grade ≤ 8", (_id, text) => {
+    expect(words(text).length).toBeLessThanOrEqual(20);
+    expect(gradeOf(text)).toBeLessThanOrEqual(8);
+  });
+
+  it("has no double negatives and one idea per item (heuristics)", () => {
+    const negation = /\b(not|no|never|nothing|nobody|none|neither|nor|without|can't|don't|won't|isn't|aren't|hardly)\b/gi;
+    for (const entry of PROFILE.items) {
+      expect((entry.text.match(negation) ?? []).length, entry.id).toBeLessThanOrEqual(1);
+      // Two sentences or a question mark would usually mean two ideas.
+      expect((entry.text.match(/[.?!]/g) ?? []).length, entry.id).toBe(1);
+    }
+  });
+
+  it("gives every item a short first-person plain phrase for explanations", () => {
+    for (const entry of PROFILE.items) {
+      expect(entry.plain, entry.id).toMatch(/\b(I|my|our)\b/i);
+      expect(words(entry.plain).length, entry.id).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("the readability check itself can fail on hard text", () => {
+    expect(gradeOf("Notwithstanding considerable interpersonal ambivalence, I systematically prioritise organisational responsibilities.")).toBeGreaterThan(8);
+  });
+
+  it("reverse keying maps x to 8 − x and leaves positive items alone", () => {
+    expect(keyAnswer({ isReverse: true }, 2)).toBe(6);
+    expect(keyAnswer({ isReverse: false }, 2)).toBe(2);
+  });
+
+  it("validates answers: known ids, whole points 1–7, skips allowed", () => {
+    const schema = createProfileAnswersSchema(PROFILE);
+    expect(schema.safeParse({ "close-1": 7, "close-2": null }).success).toBe(true);
+    expect(schema.safeParse({ "close-1": 8 }).success).toBe(false);
+    expect(schema.safeParse({ "close-1": 2.5 }).success).toBe(false);
+    expect(schema.safeParse({ "nope-1": 3 }).success).toBe(false);
+  });
+});
+
+describe("weekly check-in definition", () => {
+  it("asks the seven scored questions plus an unscored private note", () => {
+    expect(WEEKLY_CHECK_IN.questions.map((question) => question.id)).toEqual(["spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours", "wePulse", "mePulse", "note"]);
+    expect(WEEKLY_CHECK_IN.questions.filter((question) => question.isScored)).toHaveLength(7);
+    expect(WEEKLY_CHECK_IN.questions.find((question) => question.id === "note")?.isScored).toBe(false);
+  });
+
+  it("labels every point of its scales and keeps questions readable", () => {
+    for (const question of WEEKLY_CHECK_IN.questions) {
+      if (question.format.kind === "scale") expect(question.format.labels).toHaveLength(question.format.max - question.format.min + 1);
+      expect(words(question.text).length).toBeLessThanOrEqual(20);
+      expect(gradeOf(question.text), question.id).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it("validates answers and rejects unknown fields", () => {
+    expect(checkInAnswersSchema.safeParse({ spokeUp: 3, friendsFamilyHours: 4.5, wePulse: 6, note: "hi" }).success).toBe(true);
+    expect(checkInAnswersSchema.safeParse({ spokeUp: 5 }).success).toBe(false);
+    expect(checkInAnswersSchema.safeParse({ friendsFamilyHours: 1.25 }).success).toBe(false);
+    expect(checkInAnswersSchema.safeParse({ safe: 1 }).success).toBe(false);
+  });
+});
