@@ -1,14 +1,15 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 // One Vitest run, three projects: pure unit tests, integration tests through
 // app.inject() on both database dialects, and web component tests in happy-dom.
 // The "source" condition resolves @mutual/core to its TypeScript sources so tests
 // never need a build first.
-const sourceConditions = ["source", "module", "node", "import", "default"];
+const serverConditions = ["source", ...defaultServerConditions];
 
 export default defineConfig({
-  resolve: { conditions: sourceConditions },
-  ssr: { resolve: { conditions: sourceConditions, externalConditions: ["source"] } },
+  resolve: { conditions: serverConditions },
+  ssr: { resolve: { conditions: serverConditions } },
   test: {
     projects: [
       {
@@ -35,7 +36,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: { conditions: ["source", "module", "browser", "development", "import", "default"] },
+        resolve: { conditions: ["source", ...defaultClientConditions] },
         test: {
           name: "web",
           environment: "happy-dom",

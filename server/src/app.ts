@@ -10,7 +10,7 @@ import {
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
-import { registerErrorHandler } from "./http/error-handler.js";
+import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
 import { registerRouteAccess } from "./http/route-access.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
@@ -48,6 +48,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: any other body type is refused with 415, which also stops
+  // plain cross-site form posts before they reach a handler.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -60,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock ?? systemClock,
   });
 
+  // First, so every plugin registered below inherits the one error handler.
+  registerErrorHandler(app);
   await registerSecurityHeaders(app, { isHttps: config.publicUrl.startsWith("https://") });
   registerRouteAccess(app, createActorResolver(auth, config.clientIpHeader));
   await app.register(swagger, {
@@ -75,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })
     : null;
-  registerErrorHandler(app, { pageHtml });
+  registerNotFoundHandler(app, { pageHtml });
   app.addHook("onClose", async () => deps.mailer.close());
   return app;
 }

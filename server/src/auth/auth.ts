@@ -83,6 +83,10 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock 
     advanced: {
       ipAddress: { ipAddressHeaders: [resolvedClientIpHeader] },
       useSecureCookies: publicUrl.startsWith("https://"),
+      // Better Auth skips these checks when it detects a test runner; we never do, so
+      // the tests exercise the same CSRF defence as production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     logger: {

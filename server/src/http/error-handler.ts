@@ -20,7 +20,7 @@ const clientErrorMessages: Record<number, { code: string; message: string }> = {
  * client errors keep their status with a plain message, and every server error becomes
  * a bare 500 whose body reveals nothing but a request id to quote.
  */
-export function registerErrorHandler(app: FastifyInstance, options: { pageHtml: string | null }): void {
+export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((issue) => ({
@@ -47,6 +47,13 @@ export function registerErrorHandler(app: FastifyInstance, options: { pageHtml: 
     return reply.status(500).send(body);
   });
 
+}
+
+/**
+ * Unknown routes: a JSON 404 for the API; for a page request, the SPA's page, so
+ * client-side routes survive a reload (the SPA shows its own "not found").
+ */
+export function registerNotFoundHandler(app: FastifyInstance, options: { pageHtml: string | null }): void {
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
       options.pageHtml !== null &&
@@ -54,7 +61,6 @@ export function registerErrorHandler(app: FastifyInstance, options: { pageHtml: 
       !request.url.startsWith("/api/") &&
       (request.headers.accept ?? "").includes("text/html");
     if (wantsPage) {
-      // A client-side route: the SPA decides what to show, including its own "not found".
       return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(options.pageHtml);
     }
     const body: ApiError = { error: { code: "NOT_FOUND", message: `No route for ${request.method} ${request.url.split("?")[0]}.` } };

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("works with no variables at all: SQLite under ./data on port 3000", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.database).toEqual({ dialect: "sqlite", file: path.resolve("./data/mutual.sqlite") });
+    expect(config.authSecret).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.clientIpHeader).toBeUndefined();
+    expect(config.logLevel).toBe("info");
+  });
+
+  it("follows PORT into the default public URL", () => {
+    expect(loadConfig({ PORT: "4100" }).publicUrl).toBe("http://localhost:4100");
+  });
+
+  it("chooses PostgreSQL from DATABASE_URL", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://db.internal/mutual" });
+    expect(config.database).toEqual({ dialect: "postgres", connectionString: "postgres://db.internal/mutual" });
+  });
+
+  it("accepts an SQLite file path and treats empty values as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "file:/var/lib/mutual/db.sqlite" }).database).toEqual({ dialect: "sqlite", file: "/var/lib/mutual/db.sqlite" });
+    expect(loadConfig({ SMTP_URL: "", AUTH_SECRET: "  " }).smtpUrl).toBeUndefined();
+  });
+
+  it("lowercases the client IP header and trims a trailing slash from PUBLIC_URL", () => {
+    const config = loadConfig({ CLIENT_IP_HEADER: "X-Forwarded-For", PUBLIC_URL: "https://mutual.example.org/" });
+    expect(config.clientIpHeader).toBe("x-forwarded-for");
+    expect(config.publicUrl).toBe("https://mutual.example.org");
+  });
+
+  it("lists every bad variable at once", () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://nope", LOG_LEVEL: "loud", AUTH_SECRET: "short", SMTP_URL: "http://mail", PUBLIC_URL: "ftp://x" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join("\n");
+    for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL", "AUTH_SECRET", "SMTP_URL", "PUBLIC_URL"]) {
+      expect(problems).toContain(name);
+    }
+    expect((caught as ConfigError).problems).toHaveLength(6);
+  });
+});

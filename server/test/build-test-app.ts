@@ -1,0 +1,81 @@
+import type { FastifyInstance } from "fastify";
+import { pino } from "pino";
+import { Writable } from "node:stream";
+import { buildApp } from "../src/app.js";
+import { loadConfig, type Config } from "../src/config.js";
+import type { Database, Dialect } from "../src/db/database.js";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { createLoggerOptions } from "../src/platform/logger.js";
+import type { Clock } from "../src/platform/clock.js";
+import type { Mailer, OutgoingEmail } from "../src/platform/mailer.js";
+import { createTestDatabase, type TestDatabase } from "./test-databases.js";
+
+export const testPublicUrl = "http://localhost:3000";
+
+export type MemoryMailer = Mailer & { sent: OutgoingEmail[] };
+
+export function createMemoryMailer(): MemoryMailer {
+  const sent: OutgoingEmail[] = [];
+  return { sent, send: async (email) => void sent.push(email), close: () => undefined };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  testDatabase: TestDatabase;
+  mailer: MemoryMailer;
+  /** Every JSON log line the app wrote, for checks that logs hold no secrets. */
+  logLines: string[];
+  close(): Promise<void>;
+};
+
+export type TestAppOptions = {
+  env?: Record<string, string>;
+  clock?: Clock;
+  webDistDir?: string;
+  /** Routes a test adds before the app is sealed (e.g. to exercise the error handler). */
+  extraRoutes?: (app: FastifyInstance) => void;
+  /** Reuse an existing database (a second instance); otherwise a fresh one is made. */
+  testDatabase?: TestDatabase;
+};
+
+/** The real app on a fresh, migrated database of the given dialect, with a memory mailer. */
+export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
+  const ownsDatabase = options.testDatabase === undefined;
+  const testDatabase = options.testDatabase ?? (await createTestDatabase(dialect));
+  const database = ownsDatabase ? testDatabase.database : testDatabase.reopen();
+  await migrateToLatest(database);
+  const config: Config = loadConfig({ NODE_ENV: "test", PUBLIC_URL: testPublicUrl, LOG_LEVEL: "info", ...options.env });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino(createLoggerOptions(config) as object, sink);
+  const mailer = createMemoryMailer();
+  const app = await buildApp({
+    config,
+    database,
+    logger,
+    mailer,
+    authSecret: "test-secret-that-is-long-enough-for-better-auth-0123456789",
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+  });
+  options.extraRoutes?.(app);
+  await app.ready();
+  return {
+    app,
+    database,
+    testDatabase,
+    mailer,
+    logLines,
+    async close() {
+      await app.close();
+      if (ownsDatabase) await testDatabase.destroy();
+      else await database.close();
+    },
+  };
+}

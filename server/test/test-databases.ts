@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "../src/db/schema.js";
+import { openDatabase, withDefaultUser, type Database, type Dialect } from "../src/db/database.js";
+
+/** Both dialects, always: CI fails when PostgreSQL is missing rather than skipping it. */
+export const dialects: readonly Dialect[] = ["sqlite", "postgres"];
+
+export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://localhost/test";
+
+export type TestDatabase = {
+  database: Database;
+  /** How to open the same database again (a second instance, a restart). */
+  reopen(): Database;
+  destroy(): Promise<void>;
+};
+
+/**
+ * A fresh, empty database for one test file. SQLite: a file in a new temp folder.
+ * PostgreSQL: a new schema in the test database, so parallel runs never collide.
+ */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const suffix = randomBytes(6).toString("hex");
+  if (dialect === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-test-"));
+    const file = path.join(dir, "test.sqlite");
+    const open = () => openDatabase({ dialect: "sqlite", file });
+    const database = open();
+    return {
+      database,
+      reopen: open,
+      async destroy() {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `test_${suffix}`;
+  await withAdminClient((client) => client.query(`create schema "${schema}"`));
+  const open = () => openDatabase({ dialect: "postgres", connectionString: testPostgresUrl }, { schema, maxConnections: 4 });
+  const database = open();
+  return {
+    database,
+    reopen: open,
+    async destroy() {
+      await database.close();
+      await withAdminClient((client) => client.query(`drop schema if exists "${schema}" cascade`));
+    },
+  };
+}
+
+/**
+ * A database handle that cannot reach its database: SQLite with its connection already
+ * closed; PostgreSQL pointed at a port where nothing listens.
+ */
+export function openUnreachableDatabase(dialect: Dialect): Database {
+  if (dialect === "postgres") return openDatabase({ dialect: "postgres", connectionString: "postgres://localhost:9/none" });
+  const connection = new BetterSqlite3(":memory:");
+  connection.close();
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return { dialect: "sqlite", db, close: () => db.destroy() };
+}
+
+async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDefaultUser(testPostgresUrl) });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is required for the integration tests and did not answer at ${testPostgresUrl} (set TEST_DATABASE_URL). ${String(error)}`,
+    );
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
