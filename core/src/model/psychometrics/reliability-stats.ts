@@ -42,12 +42,14 @@ export function computeItemStatistics(cov: ArrayLike<number>, means: ArrayLike<n
     // Rest score = total − item: cov(item, rest) = cov(item, total) − var(item); var(rest) = var(total) − 2cov(item, total) + var(item).
     const covWithRest = covWithTotal - variance;
     const restVariance = totalVariance - 2 * covWithTotal + variance;
-    const denominator = Math.sqrt(variance * restVariance);
+    // Variances that are rounding noise relative to the data's scale count as zero (a constant rest score).
+    const scale = Math.max(1, totalVariance, variance);
+    const denominator = variance <= 1e-12 * scale || restVariance <= 1e-12 * scale ? 0 : Math.sqrt(variance * restVariance);
     return {
       index: i,
       mean: means[i] as number,
       sd: Math.sqrt(Math.max(0, variance)),
-      correctedItemTotal: k < 2 || !(denominator > 1e-12) ? null : covWithRest / denominator,
+      correctedItemTotal: k < 2 || denominator === 0 ? null : covWithRest / denominator,
       alphaIfDeleted: computeCronbachAlpha(
         cov,
         k,

@@ -71,7 +71,7 @@ describe("sustained decline", () => {
     const signal = detectSustainedDecline(points, NOW, "wePulse");
     expect(signal.weeksUsed).toBe(6);
     // The 6 newest answered weeks: x = −8, −7, −6, −5, −3, 0; y = 6, 6, 6, 6, 5, 4.
-    // Sxy = −11.5, Sxx = 257/6 → slope = −69/257 ≈ −0.2685 (treating them as evenly spaced would give −0.343).
+    // Sxy = −11.5, Sxx = 257/6 → slope = −69/257 ≈ −0.2685 (treating them as evenly spaced would give −13/35 ≈ −0.371).
     expect(signal.slopePerWeek).toBeCloseTo(-69 / 257, 12);
     expect(signal.status).toBe("signal");
   });
