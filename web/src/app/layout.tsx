@@ -1,0 +1,75 @@
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { QuickExitButton } from "../features/safety/quick-exit-button";
+import { useMe, useSignOut } from "../features/auth/api/auth-api";
+
+/** The frame of every page: skip link, header with help and quick exit, main, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const signedIn = Boolean(me.data);
+
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSettled: () => void navigate("/sign-in?signedOut=1", { replace: true }),
+    });
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <Link to="/" className="site-header__brand">
+            {t("app.name")}
+          </Link>
+          <div className="site-header__safety">
+            <Link to="/help" className="button button--help">
+              {t("nav.getHelp")}
+            </Link>
+            <QuickExitButton />
+          </div>
+        </div>
+        <nav aria-label={t("nav.label")} className="site-nav">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            {signedIn ? (
+              <>
+                <li>
+                  <NavLink to="/account">{t("nav.account")}</NavLink>
+                </li>
+                <li>
+                  <button type="button" className="button button--link" onClick={onSignOut} disabled={signOut.isPending}>
+                    {t("nav.signOut")}
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/sign-up">{t("nav.signUp")}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.disclaimer")}</p>
+      </footer>
+    </>
+  );
+}

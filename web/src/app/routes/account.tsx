@@ -1,0 +1,56 @@
+import { useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/alert";
+import { Button } from "../../components/button";
+import { Page } from "../../components/page";
+import { useMe, useResendVerification } from "../../features/auth/api/auth-api";
+import { ChangePasswordForm } from "../../features/auth/components/change-password-form";
+import { DeleteAccountForm } from "../../features/auth/components/delete-account-form";
+import { SessionList } from "../../features/auth/components/session-list";
+
+export function AccountRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const resend = useResendVerification();
+  const user = me.data;
+  if (!user) return null;
+  return (
+    <Page title={t("account.title")}>
+      <section aria-labelledby="account-details" className="card">
+        <h2 id="account-details">{t("account.profile")}</h2>
+        <p>
+          <strong>{user.name}</strong>
+          <br />
+          {user.email}
+        </p>
+        {user.emailVerified ? (
+          <p>{t("account.emailStatusVerified")}</p>
+        ) : (
+          <>
+            <p>{t("account.emailStatusUnverified")}</p>
+            {resend.isSuccess ? (
+              <Alert tone="success">{t("account.verificationSent")}</Alert>
+            ) : (
+              <Button variant="secondary" onClick={() => resend.mutate(user.email)} busy={resend.isPending}>
+                {t("account.resendVerification")}
+              </Button>
+            )}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="account-password" className="card">
+        <h2 id="account-password">{t("account.changePassword")}</h2>
+        <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="account-sessions" className="card">
+        <h2 id="account-sessions">{t("account.sessions")}</h2>
+        <SessionList />
+      </section>
+      <section aria-labelledby="account-delete" className="card card--danger">
+        <h2 id="account-delete">{t("account.deleteTitle")}</h2>
+        <DeleteAccountForm onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
+      </section>
+    </Page>
+  );
+}

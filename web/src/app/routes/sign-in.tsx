@@ -1,0 +1,26 @@
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/alert";
+import { Page } from "../../components/page";
+import { useMe } from "../../features/auth/api/auth-api";
+import { SignInForm } from "../../features/auth/components/sign-in-form";
+import { safeNextPath } from "../require-sign-in";
+
+export function SignInRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const next = safeNextPath(params.get("next"));
+  if (me.data) return <Navigate to={next} replace />;
+  return (
+    <Page title={t("auth.signInTitle")} narrow>
+      {params.has("signedOut") && <Alert tone="success">{t("auth.signedOut")}</Alert>}
+      {params.has("deleted") && <Alert tone="success">{t("auth.deleted")}</Alert>}
+      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+      <p>
+        {t("auth.noAccount")} <Link to="/sign-up">{t("auth.createOne")}</Link>
+      </p>
+    </Page>
+  );
+}

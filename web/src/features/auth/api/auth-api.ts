@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { MeResponse } from "@mutual/core";
+import { ApiRequestError, requestJson } from "../../../lib/api-client";
+
+// The account operations the web app uses. Better Auth serves them under /api/auth;
+// /api/me is ours. Every mutation that changes who is signed in refreshes "me".
+
+export const meQueryKey = ["me"] as const;
+
+export type Me = MeResponse["user"];
+
+/** The signed-in person, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return (await requestJson<MeResponse>("/api/me")).user;
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export type SessionSummary = { id: string; token: string; userAgent: string | null; createdAt: string };
+
+export function useSessions() {
+  return useQuery({
+    queryKey: ["sessions"],
+    queryFn: async () => {
+      const [sessions, current] = await Promise.all([
+        requestJson<SessionSummary[]>("/api/auth/list-sessions"),
+        requestJson<{ session: { token: string } } | null>("/api/auth/get-session"),
+      ]);
+      return { sessions, currentToken: current?.session.token ?? null };
+    },
+  });
+}
+
+function useAccountMutation<Input>(run: (input: Input) => Promise<unknown>, options: { resetsIdentity?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      if (options.resetsIdentity) {
+        queryClient.removeQueries();
+        queryClient.setQueryData(meQueryKey, null);
+      }
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      await queryClient.invalidateQueries({ queryKey: ["sessions"] });
+    },
+  });
+}
+
+export const useSignUp = () =>
+  useAccountMutation((input: { name: string; email: string; password: string }) =>
+    requestJson("/api/auth/sign-up/email", { method: "POST", body: { ...input, callbackURL: "/" } }),
+  );
+
+export const useSignIn = () =>
+  useAccountMutation((input: { email: string; password: string }) =>
+    requestJson("/api/auth/sign-in/email", { method: "POST", body: input }),
+  );
+
+export const useSignOut = () =>
+  useAccountMutation(() => requestJson("/api/auth/sign-out", { method: "POST", body: {} }), { resetsIdentity: true });
+
+export const useChangePassword = () =>
+  useAccountMutation((input: { currentPassword: string; newPassword: string }) =>
+    requestJson("/api/auth/change-password", { method: "POST", body: { ...input, revokeOtherSessions: true } }),
+  );
+
+export const useRevokeSession = () =>
+  useAccountMutation((token: string) => requestJson("/api/auth/revoke-session", { method: "POST", body: { token } }));
+
+export const useRevokeOtherSessions = () =>
+  useAccountMutation(() => requestJson("/api/auth/revoke-other-sessions", { method: "POST", body: {} }));
+
+export const useDeleteAccount = () =>
+  useAccountMutation((password: string) => requestJson("/api/auth/delete-user", { method: "POST", body: { password } }), {
+    resetsIdentity: true,
+  });
+
+export const useResendVerification = () =>
+  useAccountMutation((email: string) =>
+    requestJson("/api/auth/send-verification-email", { method: "POST", body: { email, callbackURL: "/account" } }),
+  );

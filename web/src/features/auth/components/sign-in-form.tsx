@@ -1,0 +1,38 @@
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { PasswordField, TextField } from "../../../components/text-field";
+import { useSignIn } from "../api/auth-api";
+import { describeAccountError } from "./server-message";
+import { checkEmail, checkRequired, type FieldErrors } from "./validate";
+
+type Field = "email" | "password";
+
+export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  const [values, setValues] = useState({ email: "", password: "" });
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+
+  const update = (field: Field) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors<Field> = { email: checkEmail(values.email, t), password: checkRequired(values.password, t) };
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    signIn.mutate({ email: values.email.trim(), password: values.password }, { onSuccess: onSignedIn });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {signIn.isError && <Alert tone="error">{describeAccountError(signIn.error, t)}</Alert>}
+      <TextField label={t("auth.email")} type="email" autoComplete="username" inputMode="email" value={values.email} onChange={update("email")} error={errors.email} required />
+      <PasswordField label={t("auth.password")} autoComplete="current-password" value={values.password} onChange={update("password")} error={errors.password} required />
+      <Button type="submit" busy={signIn.isPending}>
+        {signIn.isPending ? t("auth.working") : t("auth.submitSignIn")}
+      </Button>
+    </form>
+  );
+}

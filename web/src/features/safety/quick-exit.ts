@@ -1,0 +1,69 @@
+// Quick exit: leave for a neutral site at once, and make every way back into the app
+// lead to that neutral site too (docs/decisions/005-quick-exit.md).
+
+const exitedFlag = "mutual:exited";
+const fallbackUrl = "https://www.google.com/";
+
+/** The operator's neutral site, from the meta tag the server fills in. */
+export function quickExitUrl(doc: Document = document): string {
+  const content = doc.querySelector('meta[name="mutual:quick-exit"]')?.getAttribute("content") ?? "";
+  return /^https?:\/\//.test(content) ? content : fallbackUrl;
+}
+
+/** Leaves now: replaces this history entry with the neutral site. */
+export function quickExit(win: Window = window): void {
+  try {
+    win.sessionStorage.setItem(exitedFlag, "1");
+  } catch {
+    // Storage can be blocked; leaving matters more than the back-button guard.
+  }
+  win.document.title = "";
+  win.location.replace(quickExitUrl(win.document));
+}
+
+/**
+ * Called before the app renders. If this tab quick-exited and the person (or someone
+ * else) came back with the Back button, go straight to the neutral site again. A fresh
+ * visit (typed address, link, reload) clears the mark and opens the app normally.
+ */
+export function guardAgainstReturn(win: Window = window): boolean {
+  let exited = false;
+  try {
+    exited = win.sessionStorage.getItem(exitedFlag) === "1";
+  } catch {
+    return false;
+  }
+  if (!exited) return false;
+  const navigation = win.performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  if (navigation?.type === "back_forward") {
+    win.location.replace(quickExitUrl(win.document));
+    return true;
+  }
+  win.sessionStorage.removeItem(exitedFlag);
+  return false;
+}
+
+/** Pages restored from the back/forward cache skip start-up; catch them here. */
+export function watchBackForwardCache(win: Window = window): void {
+  win.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    try {
+      if (win.sessionStorage.getItem(exitedFlag) === "1") win.location.replace(quickExitUrl(win.document));
+    } catch {
+      // Nothing to guard without storage.
+    }
+  });
+}
+
+/** Esc pressed twice within a second triggers the quick exit. */
+export function listenForExitShortcut(onExit: () => void, win: Window = window): () => void {
+  let lastEscape = 0;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    const now = Date.now();
+    if (now - lastEscape < 1000) onExit();
+    lastEscape = now;
+  };
+  win.addEventListener("keydown", onKeyDown);
+  return () => win.removeEventListener("keydown", onKeyDown);
+}

@@ -1,0 +1,22 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { AppProvider } from "./app/provider";
+import { createAppRouter } from "./app/router";
+import { guardAgainstReturn, watchBackForwardCache } from "./features/safety/quick-exit";
+import "./styles.css";
+
+// Before anything renders: a Back press after a quick exit must not show the app.
+if (!guardAgainstReturn()) {
+  watchBackForwardCache();
+  const root = document.getElementById("root");
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <AppProvider>
+          <RouterProvider router={createAppRouter()} />
+        </AppProvider>
+      </StrictMode>,
+    );
+  }
+}
