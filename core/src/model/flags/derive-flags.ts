@@ -9,8 +9,8 @@ import type { FlagSeverity, ModelFlag } from "./flag-types.js";
 
 const T = MODEL_THRESHOLDS.flags;
 
-function scoreOf(score: DimensionScore | { status: "missing" }): number | undefined {
-  return score.status === "scored" && "score" in score ? score.score : undefined;
+function scoreOf(score: DimensionScore): number | undefined {
+  return score.status === "scored" ? score.score : undefined;
 }
 
 function lowered(instrument: Instrument, code: Parameters<typeof listDimensionItems>[1], answers: ProfileAnswers): ItemInfluence[] {
@@ -113,8 +113,9 @@ export function deriveFlags(instrument: Instrument, profile: Profile, answers: P
   if (hasWorry || (accept !== undefined && accept < T.differenceReflection.acceptBelow)) {
     const triggeredBy: ItemInfluence[] = [];
     if (hasWorry && worryItem !== undefined) {
-      const keyed = keyAnswer(worryItem, worryAnswer);
-      triggeredBy.push({ itemId: worryItem.id, plain: worryItem.plain, answer: worryAnswer, answerLabel: labelScalePoint(instrument, worryAnswer), keyed, direction: "lowered", strength: Math.abs(keyed - 4) });
+      const keyed = keyAnswer(worryItem, worryAnswer, instrument.scale.min, instrument.scale.max);
+      const midpoint = (instrument.scale.min + instrument.scale.max) / 2;
+      triggeredBy.push({ itemId: worryItem.id, plain: worryItem.plain, answer: worryAnswer, answerLabel: labelScalePoint(instrument, worryAnswer), keyed, direction: "lowered", strength: Math.abs(keyed - midpoint) });
     }
     for (const entry of lowered(instrument, "ACCEPT", answers)) if (entry.itemId !== "accept-6") triggeredBy.push(entry);
     flags.push({
