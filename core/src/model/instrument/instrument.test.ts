@@ -2,7 +2,7 @@ import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
 import { describe, expect, it } from "vitest";
 import { checkInAnswersSchema, WEEKLY_CHECK_IN } from "./check-in-definition.js";
-import { keyAnswer, listDimensionItems, listSubscaleItems } from "./instrument-lookup.js";
+import { keyAnswer, labelScalePoint, listDimensionItems, listSubscaleItems, localizeItem } from "./instrument-lookup.js";
 import { SCORED_DIMENSIONS } from "./instrument-types.js";
 import { createProfileAnswersSchema } from "./profile-answers.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "./profile-v1.js";
@@ -76,6 +76,16 @@ describe("Interdependence Profile v1", () => {
 
   it("the readability check itself can fail on hard text", () => {
     expect(gradeOf("Notwithstanding considerable interpersonal ambivalence, I systematically prioritise organisational responsibilities.")).toBeGreaterThan(8);
+  });
+
+  it("translations fill in per locale and fall back to the source text", () => {
+    const translated = { ...PROFILE, translations: { fr: { items: { "close-1": { text: "Je me sens proche de mon partenaire." } }, scale: { 7: "Tout à fait d'accord" } } } };
+    const entry = PROFILE.items[0];
+    if (entry === undefined) throw new Error("no items");
+    expect(localizeItem(translated, entry, "fr")).toEqual({ text: "Je me sens proche de mon partenaire.", plain: entry.plain });
+    expect(localizeItem(translated, entry, "de")).toEqual({ text: entry.text, plain: entry.plain });
+    expect(labelScalePoint(translated, 7, "fr")).toBe("Tout à fait d'accord");
+    expect(labelScalePoint(translated, 6, "fr")).toBe("Agree");
   });
 
   it("reverse keying maps x to 8 − x and leaves positive items alone", () => {
