@@ -30,6 +30,7 @@ export default defineConfig({
           // Each file builds its own app on its own databases; keep parallelism
           // modest so the 2-core CI machine is not oversubscribed.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -73,6 +73,7 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
   } catch (error) {
     throw new Error(
       `PostgreSQL is required for the integration tests and did not answer at ${testPostgresUrl} (set TEST_DATABASE_URL). ${String(error)}`,
+      { cause: error },
     );
   }
   try {

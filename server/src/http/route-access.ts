@@ -19,10 +19,13 @@ export type Actor = {
 
 export type ResolveActor = (request: FastifyRequest) => Promise<Actor | null>;
 
+// Module augmentation needs interfaces: types cannot merge into Fastify's declarations.
 declare module "fastify" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {
     /** Set for routes with access "signed-in"; undefined on public routes. */
     actor?: Actor;

@@ -20,7 +20,9 @@ export function initI18n(language = "en"): typeof i18next {
   return i18next;
 }
 
+// Module augmentation needs an interface: a type cannot merge into i18next's declarations.
 declare module "i18next" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface CustomTypeOptions {
     defaultNS: "translation";
     resources: { translation: typeof en };

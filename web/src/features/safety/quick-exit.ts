@@ -27,13 +27,7 @@ export function quickExit(win: Window = window): void {
  * visit (typed address, link, reload) clears the mark and opens the app normally.
  */
 export function guardAgainstReturn(win: Window = window): boolean {
-  let exited = false;
-  try {
-    exited = win.sessionStorage.getItem(exitedFlag) === "1";
-  } catch {
-    return false;
-  }
-  if (!exited) return false;
+  if (!hasExited(win)) return false;
   const navigation = win.performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (navigation?.type === "back_forward") {
     win.location.replace(quickExitUrl(win.document));
@@ -46,13 +40,17 @@ export function guardAgainstReturn(win: Window = window): boolean {
 /** Pages restored from the back/forward cache skip start-up; catch them here. */
 export function watchBackForwardCache(win: Window = window): void {
   win.addEventListener("pageshow", (event) => {
-    if (!event.persisted) return;
-    try {
-      if (win.sessionStorage.getItem(exitedFlag) === "1") win.location.replace(quickExitUrl(win.document));
-    } catch {
-      // Nothing to guard without storage.
-    }
+    if (event.persisted && hasExited(win)) win.location.replace(quickExitUrl(win.document));
   });
+}
+
+function hasExited(win: Window): boolean {
+  try {
+    return win.sessionStorage.getItem(exitedFlag) === "1";
+  } catch {
+    // Storage can be blocked; then there is nothing to guard.
+    return false;
+  }
 }
 
 /** Esc pressed twice within a second triggers the quick exit. */

@@ -1,0 +1,119 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
+
+const password = "lantern river orbit maple";
+const newPassword = "harbour pebble quiet violet";
+
+test("a person signs up, signs in, changes the password, signs out and deletes the account", async ({ page }) => {
+  const email = `e2e-${Date.now()}@example.test`;
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Grow closer without losing yourself");
+  await expectNoAxeViolations(page, "welcome");
+  await saveScreenshot(page, "welcome");
+
+  await page.getByRole("link", { name: "Create your account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
+  await expect(page.getByText("At least 12 characters.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page, "sign up");
+  await page.getByLabel("What should we call you?").fill("Ana");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
+  await expectNoAxeViolations(page, "home");
+  await saveScreenshot(page, "home");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await expectNoAxeViolations(page, "sign in");
+  await saveScreenshot(page, "sign-in");
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("not my password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expectNoAxeViolations(page, "sign in with an error");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
+
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
+  await expect(page.getByText("This device")).toBeVisible();
+  await expectNoAxeViolations(page, "account");
+  await saveScreenshot(page, "account");
+
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(newPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
+
+  await page.getByRole("link", { name: "Account" }).click();
+  const deleteSection = page.getByRole("region", { name: "Delete your account" });
+  await deleteSection.getByLabel("Password", { exact: true }).fill(newPassword);
+  await deleteSection.getByLabel("I understand that this cannot be undone").check();
+  await deleteSection.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Your account and everything in it have been deleted.")).toBeVisible();
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(newPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+});
+
+test("the help page is one tap away and accessible", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Get help now" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+  await expect(page.getByText("call 999")).toBeVisible();
+  await expectNoAxeViolations(page, "help");
+  await saveScreenshot(page, "help");
+});
+
+test("an unknown address shows a friendly not-found page", async ({ page }) => {
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expectNoAxeViolations(page, "not found");
+});
+
+test("quick exit leaves for the neutral site and Back does not return to the app", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create your account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
+  await page.getByRole("button", { name: "Quick exit: leave this site now" }).click();
+  await expect(page).toHaveTitle("Weather today");
+  await page.goBack();
+  await expect(page).toHaveTitle("Weather today");
+  await page.goBack().catch(() => undefined);
+  await expect(page).toHaveTitle(/Weather today|^$/);
+  expect(page.url()).not.toContain("/sign-up");
+});
+
+test("pressing Esc twice is a quick exit too", async ({ page }) => {
+  await page.goto("/help");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveTitle("Weather today");
+});
+
+test("the whole sign-up form works with the keyboard alone", async ({ page }) => {
+  await page.goto("/sign-up");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
+  await page.getByLabel("What should we call you?").focus();
+  await page.keyboard.type("Kai");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`kbd-${Date.now()}@example.test`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(password);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Kai");
+});

@@ -1,0 +1,56 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive the built app (npm run build) in Debian's Chromium: Playwright
+// never downloads a browser here. A second tiny server plays the neutral site that
+// quick exit leaves for.
+const appPort = Number(process.env.E2E_PORT ?? 3210);
+const neutralPort = appPort + 1;
+const dataDir = path.join(os.tmpdir(), `mutual-e2e-${process.pid}`);
+
+export const e2eBaseUrl = `http://localhost:${appPort}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e-output/artifacts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "e2e-output/results.json" }]],
+  use: {
+    baseURL: e2eBaseUrl,
+    ...devices["Pixel 7"],
+    viewport: { width: 390, height: 844 },
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: [
+    {
+      command: `node e2e/support/neutral-site.mjs ${neutralPort}`,
+      url: `http://localhost:${neutralPort}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: "node server/dist/main.js",
+      url: `${e2eBaseUrl}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(appPort),
+        DATA_DIR: dataDir,
+        QUICK_EXIT_URL: `http://localhost:${neutralPort}/`,
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
+    },
+  ],
+});
