@@ -25,9 +25,9 @@ export const MODEL_THRESHOLDS = {
     lowIntimacy: { medium: 40, high: 25 },
     /** low-support: SUPPORT below this, or either sub-scale below subscaleBelow. */
     lowSupport: { below: 40, subscaleBelow: 35 },
-    /** difference-reflection: raw answer to accept-6 at or above this (5 = somewhat agree), or ACCEPT below acceptBelow. */
-    differenceReflection: { coreValueWorryAtLeast: 5, acceptBelow: 40 },
-    /** safety: any SAFE item, after keying, at or above this (5 = somewhat agree with a concern). */
+    /** difference-reflection: raw answer to the core-value-gap item at or above this (5 = somewhat agree), or ACCEPT below acceptBelow. */
+    differenceReflection: { coreValueGapAtLeast: 5, acceptBelow: 40 },
+    /** safety: any SAFE item, after keying, at or above this (5 = somewhat agree with a concern); high from highAnswerAtLeast or a high-severity item. */
     safety: { keyedAnswerAtLeast: 5, highAnswerAtLeast: 6 },
   },
   couple: {

@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { scoreProfile, screenSafety } from "../scoring/score-profile.js";
-import { deriveFlags } from "./derive-flags.js";
+import { deriveFlags, deriveSafetyFlag } from "./derive-flags.js";
 
 /** Every item answered so that its keyed value is `keyed`, then overrides. */
 function answersWith(keyed: number, overrides: Record<string, number> = {}): Record<string, number> {
@@ -13,15 +14,26 @@ function answersWith(keyed: number, overrides: Record<string, number> = {}): Rec
   return { ...base, ...overrides };
 }
 
-function flagsFor(answers: ProfileAnswers) {
+function derive(answers: ProfileAnswers) {
   return deriveFlags(PROFILE, scoreProfile(PROFILE, answers), answers, screenSafety(PROFILE, answers));
 }
 
+/** What the person sees themself: shareable flags (adjusted) plus the private safety flag. */
+const flagsFor = (answers: ProfileAnswers) => derive(answers).ownerOnly.flags;
+
 const ids = (answers: ProfileAnswers) => flagsFor(answers).map((flag) => flag.id);
+
+const safeItems = PROFILE.items.filter((entry) => entry.dimension === "SAFE");
+const otherItems = PROFILE.items.filter((entry) => entry.dimension !== "SAFE");
+const point = fc.integer({ min: 1, max: 7 });
+const nonSafeAnswers = fc
+  .tuple(...otherItems.map(() => fc.option(point, { nil: undefined, freq: 6 })))
+  .map((values) => Object.fromEntries(otherItems.map((entry, index) => [entry.id, values[index]])) as ProfileAnswers);
+const safeAnswers = fc.tuple(...safeItems.map(() => fc.option(point, { nil: undefined }))).map((values) => Object.fromEntries(safeItems.map((entry, index) => [entry.id, values[index]])) as ProfileAnswers);
 
 describe("individual flags", () => {
   it("a healthy profile raises no flag", () => {
-    expect(flagsFor(answersWith(6))).toEqual([]);
+    expect(derive(answersWith(6))).toEqual({ shareable: [], ownerOnly: { safety: null, flags: [], holdsBackJointExercises: false } });
   });
 
   it("low VOICE → power imbalance, speak-up practice, severity by threshold, naming the answers", () => {
@@ -76,22 +88,68 @@ describe("individual flags", () => {
     expect(ids(answers)).toContain("low-support");
   });
 
-  it("worry about a core-value gap → difference reflection, naming accept-6", () => {
+  it("agreeing that core values are far apart → difference reflection, naming accept-6", () => {
     const flag = flagsFor(answersWith(6, { "accept-6": 6 })).find((entry) => entry.id === "difference-reflection");
     expect(flag?.triggeredBy[0]?.itemId).toBe("accept-6");
     expect(flag?.severity).toBe("low");
     expect(ids(answersWith(6, { "accept-6": 4 }))).not.toContain("difference-reflection");
   });
 
-  it("a SAFE concern → private safety flag, joint exercises held back, relationship counselling turned individual", () => {
+  it("a SAFE concern → private safety flag; relationship counselling turns individual in the owner's view only", () => {
     const answers = answersWith(6, { "safe-2": 6 });
     for (const entry of PROFILE.items) if (entry.dimension === "CLOSE") answers[entry.id] = entry.isReverse ? 7 : 1;
-    const flags = flagsFor(answers);
-    const safety = flags.find((entry) => entry.id === "safety");
-    expect(safety).toMatchObject({ counselling: "safety-resources", holdsBackJointExercises: true, isPrivate: true, severity: "high" });
-    expect(safety?.triggeredBy.map((entry) => entry.itemId)).toEqual(["safe-2"]);
-    expect(flags.find((entry) => entry.id === "low-intimacy")?.counselling).toBe("individual");
-    expect(flags.filter((entry) => entry.id !== "safety").every((entry) => !entry.holdsBackJointExercises && !entry.isPrivate)).toBe(true);
+    const result = derive(answers);
+    expect(result.ownerOnly.safety).toMatchObject({ counselling: "safety-resources", holdsBackJointExercises: true, isPrivate: true, severity: "high" });
+    expect(result.ownerOnly.safety?.triggeredBy.map((entry) => entry.itemId)).toEqual(["safe-2"]);
+    expect(result.ownerOnly.holdsBackJointExercises).toBe(true);
+    expect(result.ownerOnly.flags.at(-1)?.id).toBe("safety");
+    expect(result.ownerOnly.flags.find((entry) => entry.id === "low-intimacy")?.counselling).toBe("individual");
+    // The shareable list is untouched: no safety flag, relationship counselling as without SAFE.
+    expect(result.shareable.map((entry) => entry.id)).not.toContain("safety");
+    expect(result.shareable.find((entry) => entry.id === "low-intimacy")).toMatchObject({ counselling: "relationship", holdsBackJointExercises: false, isPrivate: false });
+  });
+
+  it("shareable flags are identical with and without any SAFE answers", () => {
+    fc.assert(
+      fc.property(nonSafeAnswers, safeAnswers, (answers, safe) => {
+        const without = derive(answers).shareable;
+        const withSafe = derive({ ...answers, ...safe });
+        expect(withSafe.shareable).toEqual(without);
+        expect(JSON.stringify(withSafe.shareable)).not.toMatch(/safe-|safety/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the invariance property can fail: the owner's view does change with SAFE answers", () => {
+    const answers = answersWith(6, { "voice-1": 1, "voice-2": 7, "voice-3": 1, "voice-4": 7, "voice-5": 1 });
+    const calm = derive(answers).ownerOnly.flags;
+    const scared = derive({ ...answers, "safe-1": 7 }).ownerOnly.flags;
+    expect(scared).not.toEqual(calm);
+    expect(calm.find((entry) => entry.id === "power-imbalance")?.counselling).toBe("relationship");
+    expect(scared.find((entry) => entry.id === "power-imbalance")?.counselling).toBe("individual");
+  });
+
+  it("safety severity comes from the item data: mild agreement with being hurt or threatened is high", () => {
+    expect(derive(answersWith(6, { "safe-3": 5 })).ownerOnly.safety?.severity).toBe("high");
+    expect(derive(answersWith(6, { "safe-1": 5 })).ownerOnly.safety?.severity).toBe("medium");
+    expect(derive(answersWith(6, { "safe-1": 6 })).ownerOnly.safety?.severity).toBe("high");
+    expect(PROFILE.items.find((entry) => entry.id === "safe-3")?.concernSeverity).toBe("high");
+    expect(deriveSafetyFlag(screenSafety(PROFILE, answersWith(6)))).toBeNull();
+  });
+
+  it("the core-value-gap rule follows the item's role, not its id", () => {
+    const moved = {
+      ...PROFILE,
+      items: PROFILE.items.map((entry) => {
+        if (entry.id === "accept-6") return { ...entry, role: undefined };
+        return entry.id === "accept-4" ? { ...entry, role: "core-value-gap" as const } : entry;
+      }),
+    };
+    const answers = answersWith(6, { "accept-4": 6 });
+    const flag = deriveFlags(moved, scoreProfile(moved, answers), answers, screenSafety(moved, answers)).shareable.find((entry) => entry.id === "difference-reflection");
+    expect(flag?.triggeredBy[0]?.itemId).toBe("accept-4");
+    expect(flag?.rule.anyOf[0]).toEqual([{ metric: "answer:accept-4", op: ">=", value: 5 }]);
   });
 
   it("disagreeing with 'I feel safe saying no' (reverse item) also raises the safety flag", () => {

@@ -1,20 +1,24 @@
-// Individual flags from a scored profile and the private safety screen.
+// Individual flags from a scored profile, and the private safety flag from the SAFE screen.
+// The shareable flags are computed without the screen at all, so nothing in them can hint at it.
 import type { Instrument } from "../instrument/instrument-types.js";
-import { findItem, keyAnswer, labelScalePoint, listDimensionItems } from "../instrument/instrument-lookup.js";
+import { findItemByRole, listDimensionItems } from "../instrument/instrument-lookup.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { readValidAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
-import { rankInfluences } from "../scoring/explain-influence.js";
+import { roundForComparison } from "../score-precision.js";
+import { buildInfluence, rankInfluences, selectStrongest } from "../scoring/explain-influence.js";
 import type { DimensionScore, ItemInfluence, Profile, SafetyScreen } from "../scoring/score-types.js";
-import type { FlagSeverity, ModelFlag } from "./flag-types.js";
+import { adjustFlagsForOwnSafety, createFlag } from "./create-flag.js";
+import type { DerivedFlags, FlagCondition, FlagSeverity, ModelFlag, SafetyFlag } from "./flag-types.js";
 
 const T = MODEL_THRESHOLDS.flags;
 
 function scoreOf(score: DimensionScore): number | undefined {
-  return score.status === "scored" ? score.score : undefined;
+  return score.status === "scored" ? roundForComparison(score.score) : undefined;
 }
 
 function lowered(instrument: Instrument, code: Parameters<typeof listDimensionItems>[1], answers: ProfileAnswers): ItemInfluence[] {
-  return rankInfluences(instrument, listDimensionItems(instrument, code), answers).filter((entry) => entry.direction === "lowered").slice(0, MODEL_THRESHOLDS.scoring.explanationSize);
+  return selectStrongest(rankInfluences(instrument, listDimensionItems(instrument, code), answers).filter((entry) => entry.direction === "lowered"));
 }
 
 function quote(influences: readonly ItemInfluence[]): string {
@@ -26,129 +30,143 @@ function severityBelow(value: number, thresholds: { medium: number; high: number
   return value < thresholds.high ? "high" : "medium";
 }
 
-/** Derive every individual flag; a safety flag downgrades joint suggestions to individual ones. */
-export function deriveFlags(instrument: Instrument, profile: Profile, answers: ProfileAnswers, safety?: SafetyScreen): ModelFlag[] {
-  const flags: ModelFlag[] = [];
+function lowVoiceFlag(instrument: Instrument, profile: Profile, answers: ProfileAnswers): ModelFlag | undefined {
   const voice = scoreOf(profile.dimensions.VOICE);
-  if (voice !== undefined && voice < T.lowVoice.medium) {
-    const severity = severityBelow(voice, T.lowVoice);
-    const triggeredBy = lowered(instrument, "VOICE", answers);
-    flags.push({
-      id: "power-imbalance",
-      severity,
-      rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: `Voice is below ${T.lowVoice.medium} (high below ${T.lowVoice.high}).` },
-      explanation: `Your Voice score is ${Math.round(voice)}: it may be hard to say what you think or need in this relationship. That can point to an imbalance of power.${quote(triggeredBy)}`,
-      triggeredBy,
-      practice: "speak-up",
-      counselling: severity === "high" ? "relationship" : "none",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
-  }
+  if (voice === undefined || voice >= T.lowVoice.medium) return undefined;
+  const severity = severityBelow(voice, T.lowVoice);
+  const triggeredBy = lowered(instrument, "VOICE", answers);
+  return createFlag({
+    id: "power-imbalance",
+    severity,
+    rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: `Voice is below ${T.lowVoice.medium} (high below ${T.lowVoice.high}).` },
+    explanation: `Your Voice score is ${Math.round(voice)}: it may be hard to say what you think or need in this relationship. That can point to an imbalance of power.${quote(triggeredBy)}`,
+    triggeredBy,
+    practice: "speak-up",
+    counselling: severity === "high" ? "relationship" : "none",
+  });
+}
 
-  if (profile.codependency.status === "scored" && profile.codependency.score >= T.codependency.medium) {
-    const value = profile.codependency.score;
-    flags.push({
-      id: "codependency-risk",
-      severity: value >= T.codependency.high ? "high" : "medium",
-      rule: { anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]], text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).` },
-      explanation: `Your co-dependency index is ${Math.round(value)}: much of your mood and worth seems to rest on your partner while your own interests and people get less room.${quote(profile.codependency.explanation.influences)}`,
-      triggeredBy: profile.codependency.explanation.influences,
-      practice: "friends-family",
-      counselling: "individual",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
-  }
+function codependencyFlag(profile: Profile): ModelFlag | undefined {
+  if (profile.codependency.status !== "scored") return undefined;
+  const value = roundForComparison(profile.codependency.score);
+  if (value < T.codependency.medium) return undefined;
+  const { influences } = profile.codependency.explanation;
+  return createFlag({
+    id: "codependency-risk",
+    severity: value >= T.codependency.high ? "high" : "medium",
+    rule: { anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]], text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).` },
+    explanation: `Your co-dependency index is ${Math.round(value)}: much of your mood and worth seems to rest on your partner while your own interests and people get less room.${quote(influences)}`,
+    triggeredBy: influences,
+    practice: "friends-family",
+    counselling: "individual",
+  });
+}
 
+function lowIntimacyFlag(instrument: Instrument, profile: Profile, answers: ProfileAnswers): ModelFlag | undefined {
   const close = scoreOf(profile.dimensions.CLOSE);
-  if (close !== undefined && close < T.lowIntimacy.medium) {
-    const triggeredBy = lowered(instrument, "CLOSE", answers);
-    flags.push({
-      id: "low-intimacy",
-      severity: severityBelow(close, T.lowIntimacy),
-      rule: { anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]], text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).` },
-      explanation: `Your Closeness score is ${Math.round(close)}: feeling near to your partner and sharing what is inside seems hard right now.${quote(triggeredBy)}`,
-      triggeredBy,
-      practice: "support-passions",
-      counselling: "relationship",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
-  }
+  if (close === undefined || close >= T.lowIntimacy.medium) return undefined;
+  const triggeredBy = lowered(instrument, "CLOSE", answers);
+  return createFlag({
+    id: "low-intimacy",
+    severity: severityBelow(close, T.lowIntimacy),
+    rule: { anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]], text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).` },
+    explanation: `Your Closeness score is ${Math.round(close)}: feeling near to your partner and sharing what is inside seems hard right now.${quote(triggeredBy)}`,
+    triggeredBy,
+    practice: "support-passions",
+    counselling: "relationship",
+  });
+}
 
+function lowSupportFlag(instrument: Instrument, profile: Profile, answers: ProfileAnswers): ModelFlag | undefined {
   const support = scoreOf(profile.dimensions.SUPPORT);
   const giving = scoreOf(profile.subscales.giving);
   const receiving = scoreOf(profile.subscales.receiving);
-  const lowSupport =
+  const isLow =
     (support !== undefined && support < T.lowSupport.below) ||
     (giving !== undefined && giving < T.lowSupport.subscaleBelow) ||
     (receiving !== undefined && receiving < T.lowSupport.subscaleBelow);
-  if (lowSupport) {
-    const triggeredBy = lowered(instrument, "SUPPORT", answers);
-    flags.push({
-      id: "low-support",
-      severity: "medium",
-      rule: {
-        anyOf: [
-          [{ metric: "SUPPORT", op: "<", value: T.lowSupport.below }],
-          [{ metric: "SUPPORT_GIVING", op: "<", value: T.lowSupport.subscaleBelow }],
-          [{ metric: "SUPPORT_RECEIVING", op: "<", value: T.lowSupport.subscaleBelow }],
-        ],
-        text: `Support below ${T.lowSupport.below}, or the support you give or receive below ${T.lowSupport.subscaleBelow}.`,
-      },
-      explanation: `Backing each other's passions seems thin at the moment (support ${support === undefined ? "not scored" : Math.round(support)}, giving ${giving === undefined ? "not scored" : Math.round(giving)}, receiving ${receiving === undefined ? "not scored" : Math.round(receiving)}).${quote(triggeredBy)}`,
-      triggeredBy,
-      practice: "support-passions",
-      counselling: "none",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
-  }
+  if (!isLow) return undefined;
+  const triggeredBy = lowered(instrument, "SUPPORT", answers);
+  const shown = (value: number | undefined) => (value === undefined ? "not scored" : String(Math.round(value)));
+  return createFlag({
+    id: "low-support",
+    severity: "medium",
+    rule: {
+      anyOf: [
+        [{ metric: "SUPPORT", op: "<", value: T.lowSupport.below }],
+        [{ metric: "SUPPORT_GIVING", op: "<", value: T.lowSupport.subscaleBelow }],
+        [{ metric: "SUPPORT_RECEIVING", op: "<", value: T.lowSupport.subscaleBelow }],
+      ],
+      text: `Support below ${T.lowSupport.below}, or the support you give or receive below ${T.lowSupport.subscaleBelow}.`,
+    },
+    explanation: `Backing each other's passions seems thin at the moment (support ${shown(support)}, giving ${shown(giving)}, receiving ${shown(receiving)}).${quote(triggeredBy)}`,
+    triggeredBy,
+    practice: "support-passions",
+  });
+}
 
+function differenceReflectionFlag(instrument: Instrument, profile: Profile, answers: ProfileAnswers): ModelFlag | undefined {
   const accept = scoreOf(profile.dimensions.ACCEPT);
-  const worryItem = findItem(instrument, "accept-6");
-  const worryAnswer = answers["accept-6"];
-  const hasWorry = worryAnswer !== null && worryAnswer !== undefined && worryAnswer >= T.differenceReflection.coreValueWorryAtLeast;
-  if (hasWorry || (accept !== undefined && accept < T.differenceReflection.acceptBelow)) {
-    const triggeredBy: ItemInfluence[] = [];
-    if (hasWorry && worryItem !== undefined) {
-      const keyed = keyAnswer(worryItem, worryAnswer, instrument.scale.min, instrument.scale.max);
-      const midpoint = (instrument.scale.min + instrument.scale.max) / 2;
-      triggeredBy.push({ itemId: worryItem.id, plain: worryItem.plain, answer: worryAnswer, answerLabel: labelScalePoint(instrument, worryAnswer), keyed, direction: "lowered", strength: Math.abs(keyed - midpoint) });
-    }
-    for (const entry of lowered(instrument, "ACCEPT", answers)) if (entry.itemId !== "accept-6") triggeredBy.push(entry);
-    flags.push({
-      id: "difference-reflection",
-      severity: "low",
-      rule: {
-        anyOf: [[{ metric: "answer:accept-6", op: ">=", value: T.differenceReflection.coreValueWorryAtLeast }], [{ metric: "ACCEPT", op: "<", value: T.differenceReflection.acceptBelow }]],
-        text: `You agreed that a gap in core values worries you, or Accepting differences is below ${T.differenceReflection.acceptBelow}.`,
-      },
-      explanation: `Some differences between you weigh on you. It can help to sort the ones that are simply normal from any that are a true dealbreaker for you.${quote(triggeredBy.slice(0, MODEL_THRESHOLDS.scoring.explanationSize))}`,
-      triggeredBy: triggeredBy.slice(0, MODEL_THRESHOLDS.scoring.explanationSize),
-      practice: "speak-up",
-      counselling: "none",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
-  }
+  // Found by role, not id, so a later instrument version can move the question without touching this rule.
+  const gapItem = findItemByRole(instrument, "core-value-gap");
+  const gapAnswer = gapItem === undefined ? undefined : readValidAnswer(instrument, answers, gapItem.id);
+  const gapInfluence = gapItem !== undefined && gapAnswer !== undefined && gapAnswer >= T.differenceReflection.coreValueGapAtLeast ? buildInfluence(instrument, gapItem, gapAnswer) : undefined;
+  if (gapInfluence === undefined && (accept === undefined || accept >= T.differenceReflection.acceptBelow)) return undefined;
+  const others = lowered(instrument, "ACCEPT", answers).filter((entry) => entry.itemId !== gapInfluence?.itemId);
+  // The answer that fired the rule leads the list, whatever its strength.
+  const triggeredBy = [...(gapInfluence === undefined ? [] : [gapInfluence]), ...others].slice(0, MODEL_THRESHOLDS.scoring.explanationSize);
+  const anyOf: FlagCondition[][] = [[{ metric: "ACCEPT", op: "<", value: T.differenceReflection.acceptBelow }]];
+  if (gapItem !== undefined) anyOf.unshift([{ metric: `answer:${gapItem.id}`, op: ">=", value: T.differenceReflection.coreValueGapAtLeast }]);
+  return createFlag({
+    id: "difference-reflection",
+    severity: "low",
+    rule: { anyOf, text: `You agreed that your core values are far apart, or Accepting differences is below ${T.differenceReflection.acceptBelow}.` },
+    explanation: `Some differences between you weigh on you. It can help to sort the ones that are simply normal from any that are a true dealbreaker for you.${quote(triggeredBy)}`,
+    triggeredBy,
+    practice: "speak-up",
+  });
+}
 
-  if (safety !== undefined && safety.concerns.length > 0) {
-    const highest = safety.highestKeyed ?? 0;
-    flags.push({
-      id: "safety",
-      severity: highest >= T.safety.highAnswerAtLeast ? "high" : "medium",
-      rule: { anyOf: [[{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }]], text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond.` },
-      explanation: `Some of your answers suggest you may not always feel safe with your partner.${quote(safety.concerns)} You deserve to feel safe. Help is available, and exercises you would do together are paused.`,
-      triggeredBy: safety.concerns,
-      practice: "friends-family",
-      counselling: "safety-resources",
-      holdsBackJointExercises: true,
-      isPrivate: true,
-    });
-    // Joint counselling can be unsafe where there is fear or control: point to individual help instead.
-    for (const flag of flags) if (flag.counselling === "relationship") flag.counselling = "individual";
-  }
-  return flags;
+/** Flags a person may choose to share. Takes no safety input, so they cannot depend on SAFE answers. */
+export function deriveShareableFlags(instrument: Instrument, profile: Profile, answers: ProfileAnswers): ModelFlag[] {
+  const candidates = [
+    lowVoiceFlag(instrument, profile, answers),
+    codependencyFlag(profile),
+    lowIntimacyFlag(instrument, profile, answers),
+    lowSupportFlag(instrument, profile, answers),
+    differenceReflectionFlag(instrument, profile, answers),
+  ];
+  return candidates.filter((flag): flag is ModelFlag => flag !== undefined);
+}
+
+/** The private safety flag, or null when the screen found no concern. */
+export function deriveSafetyFlag(safety: SafetyScreen): SafetyFlag | null {
+  if (safety.concerns.length === 0) return null;
+  const highest = safety.highestKeyed ?? 0;
+  const isHigh = safety.concernSeverity === "high" || highest >= T.safety.highAnswerAtLeast;
+  return {
+    id: "safety",
+    severity: isHigh ? "high" : "medium",
+    rule: {
+      anyOf: [[{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }]],
+      text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond; high from ${T.safety.highAnswerAtLeast}, or at once for a question about being hurt or threatened.`,
+    },
+    explanation: `Some of your answers suggest you may not always feel safe with your partner.${quote(safety.concerns)} You deserve to feel safe. Help is available, and exercises you would do together are paused.`,
+    triggeredBy: safety.concerns,
+    practice: "friends-family",
+    counselling: "safety-resources",
+    holdsBackJointExercises: true,
+    isPrivate: true,
+  };
+}
+
+/** Every individual flag, split into what may be shared and what only the person sees. The screen is required. */
+export function deriveFlags(instrument: Instrument, profile: Profile, answers: ProfileAnswers, safety: SafetyScreen): DerivedFlags {
+  const shareable = deriveShareableFlags(instrument, profile, answers);
+  const safetyFlag = deriveSafetyFlag(safety);
+  const adjusted = adjustFlagsForOwnSafety(shareable, safetyFlag !== null);
+  return {
+    shareable,
+    ownerOnly: { safety: safetyFlag, flags: safetyFlag === null ? adjusted : [...adjusted, safetyFlag], holdsBackJointExercises: safetyFlag !== null },
+  };
 }

@@ -32,8 +32,26 @@ export type ModelFlag = {
   triggeredBy: ItemInfluence[];
   practice: PracticeId;
   counselling: CounsellingSuggestion;
-  /** True only for safety: joint and confrontation exercises are held back. */
+  /** True only for safety, or in the owner's own view once their safety flag fired: joint exercises are held back. */
   holdsBackJointExercises: boolean;
   /** Private flags are shown to the person only, never to a partner. */
   isPrivate: boolean;
+};
+
+/** The private safety flag: its own type so it cannot be mistaken for a shareable one. */
+export type SafetyFlag = ModelFlag & { id: "safety"; isPrivate: true; holdsBackJointExercises: true };
+
+/** What the person alone sees: their safety flag and their flags adjusted for it. Never sent to a partner. */
+export type OwnerFlagView = {
+  safety: SafetyFlag | null;
+  /** Shareable flags as the owner sees them (counselling adjusted for safety), then the safety flag last. */
+  flags: ModelFlag[];
+  holdsBackJointExercises: boolean;
+};
+
+export type DerivedFlags = {
+  /** Computed without SAFE answers, so identical whatever they are: safe to share with a partner. */
+  shareable: ModelFlag[];
+  /** For the person themself only. */
+  ownerOnly: OwnerFlagView;
 };

@@ -1,2 +1,3 @@
 export * from "./flag-types.js";
+export * from "./create-flag.js";
 export * from "./derive-flags.js";

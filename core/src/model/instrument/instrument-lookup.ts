@@ -1,5 +1,5 @@
 // Small pure helpers over an instrument definition.
-import type { DimensionCode, Instrument, ProfileItem, SupportSubscale } from "./instrument-types.js";
+import type { DimensionCode, Instrument, ItemRole, ProfileItem, SupportSubscale } from "./instrument-types.js";
 
 /** Items of one dimension, in the instrument's canonical order. */
 export function listDimensionItems(instrument: Instrument, dimension: DimensionCode): ProfileItem[] {
@@ -14,6 +14,11 @@ export function listSubscaleItems(instrument: Instrument, subscale: SupportSubsc
 /** Find an item by id, or undefined. */
 export function findItem(instrument: Instrument, itemId: string): ProfileItem | undefined {
   return instrument.items.find((entry) => entry.id === itemId);
+}
+
+/** The item that plays a role, or undefined when this instrument version has none. */
+export function findItemByRole(instrument: Instrument, role: ItemRole): ProfileItem | undefined {
+  return instrument.items.find((entry) => entry.role === role);
 }
 
 /** Apply reverse keying: on a 1–7 scale a reverse item scores 8 − answer. */

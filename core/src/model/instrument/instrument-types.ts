@@ -14,6 +14,12 @@ export type DimensionAxis = "we" | "me" | "risk" | "screen";
 
 export type SupportSubscale = "giving" | "receiving";
 
+/** A job an item does beyond its dimension, so rules find it by role rather than by a hard-coded id. */
+export type ItemRole = "core-value-gap";
+
+/** How serious agreement with a SAFE item is: endorsing harm or threats is high on its own. */
+export type ConcernSeverity = "medium" | "high";
+
 export type ProfileItem = {
   /** Stable across versions; never reused for a different question. */
   id: string;
@@ -25,6 +31,10 @@ export type ProfileItem = {
   plain: string;
   /** Reverse-keyed items are scored as 8 − answer. */
   isReverse: boolean;
+  /** Set when a rule reads this item's answer directly (see docs/model.md, flags). */
+  role?: ItemRole;
+  /** SAFE items only: the safety flag's severity when this item is a concern. */
+  concernSeverity?: ConcernSeverity;
 };
 
 export type DimensionDefinition = {

@@ -33,15 +33,15 @@ const DIMENSIONS: readonly DimensionDefinition[] = [
   { code: "SAFE", axis: "screen", name: "Safety check", summary: "A private check on fear or control. It is never scored or shared." },
 ];
 
-function item(
-  id: string,
-  dimension: ProfileItem["dimension"],
-  text: string,
-  plain: string,
-  isReverse = false,
-  subscale?: ProfileItem["subscale"],
-): ProfileItem {
-  return subscale === undefined ? { id, dimension, text, plain, isReverse } : { id, dimension, subscale, text, plain, isReverse };
+type ItemExtras = Partial<Pick<ProfileItem, "subscale" | "role" | "concernSeverity">>;
+
+function item(id: string, dimension: ProfileItem["dimension"], text: string, plain: string, isReverse = false, extras: ItemExtras = {}): ProfileItem {
+  // Only defined extras are copied, so tests comparing whole items never meet `key: undefined`.
+  const entry: ProfileItem = { id, dimension, text, plain, isReverse };
+  if (extras.subscale !== undefined) entry.subscale = extras.subscale;
+  if (extras.role !== undefined) entry.role = extras.role;
+  if (extras.concernSeverity !== undefined) entry.concernSeverity = extras.concernSeverity;
+  return entry;
 }
 
 const ITEMS: readonly ProfileItem[] = [
@@ -53,20 +53,20 @@ const ITEMS: readonly ProfileItem[] = [
   item("close-5", "CLOSE", "I feel accepted by my partner, flaws and all.", "my partner accepts me, flaws and all"),
 
   // SUPPORT — giving (3 items, 1 reverse) and receiving (3 items, 1 reverse)
-  item("support-give-1", "SUPPORT", "I show real interest in the things my partner loves to do.", "I show interest in what my partner loves", false, "giving"),
-  item("support-give-2", "SUPPORT", "I know what my partner is working hard on right now.", "I know what my partner is working on", false, "giving"),
-  item("support-give-3", "SUPPORT", "I find it hard to make room for my partner's hobbies.", "I find it hard to make room for my partner's hobbies", true, "giving"),
-  item("support-receive-1", "SUPPORT", "My partner cheers me on when I chase my own goals.", "my partner cheers on my goals", false, "receiving"),
-  item("support-receive-2", "SUPPORT", "My partner notices when something goes well for me.", "my partner notices my good news", false, "receiving"),
-  item("support-receive-3", "SUPPORT", "My partner seems bored by the things I care about.", "my partner seems bored by what I care about", true, "receiving"),
+  item("support-give-1", "SUPPORT", "I show real interest in the things my partner loves to do.", "I show interest in what my partner loves", false, { subscale: "giving" }),
+  item("support-give-2", "SUPPORT", "I know what my partner is working hard on right now.", "I know what my partner is working on", false, { subscale: "giving" }),
+  item("support-give-3", "SUPPORT", "I find it hard to make room for my partner's hobbies.", "I find it hard to make room for my partner's hobbies", true, { subscale: "giving" }),
+  item("support-receive-1", "SUPPORT", "My partner cheers me on when I chase my own goals.", "my partner cheers on my goals", false, { subscale: "receiving" }),
+  item("support-receive-2", "SUPPORT", "My partner notices when something goes well for me.", "my partner notices my good news", false, { subscale: "receiving" }),
+  item("support-receive-3", "SUPPORT", "My partner seems bored by the things I care about.", "my partner seems bored by what I care about", true, { subscale: "receiving" }),
 
-  // ACCEPT — valuing differences (6 items, 2 reverse; accept-6 feeds the dealbreaker reflection)
+  // ACCEPT — valuing differences (6 items, 2 reverse; accept-6, role core-value-gap, feeds the dealbreaker reflection)
   item("accept-1", "ACCEPT", "I can respect my partner's view when it differs from mine.", "I respect my partner's view when we differ"),
   item("accept-2", "ACCEPT", "It feels normal to me that we want different things at times.", "our differences feel normal to me"),
   item("accept-3", "ACCEPT", "When we disagree, I try to see it the way my partner does.", "I try to see my partner's side"),
   item("accept-4", "ACCEPT", "Our differences feel like a threat to us.", "our differences feel like a threat", true),
   item("accept-5", "ACCEPT", "I know which differences would be a true dealbreaker for me.", "I know my true dealbreakers"),
-  item("accept-6", "ACCEPT", "A gap between our core values worries me a lot.", "a gap in our core values worries me", true),
+  item("accept-6", "ACCEPT", "Our core values are far apart.", "our core values are far apart", true, { role: "core-value-gap" }),
 
   // VOICE — speaking up (5 items, 2 reverse)
   item("voice-1", "VOICE", "I tell my partner what I think, even when we disagree.", "I say what I think"),
@@ -78,7 +78,7 @@ const ITEMS: readonly ProfileItem[] = [
   // SELF — sense of self and autonomy (5 items, 1 reverse)
   item("self-1", "SELF", "I have interests that are my own.", "I have my own interests"),
   item("self-2", "SELF", "I know who I am apart from this relationship.", "I know who I am on my own"),
-  item("self-3", "SELF", "I make choices for myself without fear of what will happen.", "I make my own choices without fear"),
+  item("self-3", "SELF", "I feel free to make my own choices.", "I feel free to make my own choices"),
   item("self-4", "SELF", "I have lost track of what I want for myself.", "I have lost track of what I want", true),
   item("self-5", "SELF", "I make time to grow as a person.", "I make time to grow"),
 
@@ -86,7 +86,7 @@ const ITEMS: readonly ProfileItem[] = [
   item("ties-1", "TIES", "I spend good time with friends or family most weeks.", "I see friends or family most weeks"),
   item("ties-2", "TIES", "I have people outside the relationship I can go to for advice.", "I have people to go to for advice"),
   item("ties-3", "TIES", "I see my friends much less than I did before this relationship.", "I see my friends less than before", true),
-  item("ties-4", "TIES", "I feel close to my friends and family.", "I feel close to my friends and family"),
+  item("ties-4", "TIES", "I feel close to people outside this relationship.", "I feel close to people outside our relationship"),
   item("ties-5", "TIES", "I ask people I trust how my relationship looks to them.", "I ask people I trust for an outside view"),
 
   // RELY — over-reliance, a co-dependency signal: higher means more reliance (5 items, 1 reverse)
@@ -97,10 +97,11 @@ const ITEMS: readonly ProfileItem[] = [
   item("rely-5", "RELY", "I drop my own plans to be with my partner.", "I drop my plans to be with my partner"),
 
   // SAFE — private screen; higher means more concern (4 items, 1 reverse). Never scored, never shared.
-  item("safe-1", "SAFE", "I am afraid of how my partner might react to me.", "I am afraid of how my partner might react"),
-  item("safe-2", "SAFE", "My partner tries to control where I go or who I see.", "my partner tries to control where I go or who I see"),
-  item("safe-3", "SAFE", "My partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me"),
-  item("safe-4", "SAFE", "I feel safe saying no to my partner.", "I feel safe saying no to my partner", true),
+  // Severity is data: agreeing that a partner has hurt or threatened you is high however mildly agreed.
+  item("safe-1", "SAFE", "I am afraid of how my partner might react to me.", "I am afraid of how my partner might react", false, { concernSeverity: "medium" }),
+  item("safe-2", "SAFE", "My partner tries to control where I go or who I see.", "my partner tries to control where I go or who I see", false, { concernSeverity: "medium" }),
+  item("safe-3", "SAFE", "My partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me", false, { concernSeverity: "high" }),
+  item("safe-4", "SAFE", "I feel safe saying no to my partner.", "I feel safe saying no to my partner", true, { concernSeverity: "medium" }),
 ];
 
 /** The Interdependence Profile v1 as data. */

@@ -2,13 +2,19 @@
 import type { Instrument, ProfileItem } from "../instrument/instrument-types.js";
 import { keyAnswer } from "../instrument/instrument-lookup.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { readAnswer, type IgnoredAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
-import { describeInfluences, rankInfluences } from "./explain-influence.js";
+import { describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
 import type { DimensionScore } from "./score-types.js";
 
 /** Rescale a keyed mean on the instrument scale to 0–100: (mean − min) / (max − min) · 100. */
 export function rescaleToHundred(mean: number, scaleMin = 1, scaleMax = 7): number {
   return ((mean - scaleMin) / (scaleMax - scaleMin)) * 100;
+}
+
+/** 0–100 score of `count` keyed answers summing to `keyedSum`, as one division of whole numbers so it is exact where it can be. */
+export function rescaleKeyedSum(keyedSum: number, count: number, scaleMin = 1, scaleMax = 7): number {
+  return ((keyedSum - count * scaleMin) * 100) / (count * (scaleMax - scaleMin));
 }
 
 /** Fewest answered items that still allow a (prorated) score. */
@@ -28,11 +34,14 @@ export function scoreItems(
   const total = items.length;
   let answered = 0;
   let keyedSum = 0;
+  const ignoredAnswers: IgnoredAnswer[] = [];
   for (const entry of items) {
-    const answer = answers[entry.id];
-    if (answer === null || answer === undefined) continue;
+    const reading = readAnswer(instrument, answers, entry.id);
+    // An out-of-range or fractional value is set aside and reported, never scored: it would push a score past 0–100.
+    if (reading.status === "invalid") ignoredAnswers.push({ itemId: entry.id, reason: reading.reason });
+    if (reading.status !== "answered") continue;
     answered += 1;
-    keyedSum += keyAnswer(entry, answer, instrument.scale.min, instrument.scale.max);
+    keyedSum += keyAnswer(entry, reading.value, instrument.scale.min, instrument.scale.max);
   }
   const needed = countMinimumAnswered(total);
   if (total === 0 || answered < needed) {
@@ -43,15 +52,17 @@ export function scoreItems(
       message: `${displayName} needs at least ${needed} of ${total} questions answered; ${answered} were.`,
       answered,
       total,
+      ignoredAnswers,
     };
   }
-  const influences = rankInfluences(instrument, items, answers).slice(0, MODEL_THRESHOLDS.scoring.explanationSize);
+  const influences = selectStrongest(rankInfluences(instrument, items, answers));
   return {
     key,
     status: "scored",
-    score: rescaleToHundred(keyedSum / answered, instrument.scale.min, instrument.scale.max),
+    score: rescaleKeyedSum(keyedSum, answered, instrument.scale.min, instrument.scale.max),
     answered,
     total,
+    ignoredAnswers,
     isProrated: answered < total,
     explanation: { text: describeInfluences(influences, displayName), influences },
   };

@@ -1,11 +1,12 @@
 // The whole profile: dimensions, We and Me axes, co-dependency index and pattern. SAFE stays out.
 import type { Instrument, ScoredDimensionCode } from "../instrument/instrument-types.js";
 import { ME_DIMENSIONS, SCORED_DIMENSIONS, WE_DIMENSIONS } from "../instrument/instrument-types.js";
-import { listDimensionItems, listSubscaleItems } from "../instrument/instrument-lookup.js";
+import { keyAnswer, listDimensionItems, listSubscaleItems } from "../instrument/instrument-lookup.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { readValidAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { computeSem, PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
-import { describeInfluences, rankInfluences } from "./explain-influence.js";
+import { describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
 import { scoreItems } from "./score-dimension.js";
 import type { AxisScore, CodependencyScore, DimensionScore, PatternCode, PatternResult, Profile, SafetyScreen } from "./score-types.js";
 
@@ -34,7 +35,7 @@ export function scoreAxis(key: "WE" | "ME", components: readonly ScoredDimension
     sum += part.score;
     influences.push(...part.explanation.influences);
   }
-  const top = influences.sort((a, b) => b.strength - a.strength || a.itemId.localeCompare(b.itemId)).slice(0, MODEL_THRESHOLDS.scoring.explanationSize);
+  const top = selectStrongest(influences);
   return { key, components, status: "scored", score: sum / parts.length, explanation: { text: describeInfluences(top, key === "WE" ? "We" : "Me"), influences: top } };
 }
 
@@ -57,9 +58,7 @@ function scoreCodependency(instrument: Instrument, answers: ProfileAnswers, dime
   const relyPull = rankInfluences(instrument, listDimensionItems(instrument, "RELY"), answers).filter((entry) => entry.direction === "raised");
   const ownLifePull = rankInfluences(instrument, [...listDimensionItems(instrument, "SELF"), ...listDimensionItems(instrument, "TIES")], answers).filter((entry) => entry.direction === "lowered");
   // Answers that raise the index: high reliance, or low self/ties. Reported as "raised" the index.
-  const influences = [...relyPull, ...ownLifePull.map((entry) => ({ ...entry, direction: "raised" as const }))]
-    .sort((a, b) => b.strength - a.strength || a.itemId.localeCompare(b.itemId))
-    .slice(0, MODEL_THRESHOLDS.scoring.explanationSize);
+  const influences = selectStrongest([...relyPull, ...ownLifePull.map((entry) => ({ ...entry, direction: "raised" as const }))]);
   return {
     key: "CODEPENDENCY",
     formula: CODEPENDENCY_FORMULA,
@@ -128,17 +127,21 @@ export function scoreProfile(instrument: Instrument, answers: ProfileAnswers, no
 /** Read the private SAFE screen. Its result must never be shown to a partner. */
 export function screenSafety(instrument: Instrument, answers: ProfileAnswers): SafetyScreen {
   const items = listDimensionItems(instrument, "SAFE");
-  const influences = rankInfluences(instrument, items, answers);
+  const concerns = rankInfluences(instrument, items, answers).filter((entry) => entry.keyed >= MODEL_THRESHOLDS.flags.safety.keyedAnswerAtLeast);
   const answeredKeyed = items.flatMap((entry) => {
-    const answer = answers[entry.id];
-    return answer === null || answer === undefined ? [] : [entry.isReverse ? instrument.scale.min + instrument.scale.max - answer : answer];
+    const answer = readValidAnswer(instrument, answers, entry.id);
+    return answer === undefined ? [] : [keyAnswer(entry, answer, instrument.scale.min, instrument.scale.max)];
   });
+  const concernIds = new Set(concerns.map((entry) => entry.itemId));
+  // An item without its own severity counts as medium: the flag still fires, only its wording is milder.
+  const severities = items.filter((entry) => concernIds.has(entry.id)).map((entry) => entry.concernSeverity ?? "medium");
   return {
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
     answered: answeredKeyed.length,
     total: items.length,
-    concerns: influences.filter((entry) => entry.keyed >= MODEL_THRESHOLDS.flags.safety.keyedAnswerAtLeast),
+    concerns,
+    concernSeverity: severities.length === 0 ? null : severities.includes("high") ? "high" : "medium",
     highestKeyed: answeredKeyed.length === 0 ? null : Math.max(...answeredKeyed),
   };
 }

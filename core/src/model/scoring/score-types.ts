@@ -1,5 +1,6 @@
 // Result types for a scored profile. Every number carries the answers that moved it.
-import type { ScoredDimensionCode, SupportSubscale } from "../instrument/instrument-types.js";
+import type { ConcernSeverity, ScoredDimensionCode, SupportSubscale } from "../instrument/instrument-types.js";
+import type { IgnoredAnswer } from "../instrument/read-answer.js";
 import type { NormSource } from "../provisional-norms.js";
 
 /** One answer's pull on a score, in the respondent's own words. */
@@ -35,9 +36,11 @@ export type DimensionScore =
       total: number;
       /** True when some items were skipped and the mean of the rest stands in for them. */
       isProrated: boolean;
+      /** Answers set aside as invalid (fractional or off the scale); they count as unanswered. */
+      ignoredAnswers: IgnoredAnswer[];
       explanation: ScoreExplanation;
     }
-  | ({ key: ScoredDimensionCode | `SUPPORT_${Uppercase<SupportSubscale>}`; answered: number; total: number } & MissingScore);
+  | ({ key: ScoredDimensionCode | `SUPPORT_${Uppercase<SupportSubscale>}`; answered: number; total: number; ignoredAnswers: IgnoredAnswer[] } & MissingScore);
 
 export type AxisScore =
   | { key: "WE" | "ME"; status: "scored"; score: number; components: readonly ScoredDimensionCode[]; explanation: ScoreExplanation }
@@ -84,6 +87,8 @@ export type SafetyScreen = {
   total: number;
   /** SAFE items whose keyed answer reached the safety threshold, strongest first. */
   concerns: ItemInfluence[];
+  /** Highest concern severity among the concerns (from each item's data), or null with no concern. */
+  concernSeverity: ConcernSeverity | null;
   /** Highest keyed SAFE answer, or null when none was answered. */
   highestKeyed: number | null;
 };

@@ -1,0 +1,21 @@
+// Shared construction of flags, and the owner-only adjustment a safety concern makes to them.
+import type { ItemInfluence } from "../scoring/score-types.js";
+import type { ModelFlag } from "./flag-types.js";
+
+export type FlagFields = Omit<ModelFlag, "holdsBackJointExercises" | "isPrivate" | "triggeredBy" | "counselling"> &
+  Partial<Pick<ModelFlag, "counselling">> & { triggeredBy?: ItemInfluence[] };
+
+/** A shareable flag: not private, joint exercises not held back, no counselling unless stated. */
+export function createFlag(fields: FlagFields): ModelFlag {
+  return { triggeredBy: [], counselling: "none", ...fields, holdsBackJointExercises: false, isPrivate: false };
+}
+
+/**
+ * The same flags as seen by a person whose own safety screen raised a concern: joint counselling can be
+ * unsafe where there is fear or control, so "relationship" becomes "individual" and joint exercises pause.
+ * Returns copies; the input (which may be shared) is never changed. Only ever show the result to that person.
+ */
+export function adjustFlagsForOwnSafety(flags: readonly ModelFlag[], hasSafetyConcern: boolean): ModelFlag[] {
+  if (!hasSafetyConcern) return flags.map((flag) => ({ ...flag }));
+  return flags.map((flag) => ({ ...flag, counselling: flag.counselling === "relationship" ? "individual" : flag.counselling, holdsBackJointExercises: true }));
+}
