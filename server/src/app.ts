@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import swagger from "@fastify/swagger";
 import {
   jsonSchemaTransform,
@@ -46,6 +46,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // One log line per request (the onResponse hook below), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: any other body type is refused with 415, which also stops
@@ -54,19 +56,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const clock = deps.clock ?? systemClock;
+  const isHttps = config.publicUrl.startsWith("https://");
   const auth = createAuth({
     database,
     publicUrl: config.publicUrl,
     secret: deps.authSecret,
     mailer: deps.mailer,
     logger: deps.logger,
-    clock: deps.clock ?? systemClock,
+    clock,
   });
 
   // First, so every plugin registered below inherits the one error handler.
   registerErrorHandler(app);
-  await registerSecurityHeaders(app, { isHttps: config.publicUrl.startsWith("https://") });
-  registerRouteAccess(app, createActorResolver(auth, config.clientIpHeader));
+  registerSecurityHeaders(app, { isHttps });
+  registerRouteAccess(
+    app,
+    createActorResolver({ auth, database, secret: deps.authSecret, clock, isHttps, clientIpHeader: config.clientIpHeader }),
+  );
   await app.register(swagger, {
     openapi: { info: { title: "Mutual API", version: "0.1.0" } },
     transform: jsonSchemaTransform,
@@ -81,6 +88,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })
     : null;
   registerNotFoundHandler(app, { pageHtml });
+  app.addHook("onResponse", (request, reply, done) => {
+    request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request completed");
+    done();
+  });
   app.addHook("onClose", async () => deps.mailer.close());
   return app;
 }

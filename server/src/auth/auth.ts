@@ -8,6 +8,7 @@ import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
 import type { Mailer } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
+import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
 
 export type AuthDeps = {
@@ -66,7 +67,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock 
       },
     },
     user: { deleteUser: { enabled: true } },
-    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
     rateLimit: {
       enabled: true,
       // Stored in the database so the limit holds across several app instances.

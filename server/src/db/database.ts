@@ -38,8 +38,37 @@ function openSqlite(file: string): Database {
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { dialect: "sqlite", db, close: () => db.destroy() };
+}
+
+const statementCacheSize = 256;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small indexed
+ * query. Kysely emits the same SQL text for the same query shape, so prepared statements
+ * are kept by text (bounded, least recently used first out). Safe because better-sqlite3
+ * runs each statement to completion synchronously before the next use.
+ */
+function withStatementCache(connection: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = connection.prepare.bind(connection);
+  return new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property !== "prepare") return Reflect.get(target, property, receiver) as unknown;
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement) {
+          cache.delete(source);
+        } else {
+          statement = prepare(source);
+          if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value as string);
+        }
+        cache.set(source, statement);
+        return statement;
+      };
+    },
+  });
 }
 
 function openPostgres(connectionString: string, options: OpenDatabaseOptions): Database {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiError } from "@mutual/core";
 
 /**
@@ -17,7 +17,7 @@ export type Actor = {
   createdAt: Date;
 };
 
-export type ResolveActor = (request: FastifyRequest) => Promise<Actor | null>;
+export type ResolveActor = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>;
 
 // Module augmentation needs interfaces: types cannot merge into Fastify's declarations.
 declare module "fastify" {
@@ -48,7 +48,7 @@ export function registerRouteAccess(app: FastifyInstance, resolveActor: ResolveA
   app.decorateRequest("actor", undefined);
   app.addHook("onRequest", async (request, reply) => {
     if (request.routeOptions.config.access !== "signed-in") return;
-    const actor = await resolveActor(request);
+    const actor = await resolveActor(request, reply);
     if (!actor) {
       const body: ApiError = { error: { code: "UNAUTHENTICATED", message: "Please sign in." } };
       return reply.status(401).send(body);

@@ -1,0 +1,120 @@
+// npm run bench: figures for the running product, each against a baseline measured in the
+// same run on the same machine. Prints a markdown report and writes it to bench/results/.
+// Targets (issue 2): /api/me ≥ 35% of bare Fastify's req/s; /api/me p99 ≤ 10 ms at half
+// its own maximum rate; npm start (built) to first 200 on /livez ≤ 3 s; idle RSS ≤ 120 MB.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runModelBench } from "./model.js";
+import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 20;
+const lines: string[] = [];
+const say = (line = "") => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+function verdict(ok: boolean): string {
+  return ok ? "✅ meets target" : "❌ misses target";
+}
+
+async function measureStartup(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-start-"));
+    const port = 3400 + run;
+    const startedAt = performance.now();
+    const child = startProcess("npm", ["start", "--silent"], { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+    times.push(await waitForOk(`http://localhost:${port}/livez`, startedAt));
+    const pids = descendantPids(child.pid ?? 0);
+    for (const pid of pids.reverse()) {
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
+    await stopProcess(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  process.stdout.write("Building…\n");
+  if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "ignore" }).status !== 0) throw new Error("build failed");
+
+  say(`# Mutual benchmark · ${new Date().toISOString()}`);
+  say();
+  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Load: autocannon, ${connections} connections, ${seconds} s per run, on the same machine.`);
+  say();
+
+  // Start-up: `npm start` on an already-built tree and a fresh data folder (migrations included).
+  const startTimes = await measureStartup(3);
+  const startMedian = [...startTimes].sort((a, b) => a - b)[1] ?? 0;
+
+  // Baseline and Mutual, each in its own process.
+  const baseline = startProcess(process.execPath, ["--import", "tsx", "bench/baseline-server.ts", "3300"], {});
+  await waitForOk("http://127.0.0.1:3300/livez", performance.now());
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-"));
+  const server = startProcess(process.execPath, ["server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir });
+  await waitForOk("http://127.0.0.1:3301/readyz", performance.now());
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleRss = rssMegabytes(server.pid ?? 0);
+
+  const origin = "http://localhost:3301";
+  const signUp = await fetch("http://127.0.0.1:3301/api/auth/sign-up/email", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ name: "Bench", email: "bench@example.test", password: "benchmark passphrase long enough" }),
+  });
+  const cookie = (signUp.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+  if (!signUp.ok || !cookie) throw new Error(`sign-up for the bench failed: ${signUp.status}`);
+
+  const baseLive = await load("http://127.0.0.1:3300/livez", { seconds, connections });
+  const appLive = await load("http://127.0.0.1:3301/livez", { seconds, connections });
+  const appMe = await load("http://127.0.0.1:3301/api/me", { seconds, connections, headers: { cookie } });
+  const halfRate = Math.max(1, Math.floor(appMe.requestsPerSecond / 2));
+  const appMeHalf = await load("http://127.0.0.1:3301/api/me", { seconds, connections: 10, headers: { cookie }, overallRate: halfRate });
+  const loadedRss = rssMegabytes(server.pid ?? 0);
+  await stopProcess(server);
+  await stopProcess(baseline);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const ratioMe = appMe.requestsPerSecond / baseLive.requestsPerSecond;
+  const ratioLive = appLive.requestsPerSecond / baseLive.requestsPerSecond;
+  say("## HTTP (SQLite, default configuration, JSON request logging on)");
+  say();
+  say("| run | req/s | p50 ms | p99 ms | ratio to bare Fastify | errors / non-2xx |");
+  say("| --- | ---: | ---: | ---: | ---: | ---: |");
+  say(`| bare Fastify GET /livez (baseline) | ${fmt(baseLive.requestsPerSecond)} | ${baseLive.p50} | ${baseLive.p99} | 1.00 | ${baseLive.errors} / ${baseLive.non2xx} |`);
+  say(`| Mutual GET /livez | ${fmt(appLive.requestsPerSecond)} | ${appLive.p50} | ${appLive.p99} | ${fmt(ratioLive, 2)} | ${appLive.errors} / ${appLive.non2xx} |`);
+  say(`| Mutual GET /api/me (signed in) | ${fmt(appMe.requestsPerSecond)} | ${appMe.p50} | ${appMe.p99} | ${fmt(ratioMe, 2)} | ${appMe.errors} / ${appMe.non2xx} |`);
+  say(`| Mutual GET /api/me at ${fmt(halfRate)} req/s (half its maximum) | ${fmt(appMeHalf.requestsPerSecond)} | ${appMeHalf.p50} | ${appMeHalf.p99} | – | ${appMeHalf.errors} / ${appMeHalf.non2xx} |`);
+  say();
+  say("## Targets");
+  say();
+  say(`- /api/me throughput ${fmt(ratioMe * 100, 1)}% of bare Fastify (target ≥ 35%): ${verdict(ratioMe >= 0.35)}`);
+  say(`- /api/me p99 at half its maximum rate ${appMeHalf.p99} ms (target ≤ 10 ms): ${verdict(appMeHalf.p99 <= 10)}`);
+  say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
+  say(`- idle server RSS ${fmt(idleRss, 1)} MB (target ≤ 120 MB): ${verdict(idleRss <= 120)}; after the load runs ${fmt(loadedRss, 1)} MB`);
+  say();
+
+  say("## Model (core, in process)");
+  say();
+  say("| metric | value | unit | note |");
+  say("| --- | ---: | --- | --- |");
+  for (const row of await runModelBench()) say(`| ${row.metric} | ${fmt(row.value, row.value < 100 ? 2 : 0)} | ${row.unit} | ${row.note ?? ""} |`);
+  say();
+
+  const resultsDir = path.join("bench", "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.md`);
+  fs.writeFileSync(file, `${lines.join("\n")}\n`);
+  process.stdout.write(`\nWritten to ${file}\n`);
+}
+
+await main();

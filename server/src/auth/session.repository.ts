@@ -1,0 +1,35 @@
+import { CompiledQuery, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+function buildSessionQuery(db: Kysely<DB>, token: string) {
+  return db
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.userId")
+    .select([
+      "session.id as sessionId",
+      "session.expiresAt as expiresAt",
+      "user.id as userId",
+      "user.name as name",
+      "user.email as email",
+      "user.emailVerified as emailVerified",
+      "user.createdAt as createdAt",
+    ])
+    .where("session.token", "=", token);
+}
+
+export type SessionWithUser = NonNullable<Awaited<ReturnType<ReturnType<typeof buildSessionQuery>["executeTakeFirst"]>>>;
+
+// Every signed-in request runs this query, so it is compiled once per database handle
+// and reused with a new parameter: same SQL for the dialect, no query building per call.
+const compiledByDatabase = new WeakMap<Kysely<DB>, CompiledQuery<SessionWithUser>>();
+
+/** The session with this token and its person, in one indexed query. */
+export async function findSessionWithUser(db: Kysely<DB>, token: string): Promise<SessionWithUser | undefined> {
+  let compiled = compiledByDatabase.get(db);
+  if (!compiled) {
+    compiled = buildSessionQuery(db, "").compile();
+    compiledByDatabase.set(db, compiled);
+  }
+  const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, [token]) as CompiledQuery<SessionWithUser>);
+  return result.rows[0];
+}
