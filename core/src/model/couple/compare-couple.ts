@@ -1,7 +1,10 @@
 // Side-by-side view of two partners, built only from what each chose to share.
 import { SCORED_DIMENSIONS, type ScoredDimensionCode } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
+import { adjustFlagsForOwnSafety, createFlag } from "../flags/create-flag.js";
 import type { ModelFlag } from "../flags/flag-types.js";
+import { roundForComparison } from "../score-precision.js";
+import type { SafetyScreen } from "../scoring/score-types.js";
 import type { SharedScores } from "./shared-scores.js";
 
 const T = MODEL_THRESHOLDS.couple;
@@ -28,29 +31,43 @@ export type CoupleComparison = {
   dimensions: DimensionComparison[];
   crossPerception: { aBacksB?: CrossPerception; bBacksA?: CrossPerception };
   flags: ModelFlag[];
+  /** True when the viewer's own safety screen shaped this view: show it to that viewer only. */
+  isViewerOnly: boolean;
+  /** True when the viewer's own screen found a concern: joint exercises are held back for them. */
+  holdsBackJointExercises: boolean;
 };
 
 export type CoupleLabels = { a: string; b: string };
+
+export type CompareCoupleOptions = {
+  labels?: CoupleLabels;
+  /**
+   * The viewer's OWN safety screen, never the partner's. With a concern, relationship counselling in this
+   * view turns individual and joint exercises are held back; the result is then for the viewer's eyes only.
+   */
+  viewerSafety?: SafetyScreen;
+};
 
 function compareValues(key: DimensionComparison["key"], a: number | undefined, b: number | undefined): DimensionComparison {
   const entry: DimensionComparison = { key, isDifferentExperience: false };
   if (a !== undefined) entry.a = a;
   if (b !== undefined) entry.b = b;
   if (a !== undefined && b !== undefined) {
-    entry.difference = b - a;
-    entry.isDifferentExperience = Math.abs(b - a) >= T.differentExperience;
+    entry.difference = roundForComparison(b - a);
+    entry.isDifferentExperience = Math.abs(entry.difference) >= T.differentExperience;
   }
   return entry;
 }
 
 function crossOf(giving: number | undefined, receiving: number | undefined): CrossPerception | undefined {
   if (giving === undefined || receiving === undefined) return undefined;
-  const gap = giving - receiving;
+  const gap = roundForComparison(giving - receiving);
   return { giverSays: giving, receiverFeels: receiving, gap, isGap: Math.abs(gap) >= T.crossPerceptionGap };
 }
 
 /** Compare two partners' shared scores: differences, cross-perception of support, couple-level flags. */
-export function compareCouple(a: SharedScores, b: SharedScores, labels: CoupleLabels = { a: "Partner A", b: "Partner B" }): CoupleComparison {
+export function compareCouple(a: SharedScores, b: SharedScores, options: CompareCoupleOptions = {}): CoupleComparison {
+  const labels = options.labels ?? { a: "Partner A", b: "Partner B" };
   const dimensions: DimensionComparison[] = SCORED_DIMENSIONS.map((code) => compareValues(code, a.dimensions?.[code], b.dimensions?.[code]));
   dimensions.push(compareValues("WE", a.we, b.we), compareValues("ME", a.me, b.me));
   const crossPerception: CoupleComparison["crossPerception"] = {};
@@ -62,51 +79,48 @@ export function compareCouple(a: SharedScores, b: SharedScores, labels: CoupleLa
   const flags: ModelFlag[] = [];
   const voiceA = a.dimensions?.VOICE;
   const voiceB = b.dimensions?.VOICE;
-  if (voiceA !== undefined && voiceB !== undefined && Math.abs(voiceA - voiceB) >= T.voiceGap) {
+  if (voiceA !== undefined && voiceB !== undefined && Math.abs(roundForComparison(voiceA - voiceB)) >= T.voiceGap) {
     const quieter = voiceA < voiceB ? labels.a : labels.b;
-    flags.push({
+    flags.push(createFlag({
       id: "couple-power-imbalance",
       severity: "medium",
       rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
       explanation: `${quieter} reports much less room to speak up (Voice ${Math.round(Math.min(voiceA, voiceB))} against ${Math.round(Math.max(voiceA, voiceB))}). A gap like this can mean one voice carries more weight in the relationship.`,
-      triggeredBy: [],
       practice: "speak-up",
       counselling: "relationship",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
+    }));
   }
   const closeA = a.dimensions?.CLOSE;
   const closeB = b.dimensions?.CLOSE;
-  if (closeA !== undefined && closeB !== undefined && closeA < T.bothLowClose && closeB < T.bothLowClose) {
-    flags.push({
+  if (closeA !== undefined && closeB !== undefined && roundForComparison(closeA) < T.bothLowClose && roundForComparison(closeB) < T.bothLowClose) {
+    flags.push(createFlag({
       id: "couple-low-intimacy",
       severity: "high",
       rule: { anyOf: [[{ metric: "CLOSE_a", op: "<", value: T.bothLowClose }, { metric: "CLOSE_b", op: "<", value: T.bothLowClose }]], text: `Both partners' Closeness below ${T.bothLowClose}.` },
       explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). A relationship counsellor can help you find your way back to each other.`,
-      triggeredBy: [],
       practice: "support-passions",
       counselling: "relationship",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
+    }));
   }
   for (const [giver, receiver, cross] of [
     [labels.a, labels.b, aBacksB],
     [labels.b, labels.a, bBacksA],
   ] as const) {
     if (cross === undefined || !cross.isGap) continue;
-    flags.push({
+    flags.push(createFlag({
       id: "support-perception-gap",
       severity: "low",
       rule: { anyOf: [[{ metric: "|SUPPORT_GIVING_giver − SUPPORT_RECEIVING_receiver|", op: ">=", value: T.crossPerceptionGap }]], text: `What one partner says they give and what the other feels they get differ by ${T.crossPerceptionGap} points or more.` },
       explanation: `${giver} rates the backing they give at ${Math.round(cross.giverSays)}, while ${receiver} rates the backing they feel at ${Math.round(cross.receiverFeels)}. Worth talking about what support looks like to each of you.`,
-      triggeredBy: [],
       practice: "support-passions",
-      counselling: "none",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    });
+    }));
   }
-  return { dimensions, crossPerception, flags };
+  const hasOwnConcern = options.viewerSafety !== undefined && options.viewerSafety.concerns.length > 0;
+  return {
+    dimensions,
+    crossPerception,
+    flags: adjustFlagsForOwnSafety(flags, hasOwnConcern),
+    isViewerOnly: options.viewerSafety !== undefined,
+    holdsBackJointExercises: hasOwnConcern,
+  };
 }

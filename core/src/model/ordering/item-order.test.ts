@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
-import { orderItemsForRespondent } from "./item-order.js";
+import { orderItemSections, orderItemsForRespondent } from "./item-order.js";
 import { createMulberry32, hashCyrb53, shuffleWith } from "./seeded-random.js";
 
 const safeIds = new Set(PROFILE.items.filter((entry) => entry.dimension === "SAFE").map((entry) => entry.id));
@@ -22,6 +22,26 @@ describe("seeded item order", () => {
 
   it("never starts with a SAFE item", () => {
     fc.assert(fc.property(fc.string(), (id) => !safeIds.has(orderItemsForRespondent(PROFILE, id)[0] ?? "")), { numRuns: 2000 });
+  });
+
+  it("puts every SAFE item, and only those, in a final private section", () => {
+    fc.assert(
+      fc.property(fc.string(), (id) => {
+        const sections = orderItemSections(PROFILE, id);
+        expect(sections.map((section) => [section.id, section.isPrivate])).toEqual([
+          ["profile", false],
+          ["safety-check", true],
+        ]);
+        expect([...(sections[1]?.itemIds ?? [])].sort()).toEqual([...safeIds].sort());
+        expect(sections[0]?.itemIds.some((itemId) => safeIds.has(itemId))).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("shuffles inside the SAFE section too", () => {
+    const orders = new Set(Array.from({ length: 50 }, (_, index) => orderItemSections(PROFILE, `r${index}`)[1]?.itemIds.join(",")));
+    expect(orders.size).toBeGreaterThan(5);
   });
 
   it("gives two partners different orders", () => {

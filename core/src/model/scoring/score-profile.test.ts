@@ -4,6 +4,7 @@ import { listDimensionItems } from "../instrument/instrument-lookup.js";
 import { SCORED_DIMENSIONS, type ScoredDimensionCode } from "../instrument/instrument-types.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
+import { orderItemsForRespondent } from "../ordering/item-order.js";
 import { computeSem, PROVISIONAL_NORMS } from "../provisional-norms.js";
 import { countMinimumAnswered, rescaleToHundred } from "./score-dimension.js";
 import { computeCodependencyIndex, placePattern, scoreDimension, scoreProfile, screenSafety } from "./score-profile.js";
@@ -48,6 +49,38 @@ describe("dimension scores", () => {
         }
       }),
     );
+  });
+
+  it("stays within [0, 100] for any input, setting aside fractional or off-scale values with a reason", () => {
+    const anything = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double(), fc.constant(null), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.tuple(...ids.map(() => anything)), (values) => {
+        const answers = Object.fromEntries(ids.map((id, index) => [id, values[index]])) as ProfileAnswers;
+        const profile = scoreProfile(PROFILE, answers);
+        for (const score of [...Object.values(profile.dimensions), profile.we, profile.me, profile.codependency]) {
+          if (score.status !== "scored") continue;
+          expect(score.score).toBeGreaterThanOrEqual(0);
+          expect(score.score).toBeLessThanOrEqual(100);
+        }
+        for (const dimension of Object.values(profile.dimensions)) {
+          for (const ignored of dimension.ignoredAnswers) {
+            const value = answers[ignored.itemId] as number;
+            expect(Number.isInteger(value) && value >= 1 && value <= 7).toBe(false);
+          }
+        }
+      }),
+    );
+  });
+
+  it("an answer of 12, −5 or 2.5 is not scored: SELF stays on the scale and says why", () => {
+    const result = scoreDimension(PROFILE, "SELF", { "self-1": 12, "self-2": 7, "self-3": 7, "self-4": 1, "self-5": 7 });
+    expect(result).toMatchObject({ status: "scored", score: 100, answered: 4, isProrated: true, ignoredAnswers: [{ itemId: "self-1", reason: "off-scale" }] });
+    const worse = scoreDimension(PROFILE, "SELF", { "self-1": -5, "self-2": 2.5, "self-3": 7, "self-4": 1, "self-5": 7 });
+    expect(worse).toMatchObject({ status: "missing", answered: 3 });
+    expect(worse.ignoredAnswers).toEqual([
+      { itemId: "self-1", reason: "off-scale" },
+      { itemId: "self-2", reason: "not-a-whole-number" },
+    ]);
   });
 
   it("reverse keying is symmetric: mirroring every answer (x → 8 − x) mirrors every score (s → 100 − s)", () => {
@@ -166,12 +199,14 @@ describe("We, Me, co-dependency and pattern", () => {
     expect(placed.band.me).toBeCloseTo(15 * Math.sqrt(1 - 0.85), 12);
   });
 
-  it("the pattern does not depend on the order answers were given in", () => {
+  it("listing the items in a respondent's presentation order changes no score, pattern or explanation", () => {
     fc.assert(
-      fc.property(completeAnswers, fc.integer(), (answers, seed) => {
-        const entries = Object.entries(answers);
-        const shuffled = fc.sample(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), { numRuns: 1, seed })[0] ?? entries;
-        expect(scoreProfile(PROFILE, Object.fromEntries(shuffled)).pattern).toEqual(scoreProfile(PROFILE, answers).pattern);
+      fc.property(completeAnswers, fc.string(), (answers, respondentId) => {
+        // The order from the ordering module, applied to the instrument itself: scoring must not read position.
+        const position = new Map(orderItemsForRespondent(PROFILE, respondentId).map((id, index) => [id, index]));
+        const reordered = { ...PROFILE, items: [...PROFILE.items].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0)) };
+        expect(reordered.items.map((entry) => entry.id)).not.toEqual(ids);
+        expect(scoreProfile(reordered, answers)).toEqual(scoreProfile(PROFILE, answers));
       }),
       { numRuns: 50 },
     );
