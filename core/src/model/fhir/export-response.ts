@@ -1,6 +1,7 @@
 // Completed answers → FHIR R4 QuestionnaireResponse.
 import type { Instrument } from "../instrument/instrument-types.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { readValidAnswer } from "../instrument/read-answer.js";
 import { scoreProfile } from "../scoring/score-profile.js";
 import type { DimensionScore } from "../scoring/score-types.js";
 import { buildAnswerCoding } from "./export-questionnaire.js";
@@ -12,6 +13,7 @@ export type ResponseExportOptions = {
   base?: string;
   authored?: string;
   subject?: FhirReference;
+  /** Default: "completed" when every exported question has a valid answer, else "in-progress". */
   status?: FhirQuestionnaireResponse["status"];
   /** SAFE answers leave only when the owner exports their own data; never in anything a partner sees. */
   includeSafetyScreen: boolean;
@@ -24,10 +26,15 @@ export function exportQuestionnaireResponse(instrument: Instrument, answers: Pro
   const base = options.base ?? DEFAULT_FHIR_BASE;
   const urls = buildFhirUrls(base, instrument.id);
   const item: FhirQuestionnaireResponseItem[] = [];
+  let unanswered = 0;
   for (const entry of instrument.items) {
     if (entry.dimension === "SAFE" && !options.includeSafetyScreen) continue;
-    const answer = answers[entry.id];
-    if (answer === null || answer === undefined) continue;
+    // Invalid values (off the scale, fractional) are left out like skips: they would not be valid codes.
+    const answer = readValidAnswer(instrument, answers, entry.id);
+    if (answer === undefined) {
+      unanswered += 1;
+      continue;
+    }
     item.push({ linkId: entry.id, text: entry.text, answer: [{ valueCoding: buildAnswerCoding(instrument, entry, answer, base) }] });
   }
   if (options.includeScores ?? true) {
@@ -50,7 +57,7 @@ export function exportQuestionnaireResponse(instrument: Instrument, answers: Pro
   const response: FhirQuestionnaireResponse = {
     resourceType: "QuestionnaireResponse",
     questionnaire: `${urls.questionnaire}|${instrument.version}`,
-    status: options.status ?? "completed",
+    status: options.status ?? (unanswered === 0 ? "completed" : "in-progress"),
     item,
   };
   if (options.authored !== undefined) response.authored = options.authored;

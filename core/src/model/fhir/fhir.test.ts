@@ -135,10 +135,36 @@ describe("FHIR QuestionnaireResponse", () => {
     fc.assert(
       fc.property(partialAnswers, (answers) => {
         const result = importQuestionnaireResponse(PROFILE, exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: true }));
-        expect(result).toEqual({ ok: true, value: { answers, status: "completed" } });
+        const isComplete = Object.keys(answers).length === ids.length;
+        expect(result).toEqual({ ok: true, value: { answers, status: isComplete ? "completed" : "in-progress", isComplete } });
       }),
       { numRuns: 50 },
     );
+  });
+
+  it("returns an error, not a RangeError, for items nested 20,000 deep or too many items", () => {
+    let nested: Record<string, unknown> = { linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] };
+    for (let depth = 0; depth < 20_000; depth += 1) nested = { linkId: `g${depth}`, item: [nested] };
+    const deep = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "completed", item: [nested] });
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expect(deep.errors[0]?.message).toContain("nested more than");
+    const wide = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "completed", item: Array.from({ length: 5_000 }, (_, index) => ({ linkId: `x${index}` })) });
+    expect(wide.ok).toBe(false);
+    if (!wide.ok) expect(wide.errors[0]?.message).toContain("items");
+    // Within the limits, grouping still imports.
+    const grouped = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "amended", item: [{ linkId: "a", item: [{ linkId: "b", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] }] }] });
+    expect(grouped).toEqual({ ok: true, value: { answers: { "close-1": 3 }, status: "amended", isComplete: true } });
+  });
+
+  it("exports a partial or invalid response as in-progress, and leaves invalid values out", () => {
+    const complete = Object.fromEntries(ids.map((id) => [id, 4]));
+    expect(exportQuestionnaireResponse(PROFILE, complete, { includeSafetyScreen: true }).status).toBe("completed");
+    const withoutSafe = Object.fromEntries(PROFILE.items.filter((entry) => entry.dimension !== "SAFE").map((entry) => [entry.id, 4]));
+    expect(exportQuestionnaireResponse(PROFILE, withoutSafe, { includeSafetyScreen: false }).status).toBe("completed");
+    expect(exportQuestionnaireResponse(PROFILE, withoutSafe, { includeSafetyScreen: true }).status).toBe("in-progress");
+    const invalid = exportQuestionnaireResponse(PROFILE, { ...complete, "close-1": 12 }, { includeSafetyScreen: true });
+    expect(invalid.status).toBe("in-progress");
+    expect(invalid.item?.some((entry) => entry.linkId === "close-1")).toBe(false);
   });
 
   it("accepts the older ordinalValue extension and weight-only codings, undoing reverse keying", () => {
@@ -152,10 +178,10 @@ describe("FHIR QuestionnaireResponse", () => {
         { linkId: "grp", item: [{ linkId: "voice-1", answer: [{ valueCoding: { system, code: "3" } }] }] },
       ],
     };
-    expect(importQuestionnaireResponse(PROFILE, response)).toEqual({ ok: true, value: { answers: { "close-1": 6, "close-4": 2, "voice-1": 3 }, status: "completed" } });
+    expect(importQuestionnaireResponse(PROFILE, response)).toEqual({ ok: true, value: { answers: { "close-1": 6, "close-4": 2, "voice-1": 3 }, status: "in-progress", isComplete: false } });
   });
 
-  it.each([
+  it.each<[string, unknown, string]>([
     ["a non-response resource", { resourceType: "Questionnaire", status: "draft" }, "resourceType"],
     ["an unknown question", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "mystery", answer: [{ valueCoding: { code: "3" } }] }] }, "Unknown question"],
     ["a valueInteger answer", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueInteger: 3 }] }] }, "valueInteger"],
@@ -166,6 +192,10 @@ describe("FHIR QuestionnaireResponse", () => {
     ["another questionnaire", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "http://example.org/Questionnaire/phq-9" }, "Expected"],
     ["another version", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "https://mutual.example/fhir/Questionnaire/mutual-interdependence-profile|9.0.0" }, "version 9.0.0"],
     ["not an object", "hello", "(root)"],
+    ...["0x3", " 3 ", "1e0", "3.0", "+3", ""].map((code) => [`the look-alike code ${JSON.stringify(code)}`, { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code } }] }] }, "from 1 to 7"] as [string, unknown, string]),
+    ["a fractional weight", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 3.5 }] } }] }] }, "from 1 to 7"],
+    ["an entered-in-error response", { resourceType: "QuestionnaireResponse", status: "entered-in-error", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] }, "entered-in-error"],
+    ["a malformed nested item", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "grp", item: [{ answer: [] }] }] }, "item[0].item[0].linkId"],
   ])("rejects %s with a clear error", (_name, input, fragment) => {
     const result = importQuestionnaireResponse(PROFILE, input);
     expect(result.ok).toBe(false);

@@ -3,4 +3,6 @@ export * from "./fhir-constants.js";
 export * from "./score-expressions.js";
 export * from "./export-questionnaire.js";
 export * from "./export-response.js";
+export * from "./model-result.js";
+export * from "./response-limits.js";
 export * from "./import-response.js";
