@@ -92,6 +92,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request completed");
     done();
   });
+  // While shutting down, answers in flight close their connection, so keep-alive
+  // clients do not hold the process open after their last response.
+  let isClosing = false;
+  app.addHook("preClose", (done) => {
+    isClosing = true;
+    done();
+  });
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (isClosing) reply.header("connection", "close");
+    done(null, payload);
+  });
   app.addHook("onClose", async () => deps.mailer.close());
   return app;
 }

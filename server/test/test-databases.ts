@@ -15,6 +15,8 @@ export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://loca
 
 export type TestDatabase = {
   database: Database;
+  /** The DATABASE_URL a separate server process would use for this same database. */
+  url: string;
   /** How to open the same database again (a second instance, a restart). */
   reopen(): Database;
   destroy(): Promise<void>;
@@ -33,6 +35,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const database = open();
     return {
       database,
+      url: `file:${file}`,
       reopen: open,
       async destroy() {
         await database.close();
@@ -44,8 +47,11 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await withAdminClient((client) => client.query(`create schema "${schema}"`));
   const open = () => openDatabase({ dialect: "postgres", connectionString: testPostgresUrl }, { schema, maxConnections: 4 });
   const database = open();
+  const url = new URL(testPostgresUrl);
+  url.searchParams.set("options", `-c search_path=${schema}`);
   return {
     database,
+    url: url.toString(),
     reopen: open,
     async destroy() {
       await database.close();
