@@ -14,6 +14,7 @@ describe("trend windows", () => {
     const points = series("friendsFamilyHours", [8, 6, null, 10, 8, 6, 8, 8, 2, null, null, 0]);
     const { baseline, recent } = summariseTrendWindows(points, NOW, "friendsFamilyHours");
     expect(recent).toEqual({ answered: 2, mean: 1 });
+    expect(summariseTrendWindows(points, NOW, "friendsFamilyHours").malformedWeeks).toEqual([]);
     expect(baseline).toEqual({ answered: 7, mean: 54 / 7 });
   });
 
@@ -22,6 +23,23 @@ describe("trend windows", () => {
     const { baseline, recent } = summariseTrendWindows(points, NOW, "friendsFamilyHours");
     expect(baseline.mean).toBe(4);
     expect(recent.mean).toBe(4);
+  });
+});
+
+describe("malformed week keys", () => {
+  it("skips and reports points with a bad week key instead of throwing", () => {
+    const points = [...series("friendsFamilyHours", [8, 8, 8, 8, 8, 8, 8, 8, 4, 4, null, 4]), { week: "2025-W53", friendsFamilyHours: 0 }, { week: "2026-47", friendsFamilyHours: 0 }];
+    const signal = detectSocialWithdrawal(points, NOW);
+    expect(signal.status).toBe("signal");
+    expect(signal.malformedWeeks).toEqual(["2025-W53", "2026-47"]);
+    expect(detectSustainedDecline(points.map((point) => ({ week: point.week, wePulse: 4 })), NOW, "wePulse").malformedWeeks).toEqual(["2025-W53", "2026-47"]);
+  });
+
+  it("reports a malformed current week and finds no signal", () => {
+    const signal = detectSocialWithdrawal(series("friendsFamilyHours", [8, 8, 8, 8, 8, 8, 8, 8, 4, 4, 4, 4]), "2026-W99");
+    expect(signal.status).toBe("insufficient-data");
+    expect(signal.malformedWeeks).toEqual(["2026-W99"]);
+    expect(deriveTrendFlags([], "nonsense")).toEqual([]);
   });
 });
 

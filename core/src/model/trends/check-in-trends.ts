@@ -1,7 +1,8 @@
 // Trends over weekly check-ins: windows that tolerate missed weeks, withdrawal and decline signals.
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
+import { createFlag } from "../flags/create-flag.js";
 import type { ModelFlag } from "../flags/flag-types.js";
-import { countWeeksBetween } from "./iso-week.js";
+import { tryCountWeeksBetween } from "./iso-week.js";
 
 const T = MODEL_THRESHOLDS.trends;
 
@@ -21,22 +22,31 @@ export type TrendSignal = {
   status: "signal" | "no-signal" | "insufficient-data";
   baseline: WindowSummary;
   recent: WindowSummary;
+  /** Week keys that could not be read (e.g. "2025-W53", "2026-47"); those points were skipped. */
+  malformedWeeks: string[];
   explanation: string;
 };
 
+type Collected = { byAge: Map<number, number>; malformedWeeks: string[] };
+
 export type DeclineSignal = TrendSignal & { slopePerWeek: number | null; weeksUsed: number };
 
-/** Answered values of one metric keyed by weeks-ago (0 = current week); later duplicates win. */
-function collect(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): Map<number, number> {
+/** Answered values of one metric keyed by weeks-ago (0 = current week); later duplicates win; bad week keys are reported, not thrown. */
+function collect(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): Collected {
   const byAge = new Map<number, number>();
+  const malformed = new Set<string>();
   for (const point of points) {
     const value = point[metric];
     if (value === null || value === undefined) continue;
-    const age = countWeeksBetween(point.week, currentWeek);
+    const age = tryCountWeeksBetween(point.week, currentWeek);
+    if (age === undefined) {
+      malformed.add(tryCountWeeksBetween(currentWeek, currentWeek) === undefined ? currentWeek : point.week);
+      continue;
+    }
     if (age < 0) continue;
     byAge.set(age, value);
   }
-  return byAge;
+  return { byAge, malformedWeeks: [...malformed] };
 }
 
 function summarise(byAge: Map<number, number>, fromAge: number, toAge: number): WindowSummary {
@@ -51,26 +61,27 @@ function summarise(byAge: Map<number, number>, fromAge: number, toAge: number): 
 }
 
 /** Recent window (last 4 weeks incl. current) and baseline (the 8 before); missing weeks are skipped, not zero. */
-export function summariseTrendWindows(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): { baseline: WindowSummary; recent: WindowSummary } {
-  const byAge = collect(points, currentWeek, metric);
+export function summariseTrendWindows(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): { baseline: WindowSummary; recent: WindowSummary; malformedWeeks: string[] } {
+  const { byAge, malformedWeeks } = collect(points, currentWeek, metric);
   return {
     recent: summarise(byAge, 0, T.recentWeeks - 1),
     baseline: summarise(byAge, T.recentWeeks, T.recentWeeks + T.baselineWeeks - 1),
+    malformedWeeks,
   };
 }
 
 /** Social withdrawal: recent mean hours with friends/family at or below half the person's own baseline. */
 export function detectSocialWithdrawal(points: readonly CheckInPoint[], currentWeek: string): TrendSignal {
-  const { baseline, recent } = summariseTrendWindows(points, currentWeek, "friendsFamilyHours");
+  const { baseline, recent, malformedWeeks } = summariseTrendWindows(points, currentWeek, "friendsFamilyHours");
   if (baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered || baseline.mean === null || recent.mean === null) {
-    return { status: "insufficient-data", baseline, recent, explanation: `Needs at least ${T.minBaselineAnswered} check-ins in the earlier weeks and ${T.minRecentAnswered} in the last ${T.recentWeeks}.` };
+    return { status: "insufficient-data", baseline, recent, malformedWeeks, explanation: `Needs at least ${T.minBaselineAnswered} check-ins in the earlier weeks and ${T.minRecentAnswered} in the last ${T.recentWeeks}.` };
   }
   if (baseline.mean < T.minBaselineHours) {
-    return { status: "no-signal", baseline, recent, explanation: "Your usual time with friends and family is too small to compare against." };
+    return { status: "no-signal", baseline, recent, malformedWeeks, explanation: "Your usual time with friends and family is too small to compare against." };
   }
   const isSignal = recent.mean <= T.withdrawalRatio * baseline.mean;
   const text = `Lately you spent about ${recent.mean.toFixed(1)} hours a week with friends or family, against about ${baseline.mean.toFixed(1)} before.`;
-  return { status: isSignal ? "signal" : "no-signal", baseline, recent, explanation: isSignal ? `${text} That is half or less of your usual time.` : text };
+  return { status: isSignal ? "signal" : "no-signal", baseline, recent, malformedWeeks, explanation: isSignal ? `${text} That is half or less of your usual time.` : text };
 }
 
 /** Ordinary least-squares slope of y on x. */
@@ -99,7 +110,7 @@ export function computeLeastSquaresSlope(xs: readonly number[], ys: readonly num
  * below −0.15 points a week, AND the recent mean is below the baseline mean.
  */
 export function detectSustainedDecline(points: readonly CheckInPoint[], currentWeek: string, metric: "wePulse" | "mePulse"): DeclineSignal {
-  const byAge = collect(points, currentWeek, metric);
+  const { byAge, malformedWeeks } = collect(points, currentWeek, metric);
   const { baseline, recent } = summariseTrendWindows(points, currentWeek, metric);
   const usable = [...byAge.entries()]
     .filter(([age]) => age < T.declineMaxSpanWeeks)
@@ -108,13 +119,14 @@ export function detectSustainedDecline(points: readonly CheckInPoint[], currentW
   const slope = usable.length >= T.declineMinAnswered ? computeLeastSquaresSlope(usable.map(([age]) => -age), usable.map(([, value]) => value)) : null;
   const name = metric === "wePulse" ? "We pulse" : "Me pulse";
   if (slope === null || baseline.mean === null || recent.mean === null || baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered) {
-    return { status: "insufficient-data", baseline, recent, slopePerWeek: slope, weeksUsed: usable.length, explanation: `Not enough check-ins yet to read a trend in your ${name}.` };
+    return { status: "insufficient-data", baseline, recent, malformedWeeks, slopePerWeek: slope, weeksUsed: usable.length, explanation: `Not enough check-ins yet to read a trend in your ${name}.` };
   }
   const isSignal = slope <= T.declineSlopePerWeek && recent.mean < baseline.mean;
   return {
     status: isSignal ? "signal" : "no-signal",
     baseline,
     recent,
+    malformedWeeks,
     slopePerWeek: slope,
     weeksUsed: usable.length,
     explanation: isSignal
@@ -128,7 +140,7 @@ export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: s
   const withdrawal = detectSocialWithdrawal(points, currentWeek);
   if (withdrawal.status !== "signal") return [];
   return [
-    {
+    createFlag({
       id: "social-withdrawal",
       severity: "medium",
       rule: {
@@ -136,11 +148,7 @@ export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: s
         text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
       },
       explanation: withdrawal.explanation,
-      triggeredBy: [],
       practice: "friends-family",
-      counselling: "none",
-      holdsBackJointExercises: false,
-      isPrivate: false,
-    },
+    }),
   ];
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addIsoWeeks, computeIsoWeekKey, countIsoWeeksInYear, countWeeksBetween, getIsoWeekOfDate, parseIsoWeekKey } from "./iso-week.js";
+import { addIsoWeeks, computeIsoWeekKey, countIsoWeeksInYear, countWeeksBetween, getIsoWeekOfDate, parseIsoWeekKey, tryCountWeeksBetween } from "./iso-week.js";
 
 describe("ISO weeks", () => {
   it.each([
@@ -19,6 +19,28 @@ describe("ISO weeks", () => {
     expect(computeIsoWeekKey(instant, "America/Los_Angeles")).toBe("2026-W47");
     expect(computeIsoWeekKey(instant, "Asia/Singapore")).toBe("2026-W48");
     expect(computeIsoWeekKey(instant, "UTC")).toBe("2026-W48");
+  });
+
+  it("late Sunday in a positive-offset zone stays in that ISO week; just after midnight Monday is the next", () => {
+    // Asia/Shanghai is UTC+8 all year. Sunday 29 Nov 2026 23:30 local = 15:30 UTC; Monday 30 Nov 00:30 local = 16:30 UTC.
+    expect(computeIsoWeekKey(new Date("2026-11-29T15:30:00Z"), "Asia/Shanghai")).toBe("2026-W48");
+    expect(computeIsoWeekKey(new Date("2026-11-29T16:30:00Z"), "Asia/Shanghai")).toBe("2026-W49");
+    // The same instant is still Sunday in UTC.
+    expect(computeIsoWeekKey(new Date("2026-11-29T16:30:00Z"), "UTC")).toBe("2026-W48");
+  });
+
+  it("crosses the year end in a zone: Sunday 3 Jan 2027 is 2026-W53 in Auckland, Monday 4 Jan starts 2027-W01", () => {
+    // Pacific/Auckland is UTC+13 in January (daylight time).
+    expect(computeIsoWeekKey(new Date("2027-01-03T10:30:00Z"), "Pacific/Auckland")).toBe("2026-W53"); // Sun 23:30 local
+    expect(computeIsoWeekKey(new Date("2027-01-03T11:30:00Z"), "Pacific/Auckland")).toBe("2027-W01"); // Mon 00:30 local
+    // New Year's Eve 2026 late evening in Los Angeles (already 1 Jan 2027 in UTC) is still 2026-W53.
+    expect(computeIsoWeekKey(new Date("2027-01-01T07:30:00Z"), "America/Los_Angeles")).toBe("2026-W53");
+  });
+
+  it("counts weeks between malformed keys as undefined rather than throwing", () => {
+    expect(tryCountWeeksBetween("2026-W50", "2027-W02")).toBe(5);
+    expect(tryCountWeeksBetween("2025-W53", "2026-W01")).toBeUndefined();
+    expect(() => countWeeksBetween("2025-W53", "2026-W01")).toThrow(RangeError);
   });
 
   it("knows long years", () => {

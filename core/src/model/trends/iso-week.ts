@@ -71,7 +71,15 @@ export function addIsoWeeks(key: string, weeks: number): string {
   return formatIsoWeekKey(shifted.year, shifted.week);
 }
 
-/** Whole weeks from `from` to `to` (positive when `to` is later). */
+/** Whole weeks from `from` to `to`, or undefined when either key is malformed: for stored data that may be bad. */
+export function tryCountWeeksBetween(from: string, to: string): number | undefined {
+  const a = parseIsoWeekKey(from);
+  const b = parseIsoWeekKey(to);
+  if (a === undefined || b === undefined) return undefined;
+  return Math.round((mondayOf(b.year, b.week) - mondayOf(a.year, a.week)) / WEEK_MS);
+}
+
+/** Whole weeks from `from` to `to` (positive when `to` is later). Throws on a malformed key: callers pass keys they built. */
 export function countWeeksBetween(from: string, to: string): number {
   const a = requireKey(from);
   const b = requireKey(to);
