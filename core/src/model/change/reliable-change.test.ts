@@ -33,16 +33,29 @@ describe("Jacobson–Truax reliable change", () => {
     expect(computeReliableChange(30, 80, PROVISIONAL_NORMS.RELY, true).classification).toBe("deteriorated");
   });
 
-  it("the RCI sign follows the change and |RCI| > 1.96 decides reliability", () => {
+  it("matches an independent formula: |x2 − x1| > 1.96 · SD · sqrt(2 · (1 − r)) decides reliability", () => {
     fc.assert(
-      fc.property(score, score, fc.double({ min: 0, max: 0.99, noNaN: true }), fc.double({ min: 1, max: 40, noNaN: true }), (x1, x2, reliability, sd) => {
+      fc.property(score, score, fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 40 }), (x1, x2, percent, sd) => {
+        const reliability = percent / 100;
         const change = computeReliableChange(x1, x2, { reliability, sd, source: "provisional" });
-        expect(Math.sign(change.rci)).toBe(Math.sign(x2 - x1));
-        expect(change.isReliable).toBe(Math.abs(change.rci) > 1.96);
-        if (!change.isReliable) expect(change.classification).toBe("no-reliable-change");
-        else expect(change.classification).toBe(x2 > x1 ? "improved" : "deteriorated");
+        // Rearranged by hand: the smallest reliable difference, without S_diff or the RCI itself.
+        const smallestReliable = 1.96 * sd * Math.sqrt(2 * (1 - reliability));
+        const gap = Math.abs(x2 - x1);
+        // Skip the knife edge, where either side of float rounding is acceptable.
+        fc.pre(Math.abs(gap - smallestReliable) > 1e-9);
+        expect(change.isReliable).toBe(gap > smallestReliable);
+        expect(change.rci).toBeCloseTo((x2 - x1) / (sd * Math.sqrt(2 - 2 * reliability)), 9);
+        expect(change.classification).toBe(gap <= smallestReliable ? "no-reliable-change" : x2 > x1 ? "improved" : "deteriorated");
       }),
     );
+  });
+
+  it("known values either side of the cut: SD 10, r .5 → smallest reliable change 19.6", () => {
+    // SEM = 10·sqrt(.5) = 7.0711; S_diff = 10; RCI = change / 10.
+    const params = { reliability: 0.5, sd: 10, source: "provisional" as const };
+    expect(computeReliableChange(50, 69.5, params)).toMatchObject({ rci: expect.closeTo(1.95, 12) as number, isReliable: false, classification: "no-reliable-change" });
+    expect(computeReliableChange(50, 69.7, params)).toMatchObject({ rci: expect.closeTo(1.97, 12) as number, isReliable: true, classification: "improved" });
+    expect(computeReliableChange(50, 30.3, params)).toMatchObject({ isReliable: true, classification: "deteriorated" });
   });
 
   it("classifies every score present in both profiles, We and Me included", () => {

@@ -3,6 +3,7 @@ import type { Instrument, ScoredDimensionCode } from "../instrument/instrument-t
 import { SCORED_DIMENSIONS } from "../instrument/instrument-types.js";
 import { keyAnswer, listDimensionItems } from "../instrument/instrument-lookup.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
+import { readValidAnswer } from "../instrument/read-answer.js";
 import { computeSem, PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
 import { addCoMomentRow, computeCovariance, createCoMoments, mergeCoMoments, type CoMoments } from "./co-moments.js";
 import { computeCronbachAlpha, computeItemStatistics, type ItemStatistics } from "./reliability-stats.js";
@@ -23,6 +24,8 @@ export type PsychometricsAccumulator = {
   scaleMin: number;
   scaleMax: number;
   dimensions: Record<ScoredDimensionCode, DimensionAccumulator>;
+  /** Kept so answers can be checked against the instrument's own scale. */
+  instrument: Instrument;
 };
 
 export type DimensionPsychometrics = {
@@ -51,17 +54,18 @@ export function createPsychometricsAccumulator(instrument: Instrument): Psychome
       scratchDelta: new Float64Array(items.length),
     };
   }
-  return { instrumentId: instrument.id, instrumentVersion: instrument.version, scaleMin: instrument.scale.min, scaleMax: instrument.scale.max, dimensions };
+  return { instrumentId: instrument.id, instrumentVersion: instrument.version, scaleMin: instrument.scale.min, scaleMax: instrument.scale.max, dimensions, instrument };
 }
 
-/** Add one respondent's answers; each dimension takes the row only if all its items are answered (listwise). */
+/** Add one respondent's answers; each dimension takes the row only if all its items are validly answered (listwise). */
 export function addPsychometricsResponse(acc: PsychometricsAccumulator, answers: ProfileAnswers): void {
   for (const code of SCORED_DIMENSIONS) {
     const dimension = acc.dimensions[code];
     let answered = 0;
     for (let index = 0; index < dimension.itemIds.length; index += 1) {
-      const answer = answers[dimension.itemIds[index] as string];
-      if (answer === null || answer === undefined) continue;
+      // An invalid value counts as unanswered, so one bad row cannot skew a deployment's statistics.
+      const answer = readValidAnswer(acc.instrument, answers, dimension.itemIds[index] as string);
+      if (answer === undefined) continue;
       dimension.scratchRow[index] = keyAnswer({ isReverse: dimension.isReverse[index] as boolean }, answer, acc.scaleMin, acc.scaleMax);
       answered += 1;
     }
@@ -108,15 +112,21 @@ export function summarisePsychometrics(acc: PsychometricsAccumulator): Dimension
     if (cov === null) return { ...base, alpha: null, mean: null, sd: null, sem: null, items: [] };
     const alpha = computeCronbachAlpha(cov, k);
     let totalVariance = 0;
+    let itemVariance = 0;
     let totalMean = 0;
     for (let i = 0; i < k; i += 1) {
       totalMean += moments.mean[i] as number;
+      itemVariance += cov[i * k + i] as number;
       for (let j = 0; j < k; j += 1) totalVariance += cov[i * k + j] as number;
     }
+    // Same tolerance as alpha: a total variance that is rounding noise is zero. Without it, sqrt turns
+    // 1e-15 of noise into an SD of 3e-8 that depends on how the rows were chunked.
+    if (totalVariance <= 1e-12 * Math.max(1, itemVariance)) totalVariance = 0;
     // Score = (total/k − min)/range·100, a linear map of the total, so mean and SD follow directly.
     const mean = ((totalMean / k - acc.scaleMin) / range) * 100;
     const sd = (Math.sqrt(Math.max(0, totalVariance)) / k / range) * 100;
-    const sem = alpha === null ? null : computeSem({ sd, reliability: Math.min(1, alpha) });
+    // A negative alpha would make SD·sqrt(1 − alpha) larger than the SD itself: meaningless, so no SEM.
+    const sem = alpha === null || alpha < 0 ? null : computeSem({ sd, reliability: Math.min(1, alpha) });
     const items = computeItemStatistics(cov, moments.mean, k).map(({ index, ...rest }) => ({ itemId: itemIds[index] as string, ...rest }));
     return { ...base, alpha, mean, sd, sem, items };
   });

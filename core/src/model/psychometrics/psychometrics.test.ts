@@ -162,8 +162,36 @@ describe("profile psychometrics", () => {
     const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (scores.length - 1));
     expect(close?.mean).toBeCloseTo(mean, 9);
     expect(close?.sd).toBeCloseTo(sd, 9);
-    if (close?.alpha !== null && close?.alpha !== undefined && close.sd !== null) expect(close.sem).toBeCloseTo(close.sd * Math.sqrt(1 - Math.min(1, close.alpha)), 9);
+    // These rows give CLOSE a positive alpha below 1, so the SEM check always runs.
+    expect(close?.alpha).toBeGreaterThan(0);
+    expect(close?.alpha).toBeLessThan(1);
+    expect(close?.sem).toBeCloseTo((close?.sd ?? Number.NaN) * Math.sqrt(1 - (close?.alpha ?? Number.NaN)), 9);
     expect(close?.items.map((entry) => entry.itemId)).toEqual(items.map((entry) => entry.id));
+  });
+
+  it("SEM is null when alpha is negative (it would exceed the SD)", () => {
+    const acc = createPsychometricsAccumulator(PROFILE);
+    // Keyed CLOSE items that pull against each other: alpha < 0.
+    const keyedRows = [
+      [1, 7, 1, 7, 1],
+      [7, 1, 7, 1, 7],
+      [2, 6, 2, 6, 3],
+      [6, 2, 6, 2, 5],
+    ];
+    const items = listDimensionItems(PROFILE, "CLOSE");
+    for (const row of keyedRows) addPsychometricsResponse(acc, Object.fromEntries(items.map((entry, index) => [entry.id, keyAnswer(entry, row[index] as number)])));
+    const close = summarisePsychometrics(acc).find((entry) => entry.dimension === "CLOSE");
+    expect(close?.alpha).toBeLessThan(0);
+    expect(close?.sd).toBeGreaterThan(0);
+    expect(close?.sem).toBeNull();
+  });
+
+  it("treats invalid values as unanswered, leaving the row out of that dimension", () => {
+    const acc = createPsychometricsAccumulator(PROFILE);
+    addPsychometricsResponse(acc, { ...answerRow([4, 5]), "close-1": 12 });
+    addPsychometricsResponse(acc, { ...answerRow([4, 5]), "close-2": 2.5 });
+    const close = summarisePsychometrics(acc).find((entry) => entry.dimension === "CLOSE");
+    expect(close).toMatchObject({ n: 0, excludedIncomplete: 2 });
   });
 
   it("merging two accumulators equals feeding all rows to one", () => {
