@@ -2,10 +2,11 @@ import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
 import { describe, expect, it } from "vitest";
 import { checkInAnswersSchema, WEEKLY_CHECK_IN } from "./check-in-definition.js";
-import { keyAnswer, labelScalePoint, listDimensionItems, listSubscaleItems, localizeItem } from "./instrument-lookup.js";
+import { findItemByRole, keyAnswer, labelScalePoint, listDimensionItems, listSubscaleItems, localizeItem } from "./instrument-lookup.js";
 import { SCORED_DIMENSIONS } from "./instrument-types.js";
 import { createProfileAnswersSchema } from "./profile-answers.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "./profile-v1.js";
+import { readAnswer } from "./read-answer.js";
 
 function words(text: string): string[] {
   return text.split(/\s+/).map((word) => word.replace(/[^A-Za-z'’-]/g, "")).filter((word) => word.length > 0);
@@ -72,6 +73,28 @@ describe("Interdependence Profile v1", () => {
       expect(entry.plain, entry.id).toMatch(/\b(I|my|our)\b/i);
       expect(words(entry.plain).length, entry.id).toBeLessThanOrEqual(12);
     }
+  });
+
+  it("carries rule data on items: one core-value-gap item, a severity on every SAFE item and only there", () => {
+    expect(PROFILE.items.filter((entry) => entry.role === "core-value-gap").map((entry) => entry.id)).toEqual(["accept-6"]);
+    expect(findItemByRole(PROFILE, "core-value-gap")?.id).toBe("accept-6");
+    for (const entry of PROFILE.items) expect(entry.concernSeverity !== undefined, entry.id).toBe(entry.dimension === "SAFE");
+    expect(PROFILE.items.filter((entry) => entry.concernSeverity === "high").map((entry) => entry.id)).toEqual(["safe-3"]);
+  });
+
+  it("reads answers: whole scale points count, skips are skips, anything else is invalid with a reason", () => {
+    const answers = { a: 1, b: 7, c: null, e: 0, f: 8, g: 2.5, h: Number.NaN, i: "3" as unknown as number };
+    expect(["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((id) => readAnswer(PROFILE, answers, id))).toEqual([
+      { status: "answered", value: 1 },
+      { status: "answered", value: 7 },
+      { status: "skipped" },
+      { status: "skipped" },
+      { status: "invalid", reason: "off-scale" },
+      { status: "invalid", reason: "off-scale" },
+      { status: "invalid", reason: "not-a-whole-number" },
+      { status: "invalid", reason: "not-a-whole-number" },
+      { status: "invalid", reason: "not-a-whole-number" },
+    ]);
   });
 
   it("the readability check itself can fail on hard text", () => {
