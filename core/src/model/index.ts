@@ -1,6 +1,7 @@
 // Public surface of the interdependence model: pure functions and data, no I/O.
 export * from "./model-thresholds.js";
 export * from "./provisional-norms.js";
+export * from "./score-precision.js";
 export * from "./instrument/index.js";
 export * from "./ordering/index.js";
 export * from "./scoring/index.js";
