@@ -6,7 +6,7 @@ import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { readValidAnswer } from "../instrument/read-answer.js";
 import { computeSem, PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
 import { addCoMomentRow, computeCovariance, createCoMoments, mergeCoMoments, type CoMoments } from "./co-moments.js";
-import { computeCronbachAlpha, computeItemStatistics, type ItemStatistics } from "./reliability-stats.js";
+import { computeCronbachAlpha, isVarianceNoise, computeItemStatistics, type ItemStatistics } from "./reliability-stats.js";
 
 export type DimensionAccumulator = {
   itemIds: readonly string[];
@@ -110,7 +110,7 @@ export function summarisePsychometrics(acc: PsychometricsAccumulator): Dimension
     const cov = computeCovariance(moments);
     const base = { dimension: code, n: moments.n, excludedIncomplete };
     if (cov === null) return { ...base, alpha: null, mean: null, sd: null, sem: null, items: [] };
-    const alpha = computeCronbachAlpha(cov, k);
+    const alpha = computeCronbachAlpha(cov, k, undefined, moments.mean);
     let totalVariance = 0;
     let itemVariance = 0;
     let totalMean = 0;
@@ -121,12 +121,14 @@ export function summarisePsychometrics(acc: PsychometricsAccumulator): Dimension
     }
     // Same tolerance as alpha: a total variance that is rounding noise is zero. Without it, sqrt turns
     // 1e-15 of noise into an SD of 3e-8 that depends on how the rows were chunked.
-    if (totalVariance <= 1e-12 * Math.max(1, itemVariance)) totalVariance = 0;
+    if (isVarianceNoise(totalVariance, totalMean, itemVariance)) totalVariance = 0;
     // Score = (total/k − min)/range·100, a linear map of the total, so mean and SD follow directly.
     const mean = ((totalMean / k - acc.scaleMin) / range) * 100;
     const sd = (Math.sqrt(Math.max(0, totalVariance)) / k / range) * 100;
     // A negative alpha would make SD·sqrt(1 − alpha) larger than the SD itself: meaningless, so no SEM.
-    const sem = alpha === null || alpha < 0 ? null : computeSem({ sd, reliability: Math.min(1, alpha) });
+    // An alpha of exactly 0 can come out as ±1e-16 depending on how rows were chunked: only a
+    // clearly negative alpha counts as negative.
+    const sem = alpha === null || alpha < -1e-9 ? null : computeSem({ sd, reliability: Math.min(1, Math.max(0, alpha)) });
     const items = computeItemStatistics(cov, moments.mean, k).map(({ index, ...rest }) => ({ itemId: itemIds[index] as string, ...rest }));
     return { ...base, alpha, mean, sd, sem, items };
   });

@@ -14,19 +14,32 @@ function at(cov: ArrayLike<number>, k: number, i: number, j: number): number {
   return cov[i * k + j] as number;
 }
 
+/**
+ * True when a variance is rounding noise. Co-moments carry errors relative to the data's
+ * second raw moment (mean² + variance), not to the variance, so that is the yardstick:
+ * items that vary while their total never does leave noise far above 1e-12·variance.
+ * For integer answers any real non-zero variance over n rows is at least about 1/n, so the
+ * tolerance leaves real variance alone for any realistic n.
+ */
+export function isVarianceNoise(variance: number, mean: number, spread: number): boolean {
+  return variance <= 1e-12 * Math.max(1, mean * mean + Math.abs(spread));
+}
+
 /** Cronbach's alpha over the variables in `keep` (default all): k/(k−1)·(1 − Σσ²ᵢ/σ²_total). */
-export function computeCronbachAlpha(cov: ArrayLike<number>, k: number, keep?: readonly number[]): number | null {
+export function computeCronbachAlpha(cov: ArrayLike<number>, k: number, keep?: readonly number[], means?: ArrayLike<number>): number | null {
   const indices = keep ?? Array.from({ length: k }, (_, index) => index);
   const m = indices.length;
   if (m < 2) return null;
   let itemVariance = 0;
   let totalVariance = 0;
+  let totalMean = 0;
   for (const i of indices) {
     itemVariance += at(cov, k, i, i);
+    totalMean += means ? (means[i] as number) : 0;
     for (const j of indices) totalVariance += at(cov, k, i, j);
   }
-  // Relative tolerance: a total variance that is rounding noise means every row had the same total.
-  if (totalVariance <= 1e-12 * Math.max(1, itemVariance)) return null;
+  // A total variance that is rounding noise means every row had the same total.
+  if (isVarianceNoise(totalVariance, totalMean, itemVariance)) return null;
   return (m / (m - 1)) * (1 - itemVariance / totalVariance);
 }
 
@@ -54,6 +67,7 @@ export function computeItemStatistics(cov: ArrayLike<number>, means: ArrayLike<n
         cov,
         k,
         all.filter((j) => j !== i),
+        means,
       ),
     };
   });
