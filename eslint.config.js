@@ -59,7 +59,7 @@ export default tseslint.config(
           patterns: [
             { regex: "^@mutual/server", message: "The web app never imports the server." },
             { regex: "(^|/)server/", message: "The web app never imports the server." },
-            { regex: "^better-auth($|/)", message: "Talk to the API through web/src/lib and the feature api/ folders." },
+            { regex: "^@?better-auth($|/)", message: "Talk to the API through web/src/lib and the feature api/ folders." },
           ],
         },
       ],
@@ -71,7 +71,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^better-auth($|/)", message: "Only server/src/auth imports better-auth; use its index.ts." }] },
+        { patterns: [{ regex: "^@?better-auth($|/)", message: "Only server/src/auth imports better-auth; use its index.ts." }] },
       ],
     },
   },
@@ -83,7 +83,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: "\\.repository(\\.js)?$", message: "Routes call services; only services touch repositories." },
-            { regex: "^better-auth($|/)", message: "Only server/src/auth imports better-auth." },
+            { regex: "^@?better-auth($|/)", message: "Only server/src/auth imports better-auth." },
           ],
         },
       ],
@@ -98,7 +98,7 @@ export default tseslint.config(
           patterns: [
             { regex: "modules/[^/]+/(?!index(\\.js)?$)[^/]+$", message: "Modules talk to each other through their index.ts." },
             { regex: "\\.repository(\\.js)?$", message: "Only the module's own service touches its repository." },
-            { regex: "^better-auth($|/)", message: "Only server/src/auth imports better-auth." },
+            { regex: "^@?better-auth($|/)", message: "Only server/src/auth imports better-auth." },
           ],
         },
       ],

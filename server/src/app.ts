@@ -88,8 +88,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })
     : null;
   registerNotFoundHandler(app, { pageHtml });
+  // Access lines are debug, not info: a reverse proxy usually keeps access logs, and a
+  // privacy-first app writes down who asked for what only when an operator asks it to.
+  // Server errors are logged at error by the error handler regardless.
   app.addHook("onResponse", (request, reply, done) => {
-    request.log.info({ req: request, res: reply, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request completed");
+    request.log.debug({ req: request, res: reply, ms: Math.round(reply.elapsedTime * 10) / 10 }, "request completed");
     done();
   });
   // While shutting down, answers in flight close their connection, so keep-alive

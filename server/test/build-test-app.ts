@@ -24,7 +24,7 @@ export type TestApp = {
   database: Database;
   testDatabase: TestDatabase;
   mailer: MemoryMailer;
-  /** Every JSON log line the app wrote, for checks that logs hold no secrets. */
+  /** Every JSON log line the app wrote (debug and up), for checks that logs hold no secrets. */
   logLines: string[];
   close(): Promise<void>;
 };
@@ -45,7 +45,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
   const testDatabase = options.testDatabase ?? (await createTestDatabase(dialect));
   const database = ownsDatabase ? testDatabase.database : testDatabase.reopen();
   await migrateToLatest(database);
-  const config: Config = loadConfig({ NODE_ENV: "test", PUBLIC_URL: testPublicUrl, LOG_LEVEL: "info", ...options.env });
+  const config: Config = loadConfig({ NODE_ENV: "test", PUBLIC_URL: testPublicUrl, LOG_LEVEL: "debug", ...options.env });
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

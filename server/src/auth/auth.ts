@@ -1,4 +1,7 @@
-import { betterAuth } from "better-auth";
+// The minimal build leaves out the adapters and providers we do not use (about 14 MB of
+// resident memory); the Kysely adapter is passed in explicitly.
+import { betterAuth } from "better-auth/minimal";
+import { kyselyAdapter } from "@better-auth/kysely-adapter";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
@@ -38,7 +41,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock 
     basePath: "/api/auth",
     secret,
     trustedOrigins: [new URL(publicUrl).origin],
-    database: { db: database.db, type: database.dialect },
+    database: kyselyAdapter(database.db, { type: database.dialect }),
     telemetry: { enabled: false },
     emailAndPassword: {
       enabled: true,
@@ -105,7 +108,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock 
         if (field) {
           const password: unknown = ctx.body?.[field];
           if (typeof password === "string") {
-            const verdict = checkNewPassword(password);
+            const verdict = await checkNewPassword(password);
             if (!verdict.ok) throw new APIError("BAD_REQUEST", { message: verdict.message, code: verdict.code });
           }
         }

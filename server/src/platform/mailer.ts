@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import nodemailer from "nodemailer";
+import type nodemailerModule from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { FastifyBaseLogger } from "fastify";
 
 export type OutgoingEmail = {
@@ -33,27 +34,39 @@ export function createMailer(options: MailerOptions): Mailer {
   return options.smtpUrl ? createSmtpMailer(options.smtpUrl, options.from) : createConsoleMailer(options);
 }
 
+/**
+ * nodemailer is loaded on the first email, not at start-up: an idle server sends none,
+ * and the library is a sizeable share of an idle process's memory.
+ */
+function lazyTransport<T extends Transporter>(create: (nodemailer: typeof nodemailerModule) => T) {
+  let transport: Promise<T> | undefined;
+  return {
+    get: () => (transport ??= import("nodemailer").then((module) => create(module.default))),
+    close: () => void transport?.then((opened) => opened.close()),
+  };
+}
+
 function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
   return {
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
     },
-    close: () => transport.close(),
+    close: transport.close,
   };
 }
 
 function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = lazyTransport((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }));
   const outbox = path.join(dataDir, "outbox");
   return {
     async send(email) {
-      const info = await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      const info = await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
       await fs.mkdir(outbox, { recursive: true, mode: 0o700 });
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
       logger.info({ subject: email.subject, file }, "Email written to the outbox (no SMTP_URL configured)");
     },
-    close: () => transport.close(),
+    close: transport.close,
   };
 }
