@@ -1,6 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "../locales/en.json";
+import { en } from "../locales/en/index";
 
 /** All UI text goes through i18next; English is the first catalogue, bundled. */
 export const defaultNamespace = "translation";
