@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
+import type { Database } from "../../db/database.js";
 import { pino } from "pino";
 import { buildTestApp, createMemoryMailer, type TestApp } from "../../../test/build-test-app.js";
 import { createTestDatabase, dialects, openUnreachableDatabase } from "../../../test/test-databases.js";
+
+/** The app on a database that is not migrated (or not reachable): no test helpers run migrations. */
+async function buildAppOn(database: Database) {
+  return buildApp({
+    config: loadConfig({ NODE_ENV: "test" }),
+    database,
+    logger: pino({ level: "silent" }),
+    mailer: createMemoryMailer(),
+    authSecret: "x".repeat(40),
+  });
+}
 
 describe.each(dialects)("[%s] health", (dialect) => {
   let t: TestApp;
@@ -26,13 +38,7 @@ describe.each(dialects)("[%s] health", (dialect) => {
 
   it("/readyz answers 503 on a database whose migrations have not run", async () => {
     const empty = await createTestDatabase(dialect);
-    const app = await buildApp({
-      config: loadConfig({ NODE_ENV: "test" }),
-      database: empty.database,
-      logger: pino({ level: "silent" }),
-      mailer: createMemoryMailer(),
-      authSecret: "x".repeat(40),
-    });
+    const app = await buildAppOn(empty.database);
     try {
       const response = await app.inject({ method: "GET", url: "/readyz" });
       expect(response.statusCode).toBe(503);
@@ -44,13 +50,7 @@ describe.each(dialects)("[%s] health", (dialect) => {
   });
 
   it("/readyz answers 503 when the database cannot be reached", async () => {
-    const app = await buildApp({
-      config: loadConfig({ NODE_ENV: "test" }),
-      database: openUnreachableDatabase(dialect),
-      logger: pino({ level: "silent" }),
-      mailer: createMemoryMailer(),
-      authSecret: "x".repeat(40),
-    });
+    const app = await buildAppOn(openUnreachableDatabase(dialect));
     try {
       const response = await app.inject({ method: "GET", url: "/readyz" });
       expect(response.statusCode).toBe(503);
