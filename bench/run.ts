@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runModelBench } from "./model.js";
+import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -82,11 +83,13 @@ async function main(): Promise<void> {
   const appMe = await load("http://127.0.0.1:3301/api/me", { seconds, connections, headers: { cookie } });
   const halfRate = Math.max(1, Math.floor(appMe.requestsPerSecond / 2));
   const appMeHalf = await load("http://127.0.0.1:3301/api/me", { seconds, connections: 10, headers: { cookie }, overallRate: halfRate });
+  const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections);
   const loadedRss = rssMegabytes(server.pid ?? 0);
   await stopProcess(server);
   await stopProcess(baseline);
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (baseMe.non2xx > 0 || appMe.non2xx > 0) throw new Error("an authenticated run answered non-2xx: the cookie was not accepted");
+  const rawCommits = measureRawCommitRate(seconds);
 
   const ratioMe = appMe.requestsPerSecond / baseLive.requestsPerSecond;
   const ratioLive = appLive.requestsPerSecond / baseLive.requestsPerSecond;
@@ -100,10 +103,25 @@ async function main(): Promise<void> {
   say(`| Mutual GET /api/me (signed in) | ${fmt(appMe.requestsPerSecond)} | ${appMe.p50} | ${appMe.p99} | ${fmt(ratioMe, 2)} | ${appMe.errors} / ${appMe.non2xx} |`);
   say(`| Mutual GET /api/me at ${fmt(halfRate)} req/s (half its maximum) | ${fmt(appMeHalf.requestsPerSecond)} | ${appMeHalf.p50} | ${appMeHalf.p99} | – | ${appMeHalf.errors} / ${appMeHalf.non2xx} |`);
   say();
+  const { checkIn, checkInHalf, profile, profileHalf } = journey;
+  const ratioCheckIn = checkIn.requestsPerSecond / rawCommits;
+  const ratioProfile = profile.requestsPerSecond / baseLive.requestsPerSecond;
+  say("## Partner journey");
+  say();
+  say("| run | req/s | p50 ms | p99 ms | ratio | errors / non-2xx |");
+  say("| --- | ---: | ---: | ---: | ---: | ---: |");
+  say(`| raw SQLite commits, WAL + synchronous=FULL, one-row insert (baseline) | ${fmt(rawCommits)} | – | – | 1.00 | – |`);
+  say(`| Mutual PUT /api/check-ins/current (signed in, note encrypted) | ${fmt(checkIn.requestsPerSecond)} | ${checkIn.p50} | ${checkIn.p99} | ${fmt(ratioCheckIn, 2)} of raw commits | ${checkIn.errors} / ${checkIn.non2xx} |`);
+  say(`| the same at ${fmt(checkInHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(checkInHalf.requestsPerSecond)} | ${checkInHalf.p50} | ${checkInHalf.p99} | – | ${checkInHalf.errors} / ${checkInHalf.non2xx} |`);
+  say(`| Mutual GET /api/profile (scored from the stored answers) | ${fmt(profile.requestsPerSecond)} | ${profile.p50} | ${profile.p99} | ${fmt(ratioProfile, 2)} of bare Fastify | ${profile.errors} / ${profile.non2xx} |`);
+  say(`| the same at ${fmt(profileHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(profileHalf.requestsPerSecond)} | ${profileHalf.p50} | ${profileHalf.p99} | – | ${profileHalf.errors} / ${profileHalf.non2xx} |`);
+  say();
   say("## Targets");
   say();
   say(`- /api/me throughput ${fmt(ratioMe * 100, 1)}% of bare Fastify's /livez (target ≥ 35%): ${verdict(ratioMe >= 0.35)}; ${fmt((appMe.requestsPerSecond / baseMe.requestsPerSecond) * 100, 1)}% of the like-for-like baseline`);
   say(`- /api/me p99 at half its maximum rate ${appMeHalf.p99} ms (target ≤ 10 ms): ${verdict(appMeHalf.p99 <= 10)}`);
+  say(`- check-in submit ${fmt(ratioCheckIn * 100, 1)}% of the raw commit rate (target ≥ 70%): ${verdict(ratioCheckIn >= 0.7)}; p99 at half its maximum ${checkInHalf.p99} ms (target ≤ 10 ms): ${verdict(checkInHalf.p99 <= 10)}`);
+  say(`- profile read ${fmt(ratioProfile * 100, 1)}% of bare Fastify (target ≥ 35%): ${verdict(ratioProfile >= 0.35)}; p99 at half its maximum ${profileHalf.p99} ms (target ≤ 10 ms): ${verdict(profileHalf.p99 <= 10)}`);
   say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
   say(`- idle server RSS ${fmt(idleRss, 1)} MB (target ≤ 120 MB): ${verdict(idleRss <= 120)}; after the load runs ${fmt(loadedRss, 1)} MB`);
   say();

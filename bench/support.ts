@@ -5,13 +5,18 @@ import autocannon from "autocannon";
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
 /** Drives a URL with autocannon for a fixed time; optionally at a fixed overall rate. */
-export async function load(url: string, options: { seconds: number; connections: number; headers?: Record<string, string>; overallRate?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { seconds: number; connections: number; headers?: Record<string, string>; overallRate?: number; method?: "GET" | "PUT" | "POST"; body?: string },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     duration: options.seconds,
     connections: options.connections,
     pipelining: 1,
+    method: options.method ?? "GET",
     headers: options.headers ?? {},
+    ...(options.body === undefined ? {} : { body: options.body }),
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
   });
   return {

@@ -1,0 +1,72 @@
+// Partner-journey figures (issue 4): an authenticated weekly check-in submit against the
+// raw commit rate of SQLite with synchronous=FULL (measured here, same run, same disk),
+// and a profile read against bare Fastify.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { load, type LoadResult } from "./support.js";
+
+/** Commits per second of one-row inserts into a WAL database with synchronous=FULL. */
+export function measureRawCommitRate(seconds: number): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-raw-"));
+  const db = new BetterSqlite3(path.join(dir, "raw.sqlite"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.exec("create table check_in (id integer primary key, user_id text not null, week text not null, answers text not null)");
+  const insert = db.prepare("insert into check_in (user_id, week, answers) values (?, ?, ?)");
+  const commit = db.transaction((index: number) => insert.run("bench-user", `2026-W${index % 52}`, JSON.stringify({ wePulse: index % 7 })));
+  let commits = 0;
+  const endAt = performance.now() + seconds * 1000;
+  while (performance.now() < endAt) {
+    commit(commits);
+    commits += 1;
+  }
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return commits / seconds;
+}
+
+type Api = { baseUrl: string; origin: string; cookie: string };
+
+async function call(api: Api, method: string, urlPath: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${api.baseUrl}${urlPath}`, {
+    method,
+    headers: { cookie: api.cookie, origin: api.origin, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** Consents and completes one assessment through the API, so the profile has something to show. */
+export async function completeAssessment(api: Api): Promise<void> {
+  await call(api, "POST", "/api/consent", await consentBody(api));
+  const started = (await call(api, "POST", "/api/assessments")) as { id: string; sections: Array<{ items: Array<{ id: string }> }> };
+  let value = 3;
+  for (const section of started.sections) {
+    for (const item of section.items) {
+      value = (value % 7) + 1;
+      await call(api, "PUT", `/api/assessments/${started.id}/answers/${item.id}`, { value });
+    }
+  }
+  await call(api, "POST", `/api/assessments/${started.id}/submit`);
+}
+
+async function consentBody(api: Api): Promise<{ noticeVersion: string; agree: true }> {
+  const state = (await call(api, "GET", "/api/consent")) as { noticeVersion: string };
+  return { noticeVersion: state.noticeVersion, agree: true };
+}
+
+export type PartnerJourneyResults = { checkIn: LoadResult; checkInHalf: LoadResult; profile: LoadResult; profileHalf: LoadResult };
+
+export async function measurePartnerJourney(api: Api, seconds: number, connections: number): Promise<PartnerJourneyResults> {
+  await completeAssessment(api);
+  const headers = { cookie: api.cookie, origin: api.origin, "content-type": "application/json" };
+  const body = JSON.stringify({ timeZone: "Asia/Singapore", answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 6, note: "A calm week." } });
+  const checkIn = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections, method: "PUT", headers, body });
+  const checkInHalf = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections: 10, method: "PUT", headers, body, overallRate: Math.max(1, Math.floor(checkIn.requestsPerSecond / 2)) });
+  const profile = await load(`${api.baseUrl}/api/profile`, { seconds, connections, headers: { cookie: api.cookie } });
+  const profileHalf = await load(`${api.baseUrl}/api/profile`, { seconds, connections: 10, headers: { cookie: api.cookie }, overallRate: Math.max(1, Math.floor(profile.requestsPerSecond / 2)) });
+  return { checkIn, checkInHalf, profile, profileHalf };
+}
