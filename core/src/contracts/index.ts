@@ -6,3 +6,6 @@ export * from "./me.js";
 export * from "./check-in.js";
 export * from "./exercises.js";
 export * from "./help.js";
+export * from "./consent.js";
+export * from "./assessment.js";
+export * from "./profile.js";

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ApiError } from "@mutual/core";
+import { HttpError } from "./http-errors.js";
 
 /** Messages for the 4xx errors Fastify itself raises; anything else gets a generic one. */
 const clientErrorMessages: Record<number, { code: string; message: string }> = {
@@ -31,6 +32,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: { code: "VALIDATION_FAILED", message: "Some fields need attention.", fields },
       };
       return reply.status(400).send(body);
+    }
+    // Our own client errors carry their code and message: written to be shown as they are.
+    if ((error as unknown) instanceof HttpError) {
+      const known = error as unknown as HttpError;
+      const body: ApiError = { error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } };
+      return reply.status(known.statusCode).send(body);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500 && !isResponseSerializationError(error)) {

@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+const practiceIdSchema = z.enum(["speak-up", "support-passions", "friends-family"]);
+export const patternCodeSchema = z.enum(["interdependent", "independent", "leaning-co-dependent", "disconnected", "between-patterns"]);
+export const normSourceSchema = z.enum(["provisional", "deployment"]);
+export const dimensionCodeSchema = z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY"]);
+
+export const profileDimensionSchema = z.object({
+  code: dimensionCodeSchema,
+  axis: z.enum(["we", "me", "risk"]),
+  /** Display name, e.g. "Closeness". */
+  name: z.string(),
+  /** One plain sentence on what the dimension is about. */
+  summary: z.string(),
+  /** 0–100, or null when too few questions were answered. */
+  score: z.number().nullable(),
+  missingMessage: z.string().nullable(),
+  /** Why the score is what it is, in the person's own answers. */
+  explanation: z.string(),
+  drivers: z.array(
+    z.object({ itemId: z.string(), plain: z.string(), answerLabel: z.string(), direction: z.enum(["raised", "lowered"]) }),
+  ),
+});
+export type ProfileDimension = z.infer<typeof profileDimensionSchema>;
+
+export const profileFlagSchema = z.object({
+  id: z.string(),
+  severity: z.enum(["low", "medium", "high"]),
+  title: z.string(),
+  explanation: z.string(),
+  practice: practiceIdSchema,
+  counselling: z.enum(["none", "individual", "relationship", "safety-resources"]),
+});
+export type ProfileFlag = z.infer<typeof profileFlagSchema>;
+
+/** The owner's own view of their latest completed profile. Never sent to anyone else. */
+export const profileViewSchema = z.object({
+  assessmentId: z.string(),
+  completedAt: z.string(),
+  /** 0–100 (a submitted profile always has both axes). */
+  we: z.number(),
+  me: z.number(),
+  pattern: z.object({
+    code: patternCodeSchema,
+    candidates: z.array(patternCodeSchema),
+    /** Half-width of the "between patterns" band on each axis, in points. */
+    band: z.object({ we: z.number(), me: z.number() }),
+    explanation: z.string(),
+  }),
+  dimensions: z.array(profileDimensionSchema),
+  flags: z.array(profileFlagSchema),
+  safety: z.object({ showResources: z.boolean(), holdsBackJointExercises: z.boolean() }),
+  suggestedPractices: z.array(practiceIdSchema),
+  normSource: normSourceSchema,
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const profileHistoryEntrySchema = z.object({
+  assessmentId: z.string(),
+  completedAt: z.string(),
+  we: z.number().nullable(),
+  me: z.number().nullable(),
+  pattern: patternCodeSchema.nullable(),
+});
+
+/** GET /api/profile */
+export const profileResponseSchema = z.object({
+  profile: profileViewSchema.nullable(),
+  /** Every completed profile, oldest first. */
+  history: z.array(profileHistoryEntrySchema),
+});
+export type ProfileResponse = z.infer<typeof profileResponseSchema>;
+
+export const changeScoreKeySchema = z.enum(["WE", "ME", "CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "CODEPENDENCY"]);
+
+/** GET /api/profile/change: the last two completed profiles compared, per score. */
+export const profileChangeResponseSchema = z.object({
+  change: z
+    .object({
+      from: z.object({ assessmentId: z.string(), completedAt: z.string() }),
+      to: z.object({ assessmentId: z.string(), completedAt: z.string() }),
+      /** "provisional" until reliability is measured on this deployment's own data: say so. */
+      normSource: normSourceSchema,
+      dimensions: z.array(
+        z.object({
+          key: changeScoreKeySchema,
+          before: z.number(),
+          after: z.number(),
+          difference: z.number(),
+          rci: z.number(),
+          /** For RELY and CODEPENDENCY a fall is the improvement. */
+          classification: z.enum(["improved", "no-reliable-change", "deteriorated"]),
+        }),
+      ),
+    })
+    .nullable(),
+});
+export type ProfileChangeResponse = z.infer<typeof profileChangeResponseSchema>;
