@@ -104,4 +104,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A service is the one place that touches its own module's repository (a relative
+    // "./x.repository.js"); another module's files are still reached only through index.ts.
+    files: ["server/src/modules/**/*.service.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "modules/[^/]+/(?!index(\\.js)?$)[^/]+$", message: "Modules talk to each other through their index.ts." },
+            { regex: "^(?!\\./).*\\.repository(\\.js)?$", message: "A service touches only its own module's repository." },
+            { regex: "^@?better-auth($|/)", message: "Only server/src/auth imports better-auth." },
+          ],
+        },
+      ],
+    },
+  },
 );

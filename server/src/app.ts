@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { meRoutes } from "./modules/me/index.js";
+import { consentRoutes } from "./modules/consent/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader });
   await app.register(meRoutes);
+  await app.register(consentRoutes, { database, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

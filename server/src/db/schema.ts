@@ -67,6 +67,79 @@ export type SignInFailureTable = {
   failed_at: ColumnType<number | string, number, number>;
 };
 
+/** Epoch milliseconds; PostgreSQL returns bigint as a string, so repositories convert with Number(). */
+type EpochMs = ColumnType<number | string, number, number>;
+
+export type ConsentTable = {
+  user_id: string;
+  notice_version: string;
+  consented_at: EpochMs;
+};
+
+export type AssessmentTable = {
+  id: string;
+  user_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  status: "in_progress" | "completed";
+  started_at: EpochMs;
+  completed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
+};
+
+export type AssessmentAnswerTable = {
+  assessment_id: string;
+  item_id: string;
+  value: number;
+  answered_at: EpochMs;
+};
+
+/** Epoch milliseconds of the check-in tables; PostgreSQL returns bigint as a string. */
+type CheckInMillis = ColumnType<number | string, number, number>;
+
+export type DataKeyTable = {
+  user_id: string;
+  /** Id of the key-encryption key that wrapped this data key. */
+  key_id: string;
+  wrapped_key: string;
+  created_at: CheckInMillis;
+};
+
+export type CheckInTable = {
+  id: string;
+  user_id: string;
+  iso_week: string;
+  time_zone: string;
+  spoke_up: number | null;
+  felt_heard: number | null;
+  backed_partner: number | null;
+  felt_backed: number | null;
+  friends_family_hours: number | null;
+  we_pulse: number | null;
+  me_pulse: number | null;
+  note_sealed: string | null;
+  note_key_id: string | null;
+  created_at: CheckInMillis;
+  updated_at: CheckInMillis;
+};
+
+export type ExerciseCompletionTable = {
+  id: string;
+  user_id: string;
+  exercise_id: string;
+  completed_at: CheckInMillis;
+  reflection_sealed: string | null;
+  reflection_key_id: string | null;
+};
+
+export type IdempotencyKeyTable = {
+  key: string;
+  user_id: string;
+  route: string;
+  /** The response, sealed under the person's data key. */
+  response: string;
+  created_at: CheckInMillis;
+};
+
 export type DB = {
   user: UserTable;
   session: SessionTable;
@@ -74,5 +147,12 @@ export type DB = {
   verification: VerificationTable;
   rateLimit: RateLimitTable;
   sign_in_failure: SignInFailureTable;
+  data_key: DataKeyTable;
+  check_in: CheckInTable;
+  exercise_completion: ExerciseCompletionTable;
+  idempotency_key: IdempotencyKeyTable;
+  consent: ConsentTable;
+  assessment: AssessmentTable;
+  assessment_answer: AssessmentAnswerTable;
 };
 
