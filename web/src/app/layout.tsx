@@ -43,6 +43,15 @@ export function Layout() {
             {signedIn ? (
               <>
                 <li>
+                  <NavLink to="/check-in">{t("checkIn.navLabel")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/trends">{t("trends.navLabel")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/practices">{t("practices.navLabel")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
                 <li>

@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
@@ -26,8 +27,29 @@ export function createAppRouter() {
           ),
         },
         { path: "/help", element: <HelpRoute /> },
+        { path: "/check-in", lazy: signedInPage(() => import("./routes/check-in").then((page) => page.CheckInRoute)) },
+        { path: "/trends", lazy: signedInPage(() => import("./routes/trends").then((page) => page.TrendsRoute)) },
+        { path: "/practices", lazy: signedInPage(() => import("./routes/practices").then((page) => page.PracticesRoute)) },
+        { path: "/practices/:exerciseId", lazy: signedInPage(() => import("./routes/practice").then((page) => page.PracticeRoute)) },
         { path: "*", element: <NotFoundRoute /> },
       ],
     },
   ]);
+}
+
+/**
+ * A signed-in page whose code loads only when someone opens it, so the first screen
+ * downloads no more JavaScript than it needs.
+ */
+function signedInPage(load: () => Promise<ComponentType>) {
+  return async () => {
+    const Page = await load();
+    return {
+      element: (
+        <RequireSignIn>
+          <Page />
+        </RequireSignIn>
+      ),
+    };
+  };
 }

@@ -23,13 +23,17 @@ export class NetworkError extends Error {
  * The one way the web app talks to the server: same-origin JSON with the session cookie.
  * Our API answers errors as {error:{code,message}}; Better Auth as {code,message}.
  */
-export async function requestJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function requestJson<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? "GET",
       credentials: "same-origin",
-      headers: init.body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers: {
+        accept: "application/json",
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+        ...init.headers,
+      },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch {

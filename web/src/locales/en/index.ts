@@ -1,8 +1,18 @@
 import common from "./common.json";
+import checkIn from "../../features/check-in/locales/en.json";
+import dataExport from "../../features/data-export/locales/en.json";
+import help from "../../features/help/locales/en.json";
+import practices from "../../features/practices/locales/en.json";
+import trends from "../../features/trends/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
 // features never edit each other's text.
 export const en = {
   ...common,
+  checkIn,
+  dataExport,
+  help,
+  practices,
+  trends,
 };

@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CheckInAnswers, CurrentCheckInResponse } from "@mutual/core";
+import { requestJson } from "../../../lib/api-client";
+
+// This week's check-in. The week is counted in the browser's own time zone, so a
+// Sunday-night entry belongs to the week the person is living in.
+
+export const checkInQueryKeys = {
+  all: ["check-ins"] as const,
+  current: (timeZone: string) => ["check-ins", "current", timeZone] as const,
+};
+
+/** The browser's IANA time zone, e.g. "Asia/Singapore"; UTC when the browser does not say. */
+export function readBrowserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+/** A random key that lets the server recognise a retried save (randomUUID needs a secure context). */
+export function createIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export function useCurrentCheckIn(timeZone: string) {
+  return useQuery({
+    queryKey: checkInQueryKeys.current(timeZone),
+    queryFn: () => requestJson<CurrentCheckInResponse>(`/api/check-ins/current?timeZone=${encodeURIComponent(timeZone)}`),
+    // Typing into the form must never be overwritten by a background refetch.
+    refetchOnWindowFocus: false,
+  });
+}
+
+export type SaveCheckInInput = { timeZone: string; answers: CheckInAnswers; idempotencyKey: string };
+
+export function useSaveCheckIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ timeZone, answers, idempotencyKey }: SaveCheckInInput) =>
+      requestJson<CurrentCheckInResponse>("/api/check-ins/current", {
+        method: "PUT",
+        body: { timeZone, answers },
+        headers: { "Idempotency-Key": idempotencyKey },
+      }),
+    onSuccess: async (saved, { timeZone }) => {
+      queryClient.setQueryData(checkInQueryKeys.current(timeZone), saved);
+      await queryClient.invalidateQueries({ queryKey: checkInQueryKeys.all, refetchType: "none" });
+    },
+  });
+}

@@ -1,0 +1,152 @@
+import { useId, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { CheckInAnswers, CheckInView } from "@mutual/core";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { TextField } from "../../../components/text-field";
+import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
+import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
+import { ScaleQuestion } from "./scale-question";
+
+type ScaleAnswers = Record<ScaleQuestionId, number | null>;
+
+const SCALE_IDS: readonly ScaleQuestionId[] = ["spokeUp", "feltHeard", "backedPartner", "feltBacked", "wePulse", "mePulse"];
+
+function readScaleAnswers(saved: CheckInView | null): ScaleAnswers {
+  const answers = saved?.answers ?? {};
+  return Object.fromEntries(SCALE_IDS.map((id) => [id, answers[id] ?? null])) as ScaleAnswers;
+}
+
+/** Empty means "skipped"; otherwise a number of hours in half-hour steps within range. */
+function parseHours(text: string): { ok: true; value: number | null } | { ok: false } {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return { ok: true, value: null };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value) || value < HOURS.min || value > HOURS.max || !Number.isInteger(value / HOURS.step)) return { ok: false };
+  return { ok: true, value };
+}
+
+/**
+ * This week's check-in. Everything typed stays in the form whatever the server answers;
+ * one idempotency key covers a save and its retries, and a new key follows any change.
+ */
+export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: CheckInView | null }) {
+  const { t } = useTranslation();
+  const noteId = useId();
+  const [scale, setScale] = useState<ScaleAnswers>(() => readScaleAnswers(saved));
+  const [hours, setHours] = useState(() => (saved?.answers.friendsFamilyHours == null ? "" : String(saved.answers.friendsFamilyHours)));
+  const [note, setNote] = useState(() => saved?.note ?? "");
+  const [hoursError, setHoursError] = useState<string | undefined>();
+  const attemptKey = useRef<string | null>(null);
+  const save = useSaveCheckIn();
+
+  const changed = () => {
+    attemptKey.current = null;
+    if (!save.isPending) save.reset();
+  };
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const parsedHours = parseHours(hours);
+    if (!parsedHours.ok) {
+      setHoursError(t("checkIn.hoursInvalid"));
+      return;
+    }
+    setHoursError(undefined);
+    attemptKey.current ??= createIdempotencyKey();
+    const trimmedNote = note.trim();
+    const answers: CheckInAnswers = { ...scale, friendsFamilyHours: parsedHours.value, note: trimmedNote === "" ? null : trimmedNote };
+    save.mutate(
+      { timeZone, answers, idempotencyKey: attemptKey.current },
+      {
+        onSuccess: () => {
+          attemptKey.current = null;
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="form check-in" onSubmit={submit} noValidate>
+      {CHECK_IN_GROUPS.map((group) => (
+        <section key={group.titleKey} className="check-in__group">
+          <h2 className="check-in__group-title">{t(group.titleKey)}</h2>
+          {group.questions.map(({ id }) =>
+            id === "friendsFamilyHours" ? (
+              <TextField
+                key={id}
+                label={t("checkIn.questions.friendsFamilyHours")}
+                hint={t("checkIn.questions.friendsFamilyHoursHint")}
+                error={hoursError}
+                type="number"
+                inputMode="decimal"
+                min={HOURS.min}
+                max={HOURS.max}
+                step={HOURS.step}
+                name={id}
+                value={hours}
+                className="field__input field__input--short"
+                onChange={(event) => {
+                  setHours(event.target.value);
+                  changed();
+                }}
+              />
+            ) : (
+              <ScaleQuestion
+                key={id}
+                name={id}
+                legend={t(`checkIn.questions.${id}`)}
+                points={isPulseQuestion(id) ? PULSE_POINTS : AMOUNT_POINTS}
+                value={scale[id]}
+                onChange={(value) => {
+                  setScale((current) => ({ ...current, [id]: value }));
+                  changed();
+                }}
+              />
+            ),
+          )}
+        </section>
+      ))}
+      <div className="field">
+        <label htmlFor={noteId} className="field__label">
+          {t("checkIn.note")}
+        </label>
+        <p id={`${noteId}-hint`} className="field__hint">
+          {t("checkIn.noteHint")}
+        </p>
+        <textarea
+          id={noteId}
+          name="note"
+          className="field__input field__textarea"
+          aria-describedby={`${noteId}-hint`}
+          rows={4}
+          maxLength={NOTE_MAX_LENGTH}
+          value={note}
+          onChange={(event) => {
+            setNote(event.target.value);
+            changed();
+          }}
+        />
+      </div>
+      {save.isError && (
+        <Alert tone="error">
+          <p className="alert__text">{t("checkIn.saveError")}</p>
+          <Button variant="secondary" onClick={() => submit()}>
+            {t("checkIn.retrySave")}
+          </Button>
+        </Alert>
+      )}
+      {save.isSuccess && (
+        <Alert tone="success">
+          <p className="alert__text">{t("checkIn.saved")}</p>
+          <p className="alert__text">{t("checkIn.savedEditable")}</p>
+        </Alert>
+      )}
+      <div className="actions">
+        <Button type="submit" busy={save.isPending}>
+          {save.isPending ? t("checkIn.saving") : t("checkIn.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

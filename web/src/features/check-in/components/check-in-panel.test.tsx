@@ -1,0 +1,104 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderWithProviders, stubFetch } from "../../../testing/render";
+import { CheckInPanel } from "./check-in-panel";
+
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const CURRENT = `GET /api/check-ins/current?timeZone=${encodeURIComponent(TIME_ZONE)}`;
+const empty = { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: null } };
+
+/** Wraps the stub so each call's Idempotency-Key header is recorded too. */
+function recordIdempotencyKeys() {
+  const keys: Array<string | null> = [];
+  const inner = globalThis.fetch;
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.method === "PUT") keys.push(new Headers(init.headers).get("Idempotency-Key"));
+    return inner(input, init);
+  }) as typeof fetch;
+  return keys;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("CheckInPanel", () => {
+  it("shows the week, labelled radio groups and a private note", async () => {
+    stubFetch({ [CURRENT]: empty });
+    renderWithProviders(<CheckInPanel />);
+    expect(await screen.findByText("This week (2026-W48)")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: /feel your partner listened/ })).toBeInTheDocument();
+    expect(screen.getAllByRole("radio", { name: "Very strong" })).toHaveLength(2);
+    expect(screen.getByLabelText(/hours did you spend with friends or family/)).toHaveAttribute("step", "0.5");
+    expect(screen.getByLabelText("A private note (optional)")).toHaveAccessibleDescription(/Only you can read this. It is stored encrypted./);
+  });
+
+  it("sends the time zone and an idempotency key, keeps everything on a failed save, and retries with the same key", async () => {
+    let attempts = 0;
+    const calls = stubFetch({
+      [CURRENT]: empty,
+      "PUT /api/check-ins/current": (body) => {
+        attempts += 1;
+        return attempts === 1
+          ? { status: 503, body: { error: { code: "UNAVAILABLE", message: "busy" } } }
+          : { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: (body as { answers: object }).answers, note: "a calm week", updatedAt: "2026-11-24T02:00:00.000Z" } } };
+      },
+    });
+    const keys = recordIdempotencyKeys();
+    renderWithProviders(<CheckInPanel />);
+    const spokeUp = await screen.findByRole("group", { name: /say what was on your mind/ });
+    await userEvent.click(screen.getAllByRole("radio", { name: "A lot" })[0]!);
+    expect(spokeUp).toContainElement(screen.getAllByRole("radio", { name: "A lot" })[0]!);
+    await userEvent.type(screen.getByLabelText(/hours did you spend/), "3.5");
+    await userEvent.type(screen.getByLabelText("A private note (optional)"), "a calm week");
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Everything you entered is still here.");
+    expect(screen.getAllByRole("radio", { name: "A lot" })[0]).toBeChecked();
+    expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(3.5);
+    expect(screen.getByLabelText("A private note (optional)")).toHaveValue("a calm week");
+
+    await userEvent.click(screen.getByRole("button", { name: "Try saving again" }));
+    expect(await screen.findByText(/Saved\./)).toBeInTheDocument();
+    const puts = calls.filter((call) => call.method === "PUT");
+    expect(puts).toHaveLength(2);
+    expect(puts[0]?.body).toEqual({
+      timeZone: TIME_ZONE,
+      answers: { spokeUp: 3, feltHeard: null, backedPartner: null, feltBacked: null, wePulse: null, mePulse: null, friendsFamilyHours: 3.5, note: "a calm week" },
+    });
+    expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it("uses a new key once the answers change", async () => {
+    stubFetch({ [CURRENT]: empty, "PUT /api/check-ins/current": { status: 503, body: { error: { code: "UNAVAILABLE", message: "busy" } } } });
+    const keys = recordIdempotencyKeys();
+    renderWithProviders(<CheckInPanel />);
+    await userEvent.click((await screen.findAllByRole("radio", { name: "Somewhat" }))[0]!);
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    await screen.findByRole("alert");
+    await userEvent.click(screen.getAllByRole("radio", { name: "Fully" })[0]!);
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    await waitFor(() => expect(keys).toHaveLength(2));
+    expect(keys[1]).not.toBe(keys[0]);
+  });
+
+  it("refuses hours that are not in half-hour steps, before asking the server", async () => {
+    const calls = stubFetch({ [CURRENT]: empty });
+    renderWithProviders(<CheckInPanel />);
+    await userEvent.type(await screen.findByLabelText(/hours did you spend/), "2.3");
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    expect(screen.getByText(/in steps of half an hour/)).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === "PUT")).toHaveLength(0);
+  });
+
+  it("fills the form with this week's saved answers", async () => {
+    stubFetch({
+      [CURRENT]: { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: { wePulse: 6, friendsFamilyHours: 4 }, note: "dinner with Mei", updatedAt: "2026-11-24T02:00:00.000Z" } } },
+    });
+    renderWithProviders(<CheckInPanel />);
+    expect(await screen.findByText(/already checked in this week/)).toBeInTheDocument();
+    expect(screen.getAllByRole("radio", { name: "Strong" })[0]).toBeChecked();
+    expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(4);
+    expect(screen.getByLabelText("A private note (optional)")).toHaveValue("dinner with Mei");
+  });
+});

@@ -1,0 +1,44 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
+import { CheckInForm } from "./check-in-form";
+
+/** Loads this week's check-in in the browser's time zone and shows the form for it. */
+export function CheckInPanel() {
+  const { t } = useTranslation();
+  const [timeZone] = useState(readBrowserTimeZone);
+  const current = useCurrentCheckIn(timeZone);
+
+  if (current.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  if (current.isError) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("checkIn.loadError")}</p>
+        <Button variant="secondary" onClick={() => void current.refetch()} busy={current.isFetching}>
+          {t("checkIn.retryLoad")}
+        </Button>
+      </Alert>
+    );
+  }
+  const { week, checkIn } = current.data;
+  return (
+    <>
+      <p className="check-in__week">
+        <strong>{t("checkIn.thisWeek", { week })}</strong>
+        <br />
+        {t("checkIn.editableUntil")}
+      </p>
+      <p>{checkIn ? t("checkIn.alreadySaved") : t("checkIn.intro")}</p>
+      {/* A new week starts with a fresh form; within a week the saved answers fill it. */}
+      <CheckInForm key={week} timeZone={timeZone} saved={checkIn} />
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import type { HelpCategory, HelpResource } from "@mutual/core";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { useHelpResources } from "../api/help-api";
+
+// Most urgent first: someone in crisis should not have to scroll past counselling.
+const CATEGORY_ORDER: readonly HelpCategory[] = ["emergency", "suicide-prevention", "family-violence", "mental-health", "counselling"];
+
+/** Digits and a leading + only, for tel: and sms: links ("1800 221 4444" → "18002214444"). */
+function dialable(number: string): string {
+  return number.replace(/[^\d+]/g, "");
+}
+
+function formatDate(isoDate: string, language: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+function ResourceCard({ resource }: { resource: HelpResource }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="help-resource">
+      <h3 className="help-resource__name">{resource.name}</h3>
+      <p>{resource.description}</p>
+      <ul className="help-resource__contacts">
+        {resource.phone && (
+          <li>
+            <a className="button button--primary help-resource__call" href={`tel:${dialable(resource.phone)}`} aria-label={t("help.callLabel", { name: resource.name, phone: resource.phone })}>
+              {t("help.call", { phone: resource.phone })}
+            </a>
+          </li>
+        )}
+        {resource.text && (
+          <li>
+            {/^[\d+\s()-]+$/.test(resource.text) ? (
+              <a href={`sms:${dialable(resource.text)}`} aria-label={t("help.textLabel", { name: resource.name, text: resource.text })}>
+                {t("help.text", { text: resource.text })}
+              </a>
+            ) : (
+              t("help.text", { text: resource.text })
+            )}
+          </li>
+        )}
+        {resource.website && (
+          <li>
+            <a href={resource.website} rel="noopener noreferrer" aria-label={t("help.websiteLabel", { name: resource.name })}>
+              {t("help.website")}
+            </a>
+          </li>
+        )}
+      </ul>
+      <p className="help-resource__hours">{t("help.hours", { hours: resource.hours })}</p>
+      <p className="help-resource__source muted">{t("help.source", { source: resource.source, date: formatDate(resource.verifiedOn, i18n.language) })}</p>
+    </li>
+  );
+}
+
+/** The help directory from the server, grouped by kind of need, most urgent first. */
+export function HelpResources() {
+  const { t, i18n } = useTranslation();
+  const resources = useHelpResources();
+  if (resources.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("help.loading")}
+      </p>
+    );
+  }
+  if (resources.isError) {
+    return (
+      <>
+        <Alert tone="error">
+          <p className="alert__text">{t("help.loadError")}</p>
+          <Button variant="secondary" onClick={() => void resources.refetch()} busy={resources.isFetching}>
+            {t("help.retry")}
+          </Button>
+        </Alert>
+        <p>{t("help.fallbackSos")}</p>
+      </>
+    );
+  }
+  const { region, updatedOn } = resources.data;
+  return (
+    <>
+      {CATEGORY_ORDER.map((category) => {
+        const inCategory = resources.data.resources.filter((resource) => resource.category === category);
+        if (inCategory.length === 0) return null;
+        return (
+          <section key={category} aria-labelledby={`help-${category}`} className="help-category">
+            <h2 id={`help-${category}`}>{t(`help.categories.${category}`)}</h2>
+            <ul className="help-category__list">
+              {inCategory.map((resource) => (
+                <ResourceCard key={resource.id} resource={resource} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <p className="muted">{t("help.listUpdated", { region, date: formatDate(updatedOn, i18n.language) })}</p>
+    </>
+  );
+}
