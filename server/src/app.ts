@@ -16,9 +16,12 @@ import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { meRoutes } from "./modules/me/index.js";
+import { checkInRoutes } from "./modules/check-in/index.js";
+import { helpRoutes } from "./modules/help/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
+import type { KeyEncryptionKey } from "./platform/crypto.js";
 
 export type AppDeps = {
   config: Config;
@@ -26,6 +29,8 @@ export type AppDeps = {
   logger: FastifyBaseLogger;
   mailer: Mailer;
   authSecret: string;
+  /** Wraps each person's data key (check-in notes, reflections). */
+  keyEncryptionKey: KeyEncryptionKey;
   clock?: Clock;
   /** The built web app; omitted in API-only tests. */
   webDistDir?: string;
@@ -84,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader });
   await app.register(meRoutes);
+  await app.register(helpRoutes, { resourcesPath: config.helpResourcesPath });
+  await app.register(checkInRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
   await app.register(consentRoutes, { database, clock });
 
   const pageHtml = deps.webDistDir

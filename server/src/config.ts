@@ -49,6 +49,16 @@ const envSchema = z.object({
   ),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://www.google.com/"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, {
+        error: "must be 32 random bytes in base64 (try: openssl rand -base64 32)",
+      })
+      .optional(),
+  ),
+  ENCRYPTION_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "must be 1–32 letters, digits, - or _" }).default("k1"),
+  HELP_RESOURCES_PATH: optionalText,
 });
 
 export type DatabaseConfig =
@@ -70,6 +80,12 @@ export type Config = {
   clientIpHeader: string | undefined;
   quickExitUrl: string;
   shutdownGraceMs: number;
+  /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
+  encryptionKey: Buffer | undefined;
+  /** Stored with every wrapped data key, so a rotated key can be told apart. */
+  encryptionKeyId: string;
+  /** The operator's help resources file; undefined means the shipped Singapore defaults. */
+  helpResourcesPath: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -102,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientIpHeader: values.CLIENT_IP_HEADER,
     quickExitUrl: values.QUICK_EXIT_URL,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
+    encryptionKeyId: values.ENCRYPTION_KEY_ID,
+    helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),
   };
 }
 

@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
+import { loadOrCreateKeyEncryptionKey } from "./modules/data-keys/index.js";
 
 /** Process entry: configuration, database, migrations, listen, graceful shutdown. */
 async function main(): Promise<void> {
@@ -33,9 +34,15 @@ async function main(): Promise<void> {
     variableName: "AUTH_SECRET",
     logger,
   });
+  const keyEncryptionKey = loadOrCreateKeyEncryptionKey({
+    configured: config.encryptionKey,
+    keyId: config.encryptionKeyId,
+    dataDir: config.dataDir,
+    logger,
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
   const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
-  const app = await buildApp({ config, database, logger, mailer, authSecret, webDistDir });
+  const app = await buildApp({ config, database, logger, mailer, authSecret, keyEncryptionKey, webDistDir });
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

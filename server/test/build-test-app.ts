@@ -12,6 +12,9 @@ import { createTestDatabase, type TestDatabase } from "./test-databases.js";
 
 export const testPublicUrl = "http://localhost:3000";
 
+/** A fixed key-encryption key for tests (never a real deployment's). */
+export const testKeyEncryptionKey = { id: "test-k1", key: Buffer.alloc(32, 7) };
+
 export type MemoryMailer = Mailer & { sent: OutgoingEmail[] };
 
 export function createMemoryMailer(): MemoryMailer {
@@ -61,6 +64,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     logger,
     mailer,
     authSecret: "test-secret-that-is-long-enough-for-better-auth-0123456789",
+    keyEncryptionKey: testKeyEncryptionKey,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });

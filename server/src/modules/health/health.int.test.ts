@@ -14,6 +14,7 @@ async function buildAppOn(database: Database) {
     logger: pino({ level: "silent" }),
     mailer: createMemoryMailer(),
     authSecret: "x".repeat(40),
+    keyEncryptionKey: { id: "k1", key: Buffer.alloc(32, 1) },
   });
 }
 

@@ -1,0 +1,53 @@
+import { WEEKLY_CHECK_IN, type CheckInDefinition, type CheckInWeek, type CurrentCheckInResponse, type ModelFlag, type ScoredCheckInAnswers, type TrendSignalView } from "@mutual/core";
+
+/** Scored answers, field by field (never the note). */
+export function presentScores(scores: ScoredCheckInAnswers): ScoredCheckInAnswers {
+  return {
+    spokeUp: scores.spokeUp,
+    feltHeard: scores.feltHeard,
+    backedPartner: scores.backedPartner,
+    feltBacked: scores.feltBacked,
+    friendsFamilyHours: scores.friendsFamilyHours,
+    wePulse: scores.wePulse,
+    mePulse: scores.mePulse,
+  };
+}
+
+export function presentCurrent(
+  week: string,
+  timeZone: string,
+  checkIn: { scores: ScoredCheckInAnswers; note: string | null; updatedAtMs: number } | null,
+): CurrentCheckInResponse {
+  return {
+    week,
+    timeZone,
+    checkIn: checkIn === null ? null : { answers: presentScores(checkIn.scores), note: checkIn.note, updatedAt: new Date(checkIn.updatedAtMs).toISOString() },
+  };
+}
+
+export function presentWeek(record: { week: string; scores: ScoredCheckInAnswers; noteSealed: string | null }): CheckInWeek {
+  return { week: record.week, answers: presentScores(record.scores), hasNote: record.noteSealed !== null };
+}
+
+const signalTitles: Partial<Record<ModelFlag["id"], string>> = {
+  "social-withdrawal": "Less time with friends and family lately",
+};
+
+export function presentSignal(flag: ModelFlag): TrendSignalView {
+  return { id: flag.id, title: signalTitles[flag.id] ?? "A change in your check-ins", explanation: flag.explanation, practice: flag.practice };
+}
+
+/** The check-in definition as plain data (copied, so the web needs no model import). */
+export function presentDefinition(): CheckInDefinition {
+  return {
+    id: WEEKLY_CHECK_IN.id,
+    version: WEEKLY_CHECK_IN.version,
+    questions: WEEKLY_CHECK_IN.questions.map((question) => ({
+      id: question.id,
+      text: question.text,
+      format: question.format.kind === "scale" ? { ...question.format, labels: [...question.format.labels] } : { ...question.format },
+      tracks: question.tracks,
+      isScored: question.isScored,
+    })),
+  };
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+
+/** The scored answers as stored: one nullable column each. */
+export type StoredScores = {
+  spokeUp: number | null;
+  feltHeard: number | null;
+  backedPartner: number | null;
+  feltBacked: number | null;
+  friendsFamilyHours: number | null;
+  wePulse: number | null;
+  mePulse: number | null;
+};
+
+export type CheckInRecord = {
+  id: string;
+  week: string;
+  timeZone: string;
+  scores: StoredScores;
+  noteSealed: string | null;
+  noteKeyId: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+};
+
+const columns = [
+  "id",
+  "iso_week",
+  "time_zone",
+  "spoke_up",
+  "felt_heard",
+  "backed_partner",
+  "felt_backed",
+  "friends_family_hours",
+  "we_pulse",
+  "me_pulse",
+  "note_sealed",
+  "note_key_id",
+  "created_at",
+  "updated_at",
+] as const;
+
+type Row = {
+  id: string;
+  iso_week: string;
+  time_zone: string;
+  spoke_up: number | null;
+  felt_heard: number | null;
+  backed_partner: number | null;
+  felt_backed: number | null;
+  friends_family_hours: number | null;
+  we_pulse: number | null;
+  me_pulse: number | null;
+  note_sealed: string | null;
+  note_key_id: string | null;
+  created_at: number | string;
+  updated_at: number | string;
+};
+
+const numberOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+function toRecord(row: Row): CheckInRecord {
+  return {
+    id: row.id,
+    week: row.iso_week,
+    timeZone: row.time_zone,
+    scores: {
+      spokeUp: numberOrNull(row.spoke_up),
+      feltHeard: numberOrNull(row.felt_heard),
+      backedPartner: numberOrNull(row.backed_partner),
+      feltBacked: numberOrNull(row.felt_backed),
+      friendsFamilyHours: numberOrNull(row.friends_family_hours),
+      wePulse: numberOrNull(row.we_pulse),
+      mePulse: numberOrNull(row.me_pulse),
+    },
+    noteSealed: row.note_sealed,
+    noteKeyId: row.note_key_id,
+    createdAtMs: Number(row.created_at),
+    updatedAtMs: Number(row.updated_at),
+  };
+}
+
+export async function findCheckIn(db: Kysely<DB>, userId: string, week: string): Promise<CheckInRecord | undefined> {
+  const row = await db.selectFrom("check_in").select(columns).where("user_id", "=", userId).where("iso_week", "=", week).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+/** Every check-in of one person, oldest week first. */
+export async function listCheckIns(db: Kysely<DB>, userId: string): Promise<CheckInRecord[]> {
+  const rows = await db.selectFrom("check_in").select(columns).where("user_id", "=", userId).orderBy("iso_week", "asc").execute();
+  return rows.map(toRecord);
+}
+
+/** Creates this week's check-in or replaces it whole (one row per person and ISO week). */
+export async function upsertCheckIn(
+  db: Kysely<DB>,
+  values: { userId: string; week: string; timeZone: string; scores: StoredScores; noteSealed: string | null; noteKeyId: string | null; nowMs: number },
+): Promise<CheckInRecord> {
+  const replaced = {
+    time_zone: values.timeZone,
+    spoke_up: values.scores.spokeUp,
+    felt_heard: values.scores.feltHeard,
+    backed_partner: values.scores.backedPartner,
+    felt_backed: values.scores.feltBacked,
+    friends_family_hours: values.scores.friendsFamilyHours,
+    we_pulse: values.scores.wePulse,
+    me_pulse: values.scores.mePulse,
+    note_sealed: values.noteSealed,
+    note_key_id: values.noteKeyId,
+    updated_at: values.nowMs,
+  };
+  await db
+    .insertInto("check_in")
+    .values({ id: randomUUID(), user_id: values.userId, iso_week: values.week, created_at: values.nowMs, ...replaced })
+    .onConflict((conflict) => conflict.columns(["user_id", "iso_week"]).doUpdateSet(replaced))
+    .execute();
+  const stored = await findCheckIn(db, values.userId, values.week);
+  if (!stored) throw new Error("Check-in was not stored");
+  return stored;
+}
+
+export async function findIdempotentResponse(db: Kysely<DB>, userId: string, key: string): Promise<{ route: string; response: string } | undefined> {
+  return db.selectFrom("idempotency_key").select(["route", "response"]).where("user_id", "=", userId).where("key", "=", key).executeTakeFirst();
+}
+
+export async function insertIdempotentResponse(db: Kysely<DB>, values: { userId: string; key: string; route: string; response: string; nowMs: number }): Promise<void> {
+  await db
+    .insertInto("idempotency_key")
+    .values({ user_id: values.userId, key: values.key, route: values.route, response: values.response, created_at: values.nowMs })
+    .execute();
+}
+
+/** Forgets one person's idempotency keys older than a moment: retries come within minutes, not days. */
+export async function deleteIdempotentResponsesBefore(db: Kysely<DB>, userId: string, beforeMs: number): Promise<void> {
+  await db.deleteFrom("idempotency_key").where("user_id", "=", userId).where("created_at", "<", beforeMs).execute();
+}

@@ -1,0 +1,169 @@
+import type { Kysely } from "kysely";
+import { computeIsoWeekKey, deriveTrendFlags, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { badRequest, HttpError } from "../../http/http-errors.js";
+import type { Clock } from "../../platform/clock.js";
+import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
+import { isKnownTimeZone, isValidIdempotencyKey } from "./check-in.policy.js";
+import { presentCurrent, presentDefinition, presentSignal, presentWeek } from "./check-in.presenter.js";
+import {
+  deleteIdempotentResponsesBefore,
+  findCheckIn,
+  findIdempotentResponse,
+  insertIdempotentResponse,
+  listCheckIns,
+  upsertCheckIn,
+  type CheckInRecord,
+  type StoredScores,
+} from "./check-in.repository.js";
+
+export type CheckInDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+
+const putRoute = "PUT /api/check-ins/current";
+const idempotencyKeepMs = 24 * 60 * 60 * 1000;
+
+const noteBinding = (userId: string, week: string) => `check-in-note:${userId}:${week}`;
+const idempotencyBinding = (userId: string, key: string) => `idempotent-response:${userId}:${key}`;
+
+function requireTimeZone(timeZone: string): string {
+  if (!isKnownTimeZone(timeZone)) {
+    throw badRequest("INVALID_TIME_ZONE", "That time zone is not one we know. Use an IANA name such as Asia/Singapore.", [
+      { path: "timeZone", message: "unknown time zone" },
+    ]);
+  }
+  return timeZone;
+}
+
+function scoresOf(answers: CheckInAnswers): StoredScores {
+  return {
+    spokeUp: answers.spokeUp ?? null,
+    feltHeard: answers.feltHeard ?? null,
+    backedPartner: answers.backedPartner ?? null,
+    feltBacked: answers.feltBacked ?? null,
+    friendsFamilyHours: answers.friendsFamilyHours ?? null,
+    wePulse: answers.wePulse ?? null,
+    mePulse: answers.mePulse ?? null,
+  };
+}
+
+function openNote(dataKey: DataKey | null, userId: string, record: CheckInRecord): string | null {
+  if (record.noteSealed === null || record.noteKeyId === null) return null;
+  if (dataKey === null) throw new Error("A sealed note exists without its data key");
+  return openText(dataKey, record.noteSealed, record.noteKeyId, noteBinding(userId, record.week));
+}
+
+/** This week's check-in (ISO week in the person's time zone), or null when not done yet. */
+export async function getCurrentCheckIn(deps: CheckInDeps, userId: string, timeZone: string): Promise<CurrentCheckInResponse> {
+  const zone = requireTimeZone(timeZone);
+  const week = computeIsoWeekKey(deps.clock.now(), zone);
+  const record = await findCheckIn(deps.db, userId, week);
+  if (!record) return presentCurrent(week, zone, null);
+  const dataKey = record.noteSealed === null ? null : await findUserDataKey(deps.db, deps.kek, userId);
+  return presentCurrent(week, zone, { scores: record.scores, note: openNote(dataKey, userId, record), updatedAtMs: record.updatedAtMs });
+}
+
+/**
+ * Creates or replaces this week's check-in. With an Idempotency-Key, a retry returns the
+ * stored response and writes nothing; the key is stored in the same transaction as the write.
+ */
+export async function putCurrentCheckIn(
+  deps: CheckInDeps,
+  userId: string,
+  input: { timeZone: string; answers: CheckInAnswers; idempotencyKey: string | undefined },
+): Promise<CurrentCheckInResponse> {
+  const zone = requireTimeZone(input.timeZone);
+  const key = input.idempotencyKey;
+  if (key !== undefined && !isValidIdempotencyKey(key)) {
+    throw badRequest("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header must be 8 to 200 printable characters.");
+  }
+  if (key !== undefined) {
+    const earlier = await replay(deps, userId, key);
+    if (earlier) return earlier;
+  }
+  const now = deps.clock.now();
+  const nowMs = now.getTime();
+  const week = computeIsoWeekKey(now, zone);
+  const note = input.answers.note?.trim() ? input.answers.note : null;
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const dataKey = note !== null || key !== undefined ? await getOrCreateUserDataKey(trx, deps.kek, userId, nowMs) : null;
+      const sealedNote = note !== null && dataKey !== null ? sealText(dataKey, note, noteBinding(userId, week)) : null;
+      const record = await upsertCheckIn(trx, {
+        userId,
+        week,
+        timeZone: zone,
+        scores: scoresOf(input.answers),
+        noteSealed: sealedNote?.sealed ?? null,
+        noteKeyId: sealedNote?.keyId ?? null,
+        nowMs,
+      });
+      const response = presentCurrent(week, zone, { scores: record.scores, note, updatedAtMs: record.updatedAtMs });
+      if (key !== undefined && dataKey !== null) {
+        await deleteIdempotentResponsesBefore(trx, userId, nowMs - idempotencyKeepMs);
+        const sealed = sealText(dataKey, JSON.stringify(response), idempotencyBinding(userId, key));
+        await insertIdempotentResponse(trx, { userId, key, route: putRoute, response: `${sealed.keyId}|${sealed.sealed}`, nowMs });
+      }
+      return response;
+    });
+  } catch (error) {
+    // Two retries racing: the loser's insert of the same key fails; answer with the winner's response.
+    if (key !== undefined) {
+      const earlier = await replay(deps, userId, key);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+async function replay(deps: CheckInDeps, userId: string, key: string): Promise<CurrentCheckInResponse | undefined> {
+  const stored = await findIdempotentResponse(deps.db, userId, key);
+  if (!stored) return undefined;
+  if (stored.route !== putRoute) throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for another request.");
+  const dataKey = await findUserDataKey(deps.db, deps.kek, userId);
+  const separator = stored.response.indexOf("|");
+  if (dataKey === null || separator < 0) throw new Error("Stored idempotent response cannot be opened");
+  const text = openText(dataKey, stored.response.slice(separator + 1), stored.response.slice(0, separator), idempotencyBinding(userId, key));
+  return JSON.parse(text) as CurrentCheckInResponse;
+}
+
+/** Every week of the person's check-ins (scored answers only), trend signals, and the definition. */
+export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZone: string | undefined): Promise<CheckInListResponse> {
+  const records = await listCheckIns(deps.db, userId);
+  const zone = timeZone === undefined ? (records.at(-1)?.timeZone ?? "UTC") : requireTimeZone(timeZone);
+  const currentWeek = computeIsoWeekKey(deps.clock.now(), zone);
+  const points = records.map((record) => ({
+    week: record.week,
+    friendsFamilyHours: record.scores.friendsFamilyHours,
+    wePulse: record.scores.wePulse,
+    mePulse: record.scores.mePulse,
+  }));
+  return {
+    weeks: records.map(presentWeek),
+    signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
+    definition: presentDefinition(),
+  };
+}
+
+export type ExportedCheckIn = {
+  week: string;
+  timeZone: string;
+  answers: StoredScores;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The owner's check-ins with their notes decrypted, for their own data export only. */
+export async function listCheckInsForExport(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string): Promise<ExportedCheckIn[]> {
+  const records = await listCheckIns(db, userId);
+  const dataKey = records.some((record) => record.noteSealed !== null) ? await findUserDataKey(db, kek, userId) : null;
+  return records.map((record) => ({
+    week: record.week,
+    timeZone: record.timeZone,
+    answers: { ...record.scores },
+    note: openNote(dataKey, userId, record),
+    createdAt: new Date(record.createdAtMs).toISOString(),
+    updatedAt: new Date(record.updatedAtMs).toISOString(),
+  }));
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey, type KeyEncryptionKey, type Sealed } from "../../platform/crypto.js";
+import { findDataKey, insertDataKeyIfAbsent } from "./data-keys.repository.js";
+
+/** A person's unwrapped data key, held in memory only for one request. */
+export type DataKey = {
+  userId: string;
+  /** Stored beside every ciphertext: which key-encryption key and whose data key. */
+  keyId: string;
+  key: Buffer;
+};
+
+function keyIdOf(kekId: string, userId: string): string {
+  return `${kekId}:${userId}`;
+}
+
+function unwrap(kek: KeyEncryptionKey, userId: string, row: { keyId: string; wrappedKey: string }): DataKey {
+  if (row.keyId !== kek.id) {
+    throw new Error(`The data key of a person is wrapped by key "${row.keyId}", but the configured ENCRYPTION_KEY_ID is "${kek.id}".`);
+  }
+  return { userId, keyId: keyIdOf(row.keyId, userId), key: unwrapDataKey(kek, row.wrappedKey, userId) };
+}
+
+/** The person's data key, or null when they have never stored private text (or it was destroyed). */
+export async function findUserDataKey(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string): Promise<DataKey | null> {
+  const row = await findDataKey(db, userId);
+  return row ? unwrap(kek, userId, row) : null;
+}
+
+/** The person's data key, created (and stored wrapped) on first need. Call inside the write's transaction. */
+export async function getOrCreateUserDataKey(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string, nowMs: number): Promise<DataKey> {
+  const existing = await findDataKey(db, userId);
+  if (existing) return unwrap(kek, userId, existing);
+  await insertDataKeyIfAbsent(db, userId, kek.id, wrapDataKey(kek, newDataKey(), userId), nowMs);
+  const stored = await findDataKey(db, userId);
+  if (!stored) throw new Error("Data key was not stored");
+  return unwrap(kek, userId, stored);
+}
+
+/** Seals a person's private text; `binding` names the purpose and place, e.g. "check-in-note:<userId>:<week>". */
+export function sealText(dataKey: DataKey, text: string, binding: string): { sealed: Sealed; keyId: string } {
+  return { sealed: encryptText(dataKey.key, text, binding), keyId: dataKey.keyId };
+}
+
+/** Opens a sealed text stored with `keyId`; throws when it belongs to another key or place. */
+export function openText(dataKey: DataKey, sealed: Sealed, keyId: string, binding: string): string {
+  if (keyId !== dataKey.keyId) throw new Error(`Ciphertext was sealed under key "${keyId}", not "${dataKey.keyId}"`);
+  return decryptText(dataKey.key, sealed, binding);
+}

@@ -1,0 +1,2 @@
+export { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "./data-keys.service.js";
+export { loadOrCreateKeyEncryptionKey } from "./key-encryption-key.js";

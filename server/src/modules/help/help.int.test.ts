@@ -1,0 +1,80 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpResourcesResponseSchema } from "@mutual/core";
+import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
+import { dialects } from "../../../test/test-databases.js";
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-help-"));
+
+function writeFile(name: string, content: unknown): string {
+  const file = path.join(tempDir, name);
+  fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+  return file;
+}
+
+const customFile = {
+  region: "Testland",
+  updatedOn: "2026-11-01",
+  resources: [
+    {
+      id: "test-line",
+      category: "counselling",
+      name: "Test counselling line",
+      description: "A made-up line for tests.",
+      phone: "0000",
+      text: null,
+      website: null,
+      hours: "Always",
+      source: "Nobody, https://example.org/",
+      verifiedOn: "2026-11-01",
+    },
+  ],
+};
+
+describe.each(dialects)("[%s] help resources", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it("serves the shipped Singapore defaults without signing in", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/help/resources" });
+    expect(response.statusCode).toBe(200);
+    const body = helpResourcesResponseSchema.parse(response.json());
+    expect(body.region).toBe("Singapore");
+    const categories = new Set(body.resources.map((resource) => resource.category));
+    for (const category of ["counselling", "family-violence", "suicide-prevention", "mental-health", "emergency"]) expect(categories).toContain(category);
+    expect(body.resources.find((resource) => resource.id === "sg-sos")?.phone).toBe("1767");
+    for (const resource of body.resources) {
+      expect(resource.source).not.toBe("");
+      expect(resource.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(JSON.stringify(body)).not.toContain("operators");
+  });
+
+  it("serves the operator's file from HELP_RESOURCES_PATH", async () => {
+    const custom = await buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("custom.json", customFile) } });
+    try {
+      const response = await custom.app.inject({ method: "GET", url: "/api/help/resources" });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual(customFile);
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it("refuses to build with an invalid file, listing every problem", async () => {
+    const bad = {
+      ...customFile,
+      resources: [{ ...customFile.resources[0], category: "astrology", verifiedOn: "yesterday", phone: null, extra: true }],
+    };
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("bad.json", bad) } })).rejects.toThrow(
+      /Help resources file .*bad\.json is not valid[\s\S]*resources\.0\.category[\s\S]*resources\.0\.verifiedOn/,
+    );
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("broken.json", "{ not json") } })).rejects.toThrow(/is not valid/);
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: path.join(tempDir, "missing.json") } })).rejects.toThrow(/is not valid/);
+  });
+});
