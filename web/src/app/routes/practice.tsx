@@ -1,7 +1,8 @@
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/page";
+import { useParams } from "react-router";
+import { ExerciseDetail } from "../../features/practices/components/exercise-detail";
 
 export function PracticeRoute() {
-  const { t } = useTranslation();
-  return <Page title={t("practices.title")}>{null}</Page>;
+  const { exerciseId = "" } = useParams();
+  // A new exercise is a new page: remount so its form starts empty.
+  return <ExerciseDetail key={exerciseId} exerciseId={exerciseId} />;
 }

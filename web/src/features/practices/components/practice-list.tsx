@@ -1,0 +1,74 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { useExercises } from "../api/exercises-api";
+import { ExerciseCard } from "./exercise-card";
+import { PRACTICE_ORDER } from "./practice-labels";
+
+/** The three practices and their exercises; suggestions first, held-back ones shown as paused. */
+export function PracticeList() {
+  const { t } = useTranslation();
+  const exercises = useExercises();
+  if (exercises.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  if (exercises.isError) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("practices.loadError")}</p>
+        <Button variant="secondary" onClick={() => void exercises.refetch()} busy={exercises.isFetching}>
+          {t("practices.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  const all = exercises.data.exercises;
+  const suggested = all.filter((exercise) => exercise.isSuggested && !exercise.isHeldBack);
+  const hasHeldBack = all.some((exercise) => exercise.isHeldBack);
+  return (
+    <>
+      {hasHeldBack && (
+        <div className="alert alert--info practices__paused-note">
+          <p className="alert__text">{t("practices.pausedNote")}</p>
+          <p className="alert__text">
+            <Link to="/help">{t("practices.pausedNoteLink")}</Link>
+          </p>
+        </div>
+      )}
+      {suggested.length > 0 && (
+        <section aria-labelledby="practices-suggested" className="practices__suggested">
+          <h2 id="practices-suggested">{t("practices.suggestedTitle")}</h2>
+          <p>{t("practices.suggestedIntro")}</p>
+          <ul className="exercise-list">
+            {suggested.map((exercise) => (
+              <ExerciseCard key={exercise.id} exercise={exercise} showReason />
+            ))}
+          </ul>
+        </section>
+      )}
+      {PRACTICE_ORDER.map((practice) => {
+        // Within a practice: suggestions first, then the rest, paused ones last.
+        const inPractice = all
+          .filter((exercise) => exercise.practice === practice)
+          .sort((a, b) => Number(a.isHeldBack) - Number(b.isHeldBack) || Number(b.isSuggested) - Number(a.isSuggested));
+        if (inPractice.length === 0) return null;
+        return (
+          <section key={practice} aria-labelledby={`practice-${practice}`} className="practice">
+            <h2 id={`practice-${practice}`}>{t(`practices.practice.${practice}.title`)}</h2>
+            <p className="muted">{t(`practices.practice.${practice}.description`)}</p>
+            <ul className="exercise-list">
+              {inPractice.map((exercise) => (
+                <ExerciseCard key={exercise.id} exercise={exercise} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
