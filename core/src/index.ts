@@ -2,3 +2,4 @@
 // Pure TypeScript; imports nothing but zod (enforced by lint).
 export * from "./contracts/index.js";
 export * from "./model/index.js";
+export * from "./practices/index.js";
