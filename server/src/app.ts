@@ -19,6 +19,7 @@ import { meRoutes } from "./modules/me/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
 import { helpRoutes } from "./modules/help/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
+import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(helpRoutes, { resourcesPath: config.helpResourcesPath });
   await app.register(checkInRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
   await app.register(consentRoutes, { database, clock });
+  await app.register(assessmentRoutes, { database, clock });
+  await app.register(profileRoutes, { database, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

@@ -1,0 +1,120 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+import type { AssessmentRecord, StoredAnswer } from "./assessment.policy.js";
+
+type Row = {
+  id: string;
+  user_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  status: "in_progress" | "completed";
+  started_at: number | string;
+  completed_at: number | string | null;
+};
+
+const columns = ["id", "user_id", "instrument_id", "instrument_version", "status", "started_at", "completed_at"] as const;
+
+function toRecord(row: Row): AssessmentRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    instrumentId: row.instrument_id,
+    instrumentVersion: row.instrument_version,
+    status: row.status,
+    startedAt: Number(row.started_at),
+    completedAt: row.completed_at === null ? null : Number(row.completed_at),
+  };
+}
+
+/** One of this person's assessments; another person's id reads as absent. */
+export async function findOwnAssessment(db: Kysely<DB>, userId: string, id: string): Promise<AssessmentRecord | null> {
+  const row = await db.selectFrom("assessment").select(columns).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function findInProgress(db: Kysely<DB>, userId: string): Promise<AssessmentRecord | null> {
+  const row = await db
+    .selectFrom("assessment")
+    .select(columns)
+    .where("user_id", "=", userId)
+    .where("status", "=", "in_progress")
+    .orderBy("started_at", "desc")
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** Completed assessments, oldest first. */
+export async function listCompleted(db: Kysely<DB>, userId: string): Promise<AssessmentRecord[]> {
+  const rows = await db
+    .selectFrom("assessment")
+    .select(columns)
+    .where("user_id", "=", userId)
+    .where("status", "=", "completed")
+    .orderBy("completed_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** Every assessment of the person (in progress too), oldest first: for the export. */
+export async function listAll(db: Kysely<DB>, userId: string): Promise<AssessmentRecord[]> {
+  const rows = await db.selectFrom("assessment").select(columns).where("user_id", "=", userId).orderBy("started_at", "asc").orderBy("id", "asc").execute();
+  return rows.map(toRecord);
+}
+
+export async function insertAssessment(db: Kysely<DB>, record: AssessmentRecord): Promise<void> {
+  await db
+    .insertInto("assessment")
+    .values({
+      id: record.id,
+      user_id: record.userId,
+      instrument_id: record.instrumentId,
+      instrument_version: record.instrumentVersion,
+      status: record.status,
+      started_at: record.startedAt,
+      completed_at: record.completedAt,
+    })
+    .execute();
+}
+
+/** Marks an assessment completed; only one still in progress changes. */
+export async function markCompleted(db: Kysely<DB>, id: string, completedAt: number): Promise<void> {
+  await db.updateTable("assessment").set({ status: "completed", completed_at: completedAt }).where("id", "=", id).where("status", "=", "in_progress").execute();
+}
+
+export async function deleteAssessment(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom("assessment_answer").where("assessment_id", "=", id).execute();
+  await db.deleteFrom("assessment").where("id", "=", id).execute();
+}
+
+/** Saves one answer; saving the same item again replaces it (one row per item). */
+export async function upsertAnswer(db: Kysely<DB>, answer: StoredAnswer & { assessmentId: string }): Promise<void> {
+  await db
+    .insertInto("assessment_answer")
+    .values({ assessment_id: answer.assessmentId, item_id: answer.itemId, value: answer.value, answered_at: answer.answeredAt })
+    .onConflict((conflict) => conflict.columns(["assessment_id", "item_id"]).doUpdateSet({ value: answer.value, answered_at: answer.answeredAt }))
+    .execute();
+}
+
+export async function listAnswers(db: Kysely<DB>, assessmentId: string): Promise<StoredAnswer[]> {
+  const rows = await db.selectFrom("assessment_answer").select(["item_id", "value", "answered_at"]).where("assessment_id", "=", assessmentId).execute();
+  return rows.map((row) => ({ itemId: row.item_id, value: Number(row.value), answeredAt: Number(row.answered_at) }));
+}
+
+/** Answers of several assessments at once, keyed by assessment id. */
+export async function listAnswersOf(db: Kysely<DB>, assessmentIds: readonly string[]): Promise<Map<string, StoredAnswer[]>> {
+  const result = new Map<string, StoredAnswer[]>(assessmentIds.map((id) => [id, []]));
+  if (assessmentIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("assessment_answer")
+    .select(["assessment_id", "item_id", "value", "answered_at"])
+    .where("assessment_id", "in", [...assessmentIds])
+    .execute();
+  for (const row of rows) result.get(row.assessment_id)?.push({ itemId: row.item_id, value: Number(row.value), answeredAt: Number(row.answered_at) });
+  return result;
+}
+
+export async function countAnswers(db: Kysely<DB>, assessmentId: string): Promise<number> {
+  const row = await db.selectFrom("assessment_answer").select((eb) => eb.fn.countAll<number | string>().as("count")).where("assessment_id", "=", assessmentId).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import {
+  SCORED_DIMENSIONS,
+  classifyChange,
+  deriveFlags,
+  scoreProfile,
+  screenSafety,
+  type CurrentAssessmentResponse,
+  type InProgressAssessment,
+  type Profile,
+  type ProfileChangeResponse,
+  type ProfileResponse,
+  type SaveAnswerResponse,
+} from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { HttpError } from "../../http/http-errors.js";
+import type { Clock } from "../../platform/clock.js";
+import { hasConsented } from "../consent/index.js";
+import {
+  CURRENT_INSTRUMENT,
+  instrumentOf,
+  requireConsent,
+  requireInProgress,
+  requireKnownItem,
+  requireOwn,
+  requireRetakeAllowed,
+  toProfileAnswers,
+  type AssessmentRecord,
+  type StoredAnswer,
+} from "./assessment.policy.js";
+import {
+  countAnswers,
+  deleteAssessment,
+  findInProgress,
+  findOwnAssessment,
+  insertAssessment,
+  listAll,
+  listAnswers,
+  listAnswersOf,
+  listCompleted,
+  markCompleted,
+  upsertAnswer,
+} from "./assessment.repository.js";
+import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
+import { derivePracticeGuidance, NO_GUIDANCE, type PracticeGuidance } from "./practice-guidance.js";
+import { presentChange, presentHistoryEntry, presentProfileView } from "./profile.presenter.js";
+
+export type AssessmentDeps = { db: Kysely<DB>; clock: Clock };
+
+export async function getCurrentAssessment(deps: AssessmentDeps, userId: string): Promise<CurrentAssessmentResponse> {
+  const [inProgress, completed] = await Promise.all([findInProgress(deps.db, userId), listCompleted(deps.db, userId)]);
+  const view = inProgress ? presentInProgress(instrumentOf(inProgress), inProgress, await listAnswers(deps.db, inProgress.id)) : null;
+  return presentCurrent(view, completed);
+}
+
+/** Starts a profile, or returns the one already in progress (a second tap or a second device). */
+export async function startAssessment(deps: AssessmentDeps, userId: string): Promise<InProgressAssessment> {
+  requireConsent(await hasConsented(deps.db, userId));
+  const now = deps.clock.now().getTime();
+  const { record, answers } = await deps.db.transaction().execute(async (trx) => {
+    const existing = await findInProgress(trx, userId);
+    if (existing) return { record: existing, answers: await listAnswers(trx, existing.id) };
+    const completed = await listCompleted(trx, userId);
+    requireRetakeAllowed(completed.at(-1)?.completedAt ?? null, now);
+    const created: AssessmentRecord = {
+      id: randomUUID(),
+      userId,
+      instrumentId: CURRENT_INSTRUMENT.id,
+      instrumentVersion: CURRENT_INSTRUMENT.version,
+      status: "in_progress",
+      startedAt: now,
+      completedAt: null,
+    };
+    await insertAssessment(trx, created);
+    return { record: created, answers: [] as StoredAnswer[] };
+  });
+  return presentInProgress(instrumentOf(record), record, answers);
+}
+
+/** Saves one answer at once; saving it again replaces it, so a retry changes nothing. */
+export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmentId: string, itemId: string, value: number): Promise<SaveAnswerResponse> {
+  requireConsent(await hasConsented(deps.db, userId));
+  const now = deps.clock.now().getTime();
+  return deps.db.transaction().execute(async (trx) => {
+    const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
+    requireInProgress(record);
+    const instrument = instrumentOf(record);
+    requireKnownItem(instrument, itemId);
+    await upsertAnswer(trx, { assessmentId, itemId, value, answeredAt: now });
+    return { answeredCount: await countAnswers(trx, assessmentId), totalCount: instrument.items.length };
+  });
+}
+
+/** Completes a profile once every dimension has enough answers to be scored. Submitting twice is harmless. */
+export async function submitAssessment(deps: AssessmentDeps, userId: string, assessmentId: string): Promise<{ assessmentId: string }> {
+  const now = deps.clock.now().getTime();
+  return deps.db.transaction().execute(async (trx) => {
+    const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
+    if (record.status === "completed") return { assessmentId };
+    const instrument = instrumentOf(record);
+    const profile = scoreProfile(instrument, toProfileAnswers(await listAnswers(trx, assessmentId)));
+    const missing = SCORED_DIMENSIONS.flatMap((code) => {
+      const score = profile.dimensions[code];
+      return score.status === "scored" ? [] : [{ path: code, message: score.message }];
+    });
+    if (missing.length > 0) {
+      throw new HttpError(422, "INCOMPLETE", "A few more answers are needed before your profile can be worked out.", missing);
+    }
+    await markCompleted(trx, assessmentId, now);
+    return { assessmentId };
+  });
+}
+
+/** Throws away a profile in progress with its answers. */
+export async function discardAssessment(deps: AssessmentDeps, userId: string, assessmentId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
+    requireInProgress(record);
+    await deleteAssessment(trx, assessmentId);
+  });
+}
+
+type ScoredAssessment = { record: AssessmentRecord; answers: StoredAnswer[]; profile: Profile };
+
+/** Completed assessments with their answers and scores, oldest first. Scores are computed from the answers on read. */
+async function loadCompleted(db: Kysely<DB>, userId: string): Promise<ScoredAssessment[]> {
+  const completed = await listCompleted(db, userId);
+  const answersById = await listAnswersOf(db, completed.map((record) => record.id));
+  return completed.map((record) => {
+    const answers = answersById.get(record.id) ?? [];
+    return { record, answers, profile: scoreProfile(instrumentOf(record), toProfileAnswers(answers)) };
+  });
+}
+
+/** The owner's latest profile (with their private safety view) and the history of their profiles. */
+export async function getProfile(deps: AssessmentDeps, userId: string): Promise<ProfileResponse> {
+  const scored = await loadCompleted(deps.db, userId);
+  const latest = scored.at(-1);
+  let profile: ProfileResponse["profile"] = null;
+  if (latest) {
+    const instrument = instrumentOf(latest.record);
+    const answers = toProfileAnswers(latest.answers);
+    const flags = deriveFlags(instrument, latest.profile, answers, screenSafety(instrument, answers));
+    profile = presentProfileView(instrument, latest.record, latest.profile, flags.ownerOnly);
+  }
+  return { profile, history: scored.map((entry) => presentHistoryEntry(entry.record, entry.profile)) };
+}
+
+/** The last two completed profiles compared with reliable change; null until there are two. */
+export async function getProfileChange(deps: AssessmentDeps, userId: string): Promise<ProfileChangeResponse> {
+  const scored = await loadCompleted(deps.db, userId);
+  const before = scored.at(-2);
+  const after = scored.at(-1);
+  if (!before || !after) return { change: null };
+  return { change: presentChange(before.record, after.record, classifyChange(before.profile, after.profile)) };
+}
+
+/** What the latest profile suggests practising, and whether joint exercises are paused (for the exercises module). */
+export async function getPracticeGuidance(db: Kysely<DB>, userId: string): Promise<PracticeGuidance> {
+  const latest = (await loadCompleted(db, userId)).at(-1);
+  if (!latest) return NO_GUIDANCE;
+  const instrument = instrumentOf(latest.record);
+  const answers = toProfileAnswers(latest.answers);
+  const flags = deriveFlags(instrument, latest.profile, answers, screenSafety(instrument, answers));
+  return derivePracticeGuidance(latest.profile, flags.ownerOnly);
+}
+
+/** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */
+export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
+  const all = await listAll(db, userId);
+  const answersById = await listAnswersOf(db, all.map((record) => record.id));
+  return all.map((record) => {
+    const answers = answersById.get(record.id) ?? [];
+    return { record, answers, instrument: instrumentOf(record), profile: scoreProfile(instrumentOf(record), toProfileAnswers(answers)) };
+  });
+}
+
