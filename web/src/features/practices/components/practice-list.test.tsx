@@ -53,7 +53,9 @@ describe("Practices", () => {
   });
 
   it("shows the steps, marks an exercise as done with a private reflection, and lists past completions", async () => {
-    let completions = [{ id: "c1", exerciseId: "journal", completedAt: "2026-11-20T10:00:00.000Z", reflection: "Felt lighter." }];
+    let completions: Array<{ id: string; exerciseId: string; completedAt: string; reflection: string | null }> = [
+      { id: "c1", exerciseId: "journal", completedAt: "2026-11-20T10:00:00.000Z", reflection: "Felt lighter." },
+    ];
     const calls = stubFetch({
       "GET /api/exercises": { status: 200, body: list },
       "GET /api/exercises/journal/completions": () => ({ status: 200, body: { completions } }),
