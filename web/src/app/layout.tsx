@@ -43,6 +43,9 @@ export function Layout() {
             {signedIn ? (
               <>
                 <li>
+                  <NavLink to="/profile">{t("profile.navLabel")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/check-in">{t("checkIn.navLabel")}</NavLink>
                 </li>
                 <li>

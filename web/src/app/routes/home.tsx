@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
+import { JourneyCard } from "../../features/profile/components/journey-card";
 
 export function HomeRoute() {
   const { t } = useTranslation();
@@ -35,7 +36,8 @@ export function HomeRoute() {
     <Page title={t("home.greeting", { name: me.data.name })}>
       {!me.data.emailVerified && <Alert tone="info">{t("home.verifyEmail")}</Alert>}
       <p className="lead">{t("home.signedInIntro")}</p>
-      <p>{t("home.nextSteps")}</p>
+      <JourneyCard />
+      {/* Slot for the weekly check-in card (W2): add it below this line. */}
     </Page>
   );
 }

@@ -1,8 +1,11 @@
 import common from "./common.json";
+import assessment from "../../features/assessment/locales/en.json";
 import checkIn from "../../features/check-in/locales/en.json";
+import consent from "../../features/consent/locales/en.json";
 import dataExport from "../../features/data-export/locales/en.json";
 import help from "../../features/help/locales/en.json";
 import practices from "../../features/practices/locales/en.json";
+import profile from "../../features/profile/locales/en.json";
 import trends from "../../features/trends/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
@@ -10,6 +13,9 @@ import trends from "../../features/trends/locales/en.json";
 // features never edit each other's text.
 export const en = {
   ...common,
+  assessment,
+  consent,
+  profile,
   checkIn,
   dataExport,
   help,

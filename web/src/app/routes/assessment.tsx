@@ -1,0 +1,90 @@
+import { Link, Navigate, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/alert";
+import { Button } from "../../components/button";
+import { Page } from "../../components/page";
+import { ApiRequestError } from "../../lib/api-client";
+import { isRetakeOpen, useCurrentAssessment, useStartAssessment } from "../../features/assessment/api/assessment-api";
+import { AssessmentFlow } from "../../features/assessment/components/assessment-flow";
+import { RequireConsent } from "../../features/consent/components/require-consent";
+
+const ITEM_COUNT_FALLBACK = 41;
+
+/** The assessment, behind the consent notice: no answer is stored before the person agrees. */
+export function AssessmentRoute() {
+  return (
+    <RequireConsent>
+      <AssessmentScreen />
+    </RequireConsent>
+  );
+}
+
+function AssessmentScreen() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const current = useCurrentAssessment();
+  const start = useStartAssessment();
+
+  if (current.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  if (current.isError) {
+    return (
+      <Page title={t("assessment.introTitle")}>
+        <Alert tone="error">{t("app.networkError")}</Alert>
+        <div className="actions">
+          <Button variant="secondary" onClick={() => void current.refetch()}>
+            {t("assessment.retry")}
+          </Button>
+        </div>
+      </Page>
+    );
+  }
+
+  const { inProgress, completedCount, retakeAvailableAt } = current.data;
+  if (inProgress) {
+    return (
+      <Page title={t("assessment.title")}>
+        <AssessmentFlow key={inProgress.id} assessment={inProgress} onSubmitted={() => void navigate("/profile")} />
+      </Page>
+    );
+  }
+
+  if (start.error instanceof ApiRequestError && start.error.code === "CONSENT_REQUIRED") return <Navigate to="/consent?next=/assessment" replace />;
+  const formatDate = (value: string | number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const tooEarly = !isRetakeOpen(retakeAvailableAt);
+  const isRetake = completedCount > 0;
+
+  return (
+    <Page title={isRetake ? t("assessment.retakeTitle") : t("assessment.introTitle")}>
+      {isRetake && <p className="lead">{t("assessment.retakeLead")}</p>}
+      {!isRetake && <p className="lead">{t("assessment.introLead", { count: ITEM_COUNT_FALLBACK })}</p>}
+      <p>{t("assessment.introHow")}</p>
+      <p>{t("assessment.introSaved")}</p>
+      <p>{t("assessment.introPrivate")}</p>
+      {start.isError && !(start.error instanceof ApiRequestError && start.error.code === "RETAKE_TOO_EARLY") && (
+        <Alert tone="error">{t("assessment.startError")}</Alert>
+      )}
+      {tooEarly || (start.error instanceof ApiRequestError && start.error.code === "RETAKE_TOO_EARLY") ? (
+        <>
+          <Alert tone="info">{t("assessment.retakeTooEarly", { date: retakeAvailableAt ? formatDate(retakeAvailableAt) : "" })}</Alert>
+          <div className="actions">
+            <Link className="button button--primary" to="/profile">
+              {t("assessment.seeProfile")}
+            </Link>
+          </div>
+        </>
+      ) : (
+        <div className="actions">
+          <Button onClick={() => start.mutate()} busy={start.isPending}>
+            {start.isPending ? t("assessment.starting") : isRetake ? t("assessment.retakeStart") : t("assessment.start")}
+          </Button>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,54 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/alert";
+import { Button } from "../../components/button";
+import { Page } from "../../components/page";
+import { useCurrentAssessment } from "../../features/assessment/api/assessment-api";
+import { useProfile } from "../../features/profile/api/profile-api";
+import { ProfileDetails } from "../../features/profile/components/profile-details";
+
+export function ProfileRoute() {
+  const { t } = useTranslation();
+  const profile = useProfile();
+  const current = useCurrentAssessment();
+
+  if (profile.isPending) {
+    return (
+      <Page title={t("profile.title")}>
+        <p className="loading" role="status">
+          {t("app.loading")}
+        </p>
+      </Page>
+    );
+  }
+  if (profile.isError) {
+    return (
+      <Page title={t("profile.title")}>
+        <Alert tone="error">{t("profile.loadError")}</Alert>
+        <div className="actions">
+          <Button variant="secondary" onClick={() => void profile.refetch()}>
+            {t("profile.tryAgain")}
+          </Button>
+        </div>
+      </Page>
+    );
+  }
+  if (!profile.data.profile) {
+    return (
+      <Page title={t("profile.title")}>
+        <section className="card" aria-labelledby="profile-empty">
+          <h2 id="profile-empty">{t("profile.emptyTitle")}</h2>
+          <p>{t("profile.emptyBody")}</p>
+          <Link to="/assessment" className="button button--primary">
+            {t("profile.emptyAction")}
+          </Link>
+        </section>
+      </Page>
+    );
+  }
+  return (
+    <Page title={t("profile.title")}>
+      <ProfileDetails profile={profile.data.profile} history={profile.data.history} current={current.data} />
+    </Page>
+  );
+}

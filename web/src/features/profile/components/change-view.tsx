@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+import type { ProfileChangeResponse } from "../api/profile-api";
+
+type Change = NonNullable<ProfileChangeResponse["change"]>;
+
+const LOWER_IS_BETTER = new Set(["RELY", "CODEPENDENCY"]);
+
+/** Before → after per score, with the difference and whether it is bigger than measurement wobble, in words. */
+export function ChangeView({ change }: { change: Change }) {
+  const { t, i18n } = useTranslation();
+  const formatDate = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const signed = (value: number) => {
+    const rounded = Math.round(value);
+    return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${Math.abs(rounded)}` : "0";
+  };
+  return (
+    <>
+      <p className="lead">{t("profile.changeIntro", { from: formatDate(change.from.completedAt), to: formatDate(change.to.completedAt) })}</p>
+      <p>{t("profile.changeExplain")}</p>
+      {change.normSource === "provisional" && <p className="alert alert--info">{t("profile.changeProvisional")}</p>}
+      <ul className="change-list">
+        {change.dimensions.map((row) => (
+          <li key={row.key} className={`change change--${row.classification}`}>
+            <h2 className="change__name">{t(`profile.changeKeys.${row.key}`)}</h2>
+            <dl className="change__numbers">
+              <div>
+                <dt>{t("profile.changeBefore")}</dt>
+                <dd>{Math.round(row.before)}</dd>
+              </div>
+              <div>
+                <dt>{t("profile.changeAfter")}</dt>
+                <dd>{Math.round(row.after)}</dd>
+              </div>
+              <div>
+                <dt>{t("profile.changeDifference")}</dt>
+                <dd>{signed(row.difference)}</dd>
+              </div>
+            </dl>
+            <p className="change__class">
+              <strong>{t(`profile.changeClass.${row.classification}`)}</strong>
+              {LOWER_IS_BETTER.has(row.key) && <> {t("profile.changeLowerBetter")}</>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

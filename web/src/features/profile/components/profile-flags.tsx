@@ -1,0 +1,67 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { ProfileView } from "../api/profile-api";
+
+type Flag = ProfileView["flags"][number];
+
+/** Flags that belong in the private safety box rather than in the list. */
+export function isSafetyFlag(flag: Flag) {
+  return flag.id === "safety" || flag.counselling === "safety-resources";
+}
+
+/** Warning signs with why they showed up, what to practise, and a kind nudge toward counselling when it would help. */
+export function ProfileFlags({ flags }: { flags: readonly Flag[] }) {
+  const { t } = useTranslation();
+  const shown = flags.filter((flag) => !isSafetyFlag(flag));
+  return (
+    <section aria-labelledby="flags-title" className="card">
+      <h2 id="flags-title">{t("profile.flagsTitle")}</h2>
+      {shown.length === 0 ? (
+        <p>{t("profile.flagsNone")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("profile.flagsIntro")}</p>
+          <ul className="flag-list">
+            {shown.map((flag) => (
+              <li key={flag.id} className={`flag flag--${flag.severity}`}>
+                <h3 className="flag__title">{flag.title}</h3>
+                <p className="flag__severity">{t(`profile.severity.${flag.severity}`)}</p>
+                <p>{flag.explanation}</p>
+                <h4>{t("profile.flagWhatToDo")}</h4>
+                <p>
+                  <Link to="/practices">{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>
+                </p>
+                {(flag.counselling === "individual" || flag.counselling === "relationship") && (
+                  <div className="flag__counselling">
+                    <p>{t(`profile.counselling.${flag.counselling}`)}</p>
+                    <p>
+                      <Link to="/help">{t("profile.counsellingLink")}</Link>
+                    </p>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A calm, private box pointing to confidential help, shown only to the person themself. */
+export function SafetyResources({ holdsBackJointExercises }: { holdsBackJointExercises: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="safety-title" className="card safety-box">
+      <h2 id="safety-title">{t("profile.safetyTitle")}</h2>
+      <p>{t("profile.safetyBody")}</p>
+      <p>
+        <Link to="/help" className="button button--secondary">
+          {t("profile.safetyLink")}
+        </Link>
+      </p>
+      {holdsBackJointExercises && <p>{t("profile.safetyHeldBack")}</p>}
+      <p className="muted">{t("profile.safetyPrivate")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { PatternCode, ProfileView } from "../api/profile-api";
+import { usePatternWords } from "./pattern-words";
+
+// Drawing space: a square plot with room on the left and bottom for the axis names.
+const LEFT = 48;
+const TOP = 10;
+const PLOT = 262;
+const WIDTH = LEFT + PLOT + 10;
+const HEIGHT = TOP + PLOT + 46;
+const CUT = 50;
+
+const toX = (we: number) => LEFT + (clamp(we) / 100) * PLOT;
+const toY = (me: number) => TOP + ((100 - clamp(me)) / 100) * PLOT;
+
+function clamp(value: number) {
+  return Math.max(0, Math.min(100, value));
+}
+
+type Quadrant = { code: Exclude<PatternCode, "between-patterns">; x: number; y: number; lines: 1 | 2 };
+
+// We runs left to right, Me bottom to top: high on both is the top right.
+const QUADRANTS: readonly Quadrant[] = [
+  { code: "independent", x: toX(25), y: toY(75), lines: 1 },
+  { code: "interdependent", x: toX(75), y: toY(75), lines: 1 },
+  { code: "disconnected", x: toX(25), y: toY(25), lines: 1 },
+  { code: "leaning-co-dependent", x: toX(75), y: toY(25), lines: 2 },
+];
+
+/**
+ * The We × Me map as plain SVG: the four patterns, the "between patterns" band around the
+ * cut-offs at 50, and the person's point. A visible sentence and a table say the same in words.
+ */
+export function WeMeMap({ we, me, pattern }: Pick<ProfileView, "we" | "me" | "pattern">) {
+  const { t } = useTranslation();
+  const words = usePatternWords();
+  const id = useId();
+  const titleId = `${id}-title`;
+  const sentenceId = `${id}-sentence`;
+  const roundedWe = Math.round(we);
+  const roundedMe = Math.round(me);
+  const placement =
+    pattern.code === "between-patterns"
+      ? t("profile.mapPlacementBetween", { candidates: words.list(pattern.candidates) })
+      : t("profile.mapPlacement", { pattern: words.name(pattern.code) });
+  const bandWe = Math.max(0, pattern.band.we);
+  const bandMe = Math.max(0, pattern.band.me);
+  const pointX = toX(we);
+  const pointY = toY(me);
+  // Keep the "You" label inside the plot, on whichever side has room.
+  const labelRight = pointX < LEFT + PLOT - 40;
+
+  return (
+    <figure className="we-me-map">
+      <svg
+        className="we-me-map__svg"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${titleId} ${sentenceId}`}
+        focusable="false"
+      >
+        <title id={titleId}>{t("profile.mapName")}</title>
+        {QUADRANTS.map((quadrant) => (
+          <rect
+            key={quadrant.code}
+            className={`we-me-map__quadrant we-me-map__quadrant--${quadrant.code}`}
+            x={quadrant.x < toX(CUT) ? LEFT : toX(CUT)}
+            y={quadrant.y < toY(CUT) ? TOP : toY(CUT)}
+            width={PLOT / 2}
+            height={PLOT / 2}
+          />
+        ))}
+        <rect className="we-me-map__band" x={toX(CUT - bandWe)} y={TOP} width={toX(CUT + bandWe) - toX(CUT - bandWe)} height={PLOT} />
+        <rect className="we-me-map__band" x={LEFT} y={toY(CUT + bandMe)} width={PLOT} height={toY(CUT - bandMe) - toY(CUT + bandMe)} />
+        <line className="we-me-map__cut" x1={toX(CUT)} y1={TOP} x2={toX(CUT)} y2={TOP + PLOT} />
+        <line className="we-me-map__cut" x1={LEFT} y1={toY(CUT)} x2={LEFT + PLOT} y2={toY(CUT)} />
+        <rect className="we-me-map__frame" x={LEFT} y={TOP} width={PLOT} height={PLOT} />
+        {QUADRANTS.map((quadrant) => (
+          <QuadrantLabel key={quadrant.code} quadrant={quadrant} label={t(`profile.patterns.${quadrant.code}`)} />
+        ))}
+        {[0, 50, 100].map((tick) => (
+          <g key={tick} className="we-me-map__tick">
+            <text x={toX(tick)} y={TOP + PLOT + 16} textAnchor="middle">
+              {tick}
+            </text>
+            <text x={LEFT - 6} y={toY(tick) + 4} textAnchor="end">
+              {tick}
+            </text>
+          </g>
+        ))}
+        <text className="we-me-map__axis" x={LEFT + PLOT / 2} y={TOP + PLOT + 38} textAnchor="middle">
+          {t("profile.mapAxisWe")} →
+        </text>
+        <text className="we-me-map__axis" x={14} y={TOP + PLOT / 2} textAnchor="middle" transform={`rotate(-90 14 ${TOP + PLOT / 2})`}>
+          {t("profile.mapAxisMe")} →
+        </text>
+        <circle className="we-me-map__point" cx={pointX} cy={pointY} r={8} />
+        <text className="we-me-map__you" x={labelRight ? pointX + 12 : pointX - 12} y={pointY - 10} textAnchor={labelRight ? "start" : "end"}>
+          {t("profile.mapYou")}
+        </text>
+      </svg>
+      <figcaption>
+        <p id={sentenceId} className="we-me-map__sentence">
+          {t("profile.mapSentence", { we: roundedWe, me: roundedMe, placement })}
+        </p>
+        <p className="muted">{t("profile.mapBandNote")}</p>
+      </figcaption>
+      <table className="we-me-map__table">
+        <caption>{t("profile.tableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("profile.tableMeasure")}</th>
+            <th scope="col">{t("profile.tableValue")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t("profile.tableWe")}</th>
+            <td>{roundedWe}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("profile.tableMe")}</th>
+            <td>{roundedMe}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("profile.tablePattern")}</th>
+            <td>{pattern.code === "between-patterns" ? `${words.name("between-patterns")} (${words.list(pattern.candidates)})` : words.name(pattern.code)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+function QuadrantLabel({ quadrant, label }: { quadrant: Quadrant; label: string }) {
+  if (quadrant.lines === 1) {
+    return (
+      <text className="we-me-map__label" x={quadrant.x} y={quadrant.y + 4} textAnchor="middle">
+        {label}
+      </text>
+    );
+  }
+  // "leaning co-dependent" is too wide for a quadrant on one line.
+  const [first, ...rest] = label.split(" ");
+  return (
+    <text className="we-me-map__label" x={quadrant.x} y={quadrant.y - 4} textAnchor="middle">
+      <tspan x={quadrant.x}>{first}</tspan>
+      <tspan x={quadrant.x} dy={16}>
+        {rest.join(" ")}
+      </tspan>
+    </text>
+  );
+}
