@@ -18,6 +18,7 @@ import { healthRoutes } from "./modules/health/index.js";
 import { meRoutes } from "./modules/me/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
 import { helpRoutes } from "./modules/help/index.js";
+import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meRoutes);
   await app.register(helpRoutes, { resourcesPath: config.helpResourcesPath });
   await app.register(checkInRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
+  await app.register(exercisesRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
   await app.register(consentRoutes, { database, clock });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { PRACTICE_EXERCISES, type ExerciseListResponse } from "@mutual/core";
+import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
+import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
+import { dialects } from "../../../test/test-databases.js";
+import { listCompletionsForExport } from "./index.js";
+
+const exerciseId = "speak-up-draft-it-first";
+
+describe.each(dialects)("[%s] exercises", (dialect) => {
+  let t: TestApp;
+  let person: TestPerson;
+  let userId: string;
+
+  const list = async (who: TestPerson): Promise<ExerciseListResponse> => {
+    const response = await t.app.inject({ method: "GET", url: "/api/exercises", headers: { cookie: who.cookie } });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  };
+  const complete = (who: TestPerson, id: string, payload: object = {}) =>
+    t.app.inject({ method: "POST", url: `/api/exercises/${id}/completions`, headers: { ...sameOrigin, cookie: who.cookie }, payload });
+  const completions = (who: TestPerson, id: string) =>
+    t.app.inject({ method: "GET", url: `/api/exercises/${id}/completions`, headers: { cookie: who.cookie } });
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    person = await signUp(t.app);
+    userId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: person.cookie } })).json<{ user: { id: string } }>().user.id;
+  });
+  afterAll(async () => t.close());
+
+  it("needs a session", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/exercises" })).statusCode).toBe(401);
+  });
+
+  it("lists every exercise, none suggested or held back before a profile", async () => {
+    const body = await list(person);
+    expect(body.exercises).toHaveLength(PRACTICE_EXERCISES.length);
+    expect(body.exercises.every((exercise) => !exercise.isSuggested && !exercise.isHeldBack && exercise.completions.length === 0)).toBe(true);
+    const first = body.exercises.find((exercise) => exercise.id === exerciseId);
+    expect(first?.steps.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("marks an exercise done with a private reflection whose plaintext is never stored", async () => {
+    const done = await complete(person, exerciseId, { reflection: "the copper kettle conversation" });
+    expect(done.statusCode).toBe(201);
+    expect(done.json()).toMatchObject({ exerciseId, reflection: "the copper kettle conversation" });
+    expect((await complete(person, exerciseId)).statusCode).toBe(201);
+
+    const rows = await sql<Record<string, unknown>>`select * from exercise_completion`.execute(t.database.db);
+    const keys = await sql<Record<string, unknown>>`select * from data_key`.execute(t.database.db);
+    expect(JSON.stringify([rows.rows, keys.rows])).not.toContain("copper kettle");
+
+    const listed = (await list(person)).exercises.find((exercise) => exercise.id === exerciseId);
+    expect(listed?.completions.map((completion) => completion.hasReflection)).toEqual([true, false]);
+    const detail = await completions(person, exerciseId);
+    expect(detail.json().completions.map((completion: { reflection: string | null }) => completion.reflection)).toEqual(["the copper kettle conversation", null]);
+
+    const exported = await listCompletionsForExport(t.database.db, testKeyEncryptionKey, userId);
+    expect(exported.map((entry) => [entry.exerciseId, entry.reflection])).toEqual([
+      [exerciseId, "the copper kettle conversation"],
+      [exerciseId, null],
+    ]);
+  });
+
+  it("refuses unknown exercises, over-long reflections and unknown fields", async () => {
+    expect((await complete(person, "no-such-exercise")).statusCode).toBe(404);
+    expect((await completions(person, "no-such-exercise")).statusCode).toBe(404);
+    expect((await complete(person, exerciseId, { reflection: "x".repeat(4001) })).statusCode).toBe(400);
+    expect((await complete(person, exerciseId, { mood: "fine" })).statusCode).toBe(400);
+  });
+
+  it("shows each person only their own completions", async () => {
+    const stranger = await signUp(t.app);
+    const theirs = await completions(stranger, exerciseId);
+    expect(theirs.json()).toEqual({ completions: [] });
+    expect((await list(stranger)).exercises.every((exercise) => exercise.completions.length === 0)).toBe(true);
+  });
+
+  it("suggests exercises from the profile and holds back joint ones when the safety screen raised a concern", async () => {
+    const worried = await signUp(t.app);
+    await completeProfileVia(t.app, worried.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 1 : 7) : 4)));
+    const body = await list(worried);
+    const joint = body.exercises.filter((exercise) => exercise.isJoint);
+    expect(joint.length).toBeGreaterThan(0);
+    expect(joint.every((exercise) => exercise.isHeldBack && !exercise.isSuggested)).toBe(true);
+    expect(body.exercises.filter((exercise) => !exercise.isJoint).every((exercise) => !exercise.isHeldBack)).toBe(true);
+    const suggested = body.exercises.filter((exercise) => exercise.isSuggested);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.every((exercise) => exercise.suggestionReason !== null)).toBe(true);
+
+    const calm = await signUp(t.app);
+    await completeProfileVia(t.app, calm.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)));
+    expect((await list(calm)).exercises.some((exercise) => exercise.isHeldBack)).toBe(false);
+  });
+});

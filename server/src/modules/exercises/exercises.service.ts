@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { notFound } from "../../http/http-errors.js";
+import type { Clock } from "../../platform/clock.js";
+import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { getPracticeGuidance } from "../assessment/index.js";
+import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
+import { reflectionToStore } from "./exercises.policy.js";
+import { presentCompletion, presentExercise } from "./exercises.presenter.js";
+import { insertCompletion, listCompletions, type CompletionRecord } from "./exercises.repository.js";
+
+export type ExercisesDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+
+const reflectionBinding = (userId: string, completionId: string) => `exercise-reflection:${userId}:${completionId}`;
+
+function requireExercise(exerciseId: string) {
+  const exercise = findPracticeExercise(exerciseId);
+  if (!exercise) throw notFound("There is no exercise with that id.");
+  return exercise;
+}
+
+function openReflection(dataKey: DataKey | null, userId: string, record: CompletionRecord): string | null {
+  if (record.reflectionSealed === null || record.reflectionKeyId === null) return null;
+  if (dataKey === null) throw new Error("A sealed reflection exists without its data key");
+  return openText(dataKey, record.reflectionSealed, record.reflectionKeyId, reflectionBinding(userId, record.id));
+}
+
+/** Every exercise, marked as suggested or held back from the person's latest profile, with their completions. */
+export async function listExercises(deps: ExercisesDeps, userId: string): Promise<ExerciseListResponse> {
+  const [guidance, completions] = await Promise.all([getPracticeGuidance(deps.db, userId), listCompletions(deps.db, userId)]);
+  const byExercise = new Map<string, CompletionRecord[]>();
+  for (const completion of completions) byExercise.set(completion.exerciseId, [...(byExercise.get(completion.exerciseId) ?? []), completion]);
+  const suggestions = suggestExercises(guidance, { completedIds: new Set(byExercise.keys()) });
+  return {
+    exercises: suggestions.map((suggestion) =>
+      presentExercise(
+        suggestion,
+        (byExercise.get(suggestion.exercise.id) ?? []).map((completion) => ({
+          id: completion.id,
+          completedAtMs: completion.completedAtMs,
+          hasReflection: completion.reflectionSealed !== null,
+        })),
+      ),
+    ),
+  };
+}
+
+/** Marks an exercise done, with an optional private reflection sealed under the person's data key. */
+export async function completeExercise(deps: ExercisesDeps, userId: string, exerciseId: string, reflection: string | undefined): Promise<ExerciseCompletion> {
+  const exercise = requireExercise(exerciseId);
+  const text = reflectionToStore(reflection);
+  const completedAtMs = deps.clock.now().getTime();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const sealed = text === null ? null : sealText(await getOrCreateUserDataKey(trx, deps.kek, userId, completedAtMs), text, reflectionBinding(userId, id));
+    await insertCompletion(trx, {
+      id,
+      userId,
+      exerciseId: exercise.id,
+      completedAtMs,
+      reflectionSealed: sealed?.sealed ?? null,
+      reflectionKeyId: sealed?.keyId ?? null,
+    });
+  });
+  return presentCompletion({ id, exerciseId: exercise.id, completedAtMs, reflection: text });
+}
+
+/** The person's completions of one exercise, with reflections decrypted (owner only). */
+export async function listExerciseCompletions(deps: ExercisesDeps, userId: string, exerciseId: string): Promise<ExerciseCompletionListResponse> {
+  const exercise = requireExercise(exerciseId);
+  const records = await listCompletions(deps.db, userId, exercise.id);
+  const dataKey = records.some((record) => record.reflectionSealed !== null) ? await findUserDataKey(deps.db, deps.kek, userId) : null;
+  return {
+    completions: records.map((record) =>
+      presentCompletion({ id: record.id, exerciseId: record.exerciseId, completedAtMs: record.completedAtMs, reflection: openReflection(dataKey, userId, record) }),
+    ),
+  };
+}
+
+export type ExportedCompletion = { id: string; exerciseId: string; practice: string | null; title: string | null; completedAt: string; reflection: string | null };
+
+/** Every completion of the person with reflections decrypted, for their own data export only. */
+export async function listCompletionsForExport(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string): Promise<ExportedCompletion[]> {
+  const records = await listCompletions(db, userId);
+  const dataKey = records.some((record) => record.reflectionSealed !== null) ? await findUserDataKey(db, kek, userId) : null;
+  return records.map((record) => {
+    const exercise = findPracticeExercise(record.exerciseId);
+    return {
+      id: record.id,
+      exerciseId: record.exerciseId,
+      practice: exercise?.practice ?? null,
+      title: exercise?.title ?? null,
+      completedAt: new Date(record.completedAtMs).toISOString(),
+      reflection: openReflection(dataKey, userId, record),
+    };
+  });
+}

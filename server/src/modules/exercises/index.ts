@@ -1,0 +1,2 @@
+export { exercisesRoutes } from "./exercises.routes.js";
+export { listCompletionsForExport, type ExportedCompletion } from "./exercises.service.js";
