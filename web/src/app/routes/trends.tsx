@@ -1,7 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
+import { TrendsPanel } from "../../features/trends/components/trends-panel";
 
 export function TrendsRoute() {
   const { t } = useTranslation();
-  return <Page title={t("trends.title")}>{null}</Page>;
+  return (
+    <Page title={t("trends.title")}>
+      <p className="lead">{t("trends.intro")}</p>
+      <TrendsPanel />
+    </Page>
+  );
 }

@@ -1,0 +1,110 @@
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ChartSeries } from "./uplot-draw";
+import { formatWeekStart } from "./weeks";
+
+export type TrendChartProps = {
+  title: string;
+  description: string;
+  summary: string;
+  /** All weeks from first to last (missed weeks included, as gaps). */
+  xs: number[];
+  series: ChartSeries[];
+  yRange: [number, number];
+  /** Weeks with a check-in, for the table: label and one cell per series. */
+  rows: Array<{ weekKey: string; weekStart: number; cells: string[] }>;
+  showChart: boolean;
+};
+
+type ChartState = "loading" | "ready" | "failed";
+
+/**
+ * One trend: a heading, a plain summary, the uPlot chart (drawn after uPlot loads) and the
+ * same numbers as a table for anyone who cannot or prefers not to read the chart.
+ */
+export function TrendChart({ title, description, summary, xs, series, yRange, rows, showChart }: TrendChartProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const canvasHost = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<ChartState>("loading");
+
+  useEffect(() => {
+    const host = canvasHost.current;
+    if (!showChart || !host) return;
+    let cancelled = false;
+    let handle: { setWidth: (width: number) => void; destroy: () => void } | undefined;
+    let observer: ResizeObserver | undefined;
+    import("./uplot-draw")
+      .then(({ drawChart }) => {
+        if (cancelled) return;
+        handle = drawChart(host, { xs, series, yRange, width: Math.max(host.clientWidth, 280), language: i18n.language });
+        if (typeof ResizeObserver === "function") {
+          observer = new ResizeObserver(() => handle?.setWidth(Math.max(host.clientWidth, 280)));
+          observer.observe(host);
+        }
+        setState("ready");
+      })
+      .catch(() => {
+        if (!cancelled) setState("failed");
+      });
+    return () => {
+      cancelled = true;
+      observer?.disconnect();
+      handle?.destroy();
+    };
+  }, [showChart, xs, series, yRange, i18n.language]);
+
+  return (
+    <section aria-labelledby={headingId} className="trend">
+      <h2 id={headingId} className="trend__title">
+        {title}
+      </h2>
+      <p className="trend__description">{description}</p>
+      <p className="trend__summary">{summary}</p>
+      {showChart && (
+        <>
+          <ul className="trend__legend" aria-hidden="true">
+            {series.map((line, index) => (
+              <li key={line.label} className={`trend__key trend__key--${index === 0 ? "first" : "second"}`}>
+                {line.label}
+              </li>
+            ))}
+          </ul>
+          {/* The canvas repeats what the summary and the table say, so assistive technology skips it. */}
+          <div ref={canvasHost} className="trend__chart" aria-hidden="true">
+            {state === "loading" && <p className="muted">{t("trends.chartLoading")}</p>}
+          </div>
+          {state === "failed" && <p className="muted">{t("trends.chartUnavailable")}</p>}
+        </>
+      )}
+      <details className="trend__table" open={!showChart || undefined}>
+        <summary>{t("trends.showTable")}</summary>
+        <div className="table-scroll">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("trends.week")}</th>
+                {series.map((line) => (
+                  <th key={line.label} scope="col">
+                    {line.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.weekKey}>
+                  <th scope="row">{t("trends.weekOf", { date: formatWeekStart(row.weekStart, i18n.language) })}</th>
+                  {row.cells.map((cell, index) => (
+                    <td key={index}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import { useMemo } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { CheckInWeek, ScoredCheckInAnswers, TrendSignalView } from "@mutual/core";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { useCheckInHistory } from "../api/trends-api";
+import { TrendChart } from "./trend-chart";
+import type { ChartSeries } from "./uplot-draw";
+import { fillWeeks, formatWeekStart, weekStartMs } from "./weeks";
+
+type Metric = keyof ScoredCheckInAnswers;
+
+type ChartSpec = {
+  key: "pulse" | "speakUp" | "support" | "ties";
+  metrics: readonly [Metric, Metric] | readonly [Metric];
+  yRange: [number, number];
+  max: number | null;
+};
+
+const CHARTS: readonly ChartSpec[] = [
+  { key: "pulse", metrics: ["wePulse", "mePulse"], yRange: [1, 7], max: 7 },
+  { key: "speakUp", metrics: ["spokeUp", "feltHeard"], yRange: [0, 4], max: 4 },
+  { key: "support", metrics: ["backedPartner", "feltBacked"], yRange: [0, 4], max: 4 },
+  { key: "ties", metrics: ["friendsFamilyHours"], yRange: [0, 20], max: null },
+];
+
+// The same colours as the We (teal) and Me (terracotta) tokens in styles.css; the second line
+// is also dashed, so the two never rely on colour alone.
+const COLOURS = ["#1f5f5a", "#9a4a24"] as const;
+
+/** Charts appear from this many check-ins on; before that a line says little. */
+const MIN_WEEKS_FOR_CHARTS = 3;
+
+const SIGNAL_MEANING = {
+  "social-withdrawal": "trends.signalMeaning.social-withdrawal",
+  "sustained-decline": "trends.signalMeaning.sustained-decline",
+} as const;
+
+function meaningKeyOf(signalId: string) {
+  if (signalId === "social-withdrawal") return SIGNAL_MEANING["social-withdrawal"];
+  if (signalId.startsWith("sustained-decline")) return SIGNAL_MEANING["sustained-decline"];
+  return null;
+}
+
+function Signals({ signals }: { signals: TrendSignalView[] }) {
+  const { t } = useTranslation();
+  if (signals.length === 0) return <p className="muted">{t("trends.noSignals")}</p>;
+  return (
+    <section aria-labelledby="trend-signals" className="card trend-signals">
+      <h2 id="trend-signals">{t("trends.signalsTitle")}</h2>
+      <p>{t("trends.signalsIntro")}</p>
+      <ul className="trend-signals__list">
+        {signals.map((signal) => {
+          const meaningKey = meaningKeyOf(signal.id);
+          return (
+            <li key={signal.id}>
+              <h3>{signal.title}</h3>
+              {meaningKey && <p>{t(meaningKey)}</p>}
+              <p>{signal.explanation}</p>
+              <p>
+                <Link to={`/practices#practice-${signal.practice}`}>
+                  {t("trends.signalPractice", { practice: t(`practices.practice.${signal.practice}.title`) })}
+                </Link>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** Everything the trends page shows, worked out once per load of the check-in history. */
+function useChartData(weeks: CheckInWeek[]) {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const language = i18n.language;
+    const answered = weeks
+      .map((week) => ({ ...week, start: weekStartMs(week.week) }))
+      .filter((week): week is CheckInWeek & { start: number } => week.start !== null)
+      .sort((a, b) => a.start - b.start);
+    const xs = fillWeeks(answered.map((week) => week.week));
+    const byStart = new Map(answered.map((week) => [week.start, week]));
+    return CHARTS.map((spec) => {
+      const format = (value: number | null) =>
+        value === null ? t("trends.notAnswered") : spec.max === null ? t("trends.hoursValue", { value: formatNumber(value, language) }) : t("trends.ofMax", { value: formatNumber(value, language), max: spec.max });
+      const series: ChartSeries[] = spec.metrics.map((metric, index) => ({
+        label: t(`trends.series.${metric}`),
+        color: COLOURS[index] ?? COLOURS[0],
+        dashed: index === 1,
+        values: xs.map((start) => byStart.get(start)?.answers[metric] ?? null),
+      }));
+      const summary = spec.metrics
+        .map((metric) => {
+          const name = t(`trends.series.${metric}`);
+          const points = answered.filter((week) => week.answers[metric] !== null);
+          const first = points[0];
+          const last = points.at(-1);
+          if (!first || !last) return t("trends.summaryNone", { name });
+          const lastDate = formatWeekStart(last.start, language);
+          if (first === last) return t("trends.summaryOne", { name, last: format(last.answers[metric]), lastDate });
+          return t("trends.summaryChange", { name, first: format(first.answers[metric]), firstDate: formatWeekStart(first.start, language), last: format(last.answers[metric]), lastDate });
+        })
+        .join(" ");
+      const maxHours = Math.max(0, ...answered.map((week) => week.answers.friendsFamilyHours ?? 0));
+      const yRange: [number, number] = spec.max === null ? [0, Math.max(10, Math.ceil(maxHours / 5) * 5)] : spec.yRange;
+      const rows = answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
+      return { spec, series, summary, yRange, rows, xs };
+    });
+  }, [weeks, t, i18n.language]);
+}
+
+/** The trends page body: empty and early states, signals, then one chart and table per theme. */
+export function TrendsPanel() {
+  const { t } = useTranslation();
+  const history = useCheckInHistory();
+  const charts = useChartData(history.data?.weeks ?? EMPTY);
+
+  if (history.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  if (history.isError) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("trends.loadError")}</p>
+        <Button variant="secondary" onClick={() => void history.refetch()} busy={history.isFetching}>
+          {t("trends.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  const { weeks, signals } = history.data;
+  if (weeks.length === 0) {
+    return (
+      <section aria-labelledby="trends-empty" className="card">
+        <h2 id="trends-empty">{t("trends.emptyTitle")}</h2>
+        <p>{t("trends.empty")}</p>
+        <Link className="button button--primary" to="/check-in">
+          {t("trends.emptyAction")}
+        </Link>
+      </section>
+    );
+  }
+  const showCharts = weeks.length >= MIN_WEEKS_FOR_CHARTS;
+  return (
+    <>
+      {showCharts ? <Signals signals={signals} /> : <Alert tone="info">{t("trends.fewWeeks")}</Alert>}
+      {charts.map(({ spec, series, summary, yRange, rows, xs }) => (
+        <TrendChart
+          key={spec.key}
+          title={t(`trends.charts.${spec.key}.title`)}
+          description={t(`trends.charts.${spec.key}.description`)}
+          summary={summary}
+          xs={xs}
+          series={series}
+          yRange={yRange}
+          rows={rows}
+          showChart={showCharts}
+        />
+      ))}
+    </>
+  );
+}
+
+const EMPTY: CheckInWeek[] = [];

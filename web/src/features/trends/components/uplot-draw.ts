@@ -1,0 +1,57 @@
+// The only module that imports uPlot. It is loaded with import() from the trends page, so
+// neither uPlot nor its stylesheet is part of the first-load bundle; Vite emits the CSS as a
+// file (our CSP allows stylesheets from our own origin only, never inline <style>).
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export type ChartSeries = { label: string; color: string; dashed: boolean; values: Array<number | null> };
+
+export type ChartInput = {
+  /** Week starts in milliseconds (UTC). */
+  xs: number[];
+  series: ChartSeries[];
+  yRange: [number, number];
+  width: number;
+  language: string;
+};
+
+const AXIS_INK = "#4a5a60";
+const GRID = "#e3e8e9";
+
+/** Draws a week-by-week line chart into `target`; returns a handle to resize and remove it. */
+export function drawChart(target: HTMLElement, input: ChartInput) {
+  const dateLabel = new Intl.DateTimeFormat(input.language, { day: "numeric", month: "short", timeZone: "UTC" });
+  const options: uPlot.Options = {
+    width: input.width,
+    height: 200,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true }, y: { range: input.yRange } },
+    axes: [
+      {
+        stroke: AXIS_INK,
+        grid: { stroke: GRID, width: 1 },
+        ticks: { stroke: GRID },
+        values: (_chart, splits) => splits.map((seconds) => dateLabel.format(new Date(seconds * 1000))),
+      },
+      { stroke: AXIS_INK, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID }, size: 40 },
+    ],
+    series: [
+      {},
+      ...input.series.map((line) => ({
+        label: line.label,
+        stroke: line.color,
+        width: 2.5,
+        spanGaps: false,
+        points: { show: true, size: 7, stroke: line.color, fill: "#ffffff" },
+        ...(line.dashed ? { dash: [7, 5] } : {}),
+      })),
+    ],
+  };
+  const data: uPlot.AlignedData = [input.xs.map((ms) => ms / 1000), ...input.series.map((line) => line.values)];
+  const chart = new uPlot(options, data, target);
+  return {
+    setWidth: (width: number) => chart.setSize({ width, height: 200 }),
+    destroy: () => chart.destroy(),
+  };
+}

@@ -1,0 +1,32 @@
+// ISO week keys ("2026-W48") turned into dates for charts and tables. Kept here, small and
+// dependency-free, because the core's week helpers share a module graph with zod.
+
+const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC on the Monday that starts an ISO week, in milliseconds; null for a malformed key. */
+export function weekStartMs(weekKey: string): number | null {
+  const match = WEEK_KEY.exec(weekKey);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  // 4 January is always in week 1; step back to its Monday, then forward.
+  const jan4 = Date.UTC(year, 0, 4);
+  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
+  return jan4 - jan4Weekday * DAY_MS + (week - 1) * 7 * DAY_MS;
+}
+
+/** Every week from the first to the last key given (inclusive), so missed weeks show as gaps. */
+export function fillWeeks(weekKeys: readonly string[]): number[] {
+  const starts = weekKeys.map(weekStartMs).filter((start): start is number => start !== null);
+  if (starts.length === 0) return [];
+  const first = Math.min(...starts);
+  const last = Math.max(...starts);
+  const weeks: number[] = [];
+  for (let start = first; start <= last; start += 7 * DAY_MS) weeks.push(start);
+  return weeks;
+}
+
+export function formatWeekStart(startMs: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(startMs));
+}
