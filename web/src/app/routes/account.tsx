@@ -7,6 +7,7 @@ import { useMe, useResendVerification } from "../../features/auth/api/auth-api";
 import { ChangePasswordForm } from "../../features/auth/components/change-password-form";
 import { DeleteAccountForm } from "../../features/auth/components/delete-account-form";
 import { SessionList } from "../../features/auth/components/session-list";
+import { DataExportSection } from "../../features/data-export/components/data-export-section";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function AccountRoute() {
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />
       </section>
+      <DataExportSection />
       <section aria-labelledby="account-delete" className="card card--danger">
         <h2 id="account-delete">{t("account.deleteTitle")}</h2>
         <DeleteAccountForm onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
