@@ -1,0 +1,128 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { renderRoutes, stubFetch } from "../../../testing/render";
+import type { CurrentAssessment, InProgressAssessment } from "../api/assessment-api";
+import { AssessmentRoute } from "../../../app/routes/assessment";
+
+const scale = [
+  { value: 1, label: "Strongly disagree" },
+  { value: 2, label: "Disagree" },
+  { value: 3, label: "Somewhat disagree" },
+  { value: 4, label: "Neither agree nor disagree" },
+  { value: 5, label: "Somewhat agree" },
+  { value: 6, label: "Agree" },
+  { value: 7, label: "Strongly agree" },
+];
+
+function inProgress(answers: Record<string, number> = {}): InProgressAssessment {
+  return {
+    id: "a1",
+    startedAt: "2026-11-24T00:00:00.000Z",
+    sections: [
+      {
+        id: "profile",
+        items: [
+          { id: "close-1", text: "I feel emotionally close to my partner." },
+          { id: "voice-1", text: "I tell my partner what I think, even when we disagree." },
+          { id: "ties-1", text: "I spend good time with friends or family most weeks." },
+        ],
+      },
+      { id: "safety-check", items: [{ id: "safe-1", text: "I am afraid of how my partner might react to me." }] },
+    ],
+    answers,
+    answeredCount: Object.keys(answers).length,
+    totalCount: 4,
+    scale,
+  };
+}
+
+function current(answers?: Record<string, number>): CurrentAssessment {
+  return { inProgress: inProgress(answers), completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null };
+}
+
+const consented = { status: 200, body: { hasConsented: true, noticeVersion: "2026-11-24", consentedAt: "2026-11-24T00:00:00.000Z" } };
+const routes = [
+  { path: "/assessment", element: <AssessmentRoute /> },
+  { path: "/consent", element: <p>Consent page</p> },
+  { path: "/profile", element: <p>Profile page</p> },
+];
+
+describe("The assessment flow", () => {
+  it("sends a person who has not agreed to the notice to it first", async () => {
+    const calls = stubFetch({ "GET /api/consent": { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } } });
+    const { router } = renderRoutes(routes, "/assessment");
+    expect(await screen.findByText("Consent page")).toBeInTheDocument();
+    expect(router.state.location.search).toBe("?next=%2Fassessment");
+    expect(calls.some((call) => call.path.startsWith("/api/assessments"))).toBe(false);
+  });
+
+  it("resumes at the first unanswered statement", async () => {
+    stubFetch({ "GET /api/consent": consented, "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6 }) } });
+    renderRoutes(routes, "/assessment");
+    expect(await screen.findByRole("group", { name: "I tell my partner what I think, even when we disagree." })).toBeInTheDocument();
+    expect(screen.getByText("Statement 2 of 4")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Answered so far" })).toHaveAttribute("value", "1");
+  });
+
+  it("saves a choice made with the arrow keys at once, and goes back to show earlier answers", async () => {
+    const calls = stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current() },
+      "PUT /api/assessments/a1/answers/close-1": { status: 200, body: { answeredCount: 1, totalCount: 4 } },
+    });
+    renderRoutes(routes, "/assessment");
+    const group = await screen.findByRole("group", { name: "I feel emotionally close to my partner." });
+    expect(group).toBeInTheDocument();
+    // Tab lands on the first option of a group with no choice yet; arrows then choose.
+    screen.getByRole("radio", { name: "Strongly disagree" }).focus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown}");
+    await waitFor(() => expect(screen.getByRole("radio", { name: "Somewhat disagree" })).toBeChecked());
+    await waitFor(() => expect(calls.filter((call) => call.method === "PUT").at(-1)).toMatchObject({ path: "/api/assessments/a1/answers/close-1", body: { value: 3 } }));
+    expect(await screen.findByText("Saved")).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("group", { name: "I tell my partner what I think, even when we disagree." })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Skip for now" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(screen.getByRole("radio", { name: "Somewhat disagree" })).toBeChecked();
+  });
+
+  it("keeps a choice when saving fails and saves it on retry", async () => {
+    let fail = true;
+    const calls = stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current() },
+      "PUT /api/assessments/a1/answers/close-1": () =>
+        fail ? { status: 503, body: { error: { code: "UNAVAILABLE", message: "down" } } } : { status: 200, body: { answeredCount: 1, totalCount: 4 } },
+    });
+    renderRoutes(routes, "/assessment");
+    await userEvent.click(await screen.findByRole("radio", { name: "Agree" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("not saved yet");
+    expect(screen.getByRole("radio", { name: "Agree" })).toBeChecked();
+    fail = false;
+    await userEvent.click(screen.getByRole("button", { name: "Try saving again" }));
+    expect(await screen.findByText("Saved")).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === "PUT").map((call) => call.body)).toEqual([{ value: 6 }, { value: 6 }]);
+  });
+
+  it("shows the private notice before the safety check, then submits and opens the profile", async () => {
+    const calls = stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6, "voice-1": 5, "ties-1": 4 }) },
+      "PUT /api/assessments/a1/answers/safe-1": { status: 200, body: { answeredCount: 4, totalCount: 4 } },
+      "POST /api/assessments/a1/submit": { status: 200, body: { assessmentId: "a1" } },
+    });
+    const { router } = renderRoutes(routes, "/assessment");
+    expect(await screen.findByRole("heading", { name: "A private safety check" })).toBeInTheDocument();
+    expect(screen.getByText(/never shared with your partner/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(screen.getByText("Private: only you see this answer.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: "Strongly disagree" }));
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { name: "Ready to see your profile?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "See my profile" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/profile"));
+    expect(calls.some((call) => call.method === "POST" && call.path === "/api/assessments/a1/submit")).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
+import { ProfileRoute } from "../../../app/routes/profile";
+import { ProfileChangeRoute } from "../../../app/routes/profile-change";
+import type { ProfileResponse, ProfileView } from "../api/profile-api";
+import { WeMeMap } from "./we-me-map";
+
+function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
+  return {
+    assessmentId: "a1",
+    completedAt: "2026-11-24T08:00:00.000Z",
+    we: 72.4,
+    me: 38.2,
+    pattern: { code: "leaning-co-dependent", candidates: ["leaning-co-dependent"], band: { we: 5, me: 6 }, explanation: "Your We score is well above the middle." },
+    dimensions: [
+      {
+        code: "VOICE",
+        axis: "me",
+        name: "Voice",
+        summary: "Saying what you think, value and need.",
+        score: 31,
+        missingMessage: null,
+        explanation: "Mostly from how you answered about keeping quiet.",
+        drivers: [{ itemId: "voice-2", plain: "I stay quiet about my needs to keep the peace", answerLabel: "Agree", direction: "lowered" }],
+      },
+      { code: "CLOSE", axis: "we", name: "Closeness", summary: "Feeling near to your partner.", score: 80, missingMessage: null, explanation: "", drivers: [] },
+    ],
+    flags: [
+      { id: "power-imbalance", severity: "medium", title: "Speaking up is hard", explanation: "You said you stay quiet.", practice: "speak-up", counselling: "individual" },
+      { id: "safety", severity: "high", title: "Safety", explanation: "private", practice: "friends-family", counselling: "safety-resources" },
+    ],
+    safety: { showResources: true, holdsBackJointExercises: true },
+    suggestedPractices: ["speak-up"],
+    normSource: "provisional",
+    ...overrides,
+  };
+}
+
+const currentDone = { status: 200, body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-11-24T08:00:00.000Z", retakeAvailableAt: "2099-01-01T00:00:00.000Z" } };
+
+describe("The We × Me map", () => {
+  it("states We, Me and the pattern in words, as the image's name and in a table", () => {
+    renderWithProviders(<WeMeMap we={72.4} me={38.2} pattern={profileView().pattern} />);
+    const map = screen.getByRole("img");
+    expect(map).toHaveAccessibleName(/We × Me map.*Your We score is 72 and your Me score is 38.*leaning co-dependent pattern/);
+    const table = screen.getByRole("table", { name: "Your scores on the map" });
+    expect(within(table).getByRole("row", { name: /We \(connection\) 72/ })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /Me \(sense of self\) 38/ })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /Pattern leaning co-dependent/ })).toBeInTheDocument();
+  });
+
+  it("names both candidate patterns when the point is between them", () => {
+    renderWithProviders(
+      <WeMeMap we={52} me={70} pattern={{ code: "between-patterns", candidates: ["interdependent", "independent"], band: { we: 5, me: 6 }, explanation: "" }} />,
+    );
+    expect(screen.getByRole("img")).toHaveAccessibleName(/between patterns \(interdependent or independent\)/);
+  });
+});
+
+describe("The profile page", () => {
+  it("shows scores as numbers, the answers behind them, flags with help, and private safety resources", async () => {
+    const body: ProfileResponse = { profile: profileView(), history: [{ assessmentId: "a1", completedAt: "2026-11-24T08:00:00.000Z", we: 72, me: 38, pattern: "leaning-co-dependent" }] };
+    stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone });
+    renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
+    expect(await screen.findByRole("heading", { level: 1, name: "Your profile" })).toBeInTheDocument();
+    expect(await screen.findByText("31 out of 100")).toBeInTheDocument();
+    expect(screen.getByText("“I stay quiet about my needs to keep the peace”: you answered agree, which lowered the score.")).toBeInTheDocument();
+    const flags = screen.getByRole("region", { name: "Things worth a closer look" });
+    expect(within(flags).getByRole("heading", { name: "Speaking up is hard" })).toBeInTheDocument();
+    expect(within(flags).getByRole("link", { name: "Find counselling and support" })).toHaveAttribute("href", "/help");
+    expect(within(flags).queryByText("Safety")).not.toBeInTheDocument();
+    const safety = screen.getByRole("region", { name: "For you only" });
+    expect(within(safety).getByRole("link", { name: "See confidential support services" })).toHaveAttribute("href", "/help");
+    expect(screen.getByRole("link", { name: "Open the practices" })).toHaveAttribute("href", "/practices");
+    expect(screen.getByText(/You can take the profile again from/)).toBeInTheDocument();
+  });
+
+  it("invites a person without a profile to take it", async () => {
+    stubFetch({ "GET /api/profile": { status: 200, body: { profile: null, history: [] } }, "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } } });
+    renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
+    expect(await screen.findByRole("link", { name: "Take the profile" })).toHaveAttribute("href", "/assessment");
+  });
+
+  it("offers a retake once it is available", async () => {
+    stubFetch({
+      "GET /api/profile": { status: 200, body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false } }), history: [] } },
+      "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-10-01T00:00:00.000Z", retakeAvailableAt: "2026-10-29T00:00:00.000Z" } },
+    });
+    renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
+    expect(await screen.findByRole("link", { name: "Take it again" })).toHaveAttribute("href", "/assessment");
+    expect(screen.queryByRole("region", { name: "For you only" })).not.toBeInTheDocument();
+  });
+});
+
+describe("The change view", () => {
+  it("says each change in words and is honest about provisional thresholds", async () => {
+    stubFetch({
+      "GET /api/profile/change": {
+        status: 200,
+        body: {
+          change: {
+            from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
+            to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
+            normSource: "provisional",
+            dimensions: [
+              { key: "VOICE", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+              { key: "RELY", before: 60, after: 58, difference: -2, rci: -0.2, classification: "no-reliable-change" },
+            ],
+          },
+        },
+      },
+    });
+    renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
+    expect(await screen.findByText(/starting estimates/)).toBeInTheDocument();
+    const voice = screen.getByRole("heading", { name: "Voice" }).closest("li");
+    expect(voice).toHaveTextContent("31");
+    expect(voice).toHaveTextContent("+24");
+    expect(voice).toHaveTextContent("A real improvement");
+    expect(screen.getByRole("heading", { name: "Over-reliance" }).closest("li")).toHaveTextContent("No clear change");
+  });
+});
