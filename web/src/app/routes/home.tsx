@@ -4,6 +4,7 @@ import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
 import { JourneyCard } from "../../features/profile/components/journey-card";
+import { CheckInCard } from "../../features/check-in/components/check-in-card";
 
 export function HomeRoute() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function HomeRoute() {
       <p className="lead">{t("home.signedInIntro")}</p>
       <JourneyCard />
       {/* Slot for the weekly check-in card (W2): add it below this line. */}
+      <CheckInCard />
     </Page>
   );
 }
