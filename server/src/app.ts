@@ -21,6 +21,7 @@ import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
+import { exportRoutes } from "./modules/export/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes, { database, clock });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
+  await app.register(exportRoutes, { database, kek: deps.keyEncryptionKey, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

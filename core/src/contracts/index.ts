@@ -9,3 +9,4 @@ export * from "./help.js";
 export * from "./consent.js";
 export * from "./assessment.js";
 export * from "./profile.js";
+export * from "./export.js";

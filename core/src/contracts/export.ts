@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const nullableScore = z.number().nullable();
+
+/** One profile as exported: every answer with its question, and the scores computed from them. */
+export const exportedAssessmentSchema = z.object({
+  id: z.string(),
+  instrument: z.object({ id: z.string(), version: z.string() }),
+  status: z.enum(["in_progress", "completed"]),
+  startedAt: z.string(),
+  completedAt: z.string().nullable(),
+  answers: z.array(
+    z.object({
+      itemId: z.string(),
+      question: z.string(),
+      /** True for the private safety check: kept in the person's own export, never shared. */
+      isSafetyCheck: z.boolean(),
+      value: z.number().int(),
+      answerLabel: z.string(),
+      answeredAt: z.string(),
+    }),
+  ),
+  scores: z.object({
+    we: nullableScore,
+    me: nullableScore,
+    codependency: nullableScore,
+    pattern: z.string().nullable(),
+    dimensions: z.record(z.string(), nullableScore),
+  }),
+});
+
+/** GET /api/export: everything Mutual holds about the person, as one JSON document. */
+export const dataExportSchema = z.object({
+  format: z.literal("mutual-export"),
+  formatVersion: z.literal(1),
+  exportedAt: z.string(),
+  account: z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), createdAt: z.string() }),
+  consent: z.object({ noticeVersion: z.string(), consentedAt: z.string() }).nullable(),
+  assessments: z.array(exportedAssessmentSchema),
+  checkIns: z.array(
+    z.object({
+      week: z.string(),
+      timeZone: z.string(),
+      answers: z.record(z.string(), z.number().nullable()),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+  exerciseCompletions: z.array(
+    z.object({
+      id: z.string(),
+      exerciseId: z.string(),
+      practice: z.string().nullable(),
+      title: z.string().nullable(),
+      completedAt: z.string(),
+      reflection: z.string().nullable(),
+    }),
+  ),
+});
+export type DataExport = z.infer<typeof dataExportSchema>;

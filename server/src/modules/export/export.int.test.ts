@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1 } from "@mutual/core";
+import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
+import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
+import { dialects } from "../../../test/test-databases.js";
+
+const checkInAnswers = { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 1, friendsFamilyHours: 6.5, wePulse: 5, mePulse: 4 };
+const exerciseId = "speak-up-draft-it-first";
+
+describe.each(dialects)("[%s] export", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  async function personWithData(note: string, reflection: string): Promise<{ person: TestPerson; assessmentId: string; answers: Record<string, number> }> {
+    const person = await signUp(t.app);
+    const answers = fullAnswers((itemId, isSafe) => (isSafe ? 2 : (itemId.length % 7) + 1));
+    const assessmentId = await completeProfileVia(t.app, person.cookie, answers);
+    const checkIn = await t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { timeZone: "Asia/Singapore", answers: { ...checkInAnswers, note } },
+    });
+    expect(checkIn.statusCode).toBe(200);
+    const completion = await t.app.inject({
+      method: "POST",
+      url: `/api/exercises/${exerciseId}/completions`,
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { reflection },
+    });
+    expect(completion.statusCode).toBeLessThan(300);
+    return { person, assessmentId, answers };
+  }
+
+  it("downloads everything of the person as a JSON attachment, and nothing of anyone else", async () => {
+    const { person, assessmentId, answers } = await personWithData("a note about the harbour walk", "it felt easier than I feared");
+    const other = await personWithData("someone else's private note", "someone else's reflection");
+    const response = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-disposition"]).toBe('attachment; filename="mutual-export.json"');
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const body = response.json();
+    expect(body).toMatchObject({ format: "mutual-export", formatVersion: 1, account: { email: person.email, name: person.name } });
+    expect(body.consent).toMatchObject({ noticeVersion: CONSENT_NOTICE_VERSION });
+    expect(body.assessments).toHaveLength(1);
+    const [assessment] = body.assessments;
+    expect(assessment).toMatchObject({ id: assessmentId, status: "completed", instrument: { id: INTERDEPENDENCE_PROFILE_V1.id } });
+    // Every answer, the private safety check included: it is their own data.
+    expect(Object.fromEntries(assessment.answers.map((entry: { itemId: string; value: number }) => [entry.itemId, entry.value]))).toEqual(answers);
+    expect(assessment.answers.filter((entry: { isSafetyCheck: boolean }) => entry.isSafetyCheck)).toHaveLength(4);
+    expect(assessment.scores.we).toEqual(expect.any(Number));
+    expect(Object.keys(assessment.scores.dimensions)).toHaveLength(7);
+    expect(body.checkIns).toHaveLength(1);
+    expect(body.checkIns[0]).toMatchObject({ timeZone: "Asia/Singapore", note: "a note about the harbour walk", answers: { spokeUp: 3, wePulse: 5 } });
+    expect(body.exerciseCompletions).toHaveLength(1);
+    expect(body.exerciseCompletions[0]).toMatchObject({ exerciseId, reflection: "it felt easier than I feared" });
+    expect(response.body).not.toContain(other.person.email);
+    expect(response.body).not.toContain("someone else");
+    expect(response.body).not.toContain(other.assessmentId);
+  });
+
+  it("exports the profiles as a FHIR R4 collection Bundle: the Questionnaire and a response per assessment", async () => {
+    const { person, assessmentId, answers } = await personWithData("fhir note", "fhir reflection");
+    const response = await t.app.inject({ method: "GET", url: "/api/export/fhir", headers: { cookie: person.cookie } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/fhir+json");
+    expect(response.headers["content-disposition"]).toContain("attachment");
+    const bundle = response.json();
+    expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
+    const types = bundle.entry.map((entry: { resource: { resourceType: string } }) => entry.resource.resourceType);
+    expect(types).toEqual(["Questionnaire", "QuestionnaireResponse"]);
+    const qr = bundle.entry[1].resource;
+    expect(qr).toMatchObject({ id: assessmentId, status: "completed" });
+    const answered = qr.item.filter((entry: { linkId: string }) => entry.linkId in answers);
+    expect(answered).toHaveLength(Object.keys(answers).length);
+  });
+
+  it("needs a session", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/export" })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: "/api/export/fhir" })).statusCode).toBe(401);
+  });
+});

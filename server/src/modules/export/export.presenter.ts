@@ -1,0 +1,133 @@
+import {
+  INTERDEPENDENCE_PROFILE_V1,
+  SCORED_DIMENSIONS,
+  exportQuestionnaire,
+  exportQuestionnaireResponse,
+  labelScalePoint,
+  type DataExport,
+  type FhirQuestionnaire,
+  type FhirQuestionnaireResponse,
+  type Instrument,
+  type Profile,
+} from "@mutual/core";
+import type { Actor } from "../../http/route-access.js";
+import type { ConsentRecord } from "../consent/index.js";
+
+/** What the export reads from the assessment module for each assessment. */
+export type AssessmentForExport = {
+  record: { id: string; instrumentId: string; instrumentVersion: string; status: "in_progress" | "completed"; startedAt: number; completedAt: number | null };
+  answers: Array<{ itemId: string; value: number; answeredAt: number }>;
+  instrument: Instrument;
+  profile: Profile;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function presentAssessment(entry: AssessmentForExport): DataExport["assessments"][number] {
+  const { record, instrument, profile } = entry;
+  const scored = (score: { status: string; score?: number }) => (score.status === "scored" && score.score !== undefined ? score.score : null);
+  // Answers in the instrument's order, so two exports of the same data read the same.
+  const order = new Map(instrument.items.map((item, index) => [item.id, index]));
+  const answers = [...entry.answers].sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0));
+  return {
+    id: record.id,
+    instrument: { id: record.instrumentId, version: record.instrumentVersion },
+    status: record.status,
+    startedAt: iso(record.startedAt),
+    completedAt: record.completedAt === null ? null : iso(record.completedAt),
+    answers: answers.map((answer) => {
+      const item = instrument.items.find((candidate) => candidate.id === answer.itemId);
+      return {
+        itemId: answer.itemId,
+        question: item?.text ?? "",
+        isSafetyCheck: item?.dimension === "SAFE",
+        value: answer.value,
+        answerLabel: labelScalePoint(instrument, answer.value),
+        answeredAt: iso(answer.answeredAt),
+      };
+    }),
+    scores: {
+      we: scored(profile.we),
+      me: scored(profile.me),
+      codependency: scored(profile.codependency),
+      pattern: profile.pattern.status === "placed" ? profile.pattern.pattern : null,
+      dimensions: Object.fromEntries(SCORED_DIMENSIONS.map((code) => [code, scored(profile.dimensions[code])])),
+    },
+  };
+}
+
+export function presentDataExport(input: {
+  actor: Actor;
+  exportedAt: Date;
+  consent: ConsentRecord | null;
+  assessments: readonly AssessmentForExport[];
+  checkIns: DataExport["checkIns"];
+  exerciseCompletions: DataExport["exerciseCompletions"];
+}): DataExport {
+  return {
+    format: "mutual-export",
+    formatVersion: 1,
+    exportedAt: input.exportedAt.toISOString(),
+    account: {
+      id: input.actor.userId,
+      name: input.actor.name,
+      email: input.actor.email,
+      emailVerified: input.actor.emailVerified,
+      createdAt: input.actor.createdAt.toISOString(),
+    },
+    consent: input.consent === null ? null : { noticeVersion: input.consent.noticeVersion, consentedAt: iso(input.consent.consentedAt) },
+    assessments: input.assessments.map(presentAssessment),
+    checkIns: input.checkIns.map((checkIn) => ({
+      week: checkIn.week,
+      timeZone: checkIn.timeZone,
+      answers: { ...checkIn.answers },
+      note: checkIn.note,
+      createdAt: checkIn.createdAt,
+      updatedAt: checkIn.updatedAt,
+    })),
+    exerciseCompletions: input.exerciseCompletions.map((completion) => ({
+      id: completion.id,
+      exerciseId: completion.exerciseId,
+      practice: completion.practice,
+      title: completion.title,
+      completedAt: completion.completedAt,
+      reflection: completion.reflection,
+    })),
+  };
+}
+
+export type FhirCollectionBundle = {
+  resourceType: "Bundle";
+  type: "collection";
+  timestamp: string;
+  entry: Array<{ fullUrl: string; resource: FhirQuestionnaire | FhirQuestionnaireResponse }>;
+};
+
+/**
+ * A FHIR R4 Bundle (collection): each instrument version used, then one QuestionnaireResponse
+ * per assessment. The safety check is included: this is the person's own copy of their data.
+ */
+export function presentFhirBundle(
+  assessments: readonly AssessmentForExport[],
+  exportedAt: Date,
+  subjectName: string,
+  currentInstrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
+): FhirCollectionBundle {
+  const instruments = new Map<string, Instrument>([[`${currentInstrument.id}@${currentInstrument.version}`, currentInstrument]]);
+  for (const entry of assessments) instruments.set(`${entry.instrument.id}@${entry.instrument.version}`, entry.instrument);
+  const entry: FhirCollectionBundle["entry"] = [];
+  for (const [key, instrument] of instruments) {
+    entry.push({ fullUrl: `urn:mutual:questionnaire:${key}`, resource: exportQuestionnaire(instrument) });
+  }
+  for (const assessment of assessments) {
+    const answers = Object.fromEntries(assessment.answers.map((answer) => [answer.itemId, answer.value]));
+    const response = exportQuestionnaireResponse(assessment.instrument, answers, {
+      includeSafetyScreen: true,
+      status: assessment.record.status === "completed" ? "completed" : "in-progress",
+      authored: iso(assessment.record.completedAt ?? assessment.record.startedAt),
+      subject: { display: subjectName },
+    });
+    entry.push({ fullUrl: `urn:uuid:${assessment.record.id}`, resource: { ...response, id: assessment.record.id } });
+  }
+  return { resourceType: "Bundle", type: "collection", timestamp: exportedAt.toISOString(), entry };
+}

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { dataExportSchema } from "@mutual/core";
+import type { Database } from "../../db/database.js";
+import { actorOf } from "../../http/route-access.js";
+import type { Clock } from "../../platform/clock.js";
+import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { exportPersonData, exportPersonFhir } from "./export.service.js";
+
+export type ExportRoutesOptions = { database: Database; kek: KeyEncryptionKey; clock: Clock };
+
+/** The person downloads everything of theirs: JSON, or a FHIR R4 Bundle of their profiles. */
+export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (app, { database, kek, clock }) => {
+  const deps = { db: database.db, kek, clock };
+
+  app.get("/api/export", { config: { access: "signed-in" }, schema: { response: { 200: dataExportSchema } } }, async (request, reply) => {
+    const body = await exportPersonData(deps, actorOf(request));
+    // Decrypted notes: never kept by a shared cache or the browser's disk cache.
+    return reply.header("content-disposition", 'attachment; filename="mutual-export.json"').header("cache-control", "no-store").send(body);
+  });
+
+  app.get("/api/export/fhir", { config: { access: "signed-in" } }, async (request, reply) => {
+    const bundle = await exportPersonFhir(deps, actorOf(request));
+    return reply
+      .type("application/fhir+json; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="mutual-export.fhir.json"')
+      .header("cache-control", "no-store")
+      .send(JSON.stringify(bundle));
+  });
+};
