@@ -110,14 +110,13 @@ export async function upsertCheckIn(
     note_key_id: values.noteKeyId,
     updated_at: values.nowMs,
   };
-  await db
+  const stored = await db
     .insertInto("check_in")
     .values({ id: randomUUID(), user_id: values.userId, iso_week: values.week, created_at: values.nowMs, ...replaced })
     .onConflict((conflict) => conflict.columns(["user_id", "iso_week"]).doUpdateSet(replaced))
-    .execute();
-  const stored = await findCheckIn(db, values.userId, values.week);
-  if (!stored) throw new Error("Check-in was not stored");
-  return stored;
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return toRecord(stored);
 }
 
 export async function findIdempotentResponse(db: Kysely<DB>, userId: string, key: string): Promise<{ route: string; response: string } | undefined> {

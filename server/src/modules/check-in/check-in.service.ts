@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
-import { computeIsoWeekKey, deriveTrendFlags, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
+import { deriveTrendFlags, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest, HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
+import { isoWeekIn } from "./check-in-week.js";
 import { isKnownTimeZone, isValidIdempotencyKey } from "./check-in.policy.js";
 import { presentCurrent, presentDefinition, presentSignal, presentWeek } from "./check-in.presenter.js";
 import {
@@ -56,7 +57,7 @@ function openNote(dataKey: DataKey | null, userId: string, record: CheckInRecord
 /** This week's check-in (ISO week in the person's time zone), or null when not done yet. */
 export async function getCurrentCheckIn(deps: CheckInDeps, userId: string, timeZone: string): Promise<CurrentCheckInResponse> {
   const zone = requireTimeZone(timeZone);
-  const week = computeIsoWeekKey(deps.clock.now(), zone);
+  const week = isoWeekIn(deps.clock.now(), zone);
   const record = await findCheckIn(deps.db, userId, week);
   if (!record) return presentCurrent(week, zone, null);
   const dataKey = record.noteSealed === null ? null : await findUserDataKey(deps.db, deps.kek, userId);
@@ -83,7 +84,7 @@ export async function putCurrentCheckIn(
   }
   const now = deps.clock.now();
   const nowMs = now.getTime();
-  const week = computeIsoWeekKey(now, zone);
+  const week = isoWeekIn(now, zone);
   const note = input.answers.note?.trim() ? input.answers.note : null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -131,7 +132,7 @@ async function replay(deps: CheckInDeps, userId: string, key: string): Promise<C
 export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZone: string | undefined): Promise<CheckInListResponse> {
   const records = await listCheckIns(deps.db, userId);
   const zone = timeZone === undefined ? (records.at(-1)?.timeZone ?? "UTC") : requireTimeZone(timeZone);
-  const currentWeek = computeIsoWeekKey(deps.clock.now(), zone);
+  const currentWeek = isoWeekIn(deps.clock.now(), zone);
   const points = records.map((record) => ({
     week: record.week,
     friendsFamilyHours: record.scores.friendsFamilyHours,
