@@ -13,6 +13,8 @@ export default defineConfig({
     sourcemap: false,
     // No inline assets: the CSP allows images and fonts from our own origin only.
     assetsInlineLimit: 0,
+    // scripts/check-bundle-size.ts reads the manifest to measure the first-load JavaScript.
+    manifest: true,
   },
   server: {
     proxy: { "/api": "http://localhost:3000", "/livez": "http://localhost:3000", "/readyz": "http://localhost:3000" },

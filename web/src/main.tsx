@@ -1,8 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
 import { AppProvider } from "./app/provider";
-import { createAppRouter } from "./app/router";
+import { AppRouter } from "./app/router";
 import { guardAgainstReturn, watchBackForwardCache } from "./features/safety/quick-exit";
 import "./styles.css";
 
@@ -14,7 +13,7 @@ if (!guardAgainstReturn()) {
     createRoot(root).render(
       <StrictMode>
         <AppProvider>
-          <RouterProvider router={createAppRouter()} />
+          <AppRouter />
         </AppProvider>
       </StrictMode>,
     );

@@ -20,7 +20,7 @@ export function ExerciseCard({ exercise, showReason = false }: { exercise: Exerc
           <>
             <span>{t("practices.minutes", { count: exercise.minutes })}</span>
             <span>{exercise.isJoint ? t("practices.joint") : t("practices.solo")}</span>
-            <span>{done === 0 ? t("practices.notTried") : t("practices.doneCount", { count: done })}</span>
+            <span>{done === 0 ? t("practices.notTried") : done === 1 ? t("practices.doneOnce") : t("practices.doneCount", { count: done })}</span>
           </>
         )}
       </p>
