@@ -1,13 +1,7 @@
 // npm run demo: seeds a demo person in the configured database, through the real API,
 // so anyone can see Mutual with some history in a minute. Safe to run again: the demo
 // person is deleted (with everything of theirs) and made anew.
-//
-// The story: a first profile about five weeks ago leaning co-dependent (close as a couple,
-// little room for themself), twelve weekly check-ins that pick up as they practise, and a
-// retake two days ago that shows a real change.
-import type { FastifyInstance } from "fastify";
 import { pino } from "pino";
-import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, type DimensionCode } from "@mutual/core";
 import { buildApp } from "../server/src/app.js";
 import { loadConfig } from "../server/src/config.js";
 import { openDatabase } from "../server/src/db/database.js";
@@ -15,52 +9,7 @@ import { migrateToLatest } from "../server/src/db/migrate.js";
 import { loadOrCreateKeyEncryptionKey } from "../server/src/modules/data-keys/index.js";
 import { loadOrCreateSecret } from "../server/src/platform/secrets.js";
 import type { Mailer } from "../server/src/platform/mailer.js";
-
-export const DEMO_EMAIL = "demo@mutual.local";
-export const DEMO_PASSPHRASE = "quiet harbour lantern morning";
-const DEMO_NAME = "Alex (demo)";
-
-const dayMs = 24 * 60 * 60 * 1000;
-const weekMs = 7 * dayMs;
-
-/** Keyed level (1–7) per dimension; items of a dimension vary by ±1 around it so the answers look real. */
-type Levels = Record<DimensionCode, number>;
-
-const FIRST_PROFILE: Levels = { CLOSE: 6, SUPPORT: 5, ACCEPT: 5, VOICE: 2, SELF: 3, TIES: 2, RELY: 6, SAFE: 1 };
-const RETAKE: Levels = { CLOSE: 6, SUPPORT: 6, ACCEPT: 5, VOICE: 5, SELF: 5, TIES: 5, RELY: 3, SAFE: 1 };
-
-function answersFor(levels: Levels): Record<string, number> {
-  return Object.fromEntries(
-    INTERDEPENDENCE_PROFILE_V1.items.map((entry, index) => {
-      const wobble = entry.dimension === "SAFE" ? 0 : [0, 1, 0, -1][index % 4]!;
-      const keyed = Math.min(7, Math.max(1, levels[entry.dimension] + wobble));
-      return [entry.id, entry.isReverse ? 8 - keyed : keyed];
-    }),
-  );
-}
-
-/** Twelve weeks, oldest first: a slow climb once practice starts (around week 6). */
-const WEEKS = [
-  { spokeUp: 1, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 2, wePulse: 5, mePulse: 2, note: "Said yes to everything again. Tired." },
-  { spokeUp: 0, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1.5, wePulse: 5, mePulse: 2 },
-  { spokeUp: 1, feltHeard: 2, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 2, wePulse: 5, mePulse: 3 },
-  { spokeUp: 1, feltHeard: 1, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1, wePulse: 4, mePulse: 2, note: "Skipped the climbing evening to stay in. Missed it." },
-  { spokeUp: 1, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1.5, wePulse: 5, mePulse: 3 },
-  { spokeUp: 2, feltHeard: 2, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 2, wePulse: 5, mePulse: 3, note: "Took the profile. The map was a surprise, a useful one." },
-  { spokeUp: 2, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 3, wePulse: 5, mePulse: 4 },
-  { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 3.5, wePulse: 6, mePulse: 4, note: "Asked for Saturday morning to myself. It went fine." },
-  { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 4, wePulse: 6, mePulse: 4 },
-  { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 4, friendsFamilyHours: 5, wePulse: 6, mePulse: 5 },
-  { spokeUp: 3, feltHeard: 4, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 4.5, wePulse: 6, mePulse: 5, note: "Dinner with my sister. We laughed a lot." },
-  { spokeUp: 3, feltHeard: 4, backedPartner: 4, feltBacked: 4, friendsFamilyHours: 6, wePulse: 6, mePulse: 5 },
-];
-
-const COMPLETIONS = [
-  { daysAgo: 33, exerciseId: "speak-up-notice-the-swallowed-words", reflection: "Three times this week I kept quiet about small things. Writing them down helped." },
-  { daysAgo: 24, exerciseId: "speak-up-small-ask", reflection: "Asked for one evening a week for climbing. No drama at all." },
-  { daysAgo: 17, exerciseId: "friends-family-reach-out-this-week", reflection: "Called Sam after months. We are meeting next week." },
-  { daysAgo: 9, exerciseId: "support-passions-curious-questions" },
-];
+import { DEMO_EMAIL, DEMO_PASSPHRASE, seedDemoPerson } from "./demo-seed.js";
 
 const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
 
@@ -74,39 +23,12 @@ async function main(): Promise<void> {
 
   // The services read time from this clock, so the history can be written week by week.
   // Sessions are Better Auth's and keep real time; a clock in the past leaves them valid.
-  const realNow = Date.now();
-  let now = realNow;
+  let now = Date.now();
   const clock = { now: () => new Date(now) };
   const app = await buildApp({ config, database, logger, mailer: silentMailer, authSecret, keyEncryptionKey, clock });
   await app.ready();
   try {
-    const api = createClient(app, config.publicUrl);
-    await deleteExistingDemoPerson(api);
-    const cookie = await api.signUp();
-    const call = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => api.call(method, url, cookie, payload);
-
-    now = realNow - 12 * weekMs;
-    await call("POST", "/api/consent", { noticeVersion: CONSENT_NOTICE_VERSION, agree: true });
-
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const events: Array<{ at: number; run: () => Promise<unknown> }> = [
-      ...WEEKS.map((answers, index) => ({
-        at: realNow - (WEEKS.length - 1 - index) * weekMs,
-        run: () => call("PUT", "/api/check-ins/current", { timeZone, answers }),
-      })),
-      { at: realNow - 37 * dayMs, run: () => takeProfile(call, answersFor(FIRST_PROFILE)) },
-      { at: realNow - 2 * dayMs, run: () => takeProfile(call, answersFor(RETAKE)) },
-      ...COMPLETIONS.map((completion) => ({
-        at: realNow - completion.daysAgo * dayMs,
-        run: () => call("POST", `/api/exercises/${completion.exerciseId}/completions`, completion.reflection ? { reflection: completion.reflection } : {}),
-      })),
-    ];
-    for (const event of events.sort((a, b) => a.at - b.at)) {
-      now = event.at;
-      await event.run();
-    }
-    now = realNow;
-
+    await seedDemoPerson(app, { publicUrl: config.publicUrl, setNow: (ms) => void (now = ms) });
     process.stdout.write(
       [
         "",
@@ -124,54 +46,6 @@ async function main(): Promise<void> {
     await app.close();
     await database.close();
   }
-}
-
-type Call = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => Promise<unknown>;
-
-async function takeProfile(call: Call, answers: Record<string, number>): Promise<void> {
-  const started = (await call("POST", "/api/assessments", {})) as { id: string };
-  for (const [itemId, value] of Object.entries(answers)) await call("PUT", `/api/assessments/${started.id}/answers/${itemId}`, { value });
-  await call("POST", `/api/assessments/${started.id}/submit`, {});
-}
-
-function createClient(app: FastifyInstance, publicUrl: string) {
-  const headers = { origin: new URL(publicUrl).origin, "content-type": "application/json" };
-  const remoteAddress = "127.0.0.1";
-  const sessionCookie = (setCookie: string | string[] | undefined): string => {
-    const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-    const found = all.map((entry) => entry.split(";")[0] ?? "").find((pair) => /session_token=.+/.test(pair));
-    if (!found) throw new Error("No session cookie in the response.");
-    return found;
-  };
-  return {
-    async signIn(): Promise<string | null> {
-      const response = await app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers, remoteAddress, payload: { email: DEMO_EMAIL, password: DEMO_PASSPHRASE } });
-      return response.statusCode === 200 ? sessionCookie(response.headers["set-cookie"]) : null;
-    },
-    async signUp(): Promise<string> {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/sign-up/email",
-        headers,
-        remoteAddress,
-        payload: { email: DEMO_EMAIL, password: DEMO_PASSPHRASE, name: DEMO_NAME },
-      });
-      if (response.statusCode !== 200) throw new Error(`Could not create the demo person: ${response.statusCode} ${response.body}`);
-      return sessionCookie(response.headers["set-cookie"]);
-    },
-    async call(method: "GET" | "POST" | "PUT", url: string, cookie: string, payload?: object): Promise<unknown> {
-      const response = await app.inject({ method, url, headers: { ...headers, cookie }, remoteAddress, ...(payload ? { payload } : {}) });
-      if (response.statusCode >= 300) throw new Error(`${method} ${url} failed: ${response.statusCode} ${response.body}`);
-      return response.body ? (JSON.parse(response.body) as unknown) : null;
-    },
-  };
-}
-
-/** Deletes an earlier demo person the way a person deletes their own account. */
-async function deleteExistingDemoPerson(api: ReturnType<typeof createClient>): Promise<void> {
-  const cookie = await api.signIn();
-  if (!cookie) return;
-  await api.call("POST", "/api/auth/delete-user", cookie, { password: DEMO_PASSPHRASE });
 }
 
 main().catch((error: unknown) => {
