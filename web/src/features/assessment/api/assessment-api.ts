@@ -50,8 +50,10 @@ export function useSubmitAssessment() {
   return useMutation({
     mutationFn: (assessmentId: string) =>
       requestJson<SubmitAssessmentResponse>(`/api/assessments/${encodeURIComponent(assessmentId)}/submit`, { method: "POST", body: {} }),
+    // Mark the assessment stale without refetching it here: a refetch would end the flow
+    // (nothing in progress any more) before the person is taken to their profile.
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["assessments"] });
+      await queryClient.invalidateQueries({ queryKey: ["assessments"], refetchType: "none" });
       await queryClient.invalidateQueries({ queryKey: ["profile"] });
     },
   });

@@ -51,18 +51,23 @@ function DimensionScore({ dimension }: { dimension: Dimension }) {
       )}
       <p>{dimension.summary}</p>
       {dimension.missingMessage && <p className="muted">{dimension.missingMessage}</p>}
-      {dimension.explanation && <p>{dimension.explanation}</p>}
-      {dimension.drivers.length > 0 && (
+      {(dimension.drivers.length > 0 || dimension.explanation) && (
         <details className="dimension__why">
           <summary>{t("profile.why")}</summary>
-          <p>{t("profile.whyIntro")}</p>
-          <ul>
-            {dimension.drivers.map((driver) => (
-              <li key={driver.itemId}>
-                {t(driver.direction === "raised" ? "profile.driverRaised" : "profile.driverLowered", { plain: driver.plain, answer: driver.answerLabel.toLowerCase() })}
-              </li>
-            ))}
-          </ul>
+          {dimension.drivers.length > 0 ? (
+            <>
+              <p>{t("profile.whyIntro")}</p>
+              <ul>
+                {dimension.drivers.map((driver) => (
+                  <li key={driver.itemId}>
+                    {t(driver.direction === "raised" ? "profile.driverRaised" : "profile.driverLowered", { plain: driver.plain, answer: driver.answerLabel.toLowerCase() })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{dimension.explanation}</p>
+          )}
         </details>
       )}
     </li>

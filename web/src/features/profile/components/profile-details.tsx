@@ -1,11 +1,13 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { isRetakeOpen, type CurrentAssessment } from "../../assessment/api/assessment-api";
-import type { ProfileResponse, ProfileView } from "../api/profile-api";
+import type { PracticeId, ProfileResponse, ProfileView } from "../api/profile-api";
 import { DimensionScores } from "./dimension-scores";
 import { ProfileFlags, SafetyResources } from "./profile-flags";
 import { usePatternWords } from "./pattern-words";
 import { WeMeMap } from "./we-me-map";
+
+const ALL_PRACTICES: readonly PracticeId[] = ["speak-up", "support-passions", "friends-family"];
 
 /** Everything the person learns from their latest profile, in the order they need it. */
 export function ProfileDetails({ profile, history, current }: { profile: ProfileView; history: ProfileResponse["history"]; current: CurrentAssessment | undefined }) {
@@ -31,24 +33,22 @@ export function ProfileDetails({ profile, history, current }: { profile: Profile
 
       <ProfileFlags flags={profile.flags} />
 
-      {profile.suggestedPractices.length > 0 && (
-        <section aria-labelledby="practices-title" className="card">
-          <h2 id="practices-title">{t("profile.practicesTitle")}</h2>
-          <p className="muted">{t("profile.practicesIntro")}</p>
-          <ul className="practice-suggestions">
-            {profile.suggestedPractices.map((practice) => (
-              <li key={practice}>
-                <strong>{t(`profile.practiceNames.${practice}`)}</strong>
-                <br />
-                {t(`profile.practiceSummaries.${practice}`)}
-              </li>
-            ))}
-          </ul>
-          <Link to="/practices" className="button button--primary">
-            {t("profile.practicesLink")}
-          </Link>
-        </section>
-      )}
+      <section aria-labelledby="practices-title" className="card">
+        <h2 id="practices-title">{t("profile.practicesTitle")}</h2>
+        <p className="muted">{profile.suggestedPractices.length > 0 ? t("profile.practicesIntro") : t("profile.practicesIntroAll")}</p>
+        <ul className="practice-suggestions">
+          {(profile.suggestedPractices.length > 0 ? profile.suggestedPractices : ALL_PRACTICES).map((practice) => (
+            <li key={practice}>
+              <strong>{t(`profile.practiceNames.${practice}`)}</strong>
+              <br />
+              {t(`profile.practiceSummaries.${practice}`)}
+            </li>
+          ))}
+        </ul>
+        <Link to="/practices" className="button button--primary">
+          {t("profile.practicesLink")}
+        </Link>
+      </section>
 
       <DimensionScores dimensions={profile.dimensions} />
 

@@ -1,0 +1,170 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
+
+const password = "copper meadow lantern tide";
+
+// The answers a keyboard user gives, by position on the 1–7 scale, cycling through the profile;
+// in the private safety check they report no concern (7 for the one reverse-worded statement).
+const profileAnswers = [6, 5, 6, 3, 5, 6, 2, 5];
+
+/** Moves focus forward with Tab until the focused element is the named button (a few steps at most). */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let step = 0; step < 6; step += 1) {
+    await page.keyboard.press("Tab");
+    const focused = ((await page.locator(":focus").textContent()) ?? "").trim();
+    if (focused === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+/** Tab into the radio group, choose a point with Space or the arrow keys, Tab to Next, Enter. */
+async function answerWithKeyboard(page: Page, value: number): Promise<void> {
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("type", "radio");
+  if (value === 1) await page.keyboard.press("Space");
+  for (let step = 1; step < value; step += 1) await page.keyboard.press("ArrowDown");
+  await expect(page.locator("input[type=radio]:checked")).toHaveValue(String(value));
+  await tabTo(page, "Next");
+  await page.keyboard.press("Enter");
+}
+
+test("a partner goes from sign-up to their profile, practises, exports and deletes everything", async ({ page }) => {
+  test.setTimeout(180_000);
+  const email = `journey-${Date.now()}@example.test`;
+
+  // Sign up.
+  await page.goto("/sign-up");
+  await page.getByLabel("What should we call you?").fill("Noor");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
+  await expect(page.getByRole("heading", { name: "Start here" })).toBeVisible();
+  await expectNoAxeViolations(page, "home before consent");
+  await saveScreenshot(page, "journey-home-start");
+
+  // Consent first: the assessment sends people to the notice.
+  await page.goto("/assessment");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Before you start");
+  await expect(page.getByRole("heading", { name: "Who sees it" })).toBeVisible();
+  await expectNoAxeViolations(page, "consent");
+  await saveScreenshot(page, "consent");
+  await page.getByRole("button", { name: "I agree, continue" }).click();
+  await expect(page.getByText("Please tick the box to show that you agree.")).toBeVisible();
+  await page.getByLabel(/I agree that Mutual keeps my answers/).check();
+  await page.getByRole("button", { name: "I agree, continue" }).click();
+
+  // The assessment's introduction, then every statement with the keyboard alone.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Interdependence Profile");
+  await expectNoAxeViolations(page, "assessment introduction");
+  await page.getByRole("button", { name: "Start the profile" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your Interdependence Profile");
+  await expect(page.getByText(/^Statement 1 of \d+$/)).toBeVisible();
+  await expectNoAxeViolations(page, "assessment statement");
+  await saveScreenshot(page, "assessment-statement");
+
+  let answered = 0;
+  let sawSafetyNotice = false;
+  for (let guard = 0; guard < 60; guard += 1) {
+    const review = page.getByRole("heading", { name: "Ready to see your profile?" });
+    const safetyNotice = page.getByRole("heading", { name: "A private safety check" });
+    const group = page.getByRole("group");
+    await expect(review.or(safetyNotice).or(group)).toBeVisible();
+    if (await review.isVisible()) break;
+    if (await safetyNotice.isVisible()) {
+      sawSafetyNotice = true;
+      await expect(page.getByText(/never shared with your partner/)).toBeVisible();
+      await expectNoAxeViolations(page, "safety check notice");
+      await saveScreenshot(page, "assessment-safety-notice");
+      await tabTo(page, "Continue");
+      await page.keyboard.press("Enter");
+      continue;
+    }
+    const isPrivate = await page.getByText("Private: only you see this answer.").isVisible();
+    const statement = (await page.locator("legend").textContent()) ?? "";
+    const value = isPrivate ? (/safe saying no/i.test(statement) ? 7 : 1) : (profileAnswers[answered % profileAnswers.length] ?? 4);
+    await answerWithKeyboard(page, value);
+    answered += 1;
+  }
+  expect(sawSafetyNotice).toBe(true);
+  expect(answered).toBeGreaterThan(30);
+
+  // Leaving and coming back resumes at the review: every answer was saved at once.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Ready to see your profile?" })).toBeVisible();
+  await expect(page.getByText(`You answered ${answered} of ${answered} statements.`)).toBeVisible();
+  await expectNoAxeViolations(page, "assessment review");
+  await page.getByRole("button", { name: "See my profile" }).focus();
+  await page.keyboard.press("Enter");
+
+  // The profile.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
+  await expect(page.getByRole("img", { name: /We × Me map/ })).toBeVisible();
+  await expect(page.getByText(/Your We score is \d+ and your Me score is \d+/)).toBeVisible();
+  await expect(page.getByText(/\d+ out of 100/).first()).toBeVisible();
+  await page.getByText("Why this score?").first().click();
+  await expect(page.getByText(/you answered .*, which (raised|lowered) the score/).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "For you only" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "profile");
+  await saveScreenshot(page, "profile");
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Where you stand" })).toBeVisible();
+  await expectNoAxeViolations(page, "home with a profile");
+  await saveScreenshot(page, "journey-home");
+
+  // The weekly check-in, trends, practices and help (built alongside, visited when present).
+  const nav = page.getByRole("navigation", { name: "Main" });
+  if ((await nav.getByRole("link", { name: "Check-in" }).count()) > 0) {
+    await nav.getByRole("link", { name: "Check-in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly check-in");
+    await expect(page.getByRole("button", { name: "Save check-in" })).toBeVisible();
+    await expectNoAxeViolations(page, "check-in");
+    await saveScreenshot(page, "check-in");
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await expect(page.getByText(/Saved\. Thank you/).or(page.getByRole("alert"))).toBeVisible();
+    await expectNoAxeViolations(page, "check-in saved");
+  }
+  if ((await nav.getByRole("link", { name: "Trends" }).count()) > 0) {
+    await nav.getByRole("link", { name: "Trends" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await expectNoAxeViolations(page, "trends");
+    await saveScreenshot(page, "trends");
+  }
+  if ((await nav.getByRole("link", { name: "Practices" }).count()) > 0) {
+    await nav.getByRole("link", { name: "Practices" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Practices");
+    await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+    await expectNoAxeViolations(page, "practices");
+    await saveScreenshot(page, "practices");
+  }
+  await page.getByRole("link", { name: "Get help now" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+  await expectNoAxeViolations(page, "help (signed in)");
+  await saveScreenshot(page, "help-signed-in");
+
+  // Export everything, then delete the account.
+  await nav.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
+  await expectNoAxeViolations(page, "account with export");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download everything (JSON)" }).click();
+  const download = await downloadPromise;
+  const exported = JSON.parse(await readFile(await download.path(), "utf8")) as Record<string, unknown>;
+  expect(JSON.stringify(exported)).toContain(email);
+  expect(JSON.stringify(exported)).toContain("close-1");
+
+  const fhir = await page.request.get("/api/export/fhir");
+  expect(fhir.status()).toBe(200);
+  expect(((await fhir.json()) as { resourceType?: string }).resourceType).toBe("Bundle");
+
+  const deleteSection = page.getByRole("region", { name: "Delete your account" });
+  await deleteSection.getByLabel("Password", { exact: true }).fill(password);
+  await deleteSection.getByLabel("I understand that this cannot be undone").check();
+  await deleteSection.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Your account and everything in it have been deleted.")).toBeVisible();
+  expect((await page.request.get("/api/export")).status()).toBe(401);
+});
