@@ -1,7 +1,9 @@
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
-import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { sameOrigin, signUp as signUpOnly, type TestPerson } from "../../../test/auth-helpers.js";
+import { giveConsentVia } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 import { listCheckInsForExport } from "./index.js";
 
@@ -28,6 +30,13 @@ async function countRows(t: TestApp, table: "check_in" | "idempotency_key" | "da
   if (userId !== undefined) query = query.where("user_id", "=", userId);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A new person who has agreed to the notice (nothing is stored before that). */
+async function signUp(app: FastifyInstance): Promise<TestPerson> {
+  const person = await signUpOnly(app);
+  await giveConsentVia(app, person.cookie);
+  return person;
 }
 
 describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
@@ -60,6 +69,14 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: "INVALID_TIME_ZONE" } });
     expect(await countRows(t, "check_in", userId)).toBe(0);
+  });
+
+  it("stores nothing before the person agreed to the notice", async () => {
+    const early = await signUpOnly(t.app);
+    const refused = await put(early, { timeZone: zone, answers: { ...answers, note: "too soon" } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: "CONSENT_REQUIRED" } });
+    expect((await getCurrent(early)).json()).toMatchObject({ checkIn: null });
   });
 
   it("refuses bad answers with 400 and stores nothing", async () => {

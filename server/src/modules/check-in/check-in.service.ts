@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import { deriveTrendFlags, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { badRequest, HttpError } from "../../http/http-errors.js";
+import { badRequest, forbidden, HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { hasConsented } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { isoWeekIn } from "./check-in-week.js";
 import { isKnownTimeZone, isValidIdempotencyKey } from "./check-in.policy.js";
@@ -34,6 +35,13 @@ function requireTimeZone(timeZone: string): string {
     ]);
   }
   return timeZone;
+}
+
+/** Nothing a person answers is stored before they agreed to the notice in force. */
+async function requireConsent(db: Kysely<DB>, userId: string): Promise<void> {
+  if (!(await hasConsented(db, userId))) {
+    throw forbidden("CONSENT_REQUIRED", "Please read and agree to how Mutual handles your answers before checking in.");
+  }
 }
 
 function scoresOf(answers: CheckInAnswers): StoredScores {
@@ -82,6 +90,7 @@ export async function putCurrentCheckIn(
     const earlier = await replay(deps, userId, key);
     if (earlier) return earlier;
   }
+  await requireConsent(deps.db, userId);
   const now = deps.clock.now();
   const nowMs = now.getTime();
   const week = isoWeekIn(now, zone);

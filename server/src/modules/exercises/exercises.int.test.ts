@@ -1,13 +1,22 @@
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { PRACTICE_EXERCISES, type ExerciseListResponse } from "@mutual/core";
 import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
-import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { sameOrigin, signUp as signUpOnly, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
+import { giveConsentVia } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 import { listCompletionsForExport } from "./index.js";
 
 const exerciseId = "speak-up-draft-it-first";
+
+/** A new person who has agreed to the notice (nothing is stored before that). */
+async function signUp(app: FastifyInstance): Promise<TestPerson> {
+  const person = await signUpOnly(app);
+  await giveConsentVia(app, person.cookie);
+  return person;
+}
 
 describe.each(dialects)("[%s] exercises", (dialect) => {
   let t: TestApp;
@@ -72,6 +81,14 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     expect((await complete(person, exerciseId, { mood: "fine" })).statusCode).toBe(400);
   });
 
+  it("stores nothing before the person agreed to the notice", async () => {
+    const early = await signUpOnly(t.app);
+    const refused = await complete(early, exerciseId, { reflection: "too soon" });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: "CONSENT_REQUIRED" } });
+    expect((await completions(early, exerciseId)).json()).toEqual({ completions: [] });
+  });
+
   it("shows each person only their own completions", async () => {
     const stranger = await signUp(t.app);
     const theirs = await completions(stranger, exerciseId);
@@ -81,7 +98,7 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
 
   it("suggests exercises from the profile and holds back joint ones when the safety screen raised a concern", async () => {
     const worried = await signUp(t.app);
-    await completeProfileVia(t.app, worried.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 1 : 7) : 4)));
+    await completeProfileVia(t.app, worried.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 1 : 7) : 4)), { consent: false });
     const body = await list(worried);
     const joint = body.exercises.filter((exercise) => exercise.isJoint);
     expect(joint.length).toBeGreaterThan(0);
@@ -92,7 +109,7 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     expect(suggested.every((exercise) => exercise.suggestionReason !== null)).toBe(true);
 
     const calm = await signUp(t.app);
-    await completeProfileVia(t.app, calm.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)));
+    await completeProfileVia(t.app, calm.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)), { consent: false });
     expect((await list(calm)).exercises.some((exercise) => exercise.isHeldBack)).toBe(false);
   });
 });

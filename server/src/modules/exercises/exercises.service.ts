@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { notFound } from "../../http/http-errors.js";
+import { forbidden, notFound } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { getPracticeGuidance } from "../assessment/index.js";
+import { hasConsented } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { reflectionToStore } from "./exercises.policy.js";
 import { presentCompletion, presentExercise } from "./exercises.presenter.js";
@@ -51,6 +52,9 @@ export async function listExercises(deps: ExercisesDeps, userId: string): Promis
 export async function completeExercise(deps: ExercisesDeps, userId: string, exerciseId: string, reflection: string | undefined): Promise<ExerciseCompletion> {
   const exercise = requireExercise(exerciseId);
   const text = reflectionToStore(reflection);
+  if (!(await hasConsented(deps.db, userId))) {
+    throw forbidden("CONSENT_REQUIRED", "Please read and agree to how Mutual handles your answers before saving anything.");
+  }
   const completedAtMs = deps.clock.now().getTime();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
