@@ -5,7 +5,7 @@ import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/
 import { sameOrigin, signUp as signUpOnly, type TestPerson } from "../../../test/auth-helpers.js";
 import { giveConsentVia } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { listCheckInsForExport } from "./index.js";
+import { listCheckInsForExport, storeCheckInForWeek } from "./index.js";
 
 const zone = "Asia/Singapore";
 // Sunday 29 November 2026, 23:30 in Singapore (UTC+8) is still ISO week 48 there; 00:30 on Monday is week 49.
@@ -186,6 +186,17 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
       ["2026-W49", null],
     ]);
     expect(exported[0]?.timeZone).toBe(zone);
+  });
+
+  it("stores past weeks for the demo seeder, note sealed", async () => {
+    const seeded = await signUp(t.app);
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: seeded.cookie } });
+    const seededId = (me.json() as { user: { id: string } }).user.id;
+    await storeCheckInForWeek(t.database.db, testKeyEncryptionKey, seededId, { week: "2026-W40", timeZone: zone, answers: { wePulse: 4, note: "seeded willow note" }, atMs: Date.UTC(2026, 9, 1) });
+    const list = await t.app.inject({ method: "GET", url: "/api/check-ins", headers: { cookie: seeded.cookie } });
+    expect(list.json().weeks).toEqual([expect.objectContaining({ week: "2026-W40", hasNote: true })]);
+    expect(await everyStoredText(t)).not.toContain("willow");
+    expect((await listCheckInsForExport(t.database.db, testKeyEncryptionKey, seededId))[0]?.note).toBe("seeded willow note");
   });
 
   it("deleting the account removes check-ins, idempotency keys and the data key", async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { deriveTrendFlags, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
+import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest, forbidden, HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
@@ -176,4 +176,32 @@ export async function listCheckInsForExport(db: Kysely<DB>, kek: KeyEncryptionKe
     createdAt: new Date(record.createdAtMs).toISOString(),
     updatedAt: new Date(record.updatedAtMs).toISOString(),
   }));
+}
+
+/**
+ * Stores (or replaces) one person's check-in for a given ISO week, note sealed as usual:
+ * for the demo seeder, which fills past weeks. Not reachable from HTTP; consent is the caller's job.
+ */
+export async function storeCheckInForWeek(
+  db: Kysely<DB>,
+  kek: KeyEncryptionKey,
+  userId: string,
+  input: { week: string; timeZone: string; answers: CheckInAnswers; atMs: number },
+): Promise<void> {
+  const zone = requireTimeZone(input.timeZone);
+  if (parseIsoWeekKey(input.week) === undefined) throw new Error(`Not an ISO week key: "${input.week}"`);
+  const answers = checkInAnswersSchema.parse(input.answers);
+  const note = answers.note?.trim() ? answers.note : null;
+  await db.transaction().execute(async (trx) => {
+    const sealedNote = note === null ? null : sealText(await getOrCreateUserDataKey(trx, kek, userId, input.atMs), note, noteBinding(userId, input.week));
+    await upsertCheckIn(trx, {
+      userId,
+      week: input.week,
+      timeZone: zone,
+      scores: scoresOf(answers),
+      noteSealed: sealedNote?.sealed ?? null,
+      noteKeyId: sealedNote?.keyId ?? null,
+      nowMs: input.atMs,
+    });
+  });
 }
