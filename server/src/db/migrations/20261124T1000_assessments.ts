@@ -23,6 +23,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("completed_at", "bigint")
     .execute();
   await db.schema.createIndex("assessment_user_status_idx").on("assessment").columns(["user_id", "status"]).execute();
+  // At most one profile in progress per person, even when two devices start one at once.
+  await db.schema
+    .createIndex("assessment_one_in_progress_idx")
+    .on("assessment")
+    .column("user_id")
+    .unique()
+    .where(sql.ref("status"), "=", "in_progress")
+    .execute();
 
   await db.schema
     .createTable("assessment_answer")

@@ -52,6 +52,17 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
     expect((await startVia(t.app, person.cookie)).json().id).toBe(body.id);
   });
 
+  it("starts only one profile when several devices start at the same moment", async () => {
+    const person = await signUp(t.app);
+    const userId = (await getMe(t.app, person.cookie)).json().user.id as string;
+    await giveConsentVia(t.app, person.cookie);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => startVia(t.app, person.cookie)));
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(responses.map((response) => response.json().id)).size).toBe(1);
+    const rows = await t.database.db.selectFrom("assessment").select("id").where("user_id", "=", userId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it("resumes on a second device with the answers saved so far", async () => {
     const person = await signUp(t.app);
     await giveConsentVia(t.app, person.cookie);

@@ -58,7 +58,17 @@ export async function getCurrentAssessment(deps: AssessmentDeps, userId: string)
 export async function startAssessment(deps: AssessmentDeps, userId: string): Promise<InProgressAssessment> {
   requireConsent(await hasConsented(deps.db, userId));
   const now = deps.clock.now().getTime();
-  const { record, answers } = await deps.db.transaction().execute(async (trx) => {
+  const { record, answers } = await createOrResume(deps, userId, now).catch(async (error: unknown) => {
+    // Two devices starting at the same moment: the unique index lets one win; the other resumes it.
+    const winner = await findInProgress(deps.db, userId);
+    if (!winner) throw error;
+    return { record: winner, answers: await listAnswers(deps.db, winner.id) };
+  });
+  return presentInProgress(instrumentOf(record), record, answers);
+}
+
+async function createOrResume(deps: AssessmentDeps, userId: string, now: number): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
+  return deps.db.transaction().execute(async (trx) => {
     const existing = await findInProgress(trx, userId);
     if (existing) return { record: existing, answers: await listAnswers(trx, existing.id) };
     const completed = await listCompleted(trx, userId);
@@ -75,7 +85,6 @@ export async function startAssessment(deps: AssessmentDeps, userId: string): Pro
     await insertAssessment(trx, created);
     return { record: created, answers: [] as StoredAnswer[] };
   });
-  return presentInProgress(instrumentOf(record), record, answers);
 }
 
 /** Saves one answer at once; saving it again replaces it, so a retry changes nothing. */
