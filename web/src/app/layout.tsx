@@ -46,13 +46,13 @@ export function Layout() {
                   <NavLink to="/profile">{t("profile.navLabel")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/check-in">{t("checkIn.navLabel")}</NavLink>
+                  <NavLink to="/check-in">{t("nav.checkIn")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/trends">{t("trends.navLabel")}</NavLink>
+                  <NavLink to="/trends">{t("nav.trends")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/practices">{t("practices.navLabel")}</NavLink>
+                  <NavLink to="/practices">{t("nav.practices")}</NavLink>
                 </li>
                 <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
+import { loadLaterText } from "../lib/i18n";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
 import { RouteLoading } from "./route-loading";
@@ -11,7 +12,11 @@ import { HomeRoute } from "./routes/home";
 
 /** A page module's named export as a lazily loaded component. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] }));
+  return lazy(async () => {
+    // The page's code and the text of the features it may show arrive together.
+    const [page] = await Promise.all([load(), loadLaterText()]);
+    return { default: page[name] };
+  });
 }
 
 const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute");

@@ -2,6 +2,8 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { initI18n } from "../lib/i18n";
+import { en } from "../locales/en/index";
 
-initI18n();
+// Components render without the lazy page loader here, so all text is there from the start.
+initI18n("en", en);
 afterEach(() => cleanup());

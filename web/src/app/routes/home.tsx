@@ -1,10 +1,17 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
-import { JourneyCard } from "../../features/profile/components/journey-card";
-import { CheckInCard } from "../../features/check-in/components/check-in-card";
+import { loadLaterText } from "../../lib/i18n";
+import { RouteLoading } from "../route-loading";
+
+// The cards (journey, this week's check-in) and their text load only for a signed-in person.
+const HomeCards = lazy(async () => {
+  const [cards] = await Promise.all([import("./home-cards"), loadLaterText()]);
+  return { default: cards.HomeCards };
+});
 
 export function HomeRoute() {
   const { t } = useTranslation();
@@ -37,9 +44,9 @@ export function HomeRoute() {
     <Page title={t("home.greeting", { name: me.data.name })}>
       {!me.data.emailVerified && <Alert tone="info">{t("home.verifyEmail")}</Alert>}
       <p className="lead">{t("home.signedInIntro")}</p>
-      <JourneyCard />
-      {/* Slot for the weekly check-in card (W2): add it below this line. */}
-      <CheckInCard />
+      <Suspense fallback={<RouteLoading />}>
+        <HomeCards />
+      </Suspense>
     </Page>
   );
 }

@@ -1,0 +1,14 @@
+import { app, home, nav, quickExit } from "./common.json";
+
+// The English text split in two so the first screen downloads only what it shows:
+// the frame's and the home page's own text come with the app;
+// the rest arrives in one chunk beside the first lazily loaded page (see later.ts).
+// index.ts stays the single list of every catalogue; a test checks the two halves match it.
+
+/** Text the home page and the frame of every page use. */
+export const enFirstLoad = { app, nav, quickExit, home };
+
+/** Every other feature's text, fetched once, the first time any other page opens. */
+export async function importLaterCatalogues() {
+  return (await import("./later")).enLater;
+}
