@@ -168,3 +168,52 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await expect(page.getByText("Your account and everything in it have been deleted.")).toBeVisible();
   expect((await page.request.get("/api/export")).status()).toBe(401);
 });
+
+// Reverse-worded statements of the profile (agreeing with them lowers a score, or for the safety
+// check, disagreeing raises a concern).
+const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3", "accept-4", "accept-6", "voice-2", "voice-4", "self-4", "ties-3", "rely-4", "safe-4"]);
+
+test("answers that raise concerns bring kind next steps, counselling and private safety resources", async ({ page }) => {
+  const email = `concern-${Date.now()}@example.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("What should we call you?").fill("Sam");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Sam");
+
+  // Answer through the API (the keyboard path is covered above): low closeness and voice, and
+  // agreement with the safety-check concerns.
+  const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
+  expect((await page.request.post("/api/consent", { data: { noticeVersion, agree: true } })).status()).toBe(200);
+  const started = (await (await page.request.post("/api/assessments", { data: {} })).json()) as {
+    id: string;
+    sections: Array<{ id: string; items: Array<{ id: string }> }>;
+  };
+  for (const section of started.sections) {
+    for (const item of section.items) {
+      const concern = section.id === "safety-check";
+      const value = reverseWorded.has(item.id) ? (concern ? 2 : 6) : concern ? 6 : 2;
+      expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { data: { value } })).status()).toBe(200);
+    }
+  }
+
+  await page.goto("/assessment");
+  await expect(page.getByRole("heading", { name: "Ready to see your profile?" })).toBeVisible();
+  await page.getByRole("button", { name: "See my profile" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
+  const safety = page.getByRole("region", { name: "For you only" });
+  await expect(safety).toBeVisible();
+  await expect(safety.getByRole("link", { name: "See confidential support services" })).toHaveAttribute("href", "/help");
+  const flags = page.getByRole("region", { name: "Things worth a closer look" });
+  await expect(flags.getByRole("listitem").first()).toBeVisible();
+  await expect(flags.getByRole("link", { name: "Find counselling and support" }).first()).toHaveAttribute("href", "/help");
+  await expectNoAxeViolations(page, "profile with flags and safety resources");
+  await saveScreenshot(page, "profile-with-flags");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practices" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Practices");
+  await page.waitForLoadState("networkidle");
+  await expectNoAxeViolations(page, "practices with joint exercises held back");
+  await saveScreenshot(page, "practices-held-back");
+});
