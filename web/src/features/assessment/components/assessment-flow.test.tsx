@@ -125,4 +125,25 @@ describe("The assessment flow", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/profile"));
     expect(calls.some((call) => call.method === "POST" && call.path === "/api/assessments/a1/submit")).toBe(true);
   });
+
+  it("starts over only after the person confirms", async () => {
+    let discarded = false;
+    const calls = stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": () => ({ status: 200, body: discarded ? { ...current(), inProgress: null } : current({ "close-1": 6 }) }),
+      "DELETE /api/assessments/a1": () => {
+        discarded = true;
+        return { status: 204, body: null };
+      },
+    });
+    renderRoutes(routes, "/assessment");
+    await userEvent.click(await screen.findByRole("button", { name: "Start over" }));
+    expect(screen.getByRole("heading", { name: "Start over?" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "Keep my answers" }));
+    expect(calls.some((call) => call.method === "DELETE")).toBe(false);
+    await userEvent.click(screen.getByRole("button", { name: "Start over" }));
+    await userEvent.click(screen.getByRole("button", { name: "Yes, delete my answers" }));
+    expect(await screen.findByRole("button", { name: "Start the profile" })).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/api/assessments/a1"]);
+  });
 });
