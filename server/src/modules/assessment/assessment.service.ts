@@ -8,6 +8,7 @@ import {
   screenSafety,
   type CurrentAssessmentResponse,
   type InProgressAssessment,
+  type OwnerFlagView,
   type Profile,
   type ProfileChangeResponse,
   type ProfileResponse,
@@ -43,6 +44,7 @@ import {
   upsertAnswer,
 } from "./assessment.repository.js";
 import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
+import { keepScored, readScored } from "./scored-cache.js";
 import { derivePracticeGuidance, NO_GUIDANCE, type PracticeGuidance } from "./practice-guidance.js";
 import { presentChange, presentHistoryEntry, presentProfileView } from "./profile.presenter.js";
 
@@ -130,15 +132,26 @@ export async function discardAssessment(deps: AssessmentDeps, userId: string, as
   });
 }
 
-type ScoredAssessment = { record: AssessmentRecord; answers: StoredAnswer[]; profile: Profile };
+type ScoredAssessment = { record: AssessmentRecord; profile: Profile; owner: OwnerFlagView };
 
-/** Completed assessments with their answers and scores, oldest first. Scores are computed from the answers on read. */
+/**
+ * Completed assessments with their scores and the owner's flags, oldest first. Computed from
+ * the answers on read (the answers are the one source of truth); a completed assessment's
+ * result is kept briefly in memory, since its answers can no longer change.
+ */
 async function loadCompleted(db: Kysely<DB>, userId: string): Promise<ScoredAssessment[]> {
   const completed = await listCompleted(db, userId);
-  const answersById = await listAnswersOf(db, completed.map((record) => record.id));
+  const missing = completed.filter((record) => readScored(record.id) === undefined).map((record) => record.id);
+  const answersById = await listAnswersOf(db, missing);
   return completed.map((record) => {
-    const answers = answersById.get(record.id) ?? [];
-    return { record, answers, profile: scoreProfile(instrumentOf(record), toProfileAnswers(answers)) };
+    const cached = readScored(record.id);
+    if (cached) return { record, ...cached };
+    const instrument = instrumentOf(record);
+    const answers = toProfileAnswers(answersById.get(record.id) ?? []);
+    const profile = scoreProfile(instrument, answers);
+    const owner = deriveFlags(instrument, profile, answers, screenSafety(instrument, answers)).ownerOnly;
+    keepScored(record.id, { profile, owner });
+    return { record, profile, owner };
   });
 }
 
@@ -146,13 +159,7 @@ async function loadCompleted(db: Kysely<DB>, userId: string): Promise<ScoredAsse
 export async function getProfile(deps: AssessmentDeps, userId: string): Promise<ProfileResponse> {
   const scored = await loadCompleted(deps.db, userId);
   const latest = scored.at(-1);
-  let profile: ProfileResponse["profile"] = null;
-  if (latest) {
-    const instrument = instrumentOf(latest.record);
-    const answers = toProfileAnswers(latest.answers);
-    const flags = deriveFlags(instrument, latest.profile, answers, screenSafety(instrument, answers));
-    profile = presentProfileView(instrument, latest.record, latest.profile, flags.ownerOnly);
-  }
+  const profile = latest ? presentProfileView(instrumentOf(latest.record), latest.record, latest.profile, latest.owner) : null;
   return { profile, history: scored.map((entry) => presentHistoryEntry(entry.record, entry.profile)) };
 }
 
@@ -168,11 +175,7 @@ export async function getProfileChange(deps: AssessmentDeps, userId: string): Pr
 /** What the latest profile suggests practising, and whether joint exercises are paused (for the exercises module). */
 export async function getPracticeGuidance(db: Kysely<DB>, userId: string): Promise<PracticeGuidance> {
   const latest = (await loadCompleted(db, userId)).at(-1);
-  if (!latest) return NO_GUIDANCE;
-  const instrument = instrumentOf(latest.record);
-  const answers = toProfileAnswers(latest.answers);
-  const flags = deriveFlags(instrument, latest.profile, answers, screenSafety(instrument, answers));
-  return derivePracticeGuidance(latest.profile, flags.ownerOnly);
+  return latest ? derivePracticeGuidance(latest.profile, latest.owner) : NO_GUIDANCE;
 }
 
 /** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */
