@@ -43,7 +43,7 @@ export function Layout() {
             {signedIn ? (
               <>
                 <li>
-                  <NavLink to="/profile">{t("profile.navLabel")}</NavLink>
+                  <NavLink to="/profile">{t("nav.profile")}</NavLink>
                 </li>
                 <li>
                   <NavLink to="/check-in">{t("nav.checkIn")}</NavLink>
