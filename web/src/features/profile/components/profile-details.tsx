@@ -57,7 +57,9 @@ export function ProfileDetails({ profile, history, current }: { profile: Profile
         <RetakeOffer current={current} />
         {history.length >= 2 && (
           <p>
-            <Link to="/profile/change">{t("profile.changeLink")}</Link>
+            <Link to="/profile/change" className="button button--secondary">
+              {t("profile.changeLink")}
+            </Link>
           </p>
         )}
       </section>
