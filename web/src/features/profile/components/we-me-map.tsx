@@ -21,11 +21,12 @@ function clamp(value: number) {
 type Quadrant = { code: Exclude<PatternCode, "between-patterns">; x: number; y: number; lines: 1 | 2 };
 
 // We runs left to right, Me bottom to top: high on both is the top right.
+// Names sit along the outer edges, where a person's point is least likely to fall.
 const QUADRANTS: readonly Quadrant[] = [
-  { code: "independent", x: toX(25), y: toY(75), lines: 1 },
-  { code: "interdependent", x: toX(75), y: toY(75), lines: 1 },
-  { code: "disconnected", x: toX(25), y: toY(25), lines: 1 },
-  { code: "leaning-co-dependent", x: toX(75), y: toY(25), lines: 2 },
+  { code: "independent", x: toX(25), y: TOP + 14, lines: 1 },
+  { code: "interdependent", x: toX(75), y: TOP + 14, lines: 1 },
+  { code: "disconnected", x: toX(25), y: TOP + PLOT - 14, lines: 1 },
+  { code: "leaning-co-dependent", x: toX(75), y: TOP + PLOT - 30, lines: 2 },
 ];
 
 /**
@@ -48,8 +49,9 @@ export function WeMeMap({ we, me, pattern }: Pick<ProfileView, "we" | "me" | "pa
   const bandMe = Math.max(0, pattern.band.me);
   const pointX = toX(we);
   const pointY = toY(me);
-  // Keep the "You" label inside the plot, on whichever side has room.
+  // Keep the "You" label inside the plot and away from the pattern names at the edges.
   const labelRight = pointX < LEFT + PLOT - 40;
+  const labelY = me > 80 ? pointY + 22 : me < 20 ? pointY - 12 : pointY + 5;
 
   return (
     <figure className="we-me-map">
@@ -96,7 +98,7 @@ export function WeMeMap({ we, me, pattern }: Pick<ProfileView, "we" | "me" | "pa
           {t("profile.mapAxisMe")} →
         </text>
         <circle className="we-me-map__point" cx={pointX} cy={pointY} r={8} />
-        <text className="we-me-map__you" x={labelRight ? pointX + 12 : pointX - 12} y={pointY - 10} textAnchor={labelRight ? "start" : "end"}>
+        <text className="we-me-map__you" x={labelRight ? pointX + 12 : pointX - 12} y={labelY} textAnchor={labelRight ? "start" : "end"}>
           {t("profile.mapYou")}
         </text>
       </svg>
