@@ -146,4 +146,25 @@ describe("The assessment flow", () => {
     expect(await screen.findByRole("button", { name: "Start the profile" })).toBeInTheDocument();
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/api/assessments/a1"]);
   });
+
+  it("names the parts that need more answers when the server says the profile is incomplete", async () => {
+    stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6, "safe-1": 1 }) },
+      "POST /api/assessments/a1/submit": {
+        status: 422,
+        body: { error: { code: "INCOMPLETE", message: "More answers needed.", fields: [{ path: "VOICE", message: "x" }, { path: "TIES", message: "y" }] } },
+      },
+    });
+    renderRoutes(routes, "/assessment");
+    await userEvent.click(await screen.findByRole("button", { name: "Skip for now" }));
+    await userEvent.click(screen.getByRole("button", { name: "Skip for now" }));
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    await userEvent.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByText("Statements skipped: 2. You can answer them now, or go ahead without them.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "See my profile" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("These parts need a few more answers: Voice and Friends and family.");
+    await userEvent.click(screen.getByRole("button", { name: "Answer statement 2: I tell my partner what I think, even when we disagree." }));
+    expect(screen.getByRole("group", { name: "I tell my partner what I think, even when we disagree." })).toBeInTheDocument();
+  });
 });

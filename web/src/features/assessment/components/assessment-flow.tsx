@@ -158,8 +158,10 @@ type ReviewStepProps = {
   onSubmitted: () => void;
 };
 
+const DIMENSION_CODES = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY"] as const;
+
 function ReviewStep({ assessment, steps, answers, answered, total, headingRef, onJump, onBack, retryFailed, onSubmitted }: ReviewStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const submit = useSubmitAssessment();
   const [problem, setProblem] = useState<string | null>(null);
   const skipped = steps.flatMap((step, index) => (step.kind === "item" && answers[step.item.id] === undefined ? [{ step, index }] : []));
@@ -174,9 +176,17 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
     submit.mutate(assessment.id, {
       onSuccess: onSubmitted,
       onError: (error) =>
-        setProblem(error instanceof ApiRequestError && error.status === 422 ? t("assessment.incomplete") : t("assessment.submitError")),
+        setProblem(error instanceof ApiRequestError && error.status === 422 ? describeIncomplete(error) : t("assessment.submitError")),
     });
   };
+
+  /** Names the parts of the profile that still lack answers (the server lists them by dimension). */
+  function describeIncomplete(error: ApiRequestError) {
+    const known = new Set<string>(DIMENSION_CODES);
+    const parts = error.fields.filter((field) => known.has(field.path)).map((field) => t(`assessment.dimensionNames.${field.path as (typeof DIMENSION_CODES)[number]}`));
+    if (parts.length === 0) return t("assessment.incomplete");
+    return `${t("assessment.incomplete")} ${t("assessment.incompleteParts", { parts: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(parts) })}`;
+  }
 
   return (
     <form onSubmit={(event) => void onSubmit(event)} className="assessment__step">
