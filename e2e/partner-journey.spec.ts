@@ -18,15 +18,13 @@ async function tabTo(page: Page, name: string): Promise<void> {
   throw new Error(`Tab never reached "${name}"`);
 }
 
-/** Tab into the radio group, choose a point with Space or the arrow keys, Tab to Next, Enter. */
-async function answerWithKeyboard(page: Page, value: number): Promise<void> {
+/** Tab into the radio group and choose a point with Space or the arrow keys. */
+async function chooseWithKeyboard(page: Page, value: number): Promise<void> {
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("type", "radio");
   if (value === 1) await page.keyboard.press("Space");
   for (let step = 1; step < value; step += 1) await page.keyboard.press("ArrowDown");
   await expect(page.locator("input[type=radio]:checked")).toHaveValue(String(value));
-  await tabTo(page, "Next");
-  await page.keyboard.press("Enter");
 }
 
 test("a partner goes from sign-up to their profile, practises, exports and deletes everything", async ({ page }) => {
@@ -85,7 +83,14 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     const isPrivate = await page.getByText("Private: only you see this answer.").isVisible();
     const statement = (await page.locator("legend").textContent()) ?? "";
     const value = isPrivate ? (/safe saying no/i.test(statement) ? 7 : 1) : (profileAnswers[answered % profileAnswers.length] ?? 4);
-    await answerWithKeyboard(page, value);
+    await chooseWithKeyboard(page, value);
+    if (answered === 1) {
+      await expect(page.getByText("Saved", { exact: true })).toBeVisible();
+      await expectNoAxeViolations(page, "assessment statement answered");
+      await saveScreenshot(page, "assessment-statement-answered");
+    }
+    await tabTo(page, "Next");
+    await page.keyboard.press("Enter");
     answered += 1;
   }
   expect(sawSafetyNotice).toBe(true);

@@ -47,6 +47,15 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
 
   return (
     <div className="assessment">
+      {/* Back sits above the question, so from the answers Tab goes straight to Next. */}
+      <div className="assessment__back">
+        {stepIndex > 0 && (
+          <Button variant="link" onClick={() => goTo(stepIndex - 1)}>
+            <span aria-hidden="true">←</span>
+            {t("assessment.back")}
+          </Button>
+        )}
+      </div>
       <div className="assessment__progress">
         <p className="assessment__position">
           {step.kind === "item" ? t("assessment.position", { current: step.number, total }) : t("assessment.answeredSummary", { answered, total })}
@@ -77,9 +86,6 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
           />
           <SaveState status={saver.statuses[step.item.id]} onRetry={() => void saver.retry(step.item.id)} />
           <div className="assessment__nav">
-            <Button variant="secondary" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
-              {t("assessment.back")}
-            </Button>
             <Button type="submit">{saver.answers[step.item.id] === undefined ? t("assessment.skip") : t("assessment.next")}</Button>
           </div>
         </form>
@@ -98,9 +104,6 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
             <p>{t("assessment.safetySkip")}</p>
           </section>
           <div className="assessment__nav">
-            <Button variant="secondary" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
-              {t("assessment.back")}
-            </Button>
             <Button type="submit">{t("assessment.continue")}</Button>
           </div>
         </form>
@@ -115,7 +118,6 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
           total={total}
           headingRef={setFocusTarget}
           onJump={goTo}
-          onBack={() => goTo(stepIndex - 1)}
           retryFailed={saver.retryFailed}
           onSubmitted={onSubmitted}
         />
@@ -153,14 +155,13 @@ type ReviewStepProps = {
   total: number;
   headingRef: (element: HTMLElement | null) => void;
   onJump: (index: number) => void;
-  onBack: () => void;
   retryFailed: () => Promise<boolean>;
   onSubmitted: () => void;
 };
 
 const DIMENSION_CODES = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY"] as const;
 
-function ReviewStep({ assessment, steps, answers, answered, total, headingRef, onJump, onBack, retryFailed, onSubmitted }: ReviewStepProps) {
+function ReviewStep({ assessment, steps, answers, answered, total, headingRef, onJump, retryFailed, onSubmitted }: ReviewStepProps) {
   const { t, i18n } = useTranslation();
   const submit = useSubmitAssessment();
   const [problem, setProblem] = useState<string | null>(null);
@@ -213,9 +214,6 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
       )}
       {problem && <Alert tone="error">{problem}</Alert>}
       <div className="assessment__nav">
-        <Button variant="secondary" onClick={onBack}>
-          {t("assessment.back")}
-        </Button>
         <Button type="submit" busy={submit.isPending}>
           {submit.isPending ? t("assessment.submitting") : t("assessment.submit")}
         </Button>
