@@ -6,6 +6,7 @@ import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
 import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
+import { ConsentFirst, isConsentRequired } from "./consent-first";
 import { ScaleQuestion } from "./scale-question";
 
 type ScaleAnswers = Record<ScaleQuestionId, number | null>;
@@ -128,7 +129,8 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
           }}
         />
       </div>
-      {save.isError && (
+      {save.isError && isConsentRequired(save.error) && <ConsentFirst next="/check-in" />}
+      {save.isError && !isConsentRequired(save.error) && (
         <Alert tone="error">
           <p className="alert__text">{t("checkIn.saveError")}</p>
           <Button variant="secondary" onClick={() => submit()}>

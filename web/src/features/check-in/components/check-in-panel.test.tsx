@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderWithProviders, stubFetch } from "../../../testing/render";
+import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
 import { CheckInPanel } from "./check-in-panel";
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -100,5 +100,12 @@ describe("CheckInPanel", () => {
     expect(screen.getAllByRole("radio", { name: "Strong" })[0]).toBeChecked();
     expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(4);
     expect(screen.getByLabelText("A private note (optional)")).toHaveValue("dinner with Mei");
+  });
+
+  it("sends a person who has not agreed to the notice there first, before they type anything", async () => {
+    stubFetch({ [CURRENT]: empty, "GET /api/consent": { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } } });
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+    expect(await screen.findByRole("link", { name: "Read how your answers are kept" })).toHaveAttribute("href", "/consent?next=%2Fcheck-in");
+    expect(screen.queryByRole("button", { name: "Save check-in" })).not.toBeInTheDocument();
   });
 });

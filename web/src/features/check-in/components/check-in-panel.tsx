@@ -3,15 +3,20 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
+import { useConsent } from "../../consent/api/consent-api";
 import { CheckInForm } from "./check-in-form";
+import { ConsentFirst } from "./consent-first";
 
 /** Loads this week's check-in in the browser's time zone and shows the form for it. */
 export function CheckInPanel() {
   const { t } = useTranslation();
   const [timeZone] = useState(readBrowserTimeZone);
   const current = useCurrentCheckIn(timeZone);
+  const consent = useConsent();
 
-  if (current.isPending) {
+  // No answer is stored before consent: send the person to the notice before they type anything.
+  if (consent.data && !consent.data.hasConsented) return <ConsentFirst next="/check-in" />;
+  if (current.isPending || consent.isPending) {
     return (
       <p className="loading" role="status">
         {t("app.loading")}

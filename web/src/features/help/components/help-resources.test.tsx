@@ -37,13 +37,13 @@ describe("Help page", () => {
     expect(screen.getByRole("link", { name: "Call 995 (ambulance)" })).toHaveAttribute("href", "tel:995");
 
     const crisis = await screen.findByRole("region", { name: /thinking about ending your life/ });
-    expect(within(crisis).getByRole("link", { name: "Call Samaritans of Singapore on 1767" })).toHaveAttribute("href", "tel:1767");
-    expect(within(crisis).getByRole("link", { name: /Send a message to Samaritans/ })).toHaveAttribute("href", "sms:91511767");
+    expect(within(crisis).getByRole("link", { name: "Call 1767, Samaritans of Singapore" })).toHaveAttribute("href", "tel:1767");
+    expect(within(crisis).getByRole("link", { name: "Text or WhatsApp: 9151 1767, Samaritans of Singapore" })).toHaveAttribute("href", "sms:91511767");
     expect(within(crisis).getByText(/Source: sos.org.sg · checked on/)).toBeInTheDocument();
     expect(within(crisis).getByText("When: 24 hours")).toBeInTheDocument();
 
     const counselling = screen.getByRole("region", { name: /Counselling/ });
-    expect(within(counselling).getByRole("link", { name: /Call Couples Counselling Centre/ })).toHaveAttribute("href", "tel:61234567");
+    expect(within(counselling).getByRole("link", { name: "Call 6123 4567, Couples Counselling Centre" })).toHaveAttribute("href", "tel:61234567");
     // Most urgent first.
     const headings = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);
     expect(headings.indexOf(crisis.querySelector("h2")?.textContent ?? "")).toBeLessThan(headings.indexOf(counselling.querySelector("h2")?.textContent ?? ""));
@@ -56,5 +56,18 @@ describe("Help page", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("emergency numbers above always work");
     expect(screen.getByText(/call 1767/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Call 999 (police)" })).toBeInTheDocument();
+  });
+
+  it("takes the emergency numbers from the operator's list when it has them, and does not repeat them below", async () => {
+    stubFetch({
+      "GET /api/help/resources": {
+        status: 200,
+        body: { region: "Elsewhere", updatedOn: "2026-11-01", resources: [resource({ id: "e", category: "emergency", name: "Emergency services", phone: "112" }), resource({ id: "c" })] },
+      },
+    });
+    renderWithProviders(<HelpRoute />);
+    expect(await screen.findByRole("link", { name: "Emergency services: 112" })).toHaveAttribute("href", "tel:112");
+    expect(screen.queryByRole("link", { name: "Call 999 (police)" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Emergency" })).not.toBeInTheDocument();
   });
 });

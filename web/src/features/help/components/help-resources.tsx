@@ -3,14 +3,11 @@ import type { HelpCategory, HelpResource } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { useHelpResources } from "../api/help-api";
+import { dialable } from "./dialable";
 
-// Most urgent first: someone in crisis should not have to scroll past counselling.
-const CATEGORY_ORDER: readonly HelpCategory[] = ["emergency", "suicide-prevention", "family-violence", "mental-health", "counselling"];
-
-/** Digits and a leading + only, for tel: and sms: links ("1800 221 4444" → "18002214444"). */
-function dialable(number: string): string {
-  return number.replace(/[^\d+]/g, "");
-}
+// Most urgent first: someone in crisis should not have to scroll past counselling. Emergency
+// numbers are not repeated here: EmergencyCallout shows them at the top of the page.
+const CATEGORY_ORDER: readonly HelpCategory[] = ["suicide-prevention", "family-violence", "mental-health", "counselling"];
 
 function formatDate(isoDate: string, language: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

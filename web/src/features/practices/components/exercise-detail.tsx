@@ -5,6 +5,8 @@ import type { ExerciseView } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Page } from "../../../components/page";
+import { useConsent } from "../../consent/api/consent-api";
+import { ConsentFirst, isConsentRequired } from "../../check-in/components/consent-first";
 import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
 
 const REFLECTION_MAX_LENGTH = 4000;
@@ -40,6 +42,9 @@ function CompletionForm({ exercise }: { exercise: ExerciseView }) {
   const id = useId();
   const [reflection, setReflection] = useState("");
   const complete = useCompleteExercise(exercise.id);
+  const consent = useConsent();
+  const next = `/practices/${encodeURIComponent(exercise.id)}`;
+  if (consent.data && !consent.data.hasConsented) return <ConsentFirst next={next} />;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     complete.mutate(reflection, { onSuccess: () => setReflection("") });
@@ -66,7 +71,7 @@ function CompletionForm({ exercise }: { exercise: ExerciseView }) {
           }}
         />
       </div>
-      {complete.isError && <Alert tone="error">{t("practices.saveError")}</Alert>}
+      {complete.isError && (isConsentRequired(complete.error) ? <ConsentFirst next={next} /> : <Alert tone="error">{t("practices.saveError")}</Alert>)}
       {complete.isSuccess && <Alert tone="success">{t("practices.doneSaved")}</Alert>}
       <div className="actions">
         <Button type="submit" busy={complete.isPending}>
