@@ -37,6 +37,8 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
   const [scale, setScale] = useState<ScaleAnswers>(() => readScaleAnswers(saved));
   const [hours, setHours] = useState(() => (saved?.answers.friendsFamilyHours == null ? "" : String(saved.answers.friendsFamilyHours)));
   const [note, setNote] = useState(() => saved?.note ?? "");
+  // A number field reports text it cannot read as "" (and badInput): never mistake that for a skip.
+  const [isHoursUnreadable, setIsHoursUnreadable] = useState(false);
   const [hoursError, setHoursError] = useState<string | undefined>();
   const attemptKey = useRef<string | null>(null);
   const save = useSaveCheckIn();
@@ -49,7 +51,7 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const parsedHours = parseHours(hours);
-    if (!parsedHours.ok) {
+    if (!parsedHours.ok || isHoursUnreadable) {
       setHoursError(t("checkIn.hoursInvalid"));
       return;
     }
@@ -89,6 +91,7 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
                 className="field__input field__input--short"
                 onChange={(event) => {
                   setHours(event.target.value);
+                  setIsHoursUnreadable(event.target.validity.badInput);
                   changed();
                 }}
               />
