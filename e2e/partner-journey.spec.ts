@@ -145,6 +145,16 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
     await expectNoAxeViolations(page, "practices");
     await saveScreenshot(page, "practices");
+
+    // Practise one exercise: read the steps, write a private reflection, mark it as done.
+    await page.locator("main a[href^='/practices/']").first().click();
+    await expect(page.getByRole("button", { name: "Mark as done" })).toBeVisible();
+    await expectNoAxeViolations(page, "exercise");
+    await saveScreenshot(page, "exercise");
+    await page.getByLabel("Your reflection (optional)").fill("It felt easier than I expected to say what I wanted.");
+    await page.getByRole("button", { name: "Mark as done" }).click();
+    await expect(page.getByText("Well done. We've noted it.")).toBeVisible();
+    await expectNoAxeViolations(page, "exercise done");
   }
   await page.getByRole("link", { name: "Get help now" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
@@ -161,6 +171,8 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   const exported = JSON.parse(await readFile(await download.path(), "utf8")) as Record<string, unknown>;
   expect(JSON.stringify(exported)).toContain(email);
   expect(JSON.stringify(exported)).toContain("close-1");
+  // The private reflection written above comes back, decrypted, in the person's own export.
+  expect(JSON.stringify(exported)).toContain("It felt easier than I expected to say what I wanted.");
 
   const fhir = await page.request.get("/api/export/fhir");
   expect(fhir.status()).toBe(200);
@@ -171,6 +183,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await deleteSection.getByLabel("I understand that this cannot be undone").check();
   await deleteSection.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByText("Your account and everything in it have been deleted.")).toBeVisible();
+  await expectNoAxeViolations(page, "signed out after deletion");
   expect((await page.request.get("/api/export")).status()).toBe(401);
 });
 
