@@ -1,4 +1,5 @@
-import { Link } from "react-router";
+import { useEffect } from "react";
+import { Link, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
@@ -10,6 +11,14 @@ import { PRACTICE_ORDER } from "./practice-labels";
 export function PracticeList() {
   const { t } = useTranslation();
   const exercises = useExercises();
+  const { hash } = useLocation();
+  const isLoaded = Boolean(exercises.data);
+
+  // A link such as /practices#practice-friends-family (from a trend signal) lands on that practice.
+  useEffect(() => {
+    if (!isLoaded || !hash) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
+  }, [isLoaded, hash]);
   if (exercises.isPending) {
     return (
       <p className="loading" role="status">
@@ -58,8 +67,8 @@ export function PracticeList() {
           .sort((a, b) => Number(a.isHeldBack) - Number(b.isHeldBack) || Number(b.isSuggested) - Number(a.isSuggested));
         if (inPractice.length === 0) return null;
         return (
-          <section key={practice} aria-labelledby={`practice-${practice}`} className="practice">
-            <h2 id={`practice-${practice}`}>{t(`practices.practice.${practice}.title`)}</h2>
+          <section key={practice} id={`practice-${practice}`} aria-labelledby={`practice-${practice}-title`} className="practice">
+            <h2 id={`practice-${practice}-title`}>{t(`practices.practice.${practice}.title`)}</h2>
             <p className="muted">{t(`practices.practice.${practice}.description`)}</p>
             <ul className="exercise-list">
               {inPractice.map((exercise) => (
