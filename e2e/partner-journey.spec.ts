@@ -128,8 +128,15 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     await expect(page.getByRole("button", { name: "Save check-in" })).toBeVisible();
     await expectNoAxeViolations(page, "check-in");
     await saveScreenshot(page, "check-in");
+    await page
+      .getByRole("group", { name: "How much did you say what was on your mind about something that mattered to you?" })
+      .getByLabel("A lot")
+      .check();
+    await page.getByRole("group", { name: "How close and connected do the two of you feel right now?" }).getByLabel("Strong", { exact: true }).check();
+    await page.getByLabel("Roughly how many hours did you spend with friends or family this week?").fill("3");
+    await page.getByLabel("A private note (optional)").fill("Dinner with my sister on Thursday helped.");
     await page.getByRole("button", { name: "Save check-in" }).click();
-    await expect(page.getByText(/Saved\. Thank you/).or(page.getByRole("alert"))).toBeVisible();
+    await expect(page.getByText(/Saved\. Thank you/)).toBeVisible();
     await expectNoAxeViolations(page, "check-in saved");
   }
   if ((await nav.getByRole("link", { name: "Trends" }).count()) > 0) {
@@ -171,8 +178,9 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   const exported = JSON.parse(await readFile(await download.path(), "utf8")) as Record<string, unknown>;
   expect(JSON.stringify(exported)).toContain(email);
   expect(JSON.stringify(exported)).toContain("close-1");
-  // The private reflection written above comes back, decrypted, in the person's own export.
+  // The private note and reflection written above come back, decrypted, in the person's own export.
   expect(JSON.stringify(exported)).toContain("It felt easier than I expected to say what I wanted.");
+  expect(JSON.stringify(exported)).toContain("Dinner with my sister on Thursday helped.");
 
   const fhir = await page.request.get("/api/export/fhir");
   expect(fhir.status()).toBe(200);
