@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
-import { getMe, signIn, signUp } from "../../test/auth-helpers.js";
+import { getMe, sameOrigin, signIn, signUp } from "../../test/auth-helpers.js";
 import { dialects } from "../../test/test-databases.js";
 
 describe.each(dialects)("[%s] HTTP behaviour", (dialect) => {
@@ -138,13 +138,29 @@ describe.each(dialects)("[%s] central error handler", (dialect) => {
   afterAll(async () => t.close());
 
   it("answers a validation error with 400 and a message per bad field", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/test/echo", payload: { weeks: 0, label: "too long" } });
+    const response = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: sameOrigin, payload: { weeks: 0, label: "too long" } });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe("VALIDATION_FAILED");
     const paths = body.error.fields.map((field: { path: string }) => field.path).sort();
     expect(paths).toEqual(["body.label", "body.weeks"]);
     for (const field of body.error.fields) expect(field.message.length).toBeGreaterThan(3);
+  });
+
+  it("refuses a state-changing request from another site or with no origin, before any handler runs", async () => {
+    const valid = { weeks: 2, label: "ok" };
+    const fromElsewhere = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { ...sameOrigin, origin: "https://evil.example" }, payload: valid });
+    expect(fromElsewhere.statusCode).toBe(403);
+    expect(fromElsewhere.json().error.code).toBe("FORBIDDEN_ORIGIN");
+    const sibling = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { ...sameOrigin, origin: "http://other.localhost:3000" }, payload: valid });
+    expect(sibling.statusCode).toBe(403);
+    const noOrigin = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { "content-type": "application/json" }, payload: valid });
+    expect(noOrigin.statusCode).toBe(403);
+    const fetchMetadata = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, payload: valid });
+    expect(fetchMetadata.statusCode).toBe(200);
+    const ours = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: sameOrigin, payload: valid });
+    expect(ours.statusCode).toBe(200);
+    expect(ours.json()).toEqual(valid);
   });
 
   it("turns an unexpected failure into a bare 500 that leaks nothing", async () => {
