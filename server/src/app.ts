@@ -12,6 +12,7 @@ import type { Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
 import { registerRouteAccess } from "./http/route-access.js";
+import { registerSameOriginCheck } from "./http/same-origin.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { healthRoutes } from "./modules/health/index.js";
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First, so every plugin registered below inherits the one error handler.
   registerErrorHandler(app);
   registerSecurityHeaders(app, { isHttps });
+  registerSameOriginCheck(app, { publicUrl: config.publicUrl });
   registerRouteAccess(
     app,
     createActorResolver({ auth, database, secret: deps.authSecret, clock, isHttps, clientIpHeader: config.clientIpHeader }),
