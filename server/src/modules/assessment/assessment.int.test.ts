@@ -136,6 +136,39 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
     expect(submitted.json().error.fields.map((field: { path: string }) => field.path)).toEqual(["VOICE"]);
   });
 
+  it("refuses an answer saved while a submit is committing, so a submitted profile never changes", async () => {
+    const person = await signUp(t.app);
+    await giveConsentVia(t.app, person.cookie);
+    const id = (await startVia(t.app, person.cookie)).json().id as string;
+    for (const [itemId, value] of Object.entries(fullAnswers())) await saveVia(t.app, person.cookie, id, itemId, value);
+    // A submit holds its transaction open while a save arrives; the save must wait and then refuse.
+    let save: Promise<Awaited<ReturnType<typeof saveVia>>> | undefined;
+    await t.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable("assessment").set({ status: "completed", completed_at: now }).where("id", "=", id).execute();
+      save = saveVia(t.app, person.cookie, id, firstItem, 7);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const saved = await save!;
+    expect(saved.statusCode).toBe(409);
+    const row = await t.database.db.selectFrom("assessment_answer").select("value").where("assessment_id", "=", id).where("item_id", "=", firstItem).executeTakeFirstOrThrow();
+    expect(Number(row.value)).toBe(4);
+  });
+
+  it("serialises saves racing a submit: once completed, no answer differs from what the submit read", async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const person = await signUp(t.app);
+      await giveConsentVia(t.app, person.cookie);
+      const id = (await startVia(t.app, person.cookie)).json().id as string;
+      for (const [itemId, value] of Object.entries(fullAnswers())) await saveVia(t.app, person.cookie, id, itemId, value);
+      const [saved, submitted] = await Promise.all([saveVia(t.app, person.cookie, id, firstItem, 7), submitVia(t.app, person.cookie, id)]);
+      expect(submitted.statusCode).toBe(200);
+      expect([200, 409]).toContain(saved.statusCode);
+      const row = await t.database.db.selectFrom("assessment_answer").select("value").where("assessment_id", "=", id).where("item_id", "=", firstItem).executeTakeFirstOrThrow();
+      // A refused save left the answer as submitted; an accepted one came before the submit.
+      expect(Number(row.value)).toBe(saved.statusCode === 200 ? 7 : 4);
+    }
+  });
+
   it("submits into a profile, then keeps the answers as they were and offers a retake after 28 days", async () => {
     // Better Auth keeps real time for sessions, so the first profile is taken in the past rather than the clock moved on.
     const person = await signUp(t.app);

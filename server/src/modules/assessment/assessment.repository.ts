@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { AssessmentRecord, StoredAnswer } from "./assessment.policy.js";
 
@@ -75,6 +75,23 @@ export async function insertAssessment(db: Kysely<DB>, record: AssessmentRecord)
       completed_at: record.completedAt,
     })
     .execute();
+}
+
+/**
+ * Takes the row lock of one of the person's assessments while it is still in progress (a
+ * no-op update; PostgreSQL locks the row until the transaction ends). Saving and submitting
+ * both begin with it, so they serialise: a save that waited for a submit re-reads the row,
+ * finds it completed and changes nothing. False when no such assessment is in progress.
+ */
+export async function lockInProgress(db: Kysely<DB>, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable("assessment")
+    .set({ started_at: sql<number>`started_at` })
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .where("status", "=", "in_progress")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Marks an assessment completed; only one still in progress changes. */

@@ -40,6 +40,7 @@ import {
   listAnswers,
   listAnswersOf,
   listCompleted,
+  lockInProgress,
   markCompleted,
   upsertAnswer,
 } from "./assessment.repository.js";
@@ -94,6 +95,10 @@ export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmen
   requireConsent(await hasConsented(deps.db, userId));
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
+    // Lock first: a submit committing between our read and our write would otherwise let this
+    // answer change a profile already submitted. Locked or not, the read below sees the row as
+    // it now stands: absent (404) or completed (409) when nothing was locked.
+    await lockInProgress(trx, userId, assessmentId);
     const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
     requireInProgress(record);
     const instrument = instrumentOf(record);
@@ -107,6 +112,8 @@ export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmen
 export async function submitAssessment(deps: AssessmentDeps, userId: string, assessmentId: string): Promise<{ assessmentId: string }> {
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
+    // The same lock as saveAnswer: the answers read below are the ones the profile keeps.
+    await lockInProgress(trx, userId, assessmentId);
     const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
     if (record.status === "completed") return { assessmentId };
     const instrument = instrumentOf(record);
