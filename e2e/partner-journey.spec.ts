@@ -222,9 +222,11 @@ test("answers that raise concerns bring kind next steps, counselling and private
 
   // Answer through the API (the keyboard path is covered above): low closeness and voice, and
   // agreement with the safety-check concerns.
+  // Requests that change something must come from our own pages, as the browser's would.
+  const headers = { origin: new URL(page.url()).origin };
   const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
-  expect((await page.request.post("/api/consent", { data: { noticeVersion, agree: true } })).status()).toBe(200);
-  const started = (await (await page.request.post("/api/assessments", { data: {} })).json()) as {
+  expect((await page.request.post("/api/consent", { headers, data: { noticeVersion, agree: true } })).status()).toBe(200);
+  const started = (await (await page.request.post("/api/assessments", { headers, data: {} })).json()) as {
     id: string;
     sections: Array<{ id: string; items: Array<{ id: string }> }>;
   };
@@ -232,7 +234,7 @@ test("answers that raise concerns bring kind next steps, counselling and private
     for (const item of section.items) {
       const concern = section.id === "safety-check";
       const value = reverseWorded.has(item.id) ? (concern ? 2 : 6) : concern ? 6 : 2;
-      expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { data: { value } })).status()).toBe(200);
+      expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { headers, data: { value } })).status()).toBe(200);
     }
   }
 
