@@ -135,8 +135,10 @@ export type IdempotencyKeyTable = {
   key: string;
   user_id: string;
   route: string;
-  /** The response, sealed under the person's data key. */
+  /** A reference to the result (e.g. a week or a completion id), never a copy of it: replays re-read the current data. */
   response: string;
+  /** HMAC-SHA-256 (keyed from the person's data key) of the route and the canonical request; null only in rows from before it existed. */
+  request_fingerprint: ColumnType<string | null, string, string>;
   created_at: CheckInMillis;
 };
 

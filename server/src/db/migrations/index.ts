@@ -3,6 +3,7 @@ import * as authTables from "./20261124T0100_auth-tables.js";
 import * as signInFailures from "./20261124T0200_sign-in-failures.js";
 import * as assessments from "./20261124T1000_assessments.js";
 import * as checkIns from "./20261124T1100_check-ins.js";
+import * as idempotencyFingerprint from "./20261124T1200_idempotency-fingerprint.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T0200_sign-in-failures": signInFailures,
   "20261124T1000_assessments": assessments,
   "20261124T1100_check-ins": checkIns,
+  "20261124T1200_idempotency-fingerprint": idempotencyFingerprint,
 };

@@ -121,25 +121,58 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     expect(key.key_id).toBe(testKeyEncryptionKey.id);
   });
 
-  it("answers a retry with the same Idempotency-Key with the stored response and writes once", async () => {
+  it("answers a retry with the same Idempotency-Key with the same response and writes once", async () => {
     const other = await signUp(t.app);
     now = sundayLate;
     const headers = { "idempotency-key": "retry-key-0001" };
-    const first = await put(other, { timeZone: zone, answers: { ...answers, note: "amber harbour evening" } }, headers);
+    const body = { timeZone: zone, answers: { ...answers, note: "amber harbour evening" } };
+    const first = await put(other, body, headers);
     expect(first.statusCode).toBe(200);
     now = new Date(sundayLate.getTime() + 60_000);
-    const retry = await put(other, { timeZone: zone, answers: { ...answers, spokeUp: 0, note: "changed" } }, headers);
+    const retry = await put(other, body, headers);
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toEqual(first.json());
     const current = await getCurrent(other);
     expect(current.json()).toMatchObject({ checkIn: { answers: { spokeUp: 3 }, note: "amber harbour evening", updatedAt: first.json().checkIn.updatedAt } });
     expect(await countRows(t, "idempotency_key")).toBe(1);
-    // The stored response is sealed too: it carries the note.
     expect(await everyStoredText(t)).not.toContain("amber harbour");
     // Another person using the same key gets their own write.
     const third = await signUp(t.app);
     const theirs = await put(third, { timeZone: zone, answers: { wePulse: 2 } }, headers);
     expect(theirs.json()).toMatchObject({ checkIn: { answers: { wePulse: 2 }, note: null } });
+  });
+
+  it("refuses an Idempotency-Key reused with a different body (422) and changes nothing", async () => {
+    const other = await signUp(t.app);
+    now = sundayLate;
+    const headers = { "idempotency-key": "reused-key-0001" };
+    expect((await put(other, { timeZone: zone, answers: { ...answers, note: "kept" } }, headers)).statusCode).toBe(200);
+    const reused = await put(other, { timeZone: zone, answers: { ...answers, spokeUp: 0, note: "changed" } }, headers);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await getCurrent(other)).json()).toMatchObject({ checkIn: { answers: { spokeUp: 3 }, note: "kept" } });
+    // The same body in another key order is the same request.
+    const reordered = await put(other, { answers: { note: "kept", ...answers }, timeZone: zone }, headers);
+    expect(reordered.statusCode).toBe(200);
+  });
+
+  it("keeps no copy of an edited or cleared note in the idempotency store", async () => {
+    const other = await signUp(t.app);
+    const otherId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: other.cookie } })).json().user.id as string;
+    now = sundayLate;
+    const headers = { "idempotency-key": "note-key-000001" };
+    const body = { timeZone: zone, answers: { ...answers, note: "first private words" } };
+    expect((await put(other, body, headers)).statusCode).toBe(200);
+    expect((await put(other, { timeZone: zone, answers })).statusCode).toBe(200);
+    const rows = await t.database.db.selectFrom("idempotency_key").select(["response"]).where("user_id", "=", otherId).execute();
+    expect(rows).toHaveLength(1);
+    // Only a reference to the week is kept, never the response with its note.
+    expect(JSON.parse(rows[0]!.response)).toEqual({ week: "2026-W48", timeZone: zone });
+    // A late retry of the first request shows the check-in as it is now: the note is gone.
+    const retry = await put(other, body, headers);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().checkIn.note).toBeNull();
+    expect((await getCurrent(other)).json().checkIn.note).toBeNull();
   });
 
   it("shows each person only their own check-ins", async () => {

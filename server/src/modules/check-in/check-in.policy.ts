@@ -22,8 +22,3 @@ export function isKnownTimeZone(timeZone: string): boolean {
   if (knownZones.size < knownZonesLimit) knownZones.add(timeZone);
   return true;
 }
-
-/** An Idempotency-Key header value we accept: printable, short. */
-export function isValidIdempotencyKey(key: string): boolean {
-  return /^[\x21-\x7e]{8,200}$/.test(key);
-}

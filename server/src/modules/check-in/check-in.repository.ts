@@ -118,19 +118,3 @@ export async function upsertCheckIn(
     .executeTakeFirstOrThrow();
   return toRecord(stored);
 }
-
-export async function findIdempotentResponse(db: Kysely<DB>, userId: string, key: string): Promise<{ route: string; response: string } | undefined> {
-  return db.selectFrom("idempotency_key").select(["route", "response"]).where("user_id", "=", userId).where("key", "=", key).executeTakeFirst();
-}
-
-export async function insertIdempotentResponse(db: Kysely<DB>, values: { userId: string; key: string; route: string; response: string; nowMs: number }): Promise<void> {
-  await db
-    .insertInto("idempotency_key")
-    .values({ user_id: values.userId, key: values.key, route: values.route, response: values.response, created_at: values.nowMs })
-    .execute();
-}
-
-/** Forgets one person's idempotency keys older than a moment: retries come within minutes, not days. */
-export async function deleteIdempotentResponsesBefore(db: Kysely<DB>, userId: string, beforeMs: number): Promise<void> {
-  await db.deleteFrom("idempotency_key").where("user_id", "=", userId).where("created_at", "<", beforeMs).execute();
-}

@@ -1,19 +1,17 @@
 import type { Kysely } from "kysely";
 import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { badRequest, forbidden, HttpError } from "../../http/http-errors.js";
+import { badRequest, forbidden } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { hasConsented } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { isoWeekIn } from "./check-in-week.js";
-import { isKnownTimeZone, isValidIdempotencyKey } from "./check-in.policy.js";
+import { findEarlierResult, forgetOldResults, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
+import { isKnownTimeZone } from "./check-in.policy.js";
 import { presentCurrent, presentDefinition, presentSignal, presentWeek } from "./check-in.presenter.js";
 import {
-  deleteIdempotentResponsesBefore,
   findCheckIn,
-  findIdempotentResponse,
-  insertIdempotentResponse,
   listCheckIns,
   upsertCheckIn,
   type CheckInRecord,
@@ -23,10 +21,8 @@ import {
 export type CheckInDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
 
 const putRoute = "PUT /api/check-ins/current";
-const idempotencyKeepMs = 24 * 60 * 60 * 1000;
 
 const noteBinding = (userId: string, week: string) => `check-in-note:${userId}:${week}`;
-const idempotencyBinding = (userId: string, key: string) => `idempotent-response:${userId}:${key}`;
 
 function requireTimeZone(timeZone: string): string {
   if (!isKnownTimeZone(timeZone)) {
@@ -73,8 +69,9 @@ export async function getCurrentCheckIn(deps: CheckInDeps, userId: string, timeZ
 }
 
 /**
- * Creates or replaces this week's check-in. With an Idempotency-Key, a retry returns the
- * stored response and writes nothing; the key is stored in the same transaction as the write.
+ * Creates or replaces this week's check-in. With an Idempotency-Key, a retry of the same request
+ * writes nothing and answers with the check-in of the week it wrote, as it stands now; the key
+ * is stored (with a reference to the week, never a copy of the note) in the write's transaction.
  */
 export async function putCurrentCheckIn(
   deps: CheckInDeps,
@@ -83,11 +80,10 @@ export async function putCurrentCheckIn(
 ): Promise<CurrentCheckInResponse> {
   const zone = requireTimeZone(input.timeZone);
   const key = input.idempotencyKey;
-  if (key !== undefined && !isValidIdempotencyKey(key)) {
-    throw badRequest("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header must be 8 to 200 printable characters.");
-  }
-  if (key !== undefined) {
-    const earlier = await replay(deps, userId, key);
+  if (key !== undefined) requireValidIdempotencyKey(key);
+  const idempotent = key === undefined ? undefined : { userId, key, route: putRoute, request: { timeZone: zone, answers: input.answers } };
+  if (idempotent) {
+    const earlier = await replay(deps, userId, idempotent);
     if (earlier) return earlier;
   }
   await requireConsent(deps.db, userId);
@@ -97,7 +93,7 @@ export async function putCurrentCheckIn(
   const note = input.answers.note?.trim() ? input.answers.note : null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const dataKey = note !== null || key !== undefined ? await getOrCreateUserDataKey(trx, deps.kek, userId, nowMs) : null;
+      const dataKey = note !== null ? await getOrCreateUserDataKey(trx, deps.kek, userId, nowMs) : null;
       const sealedNote = note !== null && dataKey !== null ? sealText(dataKey, note, noteBinding(userId, week)) : null;
       const record = await upsertCheckIn(trx, {
         userId,
@@ -108,33 +104,29 @@ export async function putCurrentCheckIn(
         noteKeyId: sealedNote?.keyId ?? null,
         nowMs,
       });
-      const response = presentCurrent(week, zone, { scores: record.scores, note, updatedAtMs: record.updatedAtMs });
-      if (key !== undefined && dataKey !== null) {
-        await deleteIdempotentResponsesBefore(trx, userId, nowMs - idempotencyKeepMs);
-        const sealed = sealText(dataKey, JSON.stringify(response), idempotencyBinding(userId, key));
-        await insertIdempotentResponse(trx, { userId, key, route: putRoute, response: `${sealed.keyId}|${sealed.sealed}`, nowMs });
-      }
-      return response;
+      if (idempotent) await rememberResult(trx, deps.kek, { ...idempotent, reference: JSON.stringify({ week, timeZone: zone }), nowMs });
+      else await forgetOldResults(trx, userId, nowMs);
+      return presentCurrent(week, zone, { scores: record.scores, note, updatedAtMs: record.updatedAtMs });
     });
   } catch (error) {
-    // Two retries racing: the loser's insert of the same key fails; answer with the winner's response.
-    if (key !== undefined) {
-      const earlier = await replay(deps, userId, key);
+    // Two retries racing: the loser's insert of the same key fails; answer as the winner did.
+    if (idempotent) {
+      const earlier = await replay(deps, userId, idempotent);
       if (earlier) return earlier;
     }
     throw error;
   }
 }
 
-async function replay(deps: CheckInDeps, userId: string, key: string): Promise<CurrentCheckInResponse | undefined> {
-  const stored = await findIdempotentResponse(deps.db, userId, key);
-  if (!stored) return undefined;
-  if (stored.route !== putRoute) throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for another request.");
-  const dataKey = await findUserDataKey(deps.db, deps.kek, userId);
-  const separator = stored.response.indexOf("|");
-  if (dataKey === null || separator < 0) throw new Error("Stored idempotent response cannot be opened");
-  const text = openText(dataKey, stored.response.slice(separator + 1), stored.response.slice(0, separator), idempotencyBinding(userId, key));
-  return JSON.parse(text) as CurrentCheckInResponse;
+/** The answer to a retry: the check-in of the week the first request wrote, re-read (an edit since shows, an old note never does). */
+async function replay(deps: CheckInDeps, userId: string, request: IdempotentRequest): Promise<CurrentCheckInResponse | undefined> {
+  const reference = await findEarlierResult(deps.db, deps.kek, request);
+  if (reference === undefined) return undefined;
+  const { week, timeZone } = JSON.parse(reference) as { week: string; timeZone: string };
+  const record = await findCheckIn(deps.db, userId, week);
+  if (!record) return presentCurrent(week, timeZone, null);
+  const dataKey = record.noteSealed === null ? null : await findUserDataKey(deps.db, deps.kek, userId);
+  return presentCurrent(week, timeZone, { scores: record.scores, note: openNote(dataKey, userId, record), updatedAtMs: record.updatedAtMs });
 }
 
 /** Every week of the person's check-ins (scored answers only), trend signals, and the definition. */

@@ -74,6 +74,34 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     ]);
   });
 
+  it("answers a retry with the same Idempotency-Key with the same completion, stored once; another body is refused", async () => {
+    const someone = await signUp(t.app);
+    const someoneId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: someone.cookie } })).json().user.id as string;
+    const withKey = (payload: object, key: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/exercises/${exerciseId}/completions`,
+        headers: { ...sameOrigin, cookie: someone.cookie, "idempotency-key": key },
+        payload,
+      });
+    const first = await withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001");
+    expect(first.statusCode).toBe(201);
+    const retries = await Promise.all([withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001"), withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001")]);
+    for (const retry of retries) {
+      expect(retry.statusCode).toBe(201);
+      expect(retry.json()).toEqual(first.json());
+    }
+    const rows = await t.database.db.selectFrom("exercise_completion").select("id").where("user_id", "=", someoneId).execute();
+    expect(rows).toHaveLength(1);
+    const reused = await withKey({ reflection: "something else" }, "done-key-000001");
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await withKey({}, "short")).statusCode).toBe(400);
+    expect(await t.database.db.selectFrom("exercise_completion").select("id").where("user_id", "=", someoneId).execute()).toHaveLength(1);
+    const stored = await sql<Record<string, unknown>>`select * from idempotency_key`.execute(t.database.db);
+    expect(JSON.stringify(stored.rows)).not.toContain("walnut lantern");
+  });
+
   it("refuses unknown exercises, over-long reflections and unknown fields", async () => {
     expect((await complete(person, "no-such-exercise")).statusCode).toBe(404);
     expect((await completions(person, "no-such-exercise")).statusCode).toBe(404);

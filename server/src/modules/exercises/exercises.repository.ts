@@ -31,6 +31,12 @@ export async function listCompletions(db: Kysely<DB>, userId: string, exerciseId
   return rows.map(toRecord);
 }
 
+/** One completion of the person by id; another person's reads as absent. */
+export async function findCompletion(db: Kysely<DB>, userId: string, id: string): Promise<CompletionRecord | undefined> {
+  const row = await db.selectFrom("exercise_completion").select(columns).where("user_id", "=", userId).where("id", "=", id).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
 export async function insertCompletion(
   db: Kysely<DB>,
   values: { id: string; userId: string; exerciseId: string; completedAtMs: number; reflectionSealed: string | null; reflectionKeyId: string | null },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   createCompletionBodySchema,
   exerciseCompletionListResponseSchema,
@@ -24,10 +25,21 @@ export const exercisesRoutes: FastifyPluginAsyncZod<ExercisesRoutesOptions> = as
     "/api/exercises/:exerciseId/completions",
     {
       config: { access: "signed-in" },
-      schema: { params: exerciseParamsSchema, body: createCompletionBodySchema, response: { 201: exerciseCompletionSchema } },
+      schema: {
+        params: exerciseParamsSchema,
+        body: createCompletionBodySchema,
+        headers: z.object({ "idempotency-key": z.string().optional() }).passthrough(),
+        response: { 201: exerciseCompletionSchema },
+      },
     },
     async (request, reply) => {
-      const completion = await completeExercise(deps, completionOwnerOf(actorOf(request)), request.params.exerciseId, request.body.reflection);
+      const completion = await completeExercise(
+        deps,
+        completionOwnerOf(actorOf(request)),
+        request.params.exerciseId,
+        request.body.reflection,
+        request.headers["idempotency-key"],
+      );
       return reply.status(201).send(completion);
     },
   );

@@ -8,9 +8,10 @@ import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { getPracticeGuidance } from "../assessment/index.js";
 import { hasConsented } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
+import { findEarlierResult, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
 import { reflectionToStore } from "./exercises.policy.js";
 import { presentCompletion, presentExercise } from "./exercises.presenter.js";
-import { insertCompletion, listCompletions, type CompletionRecord } from "./exercises.repository.js";
+import { findCompletion, insertCompletion, listCompletions, type CompletionRecord } from "./exercises.repository.js";
 
 export type ExercisesDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
 
@@ -48,27 +49,65 @@ export async function listExercises(deps: ExercisesDeps, userId: string): Promis
   };
 }
 
-/** Marks an exercise done, with an optional private reflection sealed under the person's data key. */
-export async function completeExercise(deps: ExercisesDeps, userId: string, exerciseId: string, reflection: string | undefined): Promise<ExerciseCompletion> {
+const completeRoute = "POST /api/exercises/:exerciseId/completions";
+
+/**
+ * Marks an exercise done, with an optional private reflection sealed under the person's data key.
+ * With an Idempotency-Key, a retry of the same request stores nothing more and answers with the
+ * completion the first one stored (re-read: the key keeps only its id).
+ */
+export async function completeExercise(
+  deps: ExercisesDeps,
+  userId: string,
+  exerciseId: string,
+  reflection: string | undefined,
+  idempotencyKey?: string,
+): Promise<ExerciseCompletion> {
   const exercise = requireExercise(exerciseId);
   const text = reflectionToStore(reflection);
+  if (idempotencyKey !== undefined) requireValidIdempotencyKey(idempotencyKey);
+  const idempotent =
+    idempotencyKey === undefined ? undefined : { userId, key: idempotencyKey, route: completeRoute, request: { exerciseId: exercise.id, reflection: reflection ?? null } };
+  if (idempotent) {
+    const earlier = await replay(deps, userId, idempotent);
+    if (earlier) return earlier;
+  }
   if (!(await hasConsented(deps.db, userId))) {
     throw forbidden("CONSENT_REQUIRED", "Please read and agree to how Mutual handles your answers before saving anything.");
   }
   const completedAtMs = deps.clock.now().getTime();
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
-    const sealed = text === null ? null : sealText(await getOrCreateUserDataKey(trx, deps.kek, userId, completedAtMs), text, reflectionBinding(userId, id));
-    await insertCompletion(trx, {
-      id,
-      userId,
-      exerciseId: exercise.id,
-      completedAtMs,
-      reflectionSealed: sealed?.sealed ?? null,
-      reflectionKeyId: sealed?.keyId ?? null,
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const sealed = text === null ? null : sealText(await getOrCreateUserDataKey(trx, deps.kek, userId, completedAtMs), text, reflectionBinding(userId, id));
+      await insertCompletion(trx, {
+        id,
+        userId,
+        exerciseId: exercise.id,
+        completedAtMs,
+        reflectionSealed: sealed?.sealed ?? null,
+        reflectionKeyId: sealed?.keyId ?? null,
+      });
+      if (idempotent) await rememberResult(trx, deps.kek, { ...idempotent, reference: id, nowMs: completedAtMs });
     });
-  });
+  } catch (error) {
+    // Two retries racing: the loser's insert of the same key fails (its completion with it); answer as the winner did.
+    if (idempotent) {
+      const earlier = await replay(deps, userId, idempotent);
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
   return presentCompletion({ id, exerciseId: exercise.id, completedAtMs, reflection: text });
+}
+
+async function replay(deps: ExercisesDeps, userId: string, request: IdempotentRequest): Promise<ExerciseCompletion | undefined> {
+  const completionId = await findEarlierResult(deps.db, deps.kek, request);
+  if (completionId === undefined) return undefined;
+  const record = await findCompletion(deps.db, userId, completionId);
+  if (!record) return undefined;
+  const dataKey = record.reflectionSealed === null ? null : await findUserDataKey(deps.db, deps.kek, userId);
+  return presentCompletion({ id: record.id, exerciseId: record.exerciseId, completedAtMs: record.completedAtMs, reflection: openReflection(dataKey, userId, record) });
 }
 
 /** The person's completions of one exercise, with reflections decrypted (owner only). */
