@@ -59,3 +59,23 @@ export const dataExportSchema = z.object({
   ),
 });
 export type DataExport = z.infer<typeof dataExportSchema>;
+
+/** A resource id as FHIR R4 allows it. */
+const fhirIdSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+
+/**
+ * GET /api/export/fhir: a FHIR R4 Bundle of type collection. Each entry's fullUrl is
+ * `urn:uuid:` + the resource's own id; resources keep every FHIR field (loose objects).
+ */
+export const fhirExportBundleSchema = z.object({
+  resourceType: z.literal("Bundle"),
+  type: z.literal("collection"),
+  timestamp: z.string(),
+  entry: z.array(
+    z.object({
+      fullUrl: z.string().regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      resource: z.looseObject({ resourceType: z.enum(["Questionnaire", "QuestionnaireResponse"]), id: fhirIdSchema }),
+    }),
+  ),
+});
+export type FhirExportBundle = z.infer<typeof fhirExportBundleSchema>;

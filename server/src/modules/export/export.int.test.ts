@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1 } from "@mutual/core";
+import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, fhirExportBundleSchema } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
@@ -77,6 +77,15 @@ describe.each(dialects)("[%s] export", (dialect) => {
     expect(qr).toMatchObject({ id: assessmentId, status: "completed" });
     const answered = qr.item.filter((entry: { linkId: string }) => entry.linkId in answers);
     expect(answered).toHaveLength(Object.keys(answers).length);
+    // R4: every fullUrl a urn:uuid, the same as its resource's id; the Questionnaire's stable across exports.
+    expect(fhirExportBundleSchema.safeParse(bundle).success).toBe(true);
+    for (const entry of bundle.entry as Array<{ fullUrl: string; resource: { id: string } }>) {
+      expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource.id}`);
+    }
+    const again = (await t.app.inject({ method: "GET", url: "/api/export/fhir", headers: { cookie: person.cookie } })).json();
+    expect(again.entry[0].fullUrl).toBe(bundle.entry[0].fullUrl);
+    expect(bundle.entry[0].resource.url).toBeTruthy();
   });
 
   it("needs a session", async () => {

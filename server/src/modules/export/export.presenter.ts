@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   INTERDEPENDENCE_PROFILE_V1,
   SCORED_DIMENSIONS,
@@ -100,8 +101,20 @@ export type FhirCollectionBundle = {
   resourceType: "Bundle";
   type: "collection";
   timestamp: string;
-  entry: Array<{ fullUrl: string; resource: FhirQuestionnaire | FhirQuestionnaireResponse }>;
+  entry: Array<{ fullUrl: string; resource: (FhirQuestionnaire | FhirQuestionnaireResponse) & { id: string } }>;
 };
+
+/**
+ * A stable UUID (version 5 layout: SHA-1 of a name under our namespace) for a resource that has
+ * no UUID of its own, so its fullUrl is a conformant `urn:uuid:` and stays the same across exports.
+ */
+export function nameBasedUuid(name: string): string {
+  const bytes = createHash("sha1").update(`mutual.export.fhir:${name}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * A FHIR R4 Bundle (collection): each instrument version used, then one QuestionnaireResponse
@@ -117,7 +130,10 @@ export function presentFhirBundle(
   for (const entry of assessments) instruments.set(`${entry.instrument.id}@${entry.instrument.version}`, entry.instrument);
   const entry: FhirCollectionBundle["entry"] = [];
   for (const [key, instrument] of instruments) {
-    entry.push({ fullUrl: `urn:mutual:questionnaire:${key}`, resource: exportQuestionnaire(instrument) });
+    // R4 wants fullUrl to be an absolute URL or a urn:uuid/urn:oid; the id matches it. The
+    // Questionnaire stays identified across systems by its canonical `url` and `version`.
+    const id = nameBasedUuid(`questionnaire:${key}`);
+    entry.push({ fullUrl: `urn:uuid:${id}`, resource: { ...exportQuestionnaire(instrument), id } });
   }
   for (const assessment of assessments) {
     const answers = Object.fromEntries(assessment.answers.map((answer) => [answer.itemId, answer.value]));

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { dataExportSchema } from "@mutual/core";
+import { dataExportSchema, fhirExportBundleSchema } from "@mutual/core";
 import type { Database } from "../../db/database.js";
 import { actorOf } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
@@ -18,12 +18,12 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
     return reply.header("content-disposition", 'attachment; filename="mutual-export.json"').header("cache-control", "no-store").send(body);
   });
 
-  app.get("/api/export/fhir", { config: { access: "signed-in" } }, async (request, reply) => {
+  app.get("/api/export/fhir", { config: { access: "signed-in" }, schema: { response: { 200: fhirExportBundleSchema } } }, async (request, reply) => {
     const bundle = await exportPersonFhir(deps, actorOf(request));
     return reply
       .type("application/fhir+json; charset=utf-8")
       .header("content-disposition", 'attachment; filename="mutual-export.fhir.json"')
       .header("cache-control", "no-store")
-      .send(JSON.stringify(bundle));
+      .send(bundle);
   });
 };
