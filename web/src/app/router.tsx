@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { loadLaterText } from "../lib/i18n";
+import { loadChunk } from "../lib/reload-on-new-version";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
 import { RouteLoading } from "./route-loading";
@@ -14,7 +15,7 @@ import { HomeRoute } from "./routes/home";
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyExoticComponent<ComponentType> {
   return lazy(async () => {
     // The page's code and the text of the features it may show arrive together.
-    const [page] = await Promise.all([load(), loadLaterText()]);
+    const [page] = await Promise.all([loadChunk(load), loadLaterText()]);
     return { default: page[name] };
   });
 }
