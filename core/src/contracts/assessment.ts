@@ -43,7 +43,7 @@ export const assessmentIdParamsSchema = z.object({ id: z.string().min(1).max(64)
 export const assessmentAnswerParamsSchema = z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) });
 
 /** PUT /api/assessments/:id/answers/:itemId */
-export const saveAnswerRequestSchema = z.object({ value: assessmentAnswerValueSchema });
+export const saveAnswerRequestSchema = z.object({ value: assessmentAnswerValueSchema }).strict();
 export type SaveAnswerRequest = z.infer<typeof saveAnswerRequestSchema>;
 export const saveAnswerResponseSchema = z.object({ answeredCount: z.number().int(), totalCount: z.number().int() });
 export type SaveAnswerResponse = z.infer<typeof saveAnswerResponseSchema>;

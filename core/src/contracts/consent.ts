@@ -22,5 +22,5 @@ export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 export const giveConsentRequestSchema = z.object({
   noticeVersion: z.string().min(1).max(40),
   agree: z.literal(true),
-});
+}).strict();
 export type GiveConsentRequest = z.infer<typeof giveConsentRequestSchema>;

@@ -136,6 +136,19 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
     expect(submitted.json().error.fields.map((field: { path: string }) => field.path)).toEqual(["VOICE"]);
   });
 
+  it("refuses unknown fields in an answer (400)", async () => {
+    const person = await signUp(t.app);
+    await giveConsentVia(t.app, person.cookie);
+    const id = (await startVia(t.app, person.cookie)).json().id as string;
+    const response = await t.app.inject({
+      method: "PUT",
+      url: `/api/assessments/${id}/answers/${firstItem}`,
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { value: 5, itemId: "other" },
+    });
+    expect(response.statusCode).toBe(400);
+  });
+
   it("refuses an answer saved while a submit is committing, so a submitted profile never changes", async () => {
     const person = await signUp(t.app);
     await giveConsentVia(t.app, person.cookie);
