@@ -1,5 +1,6 @@
 // Weekly check-in API contracts: one check-in per person per ISO week, in the person's own time zone.
 import { z } from "zod";
+import { practiceIdSchema } from "./practice.js";
 import { checkInAnswersSchema } from "../model/instrument/check-in-definition.js";
 
 /** An IANA time zone name as sent by the browser, e.g. "Asia/Singapore" (validated on the server with Intl). */
@@ -53,7 +54,6 @@ export const checkInWeekSchema = z.object({
 });
 export type CheckInWeek = z.infer<typeof checkInWeekSchema>;
 
-export const practiceIdSchema = z.enum(["speak-up", "support-passions", "friends-family"]);
 
 /** A trend signal (e.g. social withdrawal) with plain words and the practice that helps. */
 export const trendSignalSchema = z.object({

@@ -1,7 +1,8 @@
 // Guided exercises API contracts: the three practices, suggestions, completions with private reflections.
 import { z } from "zod";
+import { practiceIdSchema } from "./practice.js";
 
-export const exercisePracticeSchema = z.enum(["speak-up", "support-passions", "friends-family"]);
+export const exercisePracticeSchema = practiceIdSchema;
 
 export const REFLECTION_MAX_LENGTH = 4000;
 

@@ -3,6 +3,7 @@ export * from "./auth.js";
 export * from "./errors.js";
 export * from "./health.js";
 export * from "./me.js";
+export * from "./practice.js";
 export * from "./check-in.js";
 export * from "./exercises.js";
 export * from "./help.js";

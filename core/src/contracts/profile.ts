@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { practiceIdSchema } from "./practice.js";
 
-const practiceIdSchema = z.enum(["speak-up", "support-passions", "friends-family"]);
 export const patternCodeSchema = z.enum(["interdependent", "independent", "leaning-co-dependent", "disconnected", "between-patterns"]);
 export const normSourceSchema = z.enum(["provisional", "deployment"]);
 export const dimensionCodeSchema = z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY"]);

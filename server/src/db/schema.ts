@@ -59,16 +59,15 @@ export type RateLimitTable = {
   lastRequest: ColumnType<number | string, number, number>;
 };
 
+/** Epoch milliseconds; PostgreSQL returns bigint as a string, so repositories convert with Number(). */
+type EpochMs = ColumnType<number | string, number, number>;
+
 export type SignInFailureTable = {
   id: string;
   account_key: string;
   client_key: string;
-  /** Epoch milliseconds. PostgreSQL returns bigint as a string. */
-  failed_at: ColumnType<number | string, number, number>;
+  failed_at: EpochMs;
 };
-
-/** Epoch milliseconds; PostgreSQL returns bigint as a string, so repositories convert with Number(). */
-type EpochMs = ColumnType<number | string, number, number>;
 
 export type ConsentTable = {
   user_id: string;
@@ -93,15 +92,12 @@ export type AssessmentAnswerTable = {
   answered_at: EpochMs;
 };
 
-/** Epoch milliseconds of the check-in tables; PostgreSQL returns bigint as a string. */
-type CheckInMillis = ColumnType<number | string, number, number>;
-
 export type DataKeyTable = {
   user_id: string;
   /** Id of the key-encryption key that wrapped this data key. */
   key_id: string;
   wrapped_key: string;
-  created_at: CheckInMillis;
+  created_at: EpochMs;
 };
 
 export type CheckInTable = {
@@ -118,15 +114,15 @@ export type CheckInTable = {
   me_pulse: number | null;
   note_sealed: string | null;
   note_key_id: string | null;
-  created_at: CheckInMillis;
-  updated_at: CheckInMillis;
+  created_at: EpochMs;
+  updated_at: EpochMs;
 };
 
 export type ExerciseCompletionTable = {
   id: string;
   user_id: string;
   exercise_id: string;
-  completed_at: CheckInMillis;
+  completed_at: EpochMs;
   reflection_sealed: string | null;
   reflection_key_id: string | null;
 };
@@ -139,7 +135,7 @@ export type IdempotencyKeyTable = {
   response: string;
   /** HMAC-SHA-256 (keyed from the person's data key) of the route and the canonical request; null only in rows from before it existed. */
   request_fingerprint: ColumnType<string | null, string, string>;
-  created_at: CheckInMillis;
+  created_at: EpochMs;
 };
 
 export type DB = {
