@@ -33,13 +33,6 @@ export function retakeAvailableAt(lastCompletedAt: number | null): number | null
   return lastCompletedAt === null ? null : lastCompletedAt + RETAKE_AFTER_DAYS * dayMs;
 }
 
-/** Before any question: agreement to the notice in force. */
-export function requireConsent(hasConsented: boolean): void {
-  if (!hasConsented) {
-    throw new HttpError(403, "CONSENT_REQUIRED", "Please read and agree to how your answers are kept before starting.");
-  }
-}
-
 /** A retake is offered once enough time has passed for a change to mean something. */
 export function requireRetakeAllowed(lastCompletedAt: number | null, now: number): void {
   const availableAt = retakeAvailableAt(lastCompletedAt);

@@ -17,11 +17,10 @@ import {
 import type { DB } from "../../db/schema.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
-import { hasConsented } from "../consent/index.js";
+import { requireConsent } from "../consent/index.js";
 import {
   CURRENT_INSTRUMENT,
   instrumentOf,
-  requireConsent,
   requireInProgress,
   requireKnownItem,
   requireOwn,
@@ -59,7 +58,7 @@ export async function getCurrentAssessment(deps: AssessmentDeps, userId: string)
 
 /** Starts a profile, or returns the one already in progress (a second tap or a second device). */
 export async function startAssessment(deps: AssessmentDeps, userId: string): Promise<InProgressAssessment> {
-  requireConsent(await hasConsented(deps.db, userId));
+  await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
   const { record, answers } = await createOrResume(deps, userId, now).catch(async (error: unknown) => {
     // Two devices starting at the same moment: the unique index lets one win; the other resumes it.
@@ -92,7 +91,7 @@ async function createOrResume(deps: AssessmentDeps, userId: string, now: number)
 
 /** Saves one answer at once; saving it again replaces it, so a retry changes nothing. */
 export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmentId: string, itemId: string, value: number): Promise<SaveAnswerResponse> {
-  requireConsent(await hasConsented(deps.db, userId));
+  await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
     // Lock first: a submit committing between our read and our write would otherwise let this

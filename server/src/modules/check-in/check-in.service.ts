@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { badRequest, forbidden } from "../../http/http-errors.js";
+import { badRequest } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
-import { hasConsented } from "../consent/index.js";
+import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { isoWeekIn } from "./check-in-week.js";
 import { findEarlierResult, forgetOldResults, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
@@ -31,13 +31,6 @@ function requireTimeZone(timeZone: string): string {
     ]);
   }
   return timeZone;
-}
-
-/** Nothing a person answers is stored before they agreed to the notice in force. */
-async function requireConsent(db: Kysely<DB>, userId: string): Promise<void> {
-  if (!(await hasConsented(db, userId))) {
-    throw forbidden("CONSENT_REQUIRED", "Please read and agree to how Mutual handles your answers before checking in.");
-  }
 }
 
 function scoresOf(answers: CheckInAnswers): StoredScores {

@@ -25,3 +25,13 @@ export async function giveConsent(deps: ConsentDeps, userId: string, noticeVersi
 export async function hasConsented(db: Kysely<DB>, userId: string): Promise<boolean> {
   return hasCurrentConsent(await findConsent(db, userId));
 }
+
+/**
+ * Before anything a person answers is stored: agreement to the notice in force, or 403
+ * CONSENT_REQUIRED. The one check every module that stores answers, check-ins or reflections uses.
+ */
+export async function requireConsent(db: Kysely<DB>, userId: string): Promise<void> {
+  if (!(await hasConsented(db, userId))) {
+    throw new HttpError(403, "CONSENT_REQUIRED", "Please read and agree to how Mutual keeps your answers before saving anything.");
+  }
+}

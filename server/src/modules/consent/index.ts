@@ -1,3 +1,3 @@
 export { consentRoutes } from "./consent.routes.js";
-export { getConsent, hasConsented } from "./consent.service.js";
+export { getConsent, hasConsented, requireConsent } from "./consent.service.js";
 export type { ConsentRecord } from "./consent.policy.js";

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { forbidden, notFound } from "../../http/http-errors.js";
+import { notFound } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { getPracticeGuidance } from "../assessment/index.js";
-import { hasConsented } from "../consent/index.js";
+import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { findEarlierResult, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
 import { reflectionToStore } from "./exercises.policy.js";
@@ -72,9 +72,7 @@ export async function completeExercise(
     const earlier = await replay(deps, userId, idempotent);
     if (earlier) return earlier;
   }
-  if (!(await hasConsented(deps.db, userId))) {
-    throw forbidden("CONSENT_REQUIRED", "Please read and agree to how Mutual handles your answers before saving anything.");
-  }
+  await requireConsent(deps.db, userId);
   const completedAtMs = deps.clock.now().getTime();
   const id = randomUUID();
   try {
