@@ -142,6 +142,17 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     expect(theirs.json()).toMatchObject({ checkIn: { answers: { wePulse: 2 }, note: null } });
   });
 
+  it("stores and returns a time zone in its canonical spelling", async () => {
+    const other = await signUp(t.app);
+    const otherId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: other.cookie } })).json().user.id as string;
+    now = sundayLate;
+    const saved = await put(other, { timeZone: "asia/singapore", answers });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().timeZone).toBe(zone);
+    const row = await t.database.db.selectFrom("check_in").select("time_zone").where("user_id", "=", otherId).executeTakeFirstOrThrow();
+    expect(row.time_zone).toBe(zone);
+  });
+
   it("refuses an Idempotency-Key reused with a different body (422) and changes nothing", async () => {
     const other = await signUp(t.app);
     now = sundayLate;

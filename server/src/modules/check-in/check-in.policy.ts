@@ -7,18 +7,24 @@ export function checkInOwnerOf(actor: { userId: string }): string {
 
 // Building an Intl formatter costs far more than the rest of a check-in's checks, and people
 // use a handful of zones: remember the ones found valid (bounded; there are about 600 names).
-const knownZones = new Set<string>();
+const knownZones = new Map<string, string>();
 const knownZonesLimit = 1000;
 
-/** True for an IANA time zone name this runtime knows (e.g. "Asia/Singapore"). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  if (knownZones.has(timeZone)) return true;
-  if (timeZone.length === 0 || timeZone.length > 100) return false;
+/**
+ * The runtime's canonical spelling of an IANA time zone name ("asia/singapore" →
+ * "Asia/Singapore"), or undefined when the runtime does not know it. Stored and returned in
+ * this form, so one zone is never kept under two spellings.
+ */
+export function canonicalTimeZone(timeZone: string): string | undefined {
+  const known = knownZones.get(timeZone);
+  if (known !== undefined) return known;
+  if (timeZone.length === 0 || timeZone.length > 100) return undefined;
+  let canonical: string;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
+    canonical = new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
-  if (knownZones.size < knownZonesLimit) knownZones.add(timeZone);
-  return true;
+  if (knownZones.size < knownZonesLimit) knownZones.set(timeZone, canonical);
+  return canonical;
 }

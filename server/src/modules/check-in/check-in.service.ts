@@ -8,7 +8,7 @@ import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { isoWeekIn } from "./check-in-week.js";
 import { findEarlierResult, forgetOldResults, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
-import { isKnownTimeZone } from "./check-in.policy.js";
+import { canonicalTimeZone } from "./check-in.policy.js";
 import { presentCurrent, presentDefinition, presentSignal, presentWeek } from "./check-in.presenter.js";
 import {
   findCheckIn,
@@ -24,13 +24,15 @@ const putRoute = "PUT /api/check-ins/current";
 
 const noteBinding = (userId: string, week: string) => `check-in-note:${userId}:${week}`;
 
+/** The zone's canonical IANA name, or 400 INVALID_TIME_ZONE. */
 function requireTimeZone(timeZone: string): string {
-  if (!isKnownTimeZone(timeZone)) {
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical === undefined) {
     throw badRequest("INVALID_TIME_ZONE", "That time zone is not one we know. Use an IANA name such as Asia/Singapore.", [
       { path: "timeZone", message: "unknown time zone" },
     ]);
   }
-  return timeZone;
+  return canonical;
 }
 
 function scoresOf(answers: CheckInAnswers): StoredScores {
