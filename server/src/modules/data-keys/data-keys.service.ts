@@ -45,6 +45,7 @@ export function sealText(dataKey: DataKey, text: string, binding: string): { sea
 
 /** Opens a sealed text stored with `keyId`; throws when it belongs to another key or place. */
 export function openText(dataKey: DataKey, sealed: Sealed, keyId: string, binding: string): string {
-  if (keyId !== dataKey.keyId) throw new Error(`Ciphertext was sealed under key "${keyId}", not "${dataKey.keyId}"`);
+  // Key ids name the person; errors end up in logs, so they say what went wrong, not whose.
+  if (keyId !== dataKey.keyId) throw new Error("Ciphertext was sealed under another data key");
   return decryptText(dataKey.key, sealed, binding);
 }
