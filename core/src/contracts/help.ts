@@ -14,7 +14,8 @@ export const helpResourceSchema = z
     description: z.string().min(1),
     phone: z.string().min(1).nullable(),
     text: z.string().min(1).nullable(),
-    website: z.string().url().nullable(),
+    /** Only https: the page links to it, and a plain-http or other-scheme link would be unsafe to follow. */
+    website: z.string().url().startsWith("https://").nullable(),
     hours: z.string().min(1),
     source: z.string().min(1),
     verifiedOn: isoDate,

@@ -48,6 +48,10 @@ describe.each(dialects)("[%s] help resources", (dialect) => {
     const categories = new Set(body.resources.map((resource) => resource.category));
     for (const category of ["counselling", "family-violence", "suicide-prevention", "mental-health", "emergency"]) expect(categories).toContain(category);
     expect(body.resources.find((resource) => resource.id === "sg-sos")?.phone).toBe("1767");
+    // Each helpline cites the organisation's own site as its source.
+    expect(body.resources.find((resource) => resource.id === "sg-sos")?.source).toContain("https://www.sos.org.sg/");
+    expect(body.resources.find((resource) => resource.id === "sg-mindline")?.source).toContain("https://www.mindline.sg/");
+    expect(body.resources.find((resource) => resource.id === "sg-imh-helpline")?.source).toContain("https://www.imh.com.sg/");
     for (const resource of body.resources) {
       expect(resource.source).not.toBe("");
       expect(resource.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -74,6 +78,10 @@ describe.each(dialects)("[%s] help resources", (dialect) => {
     await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("bad.json", bad) } })).rejects.toThrow(
       /Help resources file .*bad\.json is not valid[\s\S]*resources\.0\.category[\s\S]*resources\.0\.verifiedOn/,
     );
+    const plainHttp = { ...customFile, resources: [{ ...customFile.resources[0], website: "http://example.org/" }] };
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("http.json", plainHttp) } })).rejects.toThrow(/resources\.0\.website/);
+    const script = { ...customFile, resources: [{ ...customFile.resources[0], website: "javascript:alert(1)" }] };
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("script.json", script) } })).rejects.toThrow(/resources\.0\.website/);
     await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("broken.json", "{ not json") } })).rejects.toThrow(/is not valid/);
     await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: path.join(tempDir, "missing.json") } })).rejects.toThrow(/is not valid/);
   });
