@@ -5,11 +5,33 @@
 // little room for themself), twelve weekly check-ins that pick up as they practise, and a
 // retake two days ago that shows a real change.
 import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { DB } from "../server/src/db/schema.js";
 import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, type DimensionCode } from "@mutual/core";
 
 export const DEMO_EMAIL = "demo@mutual.local";
 export const DEMO_PASSPHRASE = "quiet harbour lantern morning";
 const DEMO_NAME = "Alex (demo)";
+
+/**
+ * The demo adds an account with a published passphrase: welcome on a laptop, not in a
+ * deployment people use. Refuses (unless forced) when anyone but the demo person has an
+ * account, since that means real people's data lives in this database.
+ */
+export async function refuseIfOtherPeoplePresent(db: Kysely<DB>, options: { force: boolean }): Promise<void> {
+  const row = await db
+    .selectFrom("user")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("email", "!=", DEMO_EMAIL)
+    .executeTakeFirstOrThrow();
+  const others = Number(row.count);
+  if (others > 0 && !options.force) {
+    throw new Error(
+      `this database already holds ${others} other account(s). The demo adds a person anyone can sign in as, so it only runs on a database of its own. ` +
+        "If you really mean to add it here, run: npm run demo -- --force",
+    );
+  }
+}
 
 const dayMs = 24 * 60 * 60 * 1000;
 const weekMs = 7 * dayMs;

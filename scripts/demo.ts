@@ -1,6 +1,7 @@
 // npm run demo: seeds a demo person in the configured database, through the real API,
 // so anyone can see Mutual with some history in a minute. Safe to run again: the demo
-// person is deleted (with everything of theirs) and made anew.
+// person is deleted (with everything of theirs) and made anew. Refuses when other people have
+// accounts in the database (a real deployment), unless given --force.
 import { pino } from "pino";
 import { buildApp } from "../server/src/app.js";
 import { loadConfig } from "../server/src/config.js";
@@ -9,7 +10,7 @@ import { migrateToLatest } from "../server/src/db/migrate.js";
 import { loadOrCreateKeyEncryptionKey } from "../server/src/modules/data-keys/index.js";
 import { loadOrCreateSecret } from "../server/src/platform/secrets.js";
 import type { Mailer } from "../server/src/platform/mailer.js";
-import { DEMO_EMAIL, DEMO_PASSPHRASE, seedDemoPerson } from "./demo-seed.js";
+import { DEMO_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "./demo-seed.js";
 
 const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
 
@@ -18,6 +19,12 @@ async function main(): Promise<void> {
   const logger = pino({ level: "warn" });
   const database = openDatabase(config.database);
   await migrateToLatest(database);
+  try {
+    await refuseIfOtherPeoplePresent(database.db, { force: process.argv.includes("--force") });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const authSecret = loadOrCreateSecret({ configured: config.authSecret, dataDir: config.dataDir, fileName: "auth-secret", variableName: "AUTH_SECRET", logger });
   const keyEncryptionKey = loadOrCreateKeyEncryptionKey({ configured: config.encryptionKey, keyId: config.encryptionKeyId, dataDir: config.dataDir, logger });
 

@@ -1,8 +1,8 @@
 // npm run demo must keep working as the API grows: seed twice (the second run resets) and read the story back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_EMAIL, DEMO_PASSPHRASE, seedDemoPerson } from "../../scripts/demo-seed.js";
+import { DEMO_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "../../scripts/demo-seed.js";
 import { buildTestApp, testPublicUrl, type TestApp } from "./build-test-app.js";
-import { sessionCookieFrom, signIn } from "./auth-helpers.js";
+import { sessionCookieFrom, signIn, signUp } from "./auth-helpers.js";
 import { dialects } from "./test-databases.js";
 
 describe.each(dialects)("[%s] demo seed", (dialect) => {
@@ -32,5 +32,12 @@ describe.each(dialects)("[%s] demo seed", (dialect) => {
     const exported = await get("/api/export");
     expect(exported.exerciseCompletions).toHaveLength(4);
     expect(exported.checkIns.filter((entry: { note: string | null }) => entry.note !== null).length).toBeGreaterThan(0);
+  });
+
+  it("refuses to seed a database where other people have accounts, unless forced", async () => {
+    await expect(refuseIfOtherPeoplePresent(t.database.db, { force: false })).resolves.toBeUndefined();
+    await signUp(t.app);
+    await expect(refuseIfOtherPeoplePresent(t.database.db, { force: false })).rejects.toThrow(/other account/);
+    await expect(refuseIfOtherPeoplePresent(t.database.db, { force: true })).resolves.toBeUndefined();
   });
 });
