@@ -36,6 +36,8 @@ export const dataExportSchema = z.object({
   exportedAt: z.string(),
   account: z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), createdAt: z.string() }),
   consent: z.object({ noticeVersion: z.string(), consentedAt: z.string() }).nullable(),
+  /** Sign-in sessions: when each began and ends and the browser it named (never tokens or IP addresses). */
+  sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
   assessments: z.array(exportedAssessmentSchema),
   checkIns: z.array(
     z.object({

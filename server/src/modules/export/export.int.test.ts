@@ -58,6 +58,17 @@ describe.each(dialects)("[%s] export", (dialect) => {
     expect(body.checkIns[0]).toMatchObject({ timeZone: "Asia/Singapore", note: "a note about the harbour walk", answers: { spokeUp: 3, wePulse: 5 } });
     expect(body.exerciseCompletions).toHaveLength(1);
     expect(body.exerciseCompletions[0]).toMatchObject({ exerciseId, reflection: "it felt easier than I feared" });
+    // Their sessions: when and which browser, never a token or an IP address.
+    expect(body.sessions.length).toBeGreaterThan(0);
+    for (const session of body.sessions) {
+      expect(Object.keys(session).sort()).toEqual(["createdAt", "expiresAt", "userAgent"]);
+      expect(Number.isNaN(Date.parse(session.createdAt))).toBe(false);
+    }
+    const tokens = await t.database.db.selectFrom("session").select(["token", "ipAddress"]).execute();
+    for (const row of tokens) {
+      expect(response.body).not.toContain(row.token);
+      if (row.ipAddress) expect(response.body).not.toContain(`"${row.ipAddress}"`);
+    }
     expect(response.body).not.toContain(other.person.email);
     expect(response.body).not.toContain("someone else");
     expect(response.body).not.toContain(other.assessmentId);

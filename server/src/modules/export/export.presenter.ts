@@ -61,6 +61,7 @@ export function presentDataExport(input: {
   actor: Actor;
   exportedAt: Date;
   consent: ConsentRecord | null;
+  sessions: ReadonlyArray<{ createdAt: Date; expiresAt: Date; userAgent: string | null }>;
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
   exerciseCompletions: DataExport["exerciseCompletions"];
@@ -77,6 +78,11 @@ export function presentDataExport(input: {
       createdAt: input.actor.createdAt.toISOString(),
     },
     consent: input.consent === null ? null : { noticeVersion: input.consent.noticeVersion, consentedAt: iso(input.consent.consentedAt) },
+    sessions: input.sessions.map((session) => ({
+      createdAt: session.createdAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      userAgent: session.userAgent,
+    })),
     assessments: input.assessments.map(presentAssessment),
     checkIns: input.checkIns.map((checkIn) => ({
       week: checkIn.week,

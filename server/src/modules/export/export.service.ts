@@ -8,19 +8,28 @@ import { listAssessmentsForExport } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { getConsent } from "../consent/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
+import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle, type FhirCollectionBundle } from "./export.presenter.js";
 
 export type ExportDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
 
-/** Everything held about the person, notes and reflections decrypted: for them alone. */
+/**
+ * Everything held about the person, notes and reflections decrypted: for them alone. Read in one
+ * repeatable-read transaction (SQLite: one transaction on its single connection), so the parts
+ * agree with each other even while the person keeps using the app on another device.
+ */
 export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<DataExport> {
-  const [consent, assessments, checkIns, exerciseCompletions] = await Promise.all([
-    getConsent({ db: deps.db, clock: deps.clock }, actor.userId),
-    listAssessmentsForExport(deps.db, actor.userId),
-    listCheckInsForExport(deps.db, deps.kek, actor.userId),
-    listCompletionsForExport(deps.db, deps.kek, actor.userId),
-  ]);
-  return presentDataExport({ actor, exportedAt: deps.clock.now(), consent, assessments, checkIns, exerciseCompletions });
+  const parts = await deps.db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => ({
+      consent: await getConsent({ db: trx, clock: deps.clock }, actor.userId),
+      sessions: await listSessionsForExport(trx, actor.userId),
+      assessments: await listAssessmentsForExport(trx, actor.userId),
+      checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
+      exerciseCompletions: await listCompletionsForExport(trx, deps.kek, actor.userId),
+    }));
+  return presentDataExport({ actor, exportedAt: deps.clock.now(), ...parts });
 }
 
 /** The person's profiles as a FHIR R4 Bundle, to take to a clinician or another system. */
