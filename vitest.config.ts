@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          globalSetup: ["server/test/global-setup.ts"],
           include: ["server/src/**/*.int.test.ts", "server/test/**/*.int.test.ts"],
           // Each file builds its own app on its own databases; keep parallelism
           // modest so the 2-core CI machine is not oversubscribed.

@@ -5,6 +5,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import pg from "pg";
+import { inject } from "vitest";
 import type { DB } from "../src/db/schema.js";
 import { openDatabase, withDefaultUser, type Database, type Dialect } from "../src/db/database.js";
 
@@ -24,7 +25,8 @@ export type TestDatabase = {
 
 /**
  * A fresh, empty database for one test file. SQLite: a file in a new temp folder.
- * PostgreSQL: a new schema in the test database, so parallel runs never collide.
+ * PostgreSQL: a new schema in the test database, so parallel runs never collide; the
+ * schema outlives the file and is dropped when the run ends.
  */
 export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   const suffix = randomBytes(6).toString("hex");
@@ -43,7 +45,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       },
     };
   }
-  const schema = `test_${suffix}`;
+  // Named after the run; the run's global teardown drops it (see global-setup.ts).
+  const schema = `test_${inject("testRunId")}_${suffix}`;
   await withAdminClient((client) => client.query(`create schema "${schema}"`));
   const open = () => openDatabase({ dialect: "postgres", connectionString: testPostgresUrl }, { schema, maxConnections: 4 });
   const database = open();
@@ -55,7 +58,6 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     reopen: open,
     async destroy() {
       await database.close();
-      await withAdminClient((client) => client.query(`drop schema if exists "${schema}" cascade`));
     },
   };
 }
