@@ -3,6 +3,7 @@ import { Navigate, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../features/auth/api/auth-api";
 import { Alert } from "../components/alert";
+import { Loading } from "../components/loading";
 
 /** Shows its children to a signed-in person; otherwise sends them to sign in and back. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -10,11 +11,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;

@@ -4,7 +4,7 @@ import { loadLaterText } from "../lib/i18n";
 import { loadChunk } from "../lib/reload-on-new-version";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
-import { RouteLoading } from "./route-loading";
+import { Loading } from "../components/loading";
 import { HomeRoute } from "./routes/home";
 
 // Every page but the home page loads on demand, so the first screen downloads only what it
@@ -37,7 +37,7 @@ const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRout
 /** A page anyone may open. */
 function publicPage(Page: ComponentType) {
   return (
-    <Suspense fallback={<RouteLoading />}>
+    <Suspense fallback={<Loading />}>
       <Page />
     </Suspense>
   );

@@ -7,6 +7,7 @@ import { ApiRequestError } from "../../lib/api-client";
 import { isRetakeOpen, useCurrentAssessment, useStartAssessment } from "../../features/assessment/api/assessment-api";
 import { AssessmentFlow } from "../../features/assessment/components/assessment-flow";
 import { RequireConsent } from "../../features/consent/components/require-consent";
+import { Loading } from "../../components/loading";
 
 const ITEM_COUNT_FALLBACK = 41;
 
@@ -26,11 +27,7 @@ function AssessmentScreen() {
   const start = useStartAssessment();
 
   if (current.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (current.isError) {
     return (

@@ -5,6 +5,7 @@ import { Page } from "../../components/page";
 import { useConsent } from "../../features/consent/api/consent-api";
 import { ConsentForm, ConsentNotice } from "../../features/consent/components/consent-form";
 import { safeNextPath } from "../require-sign-in";
+import { Loading } from "../../components/loading";
 
 export function ConsentRoute() {
   const { t, i18n } = useTranslation();
@@ -14,11 +15,7 @@ export function ConsentRoute() {
   const next = params.has("next") ? safeNextPath(params.get("next")) : "/assessment";
   return (
     <Page title={t("consent.title")}>
-      {consent.isPending && (
-        <p className="loading" role="status">
-          {t("app.loading")}
-        </p>
-      )}
+      {consent.isPending && <Loading />}
       {consent.isError && <Alert tone="error">{t("app.networkError")}</Alert>}
       {consent.data?.hasConsented && (
         <>

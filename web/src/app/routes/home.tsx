@@ -5,7 +5,7 @@ import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
 import { loadLaterText } from "../../lib/i18n";
-import { RouteLoading } from "../route-loading";
+import { Loading } from "../../components/loading";
 
 // The cards (journey, this week's check-in) and their text load only for a signed-in person.
 const HomeCards = lazy(async () => {
@@ -17,11 +17,7 @@ export function HomeRoute() {
   const { t } = useTranslation();
   const me = useMe();
   if (me.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
   if (!me.data) {
@@ -44,7 +40,7 @@ export function HomeRoute() {
     <Page title={t("home.greeting", { name: me.data.name })}>
       {!me.data.emailVerified && <Alert tone="info">{t("home.verifyEmail")}</Alert>}
       <p className="lead">{t("home.signedInIntro")}</p>
-      <Suspense fallback={<RouteLoading />}>
+      <Suspense fallback={<Loading />}>
         <HomeCards />
       </Suspense>
     </Page>

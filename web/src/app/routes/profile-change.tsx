@@ -5,17 +5,14 @@ import { Button } from "../../components/button";
 import { Page } from "../../components/page";
 import { useProfileChange } from "../../features/profile/api/profile-api";
 import { ChangeView } from "../../features/profile/components/change-view";
+import { Loading } from "../../components/loading";
 
 export function ProfileChangeRoute() {
   const { t } = useTranslation();
   const change = useProfileChange();
   return (
     <Page title={t("profile.changeTitle")}>
-      {change.isPending && (
-        <p className="loading" role="status">
-          {t("app.loading")}
-        </p>
-      )}
+      {change.isPending && <Loading />}
       {change.isError && (
         <>
           <Alert tone="error">{t("profile.loadError")}</Alert>

@@ -6,6 +6,7 @@ import { Page } from "../../components/page";
 import { useCurrentAssessment } from "../../features/assessment/api/assessment-api";
 import { useProfile } from "../../features/profile/api/profile-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
+import { Loading } from "../../components/loading";
 
 export function ProfileRoute() {
   const { t } = useTranslation();
@@ -15,9 +16,7 @@ export function ProfileRoute() {
   if (profile.isPending) {
     return (
       <Page title={t("profile.title")}>
-        <p className="loading" role="status">
-          {t("app.loading")}
-        </p>
+        <Loading />
       </Page>
     );
   }

@@ -6,6 +6,7 @@ import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
 import { useConsent } from "../../consent/api/consent-api";
 import { CheckInForm } from "./check-in-form";
 import { ConsentFirst } from "./consent-first";
+import { Loading } from "../../../components/loading";
 
 /** Loads this week's check-in in the browser's time zone and shows the form for it. */
 export function CheckInPanel() {
@@ -17,11 +18,7 @@ export function CheckInPanel() {
   // No answer is stored before consent: send the person to the notice before they type anything.
   if (consent.data && !consent.data.hasConsented) return <ConsentFirst next="/check-in" />;
   if (current.isPending || consent.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (current.isError) {
     return (

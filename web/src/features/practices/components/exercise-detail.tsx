@@ -8,6 +8,7 @@ import { Page } from "../../../components/page";
 import { useConsent } from "../../consent/api/consent-api";
 import { ConsentFirst, isConsentRequired } from "../../check-in/components/consent-first";
 import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
+import { Loading } from "../../../components/loading";
 
 const REFLECTION_MAX_LENGTH = 4000;
 
@@ -94,9 +95,7 @@ export function ExerciseDetail({ exerciseId }: { exerciseId: string }) {
   if (exercises.isPending) {
     return (
       <Page title={t("practices.title")}>
-        <p className="loading" role="status">
-          {t("app.loading")}
-        </p>
+        <Loading />
       </Page>
     );
   }

@@ -6,6 +6,7 @@ import { Button } from "../../../components/button";
 import { useExercises } from "../api/exercises-api";
 import { ExerciseCard } from "./exercise-card";
 import { PRACTICE_ORDER } from "./practice-labels";
+import { Loading } from "../../../components/loading";
 
 /** The three practices and their exercises; suggestions first, held-back ones shown as paused. */
 export function PracticeList() {
@@ -20,11 +21,7 @@ export function PracticeList() {
     document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
   }, [isLoaded, hash]);
   if (exercises.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (exercises.isError) {
     return (

@@ -8,6 +8,7 @@ import { useCheckInHistory } from "../api/trends-api";
 import { TrendChart } from "./trend-chart";
 import type { ChartSeries } from "./uplot-draw";
 import { fillWeeks, formatWeekStart, weekStartMs } from "./weeks";
+import { Loading } from "../../../components/loading";
 
 type Metric = keyof ScoredCheckInAnswers;
 
@@ -122,11 +123,7 @@ export function TrendsPanel() {
   const charts = useChartData(history.data?.weeks ?? EMPTY);
 
   if (history.isPending) {
-    return (
-      <p className="loading" role="status">
-        {t("app.loading")}
-      </p>
-    );
+    return <Loading />;
   }
   if (history.isError) {
     return (

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 
-/** What shows while a page's code is on its way (usually a blink). */
-export function RouteLoading() {
+/** The one "Loading…" line: announced politely to screen readers. */
+export function Loading() {
   const { t } = useTranslation();
   return (
     <p className="loading" role="status">
