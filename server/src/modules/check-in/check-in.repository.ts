@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { DB } from "../../db/schema.js";
+import type { Kysely, Selectable } from "kysely";
+import type { CheckInTable, DB } from "../../db/schema.js";
 
 /** The scored answers as stored: one nullable column each. */
 export type StoredScores = {
@@ -41,22 +41,8 @@ const columns = [
   "updated_at",
 ] as const;
 
-type Row = {
-  id: string;
-  iso_week: string;
-  time_zone: string;
-  spoke_up: number | null;
-  felt_heard: number | null;
-  backed_partner: number | null;
-  felt_backed: number | null;
-  friends_family_hours: number | null;
-  we_pulse: number | null;
-  me_pulse: number | null;
-  note_sealed: string | null;
-  note_key_id: string | null;
-  created_at: number | string;
-  updated_at: number | string;
-};
+// A selected row: every column but the owner, as the database returns it.
+type Row = Omit<Selectable<CheckInTable>, "user_id">;
 
 const numberOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
