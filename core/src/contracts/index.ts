@@ -11,3 +11,5 @@ export * from "./consent.js";
 export * from "./assessment.js";
 export * from "./profile.js";
 export * from "./export.js";
+export * from "./couple.js";
+export * from "./invite-code.js";
