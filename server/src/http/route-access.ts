@@ -32,9 +32,40 @@ declare module "fastify" {
   }
 }
 
+/** One registered route as the access check saw it. */
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess | undefined };
+
+type CollectedRoute = { method: unknown; url: string; config?: { access?: RouteAccess } };
+
+const collectedRoutes = new WeakMap<FastifyInstance, CollectedRoute[]>();
+
+/**
+ * Every route registered on an app that went through registerRouteAccess, one entry per
+ * method (a route declared for ["GET", "POST"] gives two), sorted by url then method. The HEAD
+ * routes Fastify adds by itself for each GET route (exposeHeadRoutes) are folded into that GET
+ * route and not listed: they run the same handler, hooks and access rule, and answer without a
+ * body. A HEAD route on a url with no GET route is listed.
+ */
+export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  const routes = collectedRoutes.get(app);
+  if (!routes) throw new Error("declaredRoutes() needs an app set up with registerRouteAccess");
+  const getUrls = new Set(routes.flatMap((route) => (methodsOf(route).includes("GET") ? [route.url] : [])));
+  const listed = routes.flatMap((route) =>
+    methodsOf(route)
+      .filter((method) => !(method === "HEAD" && getUrls.has(route.url)))
+      .map((method) => ({ method, url: route.url, access: route.config?.access })),
+  );
+  return listed.sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+}
+
+function methodsOf(route: CollectedRoute): string[] {
+  return (Array.isArray(route.method) ? route.method : [route.method]).map((method) => String(method).toUpperCase());
+}
+
 export function registerRouteAccess(app: FastifyInstance, resolveActor: ResolveActor): void {
   // Checked once all plugins are in, so a plugin may fill in its routes' access as it adds them.
-  const routes: Array<{ method: unknown; url: string; config?: { access?: RouteAccess } }> = [];
+  const routes: CollectedRoute[] = [];
+  collectedRoutes.set(app, routes);
   app.addHook("onRoute", (route) => {
     routes.push(route);
   });
