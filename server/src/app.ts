@@ -23,6 +23,8 @@ import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
+import { coupleRoutes, createInviteCodeHasher, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
+import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -75,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: deps.mailer,
     logger: deps.logger,
     clock,
+    // A deleted person's couple ends for their partner before the cascade removes their rows.
+    beforeDeleteUser: (userId) => endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId),
   });
 
   // First, so every plugin registered below inherits the one error handler.
@@ -101,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   await app.register(exportRoutes, { database, kek: deps.keyEncryptionKey, clock });
+  await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret) });
+  await app.register(dataViewsRoutes, { db: database.db });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

@@ -21,6 +21,11 @@ export type AuthDeps = {
   mailer: Mailer;
   logger: FastifyBaseLogger;
   clock: Clock;
+  /**
+   * Runs before an account is deleted, while its rows still exist (the cascade removes them
+   * after): the app passes what other modules must do first, e.g. end the person's couple.
+   */
+  beforeDeleteUser?: (userId: string) => Promise<void>;
 };
 
 // Which request field carries a new password on each endpoint that sets one.
@@ -31,7 +36,7 @@ const newPasswordField: Record<string, "password" | "newPassword"> = {
 };
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
 
@@ -69,7 +74,12 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock 
         });
       },
     },
-    user: { deleteUser: { enabled: true } },
+    user: {
+      deleteUser: {
+        enabled: true,
+        ...(beforeDeleteUser ? { beforeDelete: async (user: { id: string }) => beforeDeleteUser(user.id) } : {}),
+      },
+    },
     session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
     rateLimit: {
       enabled: true,

@@ -138,6 +138,56 @@ export type IdempotencyKeyTable = {
   created_at: EpochMs;
 };
 
+type NullableEpochMs = ColumnType<number | string | null, number | null | undefined, number | null>;
+
+export type PartnerInviteTable = {
+  id: string;
+  inviter_id: string;
+  /** HMAC-SHA-256 of the normalised code, keyed from the auth secret: never the code. */
+  code_hash: string;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+  status: "pending" | "accepted" | "cancelled";
+  accepted_by: string | null;
+  closed_at: NullableEpochMs;
+};
+
+export type CoupleTable = {
+  id: string;
+  created_at: EpochMs;
+  ended_at: NullableEpochMs;
+};
+
+export type CoupleMemberTable = {
+  couple_id: string;
+  user_id: string;
+  joined_at: EpochMs;
+  left_at: NullableEpochMs;
+};
+
+export type PartnerShareTable = {
+  couple_id: string;
+  owner_id: string;
+  scope: "overview" | "dimensions" | "check-in-trends" | "exercises";
+  granted_at: EpochMs;
+};
+
+export type DataViewTable = {
+  id: string;
+  owner_id: string;
+  viewer_id: string | null;
+  viewer_name: string;
+  viewer_role: "partner";
+  scope: "overview" | "dimensions" | "check-in-trends" | "exercises";
+  viewed_at: EpochMs;
+};
+
+export type InviteAttemptFailureTable = {
+  id: string;
+  user_id: string;
+  failed_at: EpochMs;
+};
+
 export type DB = {
   user: UserTable;
   session: SessionTable;
@@ -152,5 +202,11 @@ export type DB = {
   consent: ConsentTable;
   assessment: AssessmentTable;
   assessment_answer: AssessmentAnswerTable;
+  partner_invite: PartnerInviteTable;
+  couple: CoupleTable;
+  couple_member: CoupleMemberTable;
+  partner_share: PartnerShareTable;
+  data_view: DataViewTable;
+  invite_attempt_failure: InviteAttemptFailureTable;
 };
 

@@ -4,6 +4,7 @@ import * as signInFailures from "./20261124T0200_sign-in-failures.js";
 import * as assessments from "./20261124T1000_assessments.js";
 import * as checkIns from "./20261124T1100_check-ins.js";
 import * as idempotencyFingerprint from "./20261124T1200_idempotency-fingerprint.js";
+import * as couples from "./20261124T1300_couples.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1000_assessments": assessments,
   "20261124T1100_check-ins": checkIns,
   "20261124T1200_idempotency-fingerprint": idempotencyFingerprint,
+  "20261124T1300_couples": couples,
 };

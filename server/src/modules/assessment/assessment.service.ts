@@ -8,10 +8,12 @@ import {
   screenSafety,
   type CurrentAssessmentResponse,
   type InProgressAssessment,
+  type Instrument,
   type OwnerFlagView,
   type Profile,
   type ProfileChangeResponse,
   type ProfileResponse,
+  type SafetyScreen,
   type SaveAnswerResponse,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
@@ -182,6 +184,22 @@ export async function getProfileChange(deps: AssessmentDeps, userId: string): Pr
 export async function getPracticeGuidance(db: Kysely<DB>, userId: string): Promise<PracticeGuidance> {
   const latest = (await loadCompleted(db, userId)).at(-1);
   return latest ? derivePracticeGuidance(latest.profile, latest.owner) : NO_GUIDANCE;
+}
+
+export type LatestScoredProfile = { assessmentId: string; instrument: Instrument; profile: Profile; safety: SafetyScreen };
+
+/**
+ * A person's latest completed profile, scored, with their own safety screen, or null. For the
+ * couple module: it shares only the parts the person chose, and uses the screen only for the
+ * person's own view. Reads with the given connection (a caller's transaction).
+ */
+export async function getLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<LatestScoredProfile | null> {
+  const latest = (await listCompleted(db, userId)).at(-1);
+  if (!latest) return null;
+  const instrument = instrumentOf(latest);
+  const answers = toProfileAnswers(await listAnswers(db, latest.id));
+  const profile = readScored(latest.id)?.profile ?? scoreProfile(instrument, answers);
+  return { assessmentId: latest.id, instrument, profile, safety: screenSafety(instrument, answers) };
 }
 
 /** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */

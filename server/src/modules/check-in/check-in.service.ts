@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse } from "@mutual/core";
+import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse, type ScoredCheckInAnswers, type TrendSignalView } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
@@ -9,7 +9,7 @@ import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataK
 import { isoWeekIn } from "./check-in-week.js";
 import { findEarlierResult, forgetOldResults, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
 import { canonicalTimeZone } from "./check-in.policy.js";
-import { presentCurrent, presentDefinition, presentSignal, presentWeek } from "./check-in.presenter.js";
+import { presentCurrent, presentDefinition, presentScores, presentSignal, presentWeek } from "./check-in.presenter.js";
 import {
   findCheckIn,
   listCheckIns,
@@ -139,6 +139,27 @@ export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZo
     weeks: records.map(presentWeek),
     signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
     definition: presentDefinition(),
+  };
+}
+
+export type CheckInTrends = { weeks: Array<{ week: string; answers: ScoredCheckInAnswers }>; signals: TrendSignalView[] };
+
+/**
+ * A person's scored weekly answers and trend signals, never a note nor whether one exists: for
+ * a partner they share check-in trends with. Reads with the given connection (a caller's transaction).
+ */
+export async function listCheckInTrendsOf(db: Kysely<DB>, userId: string, now: Date): Promise<CheckInTrends> {
+  const records = await listCheckIns(db, userId);
+  const currentWeek = isoWeekIn(now, records.at(-1)?.timeZone ?? "UTC");
+  const points = records.map((record) => ({
+    week: record.week,
+    friendsFamilyHours: record.scores.friendsFamilyHours,
+    wePulse: record.scores.wePulse,
+    mePulse: record.scores.mePulse,
+  }));
+  return {
+    weeks: records.map((record) => ({ week: record.week, answers: presentScores(record.scores) })),
+    signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse } from "@mutual/core";
+import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse, type PracticeId } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { notFound } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
@@ -136,5 +136,19 @@ export async function listCompletionsForExport(db: Kysely<DB>, kek: KeyEncryptio
       completedAt: new Date(record.completedAtMs).toISOString(),
       reflection: openReflection(dataKey, userId, record),
     };
+  });
+}
+
+export type CompletedExercise = { exerciseId: string; title: string; practice: PracticeId; completedAtMs: number };
+
+/**
+ * Which exercises a person completed and when, oldest first, never a reflection nor whether one
+ * exists: for a partner they share exercises with. Reads with the given connection (a caller's transaction).
+ */
+export async function listCompletedExercisesOf(db: Kysely<DB>, userId: string): Promise<CompletedExercise[]> {
+  const records = await listCompletions(db, userId);
+  return records.flatMap((record) => {
+    const exercise = findPracticeExercise(record.exerciseId);
+    return exercise ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs }] : [];
   });
 }

@@ -1,2 +1,2 @@
 export { exercisesRoutes } from "./exercises.routes.js";
-export { listCompletionsForExport, type ExportedCompletion } from "./exercises.service.js";
+export { listCompletedExercisesOf, listCompletionsForExport, type CompletedExercise, type ExportedCompletion } from "./exercises.service.js";

@@ -1,0 +1,130 @@
+// Pure rules of the couple module: invites, who may see which partner data, and what a
+// share choice lets into the couple report. No I/O; every function is unit-tested.
+import {
+  INVITE_CODE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  SCORED_DIMENSIONS,
+  SHARE_SCOPES,
+  formatInviteCode,
+  normalizeInviteCode,
+  type ProfileShareChoice,
+  type ShareScope,
+} from "@mutual/core";
+import { HttpError } from "../../http/http-errors.js";
+
+const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
+
+/** An invite can be accepted for this long after it was made. */
+export const INVITE_TTL_MS = 7 * dayMs;
+/** Failed code lookups and accepts allowed per person in the window; the next one answers 429. */
+export const FAILED_ATTEMPTS_LIMIT = 10;
+export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
+
+export type InviteRecord = {
+  id: string;
+  inviterId: string;
+  inviterName: string;
+  createdAt: number;
+  expiresAt: number;
+  status: "pending" | "accepted" | "cancelled";
+  acceptedBy: string | null;
+};
+
+export type Membership = { coupleId: string; since: number; partnerId: string; partnerName: string };
+
+export function inviteExpiresAt(createdAt: number): number {
+  return createdAt + INVITE_TTL_MS;
+}
+
+/** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
+export function isInviteOpen(invite: Pick<InviteRecord, "status" | "expiresAt">, now: number): boolean {
+  return invite.status === "pending" && now < invite.expiresAt;
+}
+
+/**
+ * A new code from a source of uniform random integers in [0, max) (crypto.randomInt in the
+ * service), shown as XXXXX-XXXXX. 32 symbols and 10 places: 50 bits.
+ */
+export function makeInviteCode(randomBelow: (max: number) => number): string {
+  let code = "";
+  for (let index = 0; index < INVITE_CODE_LENGTH; index += 1) code += INVITE_CODE_ALPHABET[randomBelow(INVITE_CODE_ALPHABET.length)];
+  return formatInviteCode(code);
+}
+
+/** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */
+export function requireCodeShape(input: string): string {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) {
+    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
+      { path: "code", message: "not an invite code" },
+    ]);
+  }
+  return code;
+}
+
+export function requireNotThrottled(recentFailures: number): void {
+  if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
+    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
+  }
+}
+
+/** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */
+export const inviteNotFound = () => new HttpError(404, "INVITE_NOT_FOUND", "This invite code does not work. Ask your partner for a new one.");
+
+export function requireNotOwnInvite(invite: Pick<InviteRecord, "inviterId">, userId: string): void {
+  if (invite.inviterId === userId) throw new HttpError(422, "OWN_INVITE", "This is your own invite: send it to your partner.");
+}
+
+export const alreadyLinked = () => new HttpError(409, "ALREADY_LINKED", "One of you is already linked with a partner.");
+
+/** For writes that need a partner (shares): 409, the request conflicts with the current state. */
+export function requireLinkedForWrite(membership: Membership | null): Membership {
+  if (!membership) throw new HttpError(409, "NOT_LINKED", "You are not linked with a partner.");
+  return membership;
+}
+
+/** For reads of partner data: 404, there is nothing to see. */
+export function requireLinkedForRead(membership: Membership | null): Membership {
+  if (!membership) throw new HttpError(404, "NOT_LINKED", "You are not linked with a partner.");
+  return membership;
+}
+
+/** A partner's data behind one scope is readable only while its owner shares that scope. */
+export function requireShared(ownerScopes: readonly ShareScope[], scope: ShareScope): void {
+  if (!ownerScopes.includes(scope)) throw new HttpError(403, "NOT_SHARED", "Your partner does not share this with you.");
+}
+
+/** Scopes in their canonical order, each once (for stable responses). */
+export function orderScopes(scopes: Iterable<string>): ShareScope[] {
+  const set = new Set(scopes);
+  return SHARE_SCOPES.filter((scope) => set.has(scope));
+}
+
+/** The profile scopes: what the couple report is built from. */
+export const PROFILE_SCOPES: readonly ShareScope[] = ["overview", "dimensions"];
+
+/** What of a profile the chosen scopes let into the couple report. Never SAFE: no scope names it. */
+export function profileShareChoice(scopes: readonly ShareScope[]): ProfileShareChoice {
+  const choice: ProfileShareChoice = {};
+  if (scopes.includes("overview")) choice.axes = true;
+  if (scopes.includes("dimensions")) {
+    choice.dimensions = [...SCORED_DIMENSIONS];
+    choice.subscales = true;
+  }
+  return choice;
+}
+
+/**
+ * The partner's scopes a couple report carries: the profile scopes they share, when they have
+ * a profile. One audit row is written for each.
+ */
+export function reportScopesCarried(partnerScopes: readonly ShareScope[], partnerHasProfile: boolean): ShareScope[] {
+  return partnerHasProfile ? PROFILE_SCOPES.filter((scope) => partnerScopes.includes(scope)) : [];
+}
+
+/** True once both share at least one profile scope and both have a profile. */
+export function isReportReady(input: { mine: readonly ShareScope[]; partners: readonly ShareScope[]; myProfile: boolean; partnerProfile: boolean }): boolean {
+  const sharesProfile = (scopes: readonly ShareScope[]) => PROFILE_SCOPES.some((scope) => scopes.includes(scope));
+  return input.myProfile && input.partnerProfile && sharesProfile(input.mine) && sharesProfile(input.partners);
+}
