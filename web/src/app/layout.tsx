@@ -55,6 +55,9 @@ export function Layout() {
                   <NavLink to="/practices">{t("nav.practices")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/partner">{t("nav.partner")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
                 <li>

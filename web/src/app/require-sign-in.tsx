@@ -14,8 +14,28 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     return <Loading />;
   }
   if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
-  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!me.data) return <Navigate to={signInPathFor(location)} replace />;
   return <>{children}</>;
+}
+
+/**
+ * Sign-in for a page, keeping the page's path and query in `next` and its "#…" as the sign-in
+ * page's own hash: a partner's invite code rides there, so it never appears in a query string
+ * that a server could log, even if the sign-in page is reloaded.
+ */
+export function signInPathFor(location: { pathname: string; search: string; hash: string }): string {
+  return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${location.hash}`;
+}
+
+/** The way from sign-in to sign-up and back, carrying the same `next` and hash along. */
+export function otherAuthPagePath(page: "/sign-in" | "/sign-up", next: string | null, hash: string): string {
+  return next === null ? page : `${page}?next=${encodeURIComponent(safeNextPath(next))}${hash}`;
+}
+
+/** Where to go after signing in or up: the safe `next` path, with the hash it came with. */
+export function afterSignInPath(next: string | null, hash: string): string {
+  const path = safeNextPath(next);
+  return path.includes("#") ? path : `${path}${hash}`;
 }
 
 /** Only same-site paths may follow sign-in, so a crafted link cannot send people elsewhere. */

@@ -32,6 +32,12 @@ const CheckInRoute = lazyPage(() => import("./routes/check-in"), "CheckInRoute")
 const TrendsRoute = lazyPage(() => import("./routes/trends"), "TrendsRoute");
 const PracticesRoute = lazyPage(() => import("./routes/practices"), "PracticesRoute");
 const PracticeRoute = lazyPage(() => import("./routes/practice"), "PracticeRoute");
+const PartnerRoute = lazyPage(() => import("./routes/partner"), "PartnerRoute");
+const PartnerJoinRoute = lazyPage(() => import("./routes/partner-join"), "PartnerJoinRoute");
+const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute");
+const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute");
+const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute");
+const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
 /** A page anyone may open. */
@@ -67,6 +73,12 @@ export function AppRouter() {
           <Route path="/trends" element={signedInPage(TrendsRoute)} />
           <Route path="/practices" element={signedInPage(PracticesRoute)} />
           <Route path="/practices/:exerciseId" element={signedInPage(PracticeRoute)} />
+          <Route path="/partner" element={signedInPage(PartnerRoute)} />
+          <Route path="/partner/join" element={signedInPage(PartnerJoinRoute)} />
+          <Route path="/partner/report" element={signedInPage(PartnerReportRoute)} />
+          <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
+          <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
+          <Route path="/account/data-views" element={signedInPage(DataViewsRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

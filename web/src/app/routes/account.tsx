@@ -1,4 +1,4 @@
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
@@ -47,6 +47,13 @@ export function AccountRoute() {
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />
+      </section>
+      <section aria-labelledby="account-data-views" className="card">
+        <h2 id="account-data-views">{t("account.dataViewsTitle")}</h2>
+        <p>{t("account.dataViewsBody")}</p>
+        <p>
+          <Link to="/account/data-views">{t("account.dataViewsLink")}</Link>
+        </p>
       </section>
       <DataExportSection />
       <section aria-labelledby="account-delete" className="card card--danger">

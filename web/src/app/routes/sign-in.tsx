@@ -1,17 +1,18 @@
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
 import { SignInForm } from "../../features/auth/components/sign-in-form";
-import { safeNextPath } from "../require-sign-in";
+import { afterSignInPath, otherAuthPagePath } from "../require-sign-in";
 
 export function SignInRoute() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();
-  const next = safeNextPath(params.get("next"));
+  const location = useLocation();
+  const next = afterSignInPath(params.get("next"), location.hash);
   if (me.data) return <Navigate to={next} replace />;
   return (
     <Page title={t("auth.signInTitle")} narrow>
@@ -19,7 +20,7 @@ export function SignInRoute() {
       {params.has("deleted") && <Alert tone="success">{t("auth.deleted")}</Alert>}
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
       <p>
-        {t("auth.noAccount")} <Link to="/sign-up">{t("auth.createOne")}</Link>
+        {t("auth.noAccount")} <Link to={otherAuthPagePath("/sign-up", params.get("next"), location.hash)}>{t("auth.createOne")}</Link>
       </p>
     </Page>
   );

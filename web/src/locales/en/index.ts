@@ -2,7 +2,9 @@ import common from "./common.json";
 import assessment from "../../features/assessment/locales/en.json";
 import checkIn from "../../features/check-in/locales/en.json";
 import consent from "../../features/consent/locales/en.json";
+import couple from "../../features/couple/locales/en.json";
 import dataExport from "../../features/data-export/locales/en.json";
+import dataViews from "../../features/data-views/locales/en.json";
 import help from "../../features/help/locales/en.json";
 import practices from "../../features/practices/locales/en.json";
 import profile from "../../features/profile/locales/en.json";
@@ -21,4 +23,6 @@ export const en = {
   help,
   practices,
   trends,
+  couple,
+  dataViews,
 };

@@ -2,11 +2,13 @@ import checkIn from "../../features/check-in/locales/en.json";
 import profile from "../../features/profile/locales/en.json";
 import assessment from "../../features/assessment/locales/en.json";
 import consent from "../../features/consent/locales/en.json";
+import couple from "../../features/couple/locales/en.json";
 import dataExport from "../../features/data-export/locales/en.json";
+import dataViews from "../../features/data-views/locales/en.json";
 import help from "../../features/help/locales/en.json";
 import practices from "../../features/practices/locales/en.json";
 import trends from "../../features/trends/locales/en.json";
 import { account, auth, notFound, validation } from "./common.json";
 
 /** The catalogues not needed on the first screen (see first-load.ts). */
-export const enLater = { auth, validation, account, notFound, assessment, checkIn, profile, consent, dataExport, help, practices, trends };
+export const enLater = { auth, validation, account, notFound, assessment, checkIn, profile, consent, dataExport, help, practices, trends, couple, dataViews };

@@ -20,6 +20,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
   const saver = useAnswerSaver(assessment.id, assessment.answers);
   const [stepIndex, setStepIndex] = useState(() => findResumeStep(steps, assessment.answers));
   const [hasMoved, setHasMoved] = useState(false);
+  const [isConfirmingStartOver, setIsConfirmingStartOver] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
   const setFocusTarget = (element: HTMLElement | null) => {
     focusTarget.current = element;
@@ -47,6 +48,10 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
 
   return (
     <div className="assessment">
+      {/* On a shared device, someone else may have begun this profile: say so on arrival. */}
+      {!hasMoved && assessment.answeredCount > 0 && !isConfirmingStartOver && (
+        <ResumeNotice startedAt={assessment.startedAt} answered={assessment.answeredCount} total={assessment.totalCount} onNotMe={() => setIsConfirmingStartOver(true)} />
+      )}
       {/* Back sits above the question, so from the answers Tab goes straight to Next. */}
       <div className="assessment__back">
         {stepIndex > 0 && (
@@ -123,7 +128,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
         />
       )}
 
-      <StartOver assessmentId={assessment.id} />
+      <StartOver assessmentId={assessment.id} isConfirming={isConfirmingStartOver} setIsConfirming={setIsConfirmingStartOver} />
     </div>
   );
 }
@@ -222,10 +227,25 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
   );
 }
 
-function StartOver({ assessmentId }: { assessmentId: string }) {
+/** "You started this on …": lets a person on a shared device notice answers that are not theirs. */
+function ResumeNotice({ startedAt, answered, total, onNotMe }: { startedAt: string; answered: number; total: number; onNotMe: () => void }) {
+  const { t, i18n } = useTranslation();
+  const started = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(startedAt));
+  return (
+    <div className="alert alert--info assessment__resume" role="status">
+      <p>{t("assessment.resumeNotice", { date: started, answered, total })}</p>
+      <Button variant="link" onClick={onNotMe}>
+        {t("assessment.notYou")}
+      </Button>
+    </div>
+  );
+}
+
+type StartOverProps = { assessmentId: string; isConfirming: boolean; setIsConfirming: (value: boolean) => void };
+
+function StartOver({ assessmentId, isConfirming, setIsConfirming }: StartOverProps) {
   const { t } = useTranslation();
   const discard = useDiscardAssessment();
-  const [isConfirming, setIsConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (isConfirming) heading.current?.focus();

@@ -10,10 +10,16 @@ import type { ChartSeries } from "./uplot-draw";
 import { fillWeeks, formatWeekStart, weekStartMs } from "./weeks";
 import { Loading } from "../../../components/loading";
 
-type Metric = keyof ScoredCheckInAnswers;
+export type Metric = keyof ScoredCheckInAnswers;
+export type ChartKey = "pulse" | "speakUp" | "support" | "ties";
+/** One week's scored answers: the person's own history, or a partner's shared one. */
+export type WeekAnswers = Pick<CheckInWeek, "week" | "answers">;
+
+/** Words that differ when the charts show someone else's weeks (a partner's). */
+export type TrendWording = { description?: (key: ChartKey) => string; series?: (metric: Metric) => string };
 
 type ChartSpec = {
-  key: "pulse" | "speakUp" | "support" | "ties";
+  key: ChartKey;
   metrics: readonly [Metric, Metric] | readonly [Metric];
   yRange: [number, number];
   max: number | null;
@@ -31,7 +37,7 @@ const CHARTS: readonly ChartSpec[] = [
 const COLOURS = ["#1f5f5a", "#9a4a24"] as const;
 
 /** Charts appear from this many check-ins on; before that a line says little. */
-const MIN_WEEKS_FOR_CHARTS = 3;
+export const MIN_WEEKS_FOR_CHARTS = 3;
 
 const SIGNAL_MEANING = {
   "social-withdrawal": "trends.signalMeaning.social-withdrawal",
@@ -77,13 +83,14 @@ function formatNumber(value: number, language: string): string {
 }
 
 /** Everything the trends page shows, worked out once per load of the check-in history. */
-function useChartData(weeks: CheckInWeek[]) {
+function useChartData(weeks: readonly WeekAnswers[], seriesLabel?: (metric: Metric) => string) {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const language = i18n.language;
+    const label = (metric: Metric) => seriesLabel?.(metric) ?? t(`trends.series.${metric}`);
     const answered = weeks
       .map((week) => ({ ...week, start: weekStartMs(week.week) }))
-      .filter((week): week is CheckInWeek & { start: number } => week.start !== null)
+      .filter((week): week is WeekAnswers & { start: number } => week.start !== null)
       .sort((a, b) => a.start - b.start);
     const xs = fillWeeks(answered.map((week) => week.week));
     const byStart = new Map(answered.map((week) => [week.start, week]));
@@ -91,14 +98,14 @@ function useChartData(weeks: CheckInWeek[]) {
       const format = (value: number | null) =>
         value === null ? t("trends.notAnswered") : spec.max === null ? t("trends.hoursValue", { value: formatNumber(value, language) }) : t("trends.ofMax", { value: formatNumber(value, language), max: spec.max });
       const series: ChartSeries[] = spec.metrics.map((metric, index) => ({
-        label: t(`trends.series.${metric}`),
+        label: label(metric),
         color: COLOURS[index] ?? COLOURS[0],
         dashed: index === 1,
         values: xs.map((start) => byStart.get(start)?.answers[metric] ?? null),
       }));
       const summary = spec.metrics
         .map((metric) => {
-          const name = t(`trends.series.${metric}`);
+          const name = label(metric);
           const points = answered.filter((week) => week.answers[metric] !== null);
           const first = points[0];
           const last = points.at(-1);
@@ -113,14 +120,13 @@ function useChartData(weeks: CheckInWeek[]) {
       const rows = answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
       return { spec, series, summary, yRange, rows, xs };
     });
-  }, [weeks, t, i18n.language]);
+  }, [weeks, t, i18n.language, seriesLabel]);
 }
 
 /** The trends page body: empty and early states, signals, then one chart and table per theme. */
 export function TrendsPanel() {
   const { t } = useTranslation();
   const history = useCheckInHistory();
-  const charts = useChartData(history.data?.weeks ?? EMPTY);
 
   if (history.isPending) {
     return <Loading />;
@@ -151,11 +157,23 @@ export function TrendsPanel() {
   return (
     <>
       {showCharts ? <Signals signals={signals} /> : <Alert tone="info">{t("trends.fewWeeks")}</Alert>}
+      <TrendCharts weeks={weeks} />
+    </>
+  );
+}
+
+/** One chart and table per theme; charts are drawn from a few weeks on, tables always. */
+export function TrendCharts({ weeks, wording }: { weeks: readonly WeekAnswers[]; wording?: TrendWording }) {
+  const { t } = useTranslation();
+  const charts = useChartData(weeks, wording?.series);
+  const showCharts = weeks.length >= MIN_WEEKS_FOR_CHARTS;
+  return (
+    <>
       {charts.map(({ spec, series, summary, yRange, rows, xs }) => (
         <TrendChart
           key={spec.key}
           title={t(`trends.charts.${spec.key}.title`)}
-          description={t(`trends.charts.${spec.key}.description`)}
+          description={wording?.description?.(spec.key) ?? t(`trends.charts.${spec.key}.description`)}
           summary={summary}
           xs={xs}
           series={series}
@@ -167,5 +185,3 @@ export function TrendsPanel() {
     </>
   );
 }
-
-const EMPTY: CheckInWeek[] = [];

@@ -1,0 +1,257 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
+import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../api/couple-api";
+import { errorCodeOf } from "./format";
+
+type Report = CoupleReportResponse;
+type DimensionRow = Report["dimensions"][number];
+type Cross = NonNullable<Report["crossPerception"]["iBackPartner"]>;
+
+const PROFILE_SCOPES: readonly ShareScope[] = ["overview", "dimensions"];
+
+/** Comparisons can sting: this comes before any number, every time the report opens. */
+function Framing() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="report-framing" className="card report-framing">
+      <h2 id="report-framing">{t("couple.report.framingTitle")}</h2>
+      <p>{t("couple.report.framing1")}</p>
+      <p>{t("couple.report.framing2")}</p>
+      <p className="muted">{t("couple.report.framingStudy")}</p>
+      <p>
+        <Link to="/help">{t("couple.report.framingHelp")}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The /partner/report page body. */
+export function CoupleReport() {
+  const { t } = useTranslation();
+  const report = useCoupleReport();
+  return (
+    <>
+      <Framing />
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        errorCodeOf(report.error) === "NOT_LINKED" ? (
+          <Alert tone="info">
+            <p className="alert__text">{t("couple.report.notLinked")}</p>
+            <Link to="/partner">{t("couple.report.toPartner")}</Link>
+          </Alert>
+        ) : (
+          <Alert tone="error">
+            <p className="alert__text">{t("couple.report.loadError")}</p>
+            <Button variant="secondary" onClick={() => void report.refetch()} busy={report.isFetching}>
+              {t("couple.retry")}
+            </Button>
+          </Alert>
+        )
+      ) : report.data.isReady ? (
+        <ReportBody report={report.data} />
+      ) : (
+        <Waiting report={report.data} />
+      )}
+      <p>
+        <Link to="/partner">{t("couple.backToPartner")}</Link>
+      </p>
+    </>
+  );
+}
+
+/** What is still missing before the report can show anything. */
+function Waiting({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const name = report.partner.name;
+  const iShare = report.shared.mine.some((scope) => PROFILE_SCOPES.includes(scope));
+  const theyShare = report.shared.partners.some((scope) => PROFILE_SCOPES.includes(scope));
+  const myProfile = report.map.mine !== null || report.dimensions.some((row) => row.mine !== null);
+  const theirProfile = report.map.partners !== null || report.dimensions.some((row) => row.partners !== null);
+  return (
+    <section aria-labelledby="report-waiting" className="card">
+      <h2 id="report-waiting">{t("couple.report.waitingTitle")}</h2>
+      <p>{t("couple.report.waitingIntro")}</p>
+      <ul>
+        {!iShare && (
+          <li>
+            {t("couple.report.missingMyShare", { name })} <Link to="/partner">{t("couple.report.chooseShares")}</Link>
+          </li>
+        )}
+        {!theyShare && <li>{t("couple.report.missingPartnerShare", { name })}</li>}
+        {iShare && !myProfile && (
+          <li>
+            {t("couple.report.missingMyProfile")} <Link to="/assessment">{t("couple.report.takeProfile")}</Link>
+          </li>
+        )}
+        {theyShare && !theirProfile && <li>{t("couple.report.missingPartnerProfile", { name })}</li>}
+      </ul>
+    </section>
+  );
+}
+
+function ReportBody({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const name = report.partner.name;
+  const scopeList = (scopes: readonly ShareScope[]) => {
+    const named = SCOPES.filter((scope) => scopes.includes(scope)).map((scope) => t(`couple.scopeNames.${scope}`));
+    return named.length === 0 ? t("couple.report.nothing") : named.join(", ");
+  };
+  return (
+    <>
+      <p className="muted">{t("couple.report.sharedNote", { mine: scopeList(report.shared.mine), theirs: scopeList(report.shared.partners), name })}</p>
+      <MapSection report={report} />
+      <DimensionsSection report={report} />
+      <CrossSection report={report} />
+      <FlagsSection flags={report.flags} />
+    </>
+  );
+}
+
+function MapSection({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const points: LabelledMapPoint[] = [];
+  if (report.map.mine) points.push({ label: t("couple.report.you"), ...report.map.mine });
+  if (report.map.partners) points.push({ label: report.partner.name, ...report.map.partners });
+  return (
+    <section aria-labelledby="report-map" className="card">
+      <h2 id="report-map">{t("couple.report.mapTitle")}</h2>
+      {report.map.mine && report.map.partners ? (
+        <WeMeMapPoints points={points} caption={t("couple.report.mapTitle")} />
+      ) : (
+        <p>{t("couple.report.mapMissing")}</p>
+      )}
+    </section>
+  );
+}
+
+function DimensionsSection({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const name = report.partner.name;
+  const rows = report.dimensions.filter((row) => row.mine !== null || row.partners !== null);
+  const different = rows.filter((row) => row.isDifferentExperience);
+  const cell = (value: number | null) => (value === null ? t("couple.report.notShared") : String(Math.round(value)));
+  const difference = (value: number | null) => (value === null ? "–" : value > 0 ? `+${Math.round(value)}` : String(Math.round(value)));
+  return (
+    <section aria-labelledby="report-dimensions" className="card">
+      <h2 id="report-dimensions">{t("couple.report.dimensionsTitle")}</h2>
+      {rows.length === 0 ? (
+        <p>{t("couple.report.dimensionsMissing")}</p>
+      ) : (
+        <>
+          <p>{t("couple.report.dimensionsIntro", { threshold: report.thresholds.differentExperience })}</p>
+          <div className="table-scroll">
+            <table className="report-table">
+              <caption>{t("couple.report.dimensionsTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("couple.report.colDimension")}</th>
+                  <th scope="col">{t("couple.report.colMine")}</th>
+                  <th scope="col">{t("couple.report.colPartner", { name })}</th>
+                  <th scope="col">{t("couple.report.colDifference")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.code} className={row.isDifferentExperience ? "report-table__different" : undefined}>
+                    <th scope="row">
+                      {row.name}
+                      {row.isDifferentExperience && <span className="badge report-table__badge">{t("couple.report.differentBadge")}</span>}
+                    </th>
+                    <td>{cell(row.mine)}</td>
+                    <td>{cell(row.partners)}</td>
+                    <td>{difference(row.difference)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3>{t("couple.report.differentTitle")}</h3>
+          {different.length === 0 ? <p>{t("couple.report.differentNone")}</p> : <ConversationStarters rows={different} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ConversationStarters({ rows }: { rows: readonly DimensionRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="conversation-list">
+      {rows.map((row) => (
+        <li key={row.code}>
+          <h4>{row.name}</h4>
+          <p className="muted">{t("couple.report.questionIntro")}</p>
+          <p className="conversation-list__question">{t(`couple.report.questions.${row.code}`)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CrossSection({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const name = report.partner.name;
+  const { iBackPartner, partnerBacksMe } = report.crossPerception;
+  const line = (cross: Cross, key: "couple.report.crossMine" | "couple.report.crossTheirs") => (
+    <li>
+      <p>{t(key, { name, says: Math.round(cross.giverSays), feels: Math.round(cross.receiverFeels) })}</p>
+      <p className={cross.isGap ? "cross__gap" : "muted"}>{cross.isGap ? t("couple.report.crossGap", { gap: Math.round(Math.abs(cross.gap)) }) : t("couple.report.crossClose")}</p>
+    </li>
+  );
+  return (
+    <section aria-labelledby="report-cross" className="card">
+      <h2 id="report-cross">{t("couple.report.crossTitle")}</h2>
+      {!iBackPartner && !partnerBacksMe ? (
+        <p>{t("couple.report.crossMissing")}</p>
+      ) : (
+        <>
+          <p>{t("couple.report.crossIntro", { threshold: report.thresholds.crossPerceptionGap })}</p>
+          <ul className="cross-list">
+            {iBackPartner && line(iBackPartner, "couple.report.crossMine")}
+            {partnerBacksMe && line(partnerBacksMe, "couple.report.crossTheirs")}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FlagsSection({ flags }: { flags: Report["flags"] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="report-flags" className="card">
+      <h2 id="report-flags">{t("couple.report.flagsTitle")}</h2>
+      {flags.length === 0 ? (
+        <p>{t("couple.report.flagsNone")}</p>
+      ) : (
+        <>
+          <p className="muted">{t("couple.report.flagsIntro")}</p>
+          <ul className="flag-list">
+            {flags.map((flag) => (
+              <li key={flag.id} className={`flag flag--${flag.severity}`}>
+                <h3 className="flag__title">{flag.title}</h3>
+                <p>{flag.explanation}</p>
+                <p>
+                  <Link to={`/practices#practice-${flag.practice}`}>{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>
+                </p>
+                {flag.counselling !== "none" && (
+                  <div className="flag__counselling">
+                    <p>{t(`profile.counselling.${flag.counselling}`)}</p>
+                    <p>
+                      <Link to="/help">{t("profile.counsellingLink")}</Link>
+                    </p>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { Link, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { SCOPES, useCouple, type CoupleStateResponse, type ShareScope } from "../api/couple-api";
+import { formatDate } from "./format";
+import { HaveCodeForm, InviteSection } from "./invite-section";
+import { ShareChoices } from "./share-choices";
+import { UnlinkSection } from "./unlink-section";
+
+/** The /partner page body: invite or join when not linked; sharing, partner views and unlink when linked. */
+export function PartnerPanel() {
+  const { t } = useTranslation();
+  const couple = useCouple();
+  const [params] = useSearchParams();
+
+  if (couple.isPending) return <Loading />;
+  if (couple.isError) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("couple.loadError")}</p>
+        <Button variant="secondary" onClick={() => void couple.refetch()} busy={couple.isFetching}>
+          {t("couple.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  const state = couple.data;
+  if (!state.couple) {
+    return (
+      <>
+        {state.lastEndedAt && <Alert tone="info">{t("couple.ended")}</Alert>}
+        <InviteSection pending={state.invite} />
+        <HaveCodeForm />
+      </>
+    );
+  }
+  return (
+    <>
+      {params.has("joined") && <Alert tone="success">{t("couple.joined", { name: state.couple.partner.name })}</Alert>}
+      <Linked couple={state.couple} />
+    </>
+  );
+}
+
+function Linked({ couple }: { couple: NonNullable<CoupleStateResponse["couple"]> }) {
+  const { t, i18n } = useTranslation();
+  const name = couple.partner.name;
+  return (
+    <>
+      <section aria-labelledby="linked-title" className="card">
+        <h2 id="linked-title">{t("couple.linked.title", { name })}</h2>
+        <p>{t("couple.linked.since", { date: formatDate(couple.since, i18n.language) })}</p>
+      </section>
+      <ShareChoices partnerName={name} myScopes={couple.myScopes} />
+      <TheirShares name={name} scopes={couple.partnerScopes} />
+      <UnlinkSection partnerName={name} />
+    </>
+  );
+}
+
+function TheirShares({ name, scopes }: { name: string; scopes: readonly ShareScope[] }) {
+  const { t } = useTranslation();
+  const shared = SCOPES.filter((scope) => scopes.includes(scope));
+  return (
+    <section aria-labelledby="theirs-title" className="card">
+      <h2 id="theirs-title">{t("couple.theirs.title", { name })}</h2>
+      {shared.length === 0 ? (
+        <p>{t("couple.theirs.none", { name })}</p>
+      ) : (
+        <ul className="scope-list">
+          {shared.map((scope) => (
+            <li key={scope}>{t(`couple.scopeNames.${scope}`)}</li>
+          ))}
+        </ul>
+      )}
+      <ul className="link-list">
+        <li>
+          <Link to="/partner/report">{t("couple.theirs.report")}</Link>
+        </li>
+        {scopes.includes("check-in-trends") && (
+          <li>
+            <Link to="/partner/check-ins">{t("couple.theirs.checkIns", { name })}</Link>
+          </li>
+        )}
+        {scopes.includes("exercises") && (
+          <li>
+            <Link to="/partner/exercises">{t("couple.theirs.exercises", { name })}</Link>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

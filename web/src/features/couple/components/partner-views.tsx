@@ -1,0 +1,102 @@
+import { useCallback, useMemo, type ReactNode } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { TrendCharts, type ChartKey, type Metric, type TrendWording } from "../../trends/components/trends-panel";
+import { usePartnerCheckIns, usePartnerExercises, type PartnerCheckInsResponse, type PartnerExercisesResponse } from "../api/couple-api";
+import { errorCodeOf, formatDate } from "./format";
+
+/** Loading, "not shared with you right now", "not linked" and other errors, the same way on every partner view. */
+function PartnerQuery<T>({ query, loadError, children }: { query: UseQueryResult<T>; loadError: string; children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
+  let body: ReactNode;
+  if (query.isPending) body = <Loading />;
+  else if (query.isError) {
+    const code = errorCodeOf(query.error);
+    body =
+      code === "NOT_SHARED" ? (
+        <Alert tone="info">{t("couple.notShared")}</Alert>
+      ) : code === "NOT_LINKED" ? (
+        <Alert tone="info">{t("couple.notLinkedView")}</Alert>
+      ) : (
+        <Alert tone="error">
+          <p className="alert__text">{loadError}</p>
+          <Button variant="secondary" onClick={() => void query.refetch()} busy={query.isFetching}>
+            {t("couple.retry")}
+          </Button>
+        </Alert>
+      );
+  } else body = children(query.data);
+  return (
+    <>
+      {body}
+      <p>
+        <Link to="/partner">{t("couple.backToPartner")}</Link>
+      </p>
+    </>
+  );
+}
+
+/** The partner's shared check-in numbers, drawn with the same charts and tables as one's own trends. */
+export function PartnerCheckIns() {
+  const { t } = useTranslation();
+  const query = usePartnerCheckIns();
+  return (
+    <PartnerQuery query={query} loadError={t("couple.partnerCheckIns.loadError")}>
+      {(data) => <PartnerCheckInsBody data={data} />}
+    </PartnerQuery>
+  );
+}
+
+function PartnerCheckInsBody({ data }: { data: PartnerCheckInsResponse }) {
+  const { t } = useTranslation();
+  const name = data.partner.name;
+  const description = useCallback((key: ChartKey) => t(`couple.partnerCheckIns.descriptions.${key}`, { name }), [t, name]);
+  const series = useCallback(
+    (metric: Metric) => (metric === "backedPartner" || metric === "feltBacked" ? t(`couple.partnerCheckIns.series.${metric}`) : t(`trends.series.${metric}`)),
+    [t],
+  );
+  const wording = useMemo<TrendWording>(() => ({ description, series }), [description, series]);
+  if (data.weeks.length === 0) return <p>{t("couple.partnerCheckIns.empty", { name })}</p>;
+  return (
+    <>
+      <p className="lead">{t("couple.partnerCheckIns.intro", { name })}</p>
+      <TrendCharts weeks={data.weeks} wording={wording} />
+    </>
+  );
+}
+
+/** Which exercises the partner completed, and when. */
+export function PartnerExercises() {
+  const { t } = useTranslation();
+  const query = usePartnerExercises();
+  return (
+    <PartnerQuery query={query} loadError={t("couple.partnerExercises.loadError")}>
+      {(data) => <PartnerExercisesBody data={data} />}
+    </PartnerQuery>
+  );
+}
+
+function PartnerExercisesBody({ data }: { data: PartnerExercisesResponse }) {
+  const { t, i18n } = useTranslation();
+  const name = data.partner.name;
+  if (data.completed.length === 0) return <p>{t("couple.partnerExercises.empty", { name })}</p>;
+  const newestFirst = [...data.completed].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+  return (
+    <>
+      <p className="lead">{t("couple.partnerExercises.intro", { name })}</p>
+      <ul className="completion-list">
+        {newestFirst.map((entry) => (
+          <li key={`${entry.exerciseId}-${entry.completedAt}`} className="completion">
+            <h2 className="completion__title">{entry.title}</h2>
+            <p className="muted">{t(`practices.practice.${entry.practice}.title`)}</p>
+            <p>{t("couple.partnerExercises.completedOn", { date: formatDate(entry.completedAt, i18n.language) })}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

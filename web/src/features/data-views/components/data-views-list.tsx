@@ -1,0 +1,55 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { useDataViews } from "../api/data-views-api";
+
+function formatDateTime(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+}
+
+/** The "who viewed my data" list: who, which part, when (in the reader's own time), newest first. */
+export function DataViewsList() {
+  const { t, i18n } = useTranslation();
+  const views = useDataViews();
+
+  if (views.isPending) return <Loading />;
+  if (views.isError && !views.data) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("dataViews.loadError")}</p>
+        <Button variant="secondary" onClick={() => void views.refetch()} busy={views.isFetching}>
+          {t("dataViews.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  const entries = views.data.pages.flatMap((page) => page.views);
+  if (entries.length === 0) return <p>{t("dataViews.empty")}</p>;
+  return (
+    <>
+      <ul className="data-views" aria-label={t("dataViews.listLabel")}>
+        {entries.map((view) => (
+          <li key={view.id} className="data-views__item">
+            <p>{t("dataViews.entry", { name: view.viewer.name, role: t(`dataViews.roles.${view.viewer.role}`), scope: t(`dataViews.scopes.${view.scope}`) })}</p>
+            <p className="muted">
+              <time dateTime={view.viewedAt}>{formatDateTime(view.viewedAt, i18n.language)}</time>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {views.isFetchNextPageError && <Alert tone="error">{t("dataViews.olderError")}</Alert>}
+      {views.hasNextPage && (
+        <div className="actions">
+          <Button variant="secondary" onClick={() => void views.fetchNextPage()} busy={views.isFetchingNextPage}>
+            {views.isFetchingNextPage ? t("dataViews.loadingOlder") : t("dataViews.showOlder")}
+          </Button>
+        </div>
+      )}
+      <p>
+        <Link to="/partner">{t("dataViews.manageSharing")}</Link>
+      </p>
+    </>
+  );
+}
