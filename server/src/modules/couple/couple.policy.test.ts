@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { INVITE_CODE_ALPHABET, SCORED_DIMENSIONS, normalizeInviteCode } from "@mutual/core";
+import {
+  FAILED_ATTEMPTS_LIMIT,
+  INVITE_TTL_MS,
+  inviteExpiresAt,
+  isInviteOpen,
+  isReportReady,
+  makeInviteCode,
+  orderScopes,
+  profileShareChoice,
+  reportScopesCarried,
+  requireCodeShape,
+  requireLinkedForRead,
+  requireLinkedForWrite,
+  requireNotOwnInvite,
+  requireNotThrottled,
+  requireShared,
+} from "./couple.policy.js";
+
+const statusOf = (work: () => unknown): number | undefined => {
+  try {
+    work();
+    return undefined;
+  } catch (error) {
+    return (error as { statusCode?: number }).statusCode;
+  }
+};
+
+describe("invites", () => {
+  it("expire seven days after they are made, and only pending ones before that are open", () => {
+    const created = Date.UTC(2026, 10, 24);
+    expect(inviteExpiresAt(created) - created).toBe(7 * 24 * 60 * 60 * 1000);
+    const expiresAt = created + INVITE_TTL_MS;
+    expect(isInviteOpen({ status: "pending", expiresAt }, expiresAt - 1)).toBe(true);
+    expect(isInviteOpen({ status: "pending", expiresAt }, expiresAt)).toBe(false);
+    expect(isInviteOpen({ status: "accepted", expiresAt }, created)).toBe(false);
+    expect(isInviteOpen({ status: "cancelled", expiresAt }, created)).toBe(false);
+  });
+
+  it("makes codes of ten alphabet characters, shown in two groups, that normalise to themselves", () => {
+    let next = 0;
+    const code = makeInviteCode((max) => (next++ * 7) % max);
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    const bare = code.replace("-", "");
+    for (const character of bare) expect(INVITE_CODE_ALPHABET).toContain(character);
+    expect(normalizeInviteCode(code)).toBe(bare);
+    expect(normalizeInviteCode(code.toLowerCase().replace("-", ""))).toBe(bare);
+  });
+
+  it("uses every symbol the random source picks, so all 32 are reachable", () => {
+    const seen = new Set<string>();
+    for (let start = 0; start < 32; start += 1) for (const character of makeInviteCode(() => start)) seen.add(character);
+    seen.delete("-");
+    expect(seen.size).toBe(32);
+  });
+
+  it("refuses input that cannot be a code with 400 INVALID_CODE on the code field", () => {
+    expect(requireCodeShape("abcde-12345")).toBe("ABCDE12345");
+    for (const bad of ["", "ABC", "ABCDE-1234U", "ABCDE-123456", "!!!!!-!!!!!"]) {
+      try {
+        requireCodeShape(bad);
+        expect.fail(`accepted ${bad}`);
+      } catch (error) {
+        expect(error).toMatchObject({ statusCode: 400, code: "INVALID_CODE", fields: [{ path: "code" }] });
+      }
+    }
+  });
+
+  it("throttles from the tenth failure in the window", () => {
+    expect(statusOf(() => requireNotThrottled(FAILED_ATTEMPTS_LIMIT - 1))).toBeUndefined();
+    expect(statusOf(() => requireNotThrottled(FAILED_ATTEMPTS_LIMIT))).toBe(429);
+  });
+
+  it("refuses one's own invite with 422", () => {
+    expect(statusOf(() => requireNotOwnInvite({ inviterId: "a" }, "a"))).toBe(422);
+    expect(statusOf(() => requireNotOwnInvite({ inviterId: "a" }, "b"))).toBeUndefined();
+  });
+});
+
+describe("partner access", () => {
+  const membership = { coupleId: "c", since: 0, partnerId: "p", partnerName: "P" };
+
+  it("needs a couple: 409 for share changes, 404 for partner reads", () => {
+    expect(statusOf(() => requireLinkedForWrite(null))).toBe(409);
+    expect(statusOf(() => requireLinkedForRead(null))).toBe(404);
+    expect(requireLinkedForRead(membership)).toBe(membership);
+  });
+
+  it("lets a partner read a scope only while its owner shares it", () => {
+    expect(statusOf(() => requireShared(["exercises"], "check-in-trends"))).toBe(403);
+    expect(statusOf(() => requireShared([], "exercises"))).toBe(403);
+    expect(statusOf(() => requireShared(["exercises"], "exercises"))).toBeUndefined();
+  });
+
+  it("orders scopes canonically and drops anything that is not a scope", () => {
+    expect(orderScopes(["exercises", "overview", "SAFE", "notes", "overview"])).toEqual(["overview", "exercises"]);
+  });
+});
+
+describe("what the couple report may use", () => {
+  it("maps overview to the axes and dimensions to the seven dimensions with the support sub-scales; nothing else", () => {
+    expect(profileShareChoice([])).toEqual({});
+    expect(profileShareChoice(["check-in-trends", "exercises"])).toEqual({});
+    expect(profileShareChoice(["overview"])).toEqual({ axes: true });
+    expect(profileShareChoice(["dimensions"])).toEqual({ dimensions: [...SCORED_DIMENSIONS], subscales: true });
+    expect(profileShareChoice(["dimensions"]).dimensions).not.toContain("SAFE");
+  });
+
+  it("audits only the profile scopes a report carried", () => {
+    expect(reportScopesCarried(["overview", "dimensions", "exercises"], true)).toEqual(["overview", "dimensions"]);
+    expect(reportScopesCarried(["check-in-trends"], true)).toEqual([]);
+    expect(reportScopesCarried(["overview"], false)).toEqual([]);
+  });
+
+  it("is ready once both share a profile scope and both have a profile", () => {
+    const base = { mine: ["overview"] as const, partners: ["dimensions"] as const, myProfile: true, partnerProfile: true };
+    expect(isReportReady({ ...base, mine: [...base.mine], partners: [...base.partners] })).toBe(true);
+    expect(isReportReady({ ...base, mine: ["exercises"], partners: [...base.partners] })).toBe(false);
+    expect(isReportReady({ ...base, mine: [...base.mine], partners: [...base.partners], partnerProfile: false })).toBe(false);
+  });
+});
