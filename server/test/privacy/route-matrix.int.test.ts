@@ -1,0 +1,391 @@
+// The privacy matrix: every registered route, called by every kind of person around an "owner"
+// whose data holds a private safety concern, a private check-in note and a private exercise
+// reflection. Each call must answer the expected status and exactly the expected top-level
+// keys, and no answer to anyone but the owner may carry the owner's private words.
+//
+// The table must list exactly the routes the app declares: a new route without an entry
+// fails, and so does an entry whose route is gone.
+//
+// Order and scenes: each actor gets a fresh scene (a new owner, and the actor's own relation
+// to them) and then calls every route in table order. The table runs reads first, then writes
+// to the actor's own data, and ends with the two calls that destroy the relationship:
+// DELETE /api/couple, then account deletion through Better Auth (POST /api/auth/*). Fresh
+// scenes per actor keep one actor's writes (a started assessment, an unlink, a deleted
+// account) from changing what the next actor is expected to see.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { CONSENT_NOTICE_VERSION, SHARE_SCOPES } from "@mutual/core";
+import { buildTestApp, type TestApp } from "../build-test-app.js";
+import { nextTestIp, sameOrigin } from "../auth-helpers.js";
+import { linkCouple, setShares, unlink } from "../couple-helpers.js";
+import { dialects } from "../test-databases.js";
+import { declaredRoutes } from "../../src/http/route-access.js";
+import {
+  newCalmPerson,
+  newOwner,
+  safeItemIdsQuoted,
+  safeItemWordings,
+  safetyExplanationWords,
+  soloExerciseId,
+  timeZone,
+  type Owner,
+  type Person,
+} from "./privacy-scenarios.js";
+
+const actors = ["anonymous", "owner", "partnerShared", "partnerUnshared", "partnerRevoked", "formerPartner", "stranger"] as const;
+type ActorName = (typeof actors)[number];
+
+/** Expected answer: status and the exact top-level keys (sorted; [] for an empty body, null for JSON null). */
+type Expected = { status: number; keys: readonly string[] | null };
+
+type Scene = {
+  owner: Owner;
+  /** Who calls the routes; null for anonymous. */
+  viewer: Person | Owner | null;
+};
+
+/** What a call is about: the owner's assessment id etc. */
+type Call = { url: string; payload?: unknown };
+
+/** Words that must appear in one actor's answer to one route: the check that the searches are not vacuous. */
+type MustContain = (scene: Scene) => string[];
+
+type Entry = {
+  route: string;
+  call: (scene: Scene) => Call;
+  expect: Record<ActorName, Expected>;
+  /**
+   * The answer may carry the caller's OWN answers or the questionnaire itself (which has the SAFE
+   * questions), so the SAFE item ids and wordings are not searched there; the canaries still are.
+   */
+  carriesOwnInstrument?: boolean;
+  mustContain?: Partial<Record<ActorName, MustContain>>;
+};
+
+const error = ["error"] as const;
+const noBody: readonly string[] = [];
+const coupleStateKeys = ["couple", "invite", "lastEndedAt"];
+const reportKeys = ["crossPerception", "dimensions", "flags", "isReady", "map", "partner", "shared", "thresholds"];
+
+/** Anonymous gets 401; every signed-in actor gets `all`, unless `overrides` says otherwise. */
+function signedIn(all: Expected, overrides: Partial<Record<Exclude<ActorName, "anonymous">, Expected>> = {}): Record<ActorName, Expected> {
+  const table = Object.fromEntries(actors.map((actor) => [actor, overrides[actor as Exclude<ActorName, "anonymous">] ?? all])) as Record<ActorName, Expected>;
+  table.anonymous = { status: 401, keys: error };
+  return table;
+}
+
+function everyone(all: Expected): Record<ActorName, Expected> {
+  return Object.fromEntries(actors.map((actor) => [actor, all])) as Record<ActorName, Expected>;
+}
+
+function ok(keys: readonly string[] | null, status = 200): Expected {
+  return { status, keys };
+}
+
+function fails(status: number): Expected {
+  return { status, keys: error };
+}
+
+const anonymousIp = nextTestIp();
+
+/** A well-formed invite code nobody was given (Crockford base32, ten characters). */
+const unknownCode = "ZZZZZ-ZZZZZ";
+
+const linked = ["owner", "partnerShared", "partnerUnshared", "partnerRevoked"] as const;
+function forLinked(whenLinked: Expected, whenNot: Expected) {
+  return Object.fromEntries([...linked.map((actor) => [actor, whenLinked]), ["formerPartner", whenNot], ["stranger", whenNot]]);
+}
+
+/** The owner's partner reads in the "owner" scene come from a partner who shares everything. */
+const partnerView = (keys: string[]) =>
+  signedIn(ok(keys), { partnerUnshared: fails(403), partnerRevoked: fails(403), formerPartner: fails(404), stranger: fails(404) });
+
+/** Reads first, then writes to the caller's own data, then the two calls that end the relationship. */
+const table: Entry[] = [
+  // Public.
+  { route: "GET /livez", call: () => ({ url: "/livez" }), expect: everyone(ok(["status"])) },
+  { route: "GET /readyz", call: () => ({ url: "/readyz" }), expect: everyone(ok(["checks", "status"])) },
+  { route: "GET /api/help/resources", call: () => ({ url: "/api/help/resources" }), expect: everyone(ok(["region", "resources", "updatedOn"])) },
+  { route: "GET /api/openapi.json", call: () => ({ url: "/api/openapi.json" }), expect: everyone(ok(["components", "info", "openapi", "paths"])) },
+  // Better Auth is one catch-all route per method: GET is represented by get-session
+  // (JSON null without a session), POST by account deletion at the very end of the table.
+  {
+    route: "GET /api/auth/*",
+    call: () => ({ url: "/api/auth/get-session" }),
+    expect: { ...everyone(ok(["session", "user"])), anonymous: ok(null) },
+  },
+
+  // Reads of the caller's own data.
+  { route: "GET /api/me", call: () => ({ url: "/api/me" }), expect: signedIn(ok(["user"])) },
+  { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
+  {
+    route: "GET /api/profile",
+    call: () => ({ url: "/api/profile" }),
+    expect: signedIn(ok(["history", "profile"])),
+    mustContain: { owner: () => [safetyExplanationWords] },
+  },
+  { route: "GET /api/profile/change", call: () => ({ url: "/api/profile/change" }), expect: signedIn(ok(["change"])) },
+  {
+    route: "GET /api/assessments/current",
+    call: () => ({ url: "/api/assessments/current" }),
+    expect: signedIn(ok(["completedCount", "inProgress", "lastCompletedAt", "retakeAvailableAt"])),
+    carriesOwnInstrument: true,
+  },
+  {
+    route: "GET /api/check-ins/current",
+    call: () => ({ url: `/api/check-ins/current?timeZone=${encodeURIComponent(timeZone)}` }),
+    expect: signedIn(ok(["checkIn", "timeZone", "week"])),
+    mustContain: { owner: ({ owner }) => [owner.noteCanary] },
+  },
+  { route: "GET /api/check-ins", call: () => ({ url: `/api/check-ins?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(["definition", "signals", "weeks"])) },
+  { route: "GET /api/exercises", call: () => ({ url: "/api/exercises" }), expect: signedIn(ok(["exercises"])) },
+  {
+    route: "GET /api/exercises/:exerciseId/completions",
+    call: () => ({ url: `/api/exercises/${soloExerciseId}/completions` }),
+    expect: signedIn(ok(["completions"])),
+    mustContain: { owner: ({ owner }) => [owner.reflectionCanary] },
+  },
+  {
+    route: "GET /api/export",
+    call: () => ({ url: "/api/export" }),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "exerciseCompletions", "exportedAt", "format", "formatVersion", "sessions"])),
+    carriesOwnInstrument: true,
+    mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
+  },
+  { route: "GET /api/export/fhir", call: () => ({ url: "/api/export/fhir" }), expect: signedIn(ok(["entry", "resourceType", "timestamp", "type"])), carriesOwnInstrument: true },
+
+  // The couple, read.
+  { route: "GET /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(coupleStateKeys)) },
+  {
+    route: "GET /api/couple/report",
+    call: () => ({ url: "/api/couple/report" }),
+    expect: signedIn(ok(reportKeys), { formerPartner: fails(404), stranger: fails(404) }),
+    mustContain: { partnerShared: ({ owner }) => [owner.name] },
+  },
+  {
+    route: "GET /api/couple/partner/check-ins",
+    call: () => ({ url: "/api/couple/partner/check-ins" }),
+    expect: partnerView(["partner", "signals", "weeks"]),
+    mustContain: { partnerShared: ({ owner }) => [owner.name, owner.checkInWeek] },
+  },
+  {
+    route: "GET /api/couple/partner/exercises",
+    call: () => ({ url: "/api/couple/partner/exercises" }),
+    expect: partnerView(["completed", "partner"]),
+    mustContain: { partnerShared: ({ owner }) => [owner.name, soloExerciseId] },
+  },
+  { route: "GET /api/data-views", call: () => ({ url: "/api/data-views?limit=10" }), expect: signedIn(ok(["nextBefore", "views"])) },
+
+  // The couple, written (the caller's own invite and shares).
+  { route: "POST /api/couple/invite/lookup", call: () => ({ url: "/api/couple/invite/lookup", payload: { code: unknownCode } }), expect: signedIn(fails(404)) },
+  {
+    route: "POST /api/couple/accept",
+    call: () => ({ url: "/api/couple/accept", payload: { code: unknownCode } }),
+    expect: signedIn(fails(404)),
+  },
+  {
+    route: "POST /api/couple/invite",
+    call: () => ({ url: "/api/couple/invite", payload: {} }),
+    expect: signedIn(ok(["invite"], 201), forLinked(fails(409), ok(["invite"], 201))),
+  },
+  { route: "DELETE /api/couple/invite", call: () => ({ url: "/api/couple/invite" }), expect: signedIn(ok(noBody, 204)) },
+  {
+    route: "PUT /api/couple/shares",
+    call: () => ({ url: "/api/couple/shares", payload: { scopes: [...SHARE_SCOPES] } }),
+    expect: signedIn(ok(coupleStateKeys), forLinked(ok(coupleStateKeys), fails(409))),
+  },
+
+  // Writes to the caller's own data; ids in urls are the owner's.
+  {
+    route: "POST /api/consent",
+    call: () => ({ url: "/api/consent", payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true } }),
+    expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])),
+  },
+  {
+    route: "PUT /api/check-ins/current",
+    call: () => ({ url: "/api/check-ins/current", payload: { timeZone, answers: { wePulse: 5 } } }),
+    expect: signedIn(ok(["checkIn", "timeZone", "week"])),
+  },
+  {
+    route: "POST /api/exercises/:exerciseId/completions",
+    call: () => ({ url: `/api/exercises/${soloExerciseId}/completions`, payload: { reflection: "an ordinary afternoon" } }),
+    expect: signedIn(ok(["completedAt", "exerciseId", "id", "reflection"], 201)),
+  },
+  {
+    route: "PUT /api/assessments/:id/answers/:itemId",
+    call: ({ owner }) => ({ url: `/api/assessments/${owner.assessmentId}/answers/safe-1`, payload: { value: 1 } }),
+    expect: signedIn(fails(404), { owner: fails(409) }),
+  },
+  {
+    route: "POST /api/assessments/:id/submit",
+    call: ({ owner }) => ({ url: `/api/assessments/${owner.assessmentId}/submit`, payload: {} }),
+    // Submitting a submitted assessment again is a harmless retry for its owner.
+    expect: signedIn(fails(404), { owner: ok(["assessmentId"]) }),
+  },
+  {
+    route: "DELETE /api/assessments/:id",
+    call: ({ owner }) => ({ url: `/api/assessments/${owner.assessmentId}` }),
+    expect: signedIn(fails(404), { owner: fails(409) }),
+  },
+  {
+    route: "POST /api/assessments",
+    call: () => ({ url: "/api/assessments", payload: {} }),
+    expect: signedIn(fails(409)),
+    carriesOwnInstrument: true,
+  },
+
+  // Last: the calls that end the relationship.
+  { route: "DELETE /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(noBody, 204)) },
+  {
+    route: "POST /api/auth/*",
+    call: ({ viewer }) => ({ url: "/api/auth/delete-user", payload: { password: viewer?.password ?? "not a password at all" } }),
+    expect: { ...everyone(ok(["message", "success"])), anonymous: { status: 401, keys: ["code", "message"] } },
+  },
+];
+
+async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene> {
+  const owner = await newOwner(app);
+  const shareAll = async (person: Person) => expectStatus(await setShares(app, person, SHARE_SCOPES), 200);
+  switch (actor) {
+    case "anonymous":
+      return { owner, viewer: null };
+    case "owner": {
+      const partner = await newCalmPerson(app, "Partner");
+      await linkCouple(app, partner, owner);
+      await shareAll(owner);
+      await shareAll(partner);
+      return { owner, viewer: owner };
+    }
+    case "partnerShared": {
+      const partner = await newCalmPerson(app, "Partner");
+      await linkCouple(app, owner, partner);
+      await shareAll(owner);
+      await shareAll(partner);
+      return { owner, viewer: partner };
+    }
+    case "partnerUnshared": {
+      const partner = await newCalmPerson(app, "Partner");
+      await linkCouple(app, owner, partner);
+      await shareAll(partner);
+      return { owner, viewer: partner };
+    }
+    case "partnerRevoked": {
+      const partner = await newCalmPerson(app, "Partner");
+      await linkCouple(app, owner, partner);
+      await shareAll(owner);
+      await shareAll(partner);
+      // The partner reads while it is shared, so a cached decision would show up below.
+      await readPartnerViews(app, partner);
+      expectStatus(await setShares(app, owner, []), 200);
+      return { owner, viewer: partner };
+    }
+    case "formerPartner": {
+      const partner = await newCalmPerson(app, "Former");
+      await linkCouple(app, owner, partner);
+      await shareAll(owner);
+      await shareAll(partner);
+      await readPartnerViews(app, partner);
+      expectStatus(await unlink(app, owner), 204);
+      return { owner, viewer: partner };
+    }
+    case "stranger":
+      return { owner, viewer: await newCalmPerson(app, "Stranger") };
+  }
+}
+
+async function readPartnerViews(app: FastifyInstance, person: Person): Promise<void> {
+  for (const url of ["/api/couple/report", "/api/couple/partner/check-ins", "/api/couple/partner/exercises"]) {
+    expectStatus(await app.inject({ method: "GET", url, headers: { cookie: person.cookie } }), 200);
+  }
+}
+
+function expectStatus(response: LightMyRequestResponse, status: number): void {
+  if (response.statusCode !== status) throw new Error(`scene set-up: expected ${status}, got ${response.statusCode} ${response.body}`);
+}
+
+function keysOf(response: LightMyRequestResponse): readonly string[] | null | "not JSON" {
+  if (response.body === "") return [];
+  try {
+    const body: unknown = JSON.parse(response.body);
+    if (body === null) return null;
+    return typeof body === "object" ? Object.keys(body).sort() : "not JSON";
+  } catch {
+    return "not JSON";
+  }
+}
+
+/** The owner's words that no one else may ever receive, with what each one is. */
+function forbiddenFor(scene: Scene, actor: ActorName, entry: Entry): Array<[what: string, text: string]> {
+  const words: Array<[string, string]> = [
+    ["the owner's check-in note", scene.owner.noteCanary],
+    ["the owner's exercise reflection", scene.owner.reflectionCanary],
+    ["the owner's safety explanation", safetyExplanationWords],
+    ["the owner's email", scene.owner.email],
+  ];
+  if (!entry.carriesOwnInstrument) {
+    for (const id of safeItemIdsQuoted) words.push(["a SAFE item id", id]);
+    for (const wording of safeItemWordings) words.push(["a SAFE question's wording", wording]);
+  }
+  // Only a current partner may learn the owner's name; a former one learns only that it ended.
+  if (actor === "anonymous" || actor === "stranger" || actor === "formerPartner") words.push(["the owner's name", scene.owner.name]);
+  return words;
+}
+
+describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it("has exactly one table entry per declared route, and every route declares its access", () => {
+    const declared = declaredRoutes(t.app).map((route) => `${route.method} ${route.url}`);
+    const listed = table.map((entry) => entry.route);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual([...declared].sort());
+    expect(declaredRoutes(t.app).filter((route) => route.access === undefined)).toEqual([]);
+  });
+
+  it("answers every actor with the expected status and keys, and never hands the owner's private words to anyone else", { timeout: 240_000 }, async () => {
+    const declared = new Set(declaredRoutes(t.app).map((route) => `${route.method} ${route.url}`));
+    // Entries for routes not (yet) declared are skipped here; the test above fails for them.
+    const entries = table.filter((entry) => declared.has(entry.route));
+    const failures: string[] = [];
+    let requests = 0;
+    for (const actor of actors) {
+      const scene = await buildScene(t.app, actor);
+      for (const entry of entries) {
+        const method = entry.route.split(" ")[0] as "GET" | "POST" | "PUT" | "DELETE";
+        const call = entry.call(scene);
+        const cookie = scene.viewer ? { cookie: scene.viewer.cookie } : {};
+        const headers = method === "GET" ? cookie : call.payload === undefined ? { origin: sameOrigin.origin, ...cookie } : { ...sameOrigin, ...cookie };
+        // Each person calls from their own address, as in life: Better Auth limits requests per address.
+        const response = await t.app.inject({
+          method,
+          url: call.url,
+          headers,
+          remoteAddress: scene.viewer?.ip ?? anonymousIp,
+          ...(call.payload === undefined ? {} : { payload: call.payload as object }),
+        });
+        requests += 1;
+        const where = `${actor} ${entry.route}`;
+        const expected = entry.expect[actor];
+        if (response.statusCode !== expected.status) failures.push(`${where}: status ${response.statusCode}, expected ${expected.status}: ${response.body.slice(0, 300)}`);
+        const keys = keysOf(response);
+        if (JSON.stringify(keys) !== JSON.stringify(expected.keys === null ? null : [...expected.keys].sort())) {
+          failures.push(`${where}: keys ${JSON.stringify(keys)}, expected ${JSON.stringify(expected.keys)}`);
+        }
+        if (actor !== "owner") {
+          for (const [what, text] of forbiddenFor(scene, actor, entry)) {
+            if (response.body.includes(text)) failures.push(`${where}: LEAK of ${what} (${JSON.stringify(text)})`);
+          }
+        }
+        for (const text of entry.mustContain?.[actor]?.(scene) ?? []) {
+          if (!response.body.includes(text)) failures.push(`${where}: expected the answer to contain ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    console.log(`[${dialect}] privacy matrix: ${table.length} routes × ${actors.length} actors = ${table.length * actors.length} cells; ${requests} requests made (${entries.length} routes declared and called)`);
+    expect(failures).toEqual([]);
+  });
+});
