@@ -31,6 +31,7 @@ describe("Layout", () => {
     stubFetch({ "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Ana", email: "a@x.test", emailVerified: true, createdAt: "2026-01-01T00:00:00.000Z" } } } });
     renderRoutes(routes, "/help");
     expect(await screen.findByRole("link", { name: "Account" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Partner" })).toHaveAttribute("href", "/partner");
     expect(screen.getByRole("button", { name: "Sign out" })).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Sign in" })).not.toBeInTheDocument();
   });

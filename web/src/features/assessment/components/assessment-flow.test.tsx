@@ -147,6 +147,34 @@ describe("The assessment flow", () => {
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/api/assessments/a1"]);
   });
 
+  it("on a shared device, says when the answers were started and how many there are, and lets someone else discard them", async () => {
+    let discarded = false;
+    const calls = stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": () => ({ status: 200, body: discarded ? { ...current(), inProgress: null } : current({ "close-1": 6 }) }),
+      "DELETE /api/assessments/a1": () => {
+        discarded = true;
+        return { status: 204, body: null };
+      },
+    });
+    renderRoutes(routes, "/assessment");
+    const started = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short" }).format(new Date("2026-11-24T00:00:00.000Z"));
+    expect(await screen.findByText(`Welcome back. This profile was started on ${started}, and 1 of 4 statements are answered.`)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Not you? Discard these answers and start over" }));
+    expect(screen.getByRole("heading", { name: "Start over?" })).toHaveFocus();
+    expect(calls.some((call) => call.method === "DELETE")).toBe(false);
+    await userEvent.click(screen.getByRole("button", { name: "Yes, delete my answers" }));
+    expect(await screen.findByRole("button", { name: "Start the profile" })).toBeInTheDocument();
+    expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/api/assessments/a1"]);
+  });
+
+  it("shows no resume notice on a fresh start", async () => {
+    stubFetch({ "GET /api/consent": consented, "GET /api/assessments/current": { status: 200, body: current() } });
+    renderRoutes(routes, "/assessment");
+    await screen.findByText("Statement 1 of 4");
+    expect(screen.queryByText(/Welcome back/)).not.toBeInTheDocument();
+  });
+
   it("names the parts that need more answers when the server says the profile is incomplete", async () => {
     stubFetch({
       "GET /api/consent": consented,

@@ -1,0 +1,86 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { renderRoutes, stubFetch } from "../testing/render";
+import { afterSignInPath, RequireSignIn, safeNextPath } from "./require-sign-in";
+import { SignInRoute } from "./routes/sign-in";
+import { SignUpRoute } from "./routes/sign-up";
+
+const user = { id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false, createdAt: "2026-11-24T00:00:00.000Z" };
+
+function JoinProbe() {
+  return <p>Join page</p>;
+}
+
+const routes = [
+  {
+    path: "/partner/join",
+    element: (
+      <RequireSignIn>
+        <JoinProbe />
+      </RequireSignIn>
+    ),
+  },
+  { path: "/sign-in", element: <SignInRoute /> },
+  { path: "/sign-up", element: <SignUpRoute /> },
+];
+
+/** /api/me answers 401 until someone signs in or up. */
+function stubAuth() {
+  let signedIn = false;
+  const signIn = () => {
+    signedIn = true;
+    return { status: 200, body: { user } };
+  };
+  return stubFetch({
+    "GET /api/me": () => (signedIn ? { status: 200, body: { user } } : { status: 401, body: {} }),
+    "POST /api/auth/sign-in/email": signIn,
+    "POST /api/auth/sign-up/email": signIn,
+  });
+}
+
+describe("Signing in on the way to a page", () => {
+  it("keeps the page's query and its hash, the hash outside the query", async () => {
+    stubAuth();
+    const { router } = renderRoutes(routes, "/partner/join?from=mail#ABCDE-12345");
+    await screen.findByRole("heading", { name: "Sign in" });
+    expect(router.state.location.pathname).toBe("/sign-in");
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent("/partner/join?from=mail")}`);
+    expect(router.state.location.hash).toBe("#ABCDE-12345");
+  });
+
+  it("brings a person who signs in back to the join page with the code", async () => {
+    stubAuth();
+    const { router } = renderRoutes(routes, "/partner/join#ABCDE-12345");
+    await userEvent.type(await screen.findByRole("textbox", { name: "Email address" }), "sam@x.test");
+    await userEvent.type(screen.getByLabelText("Password"), "a long enough password");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Join page")).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/partner/join");
+    expect(router.state.location.hash).toBe("#ABCDE-12345");
+  });
+
+  it("brings a person who creates an account instead back to the join page with the code", async () => {
+    stubAuth();
+    const { router } = renderRoutes(routes, "/partner/join#ABCDE-12345");
+    await userEvent.click(await screen.findByRole("link", { name: "Create an account" }));
+    await screen.findByRole("heading", { name: "Create your account" });
+    expect(router.state.location.hash).toBe("#ABCDE-12345");
+
+    await userEvent.type(screen.getByRole("textbox", { name: /What should we call you/ }), "Sam");
+    await userEvent.type(screen.getByRole("textbox", { name: "Email address" }), "sam@x.test");
+    await userEvent.type(screen.getByLabelText(/^Password/), "correct horse battery staple");
+    await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    expect(await screen.findByText("Join page")).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/partner/join");
+    expect(router.state.location.hash).toBe("#ABCDE-12345");
+  });
+
+  it("never follows a next that leaves the site", () => {
+    expect(safeNextPath("//evil.example")).toBe("/");
+    expect(safeNextPath("https://evil.example")).toBe("/");
+    expect(afterSignInPath("https://evil.example", "#ABCDE-12345")).toBe("/#ABCDE-12345");
+    expect(afterSignInPath("/partner/join", "#ABCDE-12345")).toBe("/partner/join#ABCDE-12345");
+    expect(afterSignInPath(null, "")).toBe("/");
+  });
+});

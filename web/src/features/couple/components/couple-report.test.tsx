@@ -1,0 +1,106 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { CoupleReportResponse } from "@mutual/core";
+import { renderRoutes, stubFetch } from "../../../testing/render";
+import { CoupleReport } from "./couple-report";
+
+const thresholds = { differentExperience: 20, voiceGap: 25, bothLowClose: 40, crossPerceptionGap: 20 };
+
+function readyReport(): CoupleReportResponse {
+  return {
+    partner: { name: "Sam" },
+    isReady: true,
+    shared: { mine: ["overview", "dimensions"], partners: ["overview", "dimensions"] },
+    map: { mine: { we: 72, me: 40, pattern: "leaning-co-dependent" }, partners: { we: 61, me: 77, pattern: "interdependent" } },
+    dimensions: [
+      { code: "CLOSE", name: "Closeness", mine: 80, partners: 74, difference: -6, isDifferentExperience: false },
+      { code: "VOICE", name: "Voice", mine: 35, partners: 70, difference: 35, isDifferentExperience: true },
+    ],
+    crossPerception: {
+      iBackPartner: { giverSays: 80, receiverFeels: 50, gap: -30, isGap: true },
+      partnerBacksMe: { giverSays: 60, receiverFeels: 62, gap: 2, isGap: false },
+    },
+    flags: [{ id: "voice-gap", severity: "medium", title: "One voice is quieter", explanation: "Your Voice scores are far apart.", practice: "speak-up", counselling: "relationship" }],
+    thresholds,
+  };
+}
+
+const routes = [{ path: "/partner/report", element: <CoupleReport /> }];
+
+describe("The couple report", () => {
+  it("opens with framing before any number", async () => {
+    stubFetch({ "GET /api/couple/report": { status: 200, body: readyReport() } });
+    renderRoutes(routes, "/partner/report");
+    const table = await screen.findByRole("table", { name: "Side by side" });
+    const framing = screen.getByRole("region", { name: "Before you read on" });
+    expect(framing).toHaveTextContent(/can sting/);
+    expect(framing).toHaveTextContent(/counsellor/);
+    expect(framing).toHaveTextContent(/RELATE/);
+    // The framing comes first in the page, before the map and the table.
+    expect(framing.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(framing.compareDocumentPosition(screen.getByRole("img", { name: /We × Me map/ })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("puts both points on one map and each score side by side, marking different experiences with a question", async () => {
+    stubFetch({ "GET /api/couple/report": { status: 200, body: readyReport() } });
+    renderRoutes(routes, "/partner/report");
+    const map = await screen.findByRole("region", { name: "Where you each stand" });
+    expect(within(map).getByText("You: We score 72, Me score 40 (out of 100); pattern: leaning co-dependent.")).toBeInTheDocument();
+    expect(within(map).getByText("Sam: We score 61, Me score 77 (out of 100); pattern: interdependent.")).toBeInTheDocument();
+
+    const table = screen.getByRole("table", { name: "Side by side" });
+    expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Score", "You", "Sam", "Difference"]);
+    const [closeness, voice] = within(table).getAllByRole("row").slice(1);
+    expect(closeness).toHaveTextContent("Closeness8074-6");
+    expect(closeness).not.toHaveTextContent("Different experiences");
+    expect(voice).toHaveTextContent("Voice");
+    expect(voice).toHaveTextContent("Different experiences");
+    expect(voice).toHaveTextContent("+35");
+    expect(screen.getByText(/differ by 20 points or more/)).toBeInTheDocument();
+    expect(screen.getByText(/Is there something you have held back from saying/)).toBeInTheDocument();
+    expect(screen.queryByText(/small moment lately when you felt close/)).not.toBeInTheDocument();
+  });
+
+  it("shows backing in both directions and the couple flags with counselling and help", async () => {
+    stubFetch({ "GET /api/couple/report": { status: 200, body: readyReport() } });
+    renderRoutes(routes, "/partner/report");
+    const cross = await screen.findByRole("region", { name: "Backing each other" });
+    expect(within(cross).getByText("How much you say you back Sam: 80. How backed Sam feels: 50.")).toBeInTheDocument();
+    expect(within(cross).getByText("A gap of 30 points: worth talking about.")).toBeInTheDocument();
+    expect(within(cross).getByText("How much Sam says they back you: 60. How backed you feel: 62.")).toBeInTheDocument();
+
+    const flags = screen.getByRole("region", { name: "For the two of you" });
+    expect(within(flags).getByText("One voice is quieter")).toBeInTheDocument();
+    expect(within(flags).getByText(/Couples counselling could help/)).toBeInTheDocument();
+    expect(within(flags).getByRole("link", { name: "Find counselling and support" })).toHaveAttribute("href", "/help");
+    expect(within(flags).getByRole("link", { name: /Speak up/ })).toHaveAttribute("href", "/practices#practice-speak-up");
+  });
+
+  it("waits, saying what is missing, until both share a profile", async () => {
+    const waiting: CoupleReportResponse = {
+      ...readyReport(),
+      isReady: false,
+      shared: { mine: ["overview"], partners: [] },
+      map: { mine: null, partners: null },
+      dimensions: [],
+      crossPerception: { iBackPartner: null, partnerBacksMe: null },
+      flags: [],
+    };
+    stubFetch({ "GET /api/couple/report": { status: 200, body: waiting } });
+    renderRoutes(routes, "/partner/report");
+    const card = await screen.findByRole("region", { name: "The report is not ready yet" });
+    expect(card).toHaveTextContent("Sam is not sharing their profile scores with you yet.");
+    expect(card).toHaveTextContent("You have not taken the profile yet.");
+    expect(within(card).getByRole("link", { name: "Take the profile" })).toHaveAttribute("href", "/assessment");
+    expect(card).not.toHaveTextContent("You are not sharing");
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Before you read on" })).toBeInTheDocument();
+  });
+
+  it("says so when there is no partner link", async () => {
+    stubFetch({ "GET /api/couple/report": { status: 404, body: { error: { code: "NOT_LINKED", message: "x" } } } });
+    renderRoutes(routes, "/partner/report");
+    expect(await screen.findByText("You are not linked with a partner right now.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Go to your partner page" })).toHaveAttribute("href", "/partner");
+  });
+});
