@@ -2,7 +2,7 @@
 // unlink, throttle, and account deletion ending the link for the other person.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
-import { getMe, sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { getMe, sameOrigin, signUp } from "../../../test/auth-helpers.js";
 import {
   acceptInvite,
   cancelInvite,
