@@ -2,7 +2,8 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../testing/render";
-import { afterSignInPath, RequireSignIn, safeNextPath } from "./require-sign-in";
+import { afterSignInPath, safeNextPath } from "./next-path";
+import { RequireSignIn } from "./require-sign-in";
 import { SignInRoute } from "./routes/sign-in";
 import { SignUpRoute } from "./routes/sign-up";
 

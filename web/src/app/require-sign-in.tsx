@@ -26,19 +26,3 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
 export function signInPathFor(location: { pathname: string; search: string; hash: string }): string {
   return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}${location.hash}`;
 }
-
-/** The way from sign-in to sign-up and back, carrying the same `next` and hash along. */
-export function otherAuthPagePath(page: "/sign-in" | "/sign-up", next: string | null, hash: string): string {
-  return next === null ? page : `${page}?next=${encodeURIComponent(safeNextPath(next))}${hash}`;
-}
-
-/** Where to go after signing in or up: the safe `next` path, with the hash it came with. */
-export function afterSignInPath(next: string | null, hash: string): string {
-  const path = safeNextPath(next);
-  return path.includes("#") ? path : `${path}${hash}`;
-}
-
-/** Only same-site paths may follow sign-in, so a crafted link cannot send people elsewhere. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}

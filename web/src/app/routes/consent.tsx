@@ -4,7 +4,7 @@ import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useConsent } from "../../features/consent/api/consent-api";
 import { ConsentForm, ConsentNotice } from "../../features/consent/components/consent-form";
-import { safeNextPath } from "../require-sign-in";
+import { safeNextPath } from "../next-path";
 import { Loading } from "../../components/loading";
 
 export function ConsentRoute() {

@@ -4,7 +4,7 @@ import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
 import { SignInForm } from "../../features/auth/components/sign-in-form";
-import { afterSignInPath, otherAuthPagePath } from "../require-sign-in";
+import { afterSignInPath, otherAuthPagePath } from "../next-path";
 
 export function SignInRoute() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
 import { useMe } from "../../features/auth/api/auth-api";
 import { SignUpForm } from "../../features/auth/components/sign-up-form";
-import { afterSignInPath, otherAuthPagePath } from "../require-sign-in";
+import { afterSignInPath, otherAuthPagePath } from "../next-path";
 
 export function SignUpRoute() {
   const { t } = useTranslation();
