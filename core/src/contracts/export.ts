@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shareScopeSchema, viewerRoleSchema } from "./couple.js";
 
 const nullableScore = z.number().nullable();
 
@@ -59,6 +60,16 @@ export const dataExportSchema = z.object({
       reflection: z.string().nullable(),
     }),
   ),
+  /** What the person shares with their partner right now, each scope since when; null when not linked. */
+  partnerSharing: z
+    .object({
+      partner: z.object({ name: z.string() }),
+      linkedSince: z.string(),
+      scopes: z.array(z.object({ scope: shareScopeSchema, since: z.string() })),
+    })
+    .nullable(),
+  /** Every view of the person's data by someone else ("who viewed my data"), newest first. */
+  dataViews: z.array(z.object({ viewer: z.object({ name: z.string(), role: viewerRoleSchema }), scope: shareScopeSchema, viewedAt: z.string() })),
 });
 export type DataExport = z.infer<typeof dataExportSchema>;
 

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { linkCouple, setShares } from "../../../test/couple-helpers.js";
 
 const checkInAnswers = { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 1, friendsFamilyHours: 6.5, wePulse: 5, mePulse: 4 };
 const exerciseId = "speak-up-draft-it-first";
@@ -97,6 +98,29 @@ describe.each(dialects)("[%s] export", (dialect) => {
     const again = (await t.app.inject({ method: "GET", url: "/api/export/fhir", headers: { cookie: person.cookie } })).json();
     expect(again.entry[0].fullUrl).toBe(bundle.entry[0].fullUrl);
     expect(bundle.entry[0].resource.url).toBeTruthy();
+  });
+
+  it("includes what the person shares with their partner now and who viewed their data, and no one else's", async () => {
+    const { person } = await personWithData("a shared-life note", "a shared-life reflection");
+    const partner = await signUp(t.app);
+    const alone = (await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } })).json();
+    expect(alone).toMatchObject({ partnerSharing: null, dataViews: [] });
+    await linkCouple(t.app, person, partner);
+    expect((await setShares(t.app, person, ["exercises", "overview"])).statusCode).toBe(200);
+    expect((await setShares(t.app, partner, ["exercises"])).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: "/api/couple/partner/exercises", headers: { cookie: partner.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: "/api/couple/partner/exercises", headers: { cookie: person.cookie } })).statusCode).toBe(200);
+    const response = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.partnerSharing).toEqual({
+      partner: { name: partner.name },
+      linkedSince: expect.any(String),
+      scopes: expect.arrayContaining([{ scope: "overview", since: expect.any(String) }, { scope: "exercises", since: expect.any(String) }]),
+    });
+    expect(body.partnerSharing.scopes).toHaveLength(2);
+    // Only views of this person's data: the partner's view of theirs, not their own view of the partner's.
+    expect(body.dataViews).toEqual([{ viewer: { name: partner.name, role: "partner" }, scope: "exercises", viewedAt: expect.any(String) }]);
   });
 
   it("needs a session", async () => {

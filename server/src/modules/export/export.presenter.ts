@@ -65,6 +65,8 @@ export function presentDataExport(input: {
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
   exerciseCompletions: DataExport["exerciseCompletions"];
+  partnerSharing: { since: string; partner: { name: string }; scopes: Array<{ scope: DataExport["dataViews"][number]["scope"]; since: string }> } | null;
+  dataViews: ReadonlyArray<{ viewer: { name: string; role: "partner" }; scope: DataExport["dataViews"][number]["scope"]; viewedAt: string }>;
 }): DataExport {
   return {
     format: "mutual-export",
@@ -100,6 +102,15 @@ export function presentDataExport(input: {
       completedAt: completion.completedAt,
       reflection: completion.reflection,
     })),
+    partnerSharing:
+      input.partnerSharing === null
+        ? null
+        : {
+            partner: { name: input.partnerSharing.partner.name },
+            linkedSince: input.partnerSharing.since,
+            scopes: input.partnerSharing.scopes.map((entry) => ({ scope: entry.scope, since: entry.since })),
+          },
+    dataViews: input.dataViews.map((view) => ({ viewer: { name: view.viewer.name, role: view.viewer.role }, scope: view.scope, viewedAt: view.viewedAt })),
   };
 }
 

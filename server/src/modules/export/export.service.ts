@@ -7,6 +7,8 @@ import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { listAssessmentsForExport } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { getConsent } from "../consent/index.js";
+import { getSharingForExport } from "../couple/index.js";
+import { listDataViewsForExport } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle, type FhirCollectionBundle } from "./export.presenter.js";
@@ -28,6 +30,8 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
       exerciseCompletions: await listCompletionsForExport(trx, deps.kek, actor.userId),
+      partnerSharing: await getSharingForExport(trx, actor.userId),
+      dataViews: await listDataViewsForExport(trx, actor.userId),
     }));
   return presentDataExport({ actor, exportedAt: deps.clock.now(), ...parts });
 }
