@@ -170,7 +170,7 @@ export function WeMeMapPoints({ points, caption }: { points: readonly LabelledMa
     <figure className="we-me-map">
       <MapFrame titleId={titleId} describedById={sentenceId} band={{ we: 0, me: 0 }}>
         {points.map((point, index) => (
-          <MapPoint key={point.label} we={point.we} me={point.me} label={point.label} index={index} />
+          <MapPoint key={index} we={point.we} me={point.me} label={point.label} index={index} />
         ))}
       </MapFrame>
       <figcaption id={sentenceId}>
