@@ -256,7 +256,10 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     await linkCouple(t.app, ana!, ben!);
     expect((await setShares(t.app, ana!, ["overview", "dimensions"])).statusCode).toBe(200);
     expect((await setShares(t.app, ben!, ["exercises"])).statusCode).toBe(200);
+    expect((await setShares(t.app, ana!, ["overview", "dimensions", "check-in-trends"])).statusCode).toBe(200);
     expect((await t.app.inject({ method: "GET", url: "/api/couple/partner/exercises", headers: { cookie: ana!.cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: "/api/couple/partner/check-ins", headers: { cookie: ben!.cookie } })).statusCode).toBe(200);
+    expect((await lookupInvite(t.app, ben!, "ZZZZZ-ZZZZZ")).statusCode).toBe(404);
     const benId = (await getMe(t.app, ben!.cookie)).json().user.id as string;
     expect((await deleteAccount(t.app, ben!)).statusCode).toBe(200);
     const state = await getCoupleState(t.app, ana!);
@@ -268,9 +271,27 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     expect(await t.database.db.selectFrom("partner_share").selectAll().execute()).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ owner_id: benId })]),
     );
-    expect(await t.database.db.selectFrom("data_view").select("id").where("viewer_id", "=", benId).execute()).toEqual([]);
+    // Ben accepted Ana's invite, viewed her data and typed a wrong code: none of it still names his account.
+    for (const table of ["partner_invite", "couple", "couple_member", "partner_share", "data_view", "invite_attempt_failure"] as const) {
+      const rows = JSON.stringify(await t.database.db.selectFrom(table).selectAll().execute());
+      expect(rows, table).not.toContain(benId);
+    }
+    // Ana keeps the record that Ben viewed her data, under the name he had then.
+    expect((await t.app.inject({ method: "GET", url: "/api/data-views", headers: { cookie: ana!.cookie } })).json().views).toEqual([
+      expect.objectContaining({ viewer: { name: ben!.name, role: "partner" }, scope: "check-in-trends" }),
+    ]);
     // Ana can link with someone new.
     const [cleo] = await people(1);
     await linkCouple(t.app, cleo!, ana!);
+  });
+
+  it("does not let a link that ended uncleanly (a partner's row removed outside the app) block a new one", async () => {
+    const [ana, ben, cleo] = await people(3);
+    await linkCouple(t.app, ana!, ben!);
+    const benId = (await getMe(t.app, ben!.cookie)).json().user.id as string;
+    await t.database.db.deleteFrom("user").where("id", "=", benId).execute();
+    expect((await getCoupleState(t.app, ana!)).couple).toBeNull();
+    await linkCouple(t.app, cleo!, ana!);
+    expect((await getCoupleState(t.app, ana!)).couple?.partner.name).toBe(cleo!.name);
   });
 });

@@ -133,6 +133,30 @@ export async function insertCouple(db: Kysely<DB>, values: { id: string; memberI
     .execute();
 }
 
+/**
+ * Closes the person's membership of a couple whose other member is gone or has left (a link
+ * that did not end cleanly, e.g. an account removed outside the app), so it cannot block a new link.
+ */
+export async function closeOrphanedMembership(db: Kysely<DB>, userId: string, now: number): Promise<void> {
+  await db
+    .updateTable("couple_member as mine")
+    .set({ left_at: now })
+    .where("mine.user_id", "=", userId)
+    .where("mine.left_at", "is", null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("couple_member as other")
+            .select("other.user_id")
+            .whereRef("other.couple_id", "=", "mine.couple_id")
+            .whereRef("other.user_id", "<>", "mine.user_id")
+            .where("other.left_at", "is", null),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** Ends a couple for both members and ends every share of it. */
 export async function endCouple(db: Kysely<DB>, coupleId: string, now: number): Promise<void> {
   await db.updateTable("couple").set({ ended_at: now }).where("id", "=", coupleId).where("ended_at", "is", null).execute();

@@ -50,6 +50,7 @@ import {
 } from "./couple.presenter.js";
 import {
   cancelPendingInvite,
+  closeOrphanedMembership,
   countFailuresSince,
   endCouple,
   findActiveMembership,
@@ -180,6 +181,7 @@ export async function acceptInvite(deps: CoupleDeps, userId: string, input: stri
   try {
     await retryOnConflict(() =>
       deps.db.transaction().execute(async (trx) => {
+        for (const person of [userId, invite.inviterId]) await closeOrphanedMembership(trx, person, now);
         if ((await findActiveMembership(trx, userId)) || (await findActiveMembership(trx, invite.inviterId))) throw alreadyLinked();
         if (!(await markInviteAccepted(trx, invite.id, userId, now))) throw inviteNotFound();
         await insertCouple(trx, { id: randomUUID(), memberIds: [invite.inviterId, userId], now });
