@@ -6,6 +6,7 @@ import { Loading } from "../../../components/loading";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
 import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../api/couple-api";
 import { errorCodeOf } from "./format";
+import { TableScroll } from "../../../components/table-scroll";
 
 type Report = CoupleReportResponse;
 type DimensionRow = Report["dimensions"][number];
@@ -144,7 +145,7 @@ function DimensionsSection({ report }: { report: Report }) {
       ) : (
         <>
           <p>{t("couple.report.dimensionsIntro", { threshold: report.thresholds.differentExperience })}</p>
-          <div className="table-scroll">
+          <TableScroll label={t("couple.report.dimensionsTitle")}>
             <table className="report-table">
               <caption>{t("couple.report.dimensionsTitle")}</caption>
               <thead>
@@ -169,7 +170,7 @@ function DimensionsSection({ report }: { report: Report }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h3>{t("couple.report.differentTitle")}</h3>
           {different.length === 0 ? <p>{t("couple.report.differentNone")}</p> : <ConversationStarters rows={different} />}
         </>

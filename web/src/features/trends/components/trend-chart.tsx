@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChartSeries } from "./uplot-draw";
 import { formatWeekStart } from "./weeks";
+import { TableScroll } from "../../../components/table-scroll";
 
 export type TrendChartProps = {
   title: string;
@@ -79,7 +80,7 @@ export function TrendChart({ title, description, summary, xs, series, yRange, ro
       )}
       <details className="trend__table" open={!showChart || undefined}>
         <summary>{t("trends.showTable")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table>
             <caption>{title}</caption>
             <thead>
@@ -103,7 +104,7 @@ export function TrendChart({ title, description, summary, xs, series, yRange, ro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

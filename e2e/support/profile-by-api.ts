@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Signs a new person up through the form; leaves them on the home page. */
+export async function signUpInBrowser(page: Page, name: string, email: string, password: string): Promise<void> {
+  await page.goto("/sign-up");
+  await page.getByLabel("What should we call you?").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${name}`);
+}
+
+/**
+ * Agrees to the notice and completes a profile through the API with the browser's own
+ * session (the keyboard path through every statement is covered by partner-journey.spec).
+ * `valueFor` picks each answer from the section and item; `safety-check` is the private section.
+ */
+export async function completeProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<void> {
+  // Requests that change something must come from our own pages, as the browser's would.
+  const headers = { origin: new URL(page.url()).origin };
+  const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
+  expect((await page.request.post("/api/consent", { headers, data: { noticeVersion, agree: true } })).status()).toBe(200);
+  const started = (await (await page.request.post("/api/assessments", { headers, data: {} })).json()) as {
+    id: string;
+    sections: Array<{ id: string; items: Array<{ id: string }> }>;
+  };
+  for (const section of started.sections) {
+    for (const item of section.items) {
+      const value = valueFor(section.id, item.id);
+      expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { headers, data: { value } })).status()).toBe(200);
+    }
+  }
+  expect((await page.request.post(`/api/assessments/${started.id}/submit`, { headers, data: {} })).status()).toBe(200);
+}
