@@ -148,7 +148,7 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "exerciseCompletions", "exportedAt", "format", "formatVersion", "sessions"])),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "sessions"])),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },
@@ -284,6 +284,8 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
       await linkCouple(app, owner, partner);
       await shareAll(owner);
       await shareAll(partner);
+      // Only the former partner reads (the owner never reads theirs), so their "who viewed my
+      // data" has no reason to name the owner: the owner's name counts as a leak for them below.
       await readPartnerViews(app, partner);
       expectStatus(await unlink(app, owner), 204);
       return { owner, viewer: partner };
