@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { runModelBench } from "./model.js";
 import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.js";
+import { measureCoupleReport } from "./couple.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   const halfRate = Math.max(1, Math.floor(appMe.requestsPerSecond / 2));
   const appMeHalf = await load("http://127.0.0.1:3301/api/me", { seconds, connections: 10, headers: { cookie }, overallRate: halfRate });
   const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections);
+  const couple = await measureCoupleReport("http://127.0.0.1:3301", origin, seconds, connections);
   const loadedRss = rssMegabytes(server.pid ?? 0);
   await stopProcess(server);
   await stopProcess(baseline);
@@ -121,6 +123,17 @@ async function main(): Promise<void> {
   say(`| the same at ${fmt(checkInHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(checkInHalf.requestsPerSecond)} | ${checkInHalf.p50} | ${checkInHalf.p99} | – | ${checkInHalf.errors} / ${checkInHalf.non2xx} |`);
   say(`| Mutual GET /api/profile (scored from the stored answers) | ${fmt(profile.requestsPerSecond)} | ${profile.p50} | ${profile.p99} | ${fmt(ratioProfile, 2)} of bare Fastify | ${profile.errors} / ${profile.non2xx} |`);
   say(`| the same at ${fmt(profileHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(profileHalf.requestsPerSecond)} | ${profileHalf.p50} | ${profileHalf.p99} | – | ${profileHalf.errors} / ${profileHalf.non2xx} |`);
+  say();
+  const { report, reportHalf } = couple;
+  const ratioReport = report.requestsPerSecond / baseLive.requestsPerSecond;
+  say("## Couple report");
+  say();
+  say("Every report answer carries the partner's shared scores, so it also commits two audit rows (who viewed my data) in the read's transaction.");
+  say();
+  say("| run | req/s | p50 ms | p99 ms | ratio | errors / non-2xx |");
+  say("| --- | ---: | ---: | ---: | ---: | ---: |");
+  say(`| Mutual GET /api/couple/report (both partners share pattern and scores) | ${fmt(report.requestsPerSecond)} | ${report.p50} | ${report.p99} | ${fmt(ratioReport, 2)} of bare Fastify; ${fmt(report.requestsPerSecond / rawCommits, 2)} of raw commits | ${report.errors} / ${report.non2xx} |`);
+  say(`| the same at ${fmt(reportHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(reportHalf.requestsPerSecond)} | ${reportHalf.p50} | ${reportHalf.p99} | – | ${reportHalf.errors} / ${reportHalf.non2xx} |`);
   say();
   say("## Targets");
   say();
