@@ -68,8 +68,11 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ invite: null, couple: { partner: { name: ana!.name }, myScopes: [], partnerScopes: [] }, lastEndedAt: null });
     expect(await getCoupleState(t.app, ana!)).toMatchObject({ invite: null, couple: { partner: { name: ben!.name }, myScopes: [], partnerScopes: [] } });
-    // A retry of the same accept is harmless.
+    // A retry of the same accept is harmless, and looking up the used code again is not counted as a failed guess.
     expect((await acceptInvite(t.app, ben!, code)).statusCode).toBe(200);
+    expect((await lookupInvite(t.app, ben!, code)).statusCode).toBe(404);
+    const benId = (await getMe(t.app, ben!.cookie)).json().user.id as string;
+    expect(await t.database.db.selectFrom("invite_attempt_failure").select("id").where("user_id", "=", benId).execute()).toEqual([]);
     // Single use: nobody else can use it.
     const [cleo] = await people(1);
     expect((await acceptInvite(t.app, cleo!, code)).json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });

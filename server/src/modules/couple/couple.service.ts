@@ -158,6 +158,8 @@ async function failNotFound(deps: CoupleDeps, userId: string, now: number): Prom
 export async function lookupInvite(deps: CoupleDeps, userId: string, input: string): Promise<InviteLookupResponse> {
   const now = nowOf(deps);
   const { invite } = await findInviteForCode(deps, userId, input, now);
+  // The invite I accepted myself (a reload of the join page): no longer usable, but no failed guess either.
+  if (invite?.status === "accepted" && invite.acceptedBy === userId) throw inviteNotFound();
   if (!invite || !isInviteOpen(invite, now)) return failNotFound(deps, userId, now);
   requireNotOwnInvite(invite, userId);
   return presentLookup(invite.inviterName, invite.expiresAt);
