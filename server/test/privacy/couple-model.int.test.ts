@@ -12,8 +12,14 @@
 // owner) that is not a couple the check is that the viewer's state names no one else and that
 // the owner's data views do not grow from the viewer's reads.
 //
+// Time: the app runs on a test clock that a "wait" command moves on by whole days, so invites
+// expire (7 days) and failed code attempts leave the one-hour throttle window as in life. Each
+// run starts the clock again at the real time; the model keeps time in days since the run began.
+// Real time passing during the test (seconds) never crosses a day or an hour boundary, so
+// comparing days is exact: an invite made on day c is open on day d when d - c < 7, and a failed
+// attempt made on day f still counts on day d when f >= d (for the server, t > now - 1 hour).
+//
 // Seed: PRIVACY_MODEL_SEED (default fixed); runs: PRIVACY_MODEL_RUNS.
-// Invites never expire here: the clock is the system clock and a run lasts seconds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
@@ -30,8 +36,15 @@ const peopleCount = 4;
 const maxCommands = 24;
 const failedAttemptsLimit = 10;
 const profileScopes: readonly ShareScope[] = ["overview", "dimensions"];
+const dayMs = 24 * 60 * 60 * 1000;
+const inviteDays = 7;
+/** Sessions live 14 days from sign-up in real time; the clock never runs further ahead than this. */
+const maxDaysAhead = 12;
 
-type Code = { inviter: number; status: "pending" | "accepted" | "cancelled" | "gone"; acceptedBy?: number };
+/** The app's clock: real time plus whole days a run has waited. */
+const testClock = { offsetMs: 0, now: () => new Date(Date.now() + testClock.offsetMs) };
+
+type Code = { inviter: number; status: "pending" | "accepted" | "cancelled" | "gone"; acceptedBy?: number; createdDay: number };
 
 type Model = {
   alive: boolean[];
@@ -41,7 +54,10 @@ type Model = {
   /** Index into `codes` of each person's open invite. */
   pending: Array<number | null>;
   codes: Code[];
-  failures: number[];
+  /** Per person, the days (of this run's clock) of failed code attempts the server still keeps. */
+  failures: number[][];
+  /** Days waited since the run began. */
+  day: number;
 };
 
 type Real = {
@@ -49,11 +65,29 @@ type Real = {
   people: Person[];
   /** The codes as shown, same indexes as the model's. */
   codes: string[];
-  /** How many data views each person had at the last check. */
-  viewCounts: number[];
+  /** The ids of each person's data views seen so far. */
+  seenViews: Array<Set<string>>;
 };
 
-const stats = { runs: 0, steps: 0, requests: 0, generated: 0, setupMs: 0 };
+const stats = { runs: 0, steps: 0, requests: 0, generated: 0, setupMs: 0, daysWaited: 0 };
+
+/** How often each kind of outcome happened, so a run shows what it exercised. */
+const outcomes = new Map<string, number>();
+function saw(outcome: string): void {
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+}
+
+function isOpen(code: Code, day: number): boolean {
+  return code.status === "pending" && day - code.createdDay < inviteDays;
+}
+
+function recentFailures(model: Model, person: number): number {
+  return model.failures[person]!.filter((day) => day >= model.day).length;
+}
+
+function recordFailure(model: Model, person: number): void {
+  model.failures[person] = [...model.failures[person]!.filter((day) => day >= model.day), model.day];
+}
 
 async function inject(app: FastifyInstance, options: InjectOptions): Promise<LightMyRequestResponse> {
   stats.requests += 1;
@@ -95,7 +129,8 @@ async function checkViews(model: Model, real: Real): Promise<void> {
     const stateResponse = await inject(real.app, { method: "GET", url: "/api/couple", headers });
     expectStatus(stateResponse, 200);
     const state = stateResponse.json<CoupleStateResponse>();
-    expect(state.invite !== null, `${where}: open invite`).toBe(model.pending[viewer] !== null);
+    const pending = model.pending[viewer];
+    expect(state.invite !== null, `${where}: open invite`).toBe(pending !== null && pending !== undefined && isOpen(model.codes[pending]!, model.day));
     if (partner === null) {
       expect(state.couple, `${where}: not linked`).toBeNull();
       expect(state.lastEndedAt !== null, `${where}: lastEndedAt`).toBe(model.everLinked[viewer]);
@@ -134,17 +169,20 @@ async function checkViews(model: Model, real: Real): Promise<void> {
       carried.push("exercises");
     } else expectStatus(exercises, 403, "NOT_SHARED");
     expectedViews[partner] = { viewer, scopes: carried };
+    saw(`partner view: ${carried.length} scopes carried`);
   }
 
   for (let owner = 0; owner < peopleCount; owner += 1) {
     if (!model.alive[owner]) continue;
+    // By id, not position: the clock starts again each run, so new views need not sort first.
     const views = await listAllViews(real, owner);
     const expected = expectedViews[owner]!;
-    const fresh = views.slice(0, views.length - real.viewCounts[owner]!);
+    const seen = real.seenViews[owner]!;
+    const fresh = views.filter((view) => !seen.has(view.id));
     expect(fresh.length, `person ${owner}: new data views`).toBe(expected.scopes.length);
     expect(fresh.map((view) => view.scope).sort(), `person ${owner}: scopes viewed`).toEqual([...expected.scopes].sort());
     for (const view of fresh) expect(view.viewer).toEqual({ name: real.people[expected.viewer]!.name, role: "partner" });
-    real.viewCounts[owner] = views.length;
+    for (const view of fresh) seen.add(view.id);
   }
 }
 
@@ -183,7 +221,7 @@ class Invite extends Step {
     expectStatus(response, 201);
     const earlier = model.pending[this.person];
     if (earlier !== null && earlier !== undefined) model.codes[earlier]!.status = "cancelled";
-    model.codes.push({ inviter: this.person, status: "pending" });
+    model.codes.push({ inviter: this.person, status: "pending", createdDay: model.day });
     real.codes.push(response.json<{ invite: { code: string } }>().invite.code);
     model.pending[this.person] = model.codes.length - 1;
   }
@@ -205,15 +243,30 @@ class Accept extends Step {
     stats.requests += 1;
     const response = await acceptInvite(real.app, real.people[this.person]!, real.codes[index]!);
     const me = this.person;
-    if (model.failures[me]! >= failedAttemptsLimit) return expectStatus(response, 429, "TOO_MANY_ATTEMPTS");
+    if (recentFailures(model, me) >= failedAttemptsLimit) {
+      saw("accept: throttled");
+      return expectStatus(response, 429, "TOO_MANY_ATTEMPTS");
+    }
     // Accepting again the invite I accepted, while that link stands: a harmless retry.
-    if (code.status === "accepted" && code.acceptedBy === me && model.partner[me] === code.inviter) return expectStatus(response, 200);
-    if (code.status !== "pending") {
-      model.failures[me]! += 1;
+    if (code.status === "accepted" && code.acceptedBy === me && model.partner[me] === code.inviter) {
+      saw("accept: retry");
+      return expectStatus(response, 200);
+    }
+    // Used, replaced, cancelled, expired or its inviter deleted: one answer, and a failed attempt.
+    if (!isOpen(code, model.day)) {
+      saw(code.status === "pending" ? "accept: expired" : `accept: ${code.status}`);
+      recordFailure(model, me);
       return expectStatus(response, 404, "INVITE_NOT_FOUND");
     }
-    if (code.inviter === me) return expectStatus(response, 422, "OWN_INVITE");
-    if (model.partner[me] !== null || model.partner[code.inviter] !== null) return expectStatus(response, 409, "ALREADY_LINKED");
+    if (code.inviter === me) {
+      saw("accept: own invite");
+      return expectStatus(response, 422, "OWN_INVITE");
+    }
+    if (model.partner[me] !== null || model.partner[code.inviter] !== null) {
+      saw("accept: already linked");
+      return expectStatus(response, 409, "ALREADY_LINKED");
+    }
+    saw("accept: linked");
     expectStatus(response, 200);
     expect(response.json<CoupleStateResponse>().couple?.partner).toEqual({ name: real.people[code.inviter]!.name });
     code.status = "accepted";
@@ -278,6 +331,24 @@ class Unlink extends Step {
   }
 }
 
+/** Days pass: invites may expire and failed attempts leave the throttle window. */
+class Wait implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly days: number) {}
+  check(model: Readonly<Model>) {
+    return model.day + this.days <= maxDaysAhead;
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    stats.steps += 1;
+    stats.daysWaited += this.days;
+    testClock.offsetMs += this.days * dayMs;
+    model.day += this.days;
+    await checkViews(model, real);
+  }
+  toString() {
+    return `wait(${this.days} days)`;
+  }
+}
+
 class DeleteAccount extends Step {
   /** Keep at least two people alive, so a run does not spend its steps on nobody. */
   override check(model: Readonly<Model>) {
@@ -312,31 +383,36 @@ const command = fc.oneof(
   { arbitrary: fc.tuple(person, fc.constantFrom(...SHARE_SCOPES)).map(([p, scope]): Step => new Revoke(p, scope)), weight: 2 },
   { arbitrary: person.map((p): Step => new Unlink(p)), weight: 1 },
   { arbitrary: person.map((p): Step => new DeleteAccount(p)), weight: 1 },
+  { arbitrary: fc.constantFrom(1, 3, 7).map((days): fc.AsyncCommand<Model, Real> => new Wait(days)), weight: 2 },
 );
 /** Our own array of commands (not fc.commands) so every run is long enough to reach interesting states. */
 const commands = fc.array(command, { minLength: 10, maxLength: maxCommands });
 
 /** A person whose failed code attempts are this many or more is replaced: the throttle would hide the rest. */
 const replaceAfterFailures = 6;
+/** A person with this many data views is replaced too: every check lists them all. */
+const replaceAfterViews = 200;
 
 describe.each(dialects)("[%s] couple model: what each person sees equals the model after every step", (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
+    t = await buildTestApp(dialect, { clock: testClock });
   });
   afterAll(async () => t.close());
 
   it("holds for random sequences of invite, accept, share, revoke, unlink and delete", { timeout: 120_000 }, async () => {
-    Object.assign(stats, { runs: 0, steps: 0, requests: 0, generated: 0, setupMs: 0 });
+    Object.assign(stats, { runs: 0, steps: 0, requests: 0, generated: 0, setupMs: 0, daysWaited: 0 });
+    outcomes.clear();
     const started = Date.now();
     // People are kept from one run to the next (a profile takes ~40 requests to make): each set-up
     // unlinks them and cancels their invites through the API, and replaces anyone deleted or
     // close to the failed-attempts throttle. What a kept person carries over (ever linked, failed
-    // attempts, data views so far) is carried over in the model too.
+    // attempts, data views seen so far) is carried over in the model too.
     let previous: { model: Model; real: Real } | null = null;
     const setup = async () => {
       stats.runs += 1;
       const setupStarted = Date.now();
+      testClock.offsetMs = 0;
       const model: Model = {
         alive: [],
         partner: [],
@@ -345,25 +421,30 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
         pending: [],
         codes: [],
         failures: [],
+        day: 0,
       };
-      const real: Real = { app: t.app, people: [], codes: [], viewCounts: [] };
+      const real: Real = { app: t.app, people: [], codes: [], seenViews: [] };
       await Promise.all(
         Array.from({ length: peopleCount }, async (_, index) => {
-          const kept = previous !== null && previous.model.alive[index]! && previous.model.failures[index]! < replaceAfterFailures;
+          const kept =
+            previous !== null &&
+            previous.model.alive[index]! &&
+            previous.model.failures[index]!.length < replaceAfterFailures &&
+            previous.real.seenViews[index]!.size < replaceAfterViews;
           if (kept) {
             const who = previous!.real.people[index]!;
             expectStatus(await unlink(t.app, who), 204);
             expectStatus(await cancelInvite(t.app, who), 204);
             real.people[index] = who;
-            real.viewCounts[index] = previous!.real.viewCounts[index]!;
+            real.seenViews[index] = previous!.real.seenViews[index]!;
             model.everLinked[index] = previous!.model.everLinked[index]!;
             model.failures[index] = previous!.model.failures[index]!;
           } else {
             // Everyone has a profile, so a shared overview or dimensions always has something to carry.
             real.people[index] = await newCalmPerson(t.app, `Model${index}`);
-            real.viewCounts[index] = 0;
+            real.seenViews[index] = new Set();
             model.everLinked[index] = false;
-            model.failures[index] = 0;
+            model.failures[index] = [];
           }
           model.alive[index] = true;
           model.partner[index] = null;
@@ -383,7 +464,8 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
       { seed, numRuns },
     );
     console.log(
-      `[${dialect}] couple model: ${numRuns} runs (${stats.runs} set-ups), ${stats.steps} steps, ${stats.requests} requests (${stats.generated} commands generated, set-ups ${(stats.setupMs / 1000).toFixed(1)} s), seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `[${dialect}] couple model: ${numRuns} runs (${stats.runs} set-ups), ${stats.steps} steps (${stats.daysWaited} days waited), ${stats.requests} requests (${stats.generated} commands generated, set-ups ${(stats.setupMs / 1000).toFixed(1)} s), seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+        [...outcomes].sort().map(([outcome, count]) => `${outcome} ×${count}`).join(", "),
     );
   });
 });
