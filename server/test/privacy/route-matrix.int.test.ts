@@ -60,7 +60,23 @@ type Entry = {
    */
   carriesOwnInstrument?: boolean;
   mustContain?: Partial<Record<ActorName, MustContain>>;
+  /** The answer may carry a partner's data: no field at any depth may be named like private data. */
+  partnerFacing?: boolean;
 };
+
+/** Field names that belong to private data: a partner-facing answer has none of them, at any depth. */
+const privateFieldNames = ["hasNote", "note", "reflection", "safety", "showResources", "holdsBackJointExercises", "isPrivate", "email"];
+
+function fieldNames(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) fieldNames(item, into);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      into.add(key);
+      fieldNames(inner, into);
+    }
+  }
+  return into;
+}
 
 const error = ["error"] as const;
 const noBody: readonly string[] = [];
@@ -155,31 +171,40 @@ const table: Entry[] = [
   { route: "GET /api/export/fhir", call: () => ({ url: "/api/export/fhir" }), expect: signedIn(ok(["entry", "resourceType", "timestamp", "type"])), carriesOwnInstrument: true },
 
   // The couple, read.
-  { route: "GET /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(coupleStateKeys)) },
+  { route: "GET /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(coupleStateKeys)), partnerFacing: true },
   {
     route: "GET /api/couple/report",
+    partnerFacing: true,
     call: () => ({ url: "/api/couple/report" }),
     expect: signedIn(ok(reportKeys), { formerPartner: fails(404), stranger: fails(404) }),
     mustContain: { partnerShared: ({ owner }) => [owner.name] },
   },
   {
     route: "GET /api/couple/partner/check-ins",
+    partnerFacing: true,
     call: () => ({ url: "/api/couple/partner/check-ins" }),
     expect: partnerView(["partner", "signals", "weeks"]),
     mustContain: { partnerShared: ({ owner }) => [owner.name, owner.checkInWeek] },
   },
   {
     route: "GET /api/couple/partner/exercises",
+    partnerFacing: true,
     call: () => ({ url: "/api/couple/partner/exercises" }),
     expect: partnerView(["completed", "partner"]),
     mustContain: { partnerShared: ({ owner }) => [owner.name, soloExerciseId] },
   },
-  { route: "GET /api/data-views", call: () => ({ url: "/api/data-views?limit=10" }), expect: signedIn(ok(["nextBefore", "views"])) },
+  { route: "GET /api/data-views", call: () => ({ url: "/api/data-views?limit=10" }), expect: signedIn(ok(["nextBefore", "views"])), partnerFacing: true },
 
   // The couple, written (the caller's own invite and shares).
-  { route: "POST /api/couple/invite/lookup", call: () => ({ url: "/api/couple/invite/lookup", payload: { code: unknownCode } }), expect: signedIn(fails(404)) },
+  {
+    route: "POST /api/couple/invite/lookup",
+    call: () => ({ url: "/api/couple/invite/lookup", payload: { code: unknownCode } }),
+    expect: signedIn(fails(404)),
+    partnerFacing: true,
+  },
   {
     route: "POST /api/couple/accept",
+    partnerFacing: true,
     call: () => ({ url: "/api/couple/accept", payload: { code: unknownCode } }),
     expect: signedIn(fails(404)),
   },
@@ -191,6 +216,7 @@ const table: Entry[] = [
   { route: "DELETE /api/couple/invite", call: () => ({ url: "/api/couple/invite" }), expect: signedIn(ok(noBody, 204)) },
   {
     route: "PUT /api/couple/shares",
+    partnerFacing: true,
     call: () => ({ url: "/api/couple/shares", payload: { scopes: [...SHARE_SCOPES] } }),
     expect: signedIn(ok(coupleStateKeys), forLinked(ok(coupleStateKeys), fails(409))),
   },
@@ -348,6 +374,28 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     expect(declaredRoutes(t.app).filter((route) => route.access === undefined)).toEqual([]);
   });
 
+  it("has no way to share SAFE answers, notes or reflections: any other scope or extra field is refused and changes nothing", async () => {
+    const owner = await newOwner(t.app);
+    const partner = await newCalmPerson(t.app, "Partner");
+    await linkCouple(t.app, owner, partner);
+    expectStatus(await setShares(t.app, owner, ["overview"]), 200);
+    const attempts: unknown[] = [
+      ...["safe", "SAFE", "safety", "safety-check", "notes", "note", "check-in-notes", "reflections", "reflection", "answers", "*"].map((scope) => ({ scopes: [scope] })),
+      { scopes: [...SHARE_SCOPES, "safety"] },
+      { scopes: ["overview", "overview"] },
+      { scopes: SHARE_SCOPES, includeNotes: true },
+      { scopes: SHARE_SCOPES, safe: true },
+      { scopes: "overview" },
+    ];
+    for (const payload of attempts) {
+      const response = await t.app.inject({ method: "PUT", url: "/api/couple/shares", headers: { ...sameOrigin, cookie: owner.cookie }, payload: payload as object });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(Object.keys(response.json())).toEqual(["error"]);
+    }
+    const seen = await t.app.inject({ method: "GET", url: "/api/couple", headers: { cookie: partner.cookie } });
+    expect(seen.json().couple.partnerScopes).toEqual(["overview"]);
+  });
+
   it("answers every actor with the expected status and keys, and never hands the owner's private words to anyone else", { timeout: 240_000 }, async () => {
     const declared = new Set(declaredRoutes(t.app).map((route) => `${route.method} ${route.url}`));
     // Entries for routes not (yet) declared are skipped here; the test above fails for them.
@@ -381,6 +429,10 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
           for (const [what, text] of forbiddenFor(scene, actor, entry)) {
             if (response.body.includes(text)) failures.push(`${where}: LEAK of ${what} (${JSON.stringify(text)})`);
           }
+        }
+        if (entry.partnerFacing && keys !== "not JSON" && response.body !== "") {
+          const names = fieldNames(JSON.parse(response.body));
+          for (const name of privateFieldNames) if (names.has(name)) failures.push(`${where}: a field named ${JSON.stringify(name)} in a partner-facing answer`);
         }
         for (const text of entry.mustContain?.[actor]?.(scene) ?? []) {
           if (!response.body.includes(text)) failures.push(`${where}: expected the answer to contain ${JSON.stringify(text)}`);
