@@ -402,8 +402,10 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     const entries = table.filter((entry) => declared.has(entry.route));
     const failures: string[] = [];
     let requests = 0;
+    const canaries = new Set<string>();
     for (const actor of actors) {
       const scene = await buildScene(t.app, actor);
+      canaries.add(scene.owner.noteCanary).add(scene.owner.reflectionCanary);
       for (const entry of entries) {
         const method = entry.route.split(" ")[0] as "GET" | "POST" | "PUT" | "DELETE";
         const call = entry.call(scene);
@@ -438,6 +440,10 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
           if (!response.body.includes(text)) failures.push(`${where}: expected the answer to contain ${JSON.stringify(text)}`);
         }
       }
+    }
+    // Nor do the logs keep anyone's private words (at debug level, the most the app writes).
+    for (const line of t.logLines) {
+      for (const text of [...canaries]) if (line.includes(text)) failures.push(`log line holds ${JSON.stringify(text)}: ${line.slice(0, 300)}`);
     }
     console.log(`[${dialect}] privacy matrix: ${table.length} routes × ${actors.length} actors = ${table.length * actors.length} cells; ${requests} requests made (${entries.length} routes declared and called)`);
     expect(failures).toEqual([]);
