@@ -12,6 +12,9 @@
 // DELETE /api/couple, then account deletion through Better Auth (POST /api/auth/*). Fresh
 // scenes per actor keep one actor's writes (a started assessment, an unlink, a deleted
 // account) from changing what the next actor is expected to see.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { CONSENT_NOTICE_VERSION, SHARE_SCOPES } from "@mutual/core";
@@ -35,8 +38,8 @@ import {
 const actors = ["anonymous", "owner", "partnerShared", "partnerUnshared", "partnerRevoked", "formerPartner", "stranger"] as const;
 type ActorName = (typeof actors)[number];
 
-/** Expected answer: status and the exact top-level keys (sorted; [] for an empty body, null for JSON null). */
-type Expected = { status: number; keys: readonly string[] | null };
+/** Expected answer: status and the exact top-level keys (sorted; [] for an empty body, null for JSON null, "not JSON" for a file). */
+type Expected = { status: number; keys: readonly string[] | null | "not JSON" };
 
 type Scene = {
   owner: Owner;
@@ -94,7 +97,7 @@ function everyone(all: Expected): Record<ActorName, Expected> {
   return Object.fromEntries(actors.map((actor) => [actor, all])) as Record<ActorName, Expected>;
 }
 
-function ok(keys: readonly string[] | null, status = 200): Expected {
+function ok(keys: Expected["keys"], status = 200): Expected {
   return { status, keys };
 }
 
@@ -122,6 +125,9 @@ const table: Entry[] = [
   { route: "GET /livez", call: () => ({ url: "/livez" }), expect: everyone(ok(["status"])) },
   { route: "GET /readyz", call: () => ({ url: "/readyz" }), expect: everyone(ok(["checks", "status"])) },
   { route: "GET /api/help/resources", call: () => ({ url: "/api/help/resources" }), expect: everyone(ok(["region", "resources", "updatedOn"])) },
+  // The built web app, as a deployment serves it (one route per file; these two files are the test's own build).
+  { route: "GET /index.html", call: () => ({ url: "/index.html" }), expect: everyone(ok("not JSON")) },
+  { route: "GET /assets/app-test.js", call: () => ({ url: "/assets/app-test.js" }), expect: everyone(ok("not JSON")) },
   { route: "GET /api/openapi.json", call: () => ({ url: "/api/openapi.json" }), expect: everyone(ok(["components", "info", "openapi", "paths"])) },
   // Better Auth is one catch-all route per method: GET is represented by get-session
   // (JSON null without a session), POST by account deletion at the very end of the table.
@@ -361,10 +367,19 @@ function forbiddenFor(scene: Scene, actor: ActorName, entry: Entry): Array<[what
 
 describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dialect) => {
   let t: TestApp;
+  let webDir: string;
   beforeAll(async () => {
-    t = await buildTestApp(dialect);
+    // A small web build, so the routes a deployment adds for the web app are in the matrix too.
+    webDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-privacy-web-"));
+    fs.mkdirSync(path.join(webDir, "assets"));
+    fs.writeFileSync(path.join(webDir, "index.html"), '<meta name="mutual:quick-exit" content="__MUTUAL_QUICK_EXIT_URL__"><div id="root"></div>');
+    fs.writeFileSync(path.join(webDir, "assets", "app-test.js"), "console.log('app')");
+    t = await buildTestApp(dialect, { webDistDir: webDir });
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webDir, { recursive: true, force: true });
+  });
 
   it("has exactly one table entry per declared route, and every route declares its access", () => {
     const declared = declaredRoutes(t.app).map((route) => `${route.method} ${route.url}`);
@@ -424,7 +439,7 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
         const expected = entry.expect[actor];
         if (response.statusCode !== expected.status) failures.push(`${where}: status ${response.statusCode}, expected ${expected.status}: ${response.body.slice(0, 300)}`);
         const keys = keysOf(response);
-        if (JSON.stringify(keys) !== JSON.stringify(expected.keys === null ? null : [...expected.keys].sort())) {
+        if (JSON.stringify(keys) !== JSON.stringify(Array.isArray(expected.keys) ? [...expected.keys].sort() : expected.keys)) {
           failures.push(`${where}: keys ${JSON.stringify(keys)}, expected ${JSON.stringify(expected.keys)}`);
         }
         if (actor !== "owner") {
