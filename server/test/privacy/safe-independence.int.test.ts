@@ -2,9 +2,11 @@
 // searches for those) and not anything derived from them either, such as a couple flag that
 // turns into "safety resources", joint exercises that pause, or a missing number.
 //
-// Two couples are built alike in every way but one: owner A's private safety check raised a
-// concern, owner B's did not. Each partner shares everything and reads every GET route; with
-// names, ids and times normalised, partner A's answers must equal partner B's, byte for byte.
+// Two couples are built alike in every way but the private parts: owner A's safety check raised
+// a concern and A wrote a check-in note and an exercise reflection; owner B's check raised none
+// and B wrote neither. Each partner shares everything and reads every GET route; with names, ids
+// and times normalised, partner A's answers must equal partner B's, byte for byte (so not even
+// whether a note exists reaches a partner).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { SHARE_SCOPES } from "@mutual/core";
@@ -35,28 +37,28 @@ function partnerReadUrls(app: FastifyInstance): string[] {
     .map((route) => urls[route.url] ?? route.url);
 }
 
-describe.each(dialects)("[%s] a partner's view does not depend on the owner's SAFE answers", (dialect) => {
+describe.each(dialects)("[%s] a partner's view does not depend on the owner's SAFE answers, notes or reflections", (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(dialect);
   });
   afterAll(async () => t.close());
 
-  async function couple(label: string, safeAnswers: Record<string, number>): Promise<{ owner: Person; partner: Person }> {
+  async function couple(label: string, safeAnswers: Record<string, number>, privateWords: string | undefined): Promise<{ owner: Person; partner: Person }> {
     const owner = await newPerson(t.app, `Owner${label}`);
     await completeProfileVia(t.app, owner.cookie, sameScores(calmAnswers, safeAnswers));
     const checkIn = await t.app.inject({
       method: "PUT",
       url: "/api/check-ins/current",
       headers: { ...sameOrigin, cookie: owner.cookie },
-      payload: { timeZone, answers: { ...checkInAnswers, note: "private words" } },
+      payload: { timeZone, answers: privateWords === undefined ? checkInAnswers : { ...checkInAnswers, note: privateWords } },
     });
     expect(checkIn.statusCode).toBe(200);
     const done = await t.app.inject({
       method: "POST",
       url: `/api/exercises/${soloExerciseId}/completions`,
       headers: { ...sameOrigin, cookie: owner.cookie },
-      payload: { reflection: "private words" },
+      payload: privateWords === undefined ? {} : { reflection: privateWords },
     });
     expect(done.statusCode).toBe(201);
     const partner = await newCalmPerson(t.app, `Partner${label}`);
@@ -65,9 +67,9 @@ describe.each(dialects)("[%s] a partner's view does not depend on the owner's SA
     return { owner, partner };
   }
 
-  it("answers partner A exactly as partner B, though only owner A's safety check raised a concern", async () => {
-    const a = await couple("A", worryingAnswers);
-    const b = await couple("B", calmAnswers);
+  it("answers partner A exactly as partner B, though only owner A's safety check raised a concern and only A wrote a note and a reflection", async () => {
+    const a = await couple("A", worryingAnswers, "words only owner A may read");
+    const b = await couple("B", calmAnswers, undefined);
     // The owners' own profiles do differ (the check is not vacuous).
     const ownProfiles = await Promise.all([a, b].map(async ({ owner }) => (await t.app.inject({ method: "GET", url: "/api/profile", headers: { cookie: owner.cookie } })).json()));
     expect(ownProfiles[0].profile.safety.showResources).toBe(true);
