@@ -49,6 +49,8 @@ export default defineConfig({
         DATA_DIR: dataDir,
         QUICK_EXIT_URL: `http://localhost:${neutralPort}/`,
         LOG_LEVEL: "warn",
+        // As behind a reverse proxy: each test browser sends its own address (e2e/support/fixtures.ts).
+        CLIENT_IP_HEADER: "x-forwarded-for",
         NODE_ENV: "production",
       },
     },

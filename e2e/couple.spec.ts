@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, newPersonContext, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 
@@ -30,8 +31,8 @@ async function shareScopes(page: Page, labels: string[]): Promise<void> {
 
 test("two partners in two browsers link, share, compare, see who viewed, and unlink", async ({ browser }) => {
   test.setTimeout(180_000);
-  const alexContext = await browser.newContext();
-  const beaContext = await browser.newContext();
+  const alexContext = await newPersonContext(browser);
+  const beaContext = await newPersonContext(browser);
   const alex = await alexContext.newPage();
   const bea = await beaContext.newPage();
   const stamp = Date.now();

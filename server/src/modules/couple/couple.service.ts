@@ -184,8 +184,10 @@ export async function acceptInvite(deps: CoupleDeps, userId: string, input: stri
     await retryOnConflict(() =>
       deps.db.transaction().execute(async (trx) => {
         for (const person of [userId, invite.inviterId]) await closeOrphanedMembership(trx, person, now);
-        if ((await findActiveMembership(trx, userId)) || (await findActiveMembership(trx, invite.inviterId))) throw alreadyLinked();
+        // Claim the invite first: its row lock orders two people racing for one code, and the
+        // loser then sees it used (404) whatever the timing, on either database.
         if (!(await markInviteAccepted(trx, invite.id, userId, now))) throw inviteNotFound();
+        if ((await findActiveMembership(trx, userId)) || (await findActiveMembership(trx, invite.inviterId))) throw alreadyLinked();
         await insertCouple(trx, { id: randomUUID(), memberIds: [invite.inviterId, userId], now });
         await cancelPendingInvite(trx, userId, now);
       }),
