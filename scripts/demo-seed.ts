@@ -3,15 +3,21 @@
 //
 // The story: a first profile about five weeks ago leaning co-dependent (close as a couple,
 // little room for themself), twelve weekly check-ins that pick up as they practise, and a
-// retake two days ago that shows a real change.
+// retake two days ago that shows a real change. Their partner Sam joined three weeks ago:
+// the two are linked and share their scores and check-in trends, so the couple report and
+// "who viewed my data" have something to show.
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB } from "../server/src/db/schema.js";
-import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, type DimensionCode } from "@mutual/core";
+import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, type DimensionCode, type ShareScope } from "@mutual/core";
 
 export const DEMO_EMAIL = "demo@mutual.local";
 export const DEMO_PASSPHRASE = "quiet harbour lantern morning";
 const DEMO_NAME = "Alex (demo)";
+/** The demo person's partner: the same passphrase, so both sides can be tried in two browsers. */
+export const DEMO_PARTNER_EMAIL = "demo-partner@mutual.local";
+const DEMO_PARTNER_NAME = "Sam (demo)";
+const DEMO_EMAILS = [DEMO_EMAIL, DEMO_PARTNER_EMAIL];
 
 /**
  * The demo adds an account with a published passphrase: welcome on a laptop, not in a
@@ -22,7 +28,7 @@ export async function refuseIfOtherPeoplePresent(db: Kysely<DB>, options: { forc
   const row = await db
     .selectFrom("user")
     .select((eb) => eb.fn.countAll<number | string>().as("count"))
-    .where("email", "!=", DEMO_EMAIL)
+    .where("email", "not in", DEMO_EMAILS)
     .executeTakeFirstOrThrow();
   const others = Number(row.count);
   if (others > 0 && !options.force) {
@@ -41,6 +47,15 @@ type Levels = Record<DimensionCode, number>;
 
 const FIRST_PROFILE: Levels = { CLOSE: 6, SUPPORT: 5, ACCEPT: 5, VOICE: 2, SELF: 3, TIES: 2, RELY: 6, SAFE: 1 };
 const RETAKE: Levels = { CLOSE: 6, SUPPORT: 6, ACCEPT: 5, VOICE: 5, SELF: 5, TIES: 5, RELY: 3, SAFE: 1 };
+/** Sam: a full life of their own, a little less sure the two of them accept their differences. */
+const PARTNER_PROFILE: Levels = { CLOSE: 5, SUPPORT: 4, ACCEPT: 3, VOICE: 6, SELF: 6, TIES: 6, RELY: 2, SAFE: 1 };
+const PARTNER_WEEKS = [
+  { spokeUp: 3, feltHeard: 3, backedPartner: 2, feltBacked: 3, friendsFamilyHours: 8, wePulse: 4, mePulse: 6 },
+  { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 7, wePulse: 5, mePulse: 6, note: "Alex asked for Saturday mornings. Glad they did." },
+  { spokeUp: 4, feltHeard: 3, backedPartner: 3, feltBacked: 4, friendsFamilyHours: 7.5, wePulse: 5, mePulse: 6 },
+];
+const ALEX_SHARES: ShareScope[] = ["overview", "dimensions", "check-in-trends"];
+const SAM_SHARES: ShareScope[] = ["overview", "dimensions", "check-in-trends", "exercises"];
 
 function answersFor(levels: Levels): Record<string, number> {
   return Object.fromEntries(
@@ -88,10 +103,12 @@ export type SeedDemoOptions = {
 export async function seedDemoPerson(app: FastifyInstance, options: SeedDemoOptions): Promise<void> {
   const realNow = options.realNow ?? Date.now();
   const api = createClient(app, options.publicUrl);
-  await deleteExistingDemoPerson(api);
+  for (const email of DEMO_EMAILS) await deleteExistingDemoPerson(api, email);
   options.setNow(realNow);
-  const cookie = await api.signUp();
+  const cookie = await api.signUp(DEMO_EMAIL, DEMO_NAME);
+  const partnerCookie = await api.signUp(DEMO_PARTNER_EMAIL, DEMO_PARTNER_NAME);
   const call = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => api.call(method, url, cookie, payload);
+  const partnerCall = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => api.call(method, url, partnerCookie, payload);
 
   options.setNow(realNow - 12 * weekMs);
   await call("POST", "/api/consent", { noticeVersion: CONSENT_NOTICE_VERSION, agree: true });
@@ -108,6 +125,21 @@ export async function seedDemoPerson(app: FastifyInstance, options: SeedDemoOpti
       at: realNow - completion.daysAgo * dayMs,
       run: () => call("POST", `/api/exercises/${completion.exerciseId}/completions`, completion.reflection ? { reflection: completion.reflection } : {}),
     })),
+    { at: realNow - 21 * dayMs, run: () => linkPartner(call, partnerCall) },
+    { at: realNow - 20 * dayMs, run: () => takeProfile(partnerCall, answersFor(PARTNER_PROFILE)) },
+    ...PARTNER_WEEKS.map((answers, index) => ({
+      at: realNow - (PARTNER_WEEKS.length - 1 - index) * weekMs - dayMs,
+      run: () => partnerCall("PUT", "/api/check-ins/current", { timeZone, answers }),
+    })),
+    {
+      at: realNow - dayMs,
+      run: async () => {
+        await call("PUT", "/api/couple/shares", { scopes: ALEX_SHARES });
+        await partnerCall("PUT", "/api/couple/shares", { scopes: SAM_SHARES });
+        // Sam has looked at the couple report once, so Alex's "who viewed my data" shows it.
+        await partnerCall("GET", "/api/couple/report");
+      },
+    },
   ];
   for (const event of events.sort((a, b) => a.at - b.at)) {
     options.setNow(event.at);
@@ -117,6 +149,13 @@ export async function seedDemoPerson(app: FastifyInstance, options: SeedDemoOpti
 }
 
 type Call = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => Promise<unknown>;
+
+/** Sam consents and accepts Alex's invite. */
+async function linkPartner(call: Call, partnerCall: Call): Promise<void> {
+  await partnerCall("POST", "/api/consent", { noticeVersion: CONSENT_NOTICE_VERSION, agree: true });
+  const { invite } = (await call("POST", "/api/couple/invite", {})) as { invite: { code: string } };
+  await partnerCall("POST", "/api/couple/accept", { code: invite.code });
+}
 
 async function takeProfile(call: Call, answers: Record<string, number>): Promise<void> {
   const started = (await call("POST", "/api/assessments", {})) as { id: string };
@@ -134,17 +173,17 @@ function createClient(app: FastifyInstance, publicUrl: string) {
     return found;
   };
   return {
-    async signIn(): Promise<string | null> {
-      const response = await app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers, remoteAddress, payload: { email: DEMO_EMAIL, password: DEMO_PASSPHRASE } });
+    async signIn(email: string): Promise<string | null> {
+      const response = await app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers, remoteAddress, payload: { email, password: DEMO_PASSPHRASE } });
       return response.statusCode === 200 ? sessionCookie(response.headers["set-cookie"]) : null;
     },
-    async signUp(): Promise<string> {
+    async signUp(email: string, name: string): Promise<string> {
       const response = await app.inject({
         method: "POST",
         url: "/api/auth/sign-up/email",
         headers,
         remoteAddress,
-        payload: { email: DEMO_EMAIL, password: DEMO_PASSPHRASE, name: DEMO_NAME },
+        payload: { email, password: DEMO_PASSPHRASE, name },
       });
       if (response.statusCode !== 200) throw new Error(`Could not create the demo person: ${response.statusCode} ${response.body}`);
       return sessionCookie(response.headers["set-cookie"]);
@@ -158,8 +197,8 @@ function createClient(app: FastifyInstance, publicUrl: string) {
 }
 
 /** Deletes an earlier demo person the way a person deletes their own account. */
-async function deleteExistingDemoPerson(api: ReturnType<typeof createClient>): Promise<void> {
-  const cookie = await api.signIn();
+async function deleteExistingDemoPerson(api: ReturnType<typeof createClient>, email: string): Promise<void> {
+  const cookie = await api.signIn(email);
   if (!cookie) return;
   await api.call("POST", "/api/auth/delete-user", cookie, { password: DEMO_PASSPHRASE });
 }

@@ -10,7 +10,7 @@ import { migrateToLatest } from "../server/src/db/migrate.js";
 import { loadOrCreateKeyEncryptionKey } from "../server/src/modules/data-keys/index.js";
 import { loadOrCreateSecret } from "../server/src/platform/secrets.js";
 import type { Mailer } from "../server/src/platform/mailer.js";
-import { DEMO_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "./demo-seed.js";
+import { DEMO_EMAIL, DEMO_PARTNER_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "./demo-seed.js";
 
 const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
 
@@ -39,13 +39,15 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         "",
-        "Demo person ready: two profiles five weeks apart, twelve weekly check-ins and a few practised exercises.",
+        "Demo person ready: two profiles five weeks apart, twelve weekly check-ins, a few practised exercises,",
+        "and a linked partner; both share their scores, so the couple report has something to show.",
         "",
         `  Open:        ${config.publicUrl}  (start the server with: npm start)`,
         `  Email:       ${DEMO_EMAIL}`,
         `  Passphrase:  ${DEMO_PASSPHRASE}`,
+        `  Partner:     ${DEMO_PARTNER_EMAIL} (same passphrase; try them in a second browser)`,
         "",
-        "Run npm run demo again at any time to reset the demo person.",
+        "Run npm run demo again at any time to reset the demo people.",
         "",
       ].join("\n"),
     );

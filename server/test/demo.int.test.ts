@@ -1,6 +1,6 @@
 // npm run demo must keep working as the API grows: seed twice (the second run resets) and read the story back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "../../scripts/demo-seed.js";
+import { DEMO_EMAIL, DEMO_PARTNER_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "../../scripts/demo-seed.js";
 import { buildTestApp, testPublicUrl, type TestApp } from "./build-test-app.js";
 import { sessionCookieFrom, signIn, signUp } from "./auth-helpers.js";
 import { dialects } from "./test-databases.js";
@@ -32,6 +32,17 @@ describe.each(dialects)("[%s] demo seed", (dialect) => {
     const exported = await get("/api/export");
     expect(exported.exerciseCompletions).toHaveLength(4);
     expect(exported.checkIns.filter((entry: { note: string | null }) => entry.note !== null).length).toBeGreaterThan(0);
+
+    // The partner is linked, both share their scores: the report is ready, and the partner's look at it is on record.
+    expect(await t.database.db.selectFrom("user").select("id").where("email", "=", DEMO_PARTNER_EMAIL).execute()).toHaveLength(1);
+    const report = await get("/api/couple/report");
+    expect(report).toMatchObject({ isReady: true, partner: { name: "Sam (demo)" } });
+    expect(report.map.partners).not.toBeNull();
+    const views = await get("/api/data-views");
+    expect(views.views.map((view: { viewer: { name: string }; scope: string }) => `${view.viewer.name}: ${view.scope}`).sort()).toEqual(["Sam (demo): dimensions", "Sam (demo): overview"]);
+    const partnerCheckIns = await get("/api/couple/partner/check-ins");
+    expect(partnerCheckIns.weeks).toHaveLength(3);
+    expect(JSON.stringify(partnerCheckIns)).not.toContain("Saturday mornings");
   });
 
   it("refuses to seed a database where other people have accounts, unless forced", async () => {
