@@ -73,6 +73,8 @@ describe("couple comparison", () => {
     expect(viewerScared.flags.map((flag) => flag.counselling)).toEqual(["individual", "individual"]);
     expect(viewerScared.flags.every((flag) => flag.holdsBackJointExercises && !flag.isPrivate)).toBe(true);
     expect(viewerScared.holdsBackJointExercises).toBe(true);
+    // The words follow the field: no explanation steers a concerned viewer towards joint counselling.
+    for (const flag of [...shared.flags, ...viewerScared.flags]) expect(flag.explanation).not.toMatch(/counsel|therap/i);
     // The view without a screen is unchanged by the call above.
     expect(compareCouple(a, b)).toEqual(shared);
   });

@@ -65,7 +65,11 @@ function crossOf(giving: number | undefined, receiving: number | undefined): Cro
   return { giverSays: giving, receiverFeels: receiving, gap, isGap: Math.abs(gap) >= T.crossPerceptionGap };
 }
 
-/** Compare two partners' shared scores: differences, cross-perception of support, couple-level flags. */
+/**
+ * Compare two partners' shared scores: differences, cross-perception of support, couple-level flags.
+ * Explanations never give counselling advice: which kind of counselling fits is the flag's
+ * `counselling` field, which the viewer's own safety screen may turn individual, and the app words it.
+ */
 export function compareCouple(a: SharedScores, b: SharedScores, options: CompareCoupleOptions = {}): CoupleComparison {
   const labels = options.labels ?? { a: "Partner A", b: "Partner B" };
   const dimensions: DimensionComparison[] = SCORED_DIMENSIONS.map((code) => compareValues(code, a.dimensions?.[code], b.dimensions?.[code]));
@@ -97,7 +101,7 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
       id: "couple-low-intimacy",
       severity: "high",
       rule: { anyOf: [[{ metric: "CLOSE_a", op: "<", value: T.bothLowClose }, { metric: "CLOSE_b", op: "<", value: T.bothLowClose }]], text: `Both partners' Closeness below ${T.bothLowClose}.` },
-      explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). A relationship counsellor can help you find your way back to each other.`,
+      explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). Making room for what each of you loves, and taking an interest in it, is one way back towards each other.`,
       practice: "support-passions",
       counselling: "relationship",
     }));
