@@ -88,6 +88,13 @@ export const coupleReportResponseSchema = z.object({
   partner: z.object({ name: z.string() }),
   /** True once both partners share at least one profile scope and both have a profile. */
   isReady: z.boolean(),
+  /**
+   * What stands between us and the report (all false once it is ready). Until it is ready the
+   * report carries none of my partner's scores: `map.partners`, every `partners`, the
+   * cross-perception and the flags stay empty. `partnerProfile` is true only when my partner
+   * shares a profile scope but has not completed a profile yet.
+   */
+  missing: z.object({ myShare: z.boolean(), partnerShare: z.boolean(), myProfile: z.boolean(), partnerProfile: z.boolean() }),
   shared: z.object({ mine: z.array(shareScopeSchema), partners: z.array(shareScopeSchema) }),
   map: z.object({ mine: mapPointSchema.nullable(), partners: mapPointSchema.nullable() }),
   dimensions: z.array(

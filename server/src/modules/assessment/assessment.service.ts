@@ -186,20 +186,39 @@ export async function getPracticeGuidance(db: Kysely<DB>, userId: string): Promi
   return latest ? derivePracticeGuidance(latest.profile, latest.owner) : NO_GUIDANCE;
 }
 
-export type LatestScoredProfile = { assessmentId: string; instrument: Instrument; profile: Profile; safety: SafetyScreen };
+/** A person's latest completed profile, scored. Carries no safety screen: fit for a partner's view. */
+export type LatestScoredProfile = { assessmentId: string; instrument: Instrument; profile: Profile };
+/** The person's own latest profile with their own safety screen: only ever for that person's view. */
+export type OwnLatestScoredProfile = LatestScoredProfile & { safety: SafetyScreen };
 
-/**
- * A person's latest completed profile, scored, with their own safety screen, or null. For the
- * couple module: it shares only the parts the person chose, and uses the screen only for the
- * person's own view. Reads with the given connection (a caller's transaction).
- */
-export async function getLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<LatestScoredProfile | null> {
+/** Whether the person has completed a profile, without reading or scoring its answers. */
+export async function hasCompletedProfile(db: Kysely<DB>, userId: string): Promise<boolean> {
+  return (await listCompleted(db, userId)).length > 0;
+}
+
+async function readLatest(db: Kysely<DB>, userId: string) {
   const latest = (await listCompleted(db, userId)).at(-1);
   if (!latest) return null;
   const instrument = instrumentOf(latest);
   const answers = toProfileAnswers(await listAnswers(db, latest.id));
   const profile = readScored(latest.id)?.profile ?? scoreProfile(instrument, answers);
-  return { assessmentId: latest.id, instrument, profile, safety: screenSafety(instrument, answers) };
+  return { latest, instrument, answers, profile };
+}
+
+/**
+ * A person's latest completed profile, scored, or null; no safety screen is computed or returned.
+ * For the couple module, which lets through only the parts the person chose to share. Reads with
+ * the given connection (a caller's transaction).
+ */
+export async function getLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<LatestScoredProfile | null> {
+  const read = await readLatest(db, userId);
+  return read ? { assessmentId: read.latest.id, instrument: read.instrument, profile: read.profile } : null;
+}
+
+/** The viewer's OWN latest profile with their own safety screen (it may shape their own couple view only). */
+export async function getOwnLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<OwnLatestScoredProfile | null> {
+  const read = await readLatest(db, userId);
+  return read ? { assessmentId: read.latest.id, instrument: read.instrument, profile: read.profile, safety: screenSafety(read.instrument, read.answers) } : null;
 }
 
 /** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */

@@ -82,6 +82,7 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expect(report.statusCode).toBe(200);
     const body = report.json<CoupleReportResponse>();
     expect(body).toMatchObject({ partner: { name: ben.name }, isReady: false, shared: { mine: [], partners: [] }, map: { mine: null, partners: null }, flags: [] });
+    expect(body.missing).toEqual({ myShare: true, partnerShare: true, myProfile: false, partnerProfile: false });
     expect(body.dimensions.every((entry) => entry.mine === null && entry.partners === null && entry.difference === null)).toBe(true);
     expectNothingPrivate(report.body, "ben");
     expect((await get(ben, "/api/data-views")).json()).toEqual({ views: [], nextBefore: null });
@@ -170,7 +171,10 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expectNothingPrivate(JSON.stringify(full), "ben");
     // Both feel distant: the couple flag fires for both. Ana's own private screen turns the
     // suggestion individual in her view only; Ben's view does not reveal her screen.
-    expect(full.flags.find((flag) => flag.id === "couple-low-intimacy")).toMatchObject({ counselling: "individual", title: expect.any(String) });
+    const anaIntimacy = full.flags.find((flag) => flag.id === "couple-low-intimacy");
+    expect(anaIntimacy).toMatchObject({ counselling: "individual", title: expect.any(String) });
+    // Nor do the words point her to joint counselling: no couple flag's explanation gives counselling advice.
+    for (const flag of full.flags) expect(flag.explanation).not.toMatch(/relationship counsell|couples? (counsell|therap)|counsell/i);
     const benFull = (await get(ben, "/api/couple/report")).json<CoupleReportResponse>();
     expect(benFull.flags.find((flag) => flag.id === "couple-low-intimacy")).toMatchObject({ counselling: "relationship" });
     expect(benFull.dimensions.map((entry) => entry.difference)).toEqual(full.dimensions.map((entry) => (entry.difference === null ? null : 0 - entry.difference || 0)));
@@ -184,6 +188,33 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expect((await get(ana, "/api/couple/report")).json<CoupleReportResponse>().dimensions.every((entry) => entry.mine === null)).toBe(true);
   });
 
+  it("a viewer who shares nothing gets none of the partner's numbers, and the partner's who-viewed gains nothing", async () => {
+    expect((await setShares(t.app, ben, ["overview", "dimensions"])).statusCode).toBe(200);
+    expect((await setShares(t.app, ana, ["check-in-trends"])).statusCode).toBe(200); // no profile scope
+    const viewsBefore = (await get(ben, "/api/data-views")).json().views.length;
+    const auditBefore = (await t.database.db.selectFrom("data_view").select("id").execute()).length;
+
+    const response = await get(ana, "/api/couple/report");
+    expect(response.statusCode).toBe(200);
+    const report = response.json<CoupleReportResponse>();
+    expect(report).toMatchObject({ isReady: false, shared: { mine: ["check-in-trends"], partners: ["overview", "dimensions"] }, map: { partners: null } });
+    expect(report.missing).toEqual({ myShare: true, partnerShare: false, myProfile: false, partnerProfile: false });
+    expect(report.dimensions.every((entry) => entry.partners === null && entry.difference === null && !entry.isDifferentExperience)).toBe(true);
+    expect(report.crossPerception).toEqual({ iBackPartner: null, partnerBacksMe: null });
+    expect(report.flags).toEqual([]);
+    // Not one of Ben's scores is in the body, under any name.
+    const benShared = pickSharedScores(scoreProfile(INTERDEPENDENCE_PROFILE_V1, benAnswers), { ...allDimensions, axes: true });
+    const thresholds = new Set(Object.values(report.thresholds));
+    for (const value of [benShared.we, benShared.me, ...Object.values(benShared.dimensions ?? {}), ...Object.values(benShared.subscales ?? {})]) {
+      if (value !== undefined && !thresholds.has(value)) expect(response.body).not.toMatch(new RegExp(`[:,\\[]${String(value).replace(".", "\\.")}[,\\]}]`));
+    }
+    expect(response.body).not.toMatch(/"partners":-?\d/);
+    expect((await get(ben, "/api/data-views")).json().views).toHaveLength(viewsBefore);
+    expect(await t.database.db.selectFrom("data_view").select("id").execute()).toHaveLength(auditBefore);
+    expect((await setShares(t.app, ana, [])).statusCode).toBe(200);
+    expect((await setShares(t.app, ben, [])).statusCode).toBe(200);
+  });
+
   it("records every view in the owner's data-views with viewer name, scope and time, and none for one's own reads", async () => {
     const [cleo, dev] = await Promise.all([signUp(t.app), signUp(t.app)]);
     await completeProfileVia(t.app, dev.cookie, benAnswers);
@@ -191,9 +222,24 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     await linkCouple(t.app, cleo, dev);
     expect((await setShares(t.app, dev, ["overview", "dimensions", "check-in-trends", "exercises"])).statusCode).toBe(200);
 
+    // Until the report is ready (Cleo shares nothing and has no profile), it carries none of Dev's data and records nothing.
+    const waiting = (await get(cleo, "/api/couple/report")).json<CoupleReportResponse>();
+    expect(waiting).toMatchObject({ isReady: false, map: { partners: null }, flags: [], crossPerception: { iBackPartner: null, partnerBacksMe: null } });
+    expect(waiting.missing).toEqual({ myShare: true, partnerShare: false, myProfile: true, partnerProfile: false });
+    expect(waiting.dimensions.every((entry) => entry.partners === null)).toBe(true);
+    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({ myShare: false, partnerShare: true, myProfile: false, partnerProfile: false });
+    // Cleo shares a profile scope before she has a profile: Dev learns only that.
+    expect((await setShares(t.app, cleo, ["overview"])).statusCode).toBe(200);
+    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({ myShare: false, partnerShare: false, myProfile: false, partnerProfile: true });
+    expect((await get(cleo, "/api/couple/report")).json<CoupleReportResponse>()).toMatchObject({ isReady: false, map: { partners: null } });
+    expect((await get(dev, "/api/data-views")).json().views).toEqual([]);
+    await completeProfileVia(t.app, cleo.cookie, anaAnswers);
+
     now += 60_000;
     const firstAt = new Date(now).toISOString();
-    expect((await get(cleo, "/api/couple/report")).statusCode).toBe(200);
+    const ready = (await get(cleo, "/api/couple/report")).json<CoupleReportResponse>();
+    expect(ready).toMatchObject({ isReady: true, missing: { myShare: false, partnerShare: false, myProfile: false, partnerProfile: false } });
+    expect(ready.map.partners).not.toBeNull();
     now += 60_000;
     const secondAt = new Date(now).toISOString();
     expect((await get(cleo, "/api/couple/partner/check-ins")).statusCode).toBe(200);
@@ -202,7 +248,7 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expect((await get(cleo, "/api/couple/partner/exercises")).statusCode).toBe(200);
     // Reads of one's own data and refused reads leave no audit row.
     for (const url of ["/api/profile", "/api/check-ins", "/api/exercises", "/api/couple", "/api/data-views"]) expect((await get(dev, url)).statusCode).toBe(200);
-    expect((await get(dev, "/api/couple/report")).statusCode).toBe(200); // Cleo has no profile and shares nothing.
+    expect((await get(dev, "/api/couple/report")).statusCode).toBe(200); // Dev's view of Cleo's overview goes to Cleo's record, not Dev's.
 
     const views = (await get(dev, "/api/data-views")).json();
     expect(views.nextBefore).toBeNull();
@@ -213,7 +259,7 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
       [{ name: cleo.name, role: "partner" }, expect.stringMatching(/^(overview|dimensions)$/), firstAt],
     ]);
     expect(new Set(views.views.slice(2).map((view: { scope: string }) => view.scope))).toEqual(new Set(["overview", "dimensions"]));
-    expect((await get(cleo, "/api/data-views")).json()).toEqual({ views: [], nextBefore: null });
+    expect((await get(cleo, "/api/data-views")).json().views.map((view: { viewer: unknown; scope: string }) => [view.viewer, view.scope])).toEqual([[{ name: dev.name, role: "partner" }, "overview"]]);
 
     // Pages: newest first, with an opaque cursor; a bad cursor is 400.
     const page1 = (await get(dev, "/api/data-views?limit=3")).json();

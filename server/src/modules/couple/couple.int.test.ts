@@ -138,6 +138,67 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     expect((await getCoupleState(t.app, cleo!)).couple).toBeNull();
   });
 
+  it("never tells an invitee that the inviter has a partner: a stale invite is cancelled and answers 404", async () => {
+    const [ana, ben, cleo] = await people(3);
+    const code = await createInvite(t.app, ana!);
+    // Ana got linked with Cleo while her invite stayed pending (a create racing an accept): set that scene directly.
+    const [anaId, cleoId] = await Promise.all([ana!, cleo!].map(async (person) => (await getMe(t.app, person.cookie)).json().user.id as string));
+    const coupleId = `stale-${dialect}-${now}`;
+    await t.database.db.insertInto("couple").values({ id: coupleId, created_at: now, ended_at: null }).execute();
+    await t.database.db
+      .insertInto("couple_member")
+      .values([anaId!, cleoId!].map((userId) => ({ couple_id: coupleId, user_id: userId, joined_at: now, left_at: null })))
+      .execute();
+
+    for (const response of [await acceptInvite(t.app, ben!, code), await lookupInvite(t.app, ben!, code)]) {
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ error: { code: "INVITE_NOT_FOUND" } });
+      expect(response.body).not.toContain(ana!.name);
+    }
+    expect(await t.database.db.selectFrom("partner_invite").select(["status", "accepted_by"]).where("inviter_id", "=", anaId!).execute()).toEqual([
+      { status: "cancelled", accepted_by: null },
+    ]);
+    expect((await getCoupleState(t.app, ben!)).couple).toBeNull();
+    // ALREADY_LINKED is about the person asking only.
+    const benCode = await createInvite(t.app, ben!);
+    const refused = await acceptInvite(t.app, cleo!, benCode);
+    expect(refused.json()).toMatchObject({ error: { code: "ALREADY_LINKED", message: "You are already linked with a partner." } });
+    await t.database.db.updateTable("couple").set({ ended_at: now }).where("id", "=", coupleId).execute();
+    await t.database.db.updateTable("couple_member").set({ left_at: now }).where("couple_id", "=", coupleId).execute();
+  });
+
+  it("leaves no share in an ended couple, even when a share change races the unlink", async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const [ana, ben] = await people(2);
+      await linkCouple(t.app, ana!, ben!);
+      const anaId = (await getMe(t.app, ana!.cookie)).json().user.id as string;
+      const coupleId = (await t.database.db.selectFrom("couple_member").select("couple_id").where("user_id", "=", anaId).where("left_at", "is", null).executeTakeFirstOrThrow()).couple_id;
+      const outcomes = await Promise.all([
+        setShares(t.app, ana!, ["overview", "dimensions"]),
+        unlink(t.app, ben!),
+        setShares(t.app, ben!, ["exercises"]),
+        setShares(t.app, ana!, ["overview", "check-in-trends", "exercises"]),
+      ]);
+      for (const response of [outcomes[0]!, outcomes[2]!, outcomes[3]!]) expect(response.statusCode).toBeOneOf([200, 409]);
+      expect(outcomes[1]!.statusCode).toBe(204);
+      expect(await t.database.db.selectFrom("partner_share").select("scope").where("couple_id", "=", coupleId).execute()).toEqual([]);
+    }
+  });
+
+  it("counts failed codes tried in parallel against the limit: never more than ten get through in an hour", async () => {
+    const [ana] = await people(1);
+    const anaId = (await getMe(t.app, ana!.cookie)).json().user.id as string;
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? lookupInvite(t.app, ana!, `ZZZZZ-ZZZ${index.toString(32).toUpperCase().padStart(2, "Z")}`) : acceptInvite(t.app, ana!, "YYYYY-YYYYY"))),
+    );
+    const statuses = answers.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((status) => status !== 404).every((status) => status === 429)).toBe(true);
+    const recorded = await t.database.db.selectFrom("invite_attempt_failure").select("id").where("user_id", "=", anaId).execute();
+    expect(recorded.length).toBeLessThanOrEqual(10);
+    expect(recorded.length).toBe(statuses.filter((status) => status === 404).length);
+  });
+
   it("cancels the acceptor's own pending invite when they accept someone else's", async () => {
     const [ana, ben, cleo] = await people(3);
     const benCode = await createInvite(t.app, ben!);

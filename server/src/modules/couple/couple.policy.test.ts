@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INVITE_CODE_ALPHABET, SCORED_DIMENSIONS, normalizeInviteCode } from "@mutual/core";
+import { INVITE_CODE_ALPHABET, SCORED_DIMENSIONS, normalizeInviteCode, type ShareScope } from "@mutual/core";
 import {
   FAILED_ATTEMPTS_LIMIT,
   INVITE_TTL_MS,
@@ -9,6 +9,7 @@ import {
   makeInviteCode,
   orderScopes,
   profileShareChoice,
+  reportMissing,
   reportScopesCarried,
   requireCodeShape,
   requireLinkedForRead,
@@ -113,10 +114,19 @@ describe("what the couple report may use", () => {
     expect(reportScopesCarried(["overview"], false)).toEqual([]);
   });
 
-  it("is ready once both share a profile scope and both have a profile", () => {
-    const base = { mine: ["overview"] as const, partners: ["dimensions"] as const, myProfile: true, partnerProfile: true };
-    expect(isReportReady({ ...base, mine: [...base.mine], partners: [...base.partners] })).toBe(true);
-    expect(isReportReady({ ...base, mine: ["exercises"], partners: [...base.partners] })).toBe(false);
-    expect(isReportReady({ ...base, mine: [...base.mine], partners: [...base.partners], partnerProfile: false })).toBe(false);
+  it("is ready once both share a profile scope and both have a profile, and says what is missing", () => {
+    const base = { mine: ["overview"] as ShareScope[], partners: ["dimensions"] as ShareScope[], myProfile: true, partnerHasProfile: true };
+    const none = { myShare: false, partnerShare: false, myProfile: false, partnerProfile: false };
+    expect(reportMissing(base)).toEqual(none);
+    expect(isReportReady(reportMissing(base))).toBe(true);
+    expect(reportMissing({ ...base, mine: ["exercises"] })).toEqual({ ...none, myShare: true });
+    expect(reportMissing({ ...base, partners: ["check-in-trends"] })).toEqual({ ...none, partnerShare: true });
+    expect(reportMissing({ ...base, myProfile: false })).toEqual({ ...none, myProfile: true });
+    expect(reportMissing({ ...base, partnerHasProfile: false })).toEqual({ ...none, partnerProfile: true });
+    // Whether a partner who shares no profile scope has a profile is not theirs to tell.
+    expect(reportMissing({ ...base, partners: [], partnerHasProfile: false })).toEqual({ ...none, partnerShare: true });
+    for (const missing of [{ ...none, myShare: true }, { ...none, partnerShare: true }, { ...none, myProfile: true }, { ...none, partnerProfile: true }]) {
+      expect(isReportReady(missing)).toBe(false);
+    }
   });
 });

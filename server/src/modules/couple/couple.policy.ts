@@ -76,7 +76,8 @@ export function requireNotOwnInvite(invite: Pick<InviteRecord, "inviterId">, use
   if (invite.inviterId === userId) throw new HttpError(422, "OWN_INVITE", "This is your own invite: send it to your partner.");
 }
 
-export const alreadyLinked = () => new HttpError(409, "ALREADY_LINKED", "One of you is already linked with a partner.");
+/** Only ever about the person asking: whether someone else has a partner is not theirs to learn. */
+export const alreadyLinked = () => new HttpError(409, "ALREADY_LINKED", "You are already linked with a partner.");
 
 /** For writes that need a partner (shares): 409, the request conflicts with the current state. */
 export function requireLinkedForWrite(membership: Membership | null): Membership {
@@ -116,15 +117,30 @@ export function profileShareChoice(scopes: readonly ShareScope[]): ProfileShareC
 }
 
 /**
- * The partner's scopes a couple report carries: the profile scopes they share, when they have
- * a profile. One audit row is written for each.
+ * The partner's scopes a couple report carries: the profile scopes they share, and only when the
+ * report is ready (before that it carries none of their data). One audit row is written for each.
  */
-export function reportScopesCarried(partnerScopes: readonly ShareScope[], partnerHasProfile: boolean): ShareScope[] {
-  return partnerHasProfile ? PROFILE_SCOPES.filter((scope) => partnerScopes.includes(scope)) : [];
+export function reportScopesCarried(partnerScopes: readonly ShareScope[], isReady: boolean): ShareScope[] {
+  return isReady ? PROFILE_SCOPES.filter((scope) => partnerScopes.includes(scope)) : [];
 }
 
-/** True once both share at least one profile scope and both have a profile. */
-export function isReportReady(input: { mine: readonly ShareScope[]; partners: readonly ShareScope[]; myProfile: boolean; partnerProfile: boolean }): boolean {
-  const sharesProfile = (scopes: readonly ShareScope[]) => PROFILE_SCOPES.some((scope) => scopes.includes(scope));
-  return input.myProfile && input.partnerProfile && sharesProfile(input.mine) && sharesProfile(input.partners);
+/** Whether these scopes include a profile scope (one the couple report is built from). */
+export function sharesProfile(scopes: readonly ShareScope[]): boolean {
+  return PROFILE_SCOPES.some((scope) => scopes.includes(scope));
+}
+
+export type ReportMissing = { myShare: boolean; partnerShare: boolean; myProfile: boolean; partnerProfile: boolean };
+
+/**
+ * What the report still waits for. `partnerProfile` tells only whether a partner who shares a
+ * profile scope has a profile (what they chose to show); `partnerHasProfile` is not consulted otherwise.
+ */
+export function reportMissing(input: { mine: readonly ShareScope[]; partners: readonly ShareScope[]; myProfile: boolean; partnerHasProfile: boolean }): ReportMissing {
+  const partnerShare = !sharesProfile(input.partners);
+  return { myShare: !sharesProfile(input.mine), partnerShare, myProfile: !input.myProfile, partnerProfile: !partnerShare && !input.partnerHasProfile };
+}
+
+/** True once both share at least one profile scope and both have a profile: only then may the partner's scores be read. */
+export function isReportReady(missing: ReportMissing): boolean {
+  return !missing.myShare && !missing.partnerShare && !missing.myProfile && !missing.partnerProfile;
 }

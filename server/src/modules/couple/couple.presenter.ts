@@ -67,6 +67,7 @@ function presentCross(cross: CoupleComparison["crossPerception"]["aBacksB"]) {
 export function presentReport(input: {
   partnerName: string;
   isReady: boolean;
+  missing: CoupleReportResponse["missing"];
   mine: ShareScope[];
   partners: ShareScope[];
   map: { mine: MapPoint | null; partners: MapPoint | null };
@@ -78,6 +79,7 @@ export function presentReport(input: {
   return {
     partner: { name: input.partnerName },
     isReady: input.isReady,
+    missing: { myShare: input.missing.myShare, partnerShare: input.missing.partnerShare, myProfile: input.missing.myProfile, partnerProfile: input.missing.partnerProfile },
     shared: { mine: [...input.mine], partners: [...input.partners] },
     map: { mine: input.map.mine === null ? null : { ...input.map.mine }, partners: input.map.partners === null ? null : { ...input.map.partners } },
     dimensions: comparison.dimensions.map((entry) => ({

@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { ShareScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { InviteRecord, Membership } from "./couple.policy.js";
@@ -157,6 +156,31 @@ export async function closeOrphanedMembership(db: Kysely<DB>, userId: string, no
     .execute();
 }
 
+/**
+ * Locks the couple's row while it is active, for a write that must not land in an ended couple
+ * (a no-op update: it waits for, and then sees, an unlink committing at the same time on
+ * PostgreSQL; SQLite runs one writer at a time). False when the couple has ended.
+ */
+export async function lockActiveCouple(db: Kysely<DB>, coupleId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("couple")
+    .set({ created_at: sql<number>`created_at` })
+    .where("id", "=", coupleId)
+    .where("ended_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Closes one invite if it is still pending (an invite whose inviter has meanwhile linked with someone else). */
+export async function cancelInvite(db: Kysely<DB>, inviteId: string, now: number): Promise<void> {
+  await db.updateTable("partner_invite").set({ status: "cancelled", closed_at: now }).where("id", "=", inviteId).where("status", "=", "pending").execute();
+}
+
+/** Turns an invite claimed in this transaction into a cancelled one (its inviter turned out to be linked). */
+export async function withdrawClaim(db: Kysely<DB>, inviteId: string): Promise<void> {
+  await db.updateTable("partner_invite").set({ status: "cancelled", accepted_by: null }).where("id", "=", inviteId).where("status", "=", "accepted").execute();
+}
+
 /** Ends a couple for both members and ends every share of it. */
 export async function endCouple(db: Kysely<DB>, coupleId: string, now: number): Promise<void> {
   await db.updateTable("couple").set({ ended_at: now }).where("id", "=", coupleId).where("ended_at", "is", null).execute();
@@ -209,9 +233,16 @@ export async function countFailuresSince(db: Kysely<DB>, userId: string, since: 
   return Number(row?.n ?? 0);
 }
 
-/** Records one failed attempt and drops the person's attempts older than the window. */
-export async function recordFailure(db: Kysely<DB>, userId: string, now: number, olderThan: number): Promise<void> {
-  await db.deleteFrom("invite_attempt_failure").where("user_id", "=", userId).where("failed_at", "<=", olderThan).execute();
-  await db.insertInto("invite_attempt_failure").values({ id: randomUUID(), user_id: userId, failed_at: now }).execute();
+/**
+ * Records an attempt as failed before it is checked (so parallel attempts each see the others and
+ * cannot together pass the limit), dropping the person's attempts older than the window. An attempt
+ * that turns out not to be a failure is removed again with `forgetAttempt`.
+ */
+export async function recordAttempt(db: Kysely<DB>, values: { id: string; userId: string; now: number; olderThan: number }): Promise<void> {
+  await db.deleteFrom("invite_attempt_failure").where("user_id", "=", values.userId).where("failed_at", "<=", values.olderThan).execute();
+  await db.insertInto("invite_attempt_failure").values({ id: values.id, user_id: values.userId, failed_at: values.now }).execute();
 }
 
+export async function forgetAttempt(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom("invite_attempt_failure").where("id", "=", id).execute();
+}

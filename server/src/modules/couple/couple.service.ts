@@ -15,7 +15,7 @@ import {
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Clock } from "../../platform/clock.js";
-import { FLAG_TITLES, getLatestScoredProfile } from "../assessment/index.js";
+import { FLAG_TITLES, getLatestScoredProfile, getOwnLatestScoredProfile, hasCompletedProfile } from "../assessment/index.js";
 import { listCheckInTrendsOf } from "../check-in/index.js";
 import { recordDataViews, forgetViewer } from "../data-views/index.js";
 import { listCompletedExercisesOf } from "../exercises/index.js";
@@ -29,7 +29,9 @@ import {
   makeInviteCode,
   orderScopes,
   profileShareChoice,
+  reportMissing,
   reportScopesCarried,
+  sharesProfile,
   requireCodeShape,
   requireLinkedForRead,
   requireLinkedForWrite,
@@ -49,6 +51,7 @@ import {
   presentState,
 } from "./couple.presenter.js";
 import {
+  cancelInvite as cancelOneInvite,
   cancelPendingInvite,
   closeOrphanedMembership,
   countFailuresSince,
@@ -57,14 +60,17 @@ import {
   findInviteByHash,
   findLastLeftAt,
   findPendingInvite,
+  forgetAttempt,
   insertCouple,
   insertInvite,
   isUniqueViolation,
   listShares,
   listSharesOf,
+  lockActiveCouple,
   markInviteAccepted,
-  recordFailure,
+  recordAttempt,
   replaceShares,
+  withdrawClaim,
 } from "./couple.repository.js";
 import type { InviteCodeHasher } from "./invite-code-hash.js";
 
@@ -138,65 +144,114 @@ export async function cancelInvite(deps: CoupleDeps, userId: string): Promise<vo
   await cancelPendingInvite(deps.db, userId, nowOf(deps));
 }
 
-/** Checks the throttle, then finds the invite a code names; a code of the wrong shape or naming nothing usable counts as a failure. */
-async function findInviteForCode(deps: CoupleDeps, userId: string, input: string, now: number): Promise<{ invite: InviteRecord | null; code: string }> {
-  requireNotThrottled(await countFailuresSince(deps.db, userId, now - FAILED_ATTEMPTS_WINDOW_MS));
-  const code = normalizeInviteCode(input);
-  if (code === undefined) {
-    await recordFailure(deps.db, userId, now, now - FAILED_ATTEMPTS_WINDOW_MS);
-    requireCodeShape(input);
+/**
+ * One lookup or accept of a code, counted as a failed attempt from the start: the attempt is
+ * recorded first and the throttle then counts it with every other, so attempts made in parallel
+ * cannot together pass the limit. `work` calls `fail` for an outcome that counts as a failed
+ * guess; any other outcome (success, OWN_INVITE, a lost race, an error) removes the record.
+ */
+async function asThrottledAttempt<T>(deps: CoupleDeps, userId: string, now: number, work: (fail: (error: Error) => never) => Promise<T>): Promise<T> {
+  const attemptId = randomUUID();
+  await recordAttempt(deps.db, { id: attemptId, userId, now, olderThan: now - FAILED_ATTEMPTS_WINDOW_MS });
+  let failed = false;
+  const fail = (error: Error): never => {
+    failed = true;
+    throw error;
+  };
+  try {
+    requireNotThrottled((await countFailuresSince(deps.db, userId, now - FAILED_ATTEMPTS_WINDOW_MS)) - 1);
+    return await work(fail);
+  } finally {
+    if (!failed) await forgetAttempt(deps.db, attemptId);
   }
-  return { invite: await findInviteByHash(deps.db, deps.hashCode(code!)), code: code! };
 }
 
-async function failNotFound(deps: CoupleDeps, userId: string, now: number): Promise<never> {
-  await recordFailure(deps.db, userId, now, now - FAILED_ATTEMPTS_WINDOW_MS);
+/** The invite a code names; a code of the wrong shape is a failed attempt (400). */
+async function findInviteForCode(deps: CoupleDeps, input: string, fail: (error: Error) => never): Promise<InviteRecord | null> {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) {
+    try {
+      requireCodeShape(input);
+    } catch (error) {
+      fail(error as Error);
+    }
+  }
+  return findInviteByHash(deps.db, deps.hashCode(code!));
+}
+
+/**
+ * An open invite whose inviter has meanwhile linked with someone else cannot be accepted: it is
+ * cancelled, and the person gets the same answer as for any unusable code, so nothing tells them
+ * whether the inviter has a partner now.
+ */
+async function requireInviterFree(deps: CoupleDeps, invite: InviteRecord, now: number): Promise<void> {
+  if (!(await findActiveMembership(deps.db, invite.inviterId))) return;
+  await cancelOneInvite(deps.db, invite.id, now);
   throw inviteNotFound();
 }
 
 /** Who sent this code, so the person can check before accepting. */
 export async function lookupInvite(deps: CoupleDeps, userId: string, input: string): Promise<InviteLookupResponse> {
   const now = nowOf(deps);
-  const { invite } = await findInviteForCode(deps, userId, input, now);
-  // The invite I accepted myself (a reload of the join page): no longer usable, but no failed guess either.
-  if (invite?.status === "accepted" && invite.acceptedBy === userId) throw inviteNotFound();
-  if (!invite || !isInviteOpen(invite, now)) return failNotFound(deps, userId, now);
-  requireNotOwnInvite(invite, userId);
-  return presentLookup(invite.inviterName, invite.expiresAt);
+  return asThrottledAttempt(deps, userId, now, async (fail) => {
+    const invite = await findInviteForCode(deps, input, fail);
+    // The invite I accepted myself (a reload of the join page): no longer usable, but no failed guess either.
+    if (invite?.status === "accepted" && invite.acceptedBy === userId) throw inviteNotFound();
+    if (!invite || !isInviteOpen(invite, now)) return fail(inviteNotFound());
+    requireNotOwnInvite(invite, userId);
+    await requireInviterFree(deps, invite, now);
+    return presentLookup(invite.inviterName, invite.expiresAt);
+  });
 }
 
 /**
  * Accepts an invite: the invite closes (only if still pending: a conditional update) and the
  * couple with both members is created in one transaction. The database's "one active couple per
- * person" index decides races: the loser gets 409. My own pending invite is cancelled.
+ * person" index decides races. ALREADY_LINKED (409) is about me only: an inviter who has linked
+ * with someone else since makes their invite unusable (cancelled, 404) and no more. My own
+ * pending invite is cancelled.
  */
 export async function acceptInvite(deps: CoupleDeps, userId: string, input: string): Promise<CoupleStateResponse> {
   const now = nowOf(deps);
-  const { invite } = await findInviteForCode(deps, userId, input, now);
-  if (invite && invite.status === "accepted" && invite.acceptedBy === userId) {
-    // A retry of an accept that went through: harmless while the link it made stands.
-    const membership = await findActiveMembership(deps.db, userId);
-    if (membership?.partnerId === invite.inviterId) return readState(deps.db, userId, now);
-  }
-  if (!invite || !isInviteOpen(invite, now)) return failNotFound(deps, userId, now);
-  requireNotOwnInvite(invite, userId);
-  try {
-    await retryOnConflict(() =>
-      deps.db.transaction().execute(async (trx) => {
-        for (const person of [userId, invite.inviterId]) await closeOrphanedMembership(trx, person, now);
-        // Claim the invite first: its row lock orders two people racing for one code, and the
-        // loser then sees it used (404) whatever the timing, on either database.
-        if (!(await markInviteAccepted(trx, invite.id, userId, now))) throw inviteNotFound();
-        if ((await findActiveMembership(trx, userId)) || (await findActiveMembership(trx, invite.inviterId))) throw alreadyLinked();
-        await insertCouple(trx, { id: randomUUID(), memberIds: [invite.inviterId, userId], now });
-        await cancelPendingInvite(trx, userId, now);
-      }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) throw alreadyLinked();
-    throw error;
-  }
-  return readState(deps.db, userId, now);
+  return asThrottledAttempt(deps, userId, now, async (fail) => {
+    const invite = await findInviteForCode(deps, input, fail);
+    if (invite && invite.status === "accepted" && invite.acceptedBy === userId) {
+      // A retry of an accept that went through: harmless while the link it made stands.
+      const membership = await findActiveMembership(deps.db, userId);
+      if (membership?.partnerId === invite.inviterId) return readState(deps.db, userId, now);
+    }
+    if (!invite || !isInviteOpen(invite, now)) return fail(inviteNotFound());
+    requireNotOwnInvite(invite, userId);
+    let inviterTaken = false;
+    try {
+      await retryOnConflict(() =>
+        deps.db.transaction().execute(async (trx) => {
+          inviterTaken = false;
+          for (const person of [userId, invite.inviterId]) await closeOrphanedMembership(trx, person, now);
+          // Claim the invite first: its row lock orders two people racing for one code, and the
+          // loser then sees it used (404) whatever the timing, on either database.
+          if (!(await markInviteAccepted(trx, invite.id, userId, now))) throw inviteNotFound();
+          if (await findActiveMembership(trx, userId)) throw alreadyLinked();
+          if (await findActiveMembership(trx, invite.inviterId)) {
+            // Undo the claim: the invite ends cancelled, not accepted, and no couple is made.
+            await withdrawClaim(trx, invite.id);
+            inviterTaken = true;
+            return;
+          }
+          await insertCouple(trx, { id: randomUUID(), memberIds: [invite.inviterId, userId], now });
+          await cancelPendingInvite(trx, userId, now);
+        }),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A link made at the same moment: mine → 409; the inviter's → their invite is no longer usable.
+      if (await findActiveMembership(deps.db, userId)) throw alreadyLinked();
+      await requireInviterFree(deps, invite, now);
+      throw inviteNotFound();
+    }
+    if (inviterTaken) throw inviteNotFound();
+    return readState(deps.db, userId, now);
+  });
 }
 
 /** What I share from now on (the whole set). Takes effect on the very next request: nothing is cached. */
@@ -204,6 +259,8 @@ export async function putShares(deps: CoupleDeps, userId: string, scopes: readon
   const now = nowOf(deps);
   await deps.db.transaction().execute(async (trx) => {
     const membership = requireLinkedForWrite(await findActiveMembership(trx, userId));
+    // An unlink committing meanwhile must not leave shares behind in the ended couple.
+    if (!(await lockActiveCouple(trx, membership.coupleId))) requireLinkedForWrite(null);
     await replaceShares(trx, { coupleId: membership.coupleId, ownerId: userId, scopes: orderScopes(scopes), now });
   });
   return readState(deps.db, userId, now);
@@ -243,15 +300,20 @@ const auditRows = (viewer: Viewer, ownerId: string, scopes: readonly ShareScope[
 
 /**
  * The couple report, from what each of us shares (my side too, so we both see the same numbers).
- * The couple, the shares, the profiles and the audit rows are all read and written in one transaction.
+ * Readiness comes first: until both of us share a profile scope and both have a profile, my
+ * partner's scores are not read, none reach me and no audit row is written. The couple, the shares,
+ * the profiles and the audit rows are all read and written in one transaction. Only my own safety
+ * screen is read (it may shape my view); my partner's profile is read without theirs.
  */
 export async function getCoupleReport(deps: CoupleDeps, viewer: Viewer): Promise<CoupleReportResponse> {
   const now = nowOf(deps);
   return deps.db.transaction().execute(async (trx) => {
     const { membership, mine, partners } = await readCouple(trx, viewer.userId);
-    const myProfile = await getLatestScoredProfile(trx, viewer.userId);
-    const partnerSharesProfile = reportScopesCarried(partners, true).length > 0;
-    const partnerProfile = partnerSharesProfile ? await getLatestScoredProfile(trx, membership.partnerId) : null;
+    const myProfile = await getOwnLatestScoredProfile(trx, viewer.userId);
+    const partnerHasProfile = sharesProfile(partners) ? await hasCompletedProfile(trx, membership.partnerId) : false;
+    const missing = reportMissing({ mine, partners, myProfile: myProfile !== null, partnerHasProfile });
+    const isReady = isReportReady(missing);
+    const partnerProfile = isReady ? await getLatestScoredProfile(trx, membership.partnerId) : null;
     const mineShared = myProfile ? pickSharedScores(myProfile.profile, profileShareChoice(mine)) : {};
     const partnersShared = partnerProfile ? pickSharedScores(partnerProfile.profile, profileShareChoice(partners)) : {};
     const comparison = compareCouple(mineShared, partnersShared, {
@@ -261,7 +323,8 @@ export async function getCoupleReport(deps: CoupleDeps, viewer: Viewer): Promise
     await recordDataViews(trx, auditRows(viewer, membership.partnerId, reportScopesCarried(partners, partnerProfile !== null), now));
     return presentReport({
       partnerName: membership.partnerName,
-      isReady: isReportReady({ mine, partners, myProfile: myProfile !== null, partnerProfile: partnerProfile !== null }),
+      isReady: partnerProfile !== null,
+      missing,
       mine,
       partners,
       map: {
