@@ -25,6 +25,7 @@ import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, createInviteCodeHasher, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
 import { dataViewsRoutes } from "./modules/data-views/index.js";
+import { practiceRoutes } from "./modules/practice/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes, { database, kek: deps.keyEncryptionKey, clock });
   await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret) });
   await app.register(dataViewsRoutes, { db: database.db });
+  await app.register(practiceRoutes, { db: database.db, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

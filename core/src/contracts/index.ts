@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./health.js";
 export * from "./me.js";
 export * from "./practice.js";
+export * from "./practice-membership.js";
 export * from "./check-in.js";
 export * from "./exercises.js";
 export * from "./help.js";

@@ -7,6 +7,8 @@ export const meResponseSchema = z.object({
     name: z.string(),
     email: z.string(),
     emailVerified: z.boolean(),
+    /** Two-step sign-in (TOTP) is on. */
+    twoFactorEnabled: z.boolean(),
     createdAt: z.string(),
   }),
 });

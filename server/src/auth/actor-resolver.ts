@@ -40,6 +40,7 @@ export function createActorResolver(deps: ActorResolverDeps) {
       name: row.name,
       email: row.email,
       emailVerified: Boolean(row.emailVerified),
+      twoFactorEnabled: Boolean(row.twoFactorEnabled),
       createdAt: new Date(row.createdAt),
     };
   };
@@ -59,6 +60,7 @@ async function refreshThroughBetterAuth(request: FastifyRequest, reply: FastifyR
     name: response.user.name,
     email: response.user.email,
     emailVerified: response.user.emailVerified,
+    twoFactorEnabled: Boolean(response.user.twoFactorEnabled),
     createdAt: new Date(response.user.createdAt),
   };
 }

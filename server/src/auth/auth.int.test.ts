@@ -15,8 +15,8 @@ describe.each(dialects)("[%s] accounts", (dialect) => {
     expect(person.cookie).not.toBe("");
     const me = await getMe(t.app, person.cookie);
     expect(me.statusCode).toBe(200);
-    expect(Object.keys(me.json().user).sort()).toEqual(["createdAt", "email", "emailVerified", "id", "name"]);
-    expect(me.json().user).toMatchObject({ name: person.name, email: person.email, emailVerified: false });
+    expect(Object.keys(me.json().user).sort()).toEqual(["createdAt", "email", "emailVerified", "id", "name", "twoFactorEnabled"]);
+    expect(me.json().user).toMatchObject({ name: person.name, email: person.email, emailVerified: false, twoFactorEnabled: false });
   });
 
   it("sets the session cookie HttpOnly and SameSite=Lax", async () => {

@@ -3,6 +3,11 @@
 import { betterAuth } from "better-auth/minimal";
 import { kyselyAdapter } from "@better-auth/kysely-adapter";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { organization } from "better-auth/plugins/organization";
+import { createAccessControl } from "better-auth/plugins/access";
+import { defaultStatements } from "better-auth/plugins/organization/access";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import { randomUUID } from "node:crypto";
 import { passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/database.js";
@@ -35,10 +40,124 @@ const newPasswordField: Record<string, "password" | "newPassword"> = {
   "/reset-password": "newPassword",
 };
 
+/** The roles a person may hold in a practice (decision 014). Owner is the creator's. */
+export const practiceRoles = ["owner", "admin", "counsellor"] as const;
+/** The roles an owner or admin may give by invitation or by changing a member's role. */
+const assignableRoles: ReadonlySet<string> = new Set(["admin", "counsellor"]);
+const practiceNameMaxLength = 100;
+/** An invitation to a practice lasts seven days, like a partner invite. */
+const invitationSeconds = 7 * 24 * 60 * 60;
+
+/**
+ * The organization endpoints the web uses. Every other one (listing members with their
+ * emails, the full organization, updating or deleting it, …) answers 404: reads go through
+ * our own /api/practices routes, which decide what each role sees.
+ */
+const allowedOrganizationPaths: ReadonlySet<string> = new Set([
+  "/organization/create",
+  "/organization/invite-member",
+  "/organization/get-invitation",
+  "/organization/accept-invitation",
+  "/organization/reject-invitation",
+  "/organization/cancel-invitation",
+  "/organization/update-member-role",
+  "/organization/remove-member",
+  "/organization/leave",
+]);
+
+// What each role may do through Better Auth's organization endpoints (decision 014).
+const practiceAccess = createAccessControl({
+  organization: defaultStatements.organization,
+  member: defaultStatements.member,
+  invitation: defaultStatements.invitation,
+});
+const practiceRoleAccess = {
+  owner: practiceAccess.newRole({ organization: ["update", "delete"], member: ["create", "update", "delete"], invitation: ["create", "cancel"] }),
+  admin: practiceAccess.newRole({ organization: ["update"], member: ["create", "update", "delete"], invitation: ["create", "cancel"] }),
+  counsellor: practiceAccess.newRole({ organization: [], member: [], invitation: [] }),
+};
+
+export type PluginDeps = Pick<AuthDeps, "publicUrl" | "mailer">;
+
+/**
+ * Better Auth's plugins as Mutual uses them: practices (organizations) with owner, admin
+ * and counsellor roles, and two-factor sign-in (TOTP with backup codes). Exported so the
+ * schema test checks our migrations against exactly these options.
+ */
+/** Build them into Better Auth as a literal tuple, so their endpoint and field types carry through. */
+export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
+  const refuseRole = () =>
+    new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
+  return {
+    practices: organization({
+      // Admins manage members and invitations; counsellors manage nothing in the practice.
+      ac: practiceAccess,
+      roles: practiceRoleAccess,
+      creatorRole: "owner",
+      teams: { enabled: false },
+      invitationExpiresIn: invitationSeconds,
+      cancelPendingInvitationsOnReInvite: true,
+      organizationHooks: {
+        beforeCreateInvitation: async ({ invitation }) => {
+          if (!assignableRoles.has(invitation.role)) throw refuseRole();
+        },
+        beforeUpdateMemberRole: async ({ newRole }) => {
+          if (!assignableRoles.has(newRole)) throw refuseRole();
+        },
+      },
+      // The email names the practice and the role, nothing about anyone's clients.
+      async sendInvitationEmail({ id, email, role, organization: practice }) {
+        const url = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
+        await mailer.send({
+          to: email,
+          subject: "You are invited to join a practice on Mutual",
+          text: [
+            "Hello,",
+            "",
+            `You are invited to join the practice "${practice.name}" on Mutual as ${role === "admin" ? "an admin" : "a counsellor"}.`,
+            "To accept, sign in or create an account with this email address, then open this link:",
+            url,
+            "",
+            "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
+          ].join("\n"),
+        });
+      },
+    }),
+    twoFactor: twoFactor({
+      issuer: "Mutual",
+      totpOptions: { digits: 6, period: 30 },
+      backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+    }),
+  };
+}
+
+/** Checks what Better Auth's organization endpoints would otherwise accept too freely. */
+function organizationRequestCheck(path: string, body: Record<string, unknown> | undefined) {
+  if (!path.startsWith("/organization/")) return undefined;
+  if (!allowedOrganizationPaths.has(path)) throw new APIError("NOT_FOUND", { message: "Not found.", code: "NOT_FOUND" });
+  if (path === "/organization/create") {
+    // Only a name is taken from the browser: a creator id, logo or metadata cannot be
+    // slipped in (Better Auth merges a hook's body into the request's, so we refuse instead).
+    const extra = Object.keys(body ?? {}).filter((key) => key !== "name" && key !== "slug");
+    if (extra.length > 0) throw new APIError("BAD_REQUEST", { message: "Only a name can be given.", code: "PRACTICE_FIELDS_REFUSED" });
+    const name = typeof body?.name === "string" ? body.name.trim() : "";
+    if (name.length === 0 || name.length > practiceNameMaxLength) {
+      throw new APIError("BAD_REQUEST", { message: "Give the practice a name of up to 100 characters.", code: "PRACTICE_NAME_INVALID" });
+    }
+    // The slug is ours: unused, but Better Auth needs one, unique.
+    return { name, slug: randomUUID() };
+  }
+  if ((path === "/organization/invite-member" || path === "/organization/update-member-role") && typeof body?.role !== "string") {
+    throw new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
+  }
+  return undefined;
+}
+
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
 export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
+  const plugins = createAuthPlugins({ publicUrl, mailer });
 
   return betterAuth({
     appName: "Mutual",
@@ -80,6 +199,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         ...(beforeDeleteUser ? { beforeDelete: async (user: { id: string }) => beforeDeleteUser(user.id) } : {}),
       },
     },
+    plugins: [plugins.practices, plugins.twoFactor],
     session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
     rateLimit: {
       enabled: true,
@@ -114,6 +234,8 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        const practiceBody = organizationRequestCheck(ctx.path, ctx.body as Record<string, unknown> | undefined);
+        if (practiceBody) return { context: { body: practiceBody } };
         const field = newPasswordField[ctx.path];
         if (field) {
           const password: unknown = ctx.body?.[field];

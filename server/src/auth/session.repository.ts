@@ -12,6 +12,7 @@ function buildSessionQuery(db: Kysely<DB>, token: string) {
       "user.name as name",
       "user.email as email",
       "user.emailVerified as emailVerified",
+      "user.twoFactorEnabled as twoFactorEnabled",
       "user.createdAt as createdAt",
     ])
     .where("session.token", "=", token);

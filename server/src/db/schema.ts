@@ -14,6 +14,8 @@ export type UserTable = {
   image: string | null;
   createdAt: AuthDate;
   updatedAt: AuthDate;
+  /** Two-factor plugin; null only on rows written before it (read as off). */
+  twoFactorEnabled: ColumnType<boolean | number | null, boolean | number | undefined, boolean | number>;
 };
 
 export type SessionTable = {
@@ -25,6 +27,8 @@ export type SessionTable = {
   ipAddress: string | null;
   userAgent: string | null;
   userId: string;
+  /** Organization plugin: the practice last made active (we do not rely on it). */
+  activeOrganizationId: string | null;
 };
 
 export type AccountTable = {
@@ -188,12 +192,58 @@ export type InviteAttemptFailureTable = {
   failed_at: EpochMs;
 };
 
+// Better Auth's organization plugin: a practice is an organization (decision 014).
+export type OrganizationTable = {
+  id: string;
+  name: string;
+  slug: string;
+  logo: string | null;
+  createdAt: AuthDate;
+  metadata: string | null;
+};
+
+export type MemberTable = {
+  id: string;
+  organizationId: string;
+  userId: string;
+  /** owner, admin or counsellor. */
+  role: string;
+  createdAt: AuthDate;
+};
+
+export type InvitationTable = {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: string | null;
+  /** pending, accepted, rejected or canceled. */
+  status: string;
+  expiresAt: AuthDate;
+  createdAt: AuthDate;
+  inviterId: string;
+};
+
+/** Two-factor plugin: the TOTP secret and backup codes, both encrypted by Better Auth. */
+export type TwoFactorTable = {
+  id: string;
+  secret: string;
+  backupCodes: string;
+  userId: string;
+  verified: boolean | number | null;
+  failedVerificationCount: number | null;
+  lockedUntil: AuthDate | null;
+};
+
 export type DB = {
   user: UserTable;
   session: SessionTable;
   account: AccountTable;
   verification: VerificationTable;
   rateLimit: RateLimitTable;
+  organization: OrganizationTable;
+  member: MemberTable;
+  invitation: InvitationTable;
+  twoFactor: TwoFactorTable;
   sign_in_failure: SignInFailureTable;
   data_key: DataKeyTable;
   check_in: CheckInTable;

@@ -14,6 +14,8 @@ export type Actor = {
   name: string;
   email: string;
   emailVerified: boolean;
+  /** Two-step sign-in (TOTP) is on; read from the person's row on every request (decision 014). */
+  twoFactorEnabled: boolean;
   createdAt: Date;
 };
 

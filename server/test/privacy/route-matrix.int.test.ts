@@ -21,6 +21,7 @@ import { CONSENT_NOTICE_VERSION, SHARE_SCOPES } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../build-test-app.js";
 import { nextTestIp, sameOrigin } from "../auth-helpers.js";
 import { linkCouple, setShares, unlink } from "../couple-helpers.js";
+import { createPractice } from "../practice-helpers.js";
 import { dialects } from "../test-databases.js";
 import { declaredRoutes } from "../../src/http/route-access.js";
 import {
@@ -106,6 +107,9 @@ function fails(status: number): Expected {
 }
 
 const anonymousIp = nextTestIp();
+
+/** A practice none of the actors belongs to (made in beforeAll by someone outside every scene). */
+let otherPracticeId = "";
 
 /** A well-formed invite code nobody was given (Crockford base32, ten characters). */
 const unknownCode = "ZZZZZ-ZZZZZ";
@@ -200,6 +204,11 @@ const table: Entry[] = [
     mustContain: { partnerShared: ({ owner }) => [owner.name, soloExerciseId] },
   },
   { route: "GET /api/data-views", call: () => ({ url: "/api/data-views?limit=10" }), expect: signedIn(ok(["nextBefore", "views"])), partnerFacing: true },
+
+  // Practices: none of the actors is a member of any, so each sees an empty list, and
+  // someone else's practice is not found (its existence is not revealed).
+  { route: "GET /api/practices", call: () => ({ url: "/api/practices" }), expect: signedIn(ok(["practices", "twoFactorEnabled"])) },
+  { route: "GET /api/practices/:practiceId", call: () => ({ url: `/api/practices/${otherPracticeId}` }), expect: signedIn(fails(404)) },
 
   // The couple, written (the caller's own invite and shares).
   {
@@ -375,6 +384,7 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     fs.writeFileSync(path.join(webDir, "index.html"), '<meta name="mutual:quick-exit" content="__MUTUAL_QUICK_EXIT_URL__"><div id="root"></div>');
     fs.writeFileSync(path.join(webDir, "assets", "app-test.js"), "console.log('app')");
     t = await buildTestApp(dialect, { webDistDir: webDir });
+    otherPracticeId = await createPractice(t.app, await newCalmPerson(t.app, "PracticeOwner"), "Someone Else's Practice");
   });
   afterAll(async () => {
     await t.close();

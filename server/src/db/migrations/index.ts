@@ -5,6 +5,7 @@ import * as assessments from "./20261124T1000_assessments.js";
 import * as checkIns from "./20261124T1100_check-ins.js";
 import * as idempotencyFingerprint from "./20261124T1200_idempotency-fingerprint.js";
 import * as couples from "./20261124T1300_couples.js";
+import * as practicesAndTwoFactor from "./20261124T1400_practices-and-two-factor.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1100_check-ins": checkIns,
   "20261124T1200_idempotency-fingerprint": idempotencyFingerprint,
   "20261124T1300_couples": couples,
+  "20261124T1400_practices-and-two-factor": practicesAndTwoFactor,
 };

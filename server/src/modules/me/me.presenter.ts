@@ -9,6 +9,7 @@ export function presentMe(actor: Actor): MeResponse {
       name: actor.name,
       email: actor.email,
       emailVerified: actor.emailVerified,
+      twoFactorEnabled: actor.twoFactorEnabled,
       createdAt: actor.createdAt.toISOString(),
     },
   };

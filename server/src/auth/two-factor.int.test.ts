@@ -1,0 +1,99 @@
+// Two-step sign-in (TOTP, decision 014): enrolment, a sign-in that issues no session until the
+// second step, backup codes that work once, and the actor's twoFactorEnabled read on every request.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
+import { getMe, nextTestIp, sameOrigin, sessionCookieFrom, signUp } from "../../test/auth-helpers.js";
+import { enrolTwoFactor, getAs, postAs, signInFrom, twoFactorCookieFrom } from "../../test/practice-helpers.js";
+import { dialects } from "../../test/test-databases.js";
+import { requireTwoFactor } from "../modules/practice/index.js";
+
+describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  const secondStep = (stepCookie: string, url: string, code: string, ip = nextTestIp()) =>
+    t.app.inject({ method: "POST", url, headers: { ...sameOrigin, cookie: stepCookie }, payload: { code }, remoteAddress: ip });
+  const actorFlag = async (cookie: string) => (await getMe(t.app, cookie)).json().user.twoFactorEnabled as boolean;
+
+  it("enrols with the password and a code (otpauth URI issued by Mutual, ten backup codes), then asks for a code at every sign-in", async () => {
+    const person = await signUp(t.app);
+    expect(await actorFlag(person.cookie)).toBe(false);
+    expect(() => requireTwoFactor({ twoFactorEnabled: false })).toThrow(/two-step sign-in/);
+
+    // A wrong password enrols nothing.
+    expect((await postAs(t.app, person, "/api/auth/two-factor/enable", { password: "not the password at all" })).statusCode).toBe(400);
+    const { totp, backupCodes, totpURI } = await enrolTwoFactor(t.app, person);
+    expect(totpURI).toMatch(/^otpauth:\/\/totp\/Mutual:/);
+    expect(totpURI).toContain("issuer=Mutual");
+    expect(backupCodes).toHaveLength(10);
+    // Confirming replaced the session; the new one carries the flag, read from the person's row.
+    expect(await actorFlag(person.cookie)).toBe(true);
+    // The secret and backup codes are stored encrypted.
+    const stored = await t.database.db.selectFrom("twoFactor").selectAll().executeTakeFirstOrThrow();
+    expect(stored.secret).not.toContain(totp.secret.base32);
+    expect(stored.backupCodes).not.toContain(backupCodes[0]!);
+
+    const signIn = await signInFrom(t.app, person);
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json()).toMatchObject({ twoFactorRedirect: true, twoFactorMethods: ["totp"] });
+    // No session yet: no usable session cookie, only the short-lived step cookie.
+    expect(sessionCookieFrom(signIn)).toBe("");
+    const stepCookie = twoFactorCookieFrom(signIn);
+    expect(stepCookie).not.toBe("");
+    expect((await getMe(t.app, stepCookie)).statusCode).toBe(401);
+
+    expect((await secondStep(stepCookie, "/api/auth/two-factor/verify-totp", "000000")).statusCode).toBe(401);
+    const verified = await secondStep(stepCookie, "/api/auth/two-factor/verify-totp", totp.generate({ timestamp: Date.now() + 30_000 }));
+    expect(verified.statusCode).toBe(200);
+    const cookie = sessionCookieFrom(verified);
+    expect(cookie).not.toBe("");
+    expect((await getMe(t.app, cookie)).statusCode).toBe(200);
+    expect(await actorFlag(cookie)).toBe(true);
+    expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
+  });
+
+  it("accepts each backup code once instead of a TOTP code", async () => {
+    const person = await signUp(t.app);
+    const { backupCodes } = await enrolTwoFactor(t.app, person);
+    const first = await signInFrom(t.app, person);
+    const used = await secondStep(twoFactorCookieFrom(first), "/api/auth/two-factor/verify-backup-code", backupCodes[0]!);
+    expect(used.statusCode).toBe(200);
+    expect((await getMe(t.app, sessionCookieFrom(used))).statusCode).toBe(200);
+
+    const again = await signInFrom(t.app, person);
+    const reused = await secondStep(twoFactorCookieFrom(again), "/api/auth/two-factor/verify-backup-code", backupCodes[0]!);
+    expect(reused.statusCode).toBe(401);
+    expect(sessionCookieFrom(reused)).toBe("");
+    const next = await secondStep(twoFactorCookieFrom(again), "/api/auth/two-factor/verify-backup-code", backupCodes[1]!);
+    expect(next.statusCode).toBe(200);
+  });
+
+  it("turning it off (with the password) makes the gate refuse at once, on the same session", async () => {
+    const person = await signUp(t.app);
+    await enrolTwoFactor(t.app, person);
+    expect(await actorFlag(person.cookie)).toBe(true);
+    expect((await postAs(t.app, person, "/api/auth/two-factor/disable", { password: "not the password at all" })).statusCode).toBe(400);
+    const disabled = await postAs(t.app, person, "/api/auth/two-factor/disable", { password: person.password });
+    expect(disabled.statusCode).toBe(200);
+    person.cookie = sessionCookieFrom(disabled) || person.cookie;
+    const me = (await getMe(t.app, person.cookie)).json();
+    expect(me.user.twoFactorEnabled).toBe(false);
+    expect(() => requireTwoFactor(me.user)).toThrow(expect.objectContaining({ statusCode: 403, code: "TWO_FACTOR_REQUIRED" }));
+    // The practice list says so too, so the web can hide client data and prompt again.
+    expect((await getAs(t.app, person, "/api/practices")).json().twoFactorEnabled).toBe(false);
+    // And signing in takes one step again.
+    const signIn = await signInFrom(t.app, person);
+    expect(sessionCookieFrom(signIn)).not.toBe("");
+  });
+
+  it("reads the flag from the person's row on every request: switched off elsewhere, the next request sees it off", async () => {
+    const person = await signUp(t.app);
+    await enrolTwoFactor(t.app, person);
+    const userId = (await getMe(t.app, person.cookie)).json().user.id as string;
+    await t.database.db.updateTable("user").set({ twoFactorEnabled: dialect === "sqlite" ? 0 : false }).where("id", "=", userId).execute();
+    expect(await actorFlag(person.cookie)).toBe(false);
+  });
+});

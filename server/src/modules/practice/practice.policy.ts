@@ -1,0 +1,39 @@
+// Pure rules of practices (decision 014): which role may do what, what a member sees of their
+// colleagues, and the two-factor gate in front of any client data. No I/O; unit-tested.
+import { PRACTICE_ROLES, type PracticeRole } from "@mutual/core";
+import { HttpError } from "../../http/http-errors.js";
+
+export type Membership = { memberId: string; practiceId: string; userId: string; role: PracticeRole };
+
+export function isPracticeRole(value: string): value is PracticeRole {
+  return (PRACTICE_ROLES as readonly string[]).includes(value);
+}
+
+/** Owners and admins invite colleagues, change roles, remove members and see their emails. */
+export function managesMembers(role: PracticeRole): boolean {
+  return role === "owner" || role === "admin";
+}
+
+export const TWO_FACTOR_REQUIRED_MESSAGE = "Turn on two-step sign-in before you can see any client's information.";
+
+/**
+ * Whether someone with this membership may act with one of `roles` in the practice. Not a
+ * member: 404, so a practice's existence is not revealed to outsiders. A member with another
+ * role: 403.
+ */
+export function decidePracticeRole(membership: Membership | null, roles: readonly PracticeRole[]): { ok: true; membership: Membership } | { ok: false; error: HttpError } {
+  if (!membership) return { ok: false, error: new HttpError(404, "NOT_FOUND", "Nothing here.") };
+  if (!roles.includes(membership.role)) {
+    return { ok: false, error: new HttpError(403, "PRACTICE_ROLE_REQUIRED", "Your role in this practice does not allow this.") };
+  }
+  return { ok: true, membership };
+}
+
+/**
+ * The gate in front of every client's data in a practice: the person must sign in with two
+ * steps. Read from the person's row on every request, so turning it off hides client data at
+ * once. Throws 403 TWO_FACTOR_REQUIRED.
+ */
+export function requireTwoFactor(actor: { twoFactorEnabled: boolean }): void {
+  if (!actor.twoFactorEnabled) throw new HttpError(403, "TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
+}

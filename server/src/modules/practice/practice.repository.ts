@@ -1,0 +1,53 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema.js";
+
+// Reads of Better Auth's organization tables (a practice is an organization). Writes go
+// through Better Auth's endpoints, which check roles and keep invitations consistent.
+
+/** The practices a person belongs to, with their role, oldest first. */
+export function listMembershipsOf(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom("member")
+    .innerJoin("organization", "organization.id", "member.organizationId")
+    .select(["organization.id as practiceId", "organization.name as name", "member.role as role", "member.createdAt as joinedAt"])
+    .where("member.userId", "=", userId)
+    .orderBy("member.createdAt")
+    .orderBy("organization.id")
+    .execute();
+}
+
+export function findMembership(db: Kysely<DB>, practiceId: string, userId: string) {
+  return db
+    .selectFrom("member")
+    .select(["member.id as memberId", "member.organizationId as practiceId", "member.userId as userId", "member.role as role"])
+    .where("member.organizationId", "=", practiceId)
+    .where("member.userId", "=", userId)
+    .executeTakeFirst();
+}
+
+export function findPractice(db: Kysely<DB>, practiceId: string) {
+  return db.selectFrom("organization").select(["id", "name", "createdAt"]).where("id", "=", practiceId).executeTakeFirst();
+}
+
+export function listMembers(db: Kysely<DB>, practiceId: string) {
+  return db
+    .selectFrom("member")
+    .innerJoin("user", "user.id", "member.userId")
+    .select(["member.id as memberId", "member.userId as userId", "member.role as role", "member.createdAt as joinedAt", "user.name as name", "user.email as email"])
+    .where("member.organizationId", "=", practiceId)
+    .orderBy("member.createdAt")
+    .orderBy("member.id")
+    .execute();
+}
+
+/** Invitations still pending (expiry is checked by the caller against its clock). */
+export function listPendingInvitations(db: Kysely<DB>, practiceId: string) {
+  return db
+    .selectFrom("invitation")
+    .select(["id", "email", "role", "expiresAt", "createdAt"])
+    .where("organizationId", "=", practiceId)
+    .where("status", "=", "pending")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+}
