@@ -12,7 +12,10 @@ import { requestJson } from "../../../lib/api-client";
 
 export type { CoupleReportResponse, CoupleStateResponse, CreateInviteResponse, InviteLookupResponse, PartnerCheckInsResponse, PartnerExercisesResponse, ShareScope };
 
-/** The scopes in the order the page lists them (the same as the contract's SHARE_SCOPES). */
+/**
+ * The scopes in the order the page lists them: the contract's SHARE_SCOPES, kept here because
+ * that module imports zod and the web app ships without it (couple-api.test.ts checks they match).
+ */
 export const SCOPES: readonly ShareScope[] = ["overview", "dimensions", "check-in-trends", "exercises"];
 
 export const coupleQueryKey = ["couple"] as const;
@@ -89,8 +92,11 @@ export function useUnlink() {
 }
 
 // Partner data is never kept once the page closes, and is read fresh each time: a revoked
-// share must not linger in the cache.
-const fresh = { staleTime: 0, gcTime: 0, retry: false } as const;
+// share must not linger in the cache. Every read of it writes an audit row in the owner's
+// "who viewed my data", so it is not read again merely because the window regained focus (a
+// revocation still applies on the server at the next read).
+export const partnerDataQueryOptions = { staleTime: 0, gcTime: 0, retry: false, refetchOnWindowFocus: false } as const;
+const fresh = partnerDataQueryOptions;
 
 export function useCoupleReport() {
   return useQuery({ queryKey: ["couple", "report"], queryFn: () => requestJson<CoupleReportResponse>("/api/couple/report"), ...fresh });

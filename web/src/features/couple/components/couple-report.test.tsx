@@ -1,5 +1,7 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act } from "react";
+import { focusManager } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CoupleReportResponse } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { CoupleReport } from "./couple-report";
@@ -10,6 +12,7 @@ function readyReport(): CoupleReportResponse {
   return {
     partner: { name: "Sam" },
     isReady: true,
+    missing: { myShare: false, partnerShare: false, myProfile: false, partnerProfile: false },
     shared: { mine: ["overview", "dimensions"], partners: ["overview", "dimensions"] },
     map: { mine: { we: 72, me: 40, pattern: "leaning-co-dependent" }, partners: { we: 61, me: 77, pattern: "interdependent" } },
     dimensions: [
@@ -26,6 +29,8 @@ function readyReport(): CoupleReportResponse {
 }
 
 const routes = [{ path: "/partner/report", element: <CoupleReport /> }];
+
+afterEach(() => focusManager.setFocused(undefined));
 
 describe("The couple report", () => {
   it("opens with framing before any number", async () => {
@@ -80,6 +85,7 @@ describe("The couple report", () => {
     const waiting: CoupleReportResponse = {
       ...readyReport(),
       isReady: false,
+      missing: { myShare: false, partnerShare: true, myProfile: true, partnerProfile: false },
       shared: { mine: ["overview"], partners: [] },
       map: { mine: null, partners: null },
       dimensions: [],
@@ -95,6 +101,59 @@ describe("The couple report", () => {
     expect(card).not.toHaveTextContent("You are not sharing");
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Before you read on" })).toBeInTheDocument();
+  });
+
+  it("takes what is missing from the server, which sends none of the partner's scores meanwhile", async () => {
+    const waiting: CoupleReportResponse = {
+      ...readyReport(),
+      isReady: false,
+      // Sam shares and has a profile, but I share nothing: no scores of Sam's arrive, and that is not "Sam has no profile".
+      missing: { myShare: true, partnerShare: false, myProfile: false, partnerProfile: false },
+      shared: { mine: [], partners: ["overview"] },
+      map: { mine: null, partners: null },
+      dimensions: [],
+      crossPerception: { iBackPartner: null, partnerBacksMe: null },
+      flags: [],
+    };
+    stubFetch({ "GET /api/couple/report": { status: 200, body: waiting } });
+    renderRoutes(routes, "/partner/report");
+    const card = await screen.findByRole("region", { name: "The report is not ready yet" });
+    expect(within(card).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "You are not sharing your profile scores with Sam yet. Choose what you share",
+    ]);
+    expect(card).not.toHaveTextContent("has not taken the profile");
+  });
+
+  it("lists a flag that appears twice (a support gap each way) twice, with distinct keys", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const gap = { id: "support-perception-gap", severity: "low", practice: "support-passions", counselling: "none" } as const;
+    const report: CoupleReportResponse = {
+      ...readyReport(),
+      flags: [
+        { ...gap, title: "Backing seen differently", explanation: "You rate the backing you give at 80, while Sam feels 50." },
+        { ...gap, title: "Backing seen differently", explanation: "Sam rates the backing they give at 60, while you feel 30." },
+      ],
+    };
+    stubFetch({ "GET /api/couple/report": { status: 200, body: report } });
+    renderRoutes(routes, "/partner/report");
+    const flags = await screen.findByRole("region", { name: "For the two of you" });
+    expect(within(flags).getAllByRole("heading", { name: "Backing seen differently" })).toHaveLength(2);
+    expect(errors.mock.calls.flat().join(" ")).not.toMatch(/same key/);
+    errors.mockRestore();
+  });
+
+  it("is not read again when the window regains focus: every read is a view in the partner's record", async () => {
+    const calls = stubFetch({ "GET /api/couple/report": { status: 200, body: readyReport() } });
+    renderRoutes(routes, "/partner/report");
+    await screen.findByRole("table", { name: "Side by side" });
+    const reads = () => calls.filter((call) => call.path === "/api/couple/report").length;
+    expect(reads()).toBe(1);
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads()).toBe(1);
   });
 
   it("says so when there is no partner link", async () => {

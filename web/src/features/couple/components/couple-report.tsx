@@ -12,8 +12,6 @@ type Report = CoupleReportResponse;
 type DimensionRow = Report["dimensions"][number];
 type Cross = NonNullable<Report["crossPerception"]["iBackPartner"]>;
 
-const PROFILE_SCOPES: readonly ShareScope[] = ["overview", "dimensions"];
-
 /** Comparisons can sting: this comes before any number, every time the report opens. */
 function Framing() {
   const { t } = useTranslation();
@@ -65,31 +63,28 @@ export function CoupleReport() {
   );
 }
 
-/** What is still missing before the report can show anything. */
+/** What is still missing before the report can show anything (the server says; it sends none of the partner's scores meanwhile). */
 function Waiting({ report }: { report: Report }) {
   const { t } = useTranslation();
   const name = report.partner.name;
-  const iShare = report.shared.mine.some((scope) => PROFILE_SCOPES.includes(scope));
-  const theyShare = report.shared.partners.some((scope) => PROFILE_SCOPES.includes(scope));
-  const myProfile = report.map.mine !== null || report.dimensions.some((row) => row.mine !== null);
-  const theirProfile = report.map.partners !== null || report.dimensions.some((row) => row.partners !== null);
+  const { missing } = report;
   return (
     <section aria-labelledby="report-waiting" className="card">
       <h2 id="report-waiting">{t("couple.report.waitingTitle")}</h2>
       <p>{t("couple.report.waitingIntro")}</p>
       <ul>
-        {!iShare && (
+        {missing.myShare && (
           <li>
             {t("couple.report.missingMyShare", { name })} <Link to="/partner">{t("couple.report.chooseShares")}</Link>
           </li>
         )}
-        {!theyShare && <li>{t("couple.report.missingPartnerShare", { name })}</li>}
-        {iShare && !myProfile && (
+        {missing.partnerShare && <li>{t("couple.report.missingPartnerShare", { name })}</li>}
+        {missing.myProfile && (
           <li>
             {t("couple.report.missingMyProfile")} <Link to="/assessment">{t("couple.report.takeProfile")}</Link>
           </li>
         )}
-        {theyShare && !theirProfile && <li>{t("couple.report.missingPartnerProfile", { name })}</li>}
+        {missing.partnerProfile && <li>{t("couple.report.missingPartnerProfile", { name })}</li>}
       </ul>
     </section>
   );
@@ -233,8 +228,9 @@ function FlagsSection({ flags }: { flags: Report["flags"] }) {
         <>
           <p className="muted">{t("couple.report.flagsIntro")}</p>
           <ul className="flag-list">
-            {flags.map((flag) => (
-              <li key={flag.id} className={`flag flag--${flag.severity}`}>
+            {flags.map((flag, index) => (
+              // One flag id can appear twice (a support gap in each direction).
+              <li key={`${flag.id}-${index}`} className={`flag flag--${flag.severity}`}>
                 <h3 className="flag__title">{flag.title}</h3>
                 <p>{flag.explanation}</p>
                 <p>

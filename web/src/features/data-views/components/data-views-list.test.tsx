@@ -19,14 +19,14 @@ describe("Who viewed my data", () => {
     const list = await screen.findByRole("list", { name: "Views of your data, newest first" });
     let items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent("Sam (your partner) saw your weekly check-in trends");
-    expect(items[1]).toHaveTextContent("Sam (your partner) saw your pattern and We and Me scores");
+    expect(items[0]).toHaveTextContent("Sam (your partner at the time) saw your weekly check-in trends");
+    expect(items[1]).toHaveTextContent("Sam (your partner at the time) saw your pattern and We and Me scores");
     const time = items[0]!.querySelector("time");
     expect(time).toHaveAttribute("dateTime", "2026-11-24T09:30:00.000Z");
     expect(time?.textContent).toBe(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date("2026-11-24T09:30:00.000Z")));
 
     await userEvent.click(screen.getByRole("button", { name: "Show older" }));
-    expect(await screen.findByText("Sam (your partner) saw your completed exercises")).toBeInTheDocument();
+    expect(await screen.findByText("Sam (your partner at the time) saw your completed exercises")).toBeInTheDocument();
     items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(3);
     expect(screen.queryByRole("button", { name: "Show older" })).not.toBeInTheDocument();
