@@ -9,20 +9,30 @@
 // whether a note exists reaches a partner).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { SHARE_SCOPES } from "@mutual/core";
+import { INTERDEPENDENCE_PROFILE_V1, SHARE_SCOPES } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../build-test-app.js";
 import { sameOrigin } from "../auth-helpers.js";
 import { completeProfileVia } from "../assessment-helpers.js";
 import { linkCouple, setShares } from "../couple-helpers.js";
 import { dialects } from "../test-databases.js";
 import { declaredRoutes } from "../../src/http/route-access.js";
-import { calmAnswers, newCalmPerson, newPerson, soloExerciseId, timeZone, worryingAnswers, type Person } from "./privacy-scenarios.js";
+import { calmAnswers, newPerson, soloExerciseId, timeZone, worryingAnswers, type Person } from "./privacy-scenarios.js";
 
 const checkInAnswers = { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 4, wePulse: 5, mePulse: 4 };
 
 /** Non-SAFE answers are the same for both owners; only the SAFE items differ. */
 const sameScores = (answers: Record<string, number>, safe: Record<string, number>) =>
   Object.fromEntries(Object.entries(answers).map(([itemId, value]) => [itemId, itemId.startsWith("safe-") ? safe[itemId]! : value]));
+
+const closeItems = new Map(INTERDEPENDENCE_PROFILE_V1.items.filter((item) => item.dimension === "CLOSE").map((item) => [item.id, item.isReverse]));
+
+/**
+ * Feeling distant (the lowest Closeness), the rest as given: when both partners answer so, the
+ * couple flag "couple-low-intimacy" fires, so a leak through flags (one turned individual, or
+ * dropped) would show up in the comparison below.
+ */
+const distant = (answers: Record<string, number>) =>
+  Object.fromEntries(Object.entries(answers).map(([itemId, value]) => [itemId, closeItems.has(itemId) ? (closeItems.get(itemId) ? 7 : 1) : value]));
 
 /** GET urls a partner can call, one per declared GET route (the public ones too). */
 function partnerReadUrls(app: FastifyInstance): string[] {
@@ -46,7 +56,7 @@ describe.each(dialects)("[%s] a partner's view does not depend on the owner's SA
 
   async function couple(label: string, safeAnswers: Record<string, number>, privateWords: string | undefined): Promise<{ owner: Person; partner: Person }> {
     const owner = await newPerson(t.app, `Owner${label}`);
-    await completeProfileVia(t.app, owner.cookie, sameScores(calmAnswers, safeAnswers));
+    await completeProfileVia(t.app, owner.cookie, distant(sameScores(calmAnswers, safeAnswers)));
     const checkIn = await t.app.inject({
       method: "PUT",
       url: "/api/check-ins/current",
@@ -61,7 +71,8 @@ describe.each(dialects)("[%s] a partner's view does not depend on the owner's SA
       payload: privateWords === undefined ? {} : { reflection: privateWords },
     });
     expect(done.statusCode).toBe(201);
-    const partner = await newCalmPerson(t.app, `Partner${label}`);
+    const partner = await newPerson(t.app, `Partner${label}`);
+    await completeProfileVia(t.app, partner.cookie, distant(calmAnswers));
     await linkCouple(t.app, owner, partner);
     for (const who of [owner, partner]) expect((await setShares(t.app, who, SHARE_SCOPES)).statusCode).toBe(200);
     return { owner, partner };
@@ -79,6 +90,9 @@ describe.each(dialects)("[%s] a partner's view does not depend on the owner's SA
     const reportA = (await t.app.inject({ method: "GET", url: "/api/couple/report", headers: { cookie: a.partner.cookie } })).json();
     expect(reportA.map.partners).not.toBeNull();
     expect(reportA.isReady).toBe(true);
+    // Both feel distant: the couple flag is there, in the calm partner's own terms (relationship
+    // counselling), whatever owner A's screen said. Partner B's must match it below.
+    expect(reportA.flags).toContainEqual(expect.objectContaining({ id: "couple-low-intimacy", counselling: "relationship" }));
 
     const normalise = (body: string, { owner, partner }: { owner: Person; partner: Person }) =>
       body
