@@ -37,6 +37,10 @@ const PartnerJoinRoute = lazyPage(() => import("./routes/partner-join"), "Partne
 const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute");
 const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute");
 const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute");
+const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorRoute");
+const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute");
+const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute");
+const PracticeJoinRoute = lazyPage(() => import("./routes/practice-join"), "PracticeJoinRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
@@ -79,6 +83,11 @@ export function AppRouter() {
           <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
           <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
           <Route path="/account/data-views" element={signedInPage(DataViewsRoute)} />
+          <Route path="/account/two-factor" element={signedInPage(TwoFactorRoute)} />
+          {/* A counselling practice; /practices (plural) are the three habits. */}
+          <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
+          <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
+          <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

@@ -44,6 +44,13 @@ export function AccountRoute() {
         <h2 id="account-password">{t("account.changePassword")}</h2>
         <ChangePasswordForm />
       </section>
+      <section aria-labelledby="account-two-factor" className="card">
+        <h2 id="account-two-factor">{t("twoFactor.pageTitle")}</h2>
+        <p>{user.twoFactorEnabled ? t("twoFactor.accountSummaryOn") : t("twoFactor.accountSummaryOff")}</p>
+        <p>
+          <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />
@@ -53,6 +60,13 @@ export function AccountRoute() {
         <p>{t("account.dataViewsBody")}</p>
         <p>
           <Link to="/account/data-views">{t("account.dataViewsLink")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="account-practice" className="card">
+        <h2 id="account-practice">{t("counsellingPractice.accountTitle")}</h2>
+        <p>{t("counsellingPractice.accountBody")}</p>
+        <p>
+          <Link to="/practice">{t("counsellingPractice.accountLink")}</Link>
         </p>
       </section>
       <DataExportSection />

@@ -9,6 +9,8 @@ import help from "../../features/help/locales/en.json";
 import practices from "../../features/practices/locales/en.json";
 import profile from "../../features/profile/locales/en.json";
 import trends from "../../features/trends/locales/en.json";
+import twoFactor from "../../features/two-factor/locales/en.json";
+import counsellingPractice from "../../features/counselling-practice/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -25,4 +27,6 @@ export const en = {
   trends,
   couple,
   dataViews,
+  twoFactor,
+  counsellingPractice,
 };

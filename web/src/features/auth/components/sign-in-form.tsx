@@ -4,6 +4,8 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField, TextField } from "../../../components/text-field";
 import { useSignIn } from "../api/auth-api";
+import { isTwoFactorChallenge } from "../../two-factor/api/two-factor-api";
+import { TwoFactorSignInStep } from "../../two-factor/components/two-factor-sign-in-step";
 import { describeAccountError } from "./server-message";
 import { checkEmail, checkRequired, type FieldErrors } from "./validate";
 
@@ -14,6 +16,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
   const [values, setValues] = useState({ email: "", password: "" });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  // The password was right and two-step sign-in is on: no session until the code is checked.
+  const [needsCode, setNeedsCode] = useState(false);
 
   const update = (field: Field) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
 
@@ -22,8 +26,24 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     const found: FieldErrors<Field> = { email: checkEmail(values.email, t), password: checkRequired(values.password, t) };
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
-    signIn.mutate({ email: values.email.trim(), password: values.password }, { onSuccess: onSignedIn });
+    signIn.mutate(
+      { email: values.email.trim(), password: values.password },
+      { onSuccess: (answer) => (isTwoFactorChallenge(answer) ? setNeedsCode(true) : onSignedIn()) },
+    );
   };
+
+  if (needsCode) {
+    return (
+      <TwoFactorSignInStep
+        onSignedIn={onSignedIn}
+        onStartOver={() => {
+          setNeedsCode(false);
+          setValues((current) => ({ ...current, password: "" }));
+          signIn.reset();
+        }}
+      />
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
