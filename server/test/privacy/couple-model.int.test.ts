@@ -1,10 +1,12 @@
-// Model-based test of the couple: random sequences of invite, accept, share, revoke, unlink and
-// account deletion across four people, run against the real app. A plain in-memory model says
+// Model-based test of the couple: random sequences of invite, lookup, accept, share, revoke,
+// unlink, wait and account deletion across four people (each with their own answers), run against the real app. A plain in-memory model says
 // who is linked with whom, which invites are open and what each person shares; after EVERY step
 // each living person's view through the API must equal the model's answer:
 // - GET /api/couple: linked or not, the partner's name, what each shares, my open invite, lastEndedAt;
-// - GET /api/couple/report: 404 when not linked; the partner's point and dimension scores only
-//   when shared;
+// - GET /api/couple/report: 404 when not linked; what is missing; until both share a profile
+//   scope none of the partner's numbers; then every number and both map points equal what core's
+//   pickSharedScores gives from that person's own profile (each person answers differently) and
+//   the scopes they share;
 // - GET /api/couple/partner/check-ins and /exercises: 404 not linked, 403 not shared, 200 shared;
 // - GET /api/data-views of every living person grows by exactly the scopes their partner's reads
 //   above carried, each row naming that partner.
@@ -23,12 +25,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { SHARE_SCOPES, type CoupleReportResponse, type CoupleStateResponse, type DataViewsResponse, type ShareScope } from "@mutual/core";
+import {
+  INTERDEPENDENCE_PROFILE_V1,
+  SCORED_DIMENSIONS,
+  SHARE_SCOPES,
+  pickSharedScores,
+  scoreProfile,
+  type CoupleReportResponse,
+  type CoupleStateResponse,
+  type DataViewsResponse,
+  type Profile,
+  type ProfileShareChoice,
+  type ShareScope,
+  type SharedScores,
+} from "@mutual/core";
 import { buildTestApp, type TestApp } from "../build-test-app.js";
-import { acceptInvite, cancelInvite, setShares, unlink } from "../couple-helpers.js";
+import { acceptInvite, cancelInvite, lookupInvite, setShares, unlink } from "../couple-helpers.js";
 import { sameOrigin } from "../auth-helpers.js";
+import { completeProfileVia, fullAnswers } from "../assessment-helpers.js";
 import { dialects } from "../test-databases.js";
-import { newCalmPerson, type Person } from "./privacy-scenarios.js";
+import { calmAnswers, newPerson, type Person } from "./privacy-scenarios.js";
 
 const seed = Number(process.env.PRIVACY_MODEL_SEED ?? 5_2026_1124);
 const numRuns = Number(process.env.PRIVACY_MODEL_RUNS ?? 25);
@@ -40,6 +56,36 @@ const dayMs = 24 * 60 * 60 * 1000;
 const inviteDays = 7;
 /** Sessions live 14 days from sign-up in real time; the clock never runs further ahead than this. */
 const maxDaysAhead = 12;
+
+/** Person `index` always answers the same way, and differently from the others (SAFE calm for all). */
+function answersOf(index: number): Record<string, number> {
+  return fullAnswers((itemId, isSafe) => (isSafe ? calmAnswers[itemId]! : ((itemId.length * (index + 2) + index * 3 + Number(itemId.replace(/\D/g, "") || 0)) % 7) + 1));
+}
+const profiles: Profile[] = Array.from({ length: peopleCount }, (_, index) => scoreProfile(INTERDEPENDENCE_PROFILE_V1, answersOf(index)));
+
+/** What a person's shared scopes let into the report of their profile (the server's rule, restated). */
+function sharedOf(index: number, scopes: ReadonlySet<ShareScope>): SharedScores {
+  const choice: ProfileShareChoice = {};
+  if (scopes.has("overview")) choice.axes = true;
+  if (scopes.has("dimensions")) Object.assign(choice, { dimensions: [...SCORED_DIMENSIONS], subscales: true });
+  return pickSharedScores(profiles[index]!, choice);
+}
+
+/** The map point a person's shares put on the report, or null. */
+function pointOf(index: number, scopes: ReadonlySet<ShareScope>): CoupleReportResponse["map"]["mine"] {
+  const shared = sharedOf(index, scopes);
+  const pattern = profiles[index]!.pattern;
+  if (!scopes.has("overview") || shared.we === undefined || shared.me === undefined || pattern.status !== "placed") return null;
+  return { we: shared.we, me: shared.me, pattern: pattern.pattern };
+}
+
+/** Every number of the report's side-by-side table that one person's shares give, by code. */
+function columnOf(index: number, scopes: ReadonlySet<ShareScope>): Record<string, number | null> {
+  const shared = sharedOf(index, scopes);
+  const column: Record<string, number | null> = { WE: shared.we ?? null, ME: shared.me ?? null };
+  for (const code of SCORED_DIMENSIONS) column[code] = shared.dimensions?.[code] ?? null;
+  return column;
+}
 
 /** The app's clock: real time plus whole days a run has waited. */
 const testClock = { offsetMs: 0, now: () => new Date(Date.now() + testClock.offsetMs) };
@@ -153,16 +199,31 @@ async function checkViews(model: Model, real: Real): Promise<void> {
       continue;
     }
     const theirs = model.shares[partner]!;
+    const mine = model.shares[viewer]!;
     const carried: ShareScope[] = [];
     expectStatus(report, 200);
     const body = report.json<CoupleReportResponse>();
     expect(body.partner).toEqual({ name: real.people[partner]!.name });
-    expect(body.shared, `${where}: report shares`).toEqual({ mine: sorted(model.shares[viewer]!), partners: sorted(theirs) });
-    expect(body.map.partners !== null, `${where}: partner's point on the map`).toBe(theirs.has("overview"));
-    expect(body.map.mine !== null, `${where}: own point on the map`).toBe(model.shares[viewer]!.has("overview"));
-    const partnerDimensions = body.dimensions.filter((dimension) => !["WE", "ME"].includes(dimension.code) && dimension.partners !== null);
-    expect(partnerDimensions.length > 0, `${where}: partner's dimension scores`).toBe(theirs.has("dimensions"));
-    carried.push(...profileScopes.filter((scope) => theirs.has(scope)));
+    expect(body.shared, `${where}: report shares`).toEqual({ mine: sorted(mine), partners: sorted(theirs) });
+    // Everyone has a profile: the report is ready once both share a profile scope, and before
+    // that it carries none of the partner's numbers (and no audit row is written).
+    const iShare = profileScopes.some((scope) => mine.has(scope));
+    const theyShare = profileScopes.some((scope) => theirs.has(scope));
+    const ready = iShare && theyShare;
+    expect(body.isReady, `${where}: ready`).toBe(ready);
+    expect(body.missing, `${where}: missing`).toEqual({ myShare: !iShare, partnerShare: !theyShare, myProfile: false, partnerProfile: false });
+    const shownOfPartner = ready ? theirs : new Set<ShareScope>();
+    expect(body.map.mine, `${where}: own point on the map`).toEqual(pointOf(viewer, mine));
+    expect(body.map.partners, `${where}: partner's point on the map`).toEqual(pointOf(partner, shownOfPartner));
+    const [myColumn, theirColumn] = [columnOf(viewer, mine), columnOf(partner, shownOfPartner)];
+    expect(
+      body.dimensions.map((row) => [row.code, row.mine, row.partners]),
+      `${where}: side by side`,
+    ).toEqual(body.dimensions.map((row) => [row.code, myColumn[row.code], theirColumn[row.code]]));
+    expect(body.dimensions.map((row) => row.code).sort(), `${where}: every score has a row`).toEqual(Object.keys(myColumn).sort());
+    if (!ready) expect(body.flags.length + Number(body.crossPerception.iBackPartner !== null) + Number(body.crossPerception.partnerBacksMe !== null), `${where}: nothing of the partner's`).toBe(0);
+    saw(ready ? "report: ready" : "report: waiting");
+    if (ready) carried.push(...profileScopes.filter((scope) => theirs.has(scope)));
     if (theirs.has("check-in-trends")) {
       expectStatus(checkIns, 200);
       carried.push("check-in-trends");
@@ -235,6 +296,13 @@ class Invite extends Step {
   }
 }
 
+/** Pick 0 is the newest code (most often still open), others count back from it. */
+function codeIndex(model: Readonly<Model>, pick: number): number {
+  return model.codes.length - 1 - (pick % model.codes.length);
+}
+/** Half the time the newest code, so links (and then shared reports) are reached often. */
+const codePick = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.nat(), weight: 1 });
+
 class Accept extends Step {
   constructor(person: number, readonly pick: number) {
     super(person);
@@ -243,7 +311,7 @@ class Accept extends Step {
     return super.check(model) && model.codes.length > 0;
   }
   async act(model: Model, real: Real) {
-    const index = this.pick % model.codes.length;
+    const index = codeIndex(model, this.pick);
     const code = model.codes[index]!;
     stats.requests += 1;
     const response = await acceptInvite(real.app, real.people[this.person]!, real.codes[index]!);
@@ -267,9 +335,16 @@ class Accept extends Step {
       saw("accept: own invite");
       return expectStatus(response, 422, "OWN_INVITE");
     }
-    if (model.partner[me] !== null || model.partner[code.inviter] !== null) {
+    // ALREADY_LINKED speaks only of me; an inviter linked since cannot be told apart from a dead code.
+    if (model.partner[me] !== null) {
       saw("accept: already linked");
       return expectStatus(response, 409, "ALREADY_LINKED");
+    }
+    if (model.partner[code.inviter] !== null) {
+      saw("accept: inviter linked since");
+      code.status = "cancelled";
+      model.pending[code.inviter] = null;
+      return expectStatus(response, 404, "INVITE_NOT_FOUND");
     }
     saw("accept: linked");
     expectStatus(response, 200);
@@ -289,6 +364,53 @@ class Accept extends Step {
   }
   toString() {
     return `accept(${this.person}, code #${this.pick})`;
+  }
+}
+
+/** Checks who sent a code before accepting: counts failures like accept, and tells the inviter's name. */
+class Lookup extends Step {
+  constructor(person: number, readonly pick: number) {
+    super(person);
+  }
+  override check(model: Readonly<Model>) {
+    return super.check(model) && model.codes.length > 0;
+  }
+  async act(model: Model, real: Real) {
+    const index = codeIndex(model, this.pick);
+    const code = model.codes[index]!;
+    stats.requests += 1;
+    const response = await lookupInvite(real.app, real.people[this.person]!, real.codes[index]!);
+    const me = this.person;
+    if (recentFailures(model, me) >= failedAttemptsLimit) {
+      saw("lookup: throttled");
+      return expectStatus(response, 429, "TOO_MANY_ATTEMPTS");
+    }
+    // The invite I accepted myself (a reload of the join page): unusable, but not a failed guess.
+    if (code.status === "accepted" && code.acceptedBy === me) {
+      saw("lookup: my accepted invite");
+      return expectStatus(response, 404, "INVITE_NOT_FOUND");
+    }
+    if (!isOpen(code, model.day)) {
+      saw(code.status === "pending" ? "lookup: expired" : `lookup: ${code.status}`);
+      recordFailure(model, me);
+      return expectStatus(response, 404, "INVITE_NOT_FOUND");
+    }
+    if (code.inviter === me) {
+      saw("lookup: own invite");
+      return expectStatus(response, 422, "OWN_INVITE");
+    }
+    if (model.partner[code.inviter] !== null) {
+      saw("lookup: inviter linked since");
+      code.status = "cancelled";
+      model.pending[code.inviter] = null;
+      return expectStatus(response, 404, "INVITE_NOT_FOUND");
+    }
+    saw("lookup: found");
+    expectStatus(response, 200);
+    expect(response.json<{ inviter: { name: string } }>().inviter).toEqual({ name: real.people[code.inviter]!.name });
+  }
+  toString() {
+    return `lookup(${this.person}, code #${this.pick})`;
   }
 }
 
@@ -383,8 +505,16 @@ class DeleteAccount extends Step {
 const person = fc.integer({ min: 0, max: peopleCount - 1 });
 const command = fc.oneof(
   { arbitrary: person.map((p): Step => new Invite(p)), weight: 3 },
-  { arbitrary: fc.tuple(person, fc.nat()).map(([p, pick]): Step => new Accept(p, pick)), weight: 3 },
+  { arbitrary: fc.tuple(person, codePick).map(([p, pick]): Step => new Accept(p, pick)), weight: 3 },
+  { arbitrary: fc.tuple(person, codePick).map(([p, pick]): Step => new Lookup(p, pick)), weight: 2 },
   { arbitrary: fc.tuple(person, fc.subarray([...SHARE_SCOPES])).map(([p, scopes]): Step => new Share(p, scopes)), weight: 3 },
+  // At least one profile scope, so both partners sharing one (a ready report) is common enough.
+  {
+    arbitrary: fc
+      .tuple(person, fc.subarray([...profileScopes], { minLength: 1 }), fc.subarray(SHARE_SCOPES.filter((scope) => !profileScopes.includes(scope))))
+      .map(([p, profile, other]): Step => new Share(p, sorted([...profile, ...other]))),
+    weight: 3,
+  },
   { arbitrary: fc.tuple(person, fc.constantFrom(...SHARE_SCOPES)).map(([p, scope]): Step => new Revoke(p, scope)), weight: 2 },
   { arbitrary: person.map((p): Step => new Unlink(p)), weight: 1 },
   { arbitrary: person.map((p): Step => new DeleteAccount(p)), weight: 1 },
@@ -410,6 +540,8 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
     outcomes.clear();
     allCodes.length = 0;
     const started = Date.now();
+    // Each person's numbers are their own, so a report showing someone else's would be caught.
+    expect(new Set(profiles.map((profile) => JSON.stringify([profile.dimensions, profile.we, profile.me]))).size).toBe(peopleCount);
     // People are kept from one run to the next (a profile takes ~40 requests to make): each set-up
     // unlinks them and cancels their invites through the API, and replaces anyone deleted or
     // close to the failed-attempts throttle. What a kept person carries over (ever linked, failed
@@ -446,8 +578,9 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
             model.everLinked[index] = previous!.model.everLinked[index]!;
             model.failures[index] = previous!.model.failures[index]!;
           } else {
-            // Everyone has a profile, so a shared overview or dimensions always has something to carry.
-            real.people[index] = await newCalmPerson(t.app, `Model${index}`);
+            // Everyone has a profile (each their own answers), so a shared overview or dimensions always has something to carry.
+            real.people[index] = await newPerson(t.app, `Model${index}`);
+            await completeProfileVia(t.app, real.people[index]!.cookie, answersOf(index));
             real.seenViews[index] = new Set();
             model.everLinked[index] = false;
             model.failures[index] = [];
@@ -467,7 +600,40 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
         stats.generated += cmds.length;
         return fc.asyncModelRun(setup, cmds);
       }),
-      { seed, numRuns },
+      {
+        seed,
+        numRuns,
+        // One run always reaches a ready report and leaves it again, whatever the seed draws.
+        examples: [
+          [
+            [
+              new Invite(0),
+              new Lookup(1, 0),
+              new Accept(1, 0),
+              new Share(0, ["overview", "check-in-trends"]),
+              new Share(1, ["overview", "dimensions"]),
+              new Share(0, ["dimensions"]),
+              new Revoke(1, "overview"),
+              new Revoke(0, "dimensions"),
+              new Share(0, ["overview", "dimensions", "exercises"]),
+              new Unlink(1),
+            ],
+          ],
+          // And one reaches the failed-attempts limit through lookups (code #1 back is the replaced, cancelled one).
+          [
+            [
+              new Invite(0),
+              new Invite(0),
+              ...Array.from({ length: failedAttemptsLimit }, () => new Lookup(1, 1)),
+              new Lookup(1, 0),
+              new Accept(1, 0),
+              new Wait(1),
+              new Lookup(1, 0),
+              new Accept(1, 0),
+            ],
+          ],
+        ],
+      },
     );
     // Codes are kept as keyed hashes: not even the debug log may hold one, in either spelling.
     const logged = allCodes.filter((code) => t.logLines.some((line) => line.includes(code) || line.includes(code.replace("-", ""))));
@@ -478,5 +644,9 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
       `[${dialect}] couple model: ${numRuns} runs (${stats.runs} set-ups), ${stats.steps} steps (${stats.daysWaited} days waited), ${stats.requests} requests (${stats.generated} commands generated, set-ups ${(stats.setupMs / 1000).toFixed(1)} s), seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         [...outcomes].sort().map(([outcome, count]) => `${outcome} ×${count}`).join(", "),
     );
+    // The runs reached both kinds of report: waiting (nothing of the partner's) and ready (their numbers, checked one by one).
+    expect(outcomes.get("report: ready") ?? 0).toBeGreaterThan(0);
+    expect(outcomes.get("report: waiting") ?? 0).toBeGreaterThan(0);
+    expect(outcomes.get("lookup: throttled") ?? 0).toBeGreaterThan(0);
   });
 });
