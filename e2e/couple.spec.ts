@@ -121,8 +121,8 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   // Alex sees who viewed his data: Bea, his scores, when.
   await alex.goto("/account/data-views");
   await expect(alex.getByRole("heading", { level: 1 })).toHaveText("Who viewed your data");
-  await expect(alex.getByText("Bea (your partner) saw your pattern and We and Me scores").first()).toBeVisible();
-  await expect(alex.getByText("Bea (your partner) saw your seven profile scores").first()).toBeVisible();
+  await expect(alex.getByText("Bea (your partner at the time) saw your pattern and We and Me scores").first()).toBeVisible();
+  await expect(alex.getByText("Bea (your partner at the time) saw your seven profile scores").first()).toBeVisible();
   await expectNoAxeViolations(alex, "who viewed my data");
   await saveScreenshot(alex, "data-views");
 
