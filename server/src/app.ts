@@ -25,7 +25,7 @@ import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, createInviteCodeHasher, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
 import { dataViewsRoutes } from "./modules/data-views/index.js";
-import { practiceRoutes } from "./modules/practice/index.js";
+import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -78,8 +78,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: deps.mailer,
     logger: deps.logger,
     clock,
-    // A deleted person's couple ends for their partner before the cascade removes their rows.
-    beforeDeleteUser: (userId) => endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId),
+    // A deleted person's couple ends for their partner, and each practice they leave keeps an
+    // owner (or goes, if they were its last member), before the cascade removes their rows.
+    beforeDeleteUser: async (userId) => {
+      await endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId);
+      await handOverPracticesBeforeAccountDeletion({ db: database.db }, userId);
+    },
   });
 
   // First, so every plugin registered below inherits the one error handler.

@@ -164,4 +164,25 @@ describe.each(dialects)("[%s] practices", (dialect) => {
     expect((await postAs(t.app, olga!, "/api/auth/organization/delete", { organizationId: practiceId })).statusCode).toBe(404);
     expect((await postAs(t.app, olga!, "/api/auth/organization/update", { organizationId: practiceId, data: { name: "x" } })).statusCode).toBe(404);
   });
+
+  it("hands a practice to the oldest admin when its only owner deletes their account, and deletes a practice left empty", async () => {
+    const [olga, carl, ada] = await people(3);
+    const shared = await createPractice(t.app, olga!, "Shared Practice");
+    const alone = await createPractice(t.app, olga!, "Olga Alone Counselling");
+    await joinPractice(t.app, olga!, carl!, shared, "counsellor");
+    await joinPractice(t.app, olga!, ada!, shared, "admin");
+    await invite(t.app, olga!, alone, "someone@example.test", "counsellor");
+    const deleted = await postAs(t.app, olga!, "/api/auth/delete-user", { password: olga!.password });
+    expect(deleted.statusCode).toBe(200);
+
+    const seen = (await detail(carl!, shared)).json<PracticeDetailResponse>();
+    expect(seen.members.map((member) => [member.name, member.role])).toEqual([
+      [carl!.name, "counsellor"],
+      [ada!.name, "owner"],
+    ]);
+    const remaining = await t.database.db.selectFrom("organization").select("id").where("id", "=", alone).execute();
+    expect(remaining).toEqual([]);
+    const invitations = await t.database.db.selectFrom("invitation").select("id").where("organizationId", "=", alone).execute();
+    expect(invitations).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PRACTICE_ROLES } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
-import { decidePracticeRole, isPracticeRole, managesMembers, requireTwoFactor, type Membership } from "./practice.policy.js";
+import { decidePracticeRole, isPracticeRole, managesMembers, practiceAfterLeaving, requireTwoFactor, type Membership } from "./practice.policy.js";
 
 const member = (role: Membership["role"]): Membership => ({ memberId: "m1", practiceId: "p1", userId: "u1", role });
 
@@ -44,5 +44,19 @@ describe("practice policy", () => {
     expect(thrown).toBeInstanceOf(HttpError);
     expect(thrown).toMatchObject({ statusCode: 403, code: "TWO_FACTOR_REQUIRED", message: "Turn on two-step sign-in before you can see any client's information." });
     expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
+  });
+
+  it("keeps an owner in every practice someone leaves: the oldest admin, else the oldest counsellor; an emptied practice goes", () => {
+    const row = (memberId: string, userId: string, role: string, joinedAt: number) => ({ memberId, userId, role, joinedAt });
+    expect(practiceAfterLeaving([row("m1", "u1", "owner", 1)], "u1")).toEqual({ action: "delete" });
+    expect(practiceAfterLeaving([row("m1", "u1", "owner", 1), row("m2", "u2", "counsellor", 2)], "u2")).toEqual({ action: "keep" });
+    expect(practiceAfterLeaving([row("m1", "u1", "owner", 1), row("m2", "u2", "owner", 2), row("m3", "u3", "admin", 3)], "u1")).toEqual({ action: "keep" });
+    expect(
+      practiceAfterLeaving([row("m1", "u1", "owner", 1), row("m2", "u2", "counsellor", 2), row("m4", "u4", "admin", 5), row("m3", "u3", "admin", 4)], "u1"),
+    ).toEqual({ action: "promote", memberId: "m3" });
+    expect(practiceAfterLeaving([row("m1", "u1", "owner", 1), row("m3", "u3", "counsellor", 3), row("m2", "u2", "counsellor", 2)], "u1")).toEqual({
+      action: "promote",
+      memberId: "m2",
+    });
   });
 });

@@ -37,3 +37,20 @@ export function decidePracticeRole(membership: Membership | null, roles: readonl
 export function requireTwoFactor(actor: { twoFactorEnabled: boolean }): void {
   if (!actor.twoFactorEnabled) throw new HttpError(403, "TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
 }
+
+export type PracticeMember = { memberId: string; userId: string; role: string; joinedAt: number };
+
+/**
+ * What happens to a practice when one of its members deletes their account. A practice always
+ * keeps an owner: when the only owner leaves, the longest-standing admin becomes owner, or else
+ * the longest-standing counsellor. A practice left with nobody is deleted with its invitations,
+ * so its name (often a person's own) does not outlive them.
+ */
+export function practiceAfterLeaving(members: readonly PracticeMember[], leavingUserId: string): { action: "keep" } | { action: "delete" } | { action: "promote"; memberId: string } {
+  const staying = members.filter((member) => member.userId !== leavingUserId);
+  if (staying.length === 0) return { action: "delete" };
+  if (staying.some((member) => member.role === "owner")) return { action: "keep" };
+  const byTenure = [...staying].sort((a, b) => a.joinedAt - b.joinedAt || a.memberId.localeCompare(b.memberId));
+  const successor = byTenure.find((member) => member.role === "admin") ?? byTenure[0]!;
+  return { action: "promote", memberId: successor.memberId };
+}

@@ -51,3 +51,24 @@ export function listPendingInvitations(db: Kysely<DB>, practiceId: string) {
     .orderBy("id")
     .execute();
 }
+
+/** The practices a person belongs to, with every member of each (for hand-over on account deletion). */
+export async function listPracticesWithMembersOf(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom("member as mine")
+    .innerJoin("member", "member.organizationId", "mine.organizationId")
+    .select(["member.organizationId as practiceId", "member.id as memberId", "member.userId as userId", "member.role as role", "member.createdAt as joinedAt"])
+    .where("mine.userId", "=", userId)
+    .execute();
+}
+
+export async function setMemberRole(db: Kysely<DB>, memberId: string, role: string): Promise<void> {
+  await db.updateTable("member").set({ role }).where("id", "=", memberId).execute();
+}
+
+/** Deletes a practice; its members and invitations go with it (foreign keys cascade). */
+export async function deletePractice(db: Kysely<DB>, practiceId: string): Promise<void> {
+  await db.deleteFrom("member").where("organizationId", "=", practiceId).execute();
+  await db.deleteFrom("invitation").where("organizationId", "=", practiceId).execute();
+  await db.deleteFrom("organization").where("id", "=", practiceId).execute();
+}

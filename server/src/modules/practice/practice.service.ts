@@ -4,9 +4,18 @@ import type { DB } from "../../db/schema.js";
 import { notFound } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
-import { decidePracticeRole, isPracticeRole, type Membership } from "./practice.policy.js";
+import { decidePracticeRole, isPracticeRole, practiceAfterLeaving, type Membership } from "./practice.policy.js";
 import { presentPracticeDetail, presentPractices } from "./practice.presenter.js";
-import { findMembership, findPractice, listMembers, listMembershipsOf, listPendingInvitations } from "./practice.repository.js";
+import {
+  deletePractice,
+  findMembership,
+  findPractice,
+  listMembers,
+  listMembershipsOf,
+  listPendingInvitations,
+  listPracticesWithMembersOf,
+  setMemberRole,
+} from "./practice.repository.js";
 
 export type PracticeDeps = { db: Kysely<DB>; clock: Clock };
 
@@ -56,5 +65,25 @@ export async function getPracticeDetail(deps: PracticeDeps, actor: Actor, practi
       const role = knownRole(invitation.role);
       return role && new Date(invitation.expiresAt).getTime() > now ? [{ ...invitation, role }] : [];
     }),
+  });
+}
+
+/**
+ * Runs before an account is deleted (the cascade then removes the person's memberships): each
+ * practice they leave keeps an owner, and a practice left empty is deleted (decision 014).
+ */
+export async function handOverPracticesBeforeAccountDeletion(deps: Pick<PracticeDeps, "db">, userId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const rows = await listPracticesWithMembersOf(trx, userId);
+    const byPractice = new Map<string, typeof rows>();
+    for (const row of rows) byPractice.set(row.practiceId, [...(byPractice.get(row.practiceId) ?? []), row]);
+    for (const [practiceId, members] of byPractice) {
+      const outcome = practiceAfterLeaving(
+        members.map((member) => ({ ...member, joinedAt: new Date(member.joinedAt).getTime() })),
+        userId,
+      );
+      if (outcome.action === "delete") await deletePractice(trx, practiceId);
+      else if (outcome.action === "promote") await setMemberRole(trx, outcome.memberId, "owner");
+    }
   });
 }
