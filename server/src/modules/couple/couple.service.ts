@@ -375,3 +375,8 @@ export async function getSharingForExport(db: Kysely<DB>, userId: string): Promi
     scopes: shares.map((share) => ({ scope: share.scope, since: new Date(share.grantedAt).toISOString() })),
   };
 }
+
+/** The person's current partner's id, or null when not linked (for other modules, e.g. couple clients of a counsellor). */
+export async function findCurrentPartnerId(db: Kysely<DB>, userId: string): Promise<string | null> {
+  return (await findActiveMembership(db, userId))?.partnerId ?? null;
+}
