@@ -11,8 +11,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function hasKey(catalogue: unknown, key: string): boolean {
+function hasText(catalogue: unknown, key: string): boolean {
   return typeof key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue) === "string";
+}
+
+/** A key has a text, or plural forms i18next picks by `count` (English needs "_one" and "_other"). */
+function hasKey(catalogue: unknown, key: string): boolean {
+  return hasText(catalogue, key) || (hasText(catalogue, `${key}_one`) && hasText(catalogue, `${key}_other`));
 }
 
 describe("English catalogue", () => {
