@@ -1,20 +1,8 @@
 // Couple figures (issue 5): the couple report read under load. Each answer carries the
 // partner's data, so each one also commits its audit rows ("who viewed my data") in the
 // read's transaction: the report is a read and a durable write, and is measured as such.
-import { completeAssessment } from "./partner-journey.js";
+import { call, completeAssessment, type Api } from "./partner-journey.js";
 import { load, type LoadResult } from "./support.js";
-
-type Api = { baseUrl: string; origin: string; cookie: string };
-
-async function call(api: Api, method: string, urlPath: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${api.baseUrl}${urlPath}`, {
-    method,
-    headers: { cookie: api.cookie, origin: api.origin, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
 
 async function signUp(baseUrl: string, origin: string, name: string): Promise<Api> {
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {

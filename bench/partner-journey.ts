@@ -27,9 +27,10 @@ export function measureRawCommitRate(seconds: number): number {
   return commits / seconds;
 }
 
-type Api = { baseUrl: string; origin: string; cookie: string };
+export type Api = { baseUrl: string; origin: string; cookie: string };
 
-async function call(api: Api, method: string, urlPath: string, body?: unknown): Promise<unknown> {
+/** One API call as a signed-in browser on our origin would make it; throws on any non-2xx. */
+export async function call(api: Api, method: string, urlPath: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${api.baseUrl}${urlPath}`, {
     method,
     headers: { cookie: api.cookie, origin: api.origin, ...(body === undefined ? {} : { "content-type": "application/json" }) },

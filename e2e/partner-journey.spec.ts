@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
+import { answerProfileByApi } from "./support/profile-by-api";
 
 const password = "copper meadow lantern tide";
 
@@ -223,21 +224,10 @@ test("answers that raise concerns bring kind next steps, counselling and private
 
   // Answer through the API (the keyboard path is covered above): low closeness and voice, and
   // agreement with the safety-check concerns.
-  // Requests that change something must come from our own pages, as the browser's would.
-  const headers = { origin: new URL(page.url()).origin };
-  const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
-  expect((await page.request.post("/api/consent", { headers, data: { noticeVersion, agree: true } })).status()).toBe(200);
-  const started = (await (await page.request.post("/api/assessments", { headers, data: {} })).json()) as {
-    id: string;
-    sections: Array<{ id: string; items: Array<{ id: string }> }>;
-  };
-  for (const section of started.sections) {
-    for (const item of section.items) {
-      const concern = section.id === "safety-check";
-      const value = reverseWorded.has(item.id) ? (concern ? 2 : 6) : concern ? 6 : 2;
-      expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { headers, data: { value } })).status()).toBe(200);
-    }
-  }
+  await answerProfileByApi(page, (sectionId, itemId) => {
+    const concern = sectionId === "safety-check";
+    return reverseWorded.has(itemId) ? (concern ? 2 : 6) : concern ? 6 : 2;
+  });
 
   await page.goto("/assessment");
   await expect(page.getByRole("heading", { name: "Ready to see your profile?" })).toBeVisible();

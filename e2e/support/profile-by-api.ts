@@ -11,11 +11,12 @@ export async function signUpInBrowser(page: Page, name: string, email: string, p
 }
 
 /**
- * Agrees to the notice and completes a profile through the API with the browser's own
- * session (the keyboard path through every statement is covered by partner-journey.spec).
- * `valueFor` picks each answer from the section and item; `safety-check` is the private section.
+ * Agrees to the notice and answers every statement of a new profile through the API with the
+ * browser's own session (the keyboard path through every statement is covered by
+ * partner-journey.spec). `valueFor` picks each answer from the section and item;
+ * `safety-check` is the private section. Returns the assessment's id, not yet submitted.
  */
-export async function completeProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<void> {
+export async function answerProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<string> {
   // Requests that change something must come from our own pages, as the browser's would.
   const headers = { origin: new URL(page.url()).origin };
   const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
@@ -30,5 +31,12 @@ export async function completeProfileByApi(page: Page, valueFor: (sectionId: str
       expect((await page.request.put(`/api/assessments/${started.id}/answers/${item.id}`, { headers, data: { value } })).status()).toBe(200);
     }
   }
-  expect((await page.request.post(`/api/assessments/${started.id}/submit`, { headers, data: {} })).status()).toBe(200);
+  return started.id;
+}
+
+/** As answerProfileByApi, then submits the profile. */
+export async function completeProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<void> {
+  const id = await answerProfileByApi(page, valueFor);
+  const headers = { origin: new URL(page.url()).origin };
+  expect((await page.request.post(`/api/assessments/${id}/submit`, { headers, data: {} })).status()).toBe(200);
 }
