@@ -192,6 +192,42 @@ export type InviteAttemptFailureTable = {
   failed_at: EpochMs;
 };
 
+// Read models (decision 016): derived from the answers and check-ins, never a second truth.
+type Score = number | null;
+
+/** One completed assessment's scores, pattern and shareable flag ids (a JSON array of flag ids). */
+export type AssessmentScoreTable = {
+  assessment_id: string;
+  user_id: string;
+  completed_at: EpochMs;
+  close: Score;
+  support: Score;
+  accept: Score;
+  voice: Score;
+  self: Score;
+  ties: Score;
+  rely: Score;
+  we: Score;
+  me: Score;
+  codependency: Score;
+  pattern: string | null;
+  flag_ids: string;
+};
+
+/** Whether the private safety flag fired (1) or not (0): apart, so a scores query cannot return it. */
+export type AssessmentSafetyTable = {
+  assessment_id: string;
+  user_id: string;
+  raised: number;
+};
+
+/** Each person's latest check-in week and when it was last written. */
+export type CheckInLatestTable = {
+  user_id: string;
+  iso_week: string;
+  updated_at: EpochMs;
+};
+
 // Better Auth's organization plugin: a practice is an organization (decision 014).
 export type OrganizationTable = {
   id: string;
@@ -252,6 +288,9 @@ export type DB = {
   consent: ConsentTable;
   assessment: AssessmentTable;
   assessment_answer: AssessmentAnswerTable;
+  assessment_score: AssessmentScoreTable;
+  assessment_safety: AssessmentSafetyTable;
+  check_in_latest: CheckInLatestTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

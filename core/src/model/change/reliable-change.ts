@@ -1,7 +1,7 @@
 // Jacobson–Truax reliable change: is a difference between two scores bigger than measurement noise?
-import type { ScoredDimensionCode } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { computeSem, PROVISIONAL_NORMS, type NormSource, type ReliabilityParams, type ScoreKey, type ScoreNorms } from "../provisional-norms.js";
+import { scoreNumbersOf } from "../scoring/score-summary.js";
 import type { Profile } from "../scoring/score-types.js";
 
 export type ChangeClass = "improved" | "no-reliable-change" | "deteriorated";
@@ -40,19 +40,23 @@ export function computeReliableChange(before: number, after: number, params: Rel
 /** Scores where a fall is the good direction. */
 export const LOWER_IS_BETTER: ReadonlySet<ScoreKey> = new Set<ScoreKey>(["RELY", "CODEPENDENCY"]);
 
-function readScore(profile: Profile, key: ScoreKey): number | undefined {
-  const entry = key === "WE" ? profile.we : key === "ME" ? profile.me : key === "CODEPENDENCY" ? profile.codependency : profile.dimensions[key as ScoredDimensionCode];
-  return entry.status === "scored" ? entry.score : undefined;
+/** Reliable change for every score present (a number) in both sets of scores. */
+export function classifyScoreChange(
+  before: Partial<Record<ScoreKey, number | null>>,
+  after: Partial<Record<ScoreKey, number | null>>,
+  norms: ScoreNorms = PROVISIONAL_NORMS,
+): Partial<Record<ScoreKey, ReliableChange>> {
+  const result: Partial<Record<ScoreKey, ReliableChange>> = {};
+  for (const key of Object.keys(norms) as ScoreKey[]) {
+    const x1 = before[key];
+    const x2 = after[key];
+    if (x1 === undefined || x1 === null || x2 === undefined || x2 === null) continue;
+    result[key] = computeReliableChange(x1, x2, norms[key], LOWER_IS_BETTER.has(key));
+  }
+  return result;
 }
 
 /** Reliable change for every score present in both profiles. */
 export function classifyChange(before: Profile, after: Profile, norms: ScoreNorms = PROVISIONAL_NORMS): Partial<Record<ScoreKey, ReliableChange>> {
-  const result: Partial<Record<ScoreKey, ReliableChange>> = {};
-  for (const key of Object.keys(norms) as ScoreKey[]) {
-    const x1 = readScore(before, key);
-    const x2 = readScore(after, key);
-    if (x1 === undefined || x2 === undefined) continue;
-    result[key] = computeReliableChange(x1, x2, norms[key], LOWER_IS_BETTER.has(key));
-  }
-  return result;
+  return classifyScoreChange(scoreNumbersOf(before), scoreNumbersOf(after), norms);
 }

@@ -6,6 +6,7 @@ import * as checkIns from "./20261124T1100_check-ins.js";
 import * as idempotencyFingerprint from "./20261124T1200_idempotency-fingerprint.js";
 import * as couples from "./20261124T1300_couples.js";
 import * as practicesAndTwoFactor from "./20261124T1400_practices-and-two-factor.js";
+import * as readModels from "./20261124T1600_read-models.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1200_idempotency-fingerprint": idempotencyFingerprint,
   "20261124T1300_couples": couples,
   "20261124T1400_practices-and-two-factor": practicesAndTwoFactor,
+  "20261124T1600_read-models": readModels,
 };

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
+import { SCORE_KEYS, type AssessmentSummary, type FlagId, type ScoreKey, type ScoreNumbers } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { AssessmentRecord, StoredAnswer } from "./assessment.policy.js";
 
@@ -134,4 +135,94 @@ export async function listAnswersOf(db: Kysely<DB>, assessmentIds: readonly stri
 export async function countAnswers(db: Kysely<DB>, assessmentId: string): Promise<number> {
   const row = await db.selectFrom("assessment_answer").select((eb) => eb.fn.countAll<number | string>().as("count")).where("assessment_id", "=", assessmentId).executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+// ---- Stored score rows (decision 016): derived from the answers in the submit's transaction.
+
+/** A subquery selecting the people whose rows to read (one column, user_id), e.g. a counsellor's clients. */
+export type PeopleQuery = SelectQueryBuilder<DB, keyof DB, { user_id: string }>;
+
+export type StoredScoreRow = {
+  assessmentId: string;
+  userId: string;
+  completedAt: number;
+  scores: ScoreNumbers;
+  pattern: AssessmentSummary["pattern"];
+  flagIds: FlagId[];
+};
+
+const scoreColumnOf = Object.fromEntries(SCORE_KEYS.map((key) => [key, key.toLowerCase()])) as Record<ScoreKey, Lowercase<ScoreKey>>;
+const scoreRowColumns = ["assessment_id", "user_id", "completed_at", ...Object.values(scoreColumnOf), "pattern", "flag_ids"] as const;
+
+type ScoreRow = Pick<Selectable<DB["assessment_score"]>, (typeof scoreRowColumns)[number]>;
+
+function toScoreRow(row: ScoreRow): StoredScoreRow {
+  const scores = Object.fromEntries(SCORE_KEYS.map((key) => [key, numberOrNull(row[scoreColumnOf[key]])])) as ScoreNumbers;
+  return {
+    assessmentId: row.assessment_id,
+    userId: row.user_id,
+    completedAt: Number(row.completed_at),
+    scores,
+    pattern: row.pattern as AssessmentSummary["pattern"],
+    flagIds: JSON.parse(row.flag_ids) as FlagId[],
+  };
+}
+
+function numberOrNull(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** Writes the score row and, apart, the safety row of one completed assessment (replacing any). */
+export async function upsertScoreRows(db: Kysely<DB>, assessmentId: string, userId: string, completedAt: number, summary: AssessmentSummary): Promise<void> {
+  const scores = Object.fromEntries(SCORE_KEYS.map((key) => [scoreColumnOf[key], summary.scores[key]]));
+  const values = { assessment_id: assessmentId, user_id: userId, completed_at: completedAt, ...scores, pattern: summary.pattern, flag_ids: JSON.stringify(summary.shareableFlagIds) };
+  const { assessment_id: _id, ...replaced } = values;
+  await db
+    .insertInto("assessment_score")
+    .values(values)
+    .onConflict((conflict) => conflict.column("assessment_id").doUpdateSet(replaced))
+    .execute();
+  const raised = summary.safetyRaised ? 1 : 0;
+  await db
+    .insertInto("assessment_safety")
+    .values({ assessment_id: assessmentId, user_id: userId, raised })
+    .onConflict((conflict) => conflict.column("assessment_id").doUpdateSet({ raised }))
+    .execute();
+}
+
+/** Score rows of everyone the subquery selects, oldest first per person. Never the safety flag. */
+export async function listScoreRowsOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<StoredScoreRow[]> {
+  const rows = await db
+    .selectFrom("assessment_score")
+    .select(scoreRowColumns)
+    .where("user_id", "in", people)
+    .orderBy("user_id")
+    .orderBy("completed_at")
+    .orderBy("assessment_id")
+    .execute();
+  return rows.map(toScoreRow);
+}
+
+/** Score rows of one person, oldest first. */
+export async function listScoreRowsOf(db: Kysely<DB>, userId: string): Promise<StoredScoreRow[]> {
+  const rows = await db.selectFrom("assessment_score").select(scoreRowColumns).where("user_id", "=", userId).orderBy("completed_at").orderBy("assessment_id").execute();
+  return rows.map(toScoreRow);
+}
+
+/** Completed assessments of the person that have no score row yet (written before it existed, or by hand). */
+export async function listCompletedWithoutScoreRow(db: Kysely<DB>, userIds: PeopleQuery): Promise<AssessmentRecord[]> {
+  const rows = await db
+    .selectFrom("assessment")
+    .select(columns)
+    .where("user_id", "in", userIds)
+    .where("status", "=", "completed")
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("assessment_score").select("assessment_score.assessment_id").whereRef("assessment_score.assessment_id", "=", "assessment.id"))))
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** Safety rows (assessment id → raised) of everyone the subquery selects: only for a view the person allowed. */
+export async function listSafetyOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, boolean>> {
+  const rows = await db.selectFrom("assessment_safety").select(["assessment_id", "raised"]).where("user_id", "in", people).execute();
+  return new Map(rows.map((row) => [row.assessment_id, Number(row.raised) === 1]));
 }

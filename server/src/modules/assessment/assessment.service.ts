@@ -6,6 +6,7 @@ import {
   deriveFlags,
   scoreProfile,
   screenSafety,
+  summariseAssessment,
   type CurrentAssessmentResponse,
   type InProgressAssessment,
   type Instrument,
@@ -42,8 +43,15 @@ import {
   listAnswersOf,
   listCompleted,
   lockInProgress,
+  listCompletedWithoutScoreRow,
+  listSafetyOfPeople,
+  listScoreRowsOf,
+  listScoreRowsOfPeople,
   markCompleted,
   upsertAnswer,
+  upsertScoreRows,
+  type PeopleQuery,
+  type StoredScoreRow,
 } from "./assessment.repository.js";
 import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
 import { keepScored, readScored } from "./scored-cache.js";
@@ -118,7 +126,8 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
     const record = requireOwn(await findOwnAssessment(trx, userId, assessmentId));
     if (record.status === "completed") return { assessmentId };
     const instrument = instrumentOf(record);
-    const profile = scoreProfile(instrument, toProfileAnswers(await listAnswers(trx, assessmentId)));
+    const answers = toProfileAnswers(await listAnswers(trx, assessmentId));
+    const profile = scoreProfile(instrument, answers);
     const missing = SCORED_DIMENSIONS.flatMap((code) => {
       const score = profile.dimensions[code];
       return score.status === "scored" ? [] : [{ path: code, message: score.message }];
@@ -127,6 +136,8 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
       throw new HttpError(422, "INCOMPLETE", "A few more answers are needed before your profile can be worked out.", missing);
     }
     await markCompleted(trx, assessmentId, now);
+    // The stored score row (decision 016) commits with the completion, never without it.
+    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers));
     return { assessmentId };
   });
 }
@@ -231,3 +242,42 @@ export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
   });
 }
 
+
+// ---- Stored score rows (decision 016): read models for the counsellor's dashboard.
+
+export type { PeopleQuery, StoredScoreRow };
+
+/** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
+async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
+  const missing = await listCompletedWithoutScoreRow(db, people);
+  if (missing.length === 0) return;
+  const answersById = await listAnswersOf(db, missing.map((record) => record.id));
+  for (const record of missing) {
+    const summary = summariseAssessment(instrumentOf(record), toProfileAnswers(answersById.get(record.id) ?? []));
+    await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summary);
+  }
+}
+
+/**
+ * The stored score rows (scores, pattern, shareable flag ids; never the safety flag) of the
+ * people the subquery selects, oldest first per person. Rows missing for a completed assessment
+ * are rebuilt from its answers first. Reads with the given connection (a caller's transaction).
+ */
+export async function listScoresOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<StoredScoreRow[]> {
+  await rebuildMissingScoreRows(db, people);
+  return listScoreRowsOfPeople(db, people);
+}
+
+/** One person's stored score rows, oldest first (rebuilt from the answers where missing). */
+export async function listScoresOf(db: Kysely<DB>, userId: string): Promise<StoredScoreRow[]> {
+  await rebuildMissingScoreRows(db, db.selectFrom("user").select("id as user_id").where("id", "=", userId));
+  return listScoreRowsOf(db, userId);
+}
+
+/**
+ * Whether the private safety flag fired, per assessment id, for the people selected. Only for a
+ * view the person allowed (their own, or a counsellor they gave the safety scope).
+ */
+export async function listSafetyFlagsOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, boolean>> {
+  return listSafetyOfPeople(db, people);
+}

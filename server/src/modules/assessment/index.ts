@@ -6,6 +6,11 @@ export {
   getPracticeGuidance,
   hasCompletedProfile,
   listAssessmentsForExport,
+  listSafetyFlagsOfPeople,
+  listScoresOf,
+  listScoresOfPeople,
+  type PeopleQuery,
+  type StoredScoreRow,
   type LatestScoredProfile,
   type OwnLatestScoredProfile,
 } from "./assessment.service.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
 import type { CheckInTable, DB } from "../../db/schema.js";
 
 /** The scored answers as stored: one nullable column each. */
@@ -102,5 +102,34 @@ export async function upsertCheckIn(
     .onConflict((conflict) => conflict.columns(["user_id", "iso_week"]).doUpdateSet(replaced))
     .returning(columns)
     .executeTakeFirstOrThrow();
+  await keepLatest(db, values.userId, values.week, values.nowMs);
   return toRecord(stored);
+}
+
+/**
+ * Keeps check_in_latest (decision 016) in the write's transaction: the person's latest week and
+ * when it was written. A write to an earlier week (the demo's past weeks) leaves it as it is.
+ */
+async function keepLatest(db: Kysely<DB>, userId: string, week: string, nowMs: number): Promise<void> {
+  await db
+    .insertInto("check_in_latest")
+    .values({ user_id: userId, iso_week: week, updated_at: nowMs })
+    .onConflict((conflict) =>
+      conflict
+        .column("user_id")
+        .doUpdateSet({ iso_week: week, updated_at: nowMs })
+        .where("check_in_latest.iso_week", "<=", week),
+    )
+    .execute();
+}
+
+/** A subquery selecting the people whose rows to read (one column, user_id). */
+export type PeopleQuery = SelectQueryBuilder<DB, keyof DB, { user_id: string }>;
+
+export type LatestCheckIn = { userId: string; week: string; updatedAtMs: number };
+
+/** The latest check-in week of everyone the subquery selects (people without one are absent). */
+export async function listLatestOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<LatestCheckIn[]> {
+  const rows = await db.selectFrom("check_in_latest").select(["user_id", "iso_week", "updated_at"]).where("user_id", "in", people).execute();
+  return rows.map((row) => ({ userId: row.user_id, week: row.iso_week, updatedAtMs: Number(row.updated_at) }));
 }

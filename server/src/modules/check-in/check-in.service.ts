@@ -13,7 +13,10 @@ import { presentCurrent, presentDefinition, presentScores, presentSignal, presen
 import {
   findCheckIn,
   listCheckIns,
+  listLatestOfPeople,
   upsertCheckIn,
+  type LatestCheckIn,
+  type PeopleQuery,
   type CheckInRecord,
   type StoredScores,
 } from "./check-in.repository.js";
@@ -212,4 +215,14 @@ export async function storeCheckInForWeek(
       nowMs: input.atMs,
     });
   });
+}
+
+export type { LatestCheckIn };
+
+/**
+ * The latest check-in week (and when it was written) of everyone the subquery selects, from the
+ * read model kept in each check-in's transaction (decision 016): no answers, no notes.
+ */
+export async function listLatestCheckInsOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<LatestCheckIn[]> {
+  return listLatestOfPeople(db, people);
 }

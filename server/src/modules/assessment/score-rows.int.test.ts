@@ -1,0 +1,143 @@
+// Stored score rows (decision 016) are derived data: each must equal scoring the answers again.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Migrator, sql } from "kysely";
+import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, deriveFlags, scoreNumbersOf, scoreProfile, screenSafety, summariseAssessment, type ProfileAnswers } from "@mutual/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
+import { migrations } from "../../db/migrations/index.js";
+import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
+import { testKeyEncryptionKey } from "../../../test/build-test-app.js";
+import { listScoresOf, listScoresOfPeople, listSafetyFlagsOfPeople } from "./index.js";
+import { submitAssessment } from "./assessment.service.js";
+import { listLatestCheckInsOfPeople, storeCheckInForWeek } from "../check-in/index.js";
+
+const items = INTERDEPENDENCE_PROFILE_V1.items;
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Varied answers: a seed per person, so flags fire for some and not others; SAFE answers on their own. */
+function answersFor(seed: number, safe: number): ProfileAnswers {
+  return Object.fromEntries(items.map((entry, index) => [entry.id, entry.dimension === "SAFE" ? safe : 1 + ((seed * 7 + index * (seed + 3)) % 7)]));
+}
+
+async function insertPerson(db: Kysely<DB>, dialect: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await db
+    .insertInto("user")
+    .values({ id, name: `Person ${id.slice(0, 4)}`, email: `${id}@example.test`, emailVerified: dialect === "sqlite" ? 0 : false, image: null, createdAt: dialect === "sqlite" ? now.toISOString() : now, updatedAt: dialect === "sqlite" ? now.toISOString() : now })
+    .execute();
+  return id;
+}
+
+async function insertAssessment(db: Kysely<DB>, userId: string, answers: ProfileAnswers, completedAt: number | null): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("assessment")
+    .values({ id, user_id: userId, instrument_id: INTERDEPENDENCE_PROFILE_V1.id, instrument_version: INTERDEPENDENCE_PROFILE_V1.version, status: completedAt === null ? "in_progress" : "completed", started_at: (completedAt ?? Date.now()) - 1000, completed_at: completedAt })
+    .execute();
+  await db
+    .insertInto("assessment_answer")
+    .values(Object.entries(answers).map(([itemId, value]) => ({ assessment_id: id, item_id: itemId, value: Number(value), answered_at: (completedAt ?? Date.now()) - 500 })))
+    .execute();
+  return id;
+}
+
+function expectedRow(answers: ProfileAnswers) {
+  const profile = scoreProfile(INTERDEPENDENCE_PROFILE_V1, answers);
+  const flags = deriveFlags(INTERDEPENDENCE_PROFILE_V1, profile, answers, screenSafety(INTERDEPENDENCE_PROFILE_V1, answers));
+  return {
+    scores: scoreNumbersOf(profile),
+    pattern: profile.pattern.status === "placed" ? profile.pattern.pattern : null,
+    flagIds: flags.shareable.map((flag) => flag.id),
+    safety: flags.ownerOnly.safety !== null,
+  };
+}
+
+const onePerson = (db: Kysely<DB>, userId: string) => db.selectFrom("user").select("id as user_id").where("id", "=", userId);
+
+describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect) => {
+  let test: TestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    database = test.database;
+  });
+  afterAll(async () => test.destroy());
+
+  it("backfills a row for every assessment completed before the migration, equal to scoring its answers, and the latest check-in week", async () => {
+    const names = Object.keys(migrations);
+    const before = names[names.indexOf("20261124T1600_read-models") - 1]!;
+    // Pinned to this database's schema, as the app's migrator is (a neighbouring schema's bookkeeping must not count).
+    const schema = dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
+    const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo(before)).error).toBeUndefined();
+    const db = database.db;
+    const people: Array<{ userId: string; answers: ProfileAnswers; assessmentId: string }> = [];
+    for (let seed = 0; seed < 6; seed += 1) {
+      const userId = await insertPerson(db, dialect);
+      const answers = answersFor(seed, seed % 2 === 0 ? 7 : 1);
+      people.push({ userId, answers, assessmentId: await insertAssessment(db, userId, answers, Date.now() - seed * dayMs) });
+    }
+    const inProgress = await insertAssessment(db, people[0]!.userId, answersFor(9, 1), null);
+    for (const [index, week] of ["2026-W40", "2026-W46", "2026-W44"].entries()) {
+      await db.insertInto("check_in").values({ id: randomUUID(), user_id: people[1]!.userId, iso_week: week, time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: 5, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: 1000 + index, updated_at: 2000 + index }).execute();
+    }
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+
+    const safetyOf = await listSafetyFlagsOfPeople(db, db.selectFrom("user").select("id as user_id"));
+    for (const person of people) {
+      const [row] = await listScoresOf(db, person.userId);
+      const expected = expectedRow(person.answers);
+      expect(row).toMatchObject({ assessmentId: person.assessmentId, userId: person.userId, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds });
+      expect(safetyOf.get(person.assessmentId)).toBe(expected.safety);
+    }
+    // Only completed assessments have a row; half the people raised the safety flag, and no score row carries it.
+    expect(await db.selectFrom("assessment_score").select("assessment_id").where("assessment_id", "=", inProgress).execute()).toEqual([]);
+    expect(people.filter((person) => safetyOf.get(person.assessmentId)).length).toBeGreaterThan(0);
+    const scoreRow = await db.selectFrom("assessment_score").selectAll().where("assessment_id", "=", people[0]!.assessmentId).executeTakeFirstOrThrow();
+    expect(Object.keys(scoreRow).filter((column) => column.includes("safe"))).toEqual([]);
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, people[1]!.userId))).toEqual([{ userId: people[1]!.userId, week: "2026-W46", updatedAtMs: 2001 }]);
+  });
+
+  it("writes the row in the submit's transaction, equal to scoring the answers, for many kinds of answers", async () => {
+    const db = database.db;
+    for (let seed = 0; seed < 12; seed += 1) {
+      const userId = await insertPerson(db, dialect);
+      const answers = answersFor(seed * 5 + 1, 1 + (seed % 7));
+      const id = await insertAssessment(db, userId, answers, null);
+      const now = Date.UTC(2026, 10, 1) + seed;
+      await submitAssessment({ db, clock: { now: () => new Date(now) } }, userId, id);
+      const rows = await listScoresOfPeople(db, onePerson(db, userId));
+      const expected = expectedRow(answers);
+      expect(rows).toEqual([{ assessmentId: id, userId, completedAt: now, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds }]);
+      expect(summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers)).toEqual({ scores: expected.scores, pattern: expected.pattern, shareableFlagIds: expected.flagIds, safetyRaised: expected.safety });
+      expect((await listSafetyFlagsOfPeople(db, onePerson(db, userId))).get(id)).toBe(expected.safety);
+      expect(SCORE_KEYS.every((key) => key in rows[0]!.scores)).toBe(true);
+    }
+  });
+
+  it("rebuilds a missing row from the answers when it is read", async () => {
+    const db = database.db;
+    const userId = await insertPerson(db, dialect);
+    const answers = answersFor(4, 2);
+    const id = await insertAssessment(db, userId, answers, Date.UTC(2026, 9, 1));
+    expect(await db.selectFrom("assessment_score").select("assessment_id").where("assessment_id", "=", id).execute()).toEqual([]);
+    const [row] = await listScoresOf(db, userId);
+    expect(row).toMatchObject({ assessmentId: id, completedAt: Date.UTC(2026, 9, 1), scores: expectedRow(answers).scores });
+  });
+
+  it("keeps the latest check-in week in the check-in's transaction; an earlier week written later does not move it", async () => {
+    const db = database.db;
+    const userId = await insertPerson(db, dialect);
+    const answers = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 2, wePulse: 5, mePulse: 5 };
+    await storeCheckInForWeek(db, testKeyEncryptionKey, userId, { week: "2026-W45", timeZone: "UTC", answers, atMs: 5000 });
+    await storeCheckInForWeek(db, testKeyEncryptionKey, userId, { week: "2026-W44", timeZone: "UTC", answers, atMs: 6000 });
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W45", updatedAtMs: 5000 }]);
+    await storeCheckInForWeek(db, testKeyEncryptionKey, userId, { week: "2026-W45", timeZone: "UTC", answers, atMs: 7000 });
+    await storeCheckInForWeek(db, testKeyEncryptionKey, userId, { week: "2026-W47", timeZone: "UTC", answers, atMs: 8000 });
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W47", updatedAtMs: 8000 }]);
+  });
+});
