@@ -26,6 +26,8 @@ import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, createInviteCodeHasher, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
 import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
+import { counsellingRoutes, practiceClientsRoutes } from "./modules/counselling/index.js";
+import { createInviteCodeHasher as createCodeHasher } from "./platform/invite-codes.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -113,6 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret) });
   await app.register(dataViewsRoutes, { db: database.db });
   await app.register(practiceRoutes, { db: database.db, clock });
+  const clientCodes = { db: database.db, clock, hashCode: createCodeHasher(deps.authSecret, "client-invite-code") };
+  await app.register(counsellingRoutes, clientCodes);
+  await app.register(practiceClientsRoutes, clientCodes);
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

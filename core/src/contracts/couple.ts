@@ -4,6 +4,7 @@ import { z } from "zod";
 import { practiceIdSchema } from "./practice.js";
 import { dimensionCodeSchema, patternCodeSchema, profileFlagSchema } from "./profile.js";
 import { scoredCheckInAnswersSchema, trendSignalSchema } from "./check-in.js";
+import { counsellingScopeSchema } from "./counselling.js";
 
 /**
  * What one partner may choose to show the other, one scope at a time:
@@ -130,8 +131,13 @@ export const partnerExercisesResponseSchema = z.object({
 });
 export type PartnerExercisesResponse = z.infer<typeof partnerExercisesResponseSchema>;
 
-/** Who may appear in "who viewed my data" (counsellors join with the practices work). */
-export const viewerRoleSchema = z.enum(["partner"]);
+/** Who may appear in "who viewed my data": a partner, or a counsellor the person shares with (decision 015). */
+export const viewerRoleSchema = z.enum(["partner", "counsellor"]);
+export type ViewerRole = z.infer<typeof viewerRoleSchema>;
+
+/** A scope in "who viewed my data": a partner's share scope or a counselling scope. */
+export const viewedScopeSchema = z.union([shareScopeSchema, counsellingScopeSchema]);
+export type ViewedScope = z.infer<typeof viewedScopeSchema>;
 
 /** GET /api/data-views?before=…&limit=… */
 export const dataViewsQuerySchema = z.object({
@@ -147,7 +153,7 @@ export const dataViewsResponseSchema = z.object({
     z.object({
       id: z.string(),
       viewer: z.object({ name: z.string(), role: viewerRoleSchema }),
-      scope: shareScopeSchema,
+      scope: viewedScopeSchema,
       viewedAt: z.string(),
     }),
   ),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shareScopeSchema, viewerRoleSchema } from "./couple.js";
+import { shareScopeSchema, viewedScopeSchema, viewerRoleSchema } from "./couple.js";
 
 const nullableScore = z.number().nullable();
 
@@ -69,7 +69,7 @@ export const dataExportSchema = z.object({
     })
     .nullable(),
   /** Every view of the person's data by someone else ("who viewed my data"), newest first. */
-  dataViews: z.array(z.object({ viewer: z.object({ name: z.string(), role: viewerRoleSchema }), scope: shareScopeSchema, viewedAt: z.string() })),
+  dataViews: z.array(z.object({ viewer: z.object({ name: z.string(), role: viewerRoleSchema }), scope: viewedScopeSchema, viewedAt: z.string() })),
 });
 export type DataExport = z.infer<typeof dataExportSchema>;
 

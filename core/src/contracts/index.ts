@@ -13,4 +13,5 @@ export * from "./assessment.js";
 export * from "./profile.js";
 export * from "./export.js";
 export * from "./couple.js";
+export * from "./counselling.js";
 export * from "./invite-code.js";

@@ -181,8 +181,9 @@ export type DataViewTable = {
   owner_id: string;
   viewer_id: string | null;
   viewer_name: string;
-  viewer_role: "partner";
-  scope: "overview" | "dimensions" | "check-in-trends" | "exercises";
+  viewer_role: "partner" | "counsellor";
+  /** A partner share scope, or a counselling scope for a counsellor's view. */
+  scope: "overview" | "dimensions" | "check-in-trends" | "exercises" | "profile" | "check-ins" | "safety" | "notes";
   viewed_at: EpochMs;
 };
 
@@ -190,6 +191,43 @@ export type InviteAttemptFailureTable = {
   id: string;
   user_id: string;
   failed_at: EpochMs;
+};
+
+// A counsellor's clients and what each person lets their counsellor see (decision 015).
+export type PracticeClientTable = {
+  id: string;
+  practice_id: string;
+  counsellor_id: string;
+  kind: "individual" | "couple";
+  created_at: EpochMs;
+};
+
+export type PracticeClientMemberTable = {
+  client_id: string;
+  practice_id: string;
+  user_id: string;
+  joined_at: EpochMs;
+};
+
+export type ClientConsentTable = {
+  client_id: string;
+  user_id: string;
+  scope: "profile" | "check-ins" | "safety" | "notes";
+  granted_at: EpochMs;
+};
+
+export type ClientInviteTable = {
+  id: string;
+  practice_id: string;
+  counsellor_id: string;
+  kind: "individual" | "couple";
+  /** HMAC-SHA-256 of the normalised code, keyed from the auth secret: never the code. */
+  code_hash: string;
+  created_at: EpochMs;
+  expires_at: EpochMs;
+  status: "pending" | "accepted" | "cancelled";
+  client_id: string | null;
+  closed_at: NullableEpochMs;
 };
 
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
@@ -297,5 +335,9 @@ export type DB = {
   partner_share: PartnerShareTable;
   data_view: DataViewTable;
   invite_attempt_failure: InviteAttemptFailureTable;
+  practice_client: PracticeClientTable;
+  practice_client_member: PracticeClientMemberTable;
+  client_consent: ClientConsentTable;
+  client_invite: ClientInviteTable;
 };
 

@@ -114,6 +114,9 @@ let otherPracticeId = "";
 /** A well-formed invite code nobody was given (Crockford base32, ten characters). */
 const unknownCode = "ZZZZZ-ZZZZZ";
 
+/** An id nothing has (a client, a client invite). */
+const unknownId = "00000000-0000-4000-8000-000000000000";
+
 const linked = ["owner", "partnerShared", "partnerUnshared", "partnerRevoked"] as const;
 function forLinked(whenLinked: Expected, whenNot: Expected) {
   return Object.fromEntries([...linked.map((actor) => [actor, whenLinked]), ["formerPartner", whenNot], ["stranger", whenNot]]);
@@ -210,6 +213,34 @@ const table: Entry[] = [
   // someone else's practice is not found (its existence is not revealed).
   { route: "GET /api/practices", call: () => ({ url: "/api/practices" }), expect: signedIn(ok(["practices", "twoFactorEnabled"])) },
   { route: "GET /api/practices/:practiceId", call: () => ({ url: `/api/practices/${otherPracticeId}` }), expect: signedIn(fails(404)) },
+  // A practice's clients and client invites: not a member, not found.
+  { route: "GET /api/practices/:practiceId/clients", call: () => ({ url: `/api/practices/${otherPracticeId}/clients` }), expect: signedIn(fails(404)) },
+  { route: "GET /api/practices/:practiceId/client-invites", call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites` }), expect: signedIn(fails(404)) },
+  {
+    route: "POST /api/practices/:practiceId/client-invites",
+    call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites`, payload: { kind: "individual" } }),
+    expect: signedIn(fails(404)),
+  },
+  {
+    route: "DELETE /api/practices/:practiceId/client-invites/:inviteId",
+    call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites/${unknownId}` }),
+    expect: signedIn(fails(404)),
+  },
+
+  // Counselling, the client's side: none of the actors shares with a counsellor.
+  { route: "GET /api/counselling", call: () => ({ url: "/api/counselling" }), expect: signedIn(ok(["relations"])) },
+  { route: "POST /api/counselling/lookup", call: () => ({ url: "/api/counselling/lookup", payload: { code: unknownCode } }), expect: signedIn(fails(404)) },
+  {
+    route: "POST /api/counselling/accept",
+    call: () => ({ url: "/api/counselling/accept", payload: { code: unknownCode, scopes: ["profile", "check-ins"] } }),
+    expect: signedIn(fails(404)),
+  },
+  {
+    route: "PUT /api/counselling/:clientId/scopes",
+    call: () => ({ url: `/api/counselling/${unknownId}/scopes`, payload: { scopes: ["profile"] } }),
+    expect: signedIn(fails(404)),
+  },
+  { route: "DELETE /api/counselling/:clientId", call: () => ({ url: `/api/counselling/${unknownId}` }), expect: signedIn(ok(noBody, 204)) },
 
   // The couple, written (the caller's own invite and shares).
   {

@@ -6,6 +6,7 @@ import * as checkIns from "./20261124T1100_check-ins.js";
 import * as idempotencyFingerprint from "./20261124T1200_idempotency-fingerprint.js";
 import * as couples from "./20261124T1300_couples.js";
 import * as practicesAndTwoFactor from "./20261124T1400_practices-and-two-factor.js";
+import * as counsellingClients from "./20261124T1500_counselling-clients.js";
 import * as readModels from "./20261124T1600_read-models.js";
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "20261124T1200_idempotency-fingerprint": idempotencyFingerprint,
   "20261124T1300_couples": couples,
   "20261124T1400_practices-and-two-factor": practicesAndTwoFactor,
+  "20261124T1500_counselling-clients": counsellingClients,
   "20261124T1600_read-models": readModels,
 };

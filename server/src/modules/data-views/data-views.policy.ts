@@ -1,9 +1,9 @@
 // Pure rules of "who viewed my data": the opaque page cursor.
-import type { ShareScope } from "@mutual/core";
+import type { ViewedScope, ViewerRole } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
 
 /** One view of someone's data, as stored. */
-export type DataViewRecord = { id: string; viewerName: string; viewerRole: "partner"; scope: ShareScope; viewedAt: number };
+export type DataViewRecord = { id: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number };
 
 export type Cursor = { viewedAt: number; id: string };
 

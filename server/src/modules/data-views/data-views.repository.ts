@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { ShareScope } from "@mutual/core";
+import type { ViewedScope, ViewerRole } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { DataViewRecord } from "./data-views.policy.js";
 
-export type NewDataView = { ownerId: string; viewerId: string; viewerName: string; viewerRole: "partner"; scope: ShareScope; viewedAt: number };
+export type NewDataView = { ownerId: string; viewerId: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number };
 
 export async function insertDataViews(db: Kysely<DB>, views: readonly NewDataView[]): Promise<void> {
   if (views.length === 0) return;

@@ -65,8 +65,8 @@ export function presentDataExport(input: {
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
   exerciseCompletions: DataExport["exerciseCompletions"];
-  partnerSharing: { since: string; partner: { name: string }; scopes: Array<{ scope: DataExport["dataViews"][number]["scope"]; since: string }> } | null;
-  dataViews: ReadonlyArray<{ viewer: { name: string; role: "partner" }; scope: DataExport["dataViews"][number]["scope"]; viewedAt: string }>;
+  partnerSharing: { since: string; partner: { name: string }; scopes: Array<{ scope: NonNullable<DataExport["partnerSharing"]>["scopes"][number]["scope"]; since: string }> } | null;
+  dataViews: ReadonlyArray<{ viewer: { name: string; role: DataExport["dataViews"][number]["viewer"]["role"] }; scope: DataExport["dataViews"][number]["scope"]; viewedAt: string }>;
 }): DataExport {
   return {
     format: "mutual-export",

@@ -1,0 +1,90 @@
+// Pure rules of counselling (decision 015): client invites, who may accept a couple invite,
+// and the canonical order of scopes. No I/O; every function is unit-tested.
+import { COUNSELLING_SCOPES, normalizeInviteCode, type ClientKind, type CounsellingScope } from "@mutual/core";
+import { HttpError } from "../../http/http-errors.js";
+
+const hourMs = 60 * 60 * 1000;
+
+/** A client invite can be accepted for this long after it was made (as partner invites, decision 012). */
+export const CLIENT_INVITE_TTL_MS = 7 * 24 * hourMs;
+/** Failed codes allowed per person per window, counted together with partner invite codes; the next answers 429. */
+export const FAILED_ATTEMPTS_LIMIT = 10;
+export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
+
+export type ClientInviteRecord = {
+  id: string;
+  practiceId: string;
+  practiceName: string;
+  counsellorId: string;
+  counsellorName: string;
+  kind: ClientKind;
+  createdAt: number;
+  expiresAt: number;
+  status: "pending" | "accepted" | "cancelled";
+  /** The client made by the first acceptance (both kinds); a couple's second partner joins it. */
+  clientId: string | null;
+};
+
+export function clientInviteExpiresAt(createdAt: number): number {
+  return createdAt + CLIENT_INVITE_TTL_MS;
+}
+
+/** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
+export function isInviteOpen(invite: Pick<ClientInviteRecord, "status" | "expiresAt">, now: number): boolean {
+  return invite.status === "pending" && now < invite.expiresAt;
+}
+
+/** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */
+export function requireCodeShape(input: string): string {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) {
+    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
+      { path: "code", message: "not an invite code" },
+    ]);
+  }
+  return code;
+}
+
+export function requireNotThrottled(recentFailures: number): void {
+  if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
+    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
+  }
+}
+
+/** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */
+export const inviteNotFound = () => new HttpError(404, "INVITE_NOT_FOUND", "This invite code does not work. Ask your counsellor for a new one.");
+
+export function requireNotOwnInvite(invite: Pick<ClientInviteRecord, "counsellorId">, userId: string): void {
+  if (invite.counsellorId === userId) throw new HttpError(422, "OWN_INVITE", "This is your own invite: give it to your client.");
+}
+
+/** One relation per person and practice: "stop sharing with this practice" then means exactly that. */
+export const alreadyClient = () => new HttpError(409, "ALREADY_CLIENT", "You already share with this practice. Change what you share from your counselling page.");
+
+export type CoupleAcceptDecision = { ok: true; isFirst: boolean } | { ok: false; error: HttpError };
+
+/**
+ * Whether a person may accept a couple invite: they must be linked with a partner in Mutual;
+ * the first acceptor starts the client, and the second must be the first acceptor's current
+ * partner. `memberIds` are the people who already accepted this invite's client.
+ */
+export function decideCoupleAccept(input: { userId: string; partnerId: string | null; memberIds: readonly string[] }): CoupleAcceptDecision {
+  if (input.partnerId === null) {
+    return { ok: false, error: new HttpError(409, "NOT_LINKED", "This invite is for a couple: link with your partner in Mutual first, then each of you accepts it.") };
+  }
+  if (input.memberIds.length === 0) return { ok: true, isFirst: true };
+  if (input.memberIds.length === 1 && input.memberIds[0] === input.partnerId) return { ok: true, isFirst: false };
+  return { ok: false, error: new HttpError(409, "NOT_PARTNER", "This invite is for the partner of the person who accepted it first.") };
+}
+
+/** The client's own relation, for changes: someone else's (or none) is not found. */
+export function requireClientMember<T>(member: T | null | undefined): T {
+  if (!member) throw new HttpError(404, "NOT_FOUND", "Nothing here.");
+  return member;
+}
+
+/** Scopes in their canonical order, each once (for stable responses). */
+export function orderScopes(scopes: Iterable<string>): CounsellingScope[] {
+  const set = new Set(scopes);
+  return COUNSELLING_SCOPES.filter((scope) => set.has(scope));
+}

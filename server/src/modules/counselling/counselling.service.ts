@@ -1,0 +1,239 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import {
+  PRACTICE_ROLES,
+  normalizeInviteCode,
+  type ClientInviteLookupResponse,
+  type ClientInvitesResponse,
+  type ClientKind,
+  type CounsellingRelationsResponse,
+  type CounsellingScope,
+  type CreateClientInviteResponse,
+  type PracticeClientsResponse,
+} from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { notFound } from "../../http/http-errors.js";
+import type { Actor } from "../../http/route-access.js";
+import type { Clock } from "../../platform/clock.js";
+import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
+import { findCurrentPartnerId } from "../couple/index.js";
+import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
+import {
+  FAILED_ATTEMPTS_WINDOW_MS,
+  alreadyClient,
+  clientInviteExpiresAt,
+  decideCoupleAccept,
+  inviteNotFound,
+  isInviteOpen,
+  orderScopes,
+  requireClientMember,
+  requireCodeShape,
+  requireNotOwnInvite,
+  requireNotThrottled,
+  type ClientInviteRecord,
+} from "./counselling.policy.js";
+import { presentClientInvites, presentClients, presentCreatedInvite, presentLookup, presentRelations } from "./counselling.presenter.js";
+import {
+  cancelClientInvite,
+  countFailuresSince,
+  findInviteByHash,
+  findMember,
+  forgetAttempt,
+  insertClient,
+  insertClientInvite,
+  insertMember,
+  isClientOfPractice,
+  isUniqueViolation,
+  listClientsOf,
+  listMemberIds,
+  listOpenInvites,
+  listRelationsOf,
+  lockInvite,
+  markInviteAccepted,
+  recordAttempt,
+  removeMember,
+  replaceConsents,
+} from "./counselling.repository.js";
+
+export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
+
+const nowOf = (deps: CounsellingDeps) => deps.clock.now().getTime();
+
+async function readRelations(db: Kysely<DB>, userId: string): Promise<CounsellingRelationsResponse> {
+  const relations = await listRelationsOf(db, userId);
+  return presentRelations(relations.map((relation) => ({ ...relation, scopes: orderScopes(relation.scopes) })));
+}
+
+// ---- the client's side ----
+
+/** My counsellors: one relation per practice I share with, and what I share in each. */
+export async function getMyCounselling(deps: CounsellingDeps, userId: string): Promise<CounsellingRelationsResponse> {
+  return readRelations(deps.db, userId);
+}
+
+/**
+ * One lookup or accept of a code, counted as a failed attempt from the start (as partner codes,
+ * decision 012): `work` calls `fail` for an outcome that counts as a failed guess; any other
+ * outcome removes the record.
+ */
+async function asThrottledAttempt<T>(deps: CounsellingDeps, userId: string, now: number, work: (fail: (error: Error) => never) => Promise<T>): Promise<T> {
+  const attemptId = randomUUID();
+  await recordAttempt(deps.db, { id: attemptId, userId, now, olderThan: now - FAILED_ATTEMPTS_WINDOW_MS });
+  let failed = false;
+  const fail = (error: Error): never => {
+    failed = true;
+    throw error;
+  };
+  try {
+    requireNotThrottled((await countFailuresSince(deps.db, userId, now - FAILED_ATTEMPTS_WINDOW_MS)) - 1);
+    return await work(fail);
+  } finally {
+    if (!failed) await forgetAttempt(deps.db, attemptId);
+  }
+}
+
+async function findInviteForCode(deps: CounsellingDeps, input: string, fail: (error: Error) => never): Promise<ClientInviteRecord | null> {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) {
+    try {
+      requireCodeShape(input);
+    } catch (error) {
+      fail(error as Error);
+    }
+  }
+  return findInviteByHash(deps.db, deps.hashCode(code!));
+}
+
+/** Whether the inviting counsellor still belongs to the practice: an invite from someone who left does not work. */
+async function isCounsellorStillMember(db: Kysely<DB>, invite: ClientInviteRecord): Promise<boolean> {
+  try {
+    await requirePracticeRole(db, { userId: invite.counsellorId }, invite.practiceId, PRACTICE_ROLES);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** I already accepted this invite (a reload of the join page, a retried accept). */
+async function hasAcceptedAlready(db: Kysely<DB>, invite: ClientInviteRecord, userId: string): Promise<boolean> {
+  return invite.clientId !== null && (await findMember(db, invite.clientId, userId)) !== null;
+}
+
+/** Who invites me (practice, counsellor) and for which kind of client, so I can check before accepting. */
+export async function lookupClientInvite(deps: CounsellingDeps, userId: string, input: string): Promise<ClientInviteLookupResponse> {
+  const now = nowOf(deps);
+  return asThrottledAttempt(deps, userId, now, async (fail) => {
+    const invite = await findInviteForCode(deps, input, fail);
+    if (invite && (await hasAcceptedAlready(deps.db, invite, userId))) throw inviteNotFound();
+    if (!invite || !isInviteOpen(invite, now) || !(await isCounsellorStillMember(deps.db, invite))) return fail(inviteNotFound());
+    requireNotOwnInvite(invite, userId);
+    return presentLookup(invite);
+  });
+}
+
+/**
+ * Accepts a client invite with the scopes I choose. In one transaction, with the invite's row
+ * locked: an individual invite makes the client and closes; a couple invite's first acceptor
+ * (linked with a partner) makes the client and leaves it open for the partner; the second must
+ * be that first acceptor's current partner, and closes it. Nothing is shared before this.
+ */
+export async function acceptClientInvite(deps: CounsellingDeps, userId: string, input: string, scopes: readonly CounsellingScope[]): Promise<CounsellingRelationsResponse> {
+  const now = nowOf(deps);
+  return asThrottledAttempt(deps, userId, now, async (fail) => {
+    const found = await findInviteForCode(deps, input, fail);
+    if (found && (await hasAcceptedAlready(deps.db, found, userId))) return readRelations(deps.db, userId);
+    if (!found || !isInviteOpen(found, now) || !(await isCounsellorStillMember(deps.db, found))) return fail(inviteNotFound());
+    requireNotOwnInvite(found, userId);
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const invite = await lockInvite(trx, found.id);
+        if (!invite || !isInviteOpen(invite, now)) throw inviteNotFound();
+        if (await isClientOfPractice(trx, invite.practiceId, userId)) throw alreadyClient();
+        let clientId = invite.clientId;
+        let isUsedUp = invite.kind === "individual";
+        if (invite.kind === "couple") {
+          const memberIds = clientId === null ? [] : await listMemberIds(trx, clientId);
+          const decision = decideCoupleAccept({ userId, partnerId: await findCurrentPartnerId(trx, userId), memberIds });
+          if (!decision.ok) throw decision.error;
+          isUsedUp = !decision.isFirst;
+          if (decision.isFirst) clientId = null;
+        }
+        if (clientId === null) {
+          clientId = randomUUID();
+          await insertClient(trx, { id: clientId, practiceId: invite.practiceId, counsellorId: invite.counsellorId, kind: invite.kind, now });
+        }
+        await insertMember(trx, { clientId, practiceId: invite.practiceId, userId, now });
+        await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
+        await markInviteAccepted(trx, { inviteId: invite.id, clientId, isUsedUp, now });
+      });
+    } catch (error) {
+      // Another accept of mine into this practice committed at the same moment.
+      if (isUniqueViolation(error)) throw alreadyClient();
+      throw error;
+    }
+    return readRelations(deps.db, userId);
+  });
+}
+
+/** What I share with this counsellor from now on (the whole set). Their next request sees it: nothing is cached. */
+export async function putMyScopes(deps: CounsellingDeps, userId: string, clientId: string, scopes: readonly CounsellingScope[]): Promise<CounsellingRelationsResponse> {
+  const now = nowOf(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    requireClientMember(await findMember(trx, clientId, userId));
+    await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
+  });
+  return readRelations(deps.db, userId);
+}
+
+/** I stop sharing with this practice: my consents and my place in the client end at once. Nothing to do when I am not its client. */
+export async function stopSharing(deps: CounsellingDeps, userId: string, clientId: string): Promise<void> {
+  const now = nowOf(deps);
+  await deps.db.transaction().execute(async (trx) => {
+    if (await findMember(trx, clientId, userId)) await removeMember(trx, clientId, userId, now);
+  });
+}
+
+// ---- the counsellor's side ----
+
+/** A new client invite (its code is shown once); whoever makes it becomes the client's counsellor. Any member may. */
+export async function createClientInvite(deps: CounsellingDeps, actor: Actor, practiceId: string, kind: ClientKind): Promise<CreateClientInviteResponse> {
+  await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
+  const now = nowOf(deps);
+  const attempt = async () => {
+    const code = makeInviteCode();
+    const id = randomUUID();
+    await insertClientInvite(deps.db, { id, practiceId, counsellorId: actor.userId, kind, codeHash: deps.hashCode(normalizeInviteCode(code)!), createdAt: now, expiresAt: clientInviteExpiresAt(now) });
+    return presentCreatedInvite({ id, code, kind, createdAt: now, expiresAt: clientInviteExpiresAt(now) });
+  };
+  try {
+    return await attempt();
+  } catch (error) {
+    // A code hash already taken (one in 2^50): draw another.
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+/** My client invites in this practice that can still be accepted (never their codes). */
+export async function listMyClientInvites(deps: CounsellingDeps, actor: Actor, practiceId: string): Promise<ClientInvitesResponse> {
+  await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
+  return presentClientInvites(await listOpenInvites(deps.db, practiceId, actor.userId, nowOf(deps)));
+}
+
+/** Cancels one of my pending client invites; someone else's, or one no longer pending, is not found. */
+export async function cancelMyClientInvite(deps: CounsellingDeps, actor: Actor, practiceId: string, inviteId: string): Promise<void> {
+  await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
+  if (!(await cancelClientInvite(deps.db, { inviteId, practiceId, counsellorId: actor.userId, now: nowOf(deps) }))) throw notFound();
+}
+
+/**
+ * My clients in this practice: who accepted, when, and what each shares with me right now.
+ * Members only (404 otherwise), with two-step sign-in on (403), and only the clients I counsel:
+ * an owner or admin sees no one else's.
+ */
+export async function listMyClients(deps: CounsellingDeps, actor: Actor, practiceId: string): Promise<PracticeClientsResponse> {
+  await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
+  requireTwoFactor(actor);
+  const clients = await listClientsOf(deps.db, practiceId, actor.userId);
+  return presentClients(clients.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })));
+}

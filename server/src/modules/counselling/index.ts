@@ -1,0 +1,4 @@
+// The counselling module's public surface: a counsellor's clients and what each person lets
+// their counsellor see (decision 015).
+export { counsellingRoutes } from "./counselling.routes.js";
+export { practiceClientsRoutes } from "./practice-clients.routes.js";
