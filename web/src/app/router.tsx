@@ -41,6 +41,8 @@ const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorR
 const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute");
 const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute");
 const PracticeJoinRoute = lazyPage(() => import("./routes/practice-join"), "PracticeJoinRoute");
+const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute");
+const CounsellingJoinRoute = lazyPage(() => import("./routes/counselling-join"), "CounsellingJoinRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
@@ -88,6 +90,9 @@ export function AppRouter() {
           <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
           <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
+          {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}
+          <Route path="/counselling" element={signedInPage(CounsellingRoute)} />
+          <Route path="/counselling/join" element={signedInPage(CounsellingJoinRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

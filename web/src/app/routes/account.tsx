@@ -62,6 +62,13 @@ export function AccountRoute() {
           <Link to="/account/data-views">{t("account.dataViewsLink")}</Link>
         </p>
       </section>
+      <section aria-labelledby="account-counselling" className="card">
+        <h2 id="account-counselling">{t("counselling.accountTitle")}</h2>
+        <p>{t("counselling.accountBody")}</p>
+        <p>
+          <Link to="/counselling">{t("counselling.accountLink")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="account-practice" className="card">
         <h2 id="account-practice">{t("counsellingPractice.accountTitle")}</h2>
         <p>{t("counsellingPractice.accountBody")}</p>

@@ -11,6 +11,7 @@ import profile from "../../features/profile/locales/en.json";
 import trends from "../../features/trends/locales/en.json";
 import twoFactor from "../../features/two-factor/locales/en.json";
 import counsellingPractice from "../../features/counselling-practice/locales/en.json";
+import counselling from "../../features/counselling/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -29,4 +30,5 @@ export const en = {
   dataViews,
   twoFactor,
   counsellingPractice,
+  counselling,
 };

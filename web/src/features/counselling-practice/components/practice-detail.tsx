@@ -6,6 +6,8 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { TableScroll } from "../../../components/table-scroll";
 import { ApiRequestError } from "../../../lib/api-client";
+import { ClientInvites } from "../../counselling/components/client-invites";
+import { PracticeClients } from "../../counselling/components/practice-clients";
 import { useCancelInvitation, useChangeRole, usePractice, useRemoveMember } from "../api/practice-api";
 import { InviteColleagueForm } from "./invite-colleague-form";
 import { describePracticeError } from "./practice-error";
@@ -28,6 +30,8 @@ export function PracticeDetail({ practiceId }: { practiceId: string }) {
     <>
       <p>{t("counsellingPractice.detail.yourRole", { role: t(`counsellingPractice.roles.${data.myRole}`) })}</p>
       {!data.twoFactorEnabled && <TwoFactorPrompt />}
+      <PracticeClients practiceId={practiceId} twoFactorEnabled={data.twoFactorEnabled} />
+      <ClientInvites practiceId={practiceId} />
       <Members data={data} practiceId={practiceId} manager={manager} />
       {manager && data.invitations && <Invitations invitations={data.invitations} />}
       {manager && (
@@ -35,7 +39,6 @@ export function PracticeDetail({ practiceId }: { practiceId: string }) {
           <InviteColleagueForm practiceId={practiceId} />
         </section>
       )}
-      <p className="muted">{t("counsellingPractice.detail.noClientDataYet")}</p>
     </>
   );
 }

@@ -1,0 +1,112 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { formatInviteCode, normalizeInviteCode } from "@mutual/core";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { CopyButton } from "../../couple/components/copy-button";
+import { useCancelClientInvite, useClientInvites, useCreateClientInvite, type ClientKind, type CreateClientInviteResponse } from "../api/counselling-api";
+
+/** The link a client opens; the code rides after "#", so it never reaches a server log. */
+export function clientJoinLinkFor(code: string): string {
+  return `${window.location.origin}/counselling/join#${formatInviteCode(normalizeInviteCode(code) ?? code)}`;
+}
+
+const dateOf = (value: string, language: string) => new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(new Date(value));
+
+/** Invite a client (one person or a couple): the code and link are shown once; invites still waiting can be cancelled. */
+export function ClientInvites({ practiceId }: { practiceId: string }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const create = useCreateClientInvite(practiceId);
+  const [kind, setKind] = useState<ClientKind>("individual");
+  const [fresh, setFresh] = useState<CreateClientInviteResponse | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(kind, { onSuccess: (invite) => setFresh(invite) });
+  };
+  return (
+    <section aria-labelledby={titleId} className="card">
+      <h2 id={titleId}>{t("counselling.practice.inviteTitle")}</h2>
+      <p>{t("counselling.practice.inviteIntro")}</p>
+      <form onSubmit={onSubmit} className="form">
+        <fieldset>
+          <legend>{t("counselling.practice.kindLegend")}</legend>
+          {(["individual", "couple"] as const).map((option) => (
+            <div key={option} className="checkbox">
+              <input id={`client-kind-${option}`} type="radio" name="client-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+              <label htmlFor={`client-kind-${option}`}>{t(option === "individual" ? "counselling.practice.kindIndividual" : "counselling.practice.kindCouple")}</label>
+            </div>
+          ))}
+        </fieldset>
+        {create.isError && <Alert tone="error">{t("counselling.practice.createError")}</Alert>}
+        <div className="actions">
+          <Button type="submit" busy={create.isPending}>
+            {create.isPending ? t("counselling.practice.creating") : t("counselling.practice.create")}
+          </Button>
+        </div>
+      </form>
+      {fresh && <FreshClientInvite invite={fresh} />}
+      <PendingClientInvites practiceId={practiceId} />
+    </section>
+  );
+}
+
+function FreshClientInvite({ invite }: { invite: CreateClientInviteResponse }) {
+  const { t, i18n } = useTranslation();
+  const code = formatInviteCode(normalizeInviteCode(invite.code) ?? invite.code);
+  const link = clientJoinLinkFor(invite.code);
+  return (
+    <div className="invite-code">
+      <p className="invite-code__label" id="client-invite-code-label">
+        {t("counselling.practice.codeLabel")}
+      </p>
+      <p className="invite-code__code" aria-labelledby="client-invite-code-label">
+        {code}
+      </p>
+      <CopyButton text={code} label={t("counselling.practice.copyCode")} />
+      <p className="invite-code__label" id="client-invite-link-label">
+        {t("counselling.practice.linkLabel")}
+      </p>
+      <p className="invite-code__link" aria-labelledby="client-invite-link-label">
+        {link}
+      </p>
+      <CopyButton text={link} label={t("counselling.practice.copyLink")} />
+      <p>{t("counselling.practice.expires", { date: dateOf(invite.expiresAt, i18n.language) })}</p>
+      <Alert tone="info">{t("counselling.practice.shownOnce")}</Alert>
+    </div>
+  );
+}
+
+function PendingClientInvites({ practiceId }: { practiceId: string }) {
+  const { t, i18n } = useTranslation();
+  const invites = useClientInvites(practiceId);
+  const cancel = useCancelClientInvite(practiceId);
+  return (
+    <>
+      <h3>{t("counselling.practice.pendingTitle")}</h3>
+      {invites.isPending ? (
+        <Loading />
+      ) : invites.isError ? (
+        <Alert tone="error">{t("counselling.practice.pendingLoadError")}</Alert>
+      ) : invites.data.invites.length === 0 ? (
+        <p>{t("counselling.practice.pendingEmpty")}</p>
+      ) : (
+        <ul className="invitation-list">
+          {invites.data.invites.map((invite) => {
+            const created = dateOf(invite.createdAt, i18n.language);
+            return (
+              <li key={invite.id}>
+                {t("counselling.practice.pending", { kind: t(`counselling.practice.clientKinds.${invite.kind}`), created, expires: dateOf(invite.expiresAt, i18n.language) })}{" "}
+                <Button variant="link" busy={cancel.isPending && cancel.variables === invite.id} onClick={() => cancel.mutate(invite.id)}>
+                  {t("counselling.practice.cancel", { created })}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {cancel.isError && <Alert tone="error">{t("counselling.practice.cancelError")}</Alert>}
+    </>
+  );
+}
