@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { ClientInvitesResponse, CounsellingRelationsResponse, CreateClientInviteResponse, PracticeClientsResponse } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
-import { linkCouple } from "../../../test/couple-helpers.js";
+import { deleteAccount, linkCouple } from "../../../test/couple-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 
@@ -251,6 +251,21 @@ describe.each(dialects)("[%s] counselling: clients in control", (dialect) => {
     expect((await putAs(t.app, carl!, `/api/counselling/${clientId}/scopes`, { scopes: ["safety", "notes"] })).statusCode).toBe(404);
     expect((await deleteAs(t.app, stranger!, `/api/counselling/${clientId}`)).statusCode).toBe(204);
     expect((await myCounselling(client!)).relations[0]!.scopes).toEqual(["profile", "check-ins"]);
+  });
+
+  it("an account deletion ends its relations: a client's disappears from the list; a counsellor's from their clients' pages", async () => {
+    const { counsellor, practiceId } = await newCounsellor();
+    const [leaving, staying] = await people(2);
+    await accept(leaving!, (await inviteClient(counsellor, practiceId)).code);
+    await accept(staying!, (await inviteClient(counsellor, practiceId)).code);
+    expect((await deleteAccount(t.app, leaving!)).statusCode).toBe(200);
+    expect((await clientList(counsellor, practiceId)).map((client) => client.members[0]!.name)).toEqual([staying!.name]);
+
+    const pending = await inviteClient(counsellor, practiceId);
+    expect((await deleteAccount(t.app, counsellor)).statusCode).toBe(200);
+    expect((await myCounselling(staying!)).relations).toEqual([]);
+    const [someone] = await people(1);
+    expect((await lookup(someone!, pending.code)).statusCode).toBe(404);
   });
 
   it("a counsellor cannot accept their own invite", async () => {
