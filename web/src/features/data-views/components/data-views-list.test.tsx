@@ -7,6 +7,18 @@ import { DataViewsList } from "./data-views-list";
 const view = (id: string, scope: string, viewedAt: string) => ({ id, viewer: { name: "Sam", role: "partner" }, scope, viewedAt });
 
 describe("Who viewed my data", () => {
+  it("names a counsellor's views, with the counselling scope they saw", async () => {
+    stubFetch({
+      "GET /api/data-views": {
+        status: 200,
+        body: { views: [{ id: "v9", viewer: { name: "Carl", role: "counsellor" }, scope: "safety", viewedAt: "2026-11-24T09:30:00.000Z" }], nextBefore: null },
+      },
+    });
+    renderRoutes([{ path: "/account/data-views", element: <DataViewsList /> }], "/account/data-views");
+    const list = await screen.findByRole("list", { name: "Views of your data, newest first" });
+    expect(within(list).getByRole("listitem")).toHaveTextContent("Carl (your counsellor at the time) saw your safety check");
+  });
+
   it("lists who saw what and when, newest first, and shows older views on request", async () => {
     const calls = stubFetch({
       "GET /api/data-views": {
