@@ -50,6 +50,9 @@ export function DataViewsList() {
       <p>
         <Link to="/partner">{t("dataViews.manageSharing")}</Link>
       </p>
+      <p>
+        <Link to="/counselling">{t("dataViews.manageCounselling")}</Link>
+      </p>
     </>
   );
 }
