@@ -28,6 +28,7 @@ import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
 import { counsellingRoutes, practiceClientsRoutes } from "./modules/counselling/index.js";
 import { createInviteCodeHasher as createCodeHasher } from "./platform/invite-codes.js";
+import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clientCodes = { db: database.db, clock, hashCode: createCodeHasher(deps.authSecret, "client-invite-code") };
   await app.register(counsellingRoutes, clientCodes);
   await app.register(practiceClientsRoutes, clientCodes);
+  await app.register(dashboardRoutes, { db: database.db, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

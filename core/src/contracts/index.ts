@@ -14,4 +14,5 @@ export * from "./profile.js";
 export * from "./export.js";
 export * from "./couple.js";
 export * from "./counselling.js";
+export * from "./dashboard.js";
 export * from "./invite-code.js";

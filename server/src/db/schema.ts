@@ -230,6 +230,14 @@ export type ClientInviteTable = {
   closed_at: NullableEpochMs;
 };
 
+/** When a counsellor last opened a client member's detail (decision 016). */
+export type ClientLastViewTable = {
+  counsellor_id: string;
+  client_id: string;
+  user_id: string;
+  viewed_at: EpochMs;
+};
+
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
 type Score = number | null;
 
@@ -329,6 +337,7 @@ export type DB = {
   assessment_score: AssessmentScoreTable;
   assessment_safety: AssessmentSafetyTable;
   check_in_latest: CheckInLatestTable;
+  client_last_view: ClientLastViewTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

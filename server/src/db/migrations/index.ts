@@ -8,6 +8,7 @@ import * as couples from "./20261124T1300_couples.js";
 import * as practicesAndTwoFactor from "./20261124T1400_practices-and-two-factor.js";
 import * as counsellingClients from "./20261124T1500_counselling-clients.js";
 import * as readModels from "./20261124T1600_read-models.js";
+import * as clientFollowUp from "./20261124T1700_client-follow-up.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1400_practices-and-two-factor": practicesAndTwoFactor,
   "20261124T1500_counselling-clients": counsellingClients,
   "20261124T1600_read-models": readModels,
+  "20261124T1700_client-follow-up": clientFollowUp,
 };

@@ -1,0 +1,154 @@
+// The counsellor's dashboard and client detail (decision 016): only the client's own counsellor,
+// with two-step sign-in on, sees these, and only within the scopes each client member shares now.
+import { z } from "zod";
+import { scoredCheckInAnswersSchema, trendSignalSchema } from "./check-in.js";
+import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
+import { changeScoreKeySchema, normSourceSchema, patternCodeSchema } from "./profile.js";
+
+/** Flags a counsellor may see: the shareable ones, and "safety" only with the safety scope. */
+export const COUNSELLOR_FLAG_IDS = ["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal", "safety"] as const;
+export const counsellorFlagIdSchema = z.enum(COUNSELLOR_FLAG_IDS);
+export type CounsellorFlagId = z.infer<typeof counsellorFlagIdSchema>;
+
+export const DASHBOARD_SORTS = ["name", "we", "me", "lastCheckIn", "offTrack"] as const;
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+/** Days without a check-in after which a client member who shares check-ins is overdue. */
+export const OVERDUE_AFTER_DAYS = 10;
+
+const booleanFlag = z.enum(["true", "false"]).transform((value) => value === "true");
+
+/** GET /api/practices/:practiceId/dashboard query. Unknown or malformed parameters are refused (400). */
+export const dashboardQuerySchema = z
+  .object({
+    sort: z.enum(DASHBOARD_SORTS).default("name"),
+    order: z.enum(["asc", "desc"]).default("asc"),
+    flag: counsellorFlagIdSchema.optional(),
+    overdue: booleanFlag.optional(),
+    offTrack: booleanFlag.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+export const changeClassSchema = z.enum(["improved", "no-reliable-change", "deteriorated"]);
+export type ChangeClassView = z.infer<typeof changeClassSchema>;
+
+/** Reliable change since intake, per score key (present only where both profiles have the score). */
+export const changeSinceIntakeSchema = z.object({
+  intakeAt: z.string(),
+  latestAt: z.string(),
+  scores: z.array(z.object({ key: changeScoreKeySchema, before: z.number(), after: z.number(), rci: z.number(), classification: changeClassSchema })),
+});
+
+export const OFF_TRACK_REASONS = ["deteriorated", "new-flag"] as const;
+export const offTrackReasonSchema = z.enum(OFF_TRACK_REASONS);
+
+/** One person of a client on the dashboard. `profile` is null without the profile scope; `checkIns` null without the check-ins scope. */
+export const dashboardMemberSchema = z.object({
+  name: z.string(),
+  scopes: z.array(counsellingScopeSchema),
+  since: z.string(),
+  profile: z
+    .object({
+      /** Null when the person has not completed a profile yet. */
+      latest: z
+        .object({
+          completedAt: z.string(),
+          we: z.number().nullable(),
+          me: z.number().nullable(),
+          pattern: patternCodeSchema.nullable(),
+          /** Shareable flags; "safety" appears only with the safety scope. */
+          flags: z.array(counsellorFlagIdSchema),
+        })
+        .nullable(),
+      /** Null until there is a profile after the intake one. */
+      change: changeSinceIntakeSchema.nullable(),
+    })
+    .nullable(),
+  checkIns: z.object({ lastWeek: z.string().nullable(), lastAt: z.string().nullable(), overdue: z.boolean() }).nullable(),
+});
+export type DashboardMember = z.infer<typeof dashboardMemberSchema>;
+
+export const dashboardRowSchema = z.object({
+  clientId: z.string(),
+  kind: clientKindSchema,
+  /** The members' names, joined. */
+  name: z.string(),
+  members: z.array(dashboardMemberSchema),
+  overdue: z.boolean(),
+  offTrack: z.boolean(),
+  offTrackReasons: z.array(offTrackReasonSchema),
+  lastCheckInAt: z.string().nullable(),
+});
+export type DashboardRow = z.infer<typeof dashboardRowSchema>;
+
+export const dashboardResponseSchema = z.object({
+  rows: z.array(dashboardRowSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Which reliability figures the reliable-change classifications used. */
+  normSource: normSourceSchema,
+});
+export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;
+
+export const clientDetailParamsSchema = z.object({ practiceId: z.string().min(1).max(200), clientId: z.string().min(1).max(100) });
+
+const scoreValuesSchema = z.object({
+  CLOSE: z.number().nullable(),
+  SUPPORT: z.number().nullable(),
+  ACCEPT: z.number().nullable(),
+  VOICE: z.number().nullable(),
+  SELF: z.number().nullable(),
+  TIES: z.number().nullable(),
+  RELY: z.number().nullable(),
+  WE: z.number().nullable(),
+  ME: z.number().nullable(),
+  CODEPENDENCY: z.number().nullable(),
+});
+
+export const clientDetailMemberSchema = z.object({
+  name: z.string(),
+  scopes: z.array(counsellingScopeSchema),
+  since: z.string(),
+  profile: z
+    .object({
+      assessments: z.array(z.object({ completedAt: z.string(), isIntake: z.boolean(), scores: scoreValuesSchema, pattern: patternCodeSchema.nullable(), flags: z.array(counsellorFlagIdSchema) })),
+      change: changeSinceIntakeSchema.nullable(),
+      /** Each flag ever raised, with when it was first and last seen and whether the latest profile has it. */
+      flagHistory: z.array(z.object({ id: counsellorFlagIdSchema, firstSeenAt: z.string(), lastSeenAt: z.string(), present: z.boolean() })),
+    })
+    .nullable(),
+  checkIns: z
+    .object({
+      weeks: z.array(z.object({ week: z.string(), answers: scoredCheckInAnswersSchema })),
+      signals: z.array(trendSignalSchema),
+      lastAt: z.string().nullable(),
+      overdue: z.boolean(),
+    })
+    .nullable(),
+});
+export type ClientDetailMember = z.infer<typeof clientDetailMemberSchema>;
+
+/** The couple report a counsellor sees: built only from what each partner shares with the practice. */
+export const counsellorCoupleReportSchema = z.object({
+  /** Who has not shared a profile (or not completed one) yet; the comparison needs both. */
+  missing: z.array(z.string()),
+  dimensions: z.array(
+    z.object({ key: z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME"]), a: z.number().optional(), b: z.number().optional(), difference: z.number().optional(), isDifferentExperience: z.boolean() }),
+  ),
+  flags: z.array(z.object({ id: z.string(), severity: z.enum(["low", "medium", "high"]) })),
+});
+
+/** GET /api/practices/:practiceId/clients/:clientId */
+export const clientDetailResponseSchema = z.object({
+  clientId: z.string(),
+  kind: clientKindSchema,
+  normSource: normSourceSchema,
+  members: z.array(clientDetailMemberSchema),
+  /** Null for an individual client. */
+  coupleReport: counsellorCoupleReportSchema.nullable(),
+});
+export type ClientDetailResponse = z.infer<typeof clientDetailResponseSchema>;

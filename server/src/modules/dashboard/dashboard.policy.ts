@@ -1,0 +1,200 @@
+// Pure rules of the counsellor's dashboard (decision 016): intake, reliable change since intake,
+// overdue, off track, and the server-side filter, sort and pagination. Every input here is
+// already limited to what the member shares now: the service reads nothing a scope does not allow.
+import {
+  OVERDUE_AFTER_DAYS,
+  SCORE_KEYS,
+  classifyScoreChange,
+  type CounsellingScope,
+  type CounsellorFlagId,
+  type DashboardQuery,
+  type NormSource,
+  type ScoreKey,
+  type ScoreNorms,
+} from "@mutual/core";
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** One stored score row, as the assessment module gives it. */
+export type ScoreFacts = {
+  assessmentId: string;
+  completedAt: number;
+  scores: Record<ScoreKey, number | null>;
+  pattern: string | null;
+  flagIds: readonly string[];
+};
+
+/** What the dashboard knows of one client member, already cut down to their scopes. */
+export type MemberFacts = {
+  clientId: string;
+  kind: "individual" | "couple";
+  userId: string;
+  name: string;
+  joinedAt: number;
+  scopes: readonly CounsellingScope[];
+  /** Oldest first; empty (and unused) without the profile scope. */
+  scores: readonly ScoreFacts[];
+  /** Assessment id → the safety flag fired; only filled with the safety scope. */
+  safety: ReadonlyMap<string, boolean>;
+  /** Null without the check-ins scope or without any check-in. */
+  latestCheckIn: { week: string; updatedAtMs: number } | null;
+  /** When this counsellor last opened this member's detail; null if never. */
+  lastViewedAt: number | null;
+};
+
+export type ChangeSinceIntake = {
+  intake: ScoreFacts;
+  latest: ScoreFacts;
+  scores: Array<{ key: ScoreKey; before: number; after: number; rci: number; classification: "improved" | "no-reliable-change" | "deteriorated" }>;
+};
+
+/**
+ * The intake profile: the latest completed at or before the moment the member accepted the
+ * invitation, or else the first completed after it; null when there is none.
+ */
+export function findIntake<T extends { completedAt: number }>(scores: readonly T[], joinedAt: number): T | null {
+  let before: T | null = null;
+  for (const score of scores) {
+    if (score.completedAt <= joinedAt) before = score;
+    else return before ?? score;
+  }
+  return before;
+}
+
+/** Reliable change from the intake profile to the latest, per score; null until there is a profile after the intake. */
+export function changeSinceIntake(scores: readonly ScoreFacts[], joinedAt: number, norms: ScoreNorms): ChangeSinceIntake | null {
+  const intake = findIntake(scores, joinedAt);
+  const latest = scores.at(-1);
+  if (!intake || !latest || latest.assessmentId === intake.assessmentId) return null;
+  const classified = classifyScoreChange(intake.scores, latest.scores, norms);
+  return {
+    intake,
+    latest,
+    scores: SCORE_KEYS.flatMap((key) => {
+      const entry = classified[key];
+      return entry ? [{ key, before: entry.before, after: entry.after, rci: entry.rci, classification: entry.classification }] : [];
+    }),
+  };
+}
+
+/** Flags of one profile the counsellor may see: the shareable ones, and safety only with the safety scope. */
+export function visibleFlags(score: ScoreFacts, member: Pick<MemberFacts, "scopes" | "safety">): CounsellorFlagId[] {
+  const flags = score.flagIds as CounsellorFlagId[];
+  return member.scopes.includes("safety") && member.safety.get(score.assessmentId) === true ? [...flags, "safety"] : [...flags];
+}
+
+/** Overdue: shares check-ins and has none in the last OVERDUE_AFTER_DAYS days (or none at all). */
+export function isOverdue(member: Pick<MemberFacts, "scopes" | "latestCheckIn">, now: number): boolean {
+  if (!member.scopes.includes("check-ins")) return false;
+  return member.latestCheckIn === null || now - member.latestCheckIn.updatedAtMs > OVERDUE_AFTER_DAYS * dayMs;
+}
+
+export type MemberState = {
+  facts: MemberFacts;
+  latest: ScoreFacts | null;
+  latestFlags: CounsellorFlagId[];
+  change: ChangeSinceIntake | null;
+  overdue: boolean;
+  deteriorated: boolean;
+  newFlag: boolean;
+};
+
+/** Everything the dashboard says of one member, from their facts alone. */
+export function assessMember(facts: MemberFacts, now: number, norms: ScoreNorms): MemberState {
+  const sharesProfile = facts.scopes.includes("profile");
+  const latest = sharesProfile ? (facts.scores.at(-1) ?? null) : null;
+  const latestFlags = latest ? visibleFlags(latest, facts) : [];
+  const change = sharesProfile ? changeSinceIntake(facts.scores, facts.joinedAt, norms) : null;
+  // Flags at the counsellor's last look: those of the latest profile completed by then (none if never looked).
+  let seen: ScoreFacts | undefined;
+  if (facts.lastViewedAt !== null) for (const score of facts.scores) if (score.completedAt <= facts.lastViewedAt) seen = score;
+  const seenFlags = new Set(seen ? visibleFlags(seen, facts) : []);
+  return {
+    facts,
+    latest,
+    latestFlags,
+    change,
+    overdue: isOverdue(facts, now),
+    deteriorated: change?.scores.some((entry) => entry.classification === "deteriorated") ?? false,
+    newFlag: latestFlags.some((flag) => !seenFlags.has(flag)),
+  };
+}
+
+export type ClientState = {
+  clientId: string;
+  kind: "individual" | "couple";
+  name: string;
+  members: MemberState[];
+  overdue: boolean;
+  offTrackReasons: Array<"deteriorated" | "new-flag">;
+  lastCheckInAt: number | null;
+  we: number | null;
+  me: number | null;
+  flags: ReadonlySet<CounsellorFlagId>;
+};
+
+function mean(values: ReadonlyArray<number | null>): number | null {
+  const present = values.filter((value): value is number => value !== null);
+  return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+}
+
+/** Groups members into clients (members in the order given) with the row-level verdicts. */
+export function assessClients(members: readonly MemberFacts[], now: number, norms: ScoreNorms): ClientState[] {
+  const byClient = new Map<string, MemberState[]>();
+  for (const facts of members) {
+    const list = byClient.get(facts.clientId) ?? [];
+    list.push(assessMember(facts, now, norms));
+    byClient.set(facts.clientId, list);
+  }
+  return [...byClient.values()].map((states) => {
+    const first = states[0]!.facts;
+    const reasons: ClientState["offTrackReasons"] = [];
+    if (states.some((state) => state.deteriorated)) reasons.push("deteriorated");
+    if (states.some((state) => state.newFlag)) reasons.push("new-flag");
+    const checkIns = states.flatMap((state) => (state.facts.latestCheckIn ? [state.facts.latestCheckIn.updatedAtMs] : []));
+    return {
+      clientId: first.clientId,
+      kind: first.kind,
+      name: states.map((state) => state.facts.name).join(" & "),
+      members: states,
+      overdue: states.some((state) => state.overdue),
+      offTrackReasons: reasons,
+      lastCheckInAt: checkIns.length === 0 ? null : Math.max(...checkIns),
+      we: mean(states.map((state) => state.latest?.scores.WE ?? null)),
+      me: mean(states.map((state) => state.latest?.scores.ME ?? null)),
+      flags: new Set(states.flatMap((state) => state.latestFlags)),
+    };
+  });
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** Filter (flag, overdue, off track), sort (absent values last either way, then by name) and cut one page. */
+export function selectPage(clients: readonly ClientState[], query: DashboardQuery): { rows: ClientState[]; total: number } {
+  const filtered = clients.filter(
+    (client) =>
+      (query.flag === undefined || client.flags.has(query.flag)) &&
+      (query.overdue === undefined || client.overdue === query.overdue) &&
+      (query.offTrack === undefined || client.offTrackReasons.length > 0 === query.offTrack),
+  );
+  const direction = query.order === "desc" ? -1 : 1;
+  const byName = (a: ClientState, b: ClientState) => collator.compare(a.name, b.name) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
+  const value = (client: ClientState): number | null =>
+    query.sort === "we" ? client.we : query.sort === "me" ? client.me : query.sort === "lastCheckIn" ? client.lastCheckInAt : query.sort === "offTrack" ? client.offTrackReasons.length : null;
+  const sorted =
+    query.sort === "name"
+      ? [...filtered].sort((a, b) => direction * byName(a, b))
+      : [...filtered].sort((a, b) => {
+          const x = value(a);
+          const y = value(b);
+          if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+          return direction * (x - y) || byName(a, b);
+        });
+  const start = (query.page - 1) * query.pageSize;
+  return { rows: sorted.slice(start, start + query.pageSize), total: filtered.length };
+}
+
+/** Which norms classify reliable change: the deployment's when psychometrics has enough responses (a later phase), else provisional. */
+export function normSourceOf(norms: ScoreNorms): NormSource {
+  return SCORE_KEYS.every((key) => norms[key].source === "deployment") ? "deployment" : "provisional";
+}

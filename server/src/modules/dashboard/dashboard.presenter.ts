@@ -1,0 +1,121 @@
+import {
+  SCORE_KEYS,
+  type ClientDetailResponse,
+  type CounsellorFlagId,
+  type CoupleComparison,
+  type DashboardRow,
+  type NormSource,
+  type ScoreNorms,
+} from "@mutual/core";
+import type { CheckInTrends } from "../check-in/index.js";
+import { changeSinceIntake, findIntake, isOverdue, visibleFlags, type ChangeSinceIntake, type ClientState, type MemberState } from "./dashboard.policy.js";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+type Pattern = NonNullable<NonNullable<DashboardRow["members"][number]["profile"]>["latest"]>["pattern"];
+
+function presentChange(change: ChangeSinceIntake | null) {
+  return change ? { intakeAt: iso(change.intake.completedAt), latestAt: iso(change.latest.completedAt), scores: change.scores } : null;
+}
+
+function presentMember(state: MemberState, now: number): DashboardRow["members"][number] {
+  const { facts } = state;
+  const sharesProfile = facts.scopes.includes("profile");
+  return {
+    name: facts.name,
+    scopes: [...facts.scopes].sort(),
+    since: iso(facts.joinedAt),
+    profile: sharesProfile
+      ? {
+          latest: state.latest
+            ? { completedAt: iso(state.latest.completedAt), we: state.latest.scores.WE, me: state.latest.scores.ME, pattern: state.latest.pattern as Pattern, flags: state.latestFlags }
+            : null,
+          change: presentChange(state.change),
+        }
+      : null,
+    checkIns: facts.scopes.includes("check-ins")
+      ? { lastWeek: facts.latestCheckIn?.week ?? null, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
+      : null,
+  };
+}
+
+export function presentDashboardRow(client: ClientState, now: number): DashboardRow {
+  return {
+    clientId: client.clientId,
+    kind: client.kind,
+    name: client.name,
+    members: client.members.map((member) => presentMember(member, now)),
+    overdue: client.overdue,
+    offTrack: client.offTrackReasons.length > 0,
+    offTrackReasons: client.offTrackReasons,
+    lastCheckInAt: client.lastCheckInAt === null ? null : iso(client.lastCheckInAt),
+  };
+}
+
+function flagHistory(state: MemberState) {
+  const history = new Map<CounsellorFlagId, { firstSeenAt: number; lastSeenAt: number }>();
+  for (const score of state.facts.scores) {
+    for (const flag of visibleFlags(score, state.facts)) {
+      const entry = history.get(flag);
+      history.set(flag, { firstSeenAt: entry?.firstSeenAt ?? score.completedAt, lastSeenAt: score.completedAt });
+    }
+  }
+  const present = new Set(state.latestFlags);
+  return [...history].map(([id, entry]) => ({ id, firstSeenAt: iso(entry.firstSeenAt), lastSeenAt: iso(entry.lastSeenAt), present: present.has(id) }));
+}
+
+function presentCoupleReport(report: { missing: string[]; comparison: CoupleComparison | null }): NonNullable<ClientDetailResponse["coupleReport"]> {
+  return {
+    missing: report.missing,
+    dimensions: (report.comparison?.dimensions ?? []).map((entry) => ({
+      key: entry.key,
+      ...(entry.a === undefined ? {} : { a: entry.a }),
+      ...(entry.b === undefined ? {} : { b: entry.b }),
+      ...(entry.difference === undefined ? {} : { difference: entry.difference }),
+      isDifferentExperience: entry.isDifferentExperience,
+    })),
+    flags: (report.comparison?.flags ?? []).map((flag) => ({ id: flag.id, severity: flag.severity })),
+  };
+}
+
+export function presentClientDetail(
+  client: ClientState,
+  checkIns: ReadonlyMap<string, CheckInTrends>,
+  coupleReport: { missing: string[]; comparison: CoupleComparison | null } | null,
+  normSource: NormSource,
+  now: number,
+  norms: ScoreNorms,
+): ClientDetailResponse {
+  return {
+    clientId: client.clientId,
+    kind: client.kind,
+    normSource,
+    members: client.members.map((state) => {
+      const { facts } = state;
+      const intake = findIntake(facts.scores, facts.joinedAt);
+      const trends = checkIns.get(facts.userId);
+      return {
+        name: facts.name,
+        scopes: [...facts.scopes].sort(),
+        since: iso(facts.joinedAt),
+        profile: facts.scopes.includes("profile")
+          ? {
+              assessments: facts.scores.map((score) => ({
+                completedAt: iso(score.completedAt),
+                isIntake: score.assessmentId === intake?.assessmentId,
+                scores: Object.fromEntries(SCORE_KEYS.map((key) => [key, score.scores[key]])) as Record<(typeof SCORE_KEYS)[number], number | null>,
+                pattern: score.pattern as Pattern,
+                flags: visibleFlags(score, facts),
+              })),
+              change: presentChange(changeSinceIntake(facts.scores, facts.joinedAt, norms)),
+              flagHistory: flagHistory(state),
+            }
+          : null,
+        checkIns:
+          facts.scopes.includes("check-ins") && trends
+            ? { weeks: trends.weeks, signals: trends.signals, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
+            : null,
+      };
+    }),
+    coupleReport: coupleReport ? presentCoupleReport(coupleReport) : null,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Kysely } from "kysely";
+import {
+  SCORED_DIMENSIONS,
+  PRACTICE_ROLES,
+  PROVISIONAL_NORMS,
+  compareCouple,
+  type ClientDetailResponse,
+  type CounsellingScope,
+  type DashboardQuery,
+  type DashboardResponse,
+  type ScoreNorms,
+  type SharedScores,
+} from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { HttpError } from "../../http/http-errors.js";
+import type { Actor } from "../../http/route-access.js";
+import type { Clock } from "../../platform/clock.js";
+import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
+import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
+import { recordDataViews, type NewDataView } from "../data-views/index.js";
+import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
+import { assessClients, normSourceOf, selectPage, type ClientState, type MemberFacts } from "./dashboard.policy.js";
+import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
+import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
+
+export type DashboardDeps = { db: Kysely<DB>; clock: Clock };
+
+/** The norms reliable change is classified with: provisional until psychometrics (a later phase) has enough of the practice's responses. */
+function normsFor(_practiceId: string): ScoreNorms {
+  return PROVISIONAL_NORMS;
+}
+
+/** Practice member with two-step sign-in on (decision 014); the queries below then keep to the actor's own clients. */
+async function requireCounsellor(db: Kysely<DB>, actor: Actor, practiceId: string): Promise<void> {
+  await requirePracticeRole(db, actor, practiceId, PRACTICE_ROLES);
+  requireTwoFactor(actor);
+}
+
+/** Everything known of this counsellor's client members, cut to what each shares now (read in the caller's transaction). */
+async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: string, clientId?: string): Promise<MemberFacts[]> {
+  const [members, scopes, views] = [await listMembers(trx, practiceId, counsellorId, clientId), await listScopes(trx, practiceId, counsellorId, clientId), await listLastViews(trx, practiceId, counsellorId, clientId)];
+  // Each module reads only the people who share its scope with this counsellor right now.
+  const scores = await listScoresOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "profile", clientId));
+  const safety = await listSafetyFlagsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientId));
+  const latest = await listLatestCheckInsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "check-ins", clientId));
+  const scoresOf = new Map<string, typeof scores>();
+  for (const row of scores) {
+    const list = scoresOf.get(row.userId) ?? [];
+    list.push(row);
+    scoresOf.set(row.userId, list);
+  }
+  const latestOf = new Map(latest.map((entry) => [entry.userId, { week: entry.week, updatedAtMs: entry.updatedAtMs }]));
+  return members.map((member) => {
+    const key = `${member.clientId} ${member.userId}`;
+    const memberScopes = scopes.get(key) ?? [];
+    return {
+      ...member,
+      scopes: memberScopes,
+      scores: memberScopes.includes("profile") ? (scoresOf.get(member.userId) ?? []) : [],
+      safety: memberScopes.includes("safety") ? safety : new Map(),
+      latestCheckIn: memberScopes.includes("check-ins") ? (latestOf.get(member.userId) ?? null) : null,
+      lastViewedAt: views.get(key) ?? null,
+    };
+  });
+}
+
+/** The scopes whose data a view carried for one member: profile (with safety only alongside it) and check-ins; never notes. */
+function carriedScopes(scopes: readonly CounsellingScope[]): CounsellingScope[] {
+  return scopes.filter((scope) => scope === "check-ins" || scope === "profile" || (scope === "safety" && scopes.includes("profile")));
+}
+
+function auditRows(counsellorId: string, counsellorName: string, clients: readonly ClientState[], now: number): NewDataView[] {
+  return clients.flatMap((client) =>
+    client.members.flatMap((member) =>
+      carriedScopes(member.facts.scopes).map((scope) => ({ ownerId: member.facts.userId, viewerId: counsellorId, viewerName: counsellorName, viewerRole: "counsellor" as const, scope, viewedAt: now })),
+    ),
+  );
+}
+
+/**
+ * The counsellor's clients in this practice with their latest scores, change since intake, flags,
+ * last check-in, overdue and off track; filtered, sorted and paginated here. Computed for all of
+ * the counsellor's clients from stored score rows (numbers only), then cut to one page. The rows on
+ * the page are audited (data_view, role counsellor) in the read's transaction.
+ */
+export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId: string, query: DashboardQuery): Promise<DashboardResponse> {
+  await requireCounsellor(deps.db, actor, practiceId);
+  const now = deps.clock.now().getTime();
+  const norms = normsFor(practiceId);
+  return deps.db.transaction().execute(async (trx) => {
+    const clients = assessClients(await loadFacts(trx, practiceId, actor.userId), now, norms);
+    const { rows, total } = selectPage(clients, query);
+    await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
+    return { rows: rows.map((row) => presentDashboardRow(row, now)), total, page: query.page, pageSize: query.pageSize, normSource: normSourceOf(norms) };
+  });
+}
+
+/**
+ * One client's detail within what each member shares now: every profile with its scores and
+ * flags, change since intake, flag history, check-in weeks, and for a couple the comparison built
+ * from what each partner shares. Audits one data_view row per member per scope carried, and
+ * records when the counsellor looked (for "a new flag since you last looked"), in the read's transaction.
+ */
+export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
+  await requireCounsellor(deps.db, actor, practiceId);
+  const now = deps.clock.now().getTime();
+  const norms = normsFor(practiceId);
+  return deps.db.transaction().execute(async (trx) => {
+    const facts = await loadFacts(trx, practiceId, actor.userId, clientId);
+    const [client] = assessClients(facts, now, norms);
+    if (!client) throw new HttpError(404, "NOT_FOUND", "No such client.");
+    const checkIns = new Map<string, Awaited<ReturnType<typeof listCheckInTrendsOf>>>();
+    for (const member of client.members) {
+      if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
+    }
+    const coupleReport = client.kind === "couple" ? buildCoupleReport(client) : null;
+    await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), [client], now));
+    await touchLastViews(
+      trx,
+      actor.userId,
+      clientId,
+      client.members.map((member) => member.facts.userId),
+      now,
+    );
+    return presentClientDetail(client, checkIns, coupleReport, normSourceOf(norms), now, norms);
+  });
+}
+
+/** The couple comparison from each partner's latest profile they share with the practice; who has none is named as missing. */
+function buildCoupleReport(client: ClientState) {
+  const [a, b] = client.members;
+  const shared = (state: ClientState["members"][number] | undefined): SharedScores | null => {
+    const latest = state?.latest;
+    if (!latest) return null;
+    const dimensions = Object.fromEntries(SCORED_DIMENSIONS.flatMap((code) => (latest.scores[code] === null ? [] : [[code, latest.scores[code]]])));
+    return { dimensions, ...(latest.scores.WE === null ? {} : { we: latest.scores.WE }), ...(latest.scores.ME === null ? {} : { me: latest.scores.ME }) };
+  };
+  const sharedA = shared(a);
+  const sharedB = shared(b);
+  const missing = client.members.filter((state, index) => (index === 0 ? sharedA : sharedB) === null).map((state) => state.facts.name);
+  if (!b) missing.push("partner");
+  if (!sharedA || !sharedB) return { missing, comparison: null };
+  return { missing, comparison: compareCouple(sharedA, sharedB, { labels: { a: a!.facts.name, b: b!.facts.name } }) };
+}
