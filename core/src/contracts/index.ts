@@ -16,3 +16,4 @@ export * from "./couple.js";
 export * from "./counselling.js";
 export * from "./dashboard.js";
 export * from "./invite-code.js";
+export * from "./practice-psychometrics.js";
