@@ -21,7 +21,7 @@ import { CONSENT_NOTICE_VERSION, SHARE_SCOPES } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../build-test-app.js";
 import { nextTestIp, sameOrigin } from "../auth-helpers.js";
 import { linkCouple, setShares, unlink } from "../couple-helpers.js";
-import { createPractice } from "../practice-helpers.js";
+import { createPractice, enrolTwoFactor, joinPractice, postAs } from "../practice-helpers.js";
 import { dialects } from "../test-databases.js";
 import { declaredRoutes } from "../../src/http/route-access.js";
 import {
@@ -36,7 +36,22 @@ import {
   type Person,
 } from "./privacy-scenarios.js";
 
-const actors = ["anonymous", "owner", "partnerShared", "partnerUnshared", "partnerRevoked", "formerPartner", "stranger"] as const;
+const actors = [
+  "anonymous",
+  "owner",
+  "partnerShared",
+  "partnerUnshared",
+  "partnerRevoked",
+  "formerPartner",
+  "stranger",
+  // Counselling (decision 015): the owner's counsellor while the owner shares, after the owner
+  // stopped, without two-step sign-in; an admin of the counsellor's practice; a counsellor of another practice.
+  "counsellorShared",
+  "counsellorRevoked",
+  "counsellorNoTwoFactor",
+  "practiceAdmin",
+  "otherPracticeCounsellor",
+] as const;
 type ActorName = (typeof actors)[number];
 
 /** Expected answer: status and the exact top-level keys (sorted; [] for an empty body, null for JSON null, "not JSON" for a file). */
@@ -46,6 +61,8 @@ type Scene = {
   owner: Owner;
   /** Who calls the routes; null for anonymous. */
   viewer: Person | Owner | null;
+  /** The practice where the owner is (or was) a client, for the counselling actors. */
+  practiceId?: string;
 };
 
 /** What a call is about: the owner's assessment id etc. */
@@ -117,14 +134,25 @@ const unknownCode = "ZZZZZ-ZZZZZ";
 /** An id nothing has (a client, a client invite). */
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
-const linked = ["owner", "partnerShared", "partnerUnshared", "partnerRevoked"] as const;
+const linked: readonly ActorName[] = ["owner", "partnerShared", "partnerUnshared", "partnerRevoked"];
 function forLinked(whenLinked: Expected, whenNot: Expected) {
-  return Object.fromEntries([...linked.map((actor) => [actor, whenLinked]), ["formerPartner", whenNot], ["stranger", whenNot]]);
+  return Object.fromEntries(actors.filter((actor) => actor !== "anonymous").map((actor) => [actor, linked.includes(actor) ? whenLinked : whenNot]));
 }
 
+/** The signed-in actors with no partner link to the owner. */
+const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "otherPracticeCounsellor"] as const;
+const notFoundFor = (names: readonly ActorName[]) => Object.fromEntries(names.map((actor) => [actor, fails(404)]));
+
+/** Members of the practice where the owner is a client (the other practice's counsellor is not one). */
+const practiceMembers = ["counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin"] as const;
+function forPracticeMembers(whenMember: Expected, overrides: Partial<Record<ActorName, Expected>> = {}) {
+  return signedIn(fails(404), { ...Object.fromEntries(practiceMembers.map((actor) => [actor, whenMember])), ...overrides });
+}
+/** The practice of the scene (the owner's counsellor's), or one no actor belongs to. */
+const practiceOf = (scene: Scene) => scene.practiceId ?? otherPracticeId;
+
 /** The owner's partner reads in the "owner" scene come from a partner who shares everything. */
-const partnerView = (keys: string[]) =>
-  signedIn(ok(keys), { partnerUnshared: fails(403), partnerRevoked: fails(403), formerPartner: fails(404), stranger: fails(404) });
+const partnerView = (keys: string[]) => signedIn(ok(keys), { partnerUnshared: fails(403), partnerRevoked: fails(403), ...notFoundFor(unrelated) });
 
 /** Reads first, then writes to the caller's own data, then the two calls that end the relationship. */
 const table: Entry[] = [
@@ -189,7 +217,7 @@ const table: Entry[] = [
     route: "GET /api/couple/report",
     partnerFacing: true,
     call: () => ({ url: "/api/couple/report" }),
-    expect: signedIn(ok(reportKeys), { formerPartner: fails(404), stranger: fails(404) }),
+    expect: signedIn(ok(reportKeys), notFoundFor(unrelated)),
     // The owner's point on the map: the leak search below runs over a report that carries the owner's data.
     mustContain: { partnerShared: ({ owner }) => [owner.name, '"partners":{"we":'] },
   },
@@ -213,17 +241,28 @@ const table: Entry[] = [
   // someone else's practice is not found (its existence is not revealed).
   { route: "GET /api/practices", call: () => ({ url: "/api/practices" }), expect: signedIn(ok(["practices", "twoFactorEnabled"])) },
   { route: "GET /api/practices/:practiceId", call: () => ({ url: `/api/practices/${otherPracticeId}` }), expect: signedIn(fails(404)) },
-  // A practice's clients and client invites: not a member, not found.
-  { route: "GET /api/practices/:practiceId/clients", call: () => ({ url: `/api/practices/${otherPracticeId}/clients` }), expect: signedIn(fails(404)) },
-  { route: "GET /api/practices/:practiceId/client-invites", call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites` }), expect: signedIn(fails(404)) },
+  // A practice's clients and client invites, in the practice where the owner is a client: only
+  // its members get past 404; only the owner's counsellor, with two-step sign-in, while the owner
+  // shares, sees the owner there.
+  {
+    route: "GET /api/practices/:practiceId/clients",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients` }),
+    expect: forPracticeMembers(ok(["clients"]), { counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'] },
+  },
+  {
+    route: "GET /api/practices/:practiceId/client-invites",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites` }),
+    expect: forPracticeMembers(ok(["invites"])),
+  },
   {
     route: "POST /api/practices/:practiceId/client-invites",
-    call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites`, payload: { kind: "individual" } }),
-    expect: signedIn(fails(404)),
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites`, payload: { kind: "individual" } }),
+    expect: forPracticeMembers(ok(["code", "createdAt", "expiresAt", "id", "kind"], 201)),
   },
   {
     route: "DELETE /api/practices/:practiceId/client-invites/:inviteId",
-    call: () => ({ url: `/api/practices/${otherPracticeId}/client-invites/${unknownId}` }),
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites/${unknownId}` }),
     expect: signedIn(fails(404)),
   },
 
@@ -365,7 +404,50 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
     }
     case "stranger":
       return { owner, viewer: await newCalmPerson(app, "Stranger") };
+    case "counsellorShared":
+    case "counsellorRevoked":
+    case "counsellorNoTwoFactor": {
+      const counsellor = await newCalmPerson(app, "Counsellor");
+      const practiceId = await createPractice(app, counsellor, "Owner's Practice");
+      if (actor !== "counsellorNoTwoFactor") await enrolTwoFactor(app, counsellor);
+      const { clientId } = await becomeClient(app, owner, counsellor, practiceId);
+      if (actor === "counsellorRevoked") {
+        // The counsellor looks while the owner shares, so a cached decision would show up below.
+        expectStatus(await app.inject({ method: "GET", url: `/api/practices/${practiceId}/clients`, headers: { cookie: counsellor.cookie } }), 200);
+        expectStatus(await app.inject({ method: "DELETE", url: `/api/counselling/${clientId}`, headers: { origin: sameOrigin.origin, cookie: owner.cookie } }), 204);
+      }
+      return { owner, viewer: counsellor, practiceId };
+    }
+    case "practiceAdmin": {
+      const founder = await newCalmPerson(app, "Founder");
+      const practiceId = await createPractice(app, founder, "Owner's Practice");
+      const admin = await newCalmPerson(app, "Admin");
+      await joinPractice(app, founder, admin, practiceId, "admin");
+      await enrolTwoFactor(app, admin);
+      await enrolTwoFactor(app, founder);
+      await becomeClient(app, owner, founder, practiceId);
+      return { owner, viewer: admin, practiceId };
+    }
+    case "otherPracticeCounsellor": {
+      const counsellor = await newCalmPerson(app, "Counsellor");
+      const practiceId = await createPractice(app, counsellor, "Owner's Practice");
+      await enrolTwoFactor(app, counsellor);
+      await becomeClient(app, owner, counsellor, practiceId);
+      const other = await newCalmPerson(app, "Elsewhere");
+      await createPractice(app, other, "Another Practice");
+      await enrolTwoFactor(app, other);
+      return { owner, viewer: other, practiceId };
+    }
   }
+}
+
+/** The owner accepts the counsellor's invite with the default scopes (profile, check-ins). */
+async function becomeClient(app: FastifyInstance, owner: Owner, counsellor: Person, practiceId: string): Promise<{ clientId: string }> {
+  const invited = await postAs(app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
+  expectStatus(invited, 201);
+  const accepted = await postAs(app, owner, "/api/counselling/accept", { code: invited.json<{ code: string }>().code, scopes: ["profile", "check-ins"] });
+  expectStatus(accepted, 200);
+  return { clientId: accepted.json<{ relations: Array<{ clientId: string }> }>().relations[0]!.clientId };
 }
 
 async function readPartnerViews(app: FastifyInstance, person: Person): Promise<void> {
@@ -401,8 +483,9 @@ function forbiddenFor(scene: Scene, actor: ActorName, entry: Entry): Array<[what
     for (const id of safeItemIdsQuoted) words.push(["a SAFE item id", id]);
     for (const wording of safeItemWordings) words.push(["a SAFE question's wording", wording]);
   }
-  // Only a current partner may learn the owner's name; a former one learns only that it ended.
-  if (actor === "anonymous" || actor === "stranger" || actor === "formerPartner") words.push(["the owner's name", scene.owner.name]);
+  // Only a current partner, and the owner's counsellor while the owner shares, may learn the
+  // owner's name; a former partner learns only that it ended.
+  if (!["owner", "partnerShared", "partnerUnshared", "partnerRevoked", "counsellorShared"].includes(actor)) words.push(["the owner's name", scene.owner.name]);
   return words;
 }
 
