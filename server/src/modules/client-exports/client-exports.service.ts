@@ -1,0 +1,96 @@
+// A counsellor's exports of a client's consented data (decision 017): FHIR R4, CSV, and a
+// practice-wide CSV of their own clients' scores. Each read and its audit rows share one
+// transaction, and the scopes are those the client shares at this request.
+import type { Kysely } from "kysely";
+import type { CounsellingScope } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import type { Actor } from "../../http/route-access.js";
+import { HttpError } from "../../http/http-errors.js";
+import type { Clock } from "../../platform/clock.js";
+import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { listAssessmentsForExport, listScoresOfPeople } from "../assessment/index.js";
+import { listCheckInsForExport } from "../check-in/index.js";
+import { recordDataViews, type NewDataView } from "../data-views/index.js";
+import { listCompletionsForExport } from "../exercises/index.js";
+import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
+import { carriedScopes, exportContentOf, type ExportContent } from "./client-exports.policy.js";
+import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsv, type ClientExportPerson, type FhirCollectionBundle } from "./client-exports.presenter.js";
+import { findMyClient, listClientPeople, listMyProfileSharingPeople, type ClientPerson } from "./client-exports.repository.js";
+
+export type ClientExportsDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+
+const AUDIT_BATCH = 500;
+
+/** Member of the practice (else 404), two-step sign-in on (else 403). */
+async function requireCounsellorGate(db: Kysely<DB>, actor: Actor, practiceId: string): Promise<void> {
+  await requirePracticeRole(db, actor, practiceId, ["owner", "admin", "counsellor"]);
+  requireTwoFactor(actor);
+}
+
+/** The gate, then the client if it is this counsellor's (else 404, as for a client that does not exist). */
+async function requireMyClient(db: Kysely<DB>, actor: Actor, practiceId: string, clientId: string): Promise<ClientPerson[]> {
+  await requireCounsellorGate(db, actor, practiceId);
+  const client = await findMyClient(db, practiceId, actor.userId, clientId);
+  if (!client) throw new HttpError(404, "NOT_FOUND", "Nothing here.");
+  return listClientPeople(db, clientId);
+}
+
+async function audit(db: Kysely<DB>, actor: Actor, now: number, entries: ReadonlyArray<{ userId: string; scopes: readonly CounsellingScope[] }>): Promise<void> {
+  const views: NewDataView[] = entries.flatMap((entry) =>
+    entry.scopes.map((scope) => ({ ownerId: entry.userId, viewerId: actor.userId, viewerName: actor.name, viewerRole: "counsellor" as const, scope, viewedAt: now })),
+  );
+  for (let start = 0; start < views.length; start += AUDIT_BATCH) await recordDataViews(db, views.slice(start, start + AUDIT_BATCH));
+}
+
+async function readPerson(db: Kysely<DB>, kek: KeyEncryptionKey, person: ClientPerson, content: ExportContent, kinds: { checkIns: boolean; notes: boolean }): Promise<ClientExportPerson> {
+  const wantsProfiles = content.profile || content.safety;
+  const assessments = wantsProfiles ? (await listAssessmentsForExport(db, person.userId)).filter((entry) => entry.record.status === "completed") : [];
+  const wantsCheckIns = (kinds.checkIns && content.checkIns) || (kinds.notes && content.notes);
+  const checkIns = wantsCheckIns ? await listCheckInsForExport(db, kek, person.userId) : [];
+  const completions = kinds.notes && content.notes ? await listCompletionsForExport(db, kek, person.userId) : [];
+  return { userId: person.userId, name: person.name, content, assessments, checkIns, completions };
+}
+
+/** The client's profiles as a FHIR R4 collection Bundle, within what each person shares. */
+export async function exportClientFhir(deps: ClientExportsDeps, actor: Actor, practiceId: string, clientId: string): Promise<FhirCollectionBundle> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const people = await requireMyClient(trx, actor, practiceId, clientId);
+    const read: ClientExportPerson[] = [];
+    for (const person of people) read.push(await readPerson(trx, deps.kek, person, exportContentOf(person.scopes), { checkIns: false, notes: false }));
+    await audit(trx, actor, now.getTime(), read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, { profiles: true, checkIns: false, notes: false }) })));
+    return presentClientFhirBundle(read, now);
+  });
+}
+
+/** The client's shared data as one long CSV (person, record, date, key, value, text). */
+export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string, clientId: string): Promise<string> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const people = await requireMyClient(trx, actor, practiceId, clientId);
+    const kinds = { profiles: true, checkIns: true, notes: true };
+    const read: ClientExportPerson[] = [];
+    for (const person of people) read.push(await readPerson(trx, deps.kek, person, exportContentOf(person.scopes), kinds));
+    await audit(trx, actor, now.getTime(), read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, kinds) })));
+    return presentClientCsv(read);
+  });
+}
+
+/**
+ * One line per person × completed profile of the counsellor's own clients in the practice who
+ * share their profile, whatever the counsellor's role (decision 017).
+ */
+export async function exportPracticeScoresCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string): Promise<string> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    await requireCounsellorGate(trx, actor, practiceId);
+    const people = await listMyProfileSharingPeople(trx, practiceId, actor.userId);
+    const scores = [];
+    for (let start = 0; start < people.length; start += AUDIT_BATCH) {
+      const ids = people.slice(start, start + AUDIT_BATCH).map((person) => person.userId);
+      scores.push(...(await listScoresOfPeople(trx, trx.selectFrom("user").select("id as user_id").where("id", "in", ids))));
+    }
+    await audit(trx, actor, now.getTime(), people.map((person) => ({ userId: person.userId, scopes: ["profile"] })));
+    return presentPracticeScoresCsv(people, scores);
+  });
+}
