@@ -12,6 +12,7 @@ import trends from "../../features/trends/locales/en.json";
 import twoFactor from "../../features/two-factor/locales/en.json";
 import counsellingPractice from "../../features/counselling-practice/locales/en.json";
 import counselling from "../../features/counselling/locales/en.json";
+import practiceReport from "../../features/practice-report/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -31,4 +32,5 @@ export const en = {
   twoFactor,
   counsellingPractice,
   counselling,
+  practiceReport,
 };

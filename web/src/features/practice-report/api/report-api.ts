@@ -1,0 +1,21 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ClientDetailResponse } from "@mutual/core";
+import { requestJson } from "../../../lib/api-client";
+
+// The printable report reads the client detail (decision 016): each read is an audit row the
+// client sees, so it is read once per visit and never again on focus or reconnect.
+
+const base = (practiceId: string, clientId: string) => `/api/practices/${encodeURIComponent(practiceId)}/clients/${encodeURIComponent(clientId)}`;
+
+export const useClientReport = (practiceId: string, clientId: string) =>
+  useQuery({
+    queryKey: ["practice-report", practiceId, clientId],
+    queryFn: () => requestJson<ClientDetailResponse>(base(practiceId, clientId)),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: false,
+  });
+
+/** Where the client's exports download from (decision 017): plain links, the browser saves the file. */
+export const exportUrls = (practiceId: string, clientId: string) => ({ fhir: `${base(practiceId, clientId)}/export.fhir.json`, csv: `${base(practiceId, clientId)}/export.csv` });

@@ -1,0 +1,111 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ClientDetailMember, ClientDetailResponse, PracticeDetailResponse } from "@mutual/core";
+import { renderRoutes, stubFetch } from "../../../testing/render";
+import { ClientReport } from "./client-report";
+
+const scores = { CLOSE: 71, SUPPORT: 64, ACCEPT: 58, VOICE: 62, SELF: 66, TIES: 55, RELY: 30, WE: 68, ME: 61, CODEPENDENCY: 22 };
+
+const sharingMember: ClientDetailMember = {
+  name: "陈美玲",
+  scopes: ["profile", "check-ins"],
+  since: "2026-10-01T00:00:00.000Z",
+  profile: {
+    assessments: [
+      { completedAt: "2026-09-28T00:00:00.000Z", isIntake: true, scores: { ...scores, CLOSE: 40 }, pattern: "independent", flags: ["low-intimacy"] },
+      { completedAt: "2026-11-20T00:00:00.000Z", isIntake: false, scores, pattern: "interdependent", flags: ["low-support"] },
+    ],
+    change: {
+      intakeAt: "2026-09-28T00:00:00.000Z",
+      latestAt: "2026-11-20T00:00:00.000Z",
+      scores: [{ key: "CLOSE", before: 40, after: 71, rci: 2.4, classification: "improved" }],
+    },
+    flagHistory: [
+      { id: "low-intimacy", firstSeenAt: "2026-09-28T00:00:00.000Z", lastSeenAt: "2026-09-28T00:00:00.000Z", present: false },
+      { id: "low-support", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true },
+    ],
+  },
+  checkIns: {
+    weeks: [{ week: "2026-W47", answers: { spokeUp: 4, feltHeard: 5, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 } }],
+    signals: [],
+    lastAt: "2026-11-21T00:00:00.000Z",
+    overdue: false,
+  },
+};
+
+const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null };
+
+const detail: ClientDetailResponse = { clientId: "c1", kind: "couple", normSource: "provisional", members: [sharingMember, quietMember], coupleReport: null };
+
+const practice: PracticeDetailResponse = {
+  practice: { id: "p1", name: "Klinik Harmoni", createdAt: "2026-11-24T00:00:00.000Z" },
+  myRole: "counsellor",
+  twoFactorEnabled: true,
+  members: [],
+  invitations: null,
+};
+
+const show = (answer: { status: number; body: unknown }) => {
+  const calls = stubFetch({ "GET /api/practices/p1/clients/c1": answer, "GET /api/practices/p1": { status: 200, body: practice } });
+  renderRoutes([{ path: "/practice/:practiceId/clients/:clientId/report", element: <ClientReport practiceId="p1" clientId="c1" /> }], "/practice/p1/clients/c1/report");
+  return calls;
+};
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("ClientReport", () => {
+  it("shows the client's names, the practice, the map with its table, scores, change with the norm source, flags and check-ins", async () => {
+    show({ status: 200, body: detail });
+    expect(await screen.findByText("陈美玲 and Kavitha Rajan")).toBeInTheDocument();
+    expect(await screen.findByText("Practice: Klinik Harmoni")).toBeInTheDocument();
+    expect(screen.getByText(/^Prepared on /)).toBeInTheDocument();
+    // The map's text alternative: a table with the latest We and Me.
+    const mapTable = screen.getByRole("table", { name: "We and Me scores of the latest profile" });
+    expect(within(mapTable).getByRole("row", { name: /We/ })).toHaveTextContent("68");
+    const areas = screen.getByRole("table", { name: "Latest profile scores (0–100) by area" });
+    expect(within(areas).getByRole("row", { name: /Closeness/ })).toHaveTextContent("71");
+    expect(screen.getByText(/starting estimates/)).toBeInTheDocument();
+    const change = screen.getByRole("table", { name: /陈美玲: intake/ });
+    expect(within(change).getByRole("row", { name: /Closeness/ })).toHaveTextContent("A real improvement");
+    // Only flags present now.
+    expect(screen.getByText(/Support feels thin at the moment/)).toBeInTheDocument();
+    expect(screen.queryByText(/Closeness is low/)).toBeNull();
+    expect(screen.getByRole("table", { name: "陈美玲: the last weeks' check-ins" })).toHaveTextContent("2026-W47");
+    // A person who shares nothing: said plainly, nothing else about them.
+    expect(screen.getByText(/Kavitha Rajan shares nothing at the moment/)).toBeInTheDocument();
+    expect(screen.getAllByText("Kavitha Rajan does not share this with you.").length).toBeGreaterThan(0);
+  });
+
+  it("says which norms judged the change when they are the practice's own", async () => {
+    show({ status: 200, body: { ...detail, normSource: "deployment" } });
+    expect(await screen.findByText(/measured on this practice's own clients/)).toBeInTheDocument();
+  });
+
+  it("prints with the browser and offers the client's exports as downloads", async () => {
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    show({ status: 200, body: detail });
+    await userEvent.click(await screen.findByRole("button", { name: "Print / Save as PDF" }));
+    expect(print).toHaveBeenCalledOnce();
+    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.fhir.json");
+    expect(screen.getByRole("link", { name: "Spreadsheet (CSV)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.csv");
+    vi.unstubAllGlobals();
+  });
+
+  it("reads the client detail once (each read is a view the client sees)", async () => {
+    const calls = show({ status: 200, body: detail });
+    await screen.findByText("陈美玲 and Kavitha Rajan");
+    expect(calls.filter((call) => call.path === "/api/practices/p1/clients/c1")).toHaveLength(1);
+  });
+
+  it("says when the client is not (or no longer) theirs", async () => {
+    show({ status: 404, body: { error: { code: "NOT_FOUND", message: "Nothing here." } } });
+    expect(await screen.findByText(/not one of yours in this practice/)).toBeInTheDocument();
+  });
+
+  it("asks for two-step sign-in first", async () => {
+    show({ status: 403, body: { error: { code: "TWO_FACTOR_REQUIRED", message: "x" } } });
+    expect(await screen.findByRole("link", { name: "Turn it on now" })).toHaveAttribute("href", "/account/two-factor");
+  });
+});

@@ -1,0 +1,247 @@
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import type { ClientDetailMember, ClientDetailResponse, CounsellorFlagId } from "@mutual/core";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { ApiRequestError } from "../../../lib/api-client";
+import { usePractice } from "../../counselling-practice/api/practice-api";
+import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
+import { exportUrls, useClientReport } from "../api/report-api";
+import "./client-report.css";
+
+const AREAS = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME", "CODEPENDENCY"] as const;
+const CHECK_IN_KEYS = ["wePulse", "mePulse", "spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours"] as const;
+/** Weeks of check-ins in the summary: about a month between sessions. */
+const RECENT_WEEKS = 4;
+
+type Profile = NonNullable<ClientDetailMember["profile"]>;
+const latestOf = (profile: Profile) => profile.assessments[profile.assessments.length - 1] ?? null;
+
+/**
+ * A client's report for their counsellor, laid out for paper: who the client is, the practice
+ * and date, pattern and We × Me (with a table), scores by area, change since intake with the
+ * norm source, flags and recent check-ins, each only as far as the client shares it.
+ */
+export function ClientReport({ practiceId, clientId }: { practiceId: string; clientId: string }) {
+  const report = useClientReport(practiceId, clientId);
+  const practice = usePractice(practiceId);
+  if (report.isPending) return <Loading />;
+  if (report.isError) return <ReportError error={report.error} />;
+  return <ReportBody detail={report.data} practiceName={practice.data?.practice.name ?? ""} urls={exportUrls(practiceId, clientId)} />;
+}
+
+function ReportError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiRequestError && error.code === "TWO_FACTOR_REQUIRED") {
+    return (
+      <Alert tone="info">
+        {t("practiceReport.twoFactor")} <Link to="/account/two-factor">{t("practiceReport.twoFactorLink")}</Link>
+      </Alert>
+    );
+  }
+  if (error instanceof ApiRequestError && error.status === 404) return <Alert tone="info">{t("practiceReport.notFound")}</Alert>;
+  return <Alert tone="error">{t("practiceReport.loadError")}</Alert>;
+}
+
+function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailResponse; practiceName: string; urls: { fhir: string; csv: string } }) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
+  const names = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(detail.members.map((member) => member.name));
+  const points: LabelledMapPoint[] = detail.members.flatMap((member) => {
+    const latest = member.profile ? latestOf(member.profile) : null;
+    return latest && latest.scores.WE !== null && latest.scores.ME !== null && latest.pattern !== null
+      ? [{ label: member.name, we: latest.scores.WE, me: latest.scores.ME, pattern: latest.pattern }]
+      : [];
+  });
+  return (
+    <article className="client-report" aria-labelledby="client-report-name">
+      <header className="client-report__header">
+        <p className="client-report__name" id="client-report-name">
+          {names}
+        </p>
+        <p>{t(`practiceReport.${detail.kind}`)}</p>
+        {practiceName && <p>{t("practiceReport.practice", { name: practiceName })}</p>}
+        <p>{t("practiceReport.preparedOn", { date: date(new Date().toISOString()) })}</p>
+        <div className="client-report__actions">
+          <Button onClick={() => window.print()}>{t("practiceReport.print")}</Button>
+          <p className="client-report__hint">{t("practiceReport.printHint")}</p>
+          <p>
+            {t("practiceReport.downloads")}: <a href={urls.fhir}>{t("practiceReport.downloadFhir")}</a> · <a href={urls.csv}>{t("practiceReport.downloadCsv")}</a>
+          </p>
+        </div>
+      </header>
+
+      <section className="client-report__section" aria-labelledby="report-shares">
+        <h2 id="report-shares">{t("practiceReport.sharesTitle")}</h2>
+        <ul>
+          {detail.members.map((member) => (
+            <li key={member.name + member.since}>
+              {member.scopes.length > 0
+                ? t("practiceReport.shares", { name: member.name, scopes: member.scopes.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", "), date: date(member.since) })
+                : t("practiceReport.sharesNothing", { name: member.name, date: date(member.since) })}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="client-report__section" aria-labelledby="report-map">
+        <h2 id="report-map">{t("practiceReport.mapTitle")}</h2>
+        {points.length > 0 ? <WeMeMapPoints points={points} caption={t("practiceReport.mapCaption")} /> : <p>{t("practiceReport.noProfile")}</p>}
+      </section>
+
+      <section className="client-report__section" aria-labelledby="report-areas">
+        <h2 id="report-areas">{t("practiceReport.dimensionsTitle")}</h2>
+        <AreaScores members={detail.members} date={date} />
+      </section>
+
+      <section className="client-report__section" aria-labelledby="report-change">
+        <h2 id="report-change">{t("practiceReport.changeTitle")}</h2>
+        <p>{t(`practiceReport.normSource.${detail.normSource}`)}</p>
+        {detail.members.map((member) => (
+          <MemberChange key={member.name + member.since} member={member} date={date} />
+        ))}
+      </section>
+
+      <section className="client-report__section" aria-labelledby="report-flags">
+        <h2 id="report-flags">{t("practiceReport.flagsTitle")}</h2>
+        {detail.members.map((member) => (
+          <MemberFlags key={member.name + member.since} member={member} date={date} />
+        ))}
+      </section>
+
+      <section className="client-report__section" aria-labelledby="report-check-ins">
+        <h2 id="report-check-ins">{t("practiceReport.checkInsTitle")}</h2>
+        {detail.members.map((member) => (
+          <MemberCheckIns key={member.name + member.since} member={member} date={date} />
+        ))}
+      </section>
+    </article>
+  );
+}
+
+type DateFormat = (iso: string) => string;
+
+function AreaScores({ members, date }: { members: readonly ClientDetailMember[]; date: DateFormat }) {
+  const { t } = useTranslation();
+  const columns = members.flatMap((member) => {
+    const latest = member.profile ? latestOf(member.profile) : null;
+    return latest ? [{ member, latest }] : [];
+  });
+  if (columns.length === 0) return <p>{t("practiceReport.noProfile")}</p>;
+  return (
+    <table className="client-report__table">
+      <caption>{t("practiceReport.dimensionsCaption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("practiceReport.area")}</th>
+          {columns.map(({ member, latest }) => (
+            <th key={member.name + member.since} scope="col">
+              {t("practiceReport.profileOf", { name: member.name, date: date(latest.completedAt) })}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {AREAS.map((area) => (
+          <tr key={area}>
+            <th scope="row">{t(`profile.changeKeys.${area}`)}</th>
+            {columns.map(({ member, latest }) => (
+              <td key={member.name + member.since}>{latest.scores[area] === null ? "–" : Math.round(latest.scores[area])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MemberChange({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
+  const { t } = useTranslation();
+  if (!member.profile) return <p>{t("practiceReport.notShared", { name: member.name })}</p>;
+  const change = member.profile.change;
+  if (!change) return <p>{`${member.name}: ${t("practiceReport.changeNone")}`}</p>;
+  return (
+    <table className="client-report__table">
+      <caption>{t("practiceReport.changeOf", { name: member.name, intake: date(change.intakeAt), latest: date(change.latestAt) })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("practiceReport.area")}</th>
+          <th scope="col">{t("practiceReport.intakeScore")}</th>
+          <th scope="col">{t("practiceReport.latestScore")}</th>
+          <th scope="col">{t("practiceReport.classification")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {change.scores.map((score) => (
+          <tr key={score.key}>
+            <th scope="row">{t(`profile.changeKeys.${score.key}`)}</th>
+            <td>{Math.round(score.before)}</td>
+            <td>{Math.round(score.after)}</td>
+            <td>{t(`profile.changeClass.${score.classification}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MemberFlags({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
+  const { t } = useTranslation();
+  if (!member.profile) return <p>{t("practiceReport.notShared", { name: member.name })}</p>;
+  const present = member.profile.flagHistory.filter((flag) => flag.present);
+  return (
+    <div className="client-report__member">
+      <h3>{member.name}</h3>
+      {present.length === 0 ? (
+        <p>{t("practiceReport.flagsNone")}</p>
+      ) : (
+        <ul>
+          {present.map((flag) => (
+            <li key={flag.id}>{t("practiceReport.flagSince", { flag: t(`practiceReport.flags.${flag.id satisfies CounsellorFlagId}`), first: date(flag.firstSeenAt) })}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
+  const { t } = useTranslation();
+  if (!member.checkIns) return <p>{t("practiceReport.notShared", { name: member.name })}</p>;
+  const recent = member.checkIns.weeks.slice(-RECENT_WEEKS);
+  return (
+    <div className="client-report__member">
+      <h3>{member.name}</h3>
+      {member.checkIns.lastAt && <p>{t("practiceReport.lastCheckIn", { date: date(member.checkIns.lastAt) })}</p>}
+      {member.checkIns.overdue && <p>{t("practiceReport.overdue")}</p>}
+      {recent.length === 0 ? (
+        <p>{t("practiceReport.checkInsNone")}</p>
+      ) : (
+        <table className="client-report__table">
+          <caption>{t("practiceReport.checkInsCaption", { name: member.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("practiceReport.week")}</th>
+              {CHECK_IN_KEYS.map((key) => (
+                <th key={key} scope="col">
+                  {t(`practiceReport.checkInKeys.${key}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((week) => (
+              <tr key={week.week}>
+                <th scope="row">{week.week}</th>
+                {CHECK_IN_KEYS.map((key) => (
+                  <td key={key}>{week.answers[key] ?? "–"}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
