@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite needs beyond `npm ci` is on this machine:
-# Debian's Chromium for the e2e tests (Playwright never downloads a browser here), and a
-# PostgreSQL that answers at TEST_DATABASE_URL (started if a local cluster is down).
+# Debian's Chromium for the e2e tests (Playwright never downloads a browser here), fonts with
+# Chinese, Tamil and Malay glyphs so a report printed to PDF holds their text, and a PostgreSQL
+# that answers at TEST_DATABASE_URL (started if a local cluster is down).
 set -euo pipefail
 
 pg_url="${TEST_DATABASE_URL:-postgres://localhost/test}"
@@ -14,6 +15,23 @@ if [ ! -x "$chromium" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "Chromium is missing at $chromium. Install it (apt-get install chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
+
+# Chromium prints a script only with a font that has its glyphs; without one the PDF holds
+# boxes, not text, and the printed report's e2e check cannot find the names.
+missing_fonts=()
+for package in fonts-noto-core fonts-noto-cjk; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then missing_fonts+=("$package"); fi
+done
+if [ "${#missing_fonts[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${missing_fonts[*]} from Debian's packages (needed by the printed-report e2e test)…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_fonts[@]}" >/dev/null
+  else
+    echo "Fonts are missing: ${missing_fonts[*]}. Install them (apt-get install ${missing_fonts[*]}) so reports print Chinese and Tamil text." >&2
     exit 1
   fi
 fi
