@@ -63,6 +63,8 @@ type Scene = {
   viewer: Person | Owner | null;
   /** The practice where the owner is (or was) a client, for the counselling actors. */
   practiceId?: string;
+  /** The owner's client record in that practice. */
+  clientId?: string;
 };
 
 /** What a call is about: the owner's assessment id etc. */
@@ -260,6 +262,34 @@ const table: Entry[] = [
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites`, payload: { kind: "individual" } }),
     expect: forPracticeMembers(ok(["code", "createdAt", "expiresAt", "id", "kind"], 201)),
   },
+  // The practice's psychometrics: its owners and admins with two-step sign-in; aggregates only.
+  {
+    route: "GET /api/practices/:practiceId/psychometrics",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/psychometrics` }),
+    expect: forPracticeMembers(ok(["computedAt", "dimensions", "instrument", "minimumN", "normSource", "respondents", "statisticsMinimumN"]), { counsellorNoTwoFactor: fails(403) }),
+  },
+  // Exports (decision 017): only the owner's counsellor, with two-step sign-in, while the owner
+  // shares; the owner shares profile and check-ins, so no SAFE answer, note or reflection leaves.
+  {
+    route: "GET /api/practices/:practiceId/clients/:clientId/export.fhir.json",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/export.fhir.json` }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNoTwoFactor: fails(403) }),
+    // The Questionnaire holds the safety check's questions (never answers): SAFE wordings are not searched.
+    carriesOwnInstrument: true,
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"QuestionnaireResponse"'] },
+  },
+  {
+    route: "GET /api/practices/:practiceId/clients/:clientId/export.csv",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/export.csv` }),
+    expect: signedIn(fails(404), { counsellorShared: ok("not JSON"), counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"check-in"', '"score"'] },
+  },
+  {
+    route: "GET /api/practices/:practiceId/export.csv",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/export.csv` }),
+    expect: forPracticeMembers(ok("not JSON"), { counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name] },
+  },
   {
     route: "DELETE /api/practices/:practiceId/client-invites/:inviteId",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites/${unknownId}` }),
@@ -416,7 +446,7 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
         expectStatus(await app.inject({ method: "GET", url: `/api/practices/${practiceId}/clients`, headers: { cookie: counsellor.cookie } }), 200);
         expectStatus(await app.inject({ method: "DELETE", url: `/api/counselling/${clientId}`, headers: { origin: sameOrigin.origin, cookie: owner.cookie } }), 204);
       }
-      return { owner, viewer: counsellor, practiceId };
+      return { owner, viewer: counsellor, practiceId, clientId };
     }
     case "practiceAdmin": {
       const founder = await newCalmPerson(app, "Founder");
@@ -425,18 +455,18 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
       await joinPractice(app, founder, admin, practiceId, "admin");
       await enrolTwoFactor(app, admin);
       await enrolTwoFactor(app, founder);
-      await becomeClient(app, owner, founder, practiceId);
-      return { owner, viewer: admin, practiceId };
+      const { clientId } = await becomeClient(app, owner, founder, practiceId);
+      return { owner, viewer: admin, practiceId, clientId };
     }
     case "otherPracticeCounsellor": {
       const counsellor = await newCalmPerson(app, "Counsellor");
       const practiceId = await createPractice(app, counsellor, "Owner's Practice");
       await enrolTwoFactor(app, counsellor);
-      await becomeClient(app, owner, counsellor, practiceId);
+      const { clientId } = await becomeClient(app, owner, counsellor, practiceId);
       const other = await newCalmPerson(app, "Elsewhere");
       await createPractice(app, other, "Another Practice");
       await enrolTwoFactor(app, other);
-      return { owner, viewer: other, practiceId };
+      return { owner, viewer: other, practiceId, clientId };
     }
   }
 }
