@@ -194,10 +194,32 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
       .where("client_consent.scope", "=", "profile")
       .executeTakeFirstOrThrow();
     await t.database.db.deleteFrom("client_consent").where("user_id", "=", oneMember.userId).where("scope", "=", "profile").execute();
-    const after = await getPracticeNorms(t.database.db, practiceId);
+    // The admins' page checks its inputs on every request: the client is gone at once.
+    expect((await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>()).toMatchObject({ normSource: "provisional", respondents: PRACTICE_NORMS_MINIMUM_N - 1 });
+    const after = await getPracticeNorms(t.database.db, practiceId, { trustMs: 0 });
     expect(after.respondents).toBe(PRACTICE_NORMS_MINIMUM_N - 1);
     expect(after.norms).toEqual(PROVISIONAL_NORMS);
-    expect((await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>().normSource).toBe("provisional");
+  }, 60_000);
+
+  it("the dashboard's figures are reused for a minute as they are, then only while their inputs are unchanged", async () => {
+    const practiceId = await newPractice("Cached practice");
+    await seedClients(practiceId, Array.from({ length: 25 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
+    const start = Date.now();
+    const first = await getPracticeNorms(t.database.db, practiceId, { now: start });
+    expect(first.respondents).toBe(25);
+    await seedClients(practiceId, [{ scopes: ["profile"], takes: [syntheticAnswers(random)] }]);
+    // Within the minute: the same figures, without a query, inside a caller's transaction too.
+    expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 30_000 })).toBe(first);
+    expect(await t.database.db.transaction().execute((trx) => getPracticeNorms(trx, practiceId, { now: start + 30_000 }))).toBe(first);
+    // After it, the changed inputs are seen.
+    expect((await getPracticeNorms(t.database.db, practiceId, { now: start + 61_000 })).respondents).toBe(26);
+    // Unchanged inputs: reused until five minutes, then computed again.
+    const second = await getPracticeNorms(t.database.db, practiceId, { now: start + 120_000 });
+    expect(second.respondents).toBe(26);
+    expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 200_000 })).toBe(second);
+    // Requests that arrive together share one computation.
+    const [a, b] = await Promise.all([getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 }), getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 })]);
+    expect(a).toBe(b);
   }, 60_000);
 
   it("is for the practice's owners and admins with two-step sign-in: counsellors 403, admins without it 403, outsiders 404, anonymous 401", async () => {
