@@ -43,6 +43,7 @@ const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-pra
 const PracticeJoinRoute = lazyPage(() => import("./routes/practice-join"), "PracticeJoinRoute");
 const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute");
 const CounsellingJoinRoute = lazyPage(() => import("./routes/counselling-join"), "CounsellingJoinRoute");
+const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute");
 const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
@@ -92,6 +93,7 @@ export function AppRouter() {
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
           <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId/report" element={signedInPage(PracticeReportRoute)} />
+          <Route path="/practice/:practiceId/psychometrics" element={signedInPage(PracticePsychometricsRoute)} />
           {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}
           <Route path="/counselling" element={signedInPage(CounsellingRoute)} />
           <Route path="/counselling/join" element={signedInPage(CounsellingJoinRoute)} />

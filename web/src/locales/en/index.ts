@@ -13,6 +13,7 @@ import twoFactor from "../../features/two-factor/locales/en.json";
 import counsellingPractice from "../../features/counselling-practice/locales/en.json";
 import counselling from "../../features/counselling/locales/en.json";
 import practiceReport from "../../features/practice-report/locales/en.json";
+import practicePsychometrics from "../../features/practice-psychometrics/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -33,4 +34,5 @@ export const en = {
   counsellingPractice,
   counselling,
   practiceReport,
+  practicePsychometrics,
 };

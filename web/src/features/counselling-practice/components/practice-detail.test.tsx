@@ -57,6 +57,19 @@ describe("PracticeDetail", () => {
     expect(screen.getByRole("heading", { name: "Invite a colleague" })).toBeInTheDocument();
   });
 
+  it("links the practice's figures for owners and admins, and a counsellor's scores download once two-step sign-in is on", async () => {
+    show({ ...base, myRole: "admin", twoFactorEnabled: true });
+    expect(await screen.findByRole("link", { name: "How the questionnaire works with this practice's clients" })).toHaveAttribute("href", "/practice/p1/psychometrics");
+    expect(screen.getByRole("link", { name: "Download your clients' profile scores (CSV)" })).toHaveAttribute("href", "/api/practices/p1/export.csv");
+  });
+
+  it("shows a counsellor no figures link, and no download without two-step sign-in", async () => {
+    show(base);
+    expect(await screen.findByText("Your role here: Counsellor.")).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /How the questionnaire works/ })).toBeNull();
+    expect(screen.queryByRole("link", { name: /Download your clients/ })).toBeNull();
+  });
+
   it("says the practice cannot be found for a non-member", async () => {
     stubFetch({ "GET /api/practices/p1": { status: 404, body: { error: { code: "NOT_FOUND", message: "Nothing here." } } } });
     renderRoutes([{ path: "/practice/:practiceId", element: <PracticeDetail practiceId="p1" /> }], "/practice/p1");

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { INVITABLE_PRACTICE_ROLES, type InvitablePracticeRole, type PracticeDetailResponse } from "@mutual/core";
 import { Alert } from "../../../components/alert";
@@ -31,6 +32,16 @@ export function PracticeDetail({ practiceId }: { practiceId: string }) {
       <p>{t("counsellingPractice.detail.yourRole", { role: t(`counsellingPractice.roles.${data.myRole}`) })}</p>
       {!data.twoFactorEnabled && <TwoFactorPrompt />}
       <PracticeClients practiceId={practiceId} twoFactorEnabled={data.twoFactorEnabled} />
+      {data.twoFactorEnabled && (
+        <p>
+          <a href={`/api/practices/${encodeURIComponent(practiceId)}/export.csv`}>{t("counsellingPractice.detail.scoresCsv")}</a>
+        </p>
+      )}
+      {manager && (
+        <p>
+          <Link to={`/practice/${encodeURIComponent(practiceId)}/psychometrics`}>{t("counsellingPractice.detail.psychometricsLink")}</Link>
+        </p>
+      )}
       <ClientInvites practiceId={practiceId} />
       <Members data={data} practiceId={practiceId} manager={manager} />
       {manager && data.invitations && <Invitations invitations={data.invitations} />}
