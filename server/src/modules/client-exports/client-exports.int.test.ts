@@ -7,6 +7,7 @@ import { CLIENT_EXPORT_CSV_COLUMNS, INTERDEPENDENCE_PROFILE_V1 as PROFILE, PRACT
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { newPersonDetails, sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
+import { linkCouple } from "../../../test/couple-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 
@@ -134,6 +135,32 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const narrowed = parseCsv((await getAs(t.app, counsellor, csvUrl(clientId))).body);
     expect(new Set(narrowed.map((row) => row.record))).toEqual(new Set(["check-in"]));
     expect(JSON.stringify(narrowed)).not.toContain("HYPERLINK");
+  });
+
+  it("a couple: each partner's own scopes, in one file", async () => {
+    const [ana, ben] = [await signUp(t.app), await signUp(t.app)];
+    await linkCouple(t.app, ana, ben);
+    for (const person of [ana, ben]) {
+      await completeProfileVia(t.app, person.cookie, fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)));
+      expect((await put(person, "/api/check-ins/current", { timeZone: "Asia/Singapore", answers: { ...checkInAnswers, note: `${person.name} wrote this` } })).statusCode).toBe(200);
+    }
+    const invite = (await postAs(t.app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "couple" })).json<CreateClientInviteResponse>();
+    const byAna = await postAs(t.app, ana, "/api/counselling/accept", { code: invite.code, scopes: ["profile", "safety"] });
+    expect(byAna.statusCode, byAna.body).toBe(200);
+    expect((await postAs(t.app, ben, "/api/counselling/accept", { code: invite.code, scopes: ["check-ins"] })).statusCode).toBe(200);
+    const clientId = byAna.json<CounsellingRelationsResponse>().relations[0]!.clientId;
+
+    const rows = parseCsv((await getAs(t.app, counsellor, csvUrl(clientId))).body);
+    const recordsOf = (name: string) => new Set(rows.filter((row) => row.person === name).map((row) => row.record));
+    expect(recordsOf(ana.name)).toEqual(new Set(["score", "pattern", "answer", "safety-answer", "safety-screen"]));
+    expect(recordsOf(ben.name)).toEqual(new Set(["check-in"]));
+    expect(JSON.stringify(rows)).not.toContain("wrote this");
+
+    const bundle = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>();
+    expect(validator.validate(bundle)).toEqual([]);
+    const responses = bundle.entry.filter((entry) => entry.resource.resourceType === "QuestionnaireResponse");
+    expect(responses.map((entry) => entry.resource.subject?.display)).toEqual([ana.name]);
+    expect((responses[0]!.resource.item ?? []).filter((item) => safeIds.has(item.linkId))).toHaveLength(safeIds.size);
   });
 
   it("after the client stops sharing, the next request finds nothing (404), FHIR and CSV alike", async () => {
