@@ -2,6 +2,7 @@
 // two-step sign-in), only what the client shares at that request, every export audited in the
 // read's transaction, files that validate (FHIR R4) and parse back (CSV) with formulas defused.
 import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_EXPORT_CSV_COLUMNS, INTERDEPENDENCE_PROFILE_V1 as PROFILE, PRACTICE_SCORES_CSV_COLUMNS, fhirExportBundleSchema, type CounsellingRelationsResponse, type CreateClientInviteResponse } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
@@ -161,6 +162,33 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const responses = bundle.entry.filter((entry) => entry.resource.resourceType === "QuestionnaireResponse");
     expect(responses.map((entry) => entry.resource.subject?.display)).toEqual([ana.name]);
     expect((responses[0]!.resource.item ?? []).filter((item) => safeIds.has(item.linkId))).toHaveLength(safeIds.size);
+  });
+
+  it("an export whose audit rows cannot be written hands out nothing", async () => {
+    const { client, clientId, userId } = await newClient(counsellor, ["profile", "check-ins", "notes"]);
+    const db = t.database.db;
+    // The database refuses every data_view insert while the exports run.
+    if (dialect === "sqlite") await sql`create trigger refuse_export_view before insert on data_view begin select raise(abort, 'audit refused'); end`.execute(db);
+    else {
+      await sql`create or replace function refuse_export_view() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(db);
+      await sql`create trigger refuse_export_view before insert on data_view for each row execute function refuse_export_view()`.execute(db);
+    }
+    try {
+      for (const url of [fhirUrl(clientId), csvUrl(clientId), `/api/practices/${practiceId}/export.csv`]) {
+        const response = await getAs(t.app, counsellor, url);
+        expect(response.statusCode, url).toBe(500);
+        expect(Object.keys(response.json()), url).toEqual(["error"]);
+        expect(response.body, url).not.toContain(client.name);
+      }
+    } finally {
+      if (dialect === "sqlite") await sql`drop trigger refuse_export_view`.execute(db);
+      else {
+        await sql`drop trigger refuse_export_view on data_view`.execute(db);
+        await sql`drop function refuse_export_view()`.execute(db);
+      }
+    }
+    expect(await viewsOf(userId)).toEqual([]);
+    expect((await getAs(t.app, counsellor, csvUrl(clientId))).statusCode).toBe(200);
   });
 
   it("after the client stops sharing, the next request finds nothing (404), FHIR and CSV alike", async () => {
