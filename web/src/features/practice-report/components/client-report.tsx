@@ -5,6 +5,7 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ApiRequestError } from "../../../lib/api-client";
+import { useMe } from "../../auth/api/auth-api";
 import { usePractice } from "../../counselling-practice/api/practice-api";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
 import { exportUrls, useClientReport } from "../api/report-api";
@@ -46,6 +47,8 @@ function ReportError({ error }: { error: unknown }) {
 
 function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailResponse; practiceName: string; urls: { fhir: string; csv: string } }) {
   const { t, i18n } = useTranslation();
+  // The signed-in counsellor prepares the report; a printed copy should say who.
+  const counsellorName = useMe().data?.name;
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
   const names = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(detail.members.map((member) => member.name));
   const points: LabelledMapPoint[] = detail.members.flatMap((member) => {
@@ -62,7 +65,11 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
         </p>
         <p>{t(`practiceReport.${detail.kind}`)}</p>
         {practiceName && <p>{t("practiceReport.practice", { name: practiceName })}</p>}
-        <p>{t("practiceReport.preparedOn", { date: date(new Date().toISOString()) })}</p>
+        <p>
+          {counsellorName
+            ? t("practiceReport.preparedBy", { name: counsellorName, date: date(new Date().toISOString()) })
+            : t("practiceReport.preparedOn", { date: date(new Date().toISOString()) })}
+        </p>
         <div className="client-report__actions">
           <Button onClick={() => window.print()}>{t("practiceReport.print")}</Button>
           <p className="client-report__hint">{t("practiceReport.printHint")}</p>
