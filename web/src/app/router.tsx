@@ -45,6 +45,8 @@ const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "Counsel
 const CounsellingJoinRoute = lazyPage(() => import("./routes/counselling-join"), "CounsellingJoinRoute");
 const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute");
 const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
+const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute");
+const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
@@ -92,6 +94,8 @@ export function AppRouter() {
           <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
           <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
+          <Route path="/practice/:practiceId/clients" element={signedInPage(ClientDashboardRoute)} />
+          <Route path="/practice/:practiceId/clients/:clientId" element={signedInPage(ClientDetailRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId/report" element={signedInPage(PracticeReportRoute)} />
           <Route path="/practice/:practiceId/psychometrics" element={signedInPage(PracticePsychometricsRoute)} />
           {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}

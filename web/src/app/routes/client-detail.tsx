@@ -1,0 +1,14 @@
+import { useParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Page } from "../../components/page";
+import { ClientDetail } from "../../features/client-dashboard/components/client-detail";
+
+export function ClientDetailRoute() {
+  const { t } = useTranslation();
+  const { practiceId = "", clientId = "" } = useParams();
+  return (
+    <Page title={t("clientDashboard.detail.title")}>
+      <ClientDetail practiceId={practiceId} clientId={clientId} />
+    </Page>
+  );
+}

@@ -1,0 +1,127 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { ClientDetailMember, ClientDetailResponse } from "@mutual/core";
+import { renderRoutes, stubFetch } from "../../../testing/render";
+import { ClientDetail } from "./client-detail";
+
+vi.mock("../../trends/components/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
+
+const scores = { CLOSE: 71, SUPPORT: 64, ACCEPT: 58, VOICE: 62, SELF: 66, TIES: 55, RELY: 30, WE: 68, ME: 61, CODEPENDENCY: 22 };
+const week = (key: string, wePulse: number) => ({ week: key, answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse, mePulse: 4 } });
+
+const profileSharer: ClientDetailMember = {
+  name: "陈美玲",
+  scopes: ["profile"],
+  since: "2026-10-01T00:00:00.000Z",
+  profile: {
+    assessments: [
+      { completedAt: "2026-09-28T00:00:00.000Z", isIntake: true, scores: { ...scores, CLOSE: 40 }, pattern: "independent", flags: ["low-intimacy"] },
+      { completedAt: "2026-11-20T00:00:00.000Z", isIntake: false, scores, pattern: "interdependent", flags: ["low-support"] },
+    ],
+    change: { intakeAt: "2026-09-28T00:00:00.000Z", latestAt: "2026-11-20T00:00:00.000Z", scores: [{ key: "CLOSE", before: 40, after: 71, rci: 2.4, classification: "improved" }] },
+    flagHistory: [
+      { id: "low-intimacy", firstSeenAt: "2026-09-28T00:00:00.000Z", lastSeenAt: "2026-09-28T00:00:00.000Z", present: false },
+      { id: "low-support", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true },
+    ],
+  },
+  checkIns: null,
+};
+
+const checkInSharer: ClientDetailMember = {
+  name: "Kavitha Rajan",
+  scopes: ["check-ins"],
+  since: "2026-10-02T00:00:00.000Z",
+  profile: null,
+  checkIns: { weeks: [week("2026-W45", 5), week("2026-W46", 4), week("2026-W47", 3)], signals: [], lastAt: "2026-11-10T00:00:00.000Z", overdue: true },
+};
+
+const detail: ClientDetailResponse = {
+  clientId: "c1",
+  kind: "couple",
+  normSource: "provisional",
+  members: [profileSharer, checkInSharer],
+  coupleReport: { missing: ["Kavitha Rajan"], dimensions: [], flags: [] },
+};
+
+const show = (answer: { status: number; body: unknown }) => {
+  const calls = stubFetch({ "GET /api/practices/p1/clients/c1": answer });
+  renderRoutes([{ path: "/practice/:practiceId/clients/:clientId", element: <ClientDetail practiceId="p1" clientId="c1" /> }], "/practice/p1/clients/c1");
+  return calls;
+};
+
+describe("ClientDetail", () => {
+  it("shows each person within what they share, and only that", async () => {
+    show({ status: 200, body: detail });
+    expect(await screen.findByRole("heading", { name: "陈美玲 and Kavitha Rajan" })).toBeInTheDocument();
+    const first = screen.getByRole("region", { name: "陈美玲" });
+    expect(first).toHaveTextContent("Shares with you: profile scores.");
+    expect(first).toHaveTextContent("Keeps to themselves: check-ins, safety check, notes.");
+    expect(first).toHaveTextContent("Pattern: interdependent.");
+    expect(first).toHaveTextContent("We 68, Me 61 (0–100).");
+    const areas = within(first).getByRole("table", { name: "陈美玲's scores by area, profile by profile (0–100)" });
+    expect(within(areas).getByRole("row", { name: /Closeness/ })).toHaveTextContent("4071");
+    expect(within(areas).getAllByRole("columnheader").map((cell) => cell.textContent)).toContain("Sep 28, 2026 (intake)");
+    const change = within(first).getByRole("table", { name: /陈美玲: intake/ });
+    expect(within(change).getByRole("row", { name: /Closeness/ })).toHaveTextContent("A real improvement");
+    expect(first).toHaveTextContent("Support feels thin at the moment: first seen Nov 20, 2026, in the latest profile.");
+    expect(first).toHaveTextContent(/Closeness is low at the moment: seen from .* not in the latest profile/);
+    expect(first).toHaveTextContent("陈美玲 does not share their check-ins with you.");
+
+    const second = screen.getByRole("region", { name: "Kavitha Rajan" });
+    expect(second).toHaveTextContent("Kavitha Rajan does not share their profile with you.");
+    expect(second).toHaveTextContent("Overdue: no check-in for more than 10 days.");
+    expect(within(second).getByRole("heading", { name: "We and Me pulse" })).toBeInTheDocument();
+    expect(second).toHaveTextContent("How connected Kavitha Rajan felt");
+    expect(within(second).queryByText(/Pattern:/)).toBeNull();
+    expect(within(second).queryByRole("table", { name: /scores by area/ })).toBeNull();
+
+    expect(screen.getByText(/provisional figures/)).toBeInTheDocument();
+    expect(screen.getByText("Waiting for Kavitha Rajan to share a completed profile; the comparison needs both.")).toBeInTheDocument();
+  });
+
+  it("says the view is recorded for the client, and links the printable report, the exports and the dashboard", async () => {
+    show({ status: 200, body: detail });
+    expect(await screen.findByText(/陈美玲 and Kavitha Rajan can see in their "Who viewed my data"/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Printable report" })).toHaveAttribute("href", "/practice/p1/clients/c1/report");
+    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.fhir.json");
+    expect(screen.getByRole("link", { name: "Spreadsheet (CSV)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.csv");
+    expect(screen.getByRole("link", { name: "Back to your clients" })).toHaveAttribute("href", "/practice/p1/clients");
+  });
+
+  it("compares a couple side by side from what both share", async () => {
+    show({
+      status: 200,
+      body: {
+        ...detail,
+        coupleReport: {
+          missing: [],
+          dimensions: [
+            { key: "CLOSE", a: 71, b: 45, difference: 26, isDifferentExperience: true },
+            { key: "VOICE", a: 62, b: 60, difference: 2, isDifferentExperience: false },
+          ],
+          flags: [{ id: "couple-low-intimacy", severity: "medium" }],
+        },
+      },
+    });
+    const table = await screen.findByRole("table", { name: "Each partner's latest scores by area (0–100)" });
+    expect(within(table).getByRole("row", { name: /Closeness/ })).toHaveTextContent("7145+26 Experienced differently");
+    expect(within(table).getByRole("row", { name: /Voice/ })).not.toHaveTextContent("Experienced differently");
+    expect(screen.getByText("Closeness is low for both (medium)")).toBeInTheDocument();
+  });
+
+  it("reads the client detail once (each read is a view the client sees)", async () => {
+    const calls = show({ status: 200, body: detail });
+    await screen.findByRole("heading", { name: "陈美玲 and Kavitha Rajan" });
+    expect(calls.filter((call) => call.path === "/api/practices/p1/clients/c1")).toHaveLength(1);
+  });
+
+  it("asks for two-step sign-in first", async () => {
+    show({ status: 403, body: { error: { code: "TWO_FACTOR_REQUIRED", message: "x" } } });
+    expect(await screen.findByRole("link", { name: "Turn on two-step sign-in" })).toHaveAttribute("href", "/account/two-factor");
+  });
+
+  it("says when the client is not (or no longer) theirs", async () => {
+    show({ status: 404, body: { error: { code: "NOT_FOUND", message: "x" } } });
+    expect(await screen.findByText(/not one of yours in this practice/)).toBeInTheDocument();
+  });
+});
