@@ -61,6 +61,7 @@ describe("PracticeDetail", () => {
     show({ ...base, myRole: "admin", twoFactorEnabled: true });
     expect(await screen.findByRole("link", { name: "How the questionnaire works with this practice's clients" })).toHaveAttribute("href", "/practice/p1/psychometrics");
     expect(screen.getByRole("link", { name: "Download your clients' profile scores (CSV)" })).toHaveAttribute("href", "/api/practices/p1/export.csv");
+    expect(screen.getByRole("link", { name: "Open your clients' dashboard" })).toHaveAttribute("href", "/practice/p1/clients");
   });
 
   it("shows a counsellor no figures link, and no download without two-step sign-in", async () => {
@@ -68,6 +69,7 @@ describe("PracticeDetail", () => {
     expect(await screen.findByText("Your role here: Counsellor.")).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /How the questionnaire works/ })).toBeNull();
     expect(screen.queryByRole("link", { name: /Download your clients/ })).toBeNull();
+    expect(screen.queryByRole("link", { name: /dashboard/ })).toBeNull();
   });
 
   it("says the practice cannot be found for a non-member", async () => {

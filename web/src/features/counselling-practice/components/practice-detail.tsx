@@ -9,6 +9,7 @@ import { TableScroll } from "../../../components/table-scroll";
 import { ApiRequestError } from "../../../lib/api-client";
 import { ClientInvites } from "../../counselling/components/client-invites";
 import { PracticeClients } from "../../counselling/components/practice-clients";
+import { DashboardLink } from "../../client-dashboard/components/dashboard-link";
 import { useCancelInvitation, useChangeRole, usePractice, useRemoveMember } from "../api/practice-api";
 import { InviteColleagueForm } from "./invite-colleague-form";
 import { describePracticeError } from "./practice-error";
@@ -32,6 +33,7 @@ export function PracticeDetail({ practiceId }: { practiceId: string }) {
       <p>{t("counsellingPractice.detail.yourRole", { role: t(`counsellingPractice.roles.${data.myRole}`) })}</p>
       {!data.twoFactorEnabled && <TwoFactorPrompt />}
       <PracticeClients practiceId={practiceId} twoFactorEnabled={data.twoFactorEnabled} />
+      {data.twoFactorEnabled && <DashboardLink practiceId={practiceId} />}
       {data.twoFactorEnabled && (
         <p>
           <a href={`/api/practices/${encodeURIComponent(practiceId)}/export.csv`}>{t("counsellingPractice.detail.scoresCsv")}</a>
