@@ -1,0 +1,133 @@
+import * as OTPAuth from "otpauth";
+import type { Page } from "@playwright/test";
+import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
+import { expect, newPersonContext, test } from "./support/fixtures";
+import { pdfIncludes, pdfText } from "./support/pdf-text";
+import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+
+const password = "willow harbour signal ember";
+
+// Sample names in four of Singapore's languages: the printed report must carry each as text.
+const counsellorName = "Nur Aisyah binti Ahmad";
+const practiceName = "Harbour Lane Counselling";
+const clientOneName = "陈美玲";
+const clientTwoName = "கவிதா ராஜன்";
+
+const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3", "accept-4", "accept-6", "voice-2", "voice-4", "self-4", "ties-3", "rely-4", "safe-4"]);
+
+/** A middling profile with no safety concern, shifted per person so the two differ. */
+function answersWith(level: number) {
+  return (sectionId: string, itemId: string) => {
+    if (sectionId === "safety-check") return reverseWorded.has(itemId) ? 7 : 1;
+    return reverseWorded.has(itemId) ? 8 - level : level;
+  };
+}
+
+/** The current code of the authenticator "app" holding this key (the key as the page shows it, in groups). */
+function totpCode(groupedKey: string): string {
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(groupedKey.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" });
+  return totp.generate();
+}
+
+async function acceptCounsellingInvite(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: `${counsellorName} at ${practiceName} invites you` })).toBeVisible();
+  // Profile and check-ins are ticked to start with; the safety check and notes are not.
+  await expect(page.getByLabel("Profile scores")).toBeChecked();
+  await expect(page.getByLabel("Weekly check-ins")).toBeChecked();
+  await expect(page.getByLabel("Safety check")).not.toBeChecked();
+  await expect(page.getByLabel("Notes and reflections")).not.toBeChecked();
+  await page.getByRole("button", { name: "Accept and share" }).click();
+  await expect(page.getByText("You now share with your counsellor.", { exact: false })).toBeVisible();
+}
+
+test("a counsellor and a couple in three browsers: practice, two-step sign-in, consent, dashboard, detail and a printed report", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const stamp = Date.now();
+  const counsellorContext = await newPersonContext(browser);
+  const oneContext = await newPersonContext(browser);
+  const twoContext = await newPersonContext(browser);
+  const counsellor = await counsellorContext.newPage();
+  const one = await oneContext.newPage();
+  const two = await twoContext.newPage();
+
+  // The counsellor creates a practice; client information waits for two-step sign-in.
+  await signUpInBrowser(counsellor, counsellorName, `counsellor-${stamp}@example.test`, password);
+  await counsellor.goto("/practice");
+  await counsellor.getByLabel("Name of the practice").fill(practiceName);
+  await counsellor.getByRole("button", { name: "Create the practice" }).click();
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(practiceName);
+  const practiceUrl = counsellor.url();
+  await expect(counsellor.getByText("Turn on two-step sign-in before you can see any client's information.").first()).toBeVisible();
+  await expectNoAxeViolations(counsellor, "new practice");
+
+  // Two-step sign-in: password, the key (typed into the "app" here), a first code, backup codes.
+  await counsellor.getByRole("link", { name: "Turn it on now" }).first().click();
+  await counsellor.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await counsellor.getByLabel("Current password").fill(password);
+  await counsellor.getByRole("button", { name: "Continue" }).click();
+  const key = (await counsellor.locator("code.two-factor__secret").textContent()) ?? "";
+  expect(key.replace(/\s+/g, "")).toMatch(/^[A-Z2-7]+$/);
+  await expectNoAxeViolations(counsellor, "two-step sign-in: scan");
+  await saveScreenshot(counsellor, "two-factor-scan");
+  await counsellor.getByLabel("The six-digit code the app now shows").fill(totpCode(key));
+  await counsellor.getByRole("button", { name: "Turn it on" }).click();
+  await expect(counsellor.getByRole("heading", { name: "Your backup codes" })).toBeVisible();
+  await counsellor.getByRole("button", { name: "I have saved my backup codes" }).click();
+  await expect(counsellor.getByText("Two-step sign-in is on.", { exact: false }).first()).toBeVisible();
+
+  // The counsellor invites a couple.
+  await counsellor.goto(practiceUrl);
+  await counsellor.getByLabel("A couple (each partner accepts for themselves)").check();
+  await counsellor.getByRole("button", { name: "Make an invite code" }).click();
+  const link = (await counsellor.getByLabel("Invite link").textContent())?.trim() ?? "";
+  expect(link).toMatch(/\/counselling\/join#[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+
+  // The two partners: accounts, profiles, and their couple link (the couple journey itself is couple.spec's).
+  await signUpInBrowser(one, clientOneName, `client-one-${stamp}@example.test`, password);
+  await completeProfileByApi(one, answersWith(5));
+  await signUpInBrowser(two, clientTwoName, `client-two-${stamp}@example.test`, password);
+  await completeProfileByApi(two, answersWith(4));
+  const origin = new URL(one.url()).origin;
+  const invite = (await (await one.request.post("/api/couple/invite", { headers: { origin }, data: {} })).json()) as { invite: { code: string } };
+  expect((await two.request.post("/api/couple/accept", { headers: { origin }, data: { code: invite.invite.code } })).status()).toBe(200);
+
+  // Each partner accepts the counsellor's invite for themselves, with the suggested scopes.
+  await acceptCounsellingInvite(one, link);
+  await expectNoAxeViolations(one, "counselling: sharing with a counsellor");
+  await saveScreenshot(one, "counselling-client");
+  await acceptCounsellingInvite(two, link);
+
+  // The dashboard: the couple, their pattern and scores, in a table the counsellor can sort.
+  await counsellor.goto(practiceUrl);
+  await counsellor.getByRole("link", { name: "Open your clients' dashboard" }).click();
+  await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText("Your clients' dashboard");
+  await expect(counsellor.getByRole("table", { name: /Your clients: pattern, real change since intake/ })).toBeVisible();
+  const clientLink = counsellor.getByRole("link", { name: new RegExp(clientOneName) });
+  await expect(clientLink).toBeVisible();
+  await expectNoAxeViolations(counsellor, "counsellor dashboard");
+  await saveScreenshot(counsellor, "counsellor-dashboard");
+
+  // The detail, then the printable report.
+  await clientLink.click();
+  await expect(counsellor.getByText(clientTwoName).first()).toBeVisible();
+  await expectNoAxeViolations(counsellor, "client detail");
+  await saveScreenshot(counsellor, "client-detail");
+  await expect(counsellor.getByText('can see in their "Who viewed my data"', { exact: false })).toBeVisible();
+  await counsellor.getByRole("link", { name: "Printable report" }).click();
+  await expect(counsellor.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
+  await expectNoAxeViolations(counsellor, "printable client report");
+  await saveScreenshot(counsellor, "client-report");
+  await counsellor.emulateMedia({ media: "print" });
+  const text = await pdfText(await counsellor.pdf({ format: "A4", printBackground: false }));
+  for (const name of [practiceName, counsellorName, clientOneName, clientTwoName]) expect(pdfIncludes(text, name), `${name} in the PDF`).toBe(true);
+  expect(pdfIncludes(text, "Print / Save as PDF")).toBe(false);
+
+  // The client sees the counsellor's look in "who viewed my data".
+  await one.goto("/account/data-views");
+  await expect(one.getByText(new RegExp(`${counsellorName} \\(your counsellor at the time\\) saw your`)).first()).toBeVisible();
+
+  await counsellorContext.close();
+  await oneContext.close();
+  await twoContext.close();
+});
