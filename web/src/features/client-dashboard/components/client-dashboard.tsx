@@ -133,19 +133,21 @@ function Filters({ view, onChange }: { view: DashboardView; onChange: (next: Par
   return (
     <fieldset className="dashboard-filters">
       <legend>{t("clientDashboard.filters.legend")}</legend>
-      <label htmlFor={flagId}>{t("clientDashboard.filters.flag")}</label>{" "}
-      <select id={flagId} value={view.flag ?? ""} onChange={(event) => onChange({ flag: event.target.value === "" ? null : (event.target.value as CounsellorFlagId) })}>
-        <option value="">{t("clientDashboard.filters.anyFlag")}</option>
-        {COUNSELLOR_FLAG_IDS.map((flag) => (
-          <option key={flag} value={flag}>
-            {t(`clientDashboard.flags.${flag}`)}
-          </option>
-        ))}
-      </select>{" "}
-      <label>
+      <div className="dashboard-filters__field">
+        <label htmlFor={flagId}>{t("clientDashboard.filters.flag")}</label>
+        <select id={flagId} value={view.flag ?? ""} onChange={(event) => onChange({ flag: event.target.value === "" ? null : (event.target.value as CounsellorFlagId) })}>
+          <option value="">{t("clientDashboard.filters.anyFlag")}</option>
+          {COUNSELLOR_FLAG_IDS.map((flag) => (
+            <option key={flag} value={flag}>
+              {t(`clientDashboard.flags.${flag}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="dashboard-filters__check">
         <input type="checkbox" checked={view.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} /> {t("clientDashboard.filters.overdue")}
-      </label>{" "}
-      <label>
+      </label>
+      <label className="dashboard-filters__check">
         <input type="checkbox" checked={view.offTrack} onChange={(event) => onChange({ offTrack: event.target.checked })} /> {t("clientDashboard.filters.offTrack")}
       </label>
     </fieldset>
