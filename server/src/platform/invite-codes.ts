@@ -2,7 +2,7 @@ import { createHmac, hkdfSync, randomInt } from "node:crypto";
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, formatInviteCode } from "@mutual/core";
 
 // Invite codes (decision 012): ten characters of Crockford's base32 shown as XXXXX-XXXXX,
-// stored only as a keyed hash. Shared by partner invites and client invites (decision 015).
+// stored only as a keyed hash. Used by partner invites (decision 012) and client invites (decision 015).
 
 /** Hashes a normalised invite code for storage and lookup. */
 export type InviteCodeHasher = (normalizedCode: string) => string;
@@ -14,7 +14,7 @@ export type InviteCodePurpose = "partner-invite-code" | "client-invite-code";
  * HMAC-SHA-256 under a sub-key derived (HKDF) from the auth secret with its own label, so the
  * stored hash is useless without the secret and the secret itself is never used for two purposes.
  */
-export function createInviteCodeHasher(authSecret: string, purpose: InviteCodePurpose = "partner-invite-code"): InviteCodeHasher {
+export function createInviteCodeHasher(authSecret: string, purpose: InviteCodePurpose): InviteCodeHasher {
   const key = Buffer.from(hkdfSync("sha256", authSecret, "mutual", `mutual/${purpose}/v1`, 32));
   return (normalizedCode) => createHmac("sha256", key).update(normalizedCode).digest("base64url");
 }

@@ -1,15 +1,6 @@
 // Pure rules of the couple module: invites, who may see which partner data, and what a
 // share choice lets into the couple report. No I/O; every function is unit-tested.
-import {
-  INVITE_CODE_ALPHABET,
-  INVITE_CODE_LENGTH,
-  SCORED_DIMENSIONS,
-  SHARE_SCOPES,
-  formatInviteCode,
-  normalizeInviteCode,
-  type ProfileShareChoice,
-  type ShareScope,
-} from "@mutual/core";
+import { SCORED_DIMENSIONS, SHARE_SCOPES, normalizeInviteCode, type ProfileShareChoice, type ShareScope } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
 
 const hourMs = 60 * 60 * 1000;
@@ -40,16 +31,6 @@ export function inviteExpiresAt(createdAt: number): number {
 /** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
 export function isInviteOpen(invite: Pick<InviteRecord, "status" | "expiresAt">, now: number): boolean {
   return invite.status === "pending" && now < invite.expiresAt;
-}
-
-/**
- * A new code from a source of uniform random integers in [0, max) (crypto.randomInt in the
- * service), shown as XXXXX-XXXXX. 32 symbols and 10 places: 50 bits.
- */
-export function makeInviteCode(randomBelow: (max: number) => number): string {
-  let code = "";
-  for (let index = 0; index < INVITE_CODE_LENGTH; index += 1) code += INVITE_CODE_ALPHABET[randomBelow(INVITE_CODE_ALPHABET.length)];
-  return formatInviteCode(code);
 }
 
 /** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */

@@ -26,7 +26,6 @@ import {
   inviteNotFound,
   isInviteOpen,
   isReportReady,
-  makeInviteCode,
   orderScopes,
   profileShareChoice,
   reportMissing,
@@ -72,7 +71,7 @@ import {
   replaceShares,
   withdrawClaim,
 } from "./couple.repository.js";
-import type { InviteCodeHasher } from "./invite-code-hash.js";
+import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
