@@ -252,6 +252,21 @@ const table: Entry[] = [
     expect: forPracticeMembers(ok(["clients"]), { counsellorNoTwoFactor: fails(403) }),
     mustContain: { counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'] },
   },
+  // The counsellor's dashboard and a client's detail (decision 016): the same gate; the dashboard
+  // lists only the actor's own clients who share now (empty for the admin and after revocation),
+  // and another counsellor's or a revoked client's detail is not found.
+  {
+    route: "GET /api/practices/:practiceId/dashboard",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/dashboard` }),
+    expect: forPracticeMembers(ok(["normSource", "page", "pageSize", "rows", "total"]), { counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"total":1'], practiceAdmin: () => ['"rows":[]'], counsellorRevoked: () => ['"rows":[]'] },
+  },
+  {
+    route: "GET /api/practices/:practiceId/clients/:clientId",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}` }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["clientId", "coupleReport", "kind", "members", "normSource"]), counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner, clientId }) => [owner.name, `"clientId":"${clientId}"`, '"profile":{"assessments":[{', '"checkIns":{"weeks":['] },
+  },
   {
     route: "GET /api/practices/:practiceId/client-invites",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites` }),
