@@ -44,12 +44,16 @@ const actors = [
   "partnerRevoked",
   "formerPartner",
   "stranger",
-  // Counselling (decision 015): the owner's counsellor while the owner shares, after the owner
-  // stopped, without two-step sign-in; an admin of the counsellor's practice; a counsellor of another practice.
+  // Counselling (decision 015): the owner's counsellor while the owner shares (a colleague the
+  // practice's owner invited with the counsellor role, so not an owner), after the owner stopped
+  // (the practice's owner), without two-step sign-in; an admin of the counsellor's practice; another
+  // counsellor of that practice, with two-step sign-in, who is not the owner's counsellor; a
+  // counsellor of another practice.
   "counsellorShared",
   "counsellorRevoked",
   "counsellorNoTwoFactor",
   "practiceAdmin",
+  "colleagueCounsellor",
   "otherPracticeCounsellor",
 ] as const;
 type ActorName = (typeof actors)[number];
@@ -142,11 +146,11 @@ function forLinked(whenLinked: Expected, whenNot: Expected) {
 }
 
 /** The signed-in actors with no partner link to the owner. */
-const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "otherPracticeCounsellor"] as const;
+const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor", "otherPracticeCounsellor"] as const;
 const notFoundFor = (names: readonly ActorName[]) => Object.fromEntries(names.map((actor) => [actor, fails(404)]));
 
 /** Members of the practice where the owner is a client (the other practice's counsellor is not one). */
-const practiceMembers = ["counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin"] as const;
+const practiceMembers = ["counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor"] as const;
 function forPracticeMembers(whenMember: Expected, overrides: Partial<Record<ActorName, Expected>> = {}) {
   return signedIn(fails(404), { ...Object.fromEntries(practiceMembers.map((actor) => [actor, whenMember])), ...overrides });
 }
@@ -250,7 +254,7 @@ const table: Entry[] = [
     route: "GET /api/practices/:practiceId/clients",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients` }),
     expect: forPracticeMembers(ok(["clients"]), { counsellorNoTwoFactor: fails(403) }),
-    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'] },
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'], colleagueCounsellor: () => ['"clients":[]'] },
   },
   // The counsellor's dashboard and a client's detail (decision 016): the same gate; the dashboard
   // lists only the actor's own clients who share now (empty for the admin and after revocation),
@@ -259,7 +263,12 @@ const table: Entry[] = [
     route: "GET /api/practices/:practiceId/dashboard",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/dashboard` }),
     expect: forPracticeMembers(ok(["normSource", "page", "pageSize", "rows", "total"]), { counsellorNoTwoFactor: fails(403) }),
-    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"total":1'], practiceAdmin: () => ['"rows":[]'], counsellorRevoked: () => ['"rows":[]'] },
+    mustContain: {
+      counsellorShared: ({ owner }) => [owner.name, '"total":1'],
+      practiceAdmin: () => ['"rows":[]'],
+      counsellorRevoked: () => ['"rows":[]'],
+      colleagueCounsellor: () => ['"rows":[]'],
+    },
   },
   {
     route: "GET /api/practices/:practiceId/clients/:clientId",
@@ -278,10 +287,15 @@ const table: Entry[] = [
     expect: forPracticeMembers(ok(["code", "createdAt", "expiresAt", "id", "kind"], 201)),
   },
   // The practice's psychometrics: its owners and admins with two-step sign-in; aggregates only.
+  // Counsellors (the owner's own and a colleague) are refused by role.
   {
     route: "GET /api/practices/:practiceId/psychometrics",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/psychometrics` }),
-    expect: forPracticeMembers(ok(["computedAt", "dimensions", "instrument", "minimumN", "normSource", "respondents", "statisticsMinimumN"]), { counsellorNoTwoFactor: fails(403) }),
+    expect: forPracticeMembers(ok(["computedAt", "dimensions", "instrument", "minimumN", "normSource", "respondents", "statisticsMinimumN"]), {
+      counsellorShared: fails(403),
+      colleagueCounsellor: fails(403),
+      counsellorNoTwoFactor: fails(403),
+    }),
   },
   // Exports (decision 017): only the owner's counsellor, with two-step sign-in, while the owner
   // shares; the owner shares profile and check-ins, so no SAFE answer, note or reflection leaves.
@@ -449,7 +463,16 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
     }
     case "stranger":
       return { owner, viewer: await newCalmPerson(app, "Stranger") };
-    case "counsellorShared":
+    case "counsellorShared": {
+      // A counsellor by role, not the practice's owner: client data does not hinge on owning it.
+      const founder = await newCalmPerson(app, "Founder");
+      const practiceId = await createPractice(app, founder, "Owner's Practice");
+      const counsellor = await newCalmPerson(app, "Counsellor");
+      await joinPractice(app, founder, counsellor, practiceId, "counsellor");
+      await enrolTwoFactor(app, counsellor);
+      const { clientId } = await becomeClient(app, owner, counsellor, practiceId);
+      return { owner, viewer: counsellor, practiceId, clientId };
+    }
     case "counsellorRevoked":
     case "counsellorNoTwoFactor": {
       const counsellor = await newCalmPerson(app, "Counsellor");
@@ -472,6 +495,17 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
       await enrolTwoFactor(app, founder);
       const { clientId } = await becomeClient(app, owner, founder, practiceId);
       return { owner, viewer: admin, practiceId, clientId };
+    }
+    case "colleagueCounsellor": {
+      // Same practice, counsellor role, two-step sign-in on, but the owner is the founder's client.
+      const founder = await newCalmPerson(app, "Founder");
+      const practiceId = await createPractice(app, founder, "Owner's Practice");
+      await enrolTwoFactor(app, founder);
+      const colleague = await newCalmPerson(app, "Colleague");
+      await joinPractice(app, founder, colleague, practiceId, "counsellor");
+      await enrolTwoFactor(app, colleague);
+      const { clientId } = await becomeClient(app, owner, founder, practiceId);
+      return { owner, viewer: colleague, practiceId, clientId };
     }
     case "otherPracticeCounsellor": {
       const counsellor = await newCalmPerson(app, "Counsellor");
