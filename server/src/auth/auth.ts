@@ -3,6 +3,7 @@
 import { betterAuth } from "better-auth/minimal";
 import { kyselyAdapter } from "@better-auth/kysely-adapter";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { deleteSessionCookie } from "better-auth/cookies";
 import { organization } from "better-auth/plugins/organization";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
@@ -31,7 +32,15 @@ export type AuthDeps = {
    * after): the app passes what other modules must do first, e.g. end the person's couple.
    */
   beforeDeleteUser?: (userId: string) => Promise<void>;
+  /**
+   * Runs after a person stops being a member of a practice (removed by an owner or admin, or
+   * leaving): the app passes what other modules must end with it, e.g. their client relations.
+   */
+  afterLeavingPractice?: (practiceId: string, userId: string) => Promise<void>;
 };
+
+/** The endpoints that check a second-step code; none may trust the device (decision 014). */
+const secondStepPaths: ReadonlySet<string> = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp"]);
 
 // Which request field carries a new password on each endpoint that sets one.
 const newPasswordField: Record<string, "password" | "newPassword"> = {
@@ -147,6 +156,11 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
     // The slug is ours: unused, but Better Auth needs one, unique.
     return { name, slug: randomUUID() };
   }
+  // An email here would let anyone in a practice learn who has an account there (Better Auth
+  // answers "member not found" before it checks the permission): members are named by id only.
+  if (path === "/organization/remove-member" && typeof body?.memberIdOrEmail === "string" && body.memberIdOrEmail.includes("@")) {
+    throw new APIError("BAD_REQUEST", { message: "Name the member by their id.", code: "MEMBER_ID_REQUIRED" });
+  }
   if ((path === "/organization/invite-member" || path === "/organization/update-member-role") && typeof body?.role !== "string") {
     throw new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
   }
@@ -154,7 +168,7 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 }
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
   const plugins = createAuthPlugins({ publicUrl, mailer });
@@ -234,6 +248,9 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (secondStepPaths.has(ctx.path) && ctx.body?.trustDevice === true) {
+          throw new APIError("BAD_REQUEST", { message: "Trusting a device is not offered: a code is asked at every sign-in.", code: "TRUST_DEVICE_NOT_OFFERED" });
+        }
         const practiceBody = organizationRequestCheck(ctx.path, ctx.body as Record<string, unknown> | undefined);
         if (practiceBody) return { context: { body: practiceBody } };
         const field = newPasswordField[ctx.path];
@@ -260,8 +277,23 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         return undefined;
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
         const returned = ctx.context.returned;
+        // The confirmation link answers with a redirect, which Better Auth throws as an APIError (302).
+        if (ctx.path === "/verify-email" && !(isAPIError(returned) && returned.statusCode >= 400)) {
+          await withholdSessionFromTwoFactorUser(ctx);
+          return;
+        }
+        if (ctx.path === "/two-factor/verify-totp" && !isAPIError(returned)) {
+          await endOtherSessionsOnceTwoFactorIsOn(ctx);
+          return;
+        }
+        if ((ctx.path === "/organization/remove-member" || ctx.path === "/organization/leave") && afterLeavingPractice && !isAPIError(returned)) {
+          const body = returned as { member?: { organizationId?: unknown; userId?: unknown }; organizationId?: unknown; userId?: unknown } | undefined;
+          const member = body?.member ?? body;
+          if (typeof member?.organizationId === "string" && typeof member.userId === "string") await afterLeavingPractice(member.organizationId, member.userId);
+          return;
+        }
+        if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
         const clientIp = clientIpOf(ctx.headers);
         if (isAPIError(returned)) {
           if (returned.statusCode === 401) await throttle.recordFailure(ctx.body.email, clientIp);
@@ -271,6 +303,46 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       }),
     },
   });
+}
+
+type AfterHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/**
+ * The emailed confirmation link proves only access to the mailbox: for someone with two-step
+ * sign-in it must not sign them in (it would skip the password and the code). The address is
+ * confirmed; a session Better Auth just created for the link is deleted with its cookie. A
+ * browser already signed in as the person keeps its own session.
+ */
+async function withholdSessionFromTwoFactorUser(ctx: AfterHookContext): Promise<void> {
+  const created = ctx.context.newSession;
+  if (!created) return;
+  const current = await getRequestSessionToken(ctx);
+  if (current === created.session.token) return;
+  const user = await ctx.context.internalAdapter.findUserById(created.user.id);
+  if (!user || !(user as { twoFactorEnabled?: unknown }).twoFactorEnabled) return;
+  deleteSessionCookie(ctx, true);
+  await ctx.context.internalAdapter.deleteSession(created.session.token);
+  ctx.context.setNewSession(null);
+}
+
+/** The session token the request's own (signed) cookie names, if any. */
+async function getRequestSessionToken(ctx: AfterHookContext): Promise<string | null> {
+  const signed = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+  return typeof signed === "string" && signed !== "" ? signed : null;
+}
+
+/**
+ * Confirming the first code turns two-step sign-in on: Better Auth replaces the confirming
+ * session, and we end every other one, since each began with the password alone. A code
+ * checked at sign-in (no session in the request) or by someone already enrolled changes nothing.
+ */
+async function endOtherSessionsOnceTwoFactorIsOn(ctx: AfterHookContext): Promise<void> {
+  const created = ctx.context.newSession;
+  const before = ctx.context.session;
+  if (!created || !before || before.session.token === created.session.token) return;
+  const sessions = await ctx.context.internalAdapter.listSessions(created.user.id);
+  const others = sessions.map((session) => session.token).filter((token) => token !== created.session.token);
+  if (others.length > 0) await ctx.context.internalAdapter.deleteSessions(others);
 }
 
 export type Auth = ReturnType<typeof createAuth>;

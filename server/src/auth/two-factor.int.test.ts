@@ -2,8 +2,8 @@
 // second step, backup codes that work once, and the actor's twoFactorEnabled read on every request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
-import { getMe, nextTestIp, sameOrigin, sessionCookieFrom, signUp } from "../../test/auth-helpers.js";
-import { enrolTwoFactor, getAs, postAs, signInFrom, twoFactorCookieFrom } from "../../test/practice-helpers.js";
+import { getMe, nextTestIp, sameOrigin, sessionCookieFrom, signUp, type TestPerson } from "../../test/auth-helpers.js";
+import { createPractice, enrolTwoFactor, getAs, postAs, signInFrom, twoFactorCookieFrom } from "../../test/practice-helpers.js";
 import { dialects } from "../../test/test-databases.js";
 import { requireTwoFactor } from "../modules/practice/index.js";
 
@@ -53,6 +53,92 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     expect((await getMe(t.app, cookie)).statusCode).toBe(200);
     expect(await actorFlag(cookie)).toBe(true);
     expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
+  });
+
+  /** Asks for a confirmation email with no session (anyone who knows the address can) and opens its link with no cookie. */
+  async function openConfirmationLinkFromMailbox(person: TestPerson) {
+    const before = t.mailer.sent.length;
+    const asked = await t.app.inject({ method: "POST", url: "/api/auth/send-verification-email", headers: sameOrigin, payload: { email: person.email, callbackURL: "/account" }, remoteAddress: nextTestIp() });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const email = t.mailer.sent.slice(before).find((sent) => sent.to === person.email);
+    const link = new URL(/https?:\/\/\S+verify-email\S+/.exec(email!.text)![0]);
+    return t.app.inject({ method: "GET", url: `${link.pathname}${link.search}`, remoteAddress: nextTestIp() });
+  }
+  const emailVerifiedOf = async (email: string) =>
+    Boolean((await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow()).emailVerified);
+
+  it("the emailed confirmation link confirms the address of someone with two-step sign-in but signs nobody in: the mailbox alone opens no client data", async () => {
+    const counsellor = await signUp(t.app);
+    const practiceId = await createPractice(t.app, counsellor);
+    await enrolTwoFactor(t.app, counsellor);
+    expect(await emailVerifiedOf(counsellor.email)).toBe(false);
+
+    const opened = await openConfirmationLinkFromMailbox(counsellor);
+    expect(opened.statusCode).toBe(302);
+    expect(opened.headers.location).toContain("/account");
+    expect(await emailVerifiedOf(counsellor.email)).toBe(true);
+    // No session: no usable cookie, and the client routes answer as to anyone signed out.
+    expect(sessionCookieFrom(opened)).toBe("");
+    const sessionCookies = opened.cookies.filter((cookie) => cookie.name.endsWith("session_token"));
+    for (const cookie of sessionCookies) expect((await getMe(t.app, `${cookie.name}=${cookie.value}`)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "GET", url: `/api/practices/${practiceId}/clients` })).statusCode).toBe(401);
+    // The counsellor's own session is untouched.
+    expect((await getAs(t.app, counsellor, `/api/practices/${practiceId}/clients`)).statusCode).toBe(200);
+  });
+
+  it("someone without two-step sign-in is still signed in by their confirmation link (nothing of a practice's clients is behind it)", async () => {
+    const person = await signUp(t.app);
+    const opened = await openConfirmationLinkFromMailbox(person);
+    expect(opened.statusCode).toBe(302);
+    const cookie = sessionCookieFrom(opened);
+    expect(cookie).not.toBe("");
+    expect((await getMe(t.app, cookie)).json().user).toMatchObject({ emailVerified: true, twoFactorEnabled: false });
+  });
+
+  it("turning it on ends every other session, which began with the password alone; later two-step sign-ins end none", async () => {
+    const person = await signUp(t.app);
+    const practiceId = await createPractice(t.app, person);
+    const older = sessionCookieFrom(await signInFrom(t.app, person));
+    expect((await getMe(t.app, older)).statusCode).toBe(200);
+
+    const { totp } = await enrolTwoFactor(t.app, person);
+    expect((await getMe(t.app, older)).statusCode).toBe(401);
+    expect((await getAs(t.app, { cookie: older }, `/api/practices/${practiceId}/clients`)).statusCode).toBe(401);
+    expect((await getAs(t.app, person, `/api/practices/${practiceId}/clients`)).statusCode).toBe(200);
+
+    // A two-step sign-in on another device leaves the enrolling session alone.
+    const step = await signInFrom(t.app, person);
+    const verified = await secondStep(twoFactorCookieFrom(step), "/api/auth/two-factor/verify-totp", totp.generate({ timestamp: Date.now() + 30_000 }));
+    expect(verified.statusCode).toBe(200);
+    expect((await getMe(t.app, sessionCookieFrom(verified))).statusCode).toBe(200);
+    expect((await getMe(t.app, person.cookie)).statusCode).toBe(200);
+  });
+
+  it("refuses to trust a device: a code is asked at every sign-in (decision 014)", async () => {
+    const person = await signUp(t.app);
+    const { totp, backupCodes } = await enrolTwoFactor(t.app, person);
+    const step = twoFactorCookieFrom(await signInFrom(t.app, person));
+    const trusting = (url: string, code: string) =>
+      t.app.inject({ method: "POST", url, headers: { ...sameOrigin, cookie: step }, payload: { code, trustDevice: true }, remoteAddress: nextTestIp() });
+    for (const [url, code] of [
+      ["/api/auth/two-factor/verify-totp", totp.generate({ timestamp: Date.now() + 30_000 })],
+      ["/api/auth/two-factor/verify-backup-code", backupCodes[0]!],
+    ] as const) {
+      const refused = await trusting(url, code);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe("TRUST_DEVICE_NOT_OFFERED");
+      expect(sessionCookieFrom(refused)).toBe("");
+      expect(refused.cookies.some((cookie) => cookie.name.includes("trust_device") && cookie.value !== "")).toBe(false);
+    }
+    // What the web sends (trustDevice false) works, with the same step cookie.
+    const verified = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/verify-totp",
+      headers: { ...sameOrigin, cookie: step },
+      payload: { code: totp.generate({ timestamp: Date.now() + 30_000 }), trustDevice: false },
+      remoteAddress: nextTestIp(),
+    });
+    expect(verified.statusCode).toBe(200);
   });
 
   it("accepts each backup code once instead of a TOTP code", async () => {
