@@ -26,7 +26,12 @@ import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
 import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
-import { counsellingRoutes, practiceClientsRoutes } from "./modules/counselling/index.js";
+import {
+  counsellingRoutes,
+  endRelationsOnLeavingPractice,
+  leaveCounsellingBeforeAccountDeletion,
+  practiceClientsRoutes,
+} from "./modules/counselling/index.js";
 import { createInviteCodeHasher } from "./platform/invite-codes.js";
 import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
@@ -83,12 +88,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: deps.mailer,
     logger: deps.logger,
     clock,
-    // A deleted person's couple ends for their partner, and each practice they leave keeps an
-    // owner (or goes, if they were its last member), before the cascade removes their rows.
+    // A deleted person's couple ends for their partner, each client they belong to loses them (a
+    // client left with nobody goes, with its pending invite), and each practice they leave keeps
+    // an owner (or goes, if they were its last member), before the cascade removes their rows.
     beforeDeleteUser: async (userId) => {
       await endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId);
+      await leaveCounsellingBeforeAccountDeletion({ db: database.db, clock }, userId);
       await handOverPracticesBeforeAccountDeletion({ db: database.db }, userId);
     },
+    // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
+    afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),
   });
 
   // First, so every plugin registered below inherits the one error handler.

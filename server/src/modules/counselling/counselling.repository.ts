@@ -180,6 +180,33 @@ export async function removeMember(db: Kysely<DB>, clientId: string, userId: str
   await db.deleteFrom("practice_client").where("id", "=", clientId).execute();
 }
 
+/**
+ * The counsellor leaves the practice: each of their clients there ends (members, consents, the
+ * client record; a couple invite waiting for a second partner is cancelled with it), and every
+ * invite they still had open in the practice is cancelled.
+ */
+export async function endCounsellorInPractice(db: Kysely<DB>, practiceId: string, counsellorId: string, now: number): Promise<void> {
+  await db
+    .updateTable("client_invite")
+    .set({ status: "cancelled", closed_at: now })
+    .where("practice_id", "=", practiceId)
+    .where("counsellor_id", "=", counsellorId)
+    .where("status", "=", "pending")
+    .execute();
+  const clients = await db.selectFrom("practice_client").select("id").where("practice_id", "=", practiceId).where("counsellor_id", "=", counsellorId).execute();
+  const clientIds = clients.map((client) => client.id);
+  if (clientIds.length === 0) return;
+  await db.deleteFrom("client_consent").where("client_id", "in", clientIds).execute();
+  await db.deleteFrom("practice_client_member").where("client_id", "in", clientIds).execute();
+  await db.deleteFrom("practice_client").where("id", "in", clientIds).execute();
+}
+
+/** The clients (ids) the person is a member of, in every practice. */
+export async function listClientIdsOfMember(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom("practice_client_member").select("client_id").where("user_id", "=", userId).execute();
+  return rows.map((row) => row.client_id);
+}
+
 async function consentsOf(db: Kysely<DB>, clientIds: readonly string[]): Promise<Array<{ clientId: string; userId: string; scope: CounsellingScope }>> {
   if (clientIds.length === 0) return [];
   const rows = await db.selectFrom("client_consent").select(["client_id", "user_id", "scope"]).where("client_id", "in", [...clientIds]).execute();

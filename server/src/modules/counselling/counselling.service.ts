@@ -36,6 +36,7 @@ import { presentClientInvites, presentClients, presentCreatedInvite, presentLook
 import {
   cancelClientInvite,
   countFailuresSince,
+  endCounsellorInPractice,
   findInviteByHash,
   findMember,
   forgetAttempt,
@@ -44,6 +45,7 @@ import {
   insertMember,
   isClientOfPractice,
   isUniqueViolation,
+  listClientIdsOfMember,
   listClientsOf,
   listMemberIds,
   listOpenInvites,
@@ -236,4 +238,24 @@ export async function listMyClients(deps: CounsellingDeps, actor: Actor, practic
   requireTwoFactor(actor);
   const clients = await listClientsOf(deps.db, practiceId, actor.userId);
   return presentClients(clients.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })));
+}
+
+/**
+ * Someone stopped being a member of a practice (removed, or left): as their clients' counsellor
+ * there, every relation ends with its consents and their open invites are cancelled, so being
+ * invited back later shows no former client without a new consent (decision 015).
+ */
+export async function endRelationsOnLeavingPractice(deps: Pick<CounsellingDeps, "db" | "clock">, practiceId: string, userId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => endCounsellorInPractice(trx, practiceId, userId, deps.clock.now().getTime()));
+}
+
+/**
+ * Before a person's account goes: they stop being each client they belong to, as if they had
+ * stopped sharing, so a client left with nobody goes with its pending couple invite.
+ */
+export async function leaveCounsellingBeforeAccountDeletion(deps: Pick<CounsellingDeps, "db" | "clock">, userId: string): Promise<void> {
+  const now = deps.clock.now().getTime();
+  await deps.db.transaction().execute(async (trx) => {
+    for (const clientId of await listClientIdsOfMember(trx, userId)) await removeMember(trx, clientId, userId, now);
+  });
 }
