@@ -15,6 +15,19 @@ export const PRACTICE_NORMS_MINIMUM_N = 100;
  */
 export const PRACTICE_STATISTICS_MINIMUM_N = 20;
 
+/**
+ * Below this many complete responses a dimension's item means and SDs are withheld (null). An
+ * item mean moves by about one person's answer over N when one person joins; from 50, at one
+ * decimal, that difference is lost in the rounding (decision 017).
+ */
+export const PRACTICE_ITEM_STATISTICS_MINIMUM_N = 50;
+
+/**
+ * The admins' figures are published again only once the number of people counted has moved by at
+ * least this many since the last published figures, so no two published sets differ by one person.
+ */
+export const PRACTICE_PUBLISH_STEP_N = 10;
+
 const statistic = z.number().nullable();
 
 export const practiceDimensionPsychometricsSchema = z.object({
@@ -35,8 +48,9 @@ export const practiceDimensionPsychometricsSchema = z.object({
   items: z.array(
     z.object({
       itemId: z.string(),
-      mean: z.number(),
-      sd: z.number(),
+      /** Item mean and SD to one decimal; null below PRACTICE_ITEM_STATISTICS_MINIMUM_N. */
+      mean: statistic,
+      sd: statistic,
       correctedItemTotal: statistic,
       alphaIfDeleted: statistic,
     }),
@@ -56,6 +70,7 @@ export const practicePsychometricsResponseSchema = z.object({
   normSource: normSourceSchema,
   /** Clients counted: members who share their profile with this practice and completed one. */
   respondents: z.number().int().nonnegative(),
+  /** When the published figures were computed: they change only once N moved by PRACTICE_PUBLISH_STEP_N. */
   computedAt: z.string(),
   dimensions: z.array(practiceDimensionPsychometricsSchema),
 });

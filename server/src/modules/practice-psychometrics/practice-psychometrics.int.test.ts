@@ -10,6 +10,7 @@ import {
   deriveDeploymentNorms,
   INTERDEPENDENCE_PROFILE_V1 as PROFILE,
   PRACTICE_NORMS_MINIMUM_N,
+  PRACTICE_PUBLISH_STEP_N,
   PROVISIONAL_NORMS,
   summarisePsychometrics,
   type PracticePsychometricsResponse,
@@ -132,6 +133,8 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
       expect(dimension).toMatchObject({ n: 30, isShown: true, isUsedForChange: false });
       expect(dimension.alpha).toEqual(expect.any(Number));
       expect(dimension.items.length).toBeGreaterThan(1);
+      // Under 50 people an item's mean and SD are withheld: one person's answers would show in them.
+      for (const item of dimension.items) expect(item).toMatchObject({ mean: null, sd: null, correctedItemTotal: expect.any(Number) });
     }
   });
 
@@ -180,25 +183,44 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
       expect(dimension.n).toBe(PRACTICE_NORMS_MINIMUM_N);
       expect(dimension.isUsedForChange).toBe(expected[dimension.dimension].source === "deployment");
       expect(dimension.alpha).toBeCloseTo(summarisePsychometrics(accumulator).find((entry) => entry.dimension === dimension.dimension)?.alpha ?? Number.NaN, 3);
+      // From 50 people item means and SDs are shown, to one decimal only.
+      for (const item of dimension.items) {
+        for (const value of [item.mean, item.sd]) {
+          expect(value).toEqual(expect.any(Number));
+          expect(Number((value as number).toFixed(1))).toBe(value);
+        }
+      }
     }
     // Aggregates only: no person's id, name or answers set.
     expect(body).not.toHaveProperty("clients");
     expect(JSON.stringify(body)).not.toContain("seed-");
 
-    // One client stops sharing their profile: on the next request they are gone, and N is below the minimum again.
-    const oneMember = await t.database.db
+    // One client stops sharing their profile: reliable change no longer counts them at once, and N
+    // is below the minimum again.
+    const sharing = await t.database.db
       .selectFrom("practice_client_member")
       .innerJoin("client_consent", (join) => join.onRef("client_consent.user_id", "=", "practice_client_member.user_id").onRef("client_consent.client_id", "=", "practice_client_member.client_id"))
       .select(["practice_client_member.user_id as userId"])
       .where("practice_client_member.practice_id", "=", practiceId)
       .where("client_consent.scope", "=", "profile")
-      .executeTakeFirstOrThrow();
-    await t.database.db.deleteFrom("client_consent").where("user_id", "=", oneMember.userId).where("scope", "=", "profile").execute();
-    // The admins' page checks its inputs on every request: the client is gone at once.
-    expect((await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>()).toMatchObject({ normSource: "provisional", respondents: PRACTICE_NORMS_MINIMUM_N - 1 });
+      .orderBy("practice_client_member.user_id")
+      .limit(PRACTICE_PUBLISH_STEP_N)
+      .execute();
+    const stopSharing = (userId: string) => t.database.db.deleteFrom("client_consent").where("user_id", "=", userId).where("scope", "=", "profile").execute();
+    await stopSharing(sharing[0]!.userId);
     const after = await getPracticeNorms(t.database.db, practiceId, { trustMs: 0 });
     expect(after.respondents).toBe(PRACTICE_NORMS_MINIMUM_N - 1);
     expect(after.norms).toEqual(PROVISIONAL_NORMS);
+    // The admins' page keeps the figures it published until N moved by ten: comparing the page
+    // before and after one person left would otherwise tell that person's answers.
+    const published = (await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>();
+    expect(published).toEqual(body);
+    for (const { userId } of sharing.slice(1, -1)) await stopSharing(userId);
+    expect((await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>()).toEqual(body);
+    await stopSharing(sharing.at(-1)!.userId);
+    const moved = (await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>();
+    expect(moved).toMatchObject({ normSource: "provisional", respondents: PRACTICE_NORMS_MINIMUM_N - PRACTICE_PUBLISH_STEP_N });
+    expect(moved.computedAt >= body.computedAt).toBe(true);
   }, 60_000);
 
   it("the dashboard's figures are reused for a minute as they are, then only while their inputs are unchanged", async () => {

@@ -1,5 +1,5 @@
 import { PRACTICE_NORMS_MINIMUM_N, PRACTICE_STATISTICS_MINIMUM_N, type PracticePsychometricsResponse } from "@mutual/core";
-import { mayShowStatistics } from "./practice-psychometrics.policy.js";
+import { mayShowItemStatistics, mayShowStatistics } from "./practice-psychometrics.policy.js";
 import type { PracticeNorms } from "./practice-psychometrics.service.js";
 
 const round = (value: number | null, digits = 3): number | null => (value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
@@ -31,8 +31,9 @@ export function presentPracticePsychometrics(value: PracticeNorms): PracticePsyc
         sem: round(entry.sem, 1),
         items: entry.items.map((item) => ({
           itemId: item.itemId,
-          mean: round(item.mean, 2) ?? 0,
-          sd: round(item.sd, 2) ?? 0,
+          // One decimal and only from 50 people: a join or leave then vanishes in the rounding.
+          mean: mayShowItemStatistics(entry.n) ? round(item.mean, 1) : null,
+          sd: mayShowItemStatistics(entry.n) ? round(item.sd, 1) : null,
           correctedItemTotal: round(item.correctedItemTotal),
           alphaIfDeleted: round(item.alphaIfDeleted),
         })),

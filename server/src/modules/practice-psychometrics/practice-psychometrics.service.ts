@@ -18,7 +18,7 @@ import {
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../http/route-access.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { normSourceOf } from "./practice-psychometrics.policy.js";
+import { mayPublish, normSourceOf } from "./practice-psychometrics.policy.js";
 import { presentPracticePsychometrics } from "./practice-psychometrics.presenter.js";
 import { listAnswersOfAssessments, listConsentedMemberIds, listLatestCompletedAssessmentIds, readEligibleFingerprint } from "./practice-psychometrics.repository.js";
 
@@ -32,6 +32,8 @@ const CACHE_TTL_MS = 5 * 60_000;
  */
 const DEFAULT_TRUST_MS = 60_000;
 const CACHE_MAX_PRACTICES = 500;
+/** Published figures kept per process: far more than the cache, so churning practices cannot push one out cheaply. */
+const PUBLISHED_MAX_PRACTICES = 20_000;
 
 export type PracticeNorms = {
   /** Reliability and SD per score for reliable change: the practice's own where N is reached, else provisional. */
@@ -49,6 +51,8 @@ type DatabaseCache = {
   entries: Map<string, CacheEntry>;
   /** One computation per practice and inputs at a time: requests arriving meanwhile wait for it. */
   inFlight: Map<string, Promise<PracticeNorms>>;
+  /** The figures last shown on each practice's psychometrics page (see publishedFigures). */
+  published: Map<string, PracticeNorms>;
 };
 
 /**
@@ -62,7 +66,7 @@ function cacheOf(db: Kysely<DB>): DatabaseCache {
   const key = db.getExecutor().adapter;
   let found = caches.get(key);
   if (!found) {
-    found = { entries: new Map(), inFlight: new Map() };
+    found = { entries: new Map(), inFlight: new Map(), published: new Map() };
     caches.set(key, found);
   }
   return found;
@@ -123,11 +127,28 @@ export async function getPracticeNorms(db: Kysely<DB>, practiceId: string, optio
   return computation;
 }
 
+/**
+ * What the admins' page shows: the figures last published for the practice, replaced by the
+ * current ones only once the number of people counted moved by PRACTICE_PUBLISH_STEP_N since
+ * (decision 017). Kept in process memory like the cache; reliable change on the dashboard uses
+ * the current norms, never these.
+ */
+function publishedFigures(db: Kysely<DB>, practiceId: string, current: PracticeNorms): PracticeNorms {
+  const { published } = cacheOf(db);
+  const last = published.get(practiceId);
+  if (last && !mayPublish(last.respondents, current.respondents)) return last;
+  published.delete(practiceId);
+  published.set(practiceId, current);
+  while (published.size > PUBLISHED_MAX_PRACTICES) published.delete(published.keys().next().value as string);
+  return current;
+}
+
 export type PracticePsychometricsDeps = { db: Kysely<DB>; clock: { now(): Date } };
 
 /** For the practice's owners and admins with two-step sign-in on: aggregates and N only. */
 export async function getPracticePsychometrics(deps: PracticePsychometricsDeps, actor: Actor, practiceId: string): Promise<PracticePsychometricsResponse> {
   await requirePracticeRole(deps.db, actor, practiceId, ["owner", "admin"]);
   requireTwoFactor(actor);
-  return presentPracticePsychometrics(await getPracticeNorms(deps.db, practiceId, { now: deps.clock.now().getTime(), trustMs: 0 }));
+  const current = await getPracticeNorms(deps.db, practiceId, { now: deps.clock.now().getTime(), trustMs: 0 });
+  return presentPracticePsychometrics(publishedFigures(deps.db, practiceId, current));
 }

@@ -37,6 +37,7 @@ describe("PracticePsychometrics", () => {
     render({ status: 200, body: data });
     expect(await screen.findByText("120 clients' profiles counted.")).toBeInTheDocument();
     expect(screen.getByText(/From 100 complete answers/)).toBeInTheDocument();
+    expect(screen.getByText(/only once at least 10 more or fewer clients are counted/)).toBeInTheDocument();
     expect(screen.getByText(/this practice's own figures where an area has enough answers/)).toBeInTheDocument();
     const table = screen.getByRole("table", { name: "Reliability by area" });
     const close = within(table).getByRole("row", { name: /Closeness/ });

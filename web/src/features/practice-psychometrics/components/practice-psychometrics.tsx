@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { INTERDEPENDENCE_PROFILE_V1, type PracticeDimensionPsychometrics, type PracticePsychometricsResponse } from "@mutual/core";
+import { INTERDEPENDENCE_PROFILE_V1, PRACTICE_PUBLISH_STEP_N, type PracticeDimensionPsychometrics, type PracticePsychometricsResponse } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
 import { TableScroll } from "../../../components/table-scroll";
@@ -37,6 +37,7 @@ function Figures({ data }: { data: PracticePsychometricsResponse }) {
       <p>{t("practicePsychometrics.intro")}</p>
       <p>{t("practicePsychometrics.respondents", { count: data.respondents })}</p>
       <p>{t("practicePsychometrics.minimum", { minimumN: data.minimumN, statisticsMinimumN: data.statisticsMinimumN })}</p>
+      <p>{t("practicePsychometrics.updates", { step: PRACTICE_PUBLISH_STEP_N })}</p>
       <p>{t(`practicePsychometrics.normSource.${data.normSource}`)}</p>
       <TableScroll label={t("practicePsychometrics.areasCaption")}>
         <table>
