@@ -3,7 +3,9 @@ import type { ClientDetailResponse } from "@mutual/core";
 import { requestJson } from "../../../lib/api-client";
 
 // The printable report reads the client detail (decision 016): each read is an audit row the
-// client sees, so it is read once per visit and never again on focus or reconnect.
+// client sees, so it is read once per visit and never again on focus or reconnect. Every visit
+// reads afresh and nothing is kept after leaving (staleTime and gcTime 0): after a client stops
+// sharing, an open app must not print the report it read before.
 
 const base = (practiceId: string, clientId: string) => `/api/practices/${encodeURIComponent(practiceId)}/clients/${encodeURIComponent(clientId)}`;
 
@@ -11,7 +13,8 @@ export const useClientReport = (practiceId: string, clientId: string) =>
   useQuery({
     queryKey: ["practice-report", practiceId, clientId],
     queryFn: () => requestJson<ClientDetailResponse>(base(practiceId, clientId)),
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: 0,
+    gcTime: 0,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     retry: false,

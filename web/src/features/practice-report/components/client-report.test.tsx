@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ClientDetailMember, ClientDetailResponse, PracticeDetailResponse } from "@mutual/core";
@@ -97,6 +97,26 @@ describe("ClientReport", () => {
     const calls = show({ status: 200, body: detail });
     await screen.findByText("陈美玲 and Kavitha Rajan");
     expect(calls.filter((call) => call.path === "/api/practices/p1/clients/c1")).toHaveLength(1);
+  });
+
+  it("reads afresh on every visit: after the client stopped sharing, the report read before is not shown again", async () => {
+    let answer: { status: number; body: unknown } = { status: 200, body: detail };
+    const calls = stubFetch({ "GET /api/practices/p1/clients/c1": () => answer, "GET /api/practices/p1": { status: 200, body: practice } });
+    const { router } = renderRoutes(
+      [
+        { path: "/practice/:practiceId/clients/:clientId/report", element: <ClientReport practiceId="p1" clientId="c1" /> },
+        { path: "/elsewhere", element: <p>Elsewhere</p> },
+      ],
+      "/practice/p1/clients/c1/report",
+    );
+    await screen.findByText("陈美玲 and Kavitha Rajan");
+    await act(() => router.navigate("/elsewhere"));
+    await screen.findByText("Elsewhere");
+    answer = { status: 404, body: { error: { code: "NOT_FOUND", message: "Nothing here." } } };
+    await act(() => router.navigate("/practice/p1/clients/c1/report"));
+    expect(await screen.findByText(/not one of yours in this practice/)).toBeInTheDocument();
+    expect(screen.queryByText("陈美玲 and Kavitha Rajan")).not.toBeInTheDocument();
+    expect(calls.filter((call) => call.path === "/api/practices/p1/clients/c1")).toHaveLength(2);
   });
 
   it("says when the client is not (or no longer) theirs", async () => {
