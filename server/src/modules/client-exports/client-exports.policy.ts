@@ -32,10 +32,11 @@ export function carriedScopes(content: ExportContent, kinds: { profiles: boolean
 
 /**
  * A cell a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
- * return that some strip first) gets a leading apostrophe, which shows the text as typed.
+ * return, or any whitespace before one of those four, since spreadsheets trim leading spaces
+ * before deciding) gets a leading apostrophe, which shows the text as typed.
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^(?:[\t\r]|\s*[=+\-@])/u.test(value) ? `'${value}` : value;
 }
 
 /** One RFC 4180 field: always quoted, inner quotes doubled, formula starts neutralised. */
