@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { shareScopeSchema, viewedScopeSchema, viewerRoleSchema } from "./couple.js";
 
 const nullableScore = z.number().nullable();
@@ -68,6 +69,19 @@ export const dataExportSchema = z.object({
       scopes: z.array(z.object({ scope: shareScopeSchema, since: z.string() })),
     })
     .nullable(),
+  /**
+   * The person's counselling relations now (decision 015), oldest first: the practice, the
+   * counsellor, the kind of client, since when, and each scope shared since when.
+   */
+  counselling: z.array(
+    z.object({
+      practice: z.object({ name: z.string() }),
+      counsellor: z.object({ name: z.string() }),
+      kind: clientKindSchema,
+      since: z.string(),
+      scopes: z.array(z.object({ scope: counsellingScopeSchema, since: z.string() })),
+    }),
+  ),
   /** Every view of the person's data by someone else ("who viewed my data"), newest first. */
   dataViews: z.array(z.object({ viewer: z.object({ name: z.string(), role: viewerRoleSchema }), scope: viewedScopeSchema, viewedAt: z.string() })),
 });

@@ -211,7 +211,7 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "sessions"])),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "sessions"])),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },

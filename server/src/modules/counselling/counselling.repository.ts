@@ -236,6 +236,28 @@ export async function listRelationsOf(db: Kysely<DB>, userId: string) {
   }));
 }
 
+/** The person's relations with counsellors for their own export: each scope with when it was granted. */
+export async function listRelationsForExport(db: Kysely<DB>, userId: string) {
+  const relations = await listRelationsOf(db, userId);
+  if (relations.length === 0) return [];
+  const grants = await db
+    .selectFrom("client_consent")
+    .select(["client_id", "scope", "granted_at"])
+    .where("user_id", "=", userId)
+    .where("client_id", "in", relations.map((relation) => relation.clientId))
+    .execute();
+  return relations.map((relation) => ({
+    practiceName: relation.practiceName,
+    counsellorName: relation.counsellorName,
+    kind: relation.kind,
+    since: relation.since,
+    scopes: relation.scopes.map((scope) => ({
+      scope,
+      since: toMs(grants.find((grant) => grant.client_id === relation.clientId && grant.scope === scope)?.granted_at ?? relation.since),
+    })),
+  }));
+}
+
 /** The counsellor's clients in the practice, each with who accepted (name, when) and what each shares right now. */
 export async function listClientsOf(db: Kysely<DB>, practiceId: string, counsellorId: string) {
   const rows = await db

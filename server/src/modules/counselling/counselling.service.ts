@@ -49,6 +49,7 @@ import {
   listClientsOf,
   listMemberIds,
   listOpenInvites,
+  listRelationsForExport,
   listRelationsOf,
   lockInvite,
   markInviteAccepted,
@@ -257,5 +258,15 @@ export async function leaveCounsellingBeforeAccountDeletion(deps: Pick<Counselli
   const now = deps.clock.now().getTime();
   await deps.db.transaction().execute(async (trx) => {
     for (const clientId of await listClientIdsOfMember(trx, userId)) await removeMember(trx, clientId, userId, now);
+  });
+}
+
+/** The person's counselling relations for their own data export (decision 015); read in the caller's transaction. */
+export async function listCounsellingForExport(db: Kysely<DB>, userId: string) {
+  const relations = await listRelationsForExport(db, userId);
+  // Scopes in their usual order, so two exports of the same relations read the same.
+  return relations.map((relation) => {
+    const order = orderScopes(relation.scopes.map((entry) => entry.scope));
+    return { ...relation, scopes: [...relation.scopes].sort((a, b) => order.indexOf(a.scope) - order.indexOf(b.scope)) };
   });
 }

@@ -5,6 +5,7 @@ import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 import { linkCouple, setShares } from "../../../test/couple-helpers.js";
+import { createPractice, enrolTwoFactor, postAs } from "../../../test/practice-helpers.js";
 
 const checkInAnswers = { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 1, friendsFamilyHours: 6.5, wePulse: 5, mePulse: 4 };
 const exerciseId = "speak-up-draft-it-first";
@@ -121,6 +122,38 @@ describe.each(dialects)("[%s] export", (dialect) => {
     expect(body.partnerSharing.scopes).toHaveLength(2);
     // Only views of this person's data: the partner's view of theirs, not their own view of the partner's.
     expect(body.dataViews).toEqual([{ viewer: { name: partner.name, role: "partner" }, scope: "exercises", viewedAt: expect.any(String) }]);
+  });
+
+  it("includes the person's counselling relations: practice, counsellor, kind, since when, and each scope shared since when", async () => {
+    const { person } = await personWithData("a counselling note", "a counselling reflection");
+    const alone = (await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } })).json();
+    expect(alone.counselling).toEqual([]);
+    const counsellor = await signUp(t.app);
+    const practiceId = await createPractice(t.app, counsellor, "Lantern Counselling");
+    await enrolTwoFactor(t.app, counsellor);
+    const invite = await postAs(t.app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
+    expect(invite.statusCode).toBe(201);
+    const accepted = await postAs(t.app, person, "/api/counselling/accept", { code: invite.json().code, scopes: ["profile", "safety"] });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const response = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.counselling).toEqual([
+      {
+        practice: { name: "Lantern Counselling" },
+        counsellor: { name: counsellor.name },
+        kind: "individual",
+        since: accepted.json().relations[0].since,
+        scopes: [
+          { scope: "profile", since: expect.any(String) },
+          { scope: "safety", since: expect.any(String) },
+        ],
+      },
+    ]);
+    expect(Number.isNaN(Date.parse(body.counselling[0].scopes[0].since))).toBe(false);
+    // Their relation, not the counsellor's account: no email of theirs.
+    expect(response.body).not.toContain(counsellor.email);
   });
 
   it("needs a session", async () => {

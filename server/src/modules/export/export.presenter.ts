@@ -66,6 +66,13 @@ export function presentDataExport(input: {
   checkIns: DataExport["checkIns"];
   exerciseCompletions: DataExport["exerciseCompletions"];
   partnerSharing: { since: string; partner: { name: string }; scopes: Array<{ scope: NonNullable<DataExport["partnerSharing"]>["scopes"][number]["scope"]; since: string }> } | null;
+  counselling: ReadonlyArray<{
+    practiceName: string;
+    counsellorName: string;
+    kind: DataExport["counselling"][number]["kind"];
+    since: number;
+    scopes: ReadonlyArray<{ scope: DataExport["counselling"][number]["scopes"][number]["scope"]; since: number }>;
+  }>;
   dataViews: ReadonlyArray<{ viewer: { name: string; role: DataExport["dataViews"][number]["viewer"]["role"] }; scope: DataExport["dataViews"][number]["scope"]; viewedAt: string }>;
 }): DataExport {
   return {
@@ -110,6 +117,13 @@ export function presentDataExport(input: {
             linkedSince: input.partnerSharing.since,
             scopes: input.partnerSharing.scopes.map((entry) => ({ scope: entry.scope, since: entry.since })),
           },
+    counselling: input.counselling.map((relation) => ({
+      practice: { name: relation.practiceName },
+      counsellor: { name: relation.counsellorName },
+      kind: relation.kind,
+      since: iso(relation.since),
+      scopes: relation.scopes.map((entry) => ({ scope: entry.scope, since: iso(entry.since) })),
+    })),
     dataViews: input.dataViews.map((view) => ({ viewer: { name: view.viewer.name, role: view.viewer.role }, scope: view.scope, viewedAt: view.viewedAt })),
   };
 }

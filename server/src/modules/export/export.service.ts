@@ -7,6 +7,7 @@ import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { listAssessmentsForExport } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { getConsent } from "../consent/index.js";
+import { listCounsellingForExport } from "../counselling/index.js";
 import { getSharingForExport } from "../couple/index.js";
 import { listDataViewsForExport } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
@@ -31,6 +32,7 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
       exerciseCompletions: await listCompletionsForExport(trx, deps.kek, actor.userId),
       partnerSharing: await getSharingForExport(trx, actor.userId),
+      counselling: await listCounsellingForExport(trx, actor.userId),
       dataViews: await listDataViewsForExport(trx, actor.userId),
     }));
   return presentDataExport({ actor, exportedAt: deps.clock.now(), ...parts });
