@@ -134,11 +134,17 @@ export function summarisePsychometrics(acc: PsychometricsAccumulator): Dimension
   });
 }
 
-/** Replace provisional reliability/SD with deployment estimates where enough complete rows exist. */
+/**
+ * Replace provisional reliability/SD with deployment estimates where enough complete rows exist.
+ * Only usable figures: a finite alpha strictly between 0 and 1 and a finite SD above 0. An SD of 0
+ * (everyone answered alike) or a reliability of 1 makes the SEM 0, and reliable change would then
+ * divide by zero (an infinite or NaN RCI); such a dimension keeps its fallback.
+ */
 export function deriveDeploymentNorms(summary: readonly DimensionPsychometrics[], minRows: number, fallback: ScoreNorms = PROVISIONAL_NORMS): ScoreNorms {
   const norms = { ...fallback };
   for (const entry of summary) {
-    if (entry.n < minRows || entry.alpha === null || entry.sd === null || entry.alpha <= 0 || entry.alpha >= 1) continue;
+    if (entry.n < minRows || entry.alpha === null || entry.sd === null) continue;
+    if (!Number.isFinite(entry.alpha) || entry.alpha <= 0 || entry.alpha >= 1 || !Number.isFinite(entry.sd) || entry.sd <= 0) continue;
     norms[entry.dimension] = { reliability: entry.alpha, sd: entry.sd, source: "deployment" };
   }
   return norms;

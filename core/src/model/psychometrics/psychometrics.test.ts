@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { keyAnswer, listDimensionItems } from "../instrument/instrument-lookup.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
 import { addCoMomentRow, computeCovariance, createCoMoments, mergeCoMoments, type CoMoments } from "./co-moments.js";
-import { addPsychometricsResponse, createPsychometricsAccumulator, deriveDeploymentNorms, mergePsychometricsAccumulators, summarisePsychometrics } from "./profile-psychometrics.js";
+import { PROVISIONAL_NORMS } from "../provisional-norms.js";
+import { addPsychometricsResponse, createPsychometricsAccumulator, deriveDeploymentNorms, mergePsychometricsAccumulators, summarisePsychometrics, type DimensionPsychometrics } from "./profile-psychometrics.js";
 import { computeCronbachAlpha, computeItemStatistics } from "./reliability-stats.js";
 
 function accumulate(rows: readonly number[][], k: number): CoMoments {
@@ -236,5 +237,20 @@ describe("profile psychometrics", () => {
     expect(norms.CLOSE.reliability).toBeCloseTo(summary.find((entry) => entry.dimension === "CLOSE")?.alpha as number, 12);
     expect(norms.WE.source).toBe("provisional");
     expect(deriveDeploymentNorms(summary, 1000).CLOSE.source).toBe("provisional");
+  });
+
+  it("never derives norms that would make reliable change divide by zero: SD 0, reliability 1, NaN", () => {
+    const entry = (alpha: number | null, sd: number | null): DimensionPsychometrics => ({ dimension: "CLOSE", n: 500, excludedIncomplete: 0, alpha, mean: 50, sd, sem: null, items: [] });
+    for (const [alpha, sd] of [
+      [0.8, 0],
+      [1, 12],
+      [Number.NaN, 12],
+      [0.8, Number.NaN],
+      [0.8, Number.POSITIVE_INFINITY],
+      [0.8, -1],
+    ] as const) {
+      expect(deriveDeploymentNorms([entry(alpha, sd)], 100).CLOSE, `${alpha} ${sd}`).toEqual(PROVISIONAL_NORMS.CLOSE);
+    }
+    expect(deriveDeploymentNorms([entry(0.8, 12)], 100).CLOSE).toEqual({ reliability: 0.8, sd: 12, source: "deployment" });
   });
 });
