@@ -323,6 +323,14 @@ async function withholdSessionFromTwoFactorUser(ctx: AfterHookContext): Promise<
   deleteSessionCookie(ctx, true);
   await ctx.context.internalAdapter.deleteSession(created.session.token);
   ctx.context.setNewSession(null);
+  // The link would land them on a page that needs a session: send them to sign in instead,
+  // told that the address is confirmed, and on to that page afterwards.
+  const returned = ctx.context.returned;
+  if (isAPIError(returned) && returned.statusCode === 302) {
+    const callback = typeof ctx.query?.callbackURL === "string" ? ctx.query.callbackURL : "/";
+    const next = callback.startsWith("/") && !callback.startsWith("//") ? callback : "/";
+    throw ctx.redirect(`/sign-in?${new URLSearchParams({ emailConfirmed: "1", next }).toString()}`);
+  }
 }
 
 /** The session token the request's own (signed) cookie names, if any. */

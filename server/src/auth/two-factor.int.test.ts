@@ -75,7 +75,8 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
 
     const opened = await openConfirmationLinkFromMailbox(counsellor);
     expect(opened.statusCode).toBe(302);
-    expect(opened.headers.location).toContain("/account");
+    // To sign in (both steps), told the address is confirmed, then on to the page the link named.
+    expect(opened.headers.location).toBe("/sign-in?emailConfirmed=1&next=%2Faccount");
     expect(await emailVerifiedOf(counsellor.email)).toBe(true);
     // No session: no usable cookie, and the client routes answer as to anyone signed out.
     expect(sessionCookieFrom(opened)).toBe("");
@@ -90,6 +91,7 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     const person = await signUp(t.app);
     const opened = await openConfirmationLinkFromMailbox(person);
     expect(opened.statusCode).toBe(302);
+    expect(opened.headers.location).toBe("/account");
     const cookie = sessionCookieFrom(opened);
     expect(cookie).not.toBe("");
     expect((await getMe(t.app, cookie)).json().user).toMatchObject({ emailVerified: true, twoFactorEnabled: false });
