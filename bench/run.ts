@@ -3,7 +3,8 @@
 // Targets: /api/me ≥ 35% of bare Fastify's req/s, p99 ≤ 10 ms at half its own maximum
 // rate; npm start (built) to first 200 on /livez ≤ 3 s; idle RSS ≤ 120 MB (issue 2).
 // Check-in submit ≥ 70% of the raw SQLite synchronous=FULL commit rate; profile read ≥ 35%
-// of bare Fastify; each p99 ≤ 10 ms at half its maximum rate (issue 4).
+// of bare Fastify; each p99 ≤ 10 ms at half its maximum rate (issue 4). Counsellor dashboard at
+// 5,000 clients: p95 ≤ 50 ms on SQLite and PostgreSQL (issue 6; `npm run bench:dashboard` alone).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { runModelBench } from "./model.js";
 import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.js";
 import { measureCoupleReport } from "./couple.js";
+import { runDashboardBench } from "./dashboard.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -144,6 +146,9 @@ async function main(): Promise<void> {
   say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
   say(`- idle server RSS ${fmt(idleRss, 1)} MB after 35 s idle (target ≤ 120 MB): ${verdict(idleRss <= 120)}; ${fmt(justStartedRss, 1)} MB 2 s after start; ${fmt(loadedRss, 1)} MB after the load runs`);
   say();
+
+  // Counsellor dashboard at 5,000 clients, on SQLite and PostgreSQL (in process; bench/dashboard.ts).
+  for (const line of await runDashboardBench()) say(line);
 
   say("## Model (core, in process)");
   say();

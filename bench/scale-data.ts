@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, summariseAssessment, type AssessmentSummary, type ProfileAnswers } from "@mutual/core";
 import { openDatabase, withDefaultUser, type Database, type Dialect } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
@@ -210,5 +210,7 @@ export async function seedScaleData(database: Database, counsellorId: string, op
     await sink.flush();
     rows = sink.rows;
   });
+  // Fresh statistics, as PostgreSQL's autovacuum (and SQLite's optimize) would gather after a load this size.
+  await sql`analyze`.execute(database.db);
   return { largePracticeId: "bench-practice-0", counsellorId, clients, people, rows, seconds: (performance.now() - started) / 1000 };
 }

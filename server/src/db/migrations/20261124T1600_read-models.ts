@@ -29,7 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("pattern", "text")
     .addColumn("flag_ids", "text", (column) => column.notNull())
     .execute();
-  await db.schema.createIndex("assessment_score_user_completed_idx").on("assessment_score").columns(["user_id", "completed_at"]).execute();
+  // Ordered as every read orders (latest first, id breaking ties), so "latest per person" is one index probe.
+  await db.schema.createIndex("assessment_score_user_completed_idx").on("assessment_score").columns(["user_id", "completed_at", "assessment_id"]).execute();
 
   await db.schema
     .createTable("assessment_safety")

@@ -169,8 +169,79 @@ export function assessClients(members: readonly MemberFacts[], now: number, norm
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
+/** What filtering and sorting need of a client (a full ClientState, or a summary of one). */
+export type Sortable = Pick<ClientState, "clientId" | "name" | "overdue" | "offTrackReasons" | "lastCheckInAt" | "we" | "me" | "flags">;
+
+/** One member as the dashboard-wide query summarises them (see the repository's listMemberSummaries). */
+export type MemberSummaryFacts = {
+  clientId: string;
+  name: string;
+  scopes: readonly CounsellingScope[];
+  checkInAt: number | null;
+  latest: { we: number | null; me: number | null; flagIds: readonly string[]; safety: boolean } | null;
+  deteriorated: boolean;
+  seen: { flagIds: readonly string[]; safety: boolean } | null;
+};
+
+/**
+ * The same verdicts as assessClients, from one narrow summary row per member, for every client
+ * at once: only filtering, sorting and counting use these; the page's rows are then built in full.
+ * Written for speed (it runs over every client on every request), so without intermediate arrays.
+ */
+export function summariseClients(members: readonly MemberSummaryFacts[], now: number): Sortable[] {
+  const overdueBefore = now - OVERDUE_AFTER_DAYS * dayMs;
+  const result: Sortable[] = [];
+  let index = 0;
+  while (index < members.length) {
+    const clientId = members[index]!.clientId;
+    let name = "";
+    let overdue = false;
+    let deteriorated = false;
+    let newFlag = false;
+    let lastCheckInAt: number | null = null;
+    let weSum = 0;
+    let weCount = 0;
+    let meSum = 0;
+    let meCount = 0;
+    const flags = new Set<CounsellorFlagId>();
+    for (; index < members.length && members[index]!.clientId === clientId; index += 1) {
+      const member = members[index]!;
+      name = name === "" ? member.name : `${name} & ${member.name}`;
+      if (member.scopes.includes("check-ins")) {
+        if (member.checkInAt === null || member.checkInAt < overdueBefore) overdue = true;
+        if (member.checkInAt !== null && (lastCheckInAt === null || member.checkInAt > lastCheckInAt)) lastCheckInAt = member.checkInAt;
+      }
+      const latest = member.latest;
+      if (!latest || !member.scopes.includes("profile")) continue;
+      if (member.deteriorated) deteriorated = true;
+      if (latest.we !== null) {
+        weSum += latest.we;
+        weCount += 1;
+      }
+      if (latest.me !== null) {
+        meSum += latest.me;
+        meCount += 1;
+      }
+      const seen = member.seen;
+      for (const flag of latest.flagIds) {
+        flags.add(flag as CounsellorFlagId);
+        if (!seen || !seen.flagIds.includes(flag)) newFlag = true;
+      }
+      if (member.scopes.includes("safety") && latest.safety) {
+        flags.add("safety");
+        if (!seen || !seen.safety) newFlag = true;
+      }
+    }
+    const reasons: ClientState["offTrackReasons"] = [];
+    if (deteriorated) reasons.push("deteriorated");
+    if (newFlag) reasons.push("new-flag");
+    result.push({ clientId, name, overdue, offTrackReasons: reasons, lastCheckInAt, we: weCount === 0 ? null : weSum / weCount, me: meCount === 0 ? null : meSum / meCount, flags });
+  }
+  return result;
+}
+
 /** Filter (flag, overdue, off track), sort (absent values last either way, then by name) and cut one page. */
-export function selectPage(clients: readonly ClientState[], query: DashboardQuery): { rows: ClientState[]; total: number } {
+export function selectPage<T extends Sortable>(clients: readonly T[], query: DashboardQuery): { rows: T[]; total: number } {
   const filtered = clients.filter(
     (client) =>
       (query.flag === undefined || client.flags.has(query.flag)) &&
@@ -178,8 +249,8 @@ export function selectPage(clients: readonly ClientState[], query: DashboardQuer
       (query.offTrack === undefined || client.offTrackReasons.length > 0 === query.offTrack),
   );
   const direction = query.order === "desc" ? -1 : 1;
-  const byName = (a: ClientState, b: ClientState) => collator.compare(a.name, b.name) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
-  const value = (client: ClientState): number | null =>
+  const byName = (a: T, b: T) => collator.compare(a.name, b.name) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
+  const value = (client: T): number | null =>
     query.sort === "we" ? client.we : query.sort === "me" ? client.me : query.sort === "lastCheckIn" ? client.lastCheckInAt : query.sort === "offTrack" ? client.offTrackReasons.length : null;
   const sorted =
     query.sort === "name"

@@ -1,8 +1,12 @@
 import type { Kysely } from "kysely";
 import {
   SCORED_DIMENSIONS,
+  LOWER_IS_BETTER,
+  MODEL_THRESHOLDS,
   PRACTICE_ROLES,
   PROVISIONAL_NORMS,
+  SCORE_KEYS,
+  computeSem,
   compareCouple,
   type ClientDetailResponse,
   type CounsellingScope,
@@ -19,15 +23,23 @@ import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { assessClients, normSourceOf, selectPage, type ClientState, type MemberFacts } from "./dashboard.policy.js";
+import { assessClients, normSourceOf, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
-import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
+import { clientPeople, findName, listLastViews, listMemberSummaries, listMembers, listScopes, touchLastViews, type DeteriorationTest } from "./dashboard.repository.js";
 
 export type DashboardDeps = { db: Kysely<DB>; clock: Clock };
 
 /** The norms reliable change is classified with: provisional until psychometrics (a later phase) has enough of the practice's responses. */
 function normsFor(_practiceId: string): ScoreNorms {
   return PROVISIONAL_NORMS;
+}
+
+/** Per score, the reliable-deterioration test core's computeReliableChange applies, for the dashboard-wide query. */
+function deteriorationTests(norms: ScoreNorms): DeteriorationTest[] {
+  return SCORE_KEYS.map((key) => {
+    const sem = computeSem(norms[key]);
+    return { column: key.toLowerCase(), sDiff: Math.sqrt(2 * sem * sem), critical: MODEL_THRESHOLDS.change.rciCritical, lowerIsBetter: LOWER_IS_BETTER.has(key) };
+  });
 }
 
 /** Practice member with two-step sign-in on (decision 014); the queries below then keep to the actor's own clients. */
@@ -37,12 +49,12 @@ async function requireCounsellor(db: Kysely<DB>, actor: Actor, practiceId: strin
 }
 
 /** Everything known of this counsellor's client members, cut to what each shares now (read in the caller's transaction). */
-async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: string, clientId?: string): Promise<MemberFacts[]> {
-  const [members, scopes, views] = [await listMembers(trx, practiceId, counsellorId, clientId), await listScopes(trx, practiceId, counsellorId, clientId), await listLastViews(trx, practiceId, counsellorId, clientId)];
+async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: string, clientIds: readonly string[]): Promise<MemberFacts[]> {
+  const [members, scopes, views] = [await listMembers(trx, practiceId, counsellorId, clientIds), await listScopes(trx, practiceId, counsellorId, clientIds), await listLastViews(trx, practiceId, counsellorId, clientIds)];
   // Each module reads only the people who share its scope with this counsellor right now.
-  const scores = await listScoresOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "profile", clientId));
-  const safety = await listSafetyFlagsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientId));
-  const latest = await listLatestCheckInsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "check-ins", clientId));
+  const scores = await listScoresOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "profile", clientIds));
+  const safety = await listSafetyFlagsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientIds));
+  const latest = await listLatestCheckInsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "check-ins", clientIds));
   const scoresOf = new Map<string, typeof scores>();
   for (const row of scores) {
     const list = scoresOf.get(row.userId) ?? [];
@@ -88,8 +100,13 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
   const now = deps.clock.now().getTime();
   const norms = normsFor(practiceId);
   return deps.db.transaction().execute(async (trx) => {
-    const clients = assessClients(await loadFacts(trx, practiceId, actor.userId), now, norms);
-    const { rows, total } = selectPage(clients, query);
+    // Every client from one narrow query (deterioration tested in SQL as core computes it), to filter, sort and count…
+    const summaries = summariseClients(await listMemberSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
+    const page = selectPage(summaries, query);
+    // …then only the page's clients built in full, from the same read models, with core's classification.
+    const full = new Map(assessClients(await loadFacts(trx, practiceId, actor.userId, page.rows.map((row) => row.clientId)), now, norms).map((client) => [client.clientId, client]));
+    const rows = page.rows.flatMap((row) => full.get(row.clientId) ?? []);
+    const total = page.total;
     await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
     return { rows: rows.map((row) => presentDashboardRow(row, now)), total, page: query.page, pageSize: query.pageSize, normSource: normSourceOf(norms) };
   });
@@ -106,7 +123,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
   const now = deps.clock.now().getTime();
   const norms = normsFor(practiceId);
   return deps.db.transaction().execute(async (trx) => {
-    const facts = await loadFacts(trx, practiceId, actor.userId, clientId);
+    const facts = await loadFacts(trx, practiceId, actor.userId, [clientId]);
     const [client] = assessClients(facts, now, norms);
     if (!client) throw new HttpError(404, "NOT_FOUND", "No such client.");
     const checkIns = new Map<string, Awaited<ReturnType<typeof listCheckInTrendsOf>>>();

@@ -1,0 +1,114 @@
+// Dashboard at scale (issue 6): the counsellor's dashboard over 5,000 clients (bench/scale-data.ts),
+// on SQLite and on PostgreSQL. Measured in process with Fastify's app.inject (no sockets), so the
+// figures are the app's own time per request: session lookup, gates, every query, the in-memory
+// change and sort, the audit rows of the page, and the JSON out. Sequential requests, after a warm-up.
+// Target: p95 ≤ 50 ms on both databases. `npm run bench:dashboard` runs only this.
+import { pathToFileURL } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { pino } from "pino";
+import { buildApp } from "../server/src/app.js";
+import { loadConfig } from "../server/src/config.js";
+import type { Dialect } from "../server/src/db/database.js";
+import { DEFAULT_SCALE, openScaleDatabase, seedScaleData, type ScaleData } from "./scale-data.js";
+import { fmt } from "./support.js";
+
+const origin = "http://localhost:3000";
+const warmUp = Number(process.env.BENCH_DASHBOARD_WARMUP ?? 20);
+const samples = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 200);
+
+export const DASHBOARD_PAGES: ReadonlyArray<{ label: string; query: string }> = [
+  { label: "first page (sorted by name, 25 rows)", query: "" },
+  { label: "filtered: flag = low-intimacy", query: "?flag=low-intimacy" },
+  { label: "filtered: overdue", query: "?overdue=true" },
+  { label: "filtered: off track, sorted by We (desc)", query: "?offTrack=true&sort=we&order=desc" },
+];
+
+export type DashboardFigures = { dialect: Dialect; scale: ScaleData; pages: Array<{ label: string; total: number; p50: number; p95: number; max: number }> };
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function signUpCounsellor(app: FastifyInstance): Promise<{ cookie: string; userId: string }> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-up/email",
+    headers: { origin, "content-type": "application/json" },
+    payload: { name: "Bench Counsellor", email: `bench-counsellor-${Date.now()}@example.test`, password: "benchmark passphrase long enough" },
+  });
+  const cookie = (response.headers["set-cookie"] ? [response.headers["set-cookie"]].flat()[0] ?? "" : "").split(";")[0] ?? "";
+  if (response.statusCode !== 200 || !cookie) throw new Error(`sign-up for the dashboard bench failed: ${response.statusCode} ${response.body}`);
+  const me = await app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
+  return { cookie, userId: (me.json() as { user: { id: string } }).user.id };
+}
+
+/** Seeds one database, then times each dashboard page. */
+export async function measureDashboard(dialect: Dialect): Promise<DashboardFigures> {
+  const { database, destroy } = await openScaleDatabase(dialect);
+  const config = loadConfig({ NODE_ENV: "production", PUBLIC_URL: origin, LOG_LEVEL: "warn" });
+  const app = await buildApp({
+    config,
+    database,
+    logger: pino({ level: "warn" }),
+    mailer: { send: async () => undefined, close: () => undefined },
+    authSecret: "bench-secret-that-is-long-enough-for-better-auth-0123456789",
+    keyEncryptionKey: { id: "bench-k1", key: Buffer.alloc(32, 9) },
+  });
+  await app.ready();
+  try {
+    const counsellor = await signUpCounsellor(app);
+    // Two-step sign-in on, as the gate requires; set on the row the session query reads (decision 014).
+    await database.db
+      .updateTable("user")
+      .set({ twoFactorEnabled: dialect === "sqlite" ? 1 : true })
+      .where("id", "=", counsellor.userId)
+      .execute();
+    const scale = await seedScaleData(database, counsellor.userId, DEFAULT_SCALE);
+    const pages: DashboardFigures["pages"] = [];
+    for (const page of DASHBOARD_PAGES) {
+      const url = `/api/practices/${scale.largePracticeId}/dashboard${page.query}`;
+      let total = 0;
+      const times: number[] = [];
+      for (let run = 0; run < warmUp + samples; run += 1) {
+        const started = performance.now();
+        const response = await app.inject({ method: "GET", url, headers: { cookie: counsellor.cookie } });
+        const elapsed = performance.now() - started;
+        if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
+        if (run >= warmUp) times.push(elapsed);
+        else total = (response.json() as { total: number }).total;
+      }
+      times.sort((a, b) => a - b);
+      pages.push({ label: page.label, total, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0 });
+    }
+    return { dialect, scale, pages };
+  } finally {
+    await app.close();
+    await destroy();
+  }
+}
+
+/** The report section, as markdown lines. */
+export async function runDashboardBench(): Promise<string[]> {
+  const figures = [await measureDashboard("sqlite"), await measureDashboard("postgres")];
+  const first = figures[0]!.scale;
+  const lines = [
+    "## Dashboard at 5,000 clients",
+    "",
+    `${DEFAULT_SCALE.practices} practices; the measured one has ${DEFAULT_SCALE.largePracticeClients.toLocaleString("en")} clients (one in ${DEFAULT_SCALE.coupleEvery} a couple), all of one counsellor; ${first.people.toLocaleString("en")} people in all, each with ${DEFAULT_SCALE.assessmentsPerPerson} completed assessments (answers and score rows) and ${DEFAULT_SCALE.checkInsPerPerson} weekly check-ins (${first.rows.toLocaleString("en")} rows). Measured in process with app.inject (no network), ${samples} sequential requests per page after ${warmUp} warm-up requests; each request includes the page's audit rows. Target p95 ≤ 50 ms.`,
+    "",
+    "| database | page | matching clients | p50 ms | p95 ms | max ms | target |",
+    "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const figure of figures) {
+    for (const page of figure.pages) {
+      lines.push(`| ${figure.dialect === "sqlite" ? "SQLite" : "PostgreSQL"} | ${page.label} | ${page.total.toLocaleString("en")} | ${fmt(page.p50, 1)} | ${fmt(page.p95, 1)} | ${fmt(page.max, 1)} | ${page.p95 <= 50 ? "✅" : "❌"} |`);
+    }
+  }
+  lines.push("", `Seeding took ${figures.map((figure) => `${fmt(figure.scale.seconds, 1)} s on ${figure.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`).join(" and ")}.`, "");
+  return lines;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of await runDashboardBench()) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}
