@@ -8,7 +8,6 @@ import {
   type CounsellingScope,
   type CounsellorFlagId,
   type DashboardQuery,
-  type NormSource,
   type ScoreKey,
   type ScoreNorms,
 } from "@mutual/core";
@@ -263,9 +262,4 @@ export function selectPage<T extends Sortable>(clients: readonly T[], query: Das
         });
   const start = (query.page - 1) * query.pageSize;
   return { rows: sorted.slice(start, start + query.pageSize), total: filtered.length };
-}
-
-/** Which norms classify reliable change: the deployment's when psychometrics has enough responses (a later phase), else provisional. */
-export function normSourceOf(norms: ScoreNorms): NormSource {
-  return SCORE_KEYS.every((key) => norms[key].source === "deployment") ? "deployment" : "provisional";
 }

@@ -4,7 +4,6 @@ import {
   LOWER_IS_BETTER,
   MODEL_THRESHOLDS,
   PRACTICE_ROLES,
-  PROVISIONAL_NORMS,
   SCORE_KEYS,
   computeSem,
   compareCouple,
@@ -12,6 +11,7 @@ import {
   type CounsellingScope,
   type DashboardQuery,
   type DashboardResponse,
+  type NormSource,
   type ScoreNorms,
   type SharedScores,
 } from "@mutual/core";
@@ -23,15 +23,20 @@ import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { assessClients, normSourceOf, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
+import { getPracticeNorms } from "../practice-psychometrics/index.js";
+import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
 import { clientPeople, findName, listLastViews, listMemberSummaries, listMembers, listScopes, touchLastViews, type DeteriorationTest } from "./dashboard.repository.js";
 
 export type DashboardDeps = { db: Kysely<DB>; clock: Clock };
 
-/** The norms reliable change is classified with: provisional until psychometrics (a later phase) has enough of the practice's responses. */
-function normsFor(_practiceId: string): ScoreNorms {
-  return PROVISIONAL_NORMS;
+/**
+ * The norms reliable change is classified with, and which they are: the practice's own once enough
+ * of its clients share a profile, else provisional (decision 017; cached by that module).
+ */
+async function normsFor(db: Kysely<DB>, practiceId: string, now: number): Promise<{ norms: ScoreNorms; normSource: NormSource }> {
+  const practice = await getPracticeNorms(db, practiceId, { now });
+  return { norms: practice.norms, normSource: practice.normSource };
 }
 
 /** Per score, the reliable-deterioration test core's computeReliableChange applies, for the dashboard-wide query. */
@@ -98,7 +103,7 @@ function auditRows(counsellorId: string, counsellorName: string, clients: readon
 export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId: string, query: DashboardQuery): Promise<DashboardResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
-  const norms = normsFor(practiceId);
+  const { norms, normSource } = await normsFor(deps.db, practiceId, now);
   return deps.db.transaction().execute(async (trx) => {
     // Every client from one narrow query (deterioration tested in SQL as core computes it), to filter, sort and count…
     const summaries = summariseClients(await listMemberSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
@@ -108,7 +113,7 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
     const rows = page.rows.flatMap((row) => full.get(row.clientId) ?? []);
     const total = page.total;
     await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
-    return { rows: rows.map((row) => presentDashboardRow(row, now)), total, page: query.page, pageSize: query.pageSize, normSource: normSourceOf(norms) };
+    return { rows: rows.map((row) => presentDashboardRow(row, now)), total, page: query.page, pageSize: query.pageSize, normSource };
   });
 }
 
@@ -121,7 +126,7 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
 export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
-  const norms = normsFor(practiceId);
+  const { norms, normSource } = await normsFor(deps.db, practiceId, now);
   return deps.db.transaction().execute(async (trx) => {
     const facts = await loadFacts(trx, practiceId, actor.userId, [clientId]);
     const [client] = assessClients(facts, now, norms);
@@ -139,7 +144,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       client.members.map((member) => member.facts.userId),
       now,
     );
-    return presentClientDetail(client, checkIns, coupleReport, normSourceOf(norms), now, norms);
+    return presentClientDetail(client, checkIns, coupleReport, normSource, now, norms);
   });
 }
 
