@@ -1,15 +1,12 @@
 // Pure rules of counselling (decision 015): client invites, who may accept a couple invite,
 // and the canonical order of scopes. No I/O; every function is unit-tested.
-import { COUNSELLING_SCOPES, normalizeInviteCode, type ClientKind, type CounsellingScope } from "@mutual/core";
+import { COUNSELLING_SCOPES, type ClientKind, type CounsellingScope } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
+import { INVITE_TTL_MS } from "../invite-codes/index.js";
 
-const hourMs = 60 * 60 * 1000;
-
+export { FAILED_ATTEMPTS_LIMIT, FAILED_ATTEMPTS_WINDOW_MS, isInviteOpen, requireCodeShape, requireNotThrottled } from "../invite-codes/index.js";
 /** A client invite can be accepted for this long after it was made (as partner invites, decision 012). */
-export const CLIENT_INVITE_TTL_MS = 7 * 24 * hourMs;
-/** Failed codes allowed per person per window, counted together with partner invite codes; the next answers 429. */
-export const FAILED_ATTEMPTS_LIMIT = 10;
-export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
+export const CLIENT_INVITE_TTL_MS = INVITE_TTL_MS;
 
 export type ClientInviteRecord = {
   id: string;
@@ -27,28 +24,6 @@ export type ClientInviteRecord = {
 
 export function clientInviteExpiresAt(createdAt: number): number {
   return createdAt + CLIENT_INVITE_TTL_MS;
-}
-
-/** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
-export function isInviteOpen(invite: Pick<ClientInviteRecord, "status" | "expiresAt">, now: number): boolean {
-  return invite.status === "pending" && now < invite.expiresAt;
-}
-
-/** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */
-export function requireCodeShape(input: string): string {
-  const code = normalizeInviteCode(input);
-  if (code === undefined) {
-    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
-      { path: "code", message: "not an invite code" },
-    ]);
-  }
-  return code;
-}
-
-export function requireNotThrottled(recentFailures: number): void {
-  if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
-    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
-  }
 }
 
 /** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */

@@ -1,16 +1,10 @@
 // Pure rules of the couple module: invites, who may see which partner data, and what a
 // share choice lets into the couple report. No I/O; every function is unit-tested.
-import { SCORED_DIMENSIONS, SHARE_SCOPES, normalizeInviteCode, type ProfileShareChoice, type ShareScope } from "@mutual/core";
+import { SCORED_DIMENSIONS, SHARE_SCOPES, type ProfileShareChoice, type ShareScope } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
+import { INVITE_TTL_MS } from "../invite-codes/index.js";
 
-const hourMs = 60 * 60 * 1000;
-const dayMs = 24 * hourMs;
-
-/** An invite can be accepted for this long after it was made. */
-export const INVITE_TTL_MS = 7 * dayMs;
-/** Failed code lookups and accepts allowed per person in the window; the next one answers 429. */
-export const FAILED_ATTEMPTS_LIMIT = 10;
-export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
+export { FAILED_ATTEMPTS_LIMIT, FAILED_ATTEMPTS_WINDOW_MS, INVITE_TTL_MS, isInviteOpen, requireCodeShape, requireNotThrottled } from "../invite-codes/index.js";
 
 export type InviteRecord = {
   id: string;
@@ -26,28 +20,6 @@ export type Membership = { coupleId: string; since: number; partnerId: string; p
 
 export function inviteExpiresAt(createdAt: number): number {
   return createdAt + INVITE_TTL_MS;
-}
-
-/** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
-export function isInviteOpen(invite: Pick<InviteRecord, "status" | "expiresAt">, now: number): boolean {
-  return invite.status === "pending" && now < invite.expiresAt;
-}
-
-/** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */
-export function requireCodeShape(input: string): string {
-  const code = normalizeInviteCode(input);
-  if (code === undefined) {
-    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
-      { path: "code", message: "not an invite code" },
-    ]);
-  }
-  return code;
-}
-
-export function requireNotThrottled(recentFailures: number): void {
-  if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
-    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
-  }
 }
 
 /** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */

@@ -1,0 +1,1 @@
+export { FAILED_ATTEMPTS_LIMIT, FAILED_ATTEMPTS_WINDOW_MS, INVITE_TTL_MS, isInviteOpen, requireCodeShape, requireNotThrottled } from "./invite-codes.policy.js";

@@ -1,0 +1,35 @@
+// Rules every invite code follows, for a partner (decision 012) or a client (decision 015):
+// seven days to accept, one count of failed codes per person across both kinds, and one
+// answer for input that cannot be a code. Pure; unit-tested through both users' policies.
+import { normalizeInviteCode } from "@mutual/core";
+import { HttpError } from "../../http/http-errors.js";
+
+const hourMs = 60 * 60 * 1000;
+
+/** An invite can be accepted for this long after it was made. */
+export const INVITE_TTL_MS = 7 * 24 * hourMs;
+/** Failed code lookups and accepts allowed per person in the window (partner and client codes together); the next answers 429. */
+export const FAILED_ATTEMPTS_LIMIT = 10;
+export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
+
+/** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
+export function isInviteOpen(invite: { status: string; expiresAt: number }, now: number): boolean {
+  return invite.status === "pending" && now < invite.expiresAt;
+}
+
+/** The canonical code, or 400 INVALID_CODE when the input cannot be a code at all. */
+export function requireCodeShape(input: string): string {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) {
+    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
+      { path: "code", message: "not an invite code" },
+    ]);
+  }
+  return code;
+}
+
+export function requireNotThrottled(recentFailures: number): void {
+  if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
+    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
+  }
+}
