@@ -285,25 +285,3 @@ export async function listClientsOf(db: Kysely<DB>, practiceId: string, counsell
   }
   return [...clients.values()];
 }
-
-// ---- failed code attempts (one count per person with partner invite codes, decision 015) ----
-
-export async function countFailuresSince(db: Kysely<DB>, userId: string, since: number): Promise<number> {
-  const row = await db
-    .selectFrom("invite_attempt_failure")
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where("user_id", "=", userId)
-    .where("failed_at", ">", since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Records an attempt as failed before it is checked (see the couple module); `forgetAttempt` removes it again. */
-export async function recordAttempt(db: Kysely<DB>, values: { id: string; userId: string; now: number; olderThan: number }): Promise<void> {
-  await db.deleteFrom("invite_attempt_failure").where("user_id", "=", values.userId).where("failed_at", "<=", values.olderThan).execute();
-  await db.insertInto("invite_attempt_failure").values({ id: values.id, user_id: values.userId, failed_at: values.now }).execute();
-}
-
-export async function forgetAttempt(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom("invite_attempt_failure").where("id", "=", id).execute();
-}

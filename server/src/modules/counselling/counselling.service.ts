@@ -19,7 +19,6 @@ import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-cod
 import { findCurrentPartnerId } from "../couple/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import {
-  FAILED_ATTEMPTS_WINDOW_MS,
   alreadyClient,
   clientInviteExpiresAt,
   decideCoupleAccept,
@@ -27,19 +26,15 @@ import {
   isInviteOpen,
   orderScopes,
   requireClientMember,
-  requireCodeShape,
   requireNotOwnInvite,
-  requireNotThrottled,
   type ClientInviteRecord,
 } from "./counselling.policy.js";
 import { presentClientInvites, presentClients, presentCreatedInvite, presentLookup, presentRelations } from "./counselling.presenter.js";
 import {
   cancelClientInvite,
-  countFailuresSince,
   endCounsellorInPractice,
   findInviteByHash,
   findMember,
-  forgetAttempt,
   insertClient,
   insertClientInvite,
   insertMember,
@@ -53,10 +48,10 @@ import {
   listRelationsOf,
   lockInvite,
   markInviteAccepted,
-  recordAttempt,
   removeMember,
   replaceConsents,
 } from "./counselling.repository.js";
+import { asThrottledAttempt, canonicalCodeOrFail, type FailAttempt } from "../invite-codes/index.js";
 
 export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -74,37 +69,9 @@ export async function getMyCounselling(deps: CounsellingDeps, userId: string): P
   return readRelations(deps.db, userId);
 }
 
-/**
- * One lookup or accept of a code, counted as a failed attempt from the start (as partner codes,
- * decision 012): `work` calls `fail` for an outcome that counts as a failed guess; any other
- * outcome removes the record.
- */
-async function asThrottledAttempt<T>(deps: CounsellingDeps, userId: string, now: number, work: (fail: (error: Error) => never) => Promise<T>): Promise<T> {
-  const attemptId = randomUUID();
-  await recordAttempt(deps.db, { id: attemptId, userId, now, olderThan: now - FAILED_ATTEMPTS_WINDOW_MS });
-  let failed = false;
-  const fail = (error: Error): never => {
-    failed = true;
-    throw error;
-  };
-  try {
-    requireNotThrottled((await countFailuresSince(deps.db, userId, now - FAILED_ATTEMPTS_WINDOW_MS)) - 1);
-    return await work(fail);
-  } finally {
-    if (!failed) await forgetAttempt(deps.db, attemptId);
-  }
-}
-
-async function findInviteForCode(deps: CounsellingDeps, input: string, fail: (error: Error) => never): Promise<ClientInviteRecord | null> {
-  const code = normalizeInviteCode(input);
-  if (code === undefined) {
-    try {
-      requireCodeShape(input);
-    } catch (error) {
-      fail(error as Error);
-    }
-  }
-  return findInviteByHash(deps.db, deps.hashCode(code!));
+/** The invite a code names; a code of the wrong shape is a failed attempt (400). */
+async function findInviteForCode(deps: CounsellingDeps, input: string, fail: FailAttempt): Promise<ClientInviteRecord | null> {
+  return findInviteByHash(deps.db, deps.hashCode(canonicalCodeOrFail(input, fail)));
 }
 
 /** Whether the inviting counsellor still belongs to the practice: an invite from someone who left does not work. */
@@ -125,7 +92,7 @@ async function hasAcceptedAlready(db: Kysely<DB>, invite: ClientInviteRecord, us
 /** Who invites me (practice, counsellor) and for which kind of client, so I can check before accepting. */
 export async function lookupClientInvite(deps: CounsellingDeps, userId: string, input: string): Promise<ClientInviteLookupResponse> {
   const now = nowOf(deps);
-  return asThrottledAttempt(deps, userId, now, async (fail) => {
+  return asThrottledAttempt(deps.db, userId, now, async (fail) => {
     const invite = await findInviteForCode(deps, input, fail);
     if (invite && (await hasAcceptedAlready(deps.db, invite, userId))) throw inviteNotFound();
     if (!invite || !isInviteOpen(invite, now) || !(await isCounsellorStillMember(deps.db, invite))) return fail(inviteNotFound());
@@ -142,7 +109,7 @@ export async function lookupClientInvite(deps: CounsellingDeps, userId: string, 
  */
 export async function acceptClientInvite(deps: CounsellingDeps, userId: string, input: string, scopes: readonly CounsellingScope[]): Promise<CounsellingRelationsResponse> {
   const now = nowOf(deps);
-  return asThrottledAttempt(deps, userId, now, async (fail) => {
+  return asThrottledAttempt(deps.db, userId, now, async (fail) => {
     const found = await findInviteForCode(deps, input, fail);
     if (found && (await hasAcceptedAlready(deps.db, found, userId))) return readRelations(deps.db, userId);
     if (!found || !isInviteOpen(found, now) || !(await isCounsellorStillMember(deps.db, found))) return fail(inviteNotFound());

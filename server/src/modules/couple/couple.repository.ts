@@ -220,29 +220,3 @@ export async function listSharesOf(db: Kysely<DB>, coupleId: string, ownerId: st
     .execute();
   return rows.map((row) => ({ scope: row.scope, grantedAt: toMs(row.granted_at) }));
 }
-
-// ---- failed code attempts ----
-
-export async function countFailuresSince(db: Kysely<DB>, userId: string, since: number): Promise<number> {
-  const row = await db
-    .selectFrom("invite_attempt_failure")
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .where("user_id", "=", userId)
-    .where("failed_at", ">", since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/**
- * Records an attempt as failed before it is checked (so parallel attempts each see the others and
- * cannot together pass the limit), dropping the person's attempts older than the window. An attempt
- * that turns out not to be a failure is removed again with `forgetAttempt`.
- */
-export async function recordAttempt(db: Kysely<DB>, values: { id: string; userId: string; now: number; olderThan: number }): Promise<void> {
-  await db.deleteFrom("invite_attempt_failure").where("user_id", "=", values.userId).where("failed_at", "<=", values.olderThan).execute();
-  await db.insertInto("invite_attempt_failure").values({ id: values.id, user_id: values.userId, failed_at: values.now }).execute();
-}
-
-export async function forgetAttempt(db: Kysely<DB>, id: string): Promise<void> {
-  await db.deleteFrom("invite_attempt_failure").where("id", "=", id).execute();
-}

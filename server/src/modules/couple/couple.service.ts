@@ -20,7 +20,6 @@ import { listCheckInTrendsOf } from "../check-in/index.js";
 import { recordDataViews, forgetViewer } from "../data-views/index.js";
 import { listCompletedExercisesOf } from "../exercises/index.js";
 import {
-  FAILED_ATTEMPTS_WINDOW_MS,
   alreadyLinked,
   inviteExpiresAt,
   inviteNotFound,
@@ -31,11 +30,9 @@ import {
   reportMissing,
   reportScopesCarried,
   sharesProfile,
-  requireCodeShape,
   requireLinkedForRead,
   requireLinkedForWrite,
   requireNotOwnInvite,
-  requireNotThrottled,
   requireShared,
   type InviteRecord,
   type Membership,
@@ -53,13 +50,11 @@ import {
   cancelInvite as cancelOneInvite,
   cancelPendingInvite,
   closeOrphanedMembership,
-  countFailuresSince,
   endCouple,
   findActiveMembership,
   findInviteByHash,
   findLastLeftAt,
   findPendingInvite,
-  forgetAttempt,
   insertCouple,
   insertInvite,
   isUniqueViolation,
@@ -67,11 +62,11 @@ import {
   listSharesOf,
   lockActiveCouple,
   markInviteAccepted,
-  recordAttempt,
   replaceShares,
   withdrawClaim,
 } from "./couple.repository.js";
 import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
+import { asThrottledAttempt, canonicalCodeOrFail, type FailAttempt } from "../invite-codes/index.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -143,39 +138,9 @@ export async function cancelInvite(deps: CoupleDeps, userId: string): Promise<vo
   await cancelPendingInvite(deps.db, userId, nowOf(deps));
 }
 
-/**
- * One lookup or accept of a code, counted as a failed attempt from the start: the attempt is
- * recorded first and the throttle then counts it with every other, so attempts made in parallel
- * cannot together pass the limit. `work` calls `fail` for an outcome that counts as a failed
- * guess; any other outcome (success, OWN_INVITE, a lost race, an error) removes the record.
- */
-async function asThrottledAttempt<T>(deps: CoupleDeps, userId: string, now: number, work: (fail: (error: Error) => never) => Promise<T>): Promise<T> {
-  const attemptId = randomUUID();
-  await recordAttempt(deps.db, { id: attemptId, userId, now, olderThan: now - FAILED_ATTEMPTS_WINDOW_MS });
-  let failed = false;
-  const fail = (error: Error): never => {
-    failed = true;
-    throw error;
-  };
-  try {
-    requireNotThrottled((await countFailuresSince(deps.db, userId, now - FAILED_ATTEMPTS_WINDOW_MS)) - 1);
-    return await work(fail);
-  } finally {
-    if (!failed) await forgetAttempt(deps.db, attemptId);
-  }
-}
-
 /** The invite a code names; a code of the wrong shape is a failed attempt (400). */
-async function findInviteForCode(deps: CoupleDeps, input: string, fail: (error: Error) => never): Promise<InviteRecord | null> {
-  const code = normalizeInviteCode(input);
-  if (code === undefined) {
-    try {
-      requireCodeShape(input);
-    } catch (error) {
-      fail(error as Error);
-    }
-  }
-  return findInviteByHash(deps.db, deps.hashCode(code!));
+async function findInviteForCode(deps: CoupleDeps, input: string, fail: FailAttempt): Promise<InviteRecord | null> {
+  return findInviteByHash(deps.db, deps.hashCode(canonicalCodeOrFail(input, fail)));
 }
 
 /**
@@ -192,7 +157,7 @@ async function requireInviterFree(deps: CoupleDeps, invite: InviteRecord, now: n
 /** Who sent this code, so the person can check before accepting. */
 export async function lookupInvite(deps: CoupleDeps, userId: string, input: string): Promise<InviteLookupResponse> {
   const now = nowOf(deps);
-  return asThrottledAttempt(deps, userId, now, async (fail) => {
+  return asThrottledAttempt(deps.db, userId, now, async (fail) => {
     const invite = await findInviteForCode(deps, input, fail);
     // The invite I accepted myself (a reload of the join page): no longer usable, but no failed guess either.
     if (invite?.status === "accepted" && invite.acceptedBy === userId) throw inviteNotFound();
@@ -212,7 +177,7 @@ export async function lookupInvite(deps: CoupleDeps, userId: string, input: stri
  */
 export async function acceptInvite(deps: CoupleDeps, userId: string, input: string): Promise<CoupleStateResponse> {
   const now = nowOf(deps);
-  return asThrottledAttempt(deps, userId, now, async (fail) => {
+  return asThrottledAttempt(deps.db, userId, now, async (fail) => {
     const invite = await findInviteForCode(deps, input, fail);
     if (invite && invite.status === "accepted" && invite.acceptedBy === userId) {
       // A retry of an accept that went through: harmless while the link it made stands.
