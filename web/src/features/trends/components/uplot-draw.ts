@@ -20,6 +20,9 @@ const GRID = "#e3e8e9";
 
 /** Draws a week-by-week line chart into `target`; returns a handle to resize and remove it. */
 export function drawChart(target: HTMLElement, input: ChartInput) {
+  // Without a 2D canvas (blocked by a privacy setting, or a test DOM) uPlot would fail later,
+  // out of reach; failing here lets the chart say it is unavailable beside its table.
+  if (document.createElement("canvas").getContext("2d") === null) throw new Error("No 2D canvas here");
   const dateLabel = new Intl.DateTimeFormat(input.language, { day: "numeric", month: "short", timeZone: "UTC" });
   const options: uPlot.Options = {
     width: input.width,
