@@ -1,16 +1,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { formatInviteCode, normalizeInviteCode } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { CopyButton } from "../../couple/components/copy-button";
+import { FreshInviteCode } from "../../invite-code/components/fresh-invite-code";
 import { useCancelClientInvite, useClientInvites, useCreateClientInvite, type ClientKind, type CreateClientInviteResponse } from "../api/counselling-api";
-
-/** The link a client opens; the code rides after "#", so it never reaches a server log. */
-export function clientJoinLinkFor(code: string): string {
-  return `${window.location.origin}/counselling/join#${formatInviteCode(normalizeInviteCode(code) ?? code)}`;
-}
 
 const dateOf = (value: string, language: string) => new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(new Date(value));
 
@@ -54,27 +48,19 @@ export function ClientInvites({ practiceId }: { practiceId: string }) {
 
 function FreshClientInvite({ invite }: { invite: CreateClientInviteResponse }) {
   const { t, i18n } = useTranslation();
-  const code = formatInviteCode(normalizeInviteCode(invite.code) ?? invite.code);
-  const link = clientJoinLinkFor(invite.code);
   return (
-    <div className="invite-code">
-      <p className="invite-code__label" id="client-invite-code-label">
-        {t("counselling.practice.codeLabel")}
-      </p>
-      <p className="invite-code__code" aria-labelledby="client-invite-code-label">
-        {code}
-      </p>
-      <CopyButton text={code} label={t("counselling.practice.copyCode")} />
-      <p className="invite-code__label" id="client-invite-link-label">
-        {t("counselling.practice.linkLabel")}
-      </p>
-      <p className="invite-code__link" aria-labelledby="client-invite-link-label">
-        {link}
-      </p>
-      <CopyButton text={link} label={t("counselling.practice.copyLink")} />
-      <p>{t("counselling.practice.expires", { date: dateOf(invite.expiresAt, i18n.language) })}</p>
-      <Alert tone="info">{t("counselling.practice.shownOnce")}</Alert>
-    </div>
+    <FreshInviteCode
+      code={invite.code}
+      joinPath="/counselling/join"
+      text={{
+        codeLabel: t("counselling.practice.codeLabel"),
+        linkLabel: t("counselling.practice.linkLabel"),
+        copyCode: t("counselling.practice.copyCode"),
+        copyLink: t("counselling.practice.copyLink"),
+        expires: t("counselling.practice.expires", { date: dateOf(invite.expiresAt, i18n.language) }),
+        shownOnce: t("counselling.practice.shownOnce"),
+      }}
+    />
   );
 }
 

@@ -1,23 +1,12 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
-import { formatInviteCode, normalizeInviteCode } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { TextField } from "../../../components/text-field";
+import { CodeEntryForm } from "../../invite-code/components/code-entry-form";
+import { FreshInviteCode } from "../../invite-code/components/fresh-invite-code";
 import { useCancelInvite, useCreateInvite, type CoupleStateResponse, type CreateInviteResponse } from "../api/couple-api";
-import { CopyButton } from "./copy-button";
 import { errorCodeOf, formatDate } from "./format";
-
-/** The code as people see it: two groups of five. */
-function displayCode(code: string): string {
-  return formatInviteCode(normalizeInviteCode(code) ?? code);
-}
-
-/** The link a partner opens; the code rides after "#", so it never reaches a server log. */
-export function joinLinkFor(code: string): string {
-  return `${window.location.origin}/partner/join#${displayCode(code)}`;
-}
 
 /** Invite a partner: make a code, see it once with its link, or manage the invite that is waiting. */
 export function InviteSection({ pending }: { pending: CoupleStateResponse["invite"] }) {
@@ -75,27 +64,19 @@ export function InviteSection({ pending }: { pending: CoupleStateResponse["invit
 
 function FreshInvite({ invite }: { invite: CreateInviteResponse["invite"] }) {
   const { t, i18n } = useTranslation();
-  const code = displayCode(invite.code);
-  const link = joinLinkFor(invite.code);
   return (
-    <div className="invite-code">
-      <p className="invite-code__label" id="invite-code-label">
-        {t("couple.invite.codeLabel")}
-      </p>
-      <p className="invite-code__code" aria-labelledby="invite-code-label">
-        {code}
-      </p>
-      <CopyButton text={code} label={t("couple.invite.copyCode")} />
-      <p className="invite-code__label" id="invite-link-label">
-        {t("couple.invite.linkLabel")}
-      </p>
-      <p className="invite-code__link" aria-labelledby="invite-link-label">
-        {link}
-      </p>
-      <CopyButton text={link} label={t("couple.invite.copyLink")} />
-      <p>{t("couple.invite.expires", { date: formatDate(invite.expiresAt, i18n.language) })}</p>
-      <Alert tone="info">{t("couple.invite.shownOnce")}</Alert>
-    </div>
+    <FreshInviteCode
+      code={invite.code}
+      joinPath="/partner/join"
+      text={{
+        codeLabel: t("couple.invite.codeLabel"),
+        linkLabel: t("couple.invite.linkLabel"),
+        copyCode: t("couple.invite.copyCode"),
+        copyLink: t("couple.invite.copyLink"),
+        expires: t("couple.invite.expires", { date: formatDate(invite.expiresAt, i18n.language) }),
+        shownOnce: t("couple.invite.shownOnce"),
+      }}
+    />
   );
 }
 
@@ -103,34 +84,16 @@ function FreshInvite({ invite }: { invite: CreateInviteResponse["invite"] }) {
 export function HaveCodeForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [value, setValue] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const code = normalizeInviteCode(value);
-    if (!code) {
-      setError(t("couple.haveCode.invalid"));
-      return;
-    }
-    void navigate(`/partner/join#${formatInviteCode(code)}`);
-  };
   return (
-    <section aria-labelledby="have-code-title" className="card">
-      <h2 id="have-code-title">{t("couple.haveCode.title")}</h2>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <TextField
-          label={t("couple.haveCode.label")}
-          hint={t("couple.haveCode.hint")}
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          error={error}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={40}
-        />
-        <Button type="submit">{t("couple.haveCode.submit")}</Button>
-      </form>
-    </section>
+    <CodeEntryForm
+      text={{
+        title: t("couple.haveCode.title"),
+        label: t("couple.haveCode.label"),
+        hint: t("couple.haveCode.hint"),
+        submit: t("couple.haveCode.submit"),
+        invalid: t("couple.haveCode.invalid"),
+      }}
+      onCode={(code) => void navigate(`/partner/join#${code}`)}
+    />
   );
 }

@@ -23,7 +23,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {label}
       </Button>
       <span role="status" className="copy__status">
-        {state === "copied" ? t("couple.invite.copied") : state === "failed" ? t("couple.invite.copyFailed") : ""}
+        {state === "copied" ? t("inviteCode.copied") : state === "failed" ? t("inviteCode.copyFailed") : ""}
       </span>
     </span>
   );
