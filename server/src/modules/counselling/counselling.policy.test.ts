@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  CLIENT_INVITE_TTL_MS,
   FAILED_ATTEMPTS_LIMIT,
-  clientInviteExpiresAt,
+  INVITE_TTL_MS,
+  inviteExpiresAt,
   decideCoupleAccept,
   isInviteOpen,
   orderScopes,
@@ -23,8 +23,8 @@ const statusOf = (work: () => unknown) => {
 
 describe("client invites", () => {
   it("last seven days and are open only while pending and unexpired", () => {
-    expect(clientInviteExpiresAt(1000)).toBe(1000 + 7 * 24 * 60 * 60 * 1000);
-    expect(CLIENT_INVITE_TTL_MS).toBe(604_800_000);
+    expect(inviteExpiresAt(1000)).toBe(1000 + 7 * 24 * 60 * 60 * 1000);
+    expect(INVITE_TTL_MS).toBe(604_800_000);
     expect(isInviteOpen({ status: "pending", expiresAt: 10 }, 9)).toBe(true);
     expect(isInviteOpen({ status: "pending", expiresAt: 10 }, 10)).toBe(false);
     expect(isInviteOpen({ status: "accepted", expiresAt: 10 }, 1)).toBe(false);

@@ -2,11 +2,18 @@
 // and the canonical order of scopes. No I/O; every function is unit-tested.
 import { COUNSELLING_SCOPES, type ClientKind, type CounsellingScope } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
-import { INVITE_TTL_MS } from "../invite-codes/index.js";
+import { inviteCodeNotFound, requireNotOwnInviteCode } from "../invite-codes/index.js";
 
-export { FAILED_ATTEMPTS_LIMIT, FAILED_ATTEMPTS_WINDOW_MS, isInviteOpen, requireCodeShape, requireNotThrottled } from "../invite-codes/index.js";
-/** A client invite can be accepted for this long after it was made (as partner invites, decision 012). */
-export const CLIENT_INVITE_TTL_MS = INVITE_TTL_MS;
+// A client invite lasts as long as a partner invite (decision 012) and follows the same code rules.
+export {
+  FAILED_ATTEMPTS_LIMIT,
+  FAILED_ATTEMPTS_WINDOW_MS,
+  INVITE_TTL_MS,
+  inviteExpiresAt,
+  isInviteOpen,
+  requireCodeShape,
+  requireNotThrottled,
+} from "../invite-codes/index.js";
 
 export type ClientInviteRecord = {
   id: string;
@@ -22,15 +29,10 @@ export type ClientInviteRecord = {
   clientId: string | null;
 };
 
-export function clientInviteExpiresAt(createdAt: number): number {
-  return createdAt + CLIENT_INVITE_TTL_MS;
-}
-
-/** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */
-export const inviteNotFound = () => new HttpError(404, "INVITE_NOT_FOUND", "This invite code does not work. Ask your counsellor for a new one.");
+export const inviteNotFound = () => inviteCodeNotFound("counsellor");
 
 export function requireNotOwnInvite(invite: Pick<ClientInviteRecord, "counsellorId">, userId: string): void {
-  if (invite.counsellorId === userId) throw new HttpError(422, "OWN_INVITE", "This is your own invite: give it to your client.");
+  requireNotOwnInviteCode(invite.counsellorId, userId, "give it to your client");
 }
 
 /** One relation per person and practice: "stop sharing with this practice" then means exactly that. */

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   PRACTICE_ROLES,
-  normalizeInviteCode,
   type ClientInviteLookupResponse,
   type ClientInvitesResponse,
   type ClientKind,
@@ -15,13 +14,13 @@ import type { DB } from "../../db/schema.js";
 import { notFound } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
-import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
+import type { InviteCodeHasher } from "../../platform/invite-codes.js";
 import { findCurrentPartnerId } from "../couple/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import {
   alreadyClient,
-  clientInviteExpiresAt,
   decideCoupleAccept,
+  inviteExpiresAt,
   inviteNotFound,
   isInviteOpen,
   orderScopes,
@@ -39,7 +38,6 @@ import {
   insertClientInvite,
   insertMember,
   isClientOfPractice,
-  isUniqueViolation,
   listClientIdsOfMember,
   listClientsOf,
   listMemberIds,
@@ -51,7 +49,7 @@ import {
   removeMember,
   replaceConsents,
 } from "./counselling.repository.js";
-import { asThrottledAttempt, canonicalCodeOrFail, type FailAttempt } from "../invite-codes/index.js";
+import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
 
 export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -169,19 +167,12 @@ export async function stopSharing(deps: CounsellingDeps, userId: string, clientI
 export async function createClientInvite(deps: CounsellingDeps, actor: Actor, practiceId: string, kind: ClientKind): Promise<CreateClientInviteResponse> {
   await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
   const now = nowOf(deps);
-  const attempt = async () => {
-    const code = makeInviteCode();
+  return againOnUniqueViolation(async () => {
+    const { code, codeHash } = drawInviteCode(deps.hashCode);
     const id = randomUUID();
-    await insertClientInvite(deps.db, { id, practiceId, counsellorId: actor.userId, kind, codeHash: deps.hashCode(normalizeInviteCode(code)!), createdAt: now, expiresAt: clientInviteExpiresAt(now) });
-    return presentCreatedInvite({ id, code, kind, createdAt: now, expiresAt: clientInviteExpiresAt(now) });
-  };
-  try {
-    return await attempt();
-  } catch (error) {
-    // A code hash already taken (one in 2^50): draw another.
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
-  }
+    await insertClientInvite(deps.db, { id, practiceId, counsellorId: actor.userId, kind, codeHash, createdAt: now, expiresAt: inviteExpiresAt(now) });
+    return presentCreatedInvite({ id, code, kind, createdAt: now, expiresAt: inviteExpiresAt(now) });
+  });
 }
 
 /** My client invites in this practice that can still be accepted (never their codes). */

@@ -2,9 +2,17 @@
 // share choice lets into the couple report. No I/O; every function is unit-tested.
 import { SCORED_DIMENSIONS, SHARE_SCOPES, type ProfileShareChoice, type ShareScope } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
-import { INVITE_TTL_MS } from "../invite-codes/index.js";
+import { inviteCodeNotFound, requireNotOwnInviteCode } from "../invite-codes/index.js";
 
-export { FAILED_ATTEMPTS_LIMIT, FAILED_ATTEMPTS_WINDOW_MS, INVITE_TTL_MS, isInviteOpen, requireCodeShape, requireNotThrottled } from "../invite-codes/index.js";
+export {
+  FAILED_ATTEMPTS_LIMIT,
+  FAILED_ATTEMPTS_WINDOW_MS,
+  INVITE_TTL_MS,
+  inviteExpiresAt,
+  isInviteOpen,
+  requireCodeShape,
+  requireNotThrottled,
+} from "../invite-codes/index.js";
 
 export type InviteRecord = {
   id: string;
@@ -18,15 +26,10 @@ export type InviteRecord = {
 
 export type Membership = { coupleId: string; since: number; partnerId: string; partnerName: string };
 
-export function inviteExpiresAt(createdAt: number): number {
-  return createdAt + INVITE_TTL_MS;
-}
-
-/** Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it. */
-export const inviteNotFound = () => new HttpError(404, "INVITE_NOT_FOUND", "This invite code does not work. Ask your partner for a new one.");
+export const inviteNotFound = () => inviteCodeNotFound("partner");
 
 export function requireNotOwnInvite(invite: Pick<InviteRecord, "inviterId">, userId: string): void {
-  if (invite.inviterId === userId) throw new HttpError(422, "OWN_INVITE", "This is your own invite: send it to your partner.");
+  requireNotOwnInviteCode(invite.inviterId, userId, "send it to your partner");
 }
 
 /** Only ever about the person asking: whether someone else has a partner is not theirs to learn. */

@@ -5,13 +5,6 @@ import type { InviteRecord, Membership } from "./couple.policy.js";
 
 const toMs = (value: number | string) => Number(value);
 
-/** True for a unique or primary-key violation on either dialect (a lost race). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const code = (error as { code?: unknown }).code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
-
 // ---- invites ----
 
 /** The person's pending invite (expired or not), or null. */

@@ -1,9 +1,8 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   INTERDEPENDENCE_PROFILE_V1,
   compareCouple,
-  normalizeInviteCode,
   pickSharedScores,
   type CoupleReportResponse,
   type CoupleStateResponse,
@@ -57,7 +56,6 @@ import {
   findPendingInvite,
   insertCouple,
   insertInvite,
-  isUniqueViolation,
   listShares,
   listSharesOf,
   lockActiveCouple,
@@ -65,8 +63,8 @@ import {
   replaceShares,
   withdrawClaim,
 } from "./couple.repository.js";
-import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
-import { asThrottledAttempt, canonicalCodeOrFail, type FailAttempt } from "../invite-codes/index.js";
+import type { InviteCodeHasher } from "../../platform/invite-codes.js";
+import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -116,8 +114,7 @@ export async function getCoupleState(deps: CoupleDeps, userId: string): Promise<
 export async function createInvite(deps: CoupleDeps, userId: string): Promise<CreateInviteResponse> {
   const now = nowOf(deps);
   const attempt = async () => {
-    const code = makeInviteCode(randomInt);
-    const codeHash = deps.hashCode(normalizeInviteCode(code)!);
+    const { code, codeHash } = drawInviteCode(deps.hashCode);
     await deps.db.transaction().execute(async (trx) => {
       if (await findActiveMembership(trx, userId)) throw alreadyLinked();
       await cancelPendingInvite(trx, userId, now);
@@ -125,13 +122,8 @@ export async function createInvite(deps: CoupleDeps, userId: string): Promise<Cr
     });
     return presentCreatedInvite(code, now, inviteExpiresAt(now));
   };
-  try {
-    return await retryOnConflict(attempt);
-  } catch (error) {
-    // Two devices inviting at once: one insert loses on "one pending invite"; try again, replacing the winner's.
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
-  }
+  // Two devices inviting at once: one insert loses on "one pending invite"; it tries again, replacing the winner's.
+  return againOnUniqueViolation(() => retryOnConflict(attempt));
 }
 
 export async function cancelInvite(deps: CoupleDeps, userId: string): Promise<void> {

@@ -12,6 +12,23 @@ export const INVITE_TTL_MS = 7 * 24 * hourMs;
 export const FAILED_ATTEMPTS_LIMIT = 10;
 export const FAILED_ATTEMPTS_WINDOW_MS = hourMs;
 
+export function inviteExpiresAt(createdAt: number): number {
+  return createdAt + INVITE_TTL_MS;
+}
+
+/**
+ * Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it.
+ * `inviter` is who can make a new one.
+ */
+export function inviteCodeNotFound(inviter: "partner" | "counsellor"): HttpError {
+  return new HttpError(404, "INVITE_NOT_FOUND", `This invite code does not work. Ask your ${inviter} for a new one.`);
+}
+
+/** Nobody accepts their own invite; `instead` says what the code is for (e.g. "send it to your partner"). */
+export function requireNotOwnInviteCode(inviterId: string, userId: string, instead: string): void {
+  if (inviterId === userId) throw new HttpError(422, "OWN_INVITE", `This is your own invite: ${instead}.`);
+}
+
 /** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
 export function isInviteOpen(invite: { status: string; expiresAt: number }, now: number): boolean {
   return invite.status === "pending" && now < invite.expiresAt;

@@ -3,6 +3,13 @@ import type { DB } from "../../db/schema.js";
 
 // Failed code attempts: one count per person across partner and client invite codes.
 
+/** A write refused by a unique index (either dialect): a code hash drawn twice, or two requests racing. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
 export async function countFailuresSince(db: Kysely<DB>, userId: string, since: number): Promise<number> {
   const row = await db
     .selectFrom("invite_attempt_failure")

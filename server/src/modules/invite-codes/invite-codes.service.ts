@@ -2,8 +2,31 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { normalizeInviteCode } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
+import { makeInviteCode, type InviteCodeHasher } from "../../platform/invite-codes.js";
 import { FAILED_ATTEMPTS_WINDOW_MS, requireCodeShape, requireNotThrottled } from "./invite-codes.policy.js";
-import { countFailuresSince, forgetAttempt, recordAttempt } from "./invite-codes.repository.js";
+import { countFailuresSince, forgetAttempt, isUniqueViolation, recordAttempt } from "./invite-codes.repository.js";
+
+// Couple and counselling tell their own lost races (two accepts at once) by the same database error.
+export { isUniqueViolation };
+
+/** A new code, to be shown once, and the keyed hash it is stored and looked up by. */
+export function drawInviteCode(hashCode: InviteCodeHasher): { code: string; codeHash: string } {
+  const code = makeInviteCode();
+  return { code, codeHash: hashCode(normalizeInviteCode(code)!) };
+}
+
+/**
+ * Stores a new invite, drawing its code again once if the insert lost on a unique index: the
+ * same code hash drawn twice (one in 2^50), or a feature's own index refusing a parallel insert.
+ */
+export async function againOnUniqueViolation<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
 
 /** Ends an attempt as a failed guess: the error is answered and the attempt stays counted. */
 export type FailAttempt = (error: Error) => never;
