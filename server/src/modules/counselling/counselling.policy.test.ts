@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  FAILED_ATTEMPTS_LIMIT,
-  INVITE_TTL_MS,
-  inviteExpiresAt,
-  decideCoupleAccept,
-  isInviteOpen,
-  orderScopes,
-  requireClientMember,
-  requireCodeShape,
-  requireNotOwnInvite,
-  requireNotThrottled,
-} from "./counselling.policy.js";
+import { decideCoupleAccept, inviteNotFound, orderScopes, requireClientMember, requireNotOwnInvite } from "./counselling.policy.js";
 
 const statusOf = (work: () => unknown) => {
   try {
@@ -22,25 +11,10 @@ const statusOf = (work: () => unknown) => {
 };
 
 describe("client invites", () => {
-  it("last seven days and are open only while pending and unexpired", () => {
-    expect(inviteExpiresAt(1000)).toBe(1000 + 7 * 24 * 60 * 60 * 1000);
-    expect(INVITE_TTL_MS).toBe(604_800_000);
-    expect(isInviteOpen({ status: "pending", expiresAt: 10 }, 9)).toBe(true);
-    expect(isInviteOpen({ status: "pending", expiresAt: 10 }, 10)).toBe(false);
-    expect(isInviteOpen({ status: "accepted", expiresAt: 10 }, 1)).toBe(false);
-    expect(isInviteOpen({ status: "cancelled", expiresAt: 10 }, 1)).toBe(false);
-  });
-
-  it("take codes of the partner-invite shape, and refuse the eleventh failed code in the window", () => {
-    expect(requireCodeShape("abcde-12345")).toBe("ABCDE12345");
-    expect(statusOf(() => requireCodeShape("nope"))).toBe("400 INVALID_CODE");
-    expect(statusOf(() => requireNotThrottled(FAILED_ATTEMPTS_LIMIT - 1))).toBe("ok");
-    expect(statusOf(() => requireNotThrottled(FAILED_ATTEMPTS_LIMIT))).toBe("429 TOO_MANY_ATTEMPTS");
-  });
-
-  it("cannot be accepted by the counsellor who made them", () => {
+  it("cannot be accepted by the counsellor who made them, and send anyone with a dead code back to their counsellor", () => {
     expect(statusOf(() => requireNotOwnInvite({ counsellorId: "c" }, "c"))).toBe("422 OWN_INVITE");
     expect(statusOf(() => requireNotOwnInvite({ counsellorId: "c" }, "someone"))).toBe("ok");
+    expect(inviteNotFound()).toMatchObject({ statusCode: 404, code: "INVITE_NOT_FOUND", message: expect.stringContaining("Ask your counsellor") });
   });
 });
 

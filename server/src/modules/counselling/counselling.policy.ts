@@ -4,17 +4,6 @@ import { COUNSELLING_SCOPES, type ClientKind, type CounsellingScope } from "@mut
 import { HttpError } from "../../http/http-errors.js";
 import { inviteCodeNotFound, requireNotOwnInviteCode } from "../invite-codes/index.js";
 
-// A client invite lasts as long as a partner invite (decision 012) and follows the same code rules.
-export {
-  FAILED_ATTEMPTS_LIMIT,
-  FAILED_ATTEMPTS_WINDOW_MS,
-  INVITE_TTL_MS,
-  inviteExpiresAt,
-  isInviteOpen,
-  requireCodeShape,
-  requireNotThrottled,
-} from "../invite-codes/index.js";
-
 export type ClientInviteRecord = {
   id: string;
   practiceId: string;

@@ -20,9 +20,7 @@ import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import {
   alreadyClient,
   decideCoupleAccept,
-  inviteExpiresAt,
   inviteNotFound,
-  isInviteOpen,
   orderScopes,
   requireClientMember,
   requireNotOwnInvite,
@@ -49,7 +47,16 @@ import {
   removeMember,
   replaceConsents,
 } from "./counselling.repository.js";
-import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
+import {
+  againOnUniqueViolation,
+  asThrottledAttempt,
+  canonicalCodeOrFail,
+  drawInviteCode,
+  inviteExpiresAt,
+  isInviteOpen,
+  isUniqueViolation,
+  type FailAttempt,
+} from "../invite-codes/index.js";
 
 export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 

@@ -4,16 +4,6 @@ import { SCORED_DIMENSIONS, SHARE_SCOPES, type ProfileShareChoice, type ShareSco
 import { HttpError } from "../../http/http-errors.js";
 import { inviteCodeNotFound, requireNotOwnInviteCode } from "../invite-codes/index.js";
 
-export {
-  FAILED_ATTEMPTS_LIMIT,
-  FAILED_ATTEMPTS_WINDOW_MS,
-  INVITE_TTL_MS,
-  inviteExpiresAt,
-  isInviteOpen,
-  requireCodeShape,
-  requireNotThrottled,
-} from "../invite-codes/index.js";
-
 export type InviteRecord = {
   id: string;
   inviterId: string;

@@ -20,9 +20,7 @@ import { recordDataViews, forgetViewer } from "../data-views/index.js";
 import { listCompletedExercisesOf } from "../exercises/index.js";
 import {
   alreadyLinked,
-  inviteExpiresAt,
   inviteNotFound,
-  isInviteOpen,
   isReportReady,
   orderScopes,
   profileShareChoice,
@@ -64,7 +62,16 @@ import {
   withdrawClaim,
 } from "./couple.repository.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
-import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
+import {
+  againOnUniqueViolation,
+  asThrottledAttempt,
+  canonicalCodeOrFail,
+  drawInviteCode,
+  inviteExpiresAt,
+  isInviteOpen,
+  isUniqueViolation,
+  type FailAttempt,
+} from "../invite-codes/index.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
