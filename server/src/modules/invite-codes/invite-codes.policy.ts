@@ -1,6 +1,7 @@
 // Rules every invite code follows, for a partner (decision 012) or a client (decision 015):
-// seven days to accept, one count of failed codes per person across both kinds, and one
-// answer for input that cannot be a code. Pure; unit-tested through both users' policies.
+// seven days to accept, one count of failed codes per person across both kinds, one answer
+// for input that cannot be a code and one for a code that does not work, and nobody accepts
+// their own. Pure; unit-tested here, each user's policy adding only its own words.
 import { normalizeInviteCode } from "@mutual/core";
 import { HttpError } from "../../http/http-errors.js";
 
