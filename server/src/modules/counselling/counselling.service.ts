@@ -47,16 +47,7 @@ import {
   removeMember,
   replaceConsents,
 } from "./counselling.repository.js";
-import {
-  againOnUniqueViolation,
-  asThrottledAttempt,
-  canonicalCodeOrFail,
-  drawInviteCode,
-  inviteExpiresAt,
-  isInviteOpen,
-  isUniqueViolation,
-  type FailAttempt,
-} from "../invite-codes/index.js";
+import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, inviteExpiresAt, isInviteOpen, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
 
 export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 

@@ -62,16 +62,7 @@ import {
   withdrawClaim,
 } from "./couple.repository.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
-import {
-  againOnUniqueViolation,
-  asThrottledAttempt,
-  canonicalCodeOrFail,
-  drawInviteCode,
-  inviteExpiresAt,
-  isInviteOpen,
-  isUniqueViolation,
-  type FailAttempt,
-} from "../invite-codes/index.js";
+import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, inviteExpiresAt, isInviteOpen, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
