@@ -78,6 +78,23 @@ export async function listCheckIns(db: Kysely<DB>, userId: string): Promise<Chec
   return rows.map(toRecord);
 }
 
+/**
+ * One person's check-ins that hold a note, written at or after `sinceMs`, newest week first, at
+ * most `limit`: the bounded read behind a counsellor's view of notes (the note stays sealed here).
+ */
+export async function listNotedCheckIns(db: Kysely<DB>, userId: string, sinceMs: number, limit: number): Promise<CheckInRecord[]> {
+  const rows = await db
+    .selectFrom("check_in")
+    .select(columns)
+    .where("user_id", "=", userId)
+    .where("note_sealed", "is not", null)
+    .where("updated_at", ">=", sinceMs)
+    .orderBy("iso_week", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
 /** Creates this week's check-in or replaces it whole (one row per person and ISO week). */
 export async function upsertCheckIn(
   db: Kysely<DB>,

@@ -14,6 +14,7 @@ import {
   findCheckIn,
   listCheckIns,
   listLatestOfPeople,
+  listNotedCheckIns,
   upsertCheckIn,
   type LatestCheckIn,
   type PeopleQuery,
@@ -164,6 +165,23 @@ export async function listCheckInTrendsOf(db: Kysely<DB>, userId: string, now: D
     weeks: records.map((record) => ({ week: record.week, answers: presentScores(record.scores) })),
     signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
   };
+}
+
+export type CheckInNote = { week: string; writtenAtMs: number; text: string };
+
+/**
+ * A person's check-in notes written since `sinceMs`, newest week first, at most `limit`, decrypted:
+ * for their counsellor while they share the notes scope (decision 015). The caller checks that
+ * scope and audits the read in the same transaction, whose connection this reads with.
+ */
+export async function listCheckInNotesOf(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string, bounds: { sinceMs: number; limit: number }): Promise<CheckInNote[]> {
+  const records = await listNotedCheckIns(db, userId, bounds.sinceMs, bounds.limit);
+  if (records.length === 0) return [];
+  const dataKey = await findUserDataKey(db, kek, userId);
+  return records.flatMap((record) => {
+    const text = openNote(dataKey, userId, record);
+    return text === null ? [] : [{ week: record.week, writtenAtMs: record.updatedAtMs, text }];
+  });
 }
 
 export type ExportedCheckIn = {

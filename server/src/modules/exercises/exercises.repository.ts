@@ -31,6 +31,24 @@ export async function listCompletions(db: Kysely<DB>, userId: string, exerciseId
   return rows.map(toRecord);
 }
 
+/**
+ * One person's completions that hold a reflection, completed at or after `sinceMs`, newest first,
+ * at most `limit`: the bounded read behind a counsellor's view of reflections (still sealed here).
+ */
+export async function listReflectedCompletions(db: Kysely<DB>, userId: string, sinceMs: number, limit: number): Promise<CompletionRecord[]> {
+  const rows = await db
+    .selectFrom("exercise_completion")
+    .select(columns)
+    .where("user_id", "=", userId)
+    .where("reflection_sealed", "is not", null)
+    .where("completed_at", ">=", sinceMs)
+    .orderBy("completed_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
 /** One completion of the person by id; another person's reads as absent. */
 export async function findCompletion(db: Kysely<DB>, userId: string, id: string): Promise<CompletionRecord | undefined> {
   const row = await db.selectFrom("exercise_completion").select(columns).where("user_id", "=", userId).where("id", "=", id).executeTakeFirst();

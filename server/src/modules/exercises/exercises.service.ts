@@ -11,7 +11,7 @@ import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataK
 import { findEarlierResult, rememberResult, requireValidIdempotencyKey, type IdempotentRequest } from "../idempotency/index.js";
 import { reflectionToStore } from "./exercises.policy.js";
 import { presentCompletion, presentExercise } from "./exercises.presenter.js";
-import { findCompletion, insertCompletion, listCompletions, type CompletionRecord } from "./exercises.repository.js";
+import { findCompletion, insertCompletion, listCompletions, listReflectedCompletions, type CompletionRecord } from "./exercises.repository.js";
 
 export type ExercisesDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
 
@@ -150,5 +150,24 @@ export async function listCompletedExercisesOf(db: Kysely<DB>, userId: string): 
   return records.flatMap((record) => {
     const exercise = findPracticeExercise(record.exerciseId);
     return exercise ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs }] : [];
+  });
+}
+
+export type ExerciseReflection = { exerciseId: string; title: string; practice: PracticeId; completedAtMs: number; text: string };
+
+/**
+ * A person's exercise reflections written since `sinceMs`, newest first, at most `limit`,
+ * decrypted: for their counsellor while they share the notes scope (decision 015). The caller
+ * checks that scope and audits the read in the same transaction, whose connection this reads with.
+ * A completion of an exercise no longer in the catalogue is left out (it has no title to show).
+ */
+export async function listReflectionsOf(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string, bounds: { sinceMs: number; limit: number }): Promise<ExerciseReflection[]> {
+  const records = await listReflectedCompletions(db, userId, bounds.sinceMs, bounds.limit);
+  if (records.length === 0) return [];
+  const dataKey = await findUserDataKey(db, kek, userId);
+  return records.flatMap((record) => {
+    const exercise = findPracticeExercise(record.exerciseId);
+    const text = openReflection(dataKey, userId, record);
+    return exercise && text !== null ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs, text }] : [];
   });
 }

@@ -1,2 +1,2 @@
 export { exercisesRoutes } from "./exercises.routes.js";
-export { listCompletedExercisesOf, listCompletionsForExport, type CompletedExercise, type ExportedCompletion } from "./exercises.service.js";
+export { listCompletedExercisesOf, listReflectionsOf, type ExerciseReflection, listCompletionsForExport, type CompletedExercise, type ExportedCompletion } from "./exercises.service.js";
