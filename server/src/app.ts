@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clientCodes = { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "client-invite-code") };
   await app.register(counsellingRoutes, clientCodes);
   await app.register(practiceClientsRoutes, clientCodes);
-  await app.register(dashboardRoutes, { db: database.db, clock });
+  await app.register(dashboardRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { scoredCheckInAnswersSchema, trendSignalSchema } from "./check-in.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
+import { practiceIdSchema } from "./practice.js";
 import { changeScoreKeySchema, normSourceSchema, patternCodeSchema } from "./profile.js";
 
 /** Flags a counsellor may see: the shareable ones, and "safety" only with the safety scope. */
@@ -109,6 +110,18 @@ const scoreValuesSchema = z.object({
   CODEPENDENCY: z.number().nullable(),
 });
 
+/**
+ * A member's own words, for their counsellor while they share the notes scope: check-in notes and
+ * exercise reflections, each newest first, written from `since` on (older ones, and any beyond the
+ * server's cap, are in the client's CSV export).
+ */
+export const clientNotesSchema = z.object({
+  since: z.string(),
+  checkInNotes: z.array(z.object({ week: z.string(), writtenAt: z.string(), text: z.string() })),
+  reflections: z.array(z.object({ exerciseId: z.string(), title: z.string(), practice: practiceIdSchema, completedAt: z.string(), text: z.string() })),
+});
+export type ClientNotes = z.infer<typeof clientNotesSchema>;
+
 export const clientDetailMemberSchema = z.object({
   name: z.string(),
   scopes: z.array(counsellingScopeSchema),
@@ -129,13 +142,25 @@ export const clientDetailMemberSchema = z.object({
       overdue: z.boolean(),
     })
     .nullable(),
+  /** Null without the notes scope (nothing of the notes is read then). */
+  notes: clientNotesSchema.nullable(),
 });
 export type ClientDetailMember = z.infer<typeof clientDetailMemberSchema>;
 
+/** What a counsellor's couple comparison still waits for: codes the web app words. */
+export const coupleReportGapSchema = z.discriminatedUnion("reason", [
+  z.object({ reason: z.literal("no-shared-profile"), name: z.string() }),
+  z.object({ reason: z.literal("partner-not-joined") }),
+]);
+export type CoupleReportGap = z.infer<typeof coupleReportGapSchema>;
+
 /** The couple report a counsellor sees: built only from what each partner shares with the practice. */
 export const counsellorCoupleReportSchema = z.object({
-  /** Who has not shared a profile (or not completed one) yet; the comparison needs both. */
-  missing: z.array(z.string()),
+  /**
+   * What the comparison still waits for: a member who has not shared (or not completed) a profile,
+   * by name, or a second partner who has not accepted the invite yet. Codes, worded by the web app.
+   */
+  missing: z.array(coupleReportGapSchema),
   dimensions: z.array(
     z.object({ key: z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME"]), a: z.number().optional(), b: z.number().optional(), difference: z.number().optional(), isDifferentExperience: z.boolean() }),
   ),

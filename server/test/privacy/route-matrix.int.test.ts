@@ -48,8 +48,11 @@ const actors = [
   // practice's owner invited with the counsellor role, so not an owner), after the owner stopped
   // (the practice's owner), without two-step sign-in; an admin of the counsellor's practice; another
   // counsellor of that practice, with two-step sign-in, who is not the owner's counsellor; a
-  // counsellor of another practice.
+  // counsellor of another practice. And the owner's counsellor while the owner also shares notes:
+  // the one actor besides the owner whom some answers (the client detail and its CSV export, each
+  // entry's `notesVisibleTo`) may give the owner's note and reflection.
   "counsellorShared",
+  "counsellorNotes",
   "counsellorRevoked",
   "counsellorNoTwoFactor",
   "practiceAdmin",
@@ -87,6 +90,8 @@ type Entry = {
    */
   carriesOwnInstrument?: boolean;
   mustContain?: Partial<Record<ActorName, MustContain>>;
+  /** Actors this answer may give the owner's check-in note and exercise reflection (decision 015's notes scope); everyone else never. */
+  notesVisibleTo?: readonly ActorName[];
   /** The answer may carry a partner's data: no field at any depth may be named like private data. */
   partnerFacing?: boolean;
 };
@@ -146,11 +151,11 @@ function forLinked(whenLinked: Expected, whenNot: Expected) {
 }
 
 /** The signed-in actors with no partner link to the owner. */
-const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor", "otherPracticeCounsellor"] as const;
+const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorNotes", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor", "otherPracticeCounsellor"] as const;
 const notFoundFor = (names: readonly ActorName[]) => Object.fromEntries(names.map((actor) => [actor, fails(404)]));
 
 /** Members of the practice where the owner is a client (the other practice's counsellor is not one). */
-const practiceMembers = ["counsellorShared", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor"] as const;
+const practiceMembers = ["counsellorShared", "counsellorNotes", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor"] as const;
 function forPracticeMembers(whenMember: Expected, overrides: Partial<Record<ActorName, Expected>> = {}) {
   return signedIn(fails(404), { ...Object.fromEntries(practiceMembers.map((actor) => [actor, whenMember])), ...overrides });
 }
@@ -254,7 +259,11 @@ const table: Entry[] = [
     route: "GET /api/practices/:practiceId/clients",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients` }),
     expect: forPracticeMembers(ok(["clients"]), { counsellorNoTwoFactor: fails(403) }),
-    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'], colleagueCounsellor: () => ['"clients":[]'] },
+    mustContain: {
+      counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'],
+      counsellorNotes: ({ owner }) => [owner.name, '"profile","check-ins","notes"'],
+      colleagueCounsellor: () => ['"clients":[]'],
+    },
   },
   // The counsellor's dashboard and a client's detail (decision 016): the same gate; the dashboard
   // lists only the actor's own clients who share now (empty for the admin and after revocation),
@@ -265,6 +274,7 @@ const table: Entry[] = [
     expect: forPracticeMembers(ok(["normSource", "page", "pageSize", "rows", "total"]), { counsellorNoTwoFactor: fails(403) }),
     mustContain: {
       counsellorShared: ({ owner }) => [owner.name, '"total":1'],
+      counsellorNotes: ({ owner }) => [owner.name, '"total":1'],
       practiceAdmin: () => ['"rows":[]'],
       counsellorRevoked: () => ['"rows":[]'],
       colleagueCounsellor: () => ['"rows":[]'],
@@ -273,8 +283,17 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/clients/:clientId",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}` }),
-    expect: signedIn(fails(404), { counsellorShared: ok(["clientId", "coupleReport", "kind", "members", "normSource"]), counsellorNoTwoFactor: fails(403) }),
-    mustContain: { counsellorShared: ({ owner, clientId }) => [owner.name, `"clientId":"${clientId}"`, '"profile":{"assessments":[{', '"checkIns":{"weeks":['] },
+    expect: signedIn(fails(404), {
+      counsellorShared: ok(["clientId", "coupleReport", "kind", "members", "normSource"]),
+      counsellorNotes: ok(["clientId", "coupleReport", "kind", "members", "normSource"]),
+      counsellorNoTwoFactor: fails(403),
+    }),
+    // The owner's words come with the notes scope, and with nothing less.
+    notesVisibleTo: ["counsellorNotes"],
+    mustContain: {
+      counsellorShared: ({ owner, clientId }) => [owner.name, `"clientId":"${clientId}"`, '"profile":{"assessments":[{', '"checkIns":{"weeks":[', '"notes":null'],
+      counsellorNotes: ({ owner }) => [owner.name, '"notes":{"since":', owner.noteCanary, owner.reflectionCanary],
+    },
   },
   {
     route: "GET /api/practices/:practiceId/client-invites",
@@ -293,16 +312,18 @@ const table: Entry[] = [
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/psychometrics` }),
     expect: forPracticeMembers(ok(["computedAt", "dimensions", "instrument", "minimumN", "normSource", "respondents", "statisticsMinimumN"]), {
       counsellorShared: fails(403),
+      counsellorNotes: fails(403),
       colleagueCounsellor: fails(403),
       counsellorNoTwoFactor: fails(403),
     }),
   },
   // Exports (decision 017): only the owner's counsellor, with two-step sign-in, while the owner
-  // shares; the owner shares profile and check-ins, so no SAFE answer, note or reflection leaves.
+  // shares; the owner shares profile and check-ins, so no SAFE answer, note or reflection leaves,
+  // but the CSV's note and reflection rows for the counsellor the owner also shares notes with.
   {
     route: "GET /api/practices/:practiceId/clients/:clientId/export.fhir.json",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/export.fhir.json` }),
-    expect: signedIn(fails(404), { counsellorShared: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNoTwoFactor: fails(403) }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNotes: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNoTwoFactor: fails(403) }),
     // The Questionnaire holds the safety check's questions (never answers): SAFE wordings are not searched.
     carriesOwnInstrument: true,
     mustContain: { counsellorShared: ({ owner }) => [owner.name, '"QuestionnaireResponse"'] },
@@ -310,8 +331,12 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/clients/:clientId/export.csv",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/export.csv` }),
-    expect: signedIn(fails(404), { counsellorShared: ok("not JSON"), counsellorNoTwoFactor: fails(403) }),
-    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"check-in"', '"score"'] },
+    expect: signedIn(fails(404), { counsellorShared: ok("not JSON"), counsellorNotes: ok("not JSON"), counsellorNoTwoFactor: fails(403) }),
+    notesVisibleTo: ["counsellorNotes"],
+    mustContain: {
+      counsellorShared: ({ owner }) => [owner.name, '"check-in"', '"score"'],
+      counsellorNotes: ({ owner }) => [owner.name, '"check-in-note"', owner.noteCanary, owner.reflectionCanary],
+    },
   },
   {
     route: "GET /api/practices/:practiceId/export.csv",
@@ -463,14 +488,15 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
     }
     case "stranger":
       return { owner, viewer: await newCalmPerson(app, "Stranger") };
-    case "counsellorShared": {
+    case "counsellorShared":
+    case "counsellorNotes": {
       // A counsellor by role, not the practice's owner: client data does not hinge on owning it.
       const founder = await newCalmPerson(app, "Founder");
       const practiceId = await createPractice(app, founder, "Owner's Practice");
       const counsellor = await newCalmPerson(app, "Counsellor");
       await joinPractice(app, founder, counsellor, practiceId, "counsellor");
       await enrolTwoFactor(app, counsellor);
-      const { clientId } = await becomeClient(app, owner, counsellor, practiceId);
+      const { clientId } = await becomeClient(app, owner, counsellor, practiceId, actor === "counsellorNotes" ? [...defaultScopes, "notes"] : defaultScopes);
       return { owner, viewer: counsellor, practiceId, clientId };
     }
     case "counsellorRevoked":
@@ -520,11 +546,14 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
   }
 }
 
-/** The owner accepts the counsellor's invite with the default scopes (profile, check-ins). */
-async function becomeClient(app: FastifyInstance, owner: Owner, counsellor: Person, practiceId: string): Promise<{ clientId: string }> {
+/** What the accept form starts with ticked (decision 015): profile and check-ins. */
+const defaultScopes = ["profile", "check-ins"] as const;
+
+/** The owner accepts the counsellor's invite, with the default scopes unless told otherwise. */
+async function becomeClient(app: FastifyInstance, owner: Owner, counsellor: Person, practiceId: string, scopes: readonly string[] = defaultScopes): Promise<{ clientId: string }> {
   const invited = await postAs(app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
   expectStatus(invited, 201);
-  const accepted = await postAs(app, owner, "/api/counselling/accept", { code: invited.json<{ code: string }>().code, scopes: ["profile", "check-ins"] });
+  const accepted = await postAs(app, owner, "/api/counselling/accept", { code: invited.json<{ code: string }>().code, scopes });
   expectStatus(accepted, 200);
   return { clientId: accepted.json<{ relations: Array<{ clientId: string }> }>().relations[0]!.clientId };
 }
@@ -552,19 +581,22 @@ function keysOf(response: LightMyRequestResponse): readonly string[] | null | "n
 
 /** The owner's words that no one else may ever receive, with what each one is. */
 function forbiddenFor(scene: Scene, actor: ActorName, entry: Entry): Array<[what: string, text: string]> {
-  const words: Array<[string, string]> = [
-    ["the owner's check-in note", scene.owner.noteCanary],
-    ["the owner's exercise reflection", scene.owner.reflectionCanary],
+  const words: Array<[string, string]> = [];
+  // Only where the owner shares notes with this actor, and only in the answers that carry them.
+  if (!entry.notesVisibleTo?.includes(actor)) {
+    words.push(["the owner's check-in note", scene.owner.noteCanary], ["the owner's exercise reflection", scene.owner.reflectionCanary]);
+  }
+  words.push(
     ["the owner's safety explanation", safetyExplanationWords],
     ["the owner's email", scene.owner.email],
-  ];
+  );
   if (!entry.carriesOwnInstrument) {
     for (const id of safeItemIdsQuoted) words.push(["a SAFE item id", id]);
     for (const wording of safeItemWordings) words.push(["a SAFE question's wording", wording]);
   }
   // Only a current partner, and the owner's counsellor while the owner shares, may learn the
   // owner's name; a former partner learns only that it ended.
-  if (!["owner", "partnerShared", "partnerUnshared", "partnerRevoked", "counsellorShared"].includes(actor)) words.push(["the owner's name", scene.owner.name]);
+  if (!["owner", "partnerShared", "partnerUnshared", "partnerRevoked", "counsellorShared", "counsellorNotes"].includes(actor)) words.push(["the owner's name", scene.owner.name]);
   return words;
 }
 

@@ -3,11 +3,13 @@ import {
   type ClientDetailResponse,
   type CounsellorFlagId,
   type CoupleComparison,
+  type CoupleReportGap,
   type DashboardRow,
   type NormSource,
   type ScoreNorms,
 } from "@mutual/core";
 import type { CheckInTrends } from "../check-in/index.js";
+import { presentMemberNotes, type MemberNotes } from "./client-notes.js";
 import { changeSinceIntake, findIntake, isOverdue, visibleFlags, type ChangeSinceIntake, type ClientState, type MemberState } from "./dashboard.policy.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -63,7 +65,7 @@ function flagHistory(state: MemberState) {
   return [...history].map(([id, entry]) => ({ id, firstSeenAt: iso(entry.firstSeenAt), lastSeenAt: iso(entry.lastSeenAt), present: present.has(id) }));
 }
 
-function presentCoupleReport(report: { missing: string[]; comparison: CoupleComparison | null }): NonNullable<ClientDetailResponse["coupleReport"]> {
+function presentCoupleReport(report: { missing: CoupleReportGap[]; comparison: CoupleComparison | null }): NonNullable<ClientDetailResponse["coupleReport"]> {
   return {
     missing: report.missing,
     dimensions: (report.comparison?.dimensions ?? []).map((entry) => ({
@@ -80,7 +82,8 @@ function presentCoupleReport(report: { missing: string[]; comparison: CoupleComp
 export function presentClientDetail(
   client: ClientState,
   checkIns: ReadonlyMap<string, CheckInTrends>,
-  coupleReport: { missing: string[]; comparison: CoupleComparison | null } | null,
+  notes: ReadonlyMap<string, MemberNotes>,
+  coupleReport: { missing: CoupleReportGap[]; comparison: CoupleComparison | null } | null,
   normSource: NormSource,
   now: number,
   norms: ScoreNorms,
@@ -93,6 +96,7 @@ export function presentClientDetail(
       const { facts } = state;
       const intake = findIntake(facts.scores, facts.joinedAt);
       const trends = checkIns.get(facts.userId);
+      const memberNotes = notes.get(facts.userId);
       return {
         name: facts.name,
         scopes: [...facts.scopes].sort(),
@@ -114,6 +118,7 @@ export function presentClientDetail(
           facts.scopes.includes("check-ins") && trends
             ? { weeks: trends.weeks, signals: trends.signals, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
             : null,
+        notes: facts.scopes.includes("notes") && memberNotes ? presentMemberNotes(memberNotes) : null,
       };
     }),
     coupleReport: coupleReport ? presentCoupleReport(coupleReport) : null,

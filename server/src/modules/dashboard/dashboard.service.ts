@@ -8,6 +8,8 @@ import {
   computeSem,
   compareCouple,
   type ClientDetailResponse,
+  type CoupleComparison,
+  type CoupleReportGap,
   type CounsellingScope,
   type DashboardQuery,
   type DashboardResponse,
@@ -19,16 +21,19 @@ import type { DB } from "../../db/schema.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
+import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
+import { notesDataViews, readMemberNotes } from "./client-notes.js";
 import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
 import { clientPeople, findName, listLastViews, listMemberSummaries, listMembers, listScopes, touchLastViews, type DeteriorationTest } from "./dashboard.repository.js";
 
-export type DashboardDeps = { db: Kysely<DB>; clock: Clock };
+/** `kek` opens the notes of clients who share them, for the client detail only. */
+export type DashboardDeps = { db: Kysely<DB>; clock: Clock; kek: KeyEncryptionKey };
 
 /**
  * The norms reliable change is classified with, and which they are: the practice's own once enough
@@ -119,9 +124,10 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
 
 /**
  * One client's detail within what each member shares now: every profile with its scores and
- * flags, change since intake, flag history, check-in weeks, and for a couple the comparison built
- * from what each partner shares. Audits one data_view row per member per scope carried, and
- * records when the counsellor looked (for "a new flag since you last looked"), in the read's transaction.
+ * flags, change since intake, flag history, check-in weeks, recent notes and reflections (client-notes.ts),
+ * and for a couple the comparison built from what each partner shares. Audits one data_view row per
+ * member per scope carried (notes included), and records when the counsellor looked (for "a new flag
+ * since you last looked"), in the read's transaction.
  */
 export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
@@ -135,8 +141,10 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
     for (const member of client.members) {
       if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
     }
+    const notes = await readMemberNotes(trx, deps.kek, client.members.map((member) => member.facts), now);
     const coupleReport = client.kind === "couple" ? buildCoupleReport(client) : null;
-    await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), [client], now));
+    const viewerName = await findName(trx, actor.userId);
+    await recordDataViews(trx, [...auditRows(actor.userId, viewerName, [client], now), ...notesDataViews(actor.userId, viewerName, notes, now)]);
     await touchLastViews(
       trx,
       actor.userId,
@@ -144,12 +152,15 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       client.members.map((member) => member.facts.userId),
       now,
     );
-    return presentClientDetail(client, checkIns, coupleReport, normSource, now, norms);
+    return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms);
   });
 }
 
-/** The couple comparison from each partner's latest profile they share with the practice; who has none is named as missing. */
-function buildCoupleReport(client: ClientState) {
+/**
+ * The couple comparison from each partner's latest profile they share with the practice; what it
+ * waits for is said as codes (a member without a shared profile, by name; a partner not joined yet).
+ */
+function buildCoupleReport(client: ClientState): { missing: CoupleReportGap[]; comparison: CoupleComparison | null } {
   const [a, b] = client.members;
   const shared = (state: ClientState["members"][number] | undefined): SharedScores | null => {
     const latest = state?.latest;
@@ -159,8 +170,10 @@ function buildCoupleReport(client: ClientState) {
   };
   const sharedA = shared(a);
   const sharedB = shared(b);
-  const missing = client.members.filter((state, index) => (index === 0 ? sharedA : sharedB) === null).map((state) => state.facts.name);
-  if (!b) missing.push("partner");
+  const missing: CoupleReportGap[] = client.members
+    .filter((_state, index) => (index === 0 ? sharedA : sharedB) === null)
+    .map((state) => ({ reason: "no-shared-profile", name: state.facts.name }));
+  if (!b) missing.push({ reason: "partner-not-joined" });
   if (!sharedA || !sharedB) return { missing, comparison: null };
   return { missing, comparison: compareCouple(sharedA, sharedB, { labels: { a: a!.facts.name, b: b!.facts.name } }) };
 }

@@ -25,6 +25,7 @@ const profileSharer: ClientDetailMember = {
     ],
   },
   checkIns: null,
+  notes: null,
 };
 
 const checkInSharer: ClientDetailMember = {
@@ -33,6 +34,21 @@ const checkInSharer: ClientDetailMember = {
   since: "2026-10-02T00:00:00.000Z",
   profile: null,
   checkIns: { weeks: [week("2026-W45", 5), week("2026-W46", 4), week("2026-W47", 3)], signals: [], lastAt: "2026-11-10T00:00:00.000Z", overdue: true },
+  notes: null,
+};
+
+/** Shares notes: two check-in notes and a reflection, newest first, as the server sends them. */
+const noteSharer: ClientDetailMember = {
+  ...checkInSharer,
+  scopes: ["check-ins", "notes"],
+  notes: {
+    since: "2026-06-01T00:00:00.000Z",
+    checkInNotes: [
+      { week: "2026-W47", writtenAt: "2026-11-20T00:00:00.000Z", text: "We talked about the holidays.\nIt went better than last year." },
+      { week: "2026-W46", writtenAt: "2026-11-13T00:00:00.000Z", text: "A hard week at work." },
+    ],
+    reflections: [{ exerciseId: "speak-up-draft-it-first", title: "Draft it first", practice: "speak-up", completedAt: "2026-11-18T00:00:00.000Z", text: "Writing it down first helped me stay calm." }],
+  },
 };
 
 const detail: ClientDetailResponse = {
@@ -40,7 +56,7 @@ const detail: ClientDetailResponse = {
   kind: "couple",
   normSource: "provisional",
   members: [profileSharer, checkInSharer],
-  coupleReport: { missing: ["Kavitha Rajan"], dimensions: [], flags: [] },
+  coupleReport: { missing: [{ reason: "no-shared-profile", name: "Kavitha Rajan" }], dimensions: [], flags: [] },
 };
 
 const show = (answer: { status: number; body: unknown }) => {
@@ -77,6 +93,39 @@ describe("ClientDetail", () => {
 
     expect(screen.getByText(/provisional figures/)).toBeInTheDocument();
     expect(screen.getByText("Waiting for Kavitha Rajan to share a completed profile; the comparison needs both.")).toBeInTheDocument();
+  });
+
+  it("shows each person's notes and reflections, newest first, in their words; and says plainly who does not share them", async () => {
+    show({ status: 200, body: { ...detail, members: [profileSharer, noteSharer] } });
+    const sharing = await screen.findByRole("region", { name: "Kavitha Rajan" });
+    expect(within(sharing).getByRole("heading", { level: 3, name: "Notes and reflections" })).toBeInTheDocument();
+    expect(sharing).toHaveTextContent("What Kavitha Rajan wrote since Jun 1, 2026, newest first, in their own words.");
+    expect(within(sharing).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
+    const [notes, reflections] = within(sharing).getAllByRole("list");
+    const entries = within(notes!).getAllByRole("listitem");
+    expect(entries.map((entry) => entry.querySelector(".member-notes__when")?.textContent)).toEqual(["Week 47 of 2026, written Nov 20, 2026", "Week 46 of 2026, written Nov 13, 2026"]);
+    expect(entries[0]).toHaveTextContent("We talked about the holidays. It went better than last year.");
+    expect(within(sharing).getByRole("heading", { level: 4, name: "Exercise reflections" })).toBeInTheDocument();
+    expect(within(reflections!).getByRole("listitem")).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
+
+    const keeping = screen.getByRole("region", { name: "陈美玲" });
+    expect(within(keeping).getByRole("heading", { level: 3, name: "Notes and reflections" })).toBeInTheDocument();
+    expect(keeping).toHaveTextContent("陈美玲 does not share their notes and reflections with you.");
+    expect(within(keeping).queryByRole("heading", { name: "Check-in notes" })).toBeNull();
+  });
+
+  it("says when a member shares notes but wrote none in the window", async () => {
+    show({ status: 200, body: { ...detail, members: [{ ...noteSharer, notes: { since: "2026-06-01T00:00:00.000Z", checkInNotes: [], reflections: [] } }] } });
+    const sharing = await screen.findByRole("region", { name: "Kavitha Rajan" });
+    expect(sharing).toHaveTextContent("No check-in notes since Jun 1, 2026.");
+    expect(sharing).toHaveTextContent("No exercise reflections since Jun 1, 2026.");
+  });
+
+  it("says when the second partner has not joined yet, in words rather than a code", async () => {
+    show({ status: 200, body: { ...detail, members: [profileSharer], coupleReport: { missing: [{ reason: "partner-not-joined" }], dimensions: [], flags: [] } } });
+    expect(await screen.findByText("The second partner has not accepted the invite yet; the comparison needs both.")).toBeInTheDocument();
+    expect(screen.queryByText(/Waiting for/)).toBeNull();
+    expect(screen.queryByText(/partner-not-joined/)).toBeNull();
   });
 
   it("says the view is recorded for the client, and links the printable report, the exports and the dashboard", async () => {

@@ -9,15 +9,17 @@ import { ApiRequestError } from "../../../lib/api-client";
 import { exportUrls } from "../../practice-report/api/report-api";
 import { TrendCharts, type ChartKey, type TrendWording } from "../../trends/components/trends-panel";
 import { useClientDetail } from "../api/dashboard-api";
+import { AreaScoresTable } from "./area-scores-table";
+import { ChangeTable } from "./change-table";
+import { MemberNotes } from "./member-notes";
 import "./client-dashboard.css";
-
-const AREAS = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME", "CODEPENDENCY"] as const;
 
 type DateFormat = (iso: string) => string;
 
 /**
  * One client for their counsellor: who they are, what each person shares, and within that their
- * profiles, real change since intake, flag history and check-ins; for a couple, the two side by side.
+ * profiles, real change since intake, flag history, check-ins, notes and reflections; for a couple,
+ * the two side by side.
  */
 export function ClientDetail({ practiceId, clientId }: { practiceId: string; clientId: string }) {
   const { t } = useTranslation();
@@ -89,6 +91,8 @@ function MemberSection({ member, date }: { member: ClientDetailMember; date: Dat
       {member.profile ? <MemberProfile member={member} profile={member.profile} date={date} /> : <p>{t("clientDashboard.detail.profileNotShared", { name: member.name })}</p>}
       <h3>{t("clientDashboard.detail.checkInsTitle")}</h3>
       {member.checkIns ? <MemberCheckIns name={member.name} checkIns={member.checkIns} date={date} /> : <p>{t("clientDashboard.detail.checkInsNotShared", { name: member.name })}</p>}
+      <h3>{t("clientDashboard.notes.title")}</h3>
+      <MemberNotes member={member} date={date} headingLevel={4} />
     </section>
   );
 }
@@ -100,39 +104,22 @@ function MemberProfile({ member, profile, date }: { member: ClientDetailMember; 
   const latest = profile.assessments.at(-1);
   if (!latest) return <p>{t("clientDashboard.detail.noProfile", { name: member.name })}</p>;
   const score = (value: number | null) => (value === null ? t("clientDashboard.noValue") : String(Math.round(value)));
-  const caption = t("clientDashboard.detail.scoresCaption", { name: member.name });
   return (
     <>
       <p>{t("clientDashboard.detail.latestOn", { date: date(latest.completedAt) })}</p>
       <p>{latest.pattern ? t("clientDashboard.detail.pattern", { pattern: t(`profile.patterns.${latest.pattern}`) }) : t("clientDashboard.detail.noPattern")}</p>
       <p>{t("clientDashboard.detail.weMe", { we: score(latest.scores.WE), me: score(latest.scores.ME) })}</p>
-      <TableScroll label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("clientDashboard.detail.area")}</th>
-              {profile.assessments.map((assessment) => (
-                <th key={assessment.completedAt} scope="col">
-                  {t(assessment.isIntake ? "clientDashboard.detail.profileOnIntake" : "clientDashboard.detail.profileOn", { date: date(assessment.completedAt) })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {AREAS.map((area) => (
-              <tr key={area}>
-                <th scope="row">{t(`profile.changeKeys.${area}`)}</th>
-                {profile.assessments.map((assessment) => (
-                  <td key={assessment.completedAt}>{score(assessment.scores[area])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <AreaScoresTable
+        caption={t("clientDashboard.detail.scoresCaption", { name: member.name })}
+        columns={profile.assessments.map((assessment) => ({
+          key: assessment.completedAt,
+          heading: t(assessment.isIntake ? "clientDashboard.detail.profileOnIntake" : "clientDashboard.detail.profileOn", { date: date(assessment.completedAt) }),
+          scores: assessment.scores,
+        }))}
+        scroll
+      />
       <h4>{t("clientDashboard.detail.changeTitle")}</h4>
-      <Change name={member.name} change={profile.change} date={date} />
+      {profile.change ? <ChangeTable name={member.name} change={profile.change} date={date} scroll /> : <p>{t("clientDashboard.detail.changeNone")}</p>}
       <h4>{t("clientDashboard.detail.flagsTitle")}</h4>
       {profile.flagHistory.length === 0 ? (
         <p>{t("clientDashboard.detail.flagsNone")}</p>
@@ -148,37 +135,6 @@ function MemberProfile({ member, profile, date }: { member: ClientDetailMember; 
         </ul>
       )}
     </>
-  );
-}
-
-function Change({ name, change, date }: { name: string; change: Profile["change"]; date: DateFormat }) {
-  const { t } = useTranslation();
-  if (!change) return <p>{t("clientDashboard.detail.changeNone")}</p>;
-  const caption = t("clientDashboard.detail.changeOf", { name, intake: date(change.intakeAt), latest: date(change.latestAt) });
-  return (
-    <TableScroll label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("clientDashboard.detail.area")}</th>
-            <th scope="col">{t("clientDashboard.detail.intakeScore")}</th>
-            <th scope="col">{t("clientDashboard.detail.latestScore")}</th>
-            <th scope="col">{t("clientDashboard.detail.classification")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {change.scores.map((score) => (
-            <tr key={score.key}>
-              <th scope="row">{t(`profile.changeKeys.${score.key}`)}</th>
-              <td>{Math.round(score.before)}</td>
-              <td>{Math.round(score.after)}</td>
-              <td>{t(`profile.changeClass.${score.classification}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }
 
@@ -215,12 +171,15 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
   const [first, second] = members;
   const caption = t("clientDashboard.detail.coupleCaption");
   const score = (value: number | undefined) => (value === undefined ? t("clientDashboard.notShared") : String(Math.round(value)));
+  const waitingFor = report.missing.flatMap((gap) => (gap.reason === "no-shared-profile" ? [gap.name] : []));
+  const partnerNotJoined = report.missing.some((gap) => gap.reason === "partner-not-joined");
   const difference = (value: number | undefined) => (value === undefined ? t("clientDashboard.noValue") : value > 0 ? `+${Math.round(value)}` : String(Math.round(value)));
   return (
     <section className="card client-detail__member" aria-labelledby="client-detail-couple">
       <h2 id="client-detail-couple">{t("clientDashboard.detail.coupleTitle")}</h2>
       <p>{t("clientDashboard.detail.coupleIntro")}</p>
-      {report.missing.length > 0 && <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(report.missing) })}</p>}
+      {waitingFor.length > 0 && <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(waitingFor) })}</p>}
+      {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
       {report.dimensions.length > 0 && (
         <TableScroll label={caption}>
           <table>

@@ -32,9 +32,20 @@ const sharingMember: ClientDetailMember = {
     lastAt: "2026-11-21T00:00:00.000Z",
     overdue: false,
   },
+  notes: null,
 };
 
-const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null };
+const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null, notes: null };
+
+const noteSharer: ClientDetailMember = {
+  ...sharingMember,
+  scopes: ["profile", "check-ins", "notes"],
+  notes: {
+    since: "2026-06-01T00:00:00.000Z",
+    checkInNotes: [{ week: "2026-W47", writtenAt: "2026-11-20T00:00:00.000Z", text: "We talked about the holidays." }],
+    reflections: [{ exerciseId: "speak-up-draft-it-first", title: "Draft it first", practice: "speak-up", completedAt: "2026-11-18T00:00:00.000Z", text: "Writing it down first helped me stay calm." }],
+  },
+};
 
 const detail: ClientDetailResponse = { clientId: "c1", kind: "couple", normSource: "provisional", members: [sharingMember, quietMember], coupleReport: null };
 
@@ -75,6 +86,16 @@ describe("ClientReport", () => {
     // A person who shares nothing: said plainly, nothing else about them.
     expect(screen.getByText(/Kavitha Rajan shares nothing at the moment/)).toBeInTheDocument();
     expect(screen.getAllByText("Kavitha Rajan does not share this with you.").length).toBeGreaterThan(0);
+  });
+
+  it("prints each person's notes and reflections under their name, and says plainly who does not share them", async () => {
+    show({ status: 200, body: { ...detail, members: [noteSharer, quietMember] } });
+    const section = await screen.findByRole("region", { name: "Notes and reflections" });
+    expect(within(section).getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent)).toEqual(["陈美玲", "Kavitha Rajan"]);
+    expect(within(section).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
+    expect(section).toHaveTextContent("Week 47 of 2026, written Nov 20, 2026We talked about the holidays.");
+    expect(section).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
+    expect(section).toHaveTextContent("Kavitha Rajan does not share their notes and reflections with you.");
   });
 
   it("says which norms judged the change when they are the practice's own", async () => {

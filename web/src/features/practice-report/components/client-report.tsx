@@ -6,12 +6,14 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ApiRequestError } from "../../../lib/api-client";
 import { useMe } from "../../auth/api/auth-api";
+import { AreaScoresTable } from "../../client-dashboard/components/area-scores-table";
+import { ChangeTable } from "../../client-dashboard/components/change-table";
+import { MemberNotes } from "../../client-dashboard/components/member-notes";
 import { usePractice } from "../../counselling-practice/api/practice-api";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
 import { exportUrls, useClientReport } from "../api/report-api";
 import "./client-report.css";
 
-const AREAS = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME", "CODEPENDENCY"] as const;
 const CHECK_IN_KEYS = ["wePulse", "mePulse", "spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours"] as const;
 /** Weeks of check-ins in the summary: about a month between sessions. */
 const RECENT_WEEKS = 4;
@@ -22,7 +24,7 @@ const latestOf = (profile: Profile) => profile.assessments[profile.assessments.l
 /**
  * A client's report for their counsellor, laid out for paper: who the client is, the practice
  * and date, pattern and We × Me (with a table), scores by area, change since intake with the
- * norm source, flags and recent check-ins, each only as far as the client shares it.
+ * norm source, flags, recent check-ins, and notes and reflections, each only as far as the client shares it.
  */
 export function ClientReport({ practiceId, clientId }: { practiceId: string; clientId: string }) {
   const report = useClientReport(practiceId, clientId);
@@ -123,6 +125,16 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
           <MemberCheckIns key={member.name + member.since} member={member} date={date} />
         ))}
       </section>
+
+      <section className="client-report__section" aria-labelledby="report-notes">
+        <h2 id="report-notes">{t("clientDashboard.notes.title")}</h2>
+        {detail.members.map((member) => (
+          <div key={member.name + member.since} className="client-report__member">
+            <h3>{member.name}</h3>
+            <MemberNotes member={member} date={date} headingLevel={4} />
+          </div>
+        ))}
+      </section>
     </article>
   );
 }
@@ -137,29 +149,11 @@ function AreaScores({ members, date }: { members: readonly ClientDetailMember[];
   });
   if (columns.length === 0) return <p>{t("practiceReport.noProfile")}</p>;
   return (
-    <table className="client-report__table">
-      <caption>{t("practiceReport.dimensionsCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("practiceReport.area")}</th>
-          {columns.map(({ member, latest }) => (
-            <th key={member.name + member.since} scope="col">
-              {t("practiceReport.profileOf", { name: member.name, date: date(latest.completedAt) })}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {AREAS.map((area) => (
-          <tr key={area}>
-            <th scope="row">{t(`profile.changeKeys.${area}`)}</th>
-            {columns.map(({ member, latest }) => (
-              <td key={member.name + member.since}>{latest.scores[area] === null ? "–" : Math.round(latest.scores[area])}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <AreaScoresTable
+      caption={t("practiceReport.dimensionsCaption")}
+      columns={columns.map(({ member, latest }) => ({ key: member.name + member.since, heading: t("practiceReport.profileOf", { name: member.name, date: date(latest.completedAt) }), scores: latest.scores }))}
+      className="client-report__table"
+    />
   );
 }
 
@@ -168,29 +162,7 @@ function MemberChange({ member, date }: { member: ClientDetailMember; date: Date
   if (!member.profile) return <p>{t("practiceReport.notShared", { name: member.name })}</p>;
   const change = member.profile.change;
   if (!change) return <p>{`${member.name}: ${t("practiceReport.changeNone")}`}</p>;
-  return (
-    <table className="client-report__table">
-      <caption>{t("practiceReport.changeOf", { name: member.name, intake: date(change.intakeAt), latest: date(change.latestAt) })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("practiceReport.area")}</th>
-          <th scope="col">{t("practiceReport.intakeScore")}</th>
-          <th scope="col">{t("practiceReport.latestScore")}</th>
-          <th scope="col">{t("practiceReport.classification")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {change.scores.map((score) => (
-          <tr key={score.key}>
-            <th scope="row">{t(`profile.changeKeys.${score.key}`)}</th>
-            <td>{Math.round(score.before)}</td>
-            <td>{Math.round(score.after)}</td>
-            <td>{t(`profile.changeClass.${score.classification}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <ChangeTable name={member.name} change={change} date={date} className="client-report__table" />;
 }
 
 function MemberFlags({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
