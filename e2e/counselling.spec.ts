@@ -29,7 +29,10 @@ function totpCode(groupedKey: string): string {
   return totp.generate();
 }
 
-async function acceptCounsellingInvite(page: Page, link: string): Promise<void> {
+/** One partner's own words in a check-in note: shared with the counsellor only by the partner who ticks notes. */
+const clientOneNote = "Sunday dinner with my sister went well, and we planned the trip together.";
+
+async function acceptCounsellingInvite(page: Page, link: string, { shareNotes = false } = {}): Promise<void> {
   await page.goto(link);
   await expect(page.getByRole("heading", { name: `${counsellorName} at ${practiceName} invites you` })).toBeVisible();
   // Profile and check-ins are ticked to start with; the safety check and notes are not.
@@ -37,6 +40,9 @@ async function acceptCounsellingInvite(page: Page, link: string): Promise<void> 
   await expect(page.getByLabel("Weekly check-ins")).toBeChecked();
   await expect(page.getByLabel("Safety check")).not.toBeChecked();
   await expect(page.getByLabel("Notes and reflections")).not.toBeChecked();
+  // The notes choice says where the counsellor will read them.
+  await expect(page.getByLabel("Notes and reflections")).toHaveAccessibleDescription(/in the report they can print/);
+  if (shareNotes) await page.getByLabel("Notes and reflections").check();
   await page.getByRole("button", { name: "Accept and share" }).click();
   await expect(page.getByText("You now share with your counsellor.", { exact: false })).toBeVisible();
 }
@@ -89,11 +95,14 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await signUpInBrowser(two, clientTwoName, `client-two-${stamp}@example.test`, password);
   await completeProfileByApi(two, answersWith(4));
   const origin = new URL(one.url()).origin;
+  const checkIn = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 5, wePulse: 5, mePulse: 5 };
+  expect((await one.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: clientOneNote } } })).status()).toBe(200);
+  expect((await two.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: "Not for the counsellor." } } })).status()).toBe(200);
   const invite = (await (await one.request.post("/api/couple/invite", { headers: { origin }, data: {} })).json()) as { invite: { code: string } };
   expect((await two.request.post("/api/couple/accept", { headers: { origin }, data: { code: invite.invite.code } })).status()).toBe(200);
 
-  // Each partner accepts the counsellor's invite for themselves, with the suggested scopes.
-  await acceptCounsellingInvite(one, link);
+  // Each partner accepts the counsellor's invite for themselves, with the suggested scopes; the first also shares notes.
+  await acceptCounsellingInvite(one, link, { shareNotes: true });
   await expectNoAxeViolations(one, "counselling: sharing with a counsellor");
   await saveScreenshot(one, "counselling-client");
   await acceptCounsellingInvite(two, link);
@@ -114,6 +123,12 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await expectNoAxeViolations(counsellor, "client detail");
   await saveScreenshot(counsellor, "client-detail");
   await expect(counsellor.getByText('can see in their "Who viewed my data"', { exact: false })).toBeVisible();
+  // Notes: the partner who shares them, in their words; the other, one plain line.
+  const oneSection = counsellor.getByRole("region", { name: clientOneName, exact: true });
+  await expect(oneSection.getByRole("heading", { name: "Notes and reflections" })).toBeVisible();
+  await expect(oneSection.getByText(clientOneNote)).toBeVisible();
+  await expect(counsellor.getByText(`${clientTwoName} does not share their notes and reflections with you.`)).toBeVisible();
+  await expect(counsellor.getByText("Not for the counsellor.")).toHaveCount(0);
   await counsellor.getByRole("link", { name: "Printable report" }).click();
   await expect(counsellor.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
   await expectNoAxeViolations(counsellor, "printable client report");
@@ -121,6 +136,8 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await counsellor.emulateMedia({ media: "print" });
   const text = await pdfText(await counsellor.pdf({ format: "A4", printBackground: false }));
   for (const name of [practiceName, counsellorName, clientOneName, clientTwoName]) expect(pdfIncludes(text, name), `${name} in the PDF`).toBe(true);
+  expect(pdfIncludes(text, clientOneNote), "the shared note in the PDF").toBe(true);
+  expect(pdfIncludes(text, "Not for the counsellor.")).toBe(false);
   expect(pdfIncludes(text, "Print / Save as PDF")).toBe(false);
 
   // The client sees the counsellor's look in "who viewed my data".
