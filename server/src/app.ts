@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { meRoutes } from "./modules/me/index.js";
+import { refreshClientSummariesOfPerson } from "./modules/client-summary/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
 import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
@@ -98,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
     afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),
+    // A counsellor's dashboard sorts by the names kept in its summary rows (decision 018).
+    afterUserUpdate: (userId) => database.db.transaction().execute((trx) => refreshClientSummariesOfPerson(trx, userId)),
   });
 
   // First, so every plugin registered below inherits the one error handler.

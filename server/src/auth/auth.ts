@@ -37,6 +37,8 @@ export type AuthDeps = {
    * leaving): the app passes what other modules must end with it, e.g. their client relations.
    */
   afterLeavingPractice?: (practiceId: string, userId: string) => Promise<void>;
+  /** Runs after a person's own row changed (their name): the app passes what derived rows must follow. */
+  afterUserUpdate?: (userId: string) => Promise<void>;
 };
 
 /** The endpoints that check a second-step code; none may trust the device (decision 014). */
@@ -168,7 +170,7 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 }
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
   const plugins = createAuthPlugins({ publicUrl, mailer });
@@ -213,6 +215,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         ...(beforeDeleteUser ? { beforeDelete: async (user: { id: string }) => beforeDeleteUser(user.id) } : {}),
       },
     },
+    ...(afterUserUpdate ? { databaseHooks: { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } } : {}),
     plugins: [plugins.practices, plugins.twoFactor],
     session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
     rateLimit: {

@@ -238,6 +238,32 @@ export type ClientLastViewTable = {
   viewed_at: EpochMs;
 };
 
+/** One row per client member: what the dashboard filters, sorts and counts by (decision 018). */
+export type ClientMemberSummaryTable = {
+  client_id: string;
+  user_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  joined_at: EpochMs;
+  name: string;
+  bits: number;
+  check_in_at: NullableEpochMs;
+  we: number | null;
+  me: number | null;
+  latest_flags: string | null;
+  seen_flags: string | null;
+  d_close: number | null;
+  d_support: number | null;
+  d_accept: number | null;
+  d_voice: number | null;
+  d_self: number | null;
+  d_ties: number | null;
+  d_rely: number | null;
+  d_we: number | null;
+  d_me: number | null;
+  d_codependency: number | null;
+};
+
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
 type Score = number | null;
 
@@ -338,6 +364,7 @@ export type DB = {
   assessment_safety: AssessmentSafetyTable;
   check_in_latest: CheckInLatestTable;
   client_last_view: ClientLastViewTable;
+  client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

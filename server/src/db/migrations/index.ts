@@ -9,6 +9,7 @@ import * as practicesAndTwoFactor from "./20261124T1400_practices-and-two-factor
 import * as counsellingClients from "./20261124T1500_counselling-clients.js";
 import * as readModels from "./20261124T1600_read-models.js";
 import * as clientFollowUp from "./20261124T1700_client-follow-up.js";
+import * as clientMemberSummary from "./20261124T1800_client-member-summary.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1500_counselling-clients": counsellingClients,
   "20261124T1600_read-models": readModels,
   "20261124T1700_client-follow-up": clientFollowUp,
+  "20261124T1800_client-member-summary": clientMemberSummary,
 };

@@ -20,6 +20,7 @@ import {
 import type { DB } from "../../db/schema.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
+import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
 import { requireConsent } from "../consent/index.js";
 import {
   CURRENT_INSTRUMENT,
@@ -138,6 +139,7 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
     await markCompleted(trx, assessmentId, now);
     // The stored score row (decision 016) commits with the completion, never without it.
     await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers));
+    await refreshClientSummariesOfPerson(trx, userId);
     return { assessmentId };
   });
 }
@@ -256,6 +258,7 @@ async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Pro
     const summary = summariseAssessment(instrumentOf(record), toProfileAnswers(answersById.get(record.id) ?? []));
     await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summary);
   }
+  for (const userId of new Set(missing.map((record) => record.userId))) await refreshClientSummariesOfPerson(db, userId);
 }
 
 /**

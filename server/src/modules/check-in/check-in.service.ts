@@ -4,6 +4,7 @@ import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
 import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
 import { isoWeekIn } from "./check-in-week.js";
@@ -103,6 +104,8 @@ export async function putCurrentCheckIn(
         noteKeyId: sealedNote?.keyId ?? null,
         nowMs,
       });
+      // The latest check-in time on a counsellor's dashboard (decision 018).
+      await refreshClientSummariesOfPerson(trx, userId);
       if (idempotent) await rememberResult(trx, deps.kek, { ...idempotent, reference: JSON.stringify({ week, timeZone: zone }), nowMs });
       else await forgetOldResults(trx, userId, nowMs);
       return presentCurrent(week, zone, { scores: record.scores, note, updatedAtMs: record.updatedAtMs });
@@ -232,6 +235,7 @@ export async function storeCheckInForWeek(
       noteKeyId: sealedNote?.keyId ?? null,
       nowMs: input.atMs,
     });
+    await refreshClientSummariesOfPerson(trx, userId);
   });
 }
 

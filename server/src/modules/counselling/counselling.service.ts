@@ -15,6 +15,7 @@ import { notFound } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
+import { refreshClientSummaryOfMember } from "../client-summary/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import {
@@ -130,6 +131,7 @@ export async function acceptClientInvite(deps: CounsellingDeps, userId: string, 
         }
         await insertMember(trx, { clientId, practiceId: invite.practiceId, userId, now });
         await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
+        await refreshClientSummaryOfMember(trx, clientId, userId);
         await markInviteAccepted(trx, { inviteId: invite.id, clientId, isUsedUp, now });
       });
     } catch (error) {
@@ -147,6 +149,8 @@ export async function putMyScopes(deps: CounsellingDeps, userId: string, clientI
   await deps.db.transaction().execute(async (trx) => {
     requireClientMember(await findMember(trx, clientId, userId));
     await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
+    // The counsellor's dashboard filters and counts by the summary row: it changes with the scopes, in this transaction.
+    await refreshClientSummaryOfMember(trx, clientId, userId);
   });
   return readRelations(deps.db, userId);
 }

@@ -171,7 +171,7 @@ const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true })
 /** What filtering and sorting need of a client (a full ClientState, or a summary of one). */
 export type Sortable = Pick<ClientState, "clientId" | "name" | "overdue" | "offTrackReasons" | "lastCheckInAt" | "we" | "me" | "flags">;
 
-/** One member as the dashboard-wide query summarises them (see the repository's listMemberSummaries). */
+/** One member as the dashboard-wide query summarises them (see the client-summary module, decision 018). */
 export type MemberSummaryFacts = {
   clientId: string;
   name: string;

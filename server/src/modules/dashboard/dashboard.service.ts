@@ -23,6 +23,7 @@ import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
+import { listClientSummaries, refreshClientSummaryOfMember, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
@@ -30,7 +31,7 @@ import { getPracticeNorms } from "../practice-psychometrics/index.js";
 import { notesDataViews, readMemberNotes } from "./client-notes.js";
 import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
-import { clientPeople, findName, listLastViews, listMemberSummaries, listMembers, listScopes, touchLastViews, type DeteriorationTest } from "./dashboard.repository.js";
+import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
 
 /** `kek` opens the notes of clients who share them, for the client detail only. */
 export type DashboardDeps = { db: Kysely<DB>; clock: Clock; kek: KeyEncryptionKey };
@@ -48,7 +49,7 @@ async function normsFor(db: Kysely<DB>, practiceId: string, now: number): Promis
 function deteriorationTests(norms: ScoreNorms): DeteriorationTest[] {
   return SCORE_KEYS.map((key) => {
     const sem = computeSem(norms[key]);
-    return { column: key.toLowerCase(), sDiff: Math.sqrt(2 * sem * sem), critical: MODEL_THRESHOLDS.change.rciCritical, lowerIsBetter: LOWER_IS_BETTER.has(key) };
+    return { column: key.toLowerCase() as SummaryScoreColumn, sDiff: Math.sqrt(2 * sem * sem), critical: MODEL_THRESHOLDS.change.rciCritical, lowerIsBetter: LOWER_IS_BETTER.has(key) };
   });
 }
 
@@ -110,8 +111,8 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);
   return deps.db.transaction().execute(async (trx) => {
-    // Every client from one narrow query (deterioration tested in SQL as core computes it), to filter, sort and count…
-    const summaries = summariseClients(await listMemberSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
+    // Every client from the stored summary rows (deterioration tested in SQL as core computes it), to filter, sort and count…
+    const summaries = summariseClients(await listClientSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
     const page = selectPage(summaries, query);
     // …then only the page's clients built in full, from the same read models, with core's classification.
     const full = new Map(assessClients(await loadFacts(trx, practiceId, actor.userId, page.rows.map((row) => row.clientId)), now, norms).map((client) => [client.clientId, client]));
@@ -152,6 +153,8 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       client.members.map((member) => member.facts.userId),
       now,
     );
+    // "New flag since you last looked" reads the last look from the summary rows: keep them current.
+    for (const member of client.members) await refreshClientSummaryOfMember(trx, clientId, member.facts.userId);
     return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms);
   });
 }

@@ -1,0 +1,186 @@
+// One stored summary row per client member (decision 018), computed here from the tables other
+// modules own (read only: members, consent, last view, score rows, safety rows, latest check-in)
+// and written only here. Filling it reads what the member shares now and nothing else.
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from "kysely";
+import type { CounsellingScope } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+
+/** Score columns, lower case, as assessment_score names them; the summary keeps latest − intake of each as d_<column>. */
+export const SUMMARY_SCORE_COLUMNS = ["close", "support", "accept", "voice", "self", "ties", "rely", "we", "me", "codependency"] as const;
+export type SummaryScoreColumn = (typeof SUMMARY_SCORE_COLUMNS)[number];
+
+// Bits of the row's one integer: the member's scopes, then what was found. Few columns on
+// purpose: at 5,000 clients, fetching each extra column costs more than the read itself.
+const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, seen: 128, latest: 256 } as const;
+
+/** Which members to (re)compute: one person everywhere, one member of one client, or a whole practice. */
+export type SummaryTarget = { userId: string } | { clientId: string; userId: string } | { practiceId: string };
+
+function memberFilter(target: SummaryTarget): RawBuilder<unknown> {
+  if ("practiceId" in target) return sql`m.practice_id = ${target.practiceId}`;
+  if ("clientId" in target) return sql`m.client_id = ${target.clientId} and m.user_id = ${target.userId}`;
+  return sql`m.user_id = ${target.userId}`;
+}
+
+/**
+ * Serialises refreshes of the same members on PostgreSQL: two transactions each changing one
+ * source (say a new profile and a revoked scope) would otherwise each compute the row without the
+ * other's change, and the last to write would win with a stale row. The second now waits for the
+ * first to commit and then computes from both. (SQLite runs one writer at a time already.)
+ */
+async function lockMembers(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for update`.execute(db);
+}
+
+const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flags", "seen_flags", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];
+
+/**
+ * Recomputes the summary rows of the target's members from the sources, in the caller's
+ * transaction, after the caller's own write. Members that no longer exist have no row to keep:
+ * their rows went with them (cascade).
+ */
+export async function refreshSummaries(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
+  await lockMembers(db, target);
+  const differences = SUMMARY_SCORE_COLUMNS.map((column) => sql`case when y.itk_id <> y.lat_id then lat.${sql.ref(column)} - itk.${sql.ref(column)} end`);
+  const columns = sql.join(summaryColumns.map((column) => sql.ref(column)));
+  const updates = sql.join(summaryColumns.slice(2).map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`));
+  await sql`
+    with x as materialized (
+      select m.client_id, m.user_id, m.practice_id, c.counsellor_id, m.joined_at, u.name,
+        coalesce((select sum(case s.scope when 'profile' then ${sql.lit(bit.profile)} when 'check-ins' then ${sql.lit(bit.checkIns)} when 'safety' then ${sql.lit(bit.safety)} when 'notes' then ${sql.lit(bit.notes)} else 0 end)
+                  from client_consent s where s.client_id = m.client_id and s.user_id = m.user_id), 0) as mask,
+        (select v.viewed_at from client_last_view v where v.counsellor_id = c.counsellor_id and v.client_id = m.client_id and v.user_id = m.user_id) as viewed_at
+      from practice_client_member m
+      join practice_client c on c.id = m.client_id
+      join "user" u on u.id = m.user_id
+      where ${memberFilter(target)}
+    ), y as materialized (
+      -- Which profiles matter: the latest, the intake (latest by joining, else the first after)
+      -- and the latest by the counsellor's last look. None without the profile scope.
+      select x.*,
+        case when (x.mask & ${sql.lit(bit.profile)}) <> 0 then
+          (select a.assessment_id from assessment_score a where a.user_id = x.user_id order by a.completed_at desc, a.assessment_id desc limit 1) end as lat_id,
+        case when (x.mask & ${sql.lit(bit.profile)}) <> 0 then coalesce(
+          (select a.assessment_id from assessment_score a where a.user_id = x.user_id and a.completed_at <= x.joined_at order by a.completed_at desc, a.assessment_id desc limit 1),
+          (select a.assessment_id from assessment_score a where a.user_id = x.user_id and a.completed_at > x.joined_at order by a.completed_at asc, a.assessment_id asc limit 1)) end as itk_id,
+        case when (x.mask & ${sql.lit(bit.profile)}) <> 0 and x.viewed_at is not null then
+          (select a.assessment_id from assessment_score a where a.user_id = x.user_id and a.completed_at <= x.viewed_at order by a.completed_at desc, a.assessment_id desc limit 1) end as seen_id
+      from x
+    )
+    insert into client_member_summary (${columns})
+    select y.client_id, y.user_id, y.practice_id, y.counsellor_id, y.joined_at, y.name,
+      y.mask
+        + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.lat_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.lat_id) = 1 then ${sql.lit(bit.latestSafety)} else 0 end
+        + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.seen_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.seen_id) = 1 then ${sql.lit(bit.seenSafety)} else 0 end
+        + case when y.seen_id is not null then ${sql.lit(bit.seen)} else 0 end
+        + case when lat.assessment_id is not null then ${sql.lit(bit.latest)} else 0 end,
+      l.updated_at, lat.we, lat.me, lat.flag_ids,
+      case when y.seen_id is not null then (select sa.flag_ids from assessment_score sa where sa.assessment_id = y.seen_id) end,
+      ${sql.join(differences)}
+    from y
+    left join check_in_latest l on (y.mask & ${sql.lit(bit.checkIns)}) <> 0 and l.user_id = y.user_id
+    left join assessment_score lat on lat.assessment_id = y.lat_id
+    left join assessment_score itk on itk.assessment_id = y.itk_id
+    where true
+    on conflict (client_id, user_id) do update set ${updates}
+  `.execute(db);
+}
+
+/**
+ * Whether some member of this practice has no summary row (a practice from before the table, or
+ * a write path that forgot): two index-only counts in one statement, so the check costs little on every read.
+ */
+export async function practiceLacksSummaries(db: Kysely<DB>, practiceId: string): Promise<boolean> {
+  const result = await sql<{ missing: number | string }>`
+    select (select count(*) from practice_client_member where practice_id = ${practiceId})
+         - (select count(*) from client_member_summary where practice_id = ${practiceId}) as missing
+  `.execute(db);
+  return Number(result.rows[0]?.missing ?? 0) !== 0;
+}
+
+/** One score's reliable-deterioration test: (latest − intake) / sDiff beyond the critical RCI, in the worse direction. */
+export type DeteriorationTest = { column: SummaryScoreColumn; sDiff: number; critical: number; lowerIsBetter: boolean };
+
+export type MemberSummary = {
+  clientId: string;
+  name: string;
+  scopes: CounsellingScope[];
+  checkInAt: number | null;
+  latest: { we: number | null; me: number | null; flagIds: string[]; safety: boolean } | null;
+  deteriorated: boolean;
+  /** Flags (and safety, where shared) of the latest profile completed by the counsellor's last look. */
+  seen: { flagIds: string[]; safety: boolean } | null;
+};
+
+type SummaryRow = { client_id: string; user_id: string; joined_at: number | string; name: string; bits: number | string; worse: number | string; check_in_at: number | string | null; we: number | null; me: number | null; latest_flags: string | null; seen_flags: string | null };
+
+/**
+ * The stored rows of this counsellor's members in this practice, grouped by client, with the
+ * reliable-deterioration test applied in SQL to the stored differences with today's norms (the
+ * same arithmetic as core's computeReliableChange).
+ */
+export async function listSummaries(db: Kysely<DB>, practiceId: string, counsellorId: string, tests: readonly DeteriorationTest[]): Promise<MemberSummary[]> {
+  const worse = tests.map((test) => {
+    const difference = sql.ref(`d_${test.column}`);
+    if (test.sDiff === 0) return test.lowerIsBetter ? sql`${difference} > 0` : sql`${difference} < 0`;
+    return test.lowerIsBetter ? sql`${difference} / ${sql.lit(test.sDiff)} > ${sql.lit(test.critical)}` : sql`${difference} / ${sql.lit(test.sDiff)} < ${sql.lit(-test.critical)}`;
+  });
+  const anyWorse = worse.length === 0 ? sql`1 = 0` : sql.join(worse, sql` or `);
+  const result = await sql<SummaryRow>`
+    select client_id, user_id, joined_at, name, bits, case when ${anyWorse} then 1 else 0 end as worse, check_in_at, we, me, latest_flags, seen_flags
+    from client_member_summary
+    where practice_id = ${practiceId} and counsellor_id = ${counsellorId}
+  `.execute(db);
+  return inClientOrder(result.rows).map(toMemberSummary);
+}
+
+/**
+ * Members of one client together, each client's members in joining order. Done here rather than
+ * with ORDER BY: PostgreSQL sorting 5,000 text keys by the database's collation took longer than
+ * the whole read, and only the grouping matters (the dashboard sorts clients itself).
+ */
+function inClientOrder(rows: SummaryRow[]): SummaryRow[] {
+  const byClient = new Map<string, SummaryRow[]>();
+  for (const row of rows) {
+    const members = byClient.get(row.client_id);
+    if (members) members.push(row);
+    else byClient.set(row.client_id, [row]);
+  }
+  const ordered: SummaryRow[] = [];
+  for (const members of byClient.values()) {
+    if (members.length > 1) members.sort((a, b) => Number(a.joined_at) - Number(b.joined_at) || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0));
+    ordered.push(...members);
+  }
+  return ordered;
+}
+
+const flagCache = new Map<string, string[]>();
+/** Flag id lists repeat a lot ("[]", a few common sets): parse each text once. */
+function parseFlags(text: string | null): string[] {
+  if (text === null) return [];
+  let parsed = flagCache.get(text);
+  if (!parsed) {
+    parsed = JSON.parse(text) as string[];
+    if (flagCache.size < 10_000) flagCache.set(text, parsed);
+  }
+  return parsed;
+}
+
+function toMemberSummary(row: SummaryRow): MemberSummary {
+  const bits = Number(row.bits);
+  const scopes: CounsellingScope[] = [];
+  if (bits & bit.checkIns) scopes.push("check-ins");
+  if (bits & bit.notes) scopes.push("notes");
+  if (bits & bit.profile) scopes.push("profile");
+  if (bits & bit.safety) scopes.push("safety");
+  return {
+    clientId: row.client_id,
+    name: row.name,
+    scopes,
+    checkInAt: row.check_in_at === null ? null : Number(row.check_in_at),
+    latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: parseFlags(row.latest_flags), safety: (bits & bit.latestSafety) !== 0 } : null,
+    deteriorated: Number(row.worse) === 1,
+    seen: bits & bit.seen ? { flagIds: parseFlags(row.seen_flags), safety: (bits & bit.seenSafety) !== 0 } : null,
+  };
+}

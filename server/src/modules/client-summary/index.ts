@@ -1,0 +1,10 @@
+// One stored summary row per client member, for the counsellor's dashboard (decision 018).
+export {
+  SUMMARY_SCORE_COLUMNS,
+  listClientSummaries,
+  refreshClientSummariesOfPerson,
+  refreshClientSummaryOfMember,
+  type DeteriorationTest,
+  type MemberSummary,
+  type SummaryScoreColumn,
+} from "./client-summary.service.js";
