@@ -250,8 +250,8 @@ export type ClientMemberSummaryTable = {
   check_in_at: NullableEpochMs;
   we: number | null;
   me: number | null;
-  latest_flags: string | null;
-  seen_flags: string | null;
+  latest_flag_bits: number | null;
+  seen_flag_bits: number | null;
   d_close: number | null;
   d_support: number | null;
   d_accept: number | null;

@@ -26,8 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("check_in_at", "bigint")
     .addColumn("we", "double precision")
     .addColumn("me", "double precision")
-    .addColumn("latest_flags", "text")
-    .addColumn("seen_flags", "text");
+    // Shareable flags of the latest profile and of the one at the counsellor's last look, as bits.
+    .addColumn("latest_flag_bits", "integer")
+    .addColumn("seen_flag_bits", "integer");
   for (const column of differenceColumns) table = table.addColumn(column, "double precision");
   await table
     .addPrimaryKeyConstraint("client_member_summary_pk", ["client_id", "user_id"])

@@ -81,7 +81,7 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
     expect((await setScopes(alex, alexClient, ["check-ins"])).statusCode).toBe(200);
     await expectRowsEqualRecomputed();
     const [row] = await stored();
-    expect(row).toMatchObject({ we: null, me: null, latest_flags: null, seen_flags: null, d_close: null, d_we: null });
+    expect(row).toMatchObject({ we: null, me: null, latest_flag_bits: null, seen_flag_bits: null, d_close: null, d_we: null });
     expect((await dashboard("?offTrack=true")).total).toBe(0);
     expect((await dashboard("?sort=we")).rows[0]!.members[0]!.profile).toBeNull();
 

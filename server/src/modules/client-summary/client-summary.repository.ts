@@ -4,6 +4,7 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from "kysely";
 import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
+import { FLAG_BITS, flagIdsOf } from "./client-summary.policy.js";
 
 /** Score columns, lower case, as assessment_score names them; the summary keeps latest − intake of each as d_<column>. */
 export const SUMMARY_SCORE_COLUMNS = ["close", "support", "accept", "voice", "self", "ties", "rely", "we", "me", "codependency"] as const;
@@ -11,14 +12,25 @@ export type SummaryScoreColumn = (typeof SUMMARY_SCORE_COLUMNS)[number];
 
 // Bits of the row's one integer: the member's scopes, then what was found. Few columns on
 // purpose: at 5,000 clients, fetching each extra column costs more than the read itself.
-const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, seen: 128, latest: 256 } as const;
+// `worse` is set on read (it depends on the norms of the day); `joinedLater` marks a member who
+// joined the client after another one, so a couple's names keep their joining order.
+const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, worse: 64, seen: 128, latest: 256, joinedLater: 512 } as const;
+// On read, the flag masks ride in the same integer, above those bits (each mask has six bits).
+const latestFlagsShift = 1024;
+const seenFlagsShift = 65_536;
 
-/** Which members to (re)compute: one person everywhere, one member of one client, or a whole practice. */
-export type SummaryTarget = { userId: string } | { clientId: string; userId: string } | { practiceId: string };
+/** The bit mask of a JSON list of flag ids, in SQL both dialects run (LIKE on the quoted id). */
+function flagBitsOf(flagIds: RawBuilder<unknown>): RawBuilder<unknown> {
+  const terms = Object.entries(FLAG_BITS).map(([id, value]) => sql`case when ${flagIds} like ${sql.lit(`%"${id}"%`)} then ${sql.lit(value)} else 0 end`);
+  return sql`(${sql.join(terms, sql` + `)})`;
+}
+
+/** Which members to (re)compute: one person everywhere, one client (or one member of it), or a whole practice. */
+export type SummaryTarget = { userId: string } | { clientId: string; userId?: string } | { practiceId: string };
 
 function memberFilter(target: SummaryTarget): RawBuilder<unknown> {
   if ("practiceId" in target) return sql`m.practice_id = ${target.practiceId}`;
-  if ("clientId" in target) return sql`m.client_id = ${target.clientId} and m.user_id = ${target.userId}`;
+  if ("clientId" in target) return target.userId === undefined ? sql`m.client_id = ${target.clientId}` : sql`m.client_id = ${target.clientId} and m.user_id = ${target.userId}`;
   return sql`m.user_id = ${target.userId}`;
 }
 
@@ -33,7 +45,7 @@ async function lockMembers(db: Kysely<DB>, target: SummaryTarget): Promise<void>
   await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for update`.execute(db);
 }
 
-const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flags", "seen_flags", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];
+const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flag_bits", "seen_flag_bits", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];
 
 /**
  * Recomputes the summary rows of the target's members from the sources, in the caller's
@@ -50,7 +62,9 @@ export async function refreshSummaries(db: Kysely<DB>, target: SummaryTarget): P
       select m.client_id, m.user_id, m.practice_id, c.counsellor_id, m.joined_at, u.name,
         coalesce((select sum(case s.scope when 'profile' then ${sql.lit(bit.profile)} when 'check-ins' then ${sql.lit(bit.checkIns)} when 'safety' then ${sql.lit(bit.safety)} when 'notes' then ${sql.lit(bit.notes)} else 0 end)
                   from client_consent s where s.client_id = m.client_id and s.user_id = m.user_id), 0) as mask,
-        (select v.viewed_at from client_last_view v where v.counsellor_id = c.counsellor_id and v.client_id = m.client_id and v.user_id = m.user_id) as viewed_at
+        (select v.viewed_at from client_last_view v where v.counsellor_id = c.counsellor_id and v.client_id = m.client_id and v.user_id = m.user_id) as viewed_at,
+        case when exists (select 1 from practice_client_member o where o.client_id = m.client_id and (o.joined_at < m.joined_at or (o.joined_at = m.joined_at and o.user_id < m.user_id)))
+          then ${sql.lit(bit.joinedLater)} else 0 end as later
       from practice_client_member m
       join practice_client c on c.id = m.client_id
       join "user" u on u.id = m.user_id
@@ -70,13 +84,14 @@ export async function refreshSummaries(db: Kysely<DB>, target: SummaryTarget): P
     )
     insert into client_member_summary (${columns})
     select y.client_id, y.user_id, y.practice_id, y.counsellor_id, y.joined_at, y.name,
-      y.mask
+      y.mask + y.later
         + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.lat_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.lat_id) = 1 then ${sql.lit(bit.latestSafety)} else 0 end
         + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.seen_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.seen_id) = 1 then ${sql.lit(bit.seenSafety)} else 0 end
         + case when y.seen_id is not null then ${sql.lit(bit.seen)} else 0 end
         + case when lat.assessment_id is not null then ${sql.lit(bit.latest)} else 0 end,
-      l.updated_at, lat.we, lat.me, lat.flag_ids,
-      case when y.seen_id is not null then (select sa.flag_ids from assessment_score sa where sa.assessment_id = y.seen_id) end,
+      l.updated_at, lat.we, lat.me,
+      case when lat.assessment_id is not null then ${flagBitsOf(sql`lat.flag_ids`)} end,
+      case when y.seen_id is not null then ${flagBitsOf(sql`(select sa.flag_ids from assessment_score sa where sa.assessment_id = y.seen_id)`)} end,
       ${sql.join(differences)}
     from y
     left join check_in_latest l on (y.mask & ${sql.lit(bit.checkIns)}) <> 0 and l.user_id = y.user_id
@@ -113,7 +128,7 @@ export type MemberSummary = {
   seen: { flagIds: string[]; safety: boolean } | null;
 };
 
-type SummaryRow = { client_id: string; user_id: string; joined_at: number | string; name: string; bits: number | string; worse: number | string; check_in_at: number | string | null; we: number | null; me: number | null; latest_flags: string | null; seen_flags: string | null };
+type SummaryRow = { client_id: string; name: string; packed: number | string; check_in_at: number | string | null; we: number | null; me: number | null };
 
 /**
  * The stored rows of this counsellor's members in this practice, grouped by client, with the
@@ -128,7 +143,10 @@ export async function listSummaries(db: Kysely<DB>, practiceId: string, counsell
   });
   const anyWorse = worse.length === 0 ? sql`1 = 0` : sql.join(worse, sql` or `);
   const result = await sql<SummaryRow>`
-    select client_id, user_id, joined_at, name, bits, case when ${anyWorse} then 1 else 0 end as worse, check_in_at, we, me, latest_flags, seen_flags
+    select client_id, name,
+      bits + case when ${anyWorse} then ${sql.lit(bit.worse)} else 0 end
+        + coalesce(latest_flag_bits, 0) * ${sql.lit(latestFlagsShift)} + coalesce(seen_flag_bits, 0) * ${sql.lit(seenFlagsShift)} as packed,
+      check_in_at, we, me
     from client_member_summary
     where practice_id = ${practiceId} and counsellor_id = ${counsellorId}
   `.execute(db);
@@ -149,26 +167,15 @@ function inClientOrder(rows: SummaryRow[]): SummaryRow[] {
   }
   const ordered: SummaryRow[] = [];
   for (const members of byClient.values()) {
-    if (members.length > 1) members.sort((a, b) => Number(a.joined_at) - Number(b.joined_at) || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0));
+    if (members.length > 1) members.sort((a, b) => (Number(a.packed) & bit.joinedLater) - (Number(b.packed) & bit.joinedLater));
     ordered.push(...members);
   }
   return ordered;
 }
 
-const flagCache = new Map<string, string[]>();
-/** Flag id lists repeat a lot ("[]", a few common sets): parse each text once. */
-function parseFlags(text: string | null): string[] {
-  if (text === null) return [];
-  let parsed = flagCache.get(text);
-  if (!parsed) {
-    parsed = JSON.parse(text) as string[];
-    if (flagCache.size < 10_000) flagCache.set(text, parsed);
-  }
-  return parsed;
-}
-
 function toMemberSummary(row: SummaryRow): MemberSummary {
-  const bits = Number(row.bits);
+  const packed = Number(row.packed);
+  const bits = packed % latestFlagsShift;
   const scopes: CounsellingScope[] = [];
   if (bits & bit.checkIns) scopes.push("check-ins");
   if (bits & bit.notes) scopes.push("notes");
@@ -179,8 +186,8 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
     name: row.name,
     scopes,
     checkInAt: row.check_in_at === null ? null : Number(row.check_in_at),
-    latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: parseFlags(row.latest_flags), safety: (bits & bit.latestSafety) !== 0 } : null,
-    deteriorated: Number(row.worse) === 1,
-    seen: bits & bit.seen ? { flagIds: parseFlags(row.seen_flags), safety: (bits & bit.seenSafety) !== 0 } : null,
+    latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: flagIdsOf(Math.floor(packed / latestFlagsShift) % (seenFlagsShift / latestFlagsShift)), safety: (bits & bit.latestSafety) !== 0 } : null,
+    deteriorated: (bits & bit.worse) !== 0,
+    seen: bits & bit.seen ? { flagIds: flagIdsOf(Math.floor(packed / seenFlagsShift)), safety: (bits & bit.seenSafety) !== 0 } : null,
   };
 }

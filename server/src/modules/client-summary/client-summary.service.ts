@@ -16,6 +16,11 @@ export async function refreshClientSummaryOfMember(db: Kysely<DB>, clientId: str
   await refreshSummaries(db, { clientId, userId });
 }
 
+/** After a member left a client: the members who stay (their joining order moved up). */
+export async function refreshClientSummariesOfClient(db: Kysely<DB>, clientId: string): Promise<void> {
+  await refreshSummaries(db, { clientId });
+}
+
 /**
  * The summary row of each of this counsellor's client members in this practice, grouped by client,
  * deterioration tested with the given norms. A practice with members but no rows for some (from

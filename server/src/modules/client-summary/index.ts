@@ -2,6 +2,7 @@
 export {
   SUMMARY_SCORE_COLUMNS,
   listClientSummaries,
+  refreshClientSummariesOfClient,
   refreshClientSummariesOfPerson,
   refreshClientSummaryOfMember,
   type DeteriorationTest,

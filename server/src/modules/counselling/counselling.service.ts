@@ -15,7 +15,7 @@ import { notFound } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
-import { refreshClientSummaryOfMember } from "../client-summary/index.js";
+import { refreshClientSummariesOfClient, refreshClientSummaryOfMember } from "../client-summary/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import {
@@ -131,7 +131,8 @@ export async function acceptClientInvite(deps: CounsellingDeps, userId: string, 
         }
         await insertMember(trx, { clientId, practiceId: invite.practiceId, userId, now });
         await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
-        await refreshClientSummaryOfMember(trx, clientId, userId);
+        // The whole client: who joined first decides the order of a couple's names (decision 018).
+        await refreshClientSummariesOfClient(trx, clientId);
         await markInviteAccepted(trx, { inviteId: invite.id, clientId, isUsedUp, now });
       });
     } catch (error) {
@@ -159,7 +160,10 @@ export async function putMyScopes(deps: CounsellingDeps, userId: string, clientI
 export async function stopSharing(deps: CounsellingDeps, userId: string, clientId: string): Promise<void> {
   const now = nowOf(deps);
   await deps.db.transaction().execute(async (trx) => {
-    if (await findMember(trx, clientId, userId)) await removeMember(trx, clientId, userId, now);
+    if (!(await findMember(trx, clientId, userId))) return;
+    await removeMember(trx, clientId, userId, now);
+    // A partner who stays is now the client's first member (decision 018).
+    await refreshClientSummariesOfClient(trx, clientId);
   });
 }
 
@@ -217,7 +221,10 @@ export async function endRelationsOnLeavingPractice(deps: Pick<CounsellingDeps, 
 export async function leaveCounsellingBeforeAccountDeletion(deps: Pick<CounsellingDeps, "db" | "clock">, userId: string): Promise<void> {
   const now = deps.clock.now().getTime();
   await deps.db.transaction().execute(async (trx) => {
-    for (const clientId of await listClientIdsOfMember(trx, userId)) await removeMember(trx, clientId, userId, now);
+    for (const clientId of await listClientIdsOfMember(trx, userId)) {
+      await removeMember(trx, clientId, userId, now);
+      await refreshClientSummariesOfClient(trx, clientId);
+    }
   });
 }
 

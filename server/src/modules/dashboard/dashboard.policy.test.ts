@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PROVISIONAL_NORMS, SCORE_KEYS, classifyScoreChange, dashboardQuerySchema } from "@mutual/core";
-import { assessClients, findIntake, isOverdue, selectPage, type MemberFacts, type ScoreFacts } from "./dashboard.policy.js";
+import { assessClients, findIntake, firstInOrder, isOverdue, selectPage, type MemberFacts, type ScoreFacts } from "./dashboard.policy.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 const scores = (value: number): ScoreFacts["scores"] => Object.fromEntries(SCORE_KEYS.map((key) => [key, value])) as ScoreFacts["scores"];
@@ -65,5 +66,17 @@ describe("dashboard policy", () => {
     expect(page({ overdue: "true" })).toEqual(["a", "b", "c"]);
     expect(page({ pageSize: "2", page: "2" })).toEqual(["c"]);
     expect(selectPage(clients, dashboardQuerySchema.parse({ pageSize: "2", page: "2" })).total).toBe(3);
+  });
+
+  it("takes the first items of a page exactly as sorting them all would, whatever the page and ties", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.nat()), { maxLength: 300 }), fc.integer({ min: 0, max: 320 }), (pairs, count) => {
+        // Ties on the first number are broken by the second and then the position: a total order, as the dashboard's is.
+        const items = pairs.map(([key, tie], index) => ({ key, tie, index }));
+        const compare = (a: (typeof items)[number], b: (typeof items)[number]) => a.key - b.key || a.tie - b.tie || a.index - b.index;
+        expect(firstInOrder(items, count, compare)).toEqual([...items].sort(compare).slice(0, count));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 
 /**
- * The page's client ids, for a filter on the member-side column (so each table is probed by its
+ * The page's client ids, for a filter on both sides of each join (so each table is probed by its
  * own key for a page of 25, rather than scanned for every client of the counsellor); never an
  * empty list, which is not valid SQL.
  */
@@ -28,7 +28,7 @@ export function clientPeople(db: Kysely<DB>, practiceId: string, counsellorId: s
     .select("practice_client_member.user_id")
     .where("practice_client.practice_id", "=", practiceId)
     .where("practice_client.counsellor_id", "=", counsellorId);
-  if (clientIds !== undefined) query = query.where("practice_client_member.client_id", "in", idsOrNone(clientIds));
+  if (clientIds !== undefined) query = query.where("practice_client_member.client_id", "in", idsOrNone(clientIds)).where("practice_client.id", "in", idsOrNone(clientIds));
   if (scope !== undefined) {
     query = query.where((eb) =>
       eb.exists(
@@ -53,7 +53,7 @@ export async function listMembers(db: Kysely<DB>, practiceId: string, counsellor
     .select(["m.client_id", "c.kind", "m.user_id", "u.name", "m.joined_at"])
     .where("c.practice_id", "=", practiceId)
     .where("c.counsellor_id", "=", counsellorId);
-  if (clientIds !== undefined) query = query.where("m.client_id", "in", idsOrNone(clientIds));
+  if (clientIds !== undefined) query = query.where("m.client_id", "in", idsOrNone(clientIds)).where("c.id", "in", idsOrNone(clientIds));
   const rows = await query.orderBy("m.client_id").orderBy("m.joined_at").orderBy("m.user_id").execute();
   return rows.map((row) => ({ clientId: row.client_id, kind: row.kind, userId: row.user_id, name: row.name, joinedAt: Number(row.joined_at) }));
 }
@@ -66,7 +66,7 @@ export async function listScopes(db: Kysely<DB>, practiceId: string, counsellorI
     .select(["s.client_id", "s.user_id", "s.scope"])
     .where("c.practice_id", "=", practiceId)
     .where("c.counsellor_id", "=", counsellorId);
-  if (clientIds !== undefined) query = query.where("s.client_id", "in", idsOrNone(clientIds));
+  if (clientIds !== undefined) query = query.where("s.client_id", "in", idsOrNone(clientIds)).where("c.id", "in", idsOrNone(clientIds));
   const result = new Map<string, CounsellingScope[]>();
   for (const row of await query.execute()) {
     const key = `${row.client_id} ${row.user_id}`;
@@ -86,7 +86,7 @@ export async function listLastViews(db: Kysely<DB>, practiceId: string, counsell
     .where("v.counsellor_id", "=", counsellorId)
     .where("c.practice_id", "=", practiceId)
     .where("c.counsellor_id", "=", counsellorId);
-  if (clientIds !== undefined) query = query.where("v.client_id", "in", idsOrNone(clientIds));
+  if (clientIds !== undefined) query = query.where("v.client_id", "in", idsOrNone(clientIds)).where("c.id", "in", idsOrNone(clientIds));
   const rows = await query.execute();
   return new Map(rows.map((row) => [`${row.client_id} ${row.user_id}`, Number(row.viewed_at)]));
 }
