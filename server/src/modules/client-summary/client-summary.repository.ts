@@ -120,7 +120,7 @@ export type DeteriorationTest = { column: SummaryScoreColumn; sDiff: number; cri
 export type MemberSummary = {
   clientId: string;
   name: string;
-  scopes: CounsellingScope[];
+  scopes: readonly CounsellingScope[];
   checkInAt: number | null;
   latest: { we: number | null; me: number | null; flagIds: string[]; safety: boolean } | null;
   deteriorated: boolean;
@@ -173,18 +173,31 @@ function inClientOrder(rows: SummaryRow[]): SummaryRow[] {
   return ordered;
 }
 
+const scopeMask = bit.profile | bit.checkIns | bit.safety | bit.notes;
+const scopesByMask = new Map<number, readonly CounsellingScope[]>();
+/** The scope list of a mask, made once per mask (there are 16): 5,000 rows share a handful. */
+function scopesOf(bits: number): readonly CounsellingScope[] {
+  const mask = bits & scopeMask;
+  let scopes = scopesByMask.get(mask);
+  if (!scopes) {
+    const list: CounsellingScope[] = [];
+    if (mask & bit.checkIns) list.push("check-ins");
+    if (mask & bit.notes) list.push("notes");
+    if (mask & bit.profile) list.push("profile");
+    if (mask & bit.safety) list.push("safety");
+    scopes = Object.freeze(list);
+    scopesByMask.set(mask, scopes);
+  }
+  return scopes;
+}
+
 function toMemberSummary(row: SummaryRow): MemberSummary {
   const packed = Number(row.packed);
   const bits = packed % latestFlagsShift;
-  const scopes: CounsellingScope[] = [];
-  if (bits & bit.checkIns) scopes.push("check-ins");
-  if (bits & bit.notes) scopes.push("notes");
-  if (bits & bit.profile) scopes.push("profile");
-  if (bits & bit.safety) scopes.push("safety");
   return {
     clientId: row.client_id,
     name: row.name,
-    scopes,
+    scopes: scopesOf(bits),
     checkInAt: row.check_in_at === null ? null : Number(row.check_in_at),
     latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: flagIdsOf(Math.floor(packed / latestFlagsShift) % (seenFlagsShift / latestFlagsShift)), safety: (bits & bit.latestSafety) !== 0 } : null,
     deteriorated: (bits & bit.worse) !== 0,

@@ -182,6 +182,8 @@ export type MemberSummaryFacts = {
   seen: { flagIds: readonly string[]; safety: boolean } | null;
 };
 
+const noFlags: ReadonlySet<CounsellorFlagId> = new Set();
+
 /**
  * The same verdicts as assessClients, from one narrow summary row per member, for every client
  * at once: only filtering, sorting and counting use these; the page's rows are then built in full.
@@ -202,7 +204,8 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
     let weCount = 0;
     let meSum = 0;
     let meCount = 0;
-    const flags = new Set<CounsellorFlagId>();
+    // Made only for a client with a flag: most have none, and 5,000 empty sets a request add up.
+    let flags: Set<CounsellorFlagId> | null = null;
     for (; index < members.length && members[index]!.clientId === clientId; index += 1) {
       const member = members[index]!;
       name = name === "" ? member.name : `${name} & ${member.name}`;
@@ -223,18 +226,18 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
       }
       const seen = member.seen;
       for (const flag of latest.flagIds) {
-        flags.add(flag as CounsellorFlagId);
+        (flags ??= new Set()).add(flag as CounsellorFlagId);
         if (!seen || !seen.flagIds.includes(flag)) newFlag = true;
       }
       if (member.scopes.includes("safety") && latest.safety) {
-        flags.add("safety");
+        (flags ??= new Set()).add("safety");
         if (!seen || !seen.safety) newFlag = true;
       }
     }
     const reasons: ClientState["offTrackReasons"] = [];
     if (deteriorated) reasons.push("deteriorated");
     if (newFlag) reasons.push("new-flag");
-    result.push({ clientId, name, overdue, offTrackReasons: reasons, lastCheckInAt, we: weCount === 0 ? null : weSum / weCount, me: meCount === 0 ? null : meSum / meCount, flags });
+    result.push({ clientId, name, overdue, offTrackReasons: reasons, lastCheckInAt, we: weCount === 0 ? null : weSum / weCount, me: meCount === 0 ? null : meSum / meCount, flags: flags ?? noFlags });
   }
   return result;
 }
