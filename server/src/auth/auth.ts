@@ -8,6 +8,7 @@ import { organization } from "better-auth/plugins/organization";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import { twoFactor } from "better-auth/plugins/two-factor";
+import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { randomUUID } from "node:crypto";
 import { passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
@@ -41,6 +42,13 @@ export type AuthDeps = {
   afterUserUpdate?: (userId: string) => Promise<void>;
 };
 
+/**
+ * How many password hashes and verifications (each a deliberately slow scrypt) the server
+ * has run: the work that sets a request's duration. A wrong password and an unknown email
+ * must cost the same, so that timing cannot tell whether an account exists (decision 020).
+ */
+export const passwordWork = { hashes: 0, verifications: 0 };
+
 /** The endpoints that check a second-step code; none may trust the device (decision 014). */
 const secondStepPaths: ReadonlySet<string> = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp"]);
 
@@ -58,6 +66,8 @@ const assignableRoles: ReadonlySet<string> = new Set(["admin", "counsellor"]);
 const practiceNameMaxLength = 100;
 /** An invitation to a practice lasts seven days, like a partner invite. */
 const invitationSeconds = 7 * 24 * 60 * 60;
+/** A password reset link works for an hour. */
+const resetLinkSeconds = 60 * 60;
 
 /**
  * The organization endpoints the web uses. Every other one (listing members with their
@@ -190,6 +200,40 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       autoSignIn: true,
       requireEmailVerification: false,
       revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: resetLinkSeconds,
+      // Not awaited: there is no email for an unknown address, so waiting on the mail
+      // transport would make an existing account's answer measurably slower (decision 020).
+      sendResetPassword: async ({ user, token }) => {
+        // The token rides in the fragment, which browsers never send: it stays out of every
+        // server's and proxy's access log (as partner invite codes do, decision 012).
+        const url = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
+        mailer
+          .send({
+            to: user.email,
+            subject: "Reset your Mutual password",
+            text: [
+              "Hello,",
+              "",
+              "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
+              url,
+              "",
+              "The link works once, within an hour. Choosing a new password signs you out everywhere.",
+              "If you did not ask for this, you can ignore this message: your password stays as it is.",
+            ].join("\n"),
+          })
+          // A transport's error can quote the recipient: only its scrubbed text is logged.
+          .catch((error: unknown) => logger.error({ source: "mailer" }, `The password reset email could not be sent: ${scrubText(String(error))}`));
+      },
+      password: {
+        hash: async (password) => {
+          passwordWork.hashes += 1;
+          return hashPassword(password);
+        },
+        verify: async (data) => {
+          passwordWork.verifications += 1;
+          return verifyPassword(data);
+        },
+      },
     },
     emailVerification: {
       sendOnSignUp: true,
@@ -229,6 +273,9 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         "/sign-up/email": { window: 60, max: 5 },
         "/change-password": { window: 60, max: 5 },
         "/delete-user": { window: 60, max: 5 },
+        // Each request may email an account holder: few, so no one can flood a mailbox.
+        "/request-password-reset": { window: 60, max: 3 },
+        "/reset-password": { window: 60, max: 10 },
       },
     },
     advanced: {
