@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
 import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, signIn, signUp, type TestPerson } from "../../test/auth-helpers.js";
+import { enrolTwoFactor } from "../../test/practice-helpers.js";
 import { dialects } from "../../test/test-databases.js";
 import { passwordWork } from "./auth.js";
 
@@ -235,6 +236,28 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     expect(weak.statusCode).toBe(400);
     expect((await getMe(t.app, person.cookie)).statusCode).toBe(200);
     expect((await signIn(t.app, person.email, person.password)).statusCode).toBe(200);
+  });
+
+  it("a reset does not skip two-step sign-in: the new password still leads to the code step", async () => {
+    const person = await signUp(t.app);
+    await enrolTwoFactor(t.app, person);
+    const cookie = person.cookie;
+    expect((await getMe(t.app, cookie)).statusCode).toBe(200);
+    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    const newPassword = "a fresh passphrase with a second step";
+    const done = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: sameOrigin,
+      payload: { token: resetTokenFor(t, person.email), newPassword },
+      remoteAddress: nextTestIp(),
+    });
+    expect(done.statusCode).toBe(200);
+    expect((await getMe(t.app, cookie)).statusCode).toBe(401);
+    const signedIn = await signIn(t.app, person.email, newPassword);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ twoFactorRedirect: true });
+    expect(sessionCookieFrom(signedIn)).toBe("");
   });
 
   it("a client asking to keep the other sessions on a password change is overruled", async () => {
