@@ -1,7 +1,8 @@
 // npm test: the whole suite, in the order a failure is cheapest to find. Installs what
 // the tests need beyond `npm ci` (scripts/ensure-test-services.sh), then lint, types,
-// build, unit and web tests, integration tests on SQLite and PostgreSQL, and e2e in
-// Chromium. Ends with counts per tier and dialect and one "N passed, N failed" line.
+// build, unit and web tests, integration tests on SQLite and PostgreSQL, kill/restart
+// durability on both, and e2e in Chromium. Ends with counts per tier and dialect and one
+// "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -62,6 +63,21 @@ run("Unit and web tests", "npx", ["vitest", "run", "--project", "unit", "--proje
 run("Integration tests (SQLite and PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`]);
 countVitest(unitReport, (testFile) => (workspaceOf(testFile) === "web" ? "web" : `unit (${workspaceOf(testFile)})`));
 countVitest(integrationReport, (_testFile, test) => `integration (${dialectOf(test)})`);
+
+// Crash consistency of check-in writes (decision 019): a few SIGKILL/restart cycles per dialect,
+// each clean cycle counted as one passed test; `npm run test:durability` runs the full count.
+type DurabilityJson = { results: Array<{ dialect: string; counts: { cyclesPassed: number; cyclesFailed: number }; error?: string }> };
+const durabilityReport = path.join(reportDir, "durability.json");
+fs.rmSync(durabilityReport, { force: true });
+if (built) run("Durability (SQLite and PostgreSQL, short)", "npx", ["tsx", "--conditions=source", "scripts/durability/run.ts", "--short", `--summary-file=${durabilityReport}`]);
+else failures.push("Durability (skipped: the build failed)");
+if (fs.existsSync(durabilityReport)) {
+  for (const { dialect, counts, error } of (JSON.parse(fs.readFileSync(durabilityReport, "utf8")) as DurabilityJson).results) {
+    const entry = tally(`durability (${dialect})`);
+    entry.passed += counts.cyclesPassed;
+    entry.failed += counts.cyclesFailed + (error === undefined ? 0 : 1);
+  }
+}
 
 const e2eReport = path.join("e2e-output", "results.json");
 fs.rmSync(e2eReport, { force: true });
