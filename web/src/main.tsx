@@ -1,3 +1,5 @@
+// First: the schemas imported below must be built without eval (see the module).
+import "./lib/zod-without-eval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppProvider } from "./app/provider";
