@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { serverLogFile } from "./e2e/support/log-files";
 
 // End-to-end tests drive the built app (npm run build) in Debian's Chromium: Playwright
 // never downloads a browser here. A second tiny server plays the neutral site that
@@ -19,6 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "e2e-output/results.json" }]],
+  // After the last spec, the server's log must hold none of the secrets the specs used.
+  globalSetup: "./e2e/support/log-scan.ts",
   use: {
     baseURL: e2eBaseUrl,
     ...devices["Pixel 7"],
@@ -39,16 +42,20 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "node server/dist/main.js",
+      // The server's output also goes to a file, for the log scan.
+      command: "node e2e/support/server-with-log.mjs",
       url: `${e2eBaseUrl}/readyz`,
       reuseExistingServer: false,
       timeout: 60_000,
-      stdout: "pipe",
+      // Debug lines stay in the file (e2e-output/server.log); errors still reach the console.
+      stdout: "ignore",
       env: {
         PORT: String(appPort),
         DATA_DIR: dataDir,
         QUICK_EXIT_URL: `http://localhost:${neutralPort}/`,
-        LOG_LEVEL: "warn",
+        // The most the server ever writes, so the log scan sees every line an operator could enable.
+        LOG_LEVEL: "debug",
+        E2E_SERVER_LOG: serverLogFile,
         // As behind a reverse proxy: each test browser sends its own address (e2e/support/fixtures.ts).
         CLIENT_IP_HEADER: "x-forwarded-for",
         NODE_ENV: "production",

@@ -4,6 +4,7 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { expect, newPersonContext, test } from "./support/fixtures";
 import { pdfIncludes, pdfText } from "./support/pdf-text";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+import { registerSecret } from "./support/secrets";
 
 const password = "willow harbour signal ember";
 
@@ -95,10 +96,14 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await signUpInBrowser(two, clientTwoName, `client-two-${stamp}@example.test`, password);
   await completeProfileByApi(two, answersWith(4));
   const origin = new URL(one.url()).origin;
+  // The notes and the couple's invite code go through the API, out of the browser's sight: written down for the log scan here.
+  registerSecret("a check-in note", clientOneNote);
+  registerSecret("a check-in note", "Not for the counsellor.");
   const checkIn = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 5, wePulse: 5, mePulse: 5 };
   expect((await one.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: clientOneNote } } })).status()).toBe(200);
   expect((await two.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: "Not for the counsellor." } } })).status()).toBe(200);
   const invite = (await (await one.request.post("/api/couple/invite", { headers: { origin }, data: {} })).json()) as { invite: { code: string } };
+  registerSecret("an invite code", invite.invite.code);
   expect((await two.request.post("/api/couple/accept", { headers: { origin }, data: { code: invite.invite.code } })).status()).toBe(200);
 
   // Each partner accepts the counsellor's invite for themselves, with the suggested scopes; the first also shares notes.

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, newPersonContext, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+import { registerSecret } from "./support/secrets";
 
 const password = "amber valley kettle dawn";
 
@@ -41,6 +42,8 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   await signUpInBrowser(alex, "Alex", `alex-${stamp}@example.test`, password);
   await completeProfileByApi(alex, alexAnswers);
   const origin = new URL(alex.url()).origin;
+  // Sent through the API, out of the browser's sight: written down for the log scan here.
+  registerSecret("a check-in note", noteCanary);
   const checkIn = await alex.request.put("/api/check-ins/current", {
     headers: { origin },
     data: { timeZone: "Asia/Singapore", answers: { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 5, wePulse: 6, mePulse: 6, note: noteCanary } },
