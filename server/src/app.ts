@@ -16,6 +16,7 @@ import { registerSameOriginCheck } from "./http/same-origin.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { healthRoutes } from "./modules/health/index.js";
+import { securityTxtRoutes } from "./modules/security-txt/index.js";
 import { meRoutes } from "./modules/me/index.js";
 import { refreshClientSummariesOfPerson } from "./modules/client-summary/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { database });
+  await app.register(securityTxtRoutes, { contacts: config.securityContacts, publicUrl: config.publicUrl, clock });
   await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader });
   await app.register(meRoutes);
   await app.register(helpRoutes, { resourcesPath: config.helpResourcesPath });

@@ -34,6 +34,15 @@ describe("loadConfig", () => {
     expect(config.publicUrl).toBe("https://mutual.example.org");
   });
 
+  it("takes security contacts as URIs (a bare address becomes mailto:), defaulting to security@ the public host", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://mutual.example.org" }).securityContacts).toEqual(["mailto:security@mutual.example.org"]);
+    const config = loadConfig({ SECURITY_CONTACT: "safety@clinic.example, https://clinic.example/report ,tel:+65-6000-0000" });
+    expect(config.securityContacts).toEqual(["mailto:safety@clinic.example", "https://clinic.example/report", "tel:+65-6000-0000"]);
+    for (const bad of ["not a contact", "http://clinic.example/report", "mailto:nobody", "safety@clinic.example, ftp://x"]) {
+      expect(() => loadConfig({ SECURITY_CONTACT: bad }), bad).toThrow(/SECURITY_CONTACT.*must be an email address or a mailto:, https: or tel: URI/);
+    }
+  });
+
   it("lists every bad variable at once", () => {
     let caught: unknown;
     try {

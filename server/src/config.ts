@@ -59,7 +59,34 @@ const envSchema = z.object({
   ),
   ENCRYPTION_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "must be 1–32 letters, digits, - or _" }).default("k1"),
   HELP_RESOURCES_PATH: optionalText,
+  SECURITY_CONTACT: optionalText.pipe(
+    z
+      .string()
+      .transform((value) => value.split(",").map((contact) => contact.trim()).filter((contact) => contact !== ""))
+      .pipe(
+        z
+          .array(
+            z.string().transform((contact, context) => {
+              const uri = toContactUri(contact);
+              if (uri !== undefined) return uri;
+              context.addIssue({ code: "custom", message: `"${contact}" must be an email address or a mailto:, https: or tel: URI (several separated by commas)` });
+              return z.NEVER;
+            }),
+          )
+          .min(1),
+      )
+      .optional(),
+  ),
 });
+
+const bareEmail = /^[^\s@:/]+@[^\s@:/]+\.[^\s@:/]+$/;
+
+/** One security contact as the URI security.txt needs (RFC 9116): a bare address becomes mailto:. */
+function toContactUri(contact: string): string | undefined {
+  if (bareEmail.test(contact)) return `mailto:${contact}`;
+  if (/^mailto:[^\s@]+@[^\s@]+$/.test(contact) || /^tel:\+?[0-9-]+$/.test(contact)) return contact;
+  return URL.canParse(contact) && new URL(contact).protocol === "https:" ? contact : undefined;
+}
 
 export type DatabaseConfig =
   | { dialect: "sqlite"; file: string }
@@ -86,6 +113,8 @@ export type Config = {
   encryptionKeyId: string;
   /** The operator's help resources file; undefined means the shipped Singapore defaults. */
   helpResourcesPath: string | undefined;
+  /** Where to report a vulnerability in this deployment (security.txt Contact lines, as URIs). */
+  securityContacts: string[];
 };
 
 export class ConfigError extends Error {
@@ -104,11 +133,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, "");
   return {
     env: values.NODE_ENV,
     port: values.PORT,
     host: values.HOST,
-    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ""),
+    publicUrl,
     dataDir,
     database: parseDatabaseUrl(values.DATABASE_URL, dataDir),
     logLevel: values.LOG_LEVEL,
@@ -121,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),
+    // The conventional mailbox (RFC 2142) at the deployment's own domain, until the operator names one.
+    securityContacts: values.SECURITY_CONTACT ?? [`mailto:security@${new URL(publicUrl).hostname}`],
   };
 }
 

@@ -174,6 +174,9 @@ const table: Entry[] = [
   // The built web app, as a deployment serves it (one route per file; these two files are the test's own build).
   { route: "GET /index.html", call: () => ({ url: "/index.html" }), expect: everyone(ok("not JSON")) },
   { route: "GET /assets/app-test.js", call: () => ({ url: "/assets/app-test.js" }), expect: everyone(ok("not JSON")) },
+  // security.txt (RFC 9116) and the policy it points to: plain text for anyone.
+  { route: "GET /.well-known/security.txt", call: () => ({ url: "/.well-known/security.txt" }), expect: everyone(ok("not JSON")) },
+  { route: "GET /security-policy.txt", call: () => ({ url: "/security-policy.txt" }), expect: everyone(ok("not JSON")) },
   { route: "GET /api/openapi.json", call: () => ({ url: "/api/openapi.json" }), expect: everyone(ok(["components", "info", "openapi", "paths"])) },
   // Better Auth is one catch-all route per method: GET is represented by get-session
   // (JSON null without a session), POST by account deletion at the very end of the table.
