@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 
 /** One answer on the profile's 1–7 agreement scale. */
 export const assessmentAnswerValueSchema = z.number().int().min(1).max(7);
@@ -39,8 +40,8 @@ export type CurrentAssessmentResponse = z.infer<typeof currentAssessmentResponse
 export const startAssessmentResponseSchema = inProgressAssessmentSchema;
 export type StartAssessmentResponse = z.infer<typeof startAssessmentResponseSchema>;
 
-export const assessmentIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
-export const assessmentAnswerParamsSchema = z.object({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) });
+export const assessmentIdParamsSchema = z.object({ id: pathIdSchema(64) });
+export const assessmentAnswerParamsSchema = z.object({ id: pathIdSchema(64), itemId: pathIdSchema(64) });
 
 /** PUT /api/assessments/:id/answers/:itemId */
 export const saveAnswerRequestSchema = z.object({ value: assessmentAnswerValueSchema }).strict();

@@ -1,9 +1,10 @@
 // A counsellor's exports of their own clients' consented data (decision 017). The FHIR export
 // answers with fhirExportBundleSchema (export.ts); the CSV files are text, described here.
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 
 /** GET /api/practices/:practiceId/clients/:clientId/export.fhir.json and …/export.csv */
-export const clientExportParamsSchema = z.object({ practiceId: z.string().min(1).max(200), clientId: z.string().min(1).max(100) });
+export const clientExportParamsSchema = z.object({ practiceId: pathIdSchema(200), clientId: pathIdSchema(100) });
 
 /** The client CSV's columns: one line per value. */
 export const CLIENT_EXPORT_CSV_COLUMNS = ["person", "record", "date", "key", "value", "text"] as const;

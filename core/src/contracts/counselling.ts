@@ -2,6 +2,7 @@
 // couple) by code; each person who accepts chooses, scope by scope, what their counsellor may
 // see, and can change it or stop sharing at any time.
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 
 /**
  * What a client may let their counsellor see, one scope at a time:
@@ -51,7 +52,7 @@ export type AcceptClientInviteBody = z.infer<typeof acceptClientInviteBodySchema
 export const putCounsellingScopesBodySchema = z.object({ scopes: scopesSchema }).strict();
 export type PutCounsellingScopesBody = z.infer<typeof putCounsellingScopesBodySchema>;
 
-export const clientIdParamsSchema = z.object({ clientId: z.string().min(1).max(100) });
+export const clientIdParamsSchema = z.object({ clientId: pathIdSchema(100) });
 
 /** GET /api/counselling (and the answer to accept and scope changes): my counsellors, one relation each. */
 export const counsellingRelationsResponseSchema = z.object({
@@ -91,7 +92,7 @@ export const clientInvitesResponseSchema = z.object({
 });
 export type ClientInvitesResponse = z.infer<typeof clientInvitesResponseSchema>;
 
-export const clientInviteParamsSchema = z.object({ practiceId: z.string().min(1).max(200), inviteId: z.string().min(1).max(100) });
+export const clientInviteParamsSchema = z.object({ practiceId: pathIdSchema(200), inviteId: pathIdSchema(100) });
 
 /** GET /api/practices/:practiceId/clients: my clients in this practice, with who shares what (no scores yet). */
 export const practiceClientsResponseSchema = z.object({

@@ -1,6 +1,7 @@
 // The counsellor's dashboard and client detail (decision 016): only the client's own counsellor,
 // with two-step sign-in on, sees these, and only within the scopes each client member shares now.
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 import { scoredCheckInAnswersSchema, trendSignalSchema } from "./check-in.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { practiceIdSchema } from "./practice.js";
@@ -95,7 +96,7 @@ export const dashboardResponseSchema = z.object({
 });
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;
 
-export const clientDetailParamsSchema = z.object({ practiceId: z.string().min(1).max(200), clientId: z.string().min(1).max(100) });
+export const clientDetailParamsSchema = z.object({ practiceId: pathIdSchema(200), clientId: pathIdSchema(100) });
 
 const scoreValuesSchema = z.object({
   CLOSE: z.number().nullable(),

@@ -1,5 +1,6 @@
 // Guided exercises API contracts: the three practices, suggestions, completions with private reflections.
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 import { practiceIdSchema } from "./practice.js";
 
 export const exercisePracticeSchema = practiceIdSchema;
@@ -33,7 +34,7 @@ export type ExerciseView = z.infer<typeof exerciseViewSchema>;
 export const exerciseListResponseSchema = z.object({ exercises: z.array(exerciseViewSchema) });
 export type ExerciseListResponse = z.infer<typeof exerciseListResponseSchema>;
 
-export const exerciseParamsSchema = z.object({ exerciseId: z.string().min(1).max(100) });
+export const exerciseParamsSchema = z.object({ exerciseId: pathIdSchema(100) });
 
 /** POST /api/exercises/:exerciseId/completions */
 export const createCompletionBodySchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pathIdSchema } from "./path-id.js";
 
 // A counselling practice (decision 014): its members and their roles. "Practice" here is the
 // counselling practice; the three habits are PracticeId in practice.ts.
@@ -43,4 +44,4 @@ export const practiceDetailResponseSchema = z.object({
 });
 export type PracticeDetailResponse = z.infer<typeof practiceDetailResponseSchema>;
 
-export const practiceIdParamsSchema = z.object({ practiceId: z.string().min(1).max(200) });
+export const practiceIdParamsSchema = z.object({ practiceId: pathIdSchema(200) });
