@@ -18,6 +18,7 @@ import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
 import type { Mailer } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
+import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
 
@@ -298,6 +299,11 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (holdsNulCharacter(ctx.body) || holdsNulCharacter(ctx.query)) {
+          throw new APIError("BAD_REQUEST", { message: "Text with a NUL character is not accepted.", code: "NUL_CHARACTER" });
+        }
+        const fieldsProblem = personFieldsProblem(ctx.path, ctx.body as Record<string, unknown> | undefined);
+        if (fieldsProblem) throw new APIError("BAD_REQUEST", { message: fieldsProblem, code: "PERSON_FIELDS_INVALID" });
         if (secondStepPaths.has(ctx.path) && ctx.body?.trustDevice === true) {
           throw new APIError("BAD_REQUEST", { message: "Trusting a device is not offered: a code is asked at every sign-in.", code: "TRUST_DEVICE_NOT_OFFERED" });
         }
