@@ -110,7 +110,10 @@ export async function getPracticeNorms(db: Kysely<DB>, practiceId: string, optio
   const cached = cache.get(practiceId);
   if (cached && now - cached.storedAt < (options.trustMs ?? DEFAULT_TRUST_MS)) return cached.value;
   const fingerprint = await readEligibleFingerprint(db, practiceId);
-  if (cached && cached.fingerprint === fingerprint && now - cached.storedAt < CACHE_TTL_MS) return cached.value;
+  // Read the cache again: a request that arrived together with this one may have finished its
+  // computation while this one waited for the fingerprint (then it is no longer in flight).
+  const current = cache.get(practiceId);
+  if (current && current.fingerprint === fingerprint && now - current.storedAt < CACHE_TTL_MS) return current.value;
   const key = `${practiceId}|${fingerprint}`;
   const running = inFlight.get(key);
   if (running) return running;
