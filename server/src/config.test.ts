@@ -43,6 +43,15 @@ describe("loadConfig", () => {
     }
   });
 
+  it("takes the retention sweep period in whole seconds from 1 to a day, 10 minutes by default", () => {
+    expect(loadConfig({}).retentionSweepMs).toBe(600_000);
+    expect(loadConfig({ RETENTION_SWEEP_SECONDS: "" }).retentionSweepMs).toBe(600_000);
+    expect(loadConfig({ RETENTION_SWEEP_SECONDS: " 2 " }).retentionSweepMs).toBe(2_000);
+    for (const bad of ["0", "86401", "1.5", "-5", "ten"]) {
+      expect(() => loadConfig({ RETENTION_SWEEP_SECONDS: bad }), bad).toThrow(/RETENTION_SWEEP_SECONDS: must be/);
+    }
+  });
+
   it("lists every bad variable at once", () => {
     let caught: unknown;
     try {

@@ -49,6 +49,14 @@ const envSchema = z.object({
   ),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://www.google.com/"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  RETENTION_SWEEP_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 1 to 86400 (a day), such as 600" })
+      .transform(Number)
+      .pipe(z.number().min(1, { error: "must be at least 1 second" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
+      .optional(),
+  ),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -107,6 +115,8 @@ export type Config = {
   clientIpHeader: string | undefined;
   quickExitUrl: string;
   shutdownGraceMs: number;
+  /** How often one instance deletes rows past their retention (docs/privacy.md; decision 021). */
+  retentionSweepMs: number;
   /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
   encryptionKey: Buffer | undefined;
   /** Stored with every wrapped data key, so a rotated key can be told apart. */
@@ -148,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientIpHeader: values.CLIENT_IP_HEADER,
     quickExitUrl: values.QUICK_EXIT_URL,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    retentionSweepMs: (values.RETENTION_SWEEP_SECONDS ?? 600) * 1000,
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),

@@ -4,12 +4,14 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { systemClock } from "./platform/clock.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
 import { loadOrCreateKeyEncryptionKey } from "./modules/data-keys/index.js";
+import { startRetentionSweep } from "./modules/retention/index.js";
 
-/** Process entry: configuration, database, migrations, listen, graceful shutdown. */
+/** Process entry: configuration, database, migrations, listen, the retention sweep, graceful shutdown. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
   const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
   const app = await buildApp({ config, database, logger, mailer, authSecret, keyEncryptionKey, webDistDir });
 
+  // Started here, not in buildApp: tests build many apps and run the sweep themselves (decision 021).
+  // Its first round is at the next period boundary.
+  const retentionSweep = startRetentionSweep({ database, logger, clock: systemClock, periodMs: config.retentionSweepMs });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forceExit.unref();
+    await retentionSweep.stop();
     await app.close();
     await database.close();
     logger.info("Stopped");

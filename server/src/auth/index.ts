@@ -3,3 +3,4 @@ export { createAuth, type Auth } from "./auth.js";
 export { authRoutes } from "./auth.routes.js";
 export { createActorResolver } from "./actor-resolver.js";
 export { checkNewPassword } from "./password-policy.js";
+export { signInThrottleRules } from "./sign-in-throttle.js";

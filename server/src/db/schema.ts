@@ -342,6 +342,19 @@ export type TwoFactorTable = {
   lockedUntil: AuthDate | null;
 };
 
+/** One round of a scheduled job (decision 021): (job, period_key) is unique, so a round is recorded once. */
+export type JobRunTable = {
+  job: string;
+  /** The round: the start of its period as an ISO timestamp. */
+  period_key: string;
+  /** Which server process ran it (host and process id), for operators. */
+  instance: string;
+  started_at: EpochMs;
+  finished_at: EpochMs;
+  /** The round's counts as JSON, e.g. rows deleted per table. */
+  result: string;
+};
+
 export type DB = {
   user: UserTable;
   session: SessionTable;
@@ -375,5 +388,6 @@ export type DB = {
   practice_client_member: PracticeClientMemberTable;
   client_consent: ClientConsentTable;
   client_invite: ClientInviteTable;
+  job_run: JobRunTable;
 };
 

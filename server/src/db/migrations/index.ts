@@ -10,6 +10,7 @@ import * as counsellingClients from "./20261124T1500_counselling-clients.js";
 import * as readModels from "./20261124T1600_read-models.js";
 import * as clientFollowUp from "./20261124T1700_client-follow-up.js";
 import * as clientMemberSummary from "./20261124T1800_client-member-summary.js";
+import * as jobRun from "./20261124T1900_job-run.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1600_read-models": readModels,
   "20261124T1700_client-follow-up": clientFollowUp,
   "20261124T1800_client-member-summary": clientMemberSummary,
+  "20261124T1900_job-run": jobRun,
 };

@@ -1,2 +1,2 @@
 export { findEarlierResult, forgetOldResults, rememberResult, type IdempotentRequest } from "./idempotency.service.js";
-export { requireValidIdempotencyKey } from "./idempotency.policy.js";
+export { idempotencyKeepMs, requireValidIdempotencyKey } from "./idempotency.policy.js";

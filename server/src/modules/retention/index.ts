@@ -1,0 +1,2 @@
+export { retentionJobName, startRetentionSweep, sweepExpiredRows } from "./retention.service.js";
+export { rateLimitKeepMs, retentionCutoffs } from "./retention.policy.js";

@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
+import type { Database } from "../../db/database.js";
+import { migrateToLatest } from "../../db/migrate.js";
+import { jobRunKeepMs, runRound } from "../../platform/scheduled-job.js";
+import { retentionJobName, sweepExpiredRows } from "./index.js";
+
+// The retention sweep against a real database of each dialect: what it deletes is exactly what
+// docs/privacy.md says is past its retention, and a round is done once however often it is tried.
+
+const minute = 60_000;
+const hour = 60 * minute;
+const now = new Date("2026-03-02T12:00:00.000Z");
+const at = (offsetMs: number) => now.getTime() + offsetMs;
+const iso = (offsetMs: number) => new Date(at(offsetMs)).toISOString();
+const sweep = { name: retentionJobName, work: sweepExpiredRows };
+
+async function addUser(database: Database): Promise<string> {
+  const id = randomUUID();
+  await database.db
+    .insertInto("user")
+    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? true : 1, image: null, createdAt: iso(-30 * 24 * hour), updatedAt: iso(-30 * 24 * hour) })
+    .execute();
+  return id;
+}
+
+/** One row just past retention and one just inside it, per kind; returns the ids that must survive. */
+async function seedBothSidesOfRetention(database: Database, userId: string) {
+  const { db } = database;
+  await db
+    .insertInto("sign_in_failure")
+    .values([
+      { id: "sif-old", account_key: "a", client_key: "c", failed_at: at(-24 * hour - 1) },
+      { id: "sif-kept", account_key: "a", client_key: "c", failed_at: at(-24 * hour + minute) },
+    ])
+    .execute();
+  await db
+    .insertInto("idempotency_key")
+    .values([
+      { user_id: userId, key: "idem-old", route: "r", response: "x", request_fingerprint: "f", created_at: at(-24 * hour - 1) },
+      { user_id: userId, key: "idem-kept", route: "r", response: "x", request_fingerprint: "f", created_at: at(-23 * hour) },
+    ])
+    .execute();
+  await db
+    .insertInto("invite_attempt_failure")
+    .values([
+      // Counted while failed_at > now − 1 h; at exactly an hour it no longer counts.
+      { id: "iaf-old", user_id: userId, failed_at: at(-hour) },
+      { id: "iaf-kept", user_id: userId, failed_at: at(-hour + 1) },
+    ])
+    .execute();
+  await db
+    .insertInto("rateLimit")
+    .values([
+      { id: "rl-old", key: "192.0.2.1|/sign-in/email", count: 3, lastRequest: at(-hour - 1) },
+      { id: "rl-kept", key: "192.0.2.2|/sign-in/email", count: 3, lastRequest: at(-30 * minute) },
+    ])
+    .execute();
+  const session = (id: string, expiresAt: string) => ({ id, token: `token-${id}`, userId, expiresAt, createdAt: iso(-14 * 24 * hour), updatedAt: iso(-hour), ipAddress: null, userAgent: null, activeOrganizationId: null });
+  await db.insertInto("session").values([session("session-old", iso(-1000)), session("session-kept", iso(1000))]).execute();
+  const verification = (id: string, expiresAt: string) => ({ id, identifier: `reset-password:${id}`, value: userId, expiresAt, createdAt: iso(-hour), updatedAt: iso(-hour) });
+  await db.insertInto("verification").values([verification("verification-old", iso(-1000)), verification("verification-kept", iso(1000))]).execute();
+}
+
+async function remaining(database: Database) {
+  const { db } = database;
+  return {
+    sign_in_failure: (await db.selectFrom("sign_in_failure").select("id").orderBy("id").execute()).map((row) => row.id),
+    idempotency_key: (await db.selectFrom("idempotency_key").select("key").orderBy("key").execute()).map((row) => row.key),
+    invite_attempt_failure: (await db.selectFrom("invite_attempt_failure").select("id").orderBy("id").execute()).map((row) => row.id),
+    rateLimit: (await db.selectFrom("rateLimit").select("id").orderBy("id").execute()).map((row) => row.id),
+    session: (await db.selectFrom("session").select("id").orderBy("id").execute()).map((row) => row.id),
+    verification: (await db.selectFrom("verification").select("id").orderBy("id").execute()).map((row) => row.id),
+  };
+}
+
+describe.each(dialects)("[%s] the retention sweep", (dialect) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    await migrateToLatest(test.database);
+  });
+  afterAll(async () => test.destroy());
+
+  it("deletes every row past its documented retention and nothing inside it, and records the round with its counts", async () => {
+    const userId = await addUser(test.database);
+    await seedBothSidesOfRetention(test.database, userId);
+
+    const outcome = await runRound(test.database, sweep, "2026-03-02T12:00:00.000Z", now, "test-instance");
+
+    const oneEach = { sign_in_failure: 1, idempotency_key: 1, invite_attempt_failure: 1, rateLimit: 1, session: 1, verification: 1 };
+    expect(outcome).toEqual({ ran: true, periodKey: "2026-03-02T12:00:00.000Z", result: oneEach });
+    expect(await remaining(test.database)).toEqual({
+      sign_in_failure: ["sif-kept"],
+      idempotency_key: ["idem-kept"],
+      invite_attempt_failure: ["iaf-kept"],
+      rateLimit: ["rl-kept"],
+      session: ["session-kept"],
+      verification: ["verification-kept"],
+    });
+    const recorded = await test.database.db.selectFrom("job_run").selectAll().where("period_key", "=", "2026-03-02T12:00:00.000Z").execute();
+    expect(recorded).toHaveLength(1);
+    expect({ job: recorded[0]?.job, instance: recorded[0]?.instance, result: JSON.parse(recorded[0]?.result ?? "null") as unknown }).toEqual({
+      job: retentionJobName,
+      instance: "test-instance",
+      result: oneEach,
+    });
+  });
+
+  it("does a round once: a second try of the same period changes nothing; the next period runs, and prunes round records older than a week", async () => {
+    const userId = await addUser(test.database);
+    await test.database.db
+      .insertInto("job_run")
+      .values({ job: retentionJobName, period_key: "2026-02-20T00:00:00.000Z", instance: "old", started_at: at(-jobRunKeepMs - 1), finished_at: at(-jobRunKeepMs - 1), result: "{}" })
+      .execute();
+    const first = await runRound(test.database, sweep, "2026-03-02T12:10:00.000Z", now);
+    expect(first.ran).toBe(true);
+
+    // Rows that expire after the first try: a second try of the same round leaves them alone.
+    await test.database.db.insertInto("sign_in_failure").values({ id: "sif-late", account_key: "b", client_key: "d", failed_at: at(-25 * hour) }).execute();
+    await test.database.db.insertInto("idempotency_key").values({ user_id: userId, key: "idem-late", route: "r", response: "x", request_fingerprint: "f", created_at: at(-25 * hour) }).execute();
+    const again = await runRound(test.database, sweep, "2026-03-02T12:10:00.000Z", now);
+    expect(again).toEqual({ ran: false, periodKey: "2026-03-02T12:10:00.000Z", reason: "done" });
+    expect((await remaining(test.database)).sign_in_failure).toContain("sif-late");
+
+    const next = await runRound(test.database, sweep, "2026-03-02T12:20:00.000Z", now);
+    expect(next).toMatchObject({ ran: true, result: { sign_in_failure: 1, idempotency_key: 1 } });
+    const periods = (await test.database.db.selectFrom("job_run").select("period_key").orderBy("period_key").execute()).map((row) => row.period_key);
+    expect(periods).toEqual(["2026-03-02T12:00:00.000Z", "2026-03-02T12:10:00.000Z", "2026-03-02T12:20:00.000Z"]);
+  });
+
+  it("records nothing for a round whose work fails, so the round can be done again", async () => {
+    const failing = { name: retentionJobName, work: async () => Promise.reject(new Error("disk full")) };
+    await expect(runRound(test.database, failing, "2026-03-02T13:00:00.000Z", now)).rejects.toThrow("disk full");
+    expect(await test.database.db.selectFrom("job_run").select("period_key").where("period_key", "=", "2026-03-02T13:00:00.000Z").execute()).toEqual([]);
+    expect((await runRound(test.database, sweep, "2026-03-02T13:00:00.000Z", now)).ran).toBe(true);
+  });
+});
+
+describe("[postgres] the retention sweep with two instances", () => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase("postgres");
+    await migrateToLatest(test.database);
+  });
+  afterAll(async () => test.destroy());
+
+  it("skips at once while another instance is doing the round, and then finds it done", async () => {
+    const other = test.reopen();
+    try {
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let entered: () => void = () => undefined;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const slow = { name: retentionJobName, work: async (...args: Parameters<typeof sweepExpiredRows>) => {
+        entered();
+        await gate;
+        return sweepExpiredRows(...args);
+      } };
+      const first = runRound(test.database, slow, "2026-03-02T14:00:00.000Z", now, "instance-a");
+      await inside;
+      let secondWorked = false;
+      const second = await runRound(other, { name: retentionJobName, work: async () => ((secondWorked = true), {}) }, "2026-03-02T14:00:00.000Z", now, "instance-b");
+      expect(second).toEqual({ ran: false, periodKey: "2026-03-02T14:00:00.000Z", reason: "busy" });
+      release();
+      expect((await first).ran).toBe(true);
+      expect(await runRound(other, sweep, "2026-03-02T14:00:00.000Z", now, "instance-b")).toMatchObject({ ran: false, reason: "done" });
+      expect(secondWorked).toBe(false);
+      const rows = await test.database.db.selectFrom("job_run").select(["period_key", "instance"]).execute();
+      expect(rows).toEqual([{ period_key: "2026-03-02T14:00:00.000Z", instance: "instance-a" }]);
+    } finally {
+      await other.close();
+    }
+  });
+});
