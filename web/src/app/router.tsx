@@ -22,6 +22,8 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
 
 const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute");
 const SignInRoute = lazyPage(() => import("./routes/sign-in"), "SignInRoute");
+const ForgotPasswordRoute = lazyPage(() => import("./routes/forgot-password"), "ForgotPasswordRoute");
+const ResetPasswordRoute = lazyPage(() => import("./routes/reset-password"), "ResetPasswordRoute");
 const AccountRoute = lazyPage(() => import("./routes/account"), "AccountRoute");
 const HelpRoute = lazyPage(() => import("./routes/help"), "HelpRoute");
 const ConsentRoute = lazyPage(() => import("./routes/consent"), "ConsentRoute");
@@ -73,6 +75,8 @@ export function AppRouter() {
           <Route path="/" element={<HomeRoute />} />
           <Route path="/sign-up" element={publicPage(SignUpRoute)} />
           <Route path="/sign-in" element={publicPage(SignInRoute)} />
+          <Route path="/forgot-password" element={publicPage(ForgotPasswordRoute)} />
+          <Route path="/reset-password" element={publicPage(ResetPasswordRoute)} />
           <Route path="/account" element={signedInPage(AccountRoute)} />
           <Route path="/help" element={publicPage(HelpRoute)} />
           <Route path="/consent" element={signedInPage(ConsentRoute)} />

@@ -21,6 +21,9 @@ export function SignInRoute() {
       {params.has("emailConfirmed") && <Alert tone="success">{t("auth.emailConfirmedSignIn")}</Alert>}
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
       <p>
+        <Link to="/forgot-password">{t("passwordReset.forgotLink")}</Link>
+      </p>
+      <p>
         {t("auth.noAccount")} <Link to={otherAuthPagePath("/sign-up", params.get("next"), location.hash)}>{t("auth.createOne")}</Link>
       </p>
     </Page>

@@ -16,6 +16,7 @@ import practiceReport from "../../features/practice-report/locales/en.json";
 import practicePsychometrics from "../../features/practice-psychometrics/locales/en.json";
 import clientDashboard from "../../features/client-dashboard/locales/en.json";
 import inviteCode from "../../features/invite-code/locales/en.json";
+import passwordReset from "../../features/auth/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -39,4 +40,5 @@ export const en = {
   practicePsychometrics,
   clientDashboard,
   inviteCode,
+  passwordReset,
 };

@@ -85,6 +85,19 @@ export const useDeleteAccount = () =>
     resetsIdentity: true,
   });
 
+/**
+ * Asks for a password reset link. The server answers alike for any address (decision 020),
+ * so success says nothing about whether an account exists.
+ */
+export const useRequestPasswordReset = () =>
+  useMutation({ mutationFn: (email: string) => requestJson("/api/auth/request-password-reset", { method: "POST", body: { email } }) });
+
+/** Sets a new password with the emailed token; the server ends every session, this browser's too. */
+export const useResetPassword = () =>
+  useAccountMutation((input: { token: string; newPassword: string }) => requestJson("/api/auth/reset-password", { method: "POST", body: input }), {
+    resetsIdentity: true,
+  });
+
 export const useResendVerification = () =>
   useAccountMutation((email: string) =>
     requestJson("/api/auth/send-verification-email", { method: "POST", body: { email, callbackURL: "/account" } }),

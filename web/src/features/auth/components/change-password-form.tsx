@@ -4,6 +4,7 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
 import { useChangePassword } from "../api/auth-api";
+import { NewPasswordField } from "./new-password-field";
 import { describeAccountError } from "./server-message";
 import { checkNewPasswordInput, checkRequired, type FieldErrors } from "./validate";
 
@@ -35,7 +36,7 @@ export function ChangePasswordForm() {
       {change.isError && <Alert tone="error">{describeAccountError(change.error, t)}</Alert>}
       {change.isSuccess && <Alert tone="success">{t("account.passwordChanged")}</Alert>}
       <PasswordField label={t("auth.currentPassword")} autoComplete="current-password" value={values.currentPassword} onChange={update("currentPassword")} error={errors.currentPassword} />
-      <PasswordField label={t("auth.newPassword")} hint={t("auth.passwordHint")} autoComplete="new-password" value={values.newPassword} onChange={update("newPassword")} error={errors.newPassword} />
+      <NewPasswordField label={t("auth.newPassword")} value={values.newPassword} onChange={update("newPassword")} error={errors.newPassword} />
       <Button type="submit" busy={change.isPending}>
         {change.isPending ? t("auth.working") : t("account.savePassword")}
       </Button>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { PasswordField, TextField } from "../../../components/text-field";
+import { TextField } from "../../../components/text-field";
 import { useSignUp } from "../api/auth-api";
+import { NewPasswordField } from "./new-password-field";
 import { describeAccountError } from "./server-message";
 import { checkEmail, checkName, checkNewPasswordInput, type FieldErrors } from "./validate";
 
@@ -35,7 +36,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       {signUp.isError && <Alert tone="error">{describeAccountError(signUp.error, t)}</Alert>}
       <TextField label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="nickname" value={values.name} onChange={update("name")} error={errors.name} required maxLength={80} />
       <TextField label={t("auth.email")} type="email" autoComplete="email" inputMode="email" value={values.email} onChange={update("email")} error={errors.email} required />
-      <PasswordField label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" value={values.password} onChange={update("password")} error={errors.password} required />
+      <NewPasswordField label={t("auth.password")} value={values.password} onChange={update("password")} error={errors.password} required />
       <Button type="submit" busy={signUp.isPending}>
         {signUp.isPending ? t("auth.working") : t("auth.submitSignUp")}
       </Button>
