@@ -8,7 +8,9 @@ import { serverLogFile } from "./e2e/support/log-files";
 // quick exit leaves for.
 const appPort = Number(process.env.E2E_PORT ?? 3210);
 const neutralPort = appPort + 1;
-const dataDir = path.join(os.tmpdir(), `mutual-e2e-${process.pid}`);
+// Set once in the runner and inherited by its workers (which load this file again), so a spec
+// can find this run's server data, e.g. the outbox the e2e server writes emails to.
+const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `mutual-e2e-${process.pid}`));
 
 export const e2eBaseUrl = `http://localhost:${appPort}`;
 

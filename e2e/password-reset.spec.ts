@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
@@ -9,17 +8,14 @@ import { registerSecret } from "./support/secrets";
 const oldPassword = "saffron kettle wander north";
 const newPassword = "glacier tulip ember compass";
 
-// The e2e server has no SMTP_URL, so it writes each email to <DATA_DIR>/outbox/*.eml.
-// DATA_DIR is os.tmpdir()/mutual-e2e-<pid of the Playwright runner> (playwright.config.ts);
-// a worker cannot recompute that pid, so the outboxes of every such directory are read and
-// the message is picked by its recipient, an address used by this test alone.
+// The e2e server has no SMTP_URL, so it writes each email to <DATA_DIR>/outbox/*.eml; the
+// runner names this run's DATA_DIR in E2E_DATA_DIR (playwright.config.ts). The message is
+// picked by its recipient, an address used by this test alone.
 function outboxFiles(): string[] {
-  return fs
-    .readdirSync(os.tmpdir())
-    .filter((name) => name.startsWith("mutual-e2e-"))
-    .map((name) => path.join(os.tmpdir(), name, "outbox"))
-    .filter((dir) => fs.existsSync(dir))
-    .flatMap((dir) => fs.readdirSync(dir).map((file) => path.join(dir, file)));
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run this spec through playwright.config.ts");
+  const outbox = path.join(dataDir, "outbox");
+  return fs.existsSync(outbox) ? fs.readdirSync(outbox).map((file) => path.join(outbox, file)) : [];
 }
 
 /** A message's text with quoted-printable soft line breaks and escapes undone. */
