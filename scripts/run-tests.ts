@@ -1,7 +1,7 @@
 // npm test: the whole suite, in the order a failure is cheapest to find. Installs what
 // the tests need beyond `npm ci` (scripts/ensure-test-services.sh), then lint, types,
 // build, unit and web tests, integration tests on SQLite and PostgreSQL, kill/restart
-// durability on both, and e2e in Chromium. Ends with counts per tier and dialect and one
+// durability on both, two server processes on one PostgreSQL, and e2e in Chromium. Ends with counts per tier and dialect and one
 // "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -76,6 +76,19 @@ if (fs.existsSync(durabilityReport)) {
     const entry = tally(`durability (${dialect})`);
     entry.passed += counts.cyclesPassed;
     entry.failed += counts.cyclesFailed + (error === undefined ? 0 : 1);
+  }
+}
+
+// Two server processes on one PostgreSQL (decision 021): shared sessions, throttling across
+// both, one retention sweep per round; each of the three proofs counted as one test.
+type MultiInstanceJson = { results: Array<{ passed: boolean }> };
+const multiInstanceReport = path.join(reportDir, "multi-instance.json");
+fs.rmSync(multiInstanceReport, { force: true });
+if (built) run("Multi-instance (two processes on PostgreSQL)", "npx", ["tsx", "--conditions=source", "scripts/multi-instance/run.ts", `--summary-file=${multiInstanceReport}`]);
+else failures.push("Multi-instance (skipped: the build failed)");
+if (fs.existsSync(multiInstanceReport)) {
+  for (const { passed } of (JSON.parse(fs.readFileSync(multiInstanceReport, "utf8")) as MultiInstanceJson).results) {
+    tally("multi-instance (postgres)")[passed ? "passed" : "failed"] += 1;
   }
 }
 

@@ -41,9 +41,10 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-/** Starts the server with the given environment and resolves once /readyz answers 200. */
-export async function startServer(baseUrl: string, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, [serverEntry], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+/** Starts the server with the given environment and resolves once /readyz answers 200; `onStdout` receives its log output. */
+export async function startServer(baseUrl: string, env: Record<string, string>, onStdout?: (text: string) => void): Promise<RunningServer> {
+  const child = spawn(process.execPath, [serverEntry], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", onStdout ? "pipe" : "ignore", "pipe"] });
+  if (onStdout) child.stdout?.on("data", (chunk: Buffer) => onStdout(chunk.toString("utf8")));
   // Kept for the error message when the server does not come up (a crash on start is a finding).
   let stderrTail = "";
   child.stderr?.on("data", (chunk: Buffer) => {
