@@ -258,7 +258,8 @@ async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Pro
     const summary = summariseAssessment(instrumentOf(record), toProfileAnswers(answersById.get(record.id) ?? []));
     await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summary);
   }
-  for (const userId of new Set(missing.map((record) => record.userId))) await refreshClientSummariesOfPerson(db, userId);
+  // In one sorted order, as every refresh locks (decision 018).
+  for (const userId of [...new Set(missing.map((record) => record.userId))].sort()) await refreshClientSummariesOfPerson(db, userId);
 }
 
 /**

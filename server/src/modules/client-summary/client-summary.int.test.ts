@@ -137,4 +137,21 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
       await expectRowsEqualRecomputed();
     }
   });
+
+  it("a profile submitted while the same person accepts a counsellor's invite is in their new row", async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const person = await signUp(t.app);
+      await giveConsentVia(t.app, person.cookie);
+      const started = await startVia(t.app, person.cookie);
+      const assessmentId = started.json<{ id: string }>().id;
+      for (const [itemId, value] of Object.entries(low)) await saveVia(t.app, person.cookie, assessmentId, itemId, value);
+      const code = await invite();
+      const [submitted, accepted] = await Promise.all([
+        submitVia(t.app, person.cookie, assessmentId),
+        t.app.inject({ method: "POST", url: "/api/counselling/accept", headers: { ...sameOrigin, cookie: person.cookie }, payload: { code, scopes: ["profile", "check-ins"] } }),
+      ]);
+      expect([submitted.statusCode, accepted.statusCode]).toEqual([200, 200]);
+      await expectRowsEqualRecomputed();
+    }
+  });
 });

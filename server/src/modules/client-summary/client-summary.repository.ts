@@ -39,10 +39,20 @@ function memberFilter(target: SummaryTarget): RawBuilder<unknown> {
  * source (say a new profile and a revoked scope) would otherwise each compute the row without the
  * other's change, and the last to write would win with a stale row. The second now waits for the
  * first to commit and then computes from both. (SQLite runs one writer at a time already.)
+ * - The people first, then their member rows, each in one sorted order, so refreshes that lock
+ *   several never wait on each other in a circle. Locking the person covers a membership that
+ *   another transaction is creating at the same moment (joining while submitting a profile):
+ *   the member row is not there to lock yet, the person is.
+ * - `for no key update`: it excludes other refreshes but not the foreign-key checks of inserts
+ *   that point at these rows (a counsellor's last look, a data view), which `for update` would
+ *   block, and could deadlock with a partner leaving.
  */
 async function lockMembers(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for update`.execute(db);
+  const people =
+    "userId" in target && target.userId !== undefined ? sql`select ${target.userId}` : sql`select m.user_id from practice_client_member m where ${memberFilter(target)}`;
+  await sql`select 1 from "user" u where u.id in (${people}) order by u.id for no key update`.execute(db);
+  await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for no key update`.execute(db);
 }
 
 const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flag_bits", "seen_flag_bits", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];

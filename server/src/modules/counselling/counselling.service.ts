@@ -221,7 +221,8 @@ export async function endRelationsOnLeavingPractice(deps: Pick<CounsellingDeps, 
 export async function leaveCounsellingBeforeAccountDeletion(deps: Pick<CounsellingDeps, "db" | "clock">, userId: string): Promise<void> {
   const now = deps.clock.now().getTime();
   await deps.db.transaction().execute(async (trx) => {
-    for (const clientId of await listClientIdsOfMember(trx, userId)) {
+    // In one sorted order, as every summary refresh locks (decision 018).
+    for (const clientId of [...(await listClientIdsOfMember(trx, userId))].sort()) {
       await removeMember(trx, clientId, userId, now);
       await refreshClientSummariesOfClient(trx, clientId);
     }

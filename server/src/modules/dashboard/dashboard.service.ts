@@ -23,7 +23,7 @@ import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { KeyEncryptionKey } from "../../platform/crypto.js";
 import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
-import { listClientSummaries, refreshClientSummaryOfMember, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
+import { listClientSummaries, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
@@ -154,7 +154,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       now,
     );
     // "New flag since you last looked" reads the last look from the summary rows: keep them current.
-    for (const member of client.members) await refreshClientSummaryOfMember(trx, clientId, member.facts.userId);
+    await refreshClientSummariesOfClient(trx, clientId);
     return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms);
   });
 }
