@@ -5,6 +5,7 @@
 // Check-in submit ≥ 70% of the raw SQLite synchronous=FULL commit rate; profile read ≥ 35%
 // of bare Fastify; each p99 ≤ 10 ms at half its maximum rate (issue 4). Counsellor dashboard at
 // 5,000 clients: p95 ≤ 50 ms on SQLite and PostgreSQL (issue 6; `npm run bench:dashboard` alone).
+// Lighthouse mobile performance ≥ 95 and accessibility 100 per page, first-load JS (issue 7; `npm run bench:lighthouse` alone).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +14,7 @@ import { runModelBench } from "./model.js";
 import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.js";
 import { measureCoupleReport } from "./couple.js";
 import { runDashboardBench } from "./dashboard.js";
+import { runLighthouseBench } from "./lighthouse.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -149,6 +151,9 @@ async function main(): Promise<void> {
 
   // Counsellor dashboard at 5,000 clients, on SQLite and PostgreSQL (in process; bench/dashboard.ts).
   for (const line of await runDashboardBench()) say(line);
+
+  // Lighthouse on the built app's main pages, and the first-load JavaScript size (bench/lighthouse.ts).
+  for (const line of await runLighthouseBench()) say(line);
 
   say("## Model (core, in process)");
   say();

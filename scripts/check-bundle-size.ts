@@ -29,23 +29,32 @@ export function collectFirstLoadFiles(manifest: Manifest): string[] {
   return files;
 }
 
-function main() {
-  const distDir = path.resolve(import.meta.dirname, "../web/dist");
+export const webDistDir = path.resolve(import.meta.dirname, "../web/dist");
+
+/** The gzip size of each first-load file of a built web/dist, largest first, and their total in KB. Also read by bench/lighthouse.ts. */
+export function measureFirstLoadJs(distDir = webDistDir): { rows: Array<{ file: string; size: number }>; totalKb: number } {
   const manifestPath = path.join(distDir, ".vite/manifest.json");
-  if (!fs.existsSync(manifestPath)) {
-    console.error(`No ${path.relative(process.cwd(), manifestPath)}: run vite build with build.manifest enabled first.`);
-    process.exit(1);
-  }
+  if (!fs.existsSync(manifestPath)) throw new Error(`No ${path.relative(process.cwd(), manifestPath)}: run vite build with build.manifest enabled first.`);
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest;
-  const files = collectFirstLoadFiles(manifest);
   let total = 0;
-  const rows = files.map((file) => {
+  const rows = collectFirstLoadFiles(manifest).map((file) => {
     const size = gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length;
     total += size;
     return { file, size };
   });
-  for (const row of rows.sort((a, b) => b.size - a.size)) console.log(`  ${(row.size / 1024).toFixed(1).padStart(6)} KB  ${row.file}`);
-  const totalKb = total / 1024;
+  return { rows: rows.sort((a, b) => b.size - a.size), totalKb: total / 1024 };
+}
+
+function main() {
+  let measured: ReturnType<typeof measureFirstLoadJs>;
+  try {
+    measured = measureFirstLoadJs();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  const { rows, totalKb } = measured;
+  for (const row of rows) console.log(`  ${(row.size / 1024).toFixed(1).padStart(6)} KB  ${row.file}`);
   console.log(`First-load JavaScript: ${totalKb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB, limit ${LIMIT_KB} KB)`);
   if (totalKb > LIMIT_KB) {
     console.error(`Over the ${LIMIT_KB} KB limit: lazy-load more of the app, or drop a dependency.`);
