@@ -27,6 +27,8 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
       root: options.distDir,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz copies (scripts/precompress-web.ts); the browser gets the one it accepts.
+      preCompressed: true,
       setHeaders(response, filePath) {
         const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`);
         response.header("cache-control", isHashedAsset ? "public, max-age=31536000, immutable" : "no-cache");
