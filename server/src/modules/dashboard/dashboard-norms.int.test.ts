@@ -20,19 +20,11 @@ import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { seededRandom } from "../../../test/seeded-random.js";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
 
 type Answers = Record<string, number>;
 const dayMs = 24 * 60 * 60 * 1000;
-
-/** A deterministic generator, so each run seeds the same people. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /**
  * Consistent answerers: one level (2–6) per person and dimension, an item now and then one step

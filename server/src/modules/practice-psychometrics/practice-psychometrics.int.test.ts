@@ -20,6 +20,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { seededRandom } from "../../../test/seeded-random.js";
 import { getPracticeNorms } from "./index.js";
 
 type Answers = Record<string, number>;
@@ -31,15 +32,6 @@ function expectSameNorms(actual: ScoreNorms, expected: ScoreNorms): void {
     expect(actual[key].reliability, key).toBeCloseTo(expected[key].reliability, 9);
     expect(actual[key].sd, key).toBeCloseTo(expected[key].sd, 9);
   }
-}
-
-/** A deterministic generator, so each run analyses the same synthetic people. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 /** Answers with a person-level trait per dimension plus item noise, so alpha is positive and realistic. */
