@@ -3,15 +3,13 @@
 // read's transaction: the report is a read and a durable write, and is measured as such.
 import { call, completeAssessment, type Api } from "./partner-journey.js";
 import { load, type LoadResult } from "./support.js";
+import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 
-async function signUp(baseUrl: string, origin: string, name: string): Promise<Api> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ name, email: `${name.toLowerCase()}-${Date.now()}@example.test`, password: "benchmark passphrase long enough" }),
-  });
-  const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
-  if (!response.ok || !cookie) throw new Error(`sign-up for the couple bench failed: ${response.status}`);
+type Server = { baseUrl: string; origin: string; dataDir: string };
+
+async function signUp({ baseUrl, origin, dataDir }: Server, name: string): Promise<Api> {
+  const details = { name, email: `${name.toLowerCase()}-${Date.now()}@example.test`, password: "benchmark passphrase long enough" };
+  const cookie = await signUpByOutbox({ baseUrl, dataDir, headers: { origin }, details });
   return { baseUrl, origin, cookie };
 }
 
@@ -21,9 +19,10 @@ export type CoupleResults = { report: LoadResult; reportHalf: LoadResult };
  * Two new people, each with a profile, linked and sharing their pattern and scores;
  * then GET /api/couple/report as one of them, flat out and at half that rate.
  */
-export async function measureCoupleReport(baseUrl: string, origin: string, seconds: number, connections: number): Promise<CoupleResults> {
-  const first = await signUp(baseUrl, origin, "Ari");
-  const second = await signUp(baseUrl, origin, "Bo");
+export async function measureCoupleReport(server: Server, seconds: number, connections: number): Promise<CoupleResults> {
+  const { baseUrl } = server;
+  const first = await signUp(server, "Ari");
+  const second = await signUp(server, "Bo");
   await completeAssessment(first);
   await completeAssessment(second);
   const { invite } = (await call(first, "POST", "/api/couple/invite", {})) as { invite: { code: string } };

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, newPersonContext, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+import { finishSignUpFromEmail } from "./support/sign-up";
 import { registerSecret } from "./support/secrets";
 
 const password = "amber valley kettle dawn";
@@ -37,6 +38,7 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   const alex = await alexContext.newPage();
   const bea = await beaContext.newPage();
   const stamp = Date.now();
+  const beaEmail = `bea-${stamp}@example.test`;
 
   // Alex: an account, a profile (with a private safety concern) and a check-in with a private note.
   await signUpInBrowser(alex, "Alex", `alex-${stamp}@example.test`, password);
@@ -60,14 +62,20 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   await expectNoAxeViolations(alex, "partner page with a fresh invite");
   await saveScreenshot(alex, "partner-invite");
 
-  // Bea opens the link signed out, creates an account, and lands back on the invite.
+  // Bea opens the link signed out, creates an account, finishes it by the emailed link, and
+  // lands back on the invite: the code went along in the link's fragment.
   await bea.goto(link);
   await expect(bea).toHaveURL(/\/sign-in/);
   await bea.getByRole("link", { name: "Create an account" }).click();
   await bea.getByLabel("What should we call you?").fill("Bea");
-  await bea.getByLabel("Email address").fill(`bea-${stamp}@example.test`);
+  await bea.getByLabel("Email address").fill(beaEmail);
   await bea.getByLabel("Password", { exact: true }).fill(password);
   await bea.getByRole("button", { name: "Create account" }).click();
+  await expect(bea.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(bea.getByText(`We have sent an email to ${beaEmail}.`, { exact: false })).toBeVisible();
+  await expectNoAxeViolations(bea, "sign-up, check your email");
+  await saveScreenshot(bea, "sign-up-check-email");
+  await finishSignUpFromEmail(bea, beaEmail, password);
   await expect(bea.getByRole("heading", { name: "Alex invited you" })).toBeVisible();
   // The code has left the address bar: someone glancing at the screen cannot copy it.
   expect(new URL(bea.url()).hash).toBe("");

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { finishSignUpFromEmail } from "./support/sign-up";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { answerProfileByApi } from "./support/profile-by-api";
 
@@ -43,6 +44,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await finishSignUpFromEmail(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
   await expect(page.getByRole("heading", { name: "Start here" })).toBeVisible();
   await expectNoAxeViolations(page, "home before consent");
@@ -220,6 +222,7 @@ test("answers that raise concerns bring kind next steps, counselling and private
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await finishSignUpFromEmail(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Sam");
 
   // Answer through the API (the keyboard path is covered above): low closeness and voice, and

@@ -9,6 +9,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB } from "../server/src/db/schema.js";
+import type { OutgoingEmail } from "../server/src/platform/mailer.js";
+import { signUpThroughEmail } from "../server/test/sign-up-through-email.js";
 import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, type DimensionCode, type ShareScope } from "@mutual/core";
 
 export const DEMO_EMAIL = "demo@mutual.local";
@@ -92,6 +94,8 @@ const COMPLETIONS = [
 
 export type SeedDemoOptions = {
   publicUrl: string;
+  /** What the app's mailer has sent: sign-up finishes by the emailed link, as for anyone. */
+  sentEmails: readonly OutgoingEmail[];
   /** Moves the app's clock (the services read time from it). */
   setNow(ms: number): void;
   /** "Today" for the story; defaults to the real time. */
@@ -102,7 +106,7 @@ export type SeedDemoOptions = {
 /** Deletes any earlier demo person (as they would delete their own account) and writes the story anew. */
 export async function seedDemoPerson(app: FastifyInstance, options: SeedDemoOptions): Promise<void> {
   const realNow = options.realNow ?? Date.now();
-  const api = createClient(app, options.publicUrl);
+  const api = createClient(app, options.publicUrl, options.sentEmails);
   for (const email of DEMO_EMAILS) await deleteExistingDemoPerson(api, email);
   options.setNow(realNow);
   const cookie = await api.signUp(DEMO_EMAIL, DEMO_NAME);
@@ -163,7 +167,7 @@ async function takeProfile(call: Call, answers: Record<string, number>): Promise
   await call("POST", `/api/assessments/${started.id}/submit`, {});
 }
 
-function createClient(app: FastifyInstance, publicUrl: string) {
+function createClient(app: FastifyInstance, publicUrl: string, sentEmails: readonly OutgoingEmail[]) {
   const headers = { origin: new URL(publicUrl).origin, "content-type": "application/json" };
   const remoteAddress = "127.0.0.1";
   const sessionCookie = (setCookie: string | string[] | undefined): string => {
@@ -178,15 +182,11 @@ function createClient(app: FastifyInstance, publicUrl: string) {
       return response.statusCode === 200 ? sessionCookie(response.headers["set-cookie"]) : null;
     },
     async signUp(email: string, name: string): Promise<string> {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/auth/sign-up/email",
-        headers,
-        remoteAddress,
-        payload: { email, password: DEMO_PASSPHRASE, name },
-      });
-      if (response.statusCode !== 200) throw new Error(`Could not create the demo person: ${response.statusCode} ${response.body}`);
-      return sessionCookie(response.headers["set-cookie"]);
+      try {
+        return await signUpThroughEmail(app, sentEmails, { email, password: DEMO_PASSPHRASE, name }, { headers, remoteAddress });
+      } catch (error) {
+        throw new Error(`Could not create the demo person: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
     },
     async call(method: "GET" | "POST" | "PUT", url: string, cookie: string, payload?: object): Promise<unknown> {
       const response = await app.inject({ method, url, headers: { ...headers, cookie }, remoteAddress, ...(payload ? { payload } : {}) });

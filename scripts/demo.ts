@@ -9,10 +9,12 @@ import { openDatabase } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
 import { loadOrCreateKeyEncryptionKey } from "../server/src/modules/data-keys/index.js";
 import { loadOrCreateSecret } from "../server/src/platform/secrets.js";
-import type { Mailer } from "../server/src/platform/mailer.js";
+import type { Mailer, OutgoingEmail } from "../server/src/platform/mailer.js";
 import { DEMO_EMAIL, DEMO_PARTNER_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "./demo-seed.js";
 
-const silentMailer: Mailer = { send: async () => undefined, close: () => undefined };
+// Nothing leaves the machine: the demo people's sign-up links are kept here and followed.
+const sentEmails: OutgoingEmail[] = [];
+const keepingMailer: Mailer = { send: async (email) => void sentEmails.push(email), close: () => undefined };
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,10 +34,10 @@ async function main(): Promise<void> {
   // Sessions are Better Auth's and keep real time; a clock in the past leaves them valid.
   let now = Date.now();
   const clock = { now: () => new Date(now) };
-  const app = await buildApp({ config, database, logger, mailer: silentMailer, authSecret, keyEncryptionKey, clock });
+  const app = await buildApp({ config, database, logger, mailer: keepingMailer, authSecret, keyEncryptionKey, clock });
   await app.ready();
   try {
-    await seedDemoPerson(app, { publicUrl: config.publicUrl, setNow: (ms) => void (now = ms) });
+    await seedDemoPerson(app, { publicUrl: config.publicUrl, sentEmails, setNow: (ms) => void (now = ms) });
     process.stdout.write(
       [
         "",

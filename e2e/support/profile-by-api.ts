@@ -1,12 +1,14 @@
 import { expect, type Page } from "@playwright/test";
+import { finishSignUpFromEmail } from "./sign-up";
 
-/** Signs a new person up through the form; leaves them on the home page. */
+/** Signs a new person up through the form and the emailed link; leaves them on the home page. */
 export async function signUpInBrowser(page: Page, name: string, email: string, password: string): Promise<void> {
   await page.goto("/sign-up");
   await page.getByLabel("What should we call you?").fill(name);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await finishSignUpFromEmail(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${name}`);
 }
 

@@ -52,7 +52,7 @@ async function runDialect(options: DurabilityOptions, dialect: DialectName): Pro
   };
   let server = await startServer(baseUrl, env);
   try {
-    const people = await signUpPeople(baseUrl, options.people, `${dialect}.${randomBytes(4).toString("hex")}`);
+    const people = await signUpPeople(baseUrl, target.serverEnv.DATA_DIR ?? "", options.people, `${dialect}.${randomBytes(4).toString("hex")}`);
     const ledgers = people.map(newLedger);
     const writerRandoms = people.map((person) => createRandom(options.seed, `${dialect}/writer/${person.index}`));
     const scheduler = createRandom(options.seed, `${dialect}/scheduler`);

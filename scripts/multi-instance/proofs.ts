@@ -20,9 +20,10 @@ const json = (response: HttpResponse) => {
 };
 
 /** (a) A session made on one instance works on the other, and signing out on either ends it on both. */
-export async function proveSharedSessions(checks: Checks, servers: Instances): Promise<{ email: string; password: string }> {
+export async function proveSharedSessions(checks: Checks, servers: Instances, dataDir: string): Promise<{ email: string; password: string }> {
   const tag = `multi.${randomBytes(4).toString("hex")}`;
-  const [person] = await signUpPeople(servers.a, 1, tag);
+  // Both instances share one DATA_DIR, so A's outbox is where its sign-up link lands.
+  const [person] = await signUpPeople(servers.a, dataDir, 1, tag);
   if (person === undefined) throw new Error("sign-up made no person");
   const onB = await request(servers.b, "GET", "/api/me", { headers: person.headers });
   checks.that(onB.status === 200, `B accepts the session A made (answered ${onB.status} ${onB.body.slice(0, 200)})`);

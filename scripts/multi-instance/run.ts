@@ -93,7 +93,7 @@ async function main(): Promise<ProofResult[]> {
     // Both at once: they also race to migrate the empty schema.
     running.push(...(await Promise.all([startServer(servers.a, { ...shared, PORT: String(portA) }, logCollector("a", lines)), startServer(servers.b, { ...shared, PORT: String(portB) }, logCollector("b", lines))])));
     await db.connect();
-    const person = await prove("(a) a session made on one instance works on the other", (checks) => proveSharedSessions(checks, servers));
+    const person = await prove("(a) a session made on one instance works on the other", (checks) => proveSharedSessions(checks, servers, target.serverEnv.DATA_DIR ?? ""));
     await prove("(b) sign-in throttling holds across instances", async (checks) => {
       if (person === undefined) throw new Error("no person: (a) failed");
       await proveSharedThrottling(checks, servers, person, db);

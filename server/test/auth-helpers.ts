@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { testPublicUrl } from "./build-test-app.js";
+import { mailerOf, testPublicUrl } from "./build-test-app.js";
+import { sessionCookieOf, signUpThroughEmail } from "./sign-up-through-email.js";
 
 /** Headers a browser on our own origin sends with a JSON POST. */
 export const sameOrigin = { origin: testPublicUrl, "content-type": "application/json" } as const;
@@ -25,15 +26,14 @@ export function nextTestIp(): string {
 
 /** The session cookie pair ("name=value") from a response, or "" when none was set. */
 export function sessionCookieFrom(response: LightMyRequestResponse): string {
-  const cookie = response.cookies.find((entry) => entry.name.endsWith("session_token") && entry.value !== "");
-  return cookie ? `${cookie.name}=${cookie.value}` : "";
+  return sessionCookieOf(response);
 }
 
+/** A new person, signed up and signed in through the emailed link as a person would be. */
 export async function signUp(app: FastifyInstance, details = newPersonDetails()): Promise<TestPerson> {
   const ip = nextTestIp();
-  const response = await app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers: sameOrigin, payload: details, remoteAddress: ip });
-  if (response.statusCode !== 200) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-  return { ...details, cookie: sessionCookieFrom(response), ip };
+  const cookie = await signUpThroughEmail(app, mailerOf(app).sent, details, { headers: sameOrigin, remoteAddress: ip });
+  return { ...details, cookie, ip };
 }
 
 export async function signIn(

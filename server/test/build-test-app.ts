@@ -22,6 +22,15 @@ export function createMemoryMailer(): MemoryMailer {
   return { sent, send: async (email) => void sent.push(email), close: () => undefined };
 }
 
+const mailers = new WeakMap<FastifyInstance, MemoryMailer>();
+
+/** The memory mailer of an app made by buildTestApp: what it has sent, e.g. a sign-up link. */
+export function mailerOf(app: FastifyInstance): MemoryMailer {
+  const mailer = mailers.get(app);
+  if (!mailer) throw new Error("This app was not made by buildTestApp: it has no memory mailer.");
+  return mailer;
+}
+
 export type TestApp = {
   app: FastifyInstance;
   database: Database;
@@ -68,6 +77,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
+  mailers.set(app, mailer);
   options.extraRoutes?.(app);
   await app.ready();
   return {

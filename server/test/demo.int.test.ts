@@ -14,7 +14,7 @@ describe.each(dialects)("[%s] demo seed", (dialect) => {
   afterAll(async () => t.close());
 
   it("seeds two profiles with a real change, twelve weekly check-ins and practised exercises, and resets on a second run", async () => {
-    const options = { publicUrl: testPublicUrl, setNow: (ms: number) => void (now = ms), timeZone: "Asia/Singapore" };
+    const options = { publicUrl: testPublicUrl, sentEmails: t.mailer.sent, setNow: (ms: number) => void (now = ms), timeZone: "Asia/Singapore" };
     await seedDemoPerson(t.app, options);
     await seedDemoPerson(t.app, options);
     expect(await t.database.db.selectFrom("user").select("id").where("email", "=", DEMO_EMAIL).execute()).toHaveLength(1);

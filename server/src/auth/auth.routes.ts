@@ -1,6 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Auth } from "./auth.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { passwordRules } from "@mutual/core";
+import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
+import { badRequest } from "../http/http-errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
+
+/** A sign-up link's token is a signed JWT of a few hundred characters; anything far longer is not one. */
+const maxTokenLength = 2048;
+
+/** A wrong password, an unknown or expired link, a deleted account: one answer for all (decision 020). */
+export const confirmationRefused = {
+  status: 401,
+  body: { message: "The password does not match this link, or the link no longer works.", code: "CONFIRMATION_REFUSED" },
+} as const;
 
 export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader: string | undefined };
 
@@ -10,29 +21,121 @@ export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader:
  * address the operator's configuration says to trust.
  */
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
+  const relay = async (response: Response, reply: FastifyReply, path?: string) => {
+    let text = response.body ? await response.text() : null;
+    let status = response.status;
+    // An unfinished sign-up's right password is answered as a wrong one (decision 020). Better
+    // Auth's hooks cannot change its status, so it is changed here, with the same headers.
+    if (path === "/api/auth/sign-in/email" && status === 403 && isUnfinishedSignUp(status, parseJson(text))) {
+      status = wrongPasswordAnswer.status;
+      text = JSON.stringify(wrongPasswordAnswer.body);
+    }
+    reply.status(status);
+    response.headers.forEach((value, key) => {
+      if (key !== "set-cookie") reply.header(key, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) reply.header("set-cookie", cookies);
+    return reply.send(text);
+  };
+
+  // The emailed sign-up link opens the web page with its token in the fragment; the page posts
+  // it here with the password chosen at sign-up. The address is confirmed only together with
+  // the right password, so someone who started a sign-up with another person's address gets
+  // nothing from that person opening the link (decision 020). Better Auth takes the token only
+  // in a GET's query string, which access logs keep: that GET is made in-process.
+  app.post("/api/auth/confirm-email", { config: { access: "public" } }, async (request, reply) => {
+    const body = request.body as { token?: unknown; password?: unknown } | null | undefined;
+    const fields = typeof body === "object" && body !== null ? body : {};
+    const { token, password } = fields;
+    if (
+      typeof token !== "string" ||
+      token.length === 0 ||
+      token.length > maxTokenLength ||
+      typeof password !== "string" ||
+      password.length === 0 ||
+      password.length > passwordRules.maxLength ||
+      Object.keys(fields).length !== 2
+    ) {
+      throw badRequest("INVALID_CONFIRMATION", "Send the token from the emailed link and the password, and nothing else.");
+    }
+    const refuse = () => reply.status(confirmationRefused.status).send(confirmationRefused.body);
+    const headers = toFetchHeaders(request, options.clientIpHeader);
+    headers.set("content-type", "application/json");
+    headers.delete("content-length");
+    // Which address the link is for, without using it yet.
+    const email = await addressOfSignUpToken(options.auth, token);
+    return runAsConfirmation(async () => {
+      if (email === null) {
+        await verifyAgainstNothing(password);
+        return refuse();
+      }
+      // The password is checked by Better Auth's own sign-in, with its throttle: failures here
+      // count against the address and the client as a sign-in's do.
+      const signIn = () =>
+        options.auth.handler(
+          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email, password }) }),
+        );
+      const checked = await signIn();
+      // Already confirmed (the link opened twice): the right password simply signs in.
+      if (checked.status === 200 || checked.status === 429) return relay(checked, reply);
+      if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refuse();
+      const url = new URL("/api/auth/verify-email", options.publicUrl);
+      url.searchParams.set("token", token);
+      const getHeaders = new Headers(headers);
+      getHeaders.delete("content-type");
+      const confirmed = await options.auth.handler(new Request(url, { method: "GET", headers: getHeaders }));
+      if (confirmed.status !== 200) return refuse();
+      // Signs in as a sign-in would: a session cookie, or the second step's question for an
+      // account with two-step sign-in. The password's verdict is reused (one scrypt per request).
+      return relay(await signIn(), reply);
+    });
+  });
+
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
     config: { access: "public" },
     async handler(request, reply) {
-      const response = await options.auth.handler(toFetchRequest(request, options));
-      reply.status(response.status);
-      response.headers.forEach((value, key) => {
-        if (key !== "set-cookie") reply.header(key, value);
-      });
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length > 0) reply.header("set-cookie", cookies);
-      return reply.send(response.body ? await response.text() : null);
+      // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL.
+      const url = new URL(request.url, options.publicUrl);
+      if (isClosedAuthPath(url.pathname)) return reply.callNotFound();
+      return relay(await options.auth.handler(toFetchRequest(request, url, options)), reply, url.pathname);
     },
   });
 }
 
-function toFetchRequest(request: FastifyRequest, options: AuthRoutesOptions): Request {
-  const url = new URL(request.url, options.publicUrl);
+/**
+ * Better Auth endpoints no request from outside may reach. Its GET /verify-email signs in whoever
+ * opens it, with no origin check: a link to it from another site would sign the visitor in to an
+ * account the attacker made (login CSRF). Only POST /api/auth/confirm-email calls it, in-process.
+ */
+const closedAuthPaths = new Set(["/api/auth/verify-email"]);
+
+/** Compared decoded, in lower case and without repeated or trailing slashes, so no spelling of it slips by. */
+function isClosedAuthPath(pathname: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return true;
+  }
+  return closedAuthPaths.has(decoded.toLowerCase().replace(/\/{2,}/g, "/").replace(/\/+$/, ""));
+}
+
+function toFetchRequest(request: FastifyRequest, url: URL, options: AuthRoutesOptions): Request {
   const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
   return new Request(url, {
     method: request.method,
     headers: toFetchHeaders(request, options.clientIpHeader),
     ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
   });
+}
+
+function parseJson(text: string | null): unknown {
+  try {
+    return text === null ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null;
+  }
 }

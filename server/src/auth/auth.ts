@@ -3,24 +3,25 @@
 import { betterAuth } from "better-auth/minimal";
 import { kyselyAdapter } from "@better-auth/kysely-adapter";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { deleteSessionCookie } from "better-auth/cookies";
 import { organization } from "better-auth/plugins/organization";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import { twoFactor } from "better-auth/plugins/two-factor";
-import { hashPassword, verifyPassword } from "better-auth/crypto";
+import { hashPassword, verifyJWT, verifyPassword } from "better-auth/crypto";
 import { randomUUID } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/database.js";
 import { resolvedClientIpHeader } from "../http/client-ip.js";
 import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
-import type { Mailer } from "../platform/mailer.js";
+import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
+import { safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
 
 export type AuthDeps = {
   database: Database;
@@ -50,6 +51,68 @@ export type AuthDeps = {
  */
 export const passwordWork = { hashes: 0, verifications: 0 };
 
+/**
+ * A request to POST /api/auth/confirm-email (decision 020): it checks the password by an
+ * in-process sign-in, and after confirming the address signs in with it once more. The
+ * second check reuses the first one's verdict, so the request runs one scrypt verification,
+ * as a sign-in does; and the first sign-in emails no fresh link, as it would outside.
+ */
+type Confirmation = { checked?: { hash: string; password: string; ok: boolean } };
+const confirmation = new AsyncLocalStorage<Confirmation>();
+
+/** Runs `work` as one confirmation request (see `Confirmation`). */
+export function runAsConfirmation<T>(work: () => Promise<T>): Promise<T> {
+  return confirmation.run({}, work);
+}
+
+/**
+ * The address a sign-up link's token is for, read as Better Auth's verify-email reads it (its
+ * signature and expiry), without using it up; null for a token that is not valid or that changes
+ * an address rather than confirming a sign-up.
+ */
+export async function addressOfSignUpToken(auth: Auth, token: string): Promise<string | null> {
+  const claims = await verifyJWT<{ email?: unknown; updateTo?: unknown }>(token, (await auth.$context).secret);
+  return claims && typeof claims.email === "string" && claims.updateTo === undefined ? claims.email : null;
+}
+
+let hashOfNothing: Promise<string> | undefined;
+/**
+ * One verification against a password no account has, counted like any other: a link whose
+ * token is not valid costs what a wrong password does, so timing tells the two apart no more
+ * than the answer does.
+ */
+export async function verifyAgainstNothing(password: string): Promise<void> {
+  hashOfNothing ??= hashPassword(randomUUID());
+  const hash = await hashOfNothing;
+  passwordWork.verifications += 1;
+  await verifyPassword({ hash, password });
+}
+
+/**
+ * Better Auth's answer to the right password for an account whose address was never confirmed
+ * (403 EMAIL_NOT_VERIFIED). It must look like a wrong password's, or whoever started a sign-up
+ * with someone's address could learn by signing in whether it already had an account.
+ */
+export function isUnfinishedSignUp(status: number, body: unknown): boolean {
+  return status === 403 && typeof body === "object" && body !== null && (body as { code?: unknown }).code === "EMAIL_NOT_VERIFIED";
+}
+
+/** Better Auth's answer to a wrong password or an unknown address, which an unfinished sign-up gets too. */
+export const wrongPasswordAnswer = { status: 401, body: { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" } } as const;
+
+/** Sign-up's one answer, for a new address and a taken one alike (decision 020). */
+export const signUpAnswer = { status: true, message: "Check your email: it holds a link to finish." } as const;
+
+/** The `callbackURL` a sign-up asked for, as a same-site path ("/" when none or unsafe). */
+async function callbackPathOf(request: Request | undefined): Promise<string> {
+  try {
+    const body = (await request?.clone().json()) as { callbackURL?: unknown } | undefined;
+    return safeNextPath(typeof body?.callbackURL === "string" ? body.callbackURL : null);
+  } catch {
+    return "/";
+  }
+}
+
 /** The endpoints that check a second-step code; none may trust the device (decision 014). */
 const secondStepPaths: ReadonlySet<string> = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp"]);
 
@@ -69,6 +132,8 @@ const practiceNameMaxLength = 100;
 const invitationSeconds = 7 * 24 * 60 * 60;
 /** A password reset link works for an hour. */
 const resetLinkSeconds = 60 * 60;
+/** A link that finishes sign-up works for a day: people do not always read their mail at once. */
+const confirmLinkSeconds = 24 * 60 * 60;
 
 /**
  * The organization endpoints the web uses. Every other one (listing members with their
@@ -185,6 +250,46 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
   const plugins = createAuthPlugins({ publicUrl, mailer });
+  // Emails that must not slow the answer down: the mail transport's time would tell whether an
+  // account exists (decision 020). A transport's error can quote the recipient: only its
+  // scrubbed text is logged.
+  const sendWithoutWaiting = (what: string, email: OutgoingEmail) => {
+    mailer.send(email).catch((error: unknown) => logger.error({ source: "mailer" }, `The ${what} email could not be sent: ${scrubText(String(error))}`));
+  };
+  // To the owner of an address someone tried to sign up with. Runs unawaited: reading the
+  // request for the page they were headed to must not lengthen a taken address's answer.
+  const emailExistingAccount = async (email: string, request: Request | undefined) => {
+    const next = await callbackPathOf(request);
+    const signIn = new URL("/sign-in", publicUrl);
+    const hashAt = next.indexOf("#");
+    if (next !== "/") signIn.search = new URLSearchParams({ next: hashAt === -1 ? next : next.slice(0, hashAt) }).toString();
+    // An invite's code rides in the fragment, as it came, so it reaches no access log.
+    const signInUrl = `${signIn.toString()}${hashAt === -1 ? "" : next.slice(hashAt)}`;
+    sendWithoutWaiting("existing account", {
+      to: email,
+      subject: signUpEmailSubjects.existingAccount,
+      text: [
+        "Hello,",
+        "",
+        "Someone just tried to create a Mutual account with this email address, which already has one. Nothing about your account has changed.",
+        "",
+        "If it was you, sign in instead:",
+        signInUrl,
+        "",
+        "If you do not know your password, or never finished creating the account, choose a new one here:",
+        new URL("/forgot-password", publicUrl).toString(),
+        "",
+        "If it was not you, you can ignore this message.",
+      ].join("\n"),
+    });
+  };
+  const markEmailVerified = async (userId: string) => {
+    await database.db
+      .updateTable("user")
+      .set({ emailVerified: database.dialect === "sqlite" ? 1 : true })
+      .where("id", "=", userId)
+      .execute();
+  };
 
   return betterAuth({
     appName: "Mutual",
@@ -198,8 +303,11 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       enabled: true,
       minPasswordLength: passwordRules.minLength,
       maxPasswordLength: passwordRules.maxLength,
-      autoSignIn: true,
-      requireEmailVerification: false,
+      // Sign-up finishes by the emailed link, for a new address and a taken one alike: the
+      // answer is the same, with no session either way (decision 020). Better Auth then hashes
+      // the password for a taken address too, and tells its owner instead of creating anything.
+      autoSignIn: false,
+      requireEmailVerification: true,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: resetLinkSeconds,
       // Not awaited: there is no email for an unknown address, so waiting on the mail
@@ -208,22 +316,29 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         // The token rides in the fragment, which browsers never send: it stays out of every
         // server's and proxy's access log (as partner invite codes do, decision 012).
         const url = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
-        mailer
-          .send({
-            to: user.email,
-            subject: "Reset your Mutual password",
-            text: [
-              "Hello,",
-              "",
-              "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
-              url,
-              "",
-              "The link works once, within an hour. Choosing a new password signs you out everywhere.",
-              "If you did not ask for this, you can ignore this message: your password stays as it is.",
-            ].join("\n"),
-          })
-          // A transport's error can quote the recipient: only its scrubbed text is logged.
-          .catch((error: unknown) => logger.error({ source: "mailer" }, `The password reset email could not be sent: ${scrubText(String(error))}`));
+        sendWithoutWaiting("password reset", {
+          to: user.email,
+          subject: "Reset your Mutual password",
+          text: [
+            "Hello,",
+            "",
+            "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
+            url,
+            "",
+            "The link works once, within an hour. Choosing a new password signs you out everywhere.",
+            "If you did not ask for this, you can ignore this message: your password stays as it is.",
+          ].join("\n"),
+        });
+      },
+      // The new password came through the emailed link, so the address is proven: an account
+      // whose sign-up was never finished (perhaps started by someone else) is now its owner's.
+      onPasswordReset: async ({ user }) => {
+        if (!user.emailVerified) await markEmailVerified(user.id);
+      },
+      // A sign-up with a taken address: the same answer as a new one, and this email to the
+      // owner instead of a confirmation link. Not awaited, like every email a sign-up sends.
+      onExistingUserSignUp: async ({ user }, request) => {
+        void emailExistingAccount(user.email, request);
       },
       password: {
         hash: async (password) => {
@@ -231,25 +346,43 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
           return hashPassword(password);
         },
         verify: async (data) => {
+          const current = confirmation.getStore();
+          const checked = current?.checked;
+          if (checked && checked.hash === data.hash && checked.password === data.password) return checked.ok;
           passwordWork.verifications += 1;
-          return verifyPassword(data);
+          const ok = await verifyPassword(data);
+          if (current) current.checked = { hash: data.hash, password: data.password, ok };
+          return ok;
         },
       },
     },
     emailVerification: {
       sendOnSignUp: true,
-      autoSignInAfterVerification: true,
-      async sendVerificationEmail({ user, url }) {
-        await mailer.send({
+      // The right password for an account whose sign-up was never finished answers like a wrong
+      // one (see the after hook), and emails the address a fresh link instead.
+      sendOnSignIn: true,
+      // The link alone signs nobody in and confirms nothing: POST /api/auth/confirm-email takes
+      // the link's token with the account's password, and only then confirms and signs in. An
+      // unfinished sign-up may be someone else's with your address, its password theirs
+      // (decision 020).
+      autoSignInAfterVerification: false,
+      expiresIn: confirmLinkSeconds,
+      // Not awaited (see onExistingUserSignUp). Better Auth's own link would carry the token in
+      // the query string to the server; ours opens the web page with it in the fragment.
+      async sendVerificationEmail({ user, token, url }) {
+        // Confirming with the link and the password: the person already has a link.
+        if (confirmation.getStore()) return;
+        const link = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
+        sendWithoutWaiting("confirmation", {
           to: user.email,
-          subject: "Confirm your email address for Mutual",
+          subject: signUpEmailSubjects.confirm,
           text: [
             "Hello,",
             "",
-            "Please confirm that this is your email address by opening this link:",
-            url,
+            "To confirm that this is your email address, and finish creating your Mutual account if you have just signed up, open this link and enter the password you chose:",
+            link,
             "",
-            "If you did not create a Mutual account, you can ignore this message.",
+            "The link works once, within a day. If you did not try to create a Mutual account, you can ignore this message.",
           ].join("\n"),
         });
       },
@@ -270,13 +403,18 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: 60, max: 10 },
+        // Confirming a sign-up signs in twice in-process (decision 020): the second, after the
+        // password was found right, is part of the same attempt and is not counted again.
+        "/sign-in/email": async () => (confirmation.getStore()?.checked?.ok ? false : { window: 60, max: 10 }),
         "/sign-up/email": { window: 60, max: 5 },
         "/change-password": { window: 60, max: 5 },
         "/delete-user": { window: 60, max: 5 },
         // Each request may email an account holder: few, so no one can flood a mailbox.
         "/request-password-reset": { window: 60, max: 3 },
         "/reset-password": { window: 60, max: 10 },
+        // Each may email a new sign-up link: as few as password reset requests.
+        "/send-verification-email": { window: 60, max: 3 },
+        "/verify-email": { window: 60, max: 10 },
       },
     },
     advanced: {
@@ -334,11 +472,6 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       }),
       after: createAuthMiddleware(async (ctx) => {
         const returned = ctx.context.returned;
-        // The confirmation link answers with a redirect, which Better Auth throws as an APIError (302).
-        if (ctx.path === "/verify-email" && !(isAPIError(returned) && returned.statusCode >= 400)) {
-          await withholdSessionFromTwoFactorUser(ctx);
-          return;
-        }
         if (ctx.path === "/two-factor/verify-totp" && !isAPIError(returned)) {
           await endOtherSessionsOnceTwoFactorIsOn(ctx);
           return;
@@ -349,10 +482,17 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
           if (typeof member?.organizationId === "string" && typeof member.userId === "string") await afterLeavingPractice(member.organizationId, member.userId);
           return;
         }
+        if (ctx.path === "/sign-up/email" && !isAPIError(returned)) {
+          // Better Auth answers with the new person's record, or a made-up one for a taken
+          // address: ids and times differ. Both get this, byte for byte (decision 020).
+          return ctx.json(signUpAnswer);
+        }
         if (ctx.path !== "/sign-in/email" || typeof ctx.body?.email !== "string") return;
         const clientIp = clientIpOf(ctx.headers);
         if (isAPIError(returned)) {
-          if (returned.statusCode === 401) await throttle.recordFailure(ctx.body.email, clientIp);
+          // The right password for an account whose sign-up was never finished counts as a
+          // wrong one (auth.routes.ts answers it as one; Better Auth has emailed a new link).
+          if (returned.statusCode === 401 || isUnfinishedSignUp(returned.statusCode, returned.body)) await throttle.recordFailure(ctx.body.email, clientIp);
         } else {
           await throttle.recordSuccess(ctx.body.email, clientIp);
         }
@@ -362,38 +502,6 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
 }
 
 type AfterHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
-
-/**
- * The emailed confirmation link proves only access to the mailbox: for someone with two-step
- * sign-in it must not sign them in (it would skip the password and the code). The address is
- * confirmed; a session Better Auth just created for the link is deleted with its cookie. A
- * browser already signed in as the person keeps its own session.
- */
-async function withholdSessionFromTwoFactorUser(ctx: AfterHookContext): Promise<void> {
-  const created = ctx.context.newSession;
-  if (!created) return;
-  const current = await getRequestSessionToken(ctx);
-  if (current === created.session.token) return;
-  const user = await ctx.context.internalAdapter.findUserById(created.user.id);
-  if (!user || !(user as { twoFactorEnabled?: unknown }).twoFactorEnabled) return;
-  deleteSessionCookie(ctx, true);
-  await ctx.context.internalAdapter.deleteSession(created.session.token);
-  ctx.context.setNewSession(null);
-  // The link would land them on a page that needs a session: send them to sign in instead,
-  // told that the address is confirmed, and on to that page afterwards.
-  const returned = ctx.context.returned;
-  if (isAPIError(returned) && returned.statusCode === 302) {
-    const callback = typeof ctx.query?.callbackURL === "string" ? ctx.query.callbackURL : "/";
-    const next = callback.startsWith("/") && !callback.startsWith("//") ? callback : "/";
-    throw ctx.redirect(`/sign-in?${new URLSearchParams({ emailConfirmed: "1", next }).toString()}`);
-  }
-}
-
-/** The session token the request's own (signed) cookie names, if any. */
-async function getRequestSessionToken(ctx: AfterHookContext): Promise<string | null> {
-  const signed = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
-  return typeof signed === "string" && signed !== "" ? signed : null;
-}
 
 /**
  * Confirming the first code turns two-step sign-in on: Better Auth replaces the confirming

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
 import { getMe, nextTestIp, sameOrigin, sessionCookieFrom, signUp, type TestPerson } from "../../test/auth-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, postAs, signInFrom, twoFactorCookieFrom } from "../../test/practice-helpers.js";
+import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
 import { requireTwoFactor } from "../modules/practice/index.js";
 
@@ -55,30 +56,34 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
   });
 
-  /** Asks for a confirmation email with no session (anyone who knows the address can) and opens its link with no cookie. */
-  async function openConfirmationLinkFromMailbox(person: TestPerson) {
+  /** Asks for a confirmation email with no session (anyone who knows the address can) and opens its link with no cookie and `password`, as the web's page does. */
+  async function openConfirmationLinkFromMailbox(person: TestPerson, password = person.password) {
     const before = t.mailer.sent.length;
     const asked = await t.app.inject({ method: "POST", url: "/api/auth/send-verification-email", headers: sameOrigin, payload: { email: person.email, callbackURL: "/account" }, remoteAddress: nextTestIp() });
     expect(asked.statusCode, asked.body).toBe(200);
-    const email = t.mailer.sent.slice(before).find((sent) => sent.to === person.email);
-    const link = new URL(/https?:\/\/\S+verify-email\S+/.exec(email!.text)![0]);
-    return t.app.inject({ method: "GET", url: `${link.pathname}${link.search}`, remoteAddress: nextTestIp() });
+    const link = signUpLinkFor(t.mailer.sent.slice(before), person.email);
+    expect(link?.next).toBe("/account");
+    return confirmSignUp(t.app, link?.token ?? "", password, { headers: sameOrigin, remoteAddress: nextTestIp() });
   }
   const emailVerifiedOf = async (email: string) =>
     Boolean((await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow()).emailVerified);
+  // Accounts made before sign-up finished by the emailed link may still have an unconfirmed address.
+  const asAccountFromBeforeConfirmation = async (email: string) => {
+    await t.database.db.updateTable("user").set({ emailVerified: dialect === "sqlite" ? 0 : false }).where("email", "=", email).execute();
+  };
 
-  it("the emailed confirmation link confirms the address of someone with two-step sign-in but signs nobody in: the mailbox alone opens no client data", async () => {
+  it("the emailed confirmation link with the password asks someone with two-step sign-in for their code: the mailbox and password alone open no client data", async () => {
     const counsellor = await signUp(t.app);
     const practiceId = await createPractice(t.app, counsellor);
     await enrolTwoFactor(t.app, counsellor);
-    expect(await emailVerifiedOf(counsellor.email)).toBe(false);
+    await asAccountFromBeforeConfirmation(counsellor.email);
 
     const opened = await openConfirmationLinkFromMailbox(counsellor);
-    expect(opened.statusCode).toBe(302);
-    // To sign in (both steps), told the address is confirmed, then on to the page the link named.
-    expect(opened.headers.location).toBe("/sign-in?emailConfirmed=1&next=%2Faccount");
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json()).toMatchObject({ twoFactorRedirect: true });
+    expect(twoFactorCookieFrom(opened)).not.toBe("");
     expect(await emailVerifiedOf(counsellor.email)).toBe(true);
-    // No session: no usable cookie, and the client routes answer as to anyone signed out.
+    // No session until the code: no usable cookie, and the client routes answer as to anyone signed out.
     expect(sessionCookieFrom(opened)).toBe("");
     const sessionCookies = opened.cookies.filter((cookie) => cookie.name.endsWith("session_token"));
     for (const cookie of sessionCookies) expect((await getMe(t.app, `${cookie.name}=${cookie.value}`)).statusCode).toBe(401);
@@ -87,14 +92,18 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     expect((await getAs(t.app, counsellor, `/api/practices/${practiceId}/clients`)).statusCode).toBe(200);
   });
 
-  it("someone without two-step sign-in is still signed in by their confirmation link (nothing of a practice's clients is behind it)", async () => {
+  it("the confirmation link with a wrong password confirms nothing; with the right one it confirms and signs in (decision 020)", async () => {
     const person = await signUp(t.app);
+    await asAccountFromBeforeConfirmation(person.email);
+    const refused = await openConfirmationLinkFromMailbox(person, "not the password at all");
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers["set-cookie"]).toBeUndefined();
+    expect(await emailVerifiedOf(person.email)).toBe(false);
+
     const opened = await openConfirmationLinkFromMailbox(person);
-    expect(opened.statusCode).toBe(302);
-    expect(opened.headers.location).toBe("/account");
-    const cookie = sessionCookieFrom(opened);
-    expect(cookie).not.toBe("");
-    expect((await getMe(t.app, cookie)).json().user).toMatchObject({ emailVerified: true, twoFactorEnabled: false });
+    expect(opened.statusCode).toBe(200);
+    expect(await emailVerifiedOf(person.email)).toBe(true);
+    expect((await getMe(t.app, sessionCookieFrom(opened))).json().user).toMatchObject({ emailVerified: true, twoFactorEnabled: false });
   });
 
   it("turning it on ends every other session, which began with the password alone; later two-step sign-ins end none", async () => {

@@ -185,6 +185,12 @@ const table: Entry[] = [
     call: () => ({ url: "/api/auth/get-session" }),
     expect: { ...everyone(ok(["session", "user"])), anonymous: ok(null) },
   },
+  // The emailed sign-up link's token and a password, posted by the web page: a made-up token opens nothing for anyone.
+  {
+    route: "POST /api/auth/confirm-email",
+    call: () => ({ url: "/api/auth/confirm-email", payload: { token: "not-a-real-token", password: "any password at all" } }),
+    expect: everyone({ status: 401, keys: ["code", "message"] }),
+  },
 
   // Reads of the caller's own data.
   { route: "GET /api/me", call: () => ({ url: "/api/me" }), expect: signedIn(ok(["user"])) },

@@ -12,7 +12,11 @@ export function afterSignInPath(next: string | null, hash: string): string {
   return path.includes("#") ? path : `${path}${hash}`;
 }
 
-/** Only same-site paths may follow sign-in, so a crafted link cannot send people elsewhere. */
+/**
+ * Only same-site paths may follow sign-in, so a crafted link cannot send people elsewhere. No
+ * whitespace or backslash either, as on the server (server/src/auth/sign-up-link.ts): browsers
+ * drop or rewrite them, so "/\t/evil.example" could become "//evil.example".
+ */
 export function safeNextPath(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  return next && next.startsWith("/") && !next.startsWith("//") && !/[\s\\]/.test(next) ? next : "/";
 }

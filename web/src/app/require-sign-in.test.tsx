@@ -6,6 +6,7 @@ import { afterSignInPath, safeNextPath } from "./next-path";
 import { RequireSignIn } from "./require-sign-in";
 import { SignInRoute } from "./routes/sign-in";
 import { SignUpRoute } from "./routes/sign-up";
+import { ConfirmEmailRoute } from "./routes/confirm-email";
 
 const user = { id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false, createdAt: "2026-11-24T00:00:00.000Z" };
 
@@ -24,19 +25,23 @@ const routes = [
   },
   { path: "/sign-in", element: <SignInRoute /> },
   { path: "/sign-up", element: <SignUpRoute /> },
+  { path: "/confirm-email", element: <ConfirmEmailRoute /> },
 ];
 
-/** /api/me answers 401 until someone signs in or up. */
+/** /api/me answers 401 until someone signs in; signing up and confirming the address sign nobody in. */
 function stubAuth() {
   let signedIn = false;
-  const signIn = () => {
-    signedIn = true;
-    return { status: 200, body: { user } };
-  };
   return stubFetch({
     "GET /api/me": () => (signedIn ? { status: 200, body: { user } } : { status: 401, body: {} }),
-    "POST /api/auth/sign-in/email": signIn,
-    "POST /api/auth/sign-up/email": signIn,
+    "POST /api/auth/sign-in/email": () => {
+      signedIn = true;
+      return { status: 200, body: { user } };
+    },
+    "POST /api/auth/sign-up/email": { status: 200, body: { status: true } },
+    "POST /api/auth/confirm-email": () => {
+      signedIn = true;
+      return { status: 200, body: { token: "s", user } };
+    },
   });
 }
 
@@ -61,8 +66,8 @@ describe("Signing in on the way to a page", () => {
     expect(router.state.location.hash).toBe("#ABCDE-12345");
   });
 
-  it("brings a person who creates an account instead back to the join page with the code", async () => {
-    stubAuth();
+  it("brings a person who creates an account instead back to the join page with the code, through the emailed link", async () => {
+    const calls = stubAuth();
     const { router } = renderRoutes(routes, "/partner/join#ABCDE-12345");
     await userEvent.click(await screen.findByRole("link", { name: "Create an account" }));
     await screen.findByRole("heading", { name: "Create your account" });
@@ -72,14 +77,29 @@ describe("Signing in on the way to a page", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Email address" }), "sam@x.test");
     await userEvent.type(screen.getByLabelText(/^Password/), "correct horse battery staple");
     await userEvent.click(screen.getByRole("button", { name: "Create account" }));
+    await screen.findByRole("heading", { name: "Check your email" });
+    expect(screen.getByText(/We have sent an email to sam@x.test/)).toBeInTheDocument();
+    // The page to come back to, code and all, goes with the sign-up into the emailed link.
+    expect(calls.find((call) => call.path === "/api/auth/sign-up/email")?.body).toMatchObject({ callbackURL: "/partner/join#ABCDE-12345" });
+
+    // The link, as the server builds it: the token and the page to continue to in the fragment.
+    window.history.replaceState(null, "", `/confirm-email#${new URLSearchParams({ token: "tok-1", next: "/partner/join#ABCDE-12345", email: "sam@x.test" }).toString()}`);
+    await router.navigate("/confirm-email");
+    // The link is confirmed with the password chosen, which signs in.
+    await userEvent.type(await screen.findByLabelText("Password"), "correct horse battery staple");
+    await userEvent.click(screen.getByRole("button", { name: "Finish and continue" }));
     expect(await screen.findByText("Join page")).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/partner/join");
     expect(router.state.location.hash).toBe("#ABCDE-12345");
+    expect(calls.find((call) => call.path === "/api/auth/confirm-email")?.body).toEqual({ token: "tok-1", password: "correct horse battery staple" });
   });
 
   it("never follows a next that leaves the site", () => {
     expect(safeNextPath("//evil.example")).toBe("/");
     expect(safeNextPath("https://evil.example")).toBe("/");
+    expect(safeNextPath("/\\evil.example")).toBe("/");
+    expect(safeNextPath("/\t/evil.example")).toBe("/");
+    expect(safeNextPath("/ /evil.example")).toBe("/");
     expect(afterSignInPath("https://evil.example", "#ABCDE-12345")).toBe("/#ABCDE-12345");
     expect(afterSignInPath("/partner/join", "#ABCDE-12345")).toBe("/partner/join#ABCDE-12345");
     expect(afterSignInPath(null, "")).toBe("/");

@@ -24,6 +24,7 @@ const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute");
 const SignInRoute = lazyPage(() => import("./routes/sign-in"), "SignInRoute");
 const ForgotPasswordRoute = lazyPage(() => import("./routes/forgot-password"), "ForgotPasswordRoute");
 const ResetPasswordRoute = lazyPage(() => import("./routes/reset-password"), "ResetPasswordRoute");
+const ConfirmEmailRoute = lazyPage(() => import("./routes/confirm-email"), "ConfirmEmailRoute");
 const AccountRoute = lazyPage(() => import("./routes/account"), "AccountRoute");
 const HelpRoute = lazyPage(() => import("./routes/help"), "HelpRoute");
 const ConsentRoute = lazyPage(() => import("./routes/consent"), "ConsentRoute");
@@ -77,6 +78,7 @@ export function AppRouter() {
           <Route path="/sign-in" element={publicPage(SignInRoute)} />
           <Route path="/forgot-password" element={publicPage(ForgotPasswordRoute)} />
           <Route path="/reset-password" element={publicPage(ResetPasswordRoute)} />
+          <Route path="/confirm-email" element={publicPage(ConfirmEmailRoute)} />
           <Route path="/account" element={signedInPage(AccountRoute)} />
           <Route path="/help" element={publicPage(HelpRoute)} />
           <Route path="/consent" element={signedInPage(ConsentRoute)} />

@@ -11,6 +11,7 @@ import * as readModels from "./20261124T1600_read-models.js";
 import * as clientFollowUp from "./20261124T1700_client-follow-up.js";
 import * as clientMemberSummary from "./20261124T1800_client-member-summary.js";
 import * as jobRun from "./20261124T1900_job-run.js";
+import * as confirmEarlierAccounts from "./20261124T2200_confirm-earlier-accounts.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "20261124T1700_client-follow-up": clientFollowUp,
   "20261124T1800_client-member-summary": clientMemberSummary,
   "20261124T1900_job-run": jobRun,
+  "20261124T2200_confirm-earlier-accounts": confirmEarlierAccounts,
 };

@@ -18,7 +18,6 @@ export function SignInRoute() {
     <Page title={t("auth.signInTitle")} narrow>
       {params.has("signedOut") && <Alert tone="success">{t("auth.signedOut")}</Alert>}
       {params.has("deleted") && <Alert tone="success">{t("auth.deleted")}</Alert>}
-      {params.has("emailConfirmed") && <Alert tone="success">{t("auth.emailConfirmedSignIn")}</Alert>}
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
       <p>
         <Link to="/forgot-password">{t("passwordReset.forgotLink")}</Link>

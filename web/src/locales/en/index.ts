@@ -17,6 +17,7 @@ import practicePsychometrics from "../../features/practice-psychometrics/locales
 import clientDashboard from "../../features/client-dashboard/locales/en.json";
 import inviteCode from "../../features/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
+import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -41,4 +42,5 @@ export const en = {
   clientDashboard,
   inviteCode,
   passwordReset,
+  signUpEmail,
 };

@@ -9,18 +9,21 @@ export const meQueryKey = ["me"] as const;
 
 export type Me = MeResponse["user"];
 
+/** Asks the server who is signed in: the person, or null when nobody is. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return (await requestJson<MeResponse>("/api/me")).user;
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
 /** The signed-in person, or null when nobody is signed in. */
 export function useMe() {
   return useQuery({
     queryKey: meQueryKey,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return (await requestJson<MeResponse>("/api/me")).user;
-      } catch (error) {
-        if (error instanceof ApiRequestError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: fetchMe,
     staleTime: 60_000,
     retry: false,
   });
@@ -56,10 +59,35 @@ function useAccountMutation<Input>(run: (input: Input) => Promise<unknown>, opti
   });
 }
 
+/**
+ * Starts a sign-up. The server answers alike whether or not the address has an account, and
+ * signs nobody in (decision 020): the emailed link confirms it, and after signing in the person
+ * goes on to `next`.
+ */
 export const useSignUp = () =>
-  useAccountMutation((input: { name: string; email: string; password: string }) =>
-    requestJson("/api/auth/sign-up/email", { method: "POST", body: { ...input, callbackURL: "/" } }),
-  );
+  useMutation({
+    mutationFn: (input: { name: string; email: string; password: string; next: string }) => {
+      const { next, ...details } = input;
+      return requestJson("/api/auth/sign-up/email", { method: "POST", body: { ...details, callbackURL: next } });
+    },
+  });
+
+/** Sends the sign-up link again; answered alike for any address. */
+export const useResendSignUpLink = () =>
+  useMutation({
+    mutationFn: (input: { email: string; next: string }) =>
+      requestJson("/api/auth/send-verification-email", { method: "POST", body: { email: input.email, callbackURL: input.next } }),
+  });
+
+/**
+ * Finishes a sign-up: the emailed token with the password chosen (decision 020). The address is
+ * confirmed only when both are right, and that signs in (or asks for the second step's code).
+ * What this browser knew about whoever was signed in before is dropped.
+ */
+export const useConfirmEmail = () =>
+  useAccountMutation((input: { token: string; password: string }) => requestJson("/api/auth/confirm-email", { method: "POST", body: input }), {
+    resetsIdentity: true,
+  });
 
 export const useSignIn = () =>
   useAccountMutation((input: { email: string; password: string }) =>

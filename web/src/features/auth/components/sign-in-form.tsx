@@ -11,10 +11,11 @@ import { checkEmail, checkRequired, type FieldErrors } from "./validate";
 
 type Field = "email" | "password";
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `initialEmail` fills in the address when the page already knows it (the confirmed sign-up link). */
+export function SignInForm({ onSignedIn, initialEmail = "" }: { onSignedIn: () => void; initialEmail?: string }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
-  const [values, setValues] = useState({ email: "", password: "" });
+  const [values, setValues] = useState({ email: initialEmail, password: "" });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   // The password was right and two-step sign-in is on: no session until the code is checked.
   const [needsCode, setNeedsCode] = useState(false);

@@ -59,15 +59,18 @@ describe("SignUpForm", () => {
     expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
   });
 
-  it("signs up and hands over when the server agrees", async () => {
-    const calls = stubFetch({ "POST /api/auth/sign-up/email": { status: 200, body: { user: { id: "u1" } } }, "GET /api/me": { status: 401, body: {} } });
+  it("signs up with the page to continue to, and hands over what it sent when the server agrees", async () => {
+    const calls = stubFetch({ "POST /api/auth/sign-up/email": { status: 200, body: { status: true } }, "GET /api/me": { status: 401, body: {} } });
     const onSignedUp = vi.fn();
-    renderWithProviders(<SignUpForm onSignedUp={onSignedUp} />);
+    renderWithProviders(<SignUpForm onSignedUp={onSignedUp} next="/counselling/join#CODE" />);
     await userEvent.type(screen.getByLabelText("What should we call you?"), " Ana ");
     await userEvent.type(screen.getByLabelText("Email address"), "ana@example.test");
     await userEvent.type(screen.getByLabelText("Password"), "orange kettle under stairs");
     await userEvent.click(screen.getByRole("button", { name: "Create account" }));
-    await waitFor(() => expect(onSignedUp).toHaveBeenCalled());
-    expect(calls[0]).toMatchObject({ method: "POST", body: { name: "Ana", email: "ana@example.test", password: "orange kettle under stairs" } });
+    await waitFor(() => expect(onSignedUp).toHaveBeenCalledWith({ name: "Ana", email: "ana@example.test", password: "orange kettle under stairs" }));
+    expect(calls[0]).toMatchObject({
+      method: "POST",
+      body: { name: "Ana", email: "ana@example.test", password: "orange kettle under stairs", callbackURL: "/counselling/join#CODE" },
+    });
   });
 });

@@ -10,11 +10,17 @@ import { checkEmail, checkName, checkNewPasswordInput, type FieldErrors } from "
 
 type Field = "name" | "email" | "password";
 
-/** Creates an account. Nothing typed is lost when the server refuses it. */
-export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
+type Values = { name: string; email: string; password: string };
+
+/**
+ * Starts an account. The server emails a link that finishes it (decision 020); `onSignedUp`
+ * gets what was sent (the address trimmed). Nothing typed is lost when the server refuses it,
+ * and `initial` brings it back when the person returns to change the address.
+ */
+export function SignUpForm({ onSignedUp, next = "/", initial }: { onSignedUp: (sent: Values) => void; next?: string; initial?: Values | undefined }) {
   const { t } = useTranslation();
   const signUp = useSignUp();
-  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const [values, setValues] = useState<Values>(initial ?? { name: "", email: "", password: "" });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
 
   const update = (field: Field) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -28,7 +34,8 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
     };
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
-    signUp.mutate({ name: values.name.trim(), email: values.email.trim(), password: values.password }, { onSuccess: onSignedUp });
+    const sent = { name: values.name.trim(), email: values.email.trim(), password: values.password };
+    signUp.mutate({ ...sent, next }, { onSuccess: () => onSignedUp(sent) });
   };
 
   return (
