@@ -55,6 +55,11 @@ async function lockMembers(db: Kysely<DB>, target: SummaryTarget): Promise<void>
   await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for no key update`.execute(db);
 }
 
+async function isClientMember(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("practice_client_member").select("user_id").where("user_id", "=", userId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flag_bits", "seen_flag_bits", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];
 
 /**
@@ -64,6 +69,10 @@ const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", 
  */
 export async function refreshSummaries(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
   await lockMembers(db, target);
+  // Most people are nobody's client: one indexed probe instead of the whole recomputation on their
+  // every check-in. Asked after the lock on the person, so a membership another transaction is
+  // creating right now either is visible here or will refresh after this commits (lockMembers).
+  if (!("clientId" in target) && "userId" in target && !(await isClientMember(db, target.userId))) return;
   const differences = SUMMARY_SCORE_COLUMNS.map((column) => sql`case when y.itk_id <> y.lat_id then lat.${sql.ref(column)} - itk.${sql.ref(column)} end`);
   const columns = sql.join(summaryColumns.map((column) => sql.ref(column)));
   const updates = sql.join(summaryColumns.slice(2).map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`));
