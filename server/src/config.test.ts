@@ -52,6 +52,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("takes the deployment norms period in whole seconds from a minute to a day, an hour by default", () => {
+    expect(loadConfig({}).deploymentNormsMs).toBe(3_600_000);
+    expect(loadConfig({ DEPLOYMENT_NORMS_SECONDS: " 60 " }).deploymentNormsMs).toBe(60_000);
+    for (const bad of ["59", "0", "86401", "1.5", "-5", "hourly"]) {
+      expect(() => loadConfig({ DEPLOYMENT_NORMS_SECONDS: bad }), bad).toThrow(/DEPLOYMENT_NORMS_SECONDS: must be/);
+    }
+  });
+
   it("lists every bad variable at once", () => {
     let caught: unknown;
     try {

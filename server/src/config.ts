@@ -57,6 +57,14 @@ const envSchema = z.object({
       .pipe(z.number().min(1, { error: "must be at least 1 second" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
       .optional(),
   ),
+  DEPLOYMENT_NORMS_SECONDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 60 to 86400 (a day), such as 3600" })
+      .transform(Number)
+      .pipe(z.number().min(60, { error: "must be at least 60 seconds" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
+      .optional(),
+  ),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -117,6 +125,8 @@ export type Config = {
   shutdownGraceMs: number;
   /** How often one instance deletes rows past their retention (docs/privacy.md; decision 021). */
   retentionSweepMs: number;
+  /** How often one instance recomputes the deployment's own norms for reliable change (decision 022). */
+  deploymentNormsMs: number;
   /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
   encryptionKey: Buffer | undefined;
   /** Stored with every wrapped data key, so a rotated key can be told apart. */
@@ -159,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     quickExitUrl: values.QUICK_EXIT_URL,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     retentionSweepMs: (values.RETENTION_SWEEP_SECONDS ?? 600) * 1000,
+    deploymentNormsMs: (values.DEPLOYMENT_NORMS_SECONDS ?? 3600) * 1000,
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),

@@ -10,8 +10,9 @@ import { createMailer } from "./platform/mailer.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
 import { loadOrCreateKeyEncryptionKey } from "./modules/data-keys/index.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
+import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
 
-/** Process entry: configuration, database, migrations, listen, the retention sweep, graceful shutdown. */
+/** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms), graceful shutdown. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   // Started here, not in buildApp: tests build many apps and run the sweep themselves (decision 021).
   // Its first round is at the next period boundary.
   const retentionSweep = startRetentionSweep({ database, logger, clock: systemClock, periodMs: config.retentionSweepMs });
+  const deploymentNorms = startDeploymentNormsJob({ database, logger, clock: systemClock, periodMs: config.deploymentNormsMs });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forceExit.unref();
-    await retentionSweep.stop();
+    await Promise.all([retentionSweep.stop(), deploymentNorms.stop()]);
     await app.close();
     await database.close();
     logger.info("Stopped");

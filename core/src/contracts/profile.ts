@@ -79,11 +79,16 @@ export const profileChangeResponseSchema = z.object({
     .object({
       from: z.object({ assessmentId: z.string(), completedAt: z.string() }),
       to: z.object({ assessmentId: z.string(), completedAt: z.string() }),
-      /** "provisional" until reliability is measured on this deployment's own data: say so. */
+      /**
+       * "provisional" while every score's test uses the provisional reliability and SD: say so.
+       * "deployment" once some use this deployment's own (decision 022); each row says which it used.
+       */
       normSource: normSourceSchema,
       dimensions: z.array(
         z.object({
           key: changeScoreKeySchema,
+          /** Whose reliability and SD this row's test used. */
+          normSource: normSourceSchema,
           before: z.number(),
           after: z.number(),
           difference: z.number(),

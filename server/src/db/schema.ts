@@ -284,6 +284,19 @@ export type AssessmentScoreTable = {
   codependency: Score;
   pattern: string | null;
   flag_ids: string;
+  /** "id@version" of the assessment's instrument (decision 022). Null only on rows from before it. */
+  instrument_key: string | null;
+  /** The answers to the scored items, a digit each ("-" skipped), never the safety screen's (core's packScoredAnswers). */
+  scored_answers: string | null;
+};
+
+/** Reliability and SD per score from the deployment's own profiles, per instrument version (decision 022). */
+export type DeploymentNormsTable = {
+  instrument_key: string;
+  respondents: number;
+  /** JSON: core's ScoreNorms. */
+  norms: string;
+  computed_at: EpochMs;
 };
 
 /** Whether the private safety flag fired (1) or not (0): apart, so a scores query cannot return it. */
@@ -374,6 +387,7 @@ export type DB = {
   assessment: AssessmentTable;
   assessment_answer: AssessmentAnswerTable;
   assessment_score: AssessmentScoreTable;
+  deployment_norms: DeploymentNormsTable;
   assessment_safety: AssessmentSafetyTable;
   check_in_latest: CheckInLatestTable;
   client_last_view: ClientLastViewTable;

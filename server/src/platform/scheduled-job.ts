@@ -14,7 +14,14 @@ import type { Clock } from "./clock.js";
 /** Round rows older than this are pruned by the job's own rounds: enough history for an operator to look back a week. */
 export const jobRunKeepMs = 7 * 24 * 60 * 60 * 1000;
 
-export type JobWork = (trx: Transaction<DB>, now: Date) => Promise<Record<string, number>>;
+export type JobWork<Prepared = undefined> = (trx: Transaction<DB>, now: Date, prepared: Prepared) => Promise<Record<string, number>>;
+
+/**
+ * A job: `work` runs in the round's transaction. A job whose reading is long (seconds) reads in
+ * `prepare` instead, before and outside that transaction, and only writes in `work`: on SQLite a
+ * transaction holds the one connection, so every request would wait for the whole read.
+ */
+export type Job<Prepared = undefined> = { name: string; prepare?: (now: Date) => Promise<Prepared>; work: JobWork<Prepared> };
 
 export type RoundOutcome =
   | { ran: true; periodKey: string; result: Record<string, number> }
@@ -31,13 +38,21 @@ export type JobLogger = {
 export const thisInstance = `${os.hostname()}:${process.pid}`;
 
 /** Tries one round of `job` for `periodKey`; runs `work` only if no process has done (or is doing) that round. */
-export async function runRound(
+export async function runRound<Prepared = undefined>(
   database: Database,
-  job: { name: string; work: JobWork },
+  job: Job<Prepared>,
   periodKey: string,
   now: Date,
   instance: string = thisInstance,
 ): Promise<RoundOutcome> {
+  let prepared = undefined as Prepared;
+  if (job.prepare) {
+    // Not worth preparing a round another process has already done; one that is being done
+    // right now is caught below, by the lock and the round's row, as for any job.
+    const done = await database.db.selectFrom("job_run").select("job").where("job", "=", job.name).where("period_key", "=", periodKey).executeTakeFirst();
+    if (done) return { ran: false, periodKey, reason: "done" };
+    prepared = await job.prepare(now);
+  }
   return database.db.transaction().execute(async (trx) => {
     if (database.dialect === "postgres" && !(await tryRoundLock(trx, job.name))) return { ran: false, periodKey, reason: "busy" } as const;
     const startedAt = now.getTime();
@@ -48,7 +63,7 @@ export async function runRound(
       .onConflict((conflict) => conflict.columns(["job", "period_key"]).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { ran: false, periodKey, reason: "done" } as const;
-    const result = await job.work(trx, now);
+    const result = await job.work(trx, now, prepared);
     await trx.deleteFrom("job_run").where("job", "=", job.name).where("started_at", "<", startedAt - jobRunKeepMs).execute();
     await trx
       .updateTable("job_run")
@@ -80,15 +95,16 @@ export type ScheduledJob = {
  * all hit the database in the same millisecond) and tries that period's round. A failed round is
  * logged and the schedule goes on.
  */
-export function scheduleJob(options: {
+export function scheduleJob<Prepared = undefined>(options: {
   database: Database;
   logger: JobLogger;
   clock: Clock;
   name: string;
   periodMs: number;
-  work: JobWork;
+  prepare?: (now: Date) => Promise<Prepared>;
+  work: JobWork<Prepared>;
 }): ScheduledJob {
-  const { database, logger, clock, name, periodMs, work } = options;
+  const { database, logger, clock, name, periodMs, prepare, work } = options;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let inFlight: Promise<void> = Promise.resolve();
@@ -110,7 +126,7 @@ export function scheduleJob(options: {
   const attempt = async (periodKey: string) => {
     const started = Date.now();
     try {
-      const outcome = await runRound(database, { name, work }, periodKey, clock.now());
+      const outcome = await runRound(database, { name, work, ...(prepare ? { prepare } : {}) }, periodKey, clock.now());
       if (outcome.ran) logger.info({ job: name, period: periodKey, result: outcome.result, ms: Date.now() - started }, "Scheduled job ran");
       else logger.debug({ job: name, period: periodKey, reason: outcome.reason }, "Scheduled job skipped: another instance has this round");
     } catch (error) {

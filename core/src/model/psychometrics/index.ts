@@ -1,3 +1,4 @@
 export * from "./co-moments.js";
 export * from "./reliability-stats.js";
 export * from "./profile-psychometrics.js";
+export * from "./packed-answers.js";

@@ -11,6 +11,8 @@ import * as readModels from "./20261124T1600_read-models.js";
 import * as clientFollowUp from "./20261124T1700_client-follow-up.js";
 import * as clientMemberSummary from "./20261124T1800_client-member-summary.js";
 import * as jobRun from "./20261124T1900_job-run.js";
+import * as packedAnswers from "./20261124T2000_packed-answers.js";
+import * as deploymentNorms from "./20261124T2100_deployment-norms.js";
 import * as confirmEarlierAccounts from "./20261124T2200_confirm-earlier-accounts.js";
 
 /**
@@ -30,5 +32,7 @@ export const migrations: Record<string, Migration> = {
   "20261124T1700_client-follow-up": clientFollowUp,
   "20261124T1800_client-member-summary": clientMemberSummary,
   "20261124T1900_job-run": jobRun,
+  "20261124T2000_packed-answers": packedAnswers,
+  "20261124T2100_deployment-norms": deploymentNorms,
   "20261124T2200_confirm-earlier-accounts": confirmEarlierAccounts,
 };

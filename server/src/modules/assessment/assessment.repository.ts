@@ -172,10 +172,22 @@ function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);
 }
 
+/** The scored answers packed for statistics over many people (decision 022), with their instrument version. */
+export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string };
+
 /** Writes the score row and, apart, the safety row of one completed assessment (replacing any). */
-export async function upsertScoreRows(db: Kysely<DB>, assessmentId: string, userId: string, completedAt: number, summary: AssessmentSummary): Promise<void> {
+export async function upsertScoreRows(db: Kysely<DB>, assessmentId: string, userId: string, completedAt: number, summary: AssessmentSummary, packed: PackedScoredAnswers): Promise<void> {
   const scores = Object.fromEntries(SCORE_KEYS.map((key) => [scoreColumnOf[key], summary.scores[key]]));
-  const values = { assessment_id: assessmentId, user_id: userId, completed_at: completedAt, ...scores, pattern: summary.pattern, flag_ids: JSON.stringify(summary.shareableFlagIds) };
+  const values = {
+    assessment_id: assessmentId,
+    user_id: userId,
+    completed_at: completedAt,
+    ...scores,
+    pattern: summary.pattern,
+    flag_ids: JSON.stringify(summary.shareableFlagIds),
+    instrument_key: packed.instrumentKey,
+    scored_answers: packed.scoredAnswers,
+  };
   const { assessment_id: _id, ...replaced } = values;
   await db
     .insertInto("assessment_score")

@@ -4,6 +4,8 @@ import {
   SCORED_DIMENSIONS,
   classifyChange,
   deriveFlags,
+  instrumentKeyOf,
+  packScoredAnswers,
   scoreProfile,
   screenSafety,
   summariseAssessment,
@@ -12,6 +14,7 @@ import {
   type Instrument,
   type OwnerFlagView,
   type Profile,
+  type ProfileAnswers,
   type ProfileChangeResponse,
   type ProfileResponse,
   type SafetyScreen,
@@ -21,6 +24,7 @@ import type { DB } from "../../db/schema.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
+import { getDeploymentNorms } from "../deployment-psychometrics/index.js";
 import { requireConsent } from "../consent/index.js";
 import {
   CURRENT_INSTRUMENT,
@@ -51,6 +55,7 @@ import {
   markCompleted,
   upsertAnswer,
   upsertScoreRows,
+  type PackedScoredAnswers,
   type PeopleQuery,
   type StoredScoreRow,
 } from "./assessment.repository.js";
@@ -138,7 +143,7 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
     }
     await markCompleted(trx, assessmentId, now);
     // The stored score row (decision 016) commits with the completion, never without it.
-    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers));
+    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
     await refreshClientSummariesOfPerson(trx, userId);
     return { assessmentId };
   });
@@ -190,7 +195,9 @@ export async function getProfileChange(deps: AssessmentDeps, userId: string): Pr
   const before = scored.at(-2);
   const after = scored.at(-1);
   if (!before || !after) return { change: null };
-  return { change: presentChange(before.record, after.record, classifyChange(before.profile, after.profile)) };
+  // The deployment's own reliability and SD where it has enough profiles, else provisional (decision 022).
+  const norms = await getDeploymentNorms(deps.db, instrumentOf(after.record));
+  return { change: presentChange(before.record, after.record, classifyChange(before.profile, after.profile, norms)) };
 }
 
 /** What the latest profile suggests practising, and whether joint exercises are paused (for the exercises module). */
@@ -249,14 +256,20 @@ export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
 
 export type { PeopleQuery, StoredScoreRow };
 
+/** What the score row keeps of the answers for statistics over many people (decision 022). */
+function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): PackedScoredAnswers {
+  return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers) };
+}
+
 /** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
 async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
   const missing = await listCompletedWithoutScoreRow(db, people);
   if (missing.length === 0) return;
   const answersById = await listAnswersOf(db, missing.map((record) => record.id));
   for (const record of missing) {
-    const summary = summariseAssessment(instrumentOf(record), toProfileAnswers(answersById.get(record.id) ?? []));
-    await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summary);
+    const instrument = instrumentOf(record);
+    const answers = toProfileAnswers(answersById.get(record.id) ?? []);
+    await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
   }
   // In one sorted order, as every refresh locks (decision 018).
   for (const userId of [...new Set(missing.map((record) => record.userId))].sort()) await refreshClientSummariesOfPerson(db, userId);

@@ -117,9 +117,10 @@ export function presentChange(
   return {
     from: { assessmentId: from.id, completedAt: new Date(from.completedAt ?? from.startedAt).toISOString() },
     to: { assessmentId: to.id, completedAt: new Date(to.completedAt ?? to.startedAt).toISOString() },
-    normSource: present.every(({ change }) => change.source === "deployment") && present.length > 0 ? "deployment" : "provisional",
+    normSource: present.some(({ change }) => change.source === "deployment") ? "deployment" : "provisional",
     dimensions: present.map(({ key, change }) => ({
       key,
+      normSource: change.source,
       before: change.before,
       after: change.after,
       difference: change.after - change.before,

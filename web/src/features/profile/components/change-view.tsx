@@ -4,6 +4,8 @@ import type { ProfileChangeResponse } from "../api/profile-api";
 type Change = NonNullable<ProfileChangeResponse["change"]>;
 
 const LOWER_IS_BETTER = new Set(["RELY", "CODEPENDENCY"]);
+/** Made of several dimensions: the deployment's alpha per dimension does not give their reliability (decision 022). */
+const COMBINED_SCORES = new Set(["WE", "ME", "CODEPENDENCY"]);
 
 /** Before → after per score, with the difference and whether it is bigger than measurement wobble, in words. */
 export function ChangeView({ change }: { change: Change }) {
@@ -17,7 +19,7 @@ export function ChangeView({ change }: { change: Change }) {
     <>
       <p className="lead">{t("profile.changeIntro", { from: formatDate(change.from.completedAt), to: formatDate(change.to.completedAt) })}</p>
       <p>{t("profile.changeExplain")}</p>
-      {change.normSource === "provisional" && <p className="alert alert--info">{t("profile.changeProvisional")}</p>}
+      <p className="alert alert--info">{t(change.normSource === "provisional" ? "profile.changeProvisional" : "profile.changeDeployment")}</p>
       <ul className="change-list">
         {change.dimensions.map((row) => (
           <li key={row.key} className={`change change--${row.classification}`}>
@@ -40,6 +42,10 @@ export function ChangeView({ change }: { change: Change }) {
               <strong>{t(`profile.changeClass.${row.classification}`)}</strong>
               {LOWER_IS_BETTER.has(row.key) && <> {t("profile.changeLowerBetter")}</>}
             </p>
+            {/* Said per row only when the rows differ: all-provisional is said once above. */}
+            {change.normSource === "deployment" && row.normSource === "provisional" && (
+              <p className="change__norms">{t(COMBINED_SCORES.has(row.key) ? "profile.changeRowCombined" : "profile.changeRowProvisional")}</p>
+            )}
           </li>
         ))}
       </ul>

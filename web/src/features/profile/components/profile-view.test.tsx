@@ -104,8 +104,8 @@ describe("The change view", () => {
             to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
             normSource: "provisional",
             dimensions: [
-              { key: "VOICE", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
-              { key: "RELY", before: 60, after: 58, difference: -2, rci: -0.2, classification: "no-reliable-change" },
+              { key: "VOICE", normSource: "provisional", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+              { key: "RELY", normSource: "provisional", before: 60, after: 58, difference: -2, rci: -0.2, classification: "no-reliable-change" },
             ],
           },
         },
@@ -113,10 +113,38 @@ describe("The change view", () => {
     });
     renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
     expect(await screen.findByText(/starting estimates/)).toBeInTheDocument();
+    // All rows provisional: said once, not on every row.
+    expect(screen.queryByText(/still uses a starting estimate/)).not.toBeInTheDocument();
     const voice = screen.getByRole("heading", { name: "Voice" }).closest("li");
     expect(voice).toHaveTextContent("31");
     expect(voice).toHaveTextContent("+24");
     expect(voice).toHaveTextContent("A real improvement");
     expect(screen.getByRole("heading", { name: "Over-reliance" }).closest("li")).toHaveTextContent("No clear change");
+  });
+
+  it("says when the thresholds come from this deployment's own profiles, and which rows still use a starting estimate", async () => {
+    stubFetch({
+      "GET /api/profile/change": {
+        status: 200,
+        body: {
+          change: {
+            from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
+            to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
+            normSource: "deployment",
+            dimensions: [
+              { key: "WE", normSource: "provisional", before: 50, after: 52, difference: 2, rci: 0.3, classification: "no-reliable-change" },
+              { key: "VOICE", normSource: "deployment", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+              { key: "TIES", normSource: "provisional", before: 40, after: 41, difference: 1, rci: 0.1, classification: "no-reliable-change" },
+            ],
+          },
+        },
+      },
+    });
+    renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
+    expect(await screen.findByText(/among the people who use Mutual here/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Friends and family" }).closest("li")).toHaveTextContent("Not enough complete profiles here yet");
+    expect(screen.queryByText(/They will firm up/)).not.toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Voice" }).closest("li")).not.toHaveTextContent("starting estimate");
+    expect(screen.getByRole("heading", { name: "We (connection)" }).closest("li")).toHaveTextContent("This score combines several others");
   });
 });
