@@ -9,14 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { sql, type Kysely } from "kysely";
-import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, summariseAssessment, type AssessmentSummary, type ProfileAnswers } from "@mutual/core";
+import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, instrumentKeyOf, packScoredAnswers, summariseAssessment, type AssessmentSummary, type ProfileAnswers } from "@mutual/core";
 import { openDatabase, withDefaultUser, type Database, type Dialect } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
 import type { DB } from "../server/src/db/schema.js";
 import { isoWeekIn } from "../server/src/modules/check-in/check-in-week.js";
 
-const dayMs = 24 * 60 * 60 * 1000;
-const weekMs = 7 * dayMs;
+export const dayMs = 24 * 60 * 60 * 1000;
+export const weekMs = 7 * dayMs;
 
 export type ScaleOptions = {
   practices: number;
@@ -41,8 +41,11 @@ export type ScaleData = {
   seconds: number;
 };
 
+/** Where a PostgreSQL bench database lives, for tools that need a connection of their own (COPY). */
+export type ScalePostgres = { connectionString: string; schema: string };
+
 /** A database of its own for the bench: a temp SQLite file, or a new PostgreSQL schema dropped afterwards. */
-export async function openScaleDatabase(dialect: Dialect): Promise<{ database: Database; destroy(): Promise<void> }> {
+export async function openScaleDatabase(dialect: Dialect): Promise<{ database: Database; postgres?: ScalePostgres; destroy(): Promise<void> }> {
   if (dialect === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-scale-"));
     const database = openDatabase({ dialect: "sqlite", file: path.join(dir, "scale.sqlite") });
@@ -71,6 +74,7 @@ export async function openScaleDatabase(dialect: Dialect): Promise<{ database: D
   await migrateToLatest(database);
   return {
     database,
+    postgres: { connectionString: url, schema },
     async destroy() {
       await database.close();
       await admin(`drop schema "${schema}" cascade`);
@@ -78,16 +82,42 @@ export async function openScaleDatabase(dialect: Dialect): Promise<{ database: D
   };
 }
 
+export type AnswerTemplate = { answers: ProfileAnswers; summary: AssessmentSummary; instrumentKey: string; scoredAnswers: string };
+
 /** Answer sets people move between: some improve, some slide, some stay; SAFE answers vary on their own. */
-function answerTemplates(count: number): Array<{ answers: ProfileAnswers; summary: AssessmentSummary }> {
+export function answerTemplates(count: number): AnswerTemplate[] {
   return Array.from({ length: count }, (_, template) => {
     const level = 1 + (template % 7);
     const answers = Object.fromEntries(
       INTERDEPENDENCE_PROFILE_V1.items.map((entry, index) => [entry.id, entry.dimension === "SAFE" ? (template % 9 === 0 ? 6 : 1) : Math.min(7, Math.max(1, level + (((index + template) % 3) - 1)))]),
     );
-    return { answers, summary: summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers) };
+    // As the submit writes them: the summary, and the scored answers packed (decision 022).
+    return { answers, summary: summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers), instrumentKey: instrumentKeyOf(INTERDEPENDENCE_PROFILE_V1), scoredAnswers: packScoredAnswers(INTERDEPENDENCE_PROFILE_V1, answers) };
   });
 }
+
+/** The template of a person's `take`-th assessment: templates drift up or down from one take to the next. */
+export function templateOf<T>(templates: readonly T[], person: number, take: number): T {
+  const drift = (person % 5) - 2;
+  return templates[(((person * 3 + drift * take * 7) % templates.length) + templates.length) % templates.length]!;
+}
+
+/** Most share profile and check-ins; some add the safety screen; a few share check-ins only, or nothing. */
+export function consentScopesOf(person: number): string[] {
+  return person % 20 === 0 ? [] : person % 11 === 0 ? ["check-ins"] : person % 7 === 0 ? ["profile", "check-ins", "safety"] : ["profile", "check-ins"];
+}
+
+/** A check-in's answers (`weeksAgo` before the last one): every scale item at `pulse` (me at 8 − pulse), `hours` with friends and family. */
+export const checkInAnswersOf = (person: number, weeksAgo: number): { pulse: number; hours: number } => ({ pulse: 1 + ((person + weeksAgo) % 7), hours: (person + weeksAgo) % 12 });
+
+/** When a client joined: 200–299 days ago. */
+export const joinedAtOf = (client: number, nowMs: number): number => nowMs - (200 + (client % 100)) * dayMs;
+
+/** One before joining (the intake), then one every 70 days. */
+export const completedAtOf = (joinedAt: number, take: number): number => joinedAt - 5 * dayMs + take * 70 * dayMs;
+
+/** The last weekly check-in, 0–29 days ago (so about two thirds are overdue by the 10-day rule). */
+export const lastCheckInAtOf = (person: number, nowMs: number): number => nowMs - ((person * 13) % 30) * dayMs;
 
 /** Inserts rows in batches small enough for either database's bound-parameter limit. */
 async function insertBatched(db: Kysely<DB>, table: keyof DB, rows: Array<Record<string, unknown>>): Promise<void> {
@@ -164,7 +194,7 @@ export async function seedScaleData(database: Database, counsellorId: string, op
         clients += 1;
         const clientId = `bench-client-${client}`;
         const couple = options.coupleEvery > 0 && client % options.coupleEvery === 0;
-        const joinedAt = nowMs - (200 + (client % 100)) * dayMs;
+        const joinedAt = joinedAtOf(client, nowMs);
         await sink.add("practice_client", { id: clientId, practice_id: practiceId, counsellor_id: counsellors[practice], kind: couple ? "couple" : "individual", created_at: joinedAt });
         for (let member = 0; member < (couple ? 2 : 1); member += 1) {
           const userId = `bench-person-${client}-${member}`;
@@ -172,34 +202,33 @@ export async function seedScaleData(database: Database, counsellorId: string, op
           people += 1;
           await sink.add("user", { id: userId, name: `Client ${client}${couple ? (member === 0 ? "a" : "b") : ""}`, email: `${userId}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date(joinedAt), updatedAt: date(joinedAt), twoFactorEnabled: sqlite ? 0 : false });
           await sink.add("practice_client_member", { client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: joinedAt });
-          // Most share profile and check-ins; some add the safety screen; a few share check-ins only, or nothing.
-          const scopes = person % 20 === 0 ? [] : person % 11 === 0 ? ["check-ins"] : person % 7 === 0 ? ["profile", "check-ins", "safety"] : ["profile", "check-ins"];
-          for (const scope of scopes) await sink.add("client_consent", { client_id: clientId, user_id: userId, scope, granted_at: joinedAt });
+          for (const scope of consentScopesOf(person)) await sink.add("client_consent", { client_id: clientId, user_id: userId, scope, granted_at: joinedAt });
 
           // Assessments: one before joining (the intake), then two since; templates drift up or down.
-          const drift = (person % 5) - 2;
           for (let take = 0; take < options.assessmentsPerPerson; take += 1) {
             const assessmentId = `bench-assessment-${person}-${take}`;
-            const completedAt = joinedAt - 5 * dayMs + take * 70 * dayMs;
-            const template = templates[(((person * 3 + drift * take * 7) % templates.length) + templates.length) % templates.length]!;
+            const completedAt = completedAtOf(joinedAt, take);
+            const template = templateOf(templates, person, take);
             await sink.add("assessment", { id: assessmentId, user_id: userId, instrument_id: INTERDEPENDENCE_PROFILE_V1.id, instrument_version: INTERDEPENDENCE_PROFILE_V1.version, status: "completed", started_at: completedAt - 600_000, completed_at: completedAt });
             for (const [itemId, value] of Object.entries(template.answers)) await sink.add("assessment_answer", { assessment_id: assessmentId, item_id: itemId, value, answered_at: completedAt - 300_000 });
             const score: Record<string, unknown> = { assessment_id: assessmentId, user_id: userId, completed_at: completedAt };
             for (const key of SCORE_KEYS) score[key.toLowerCase()] = template.summary.scores[key];
             score.pattern = template.summary.pattern;
             score.flag_ids = JSON.stringify(template.summary.shareableFlagIds);
+            score.instrument_key = template.instrumentKey;
+            score.scored_answers = template.scoredAnswers;
             await sink.add("assessment_score", score);
             await sink.add("assessment_safety", { assessment_id: assessmentId, user_id: userId, raised: template.summary.safetyRaised ? 1 : 0 });
           }
 
-          // Weekly check-ins, the last one 0–29 days ago (so about two thirds are overdue by the 10-day rule).
-          const lastAt = nowMs - ((person * 13) % 30) * dayMs;
+          // Weekly check-ins, the last one 0–29 days ago.
+          const lastAt = lastCheckInAtOf(person, nowMs);
           let latest: { week: string; at: number } | undefined;
           for (let week = options.checkInsPerPerson - 1; week >= 0; week -= 1) {
             const at = lastAt - week * weekMs;
             const key = isoWeekIn(new Date(at), "UTC");
-            const pulse = 1 + ((person + week) % 7);
-            await sink.add("check_in", { id: `bench-check-in-${person}-${week}`, user_id: userId, iso_week: key, time_zone: "UTC", spoke_up: pulse, felt_heard: pulse, backed_partner: pulse, felt_backed: pulse, friends_family_hours: (person + week) % 12, we_pulse: pulse, me_pulse: 8 - pulse, note_sealed: null, note_key_id: null, created_at: at, updated_at: at });
+            const { pulse, hours } = checkInAnswersOf(person, week);
+            await sink.add("check_in", { id: `bench-check-in-${person}-${week}`, user_id: userId, iso_week: key, time_zone: "UTC", spoke_up: pulse, felt_heard: pulse, backed_partner: pulse, felt_backed: pulse, friends_family_hours: hours, we_pulse: pulse, me_pulse: 8 - pulse, note_sealed: null, note_key_id: null, created_at: at, updated_at: at });
             latest = { week: key, at };
           }
           if (latest) await sink.add("check_in_latest", { user_id: userId, iso_week: latest.week, updated_at: latest.at });
