@@ -15,6 +15,7 @@ import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.j
 import { measureCoupleReport } from "./couple.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runLighthouseBench } from "./lighthouse.js";
+import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
 
   // Mutual first (it creates the database and secret the like-for-like baseline reads).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-"));
-  const server = startProcess(process.execPath, ["server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir });
+  // With the flags `npm start` gives the server (server/node-flags.json), so the RSS measured is the one people get.
+  const { flags } = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8")) as { flags: string[] };
+  const server = startProcess(process.execPath, [...flags, "server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir });
   await waitForOk("http://127.0.0.1:3301/readyz", performance.now());
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const justStartedRss = rssMegabytes(server.pid ?? 0);
@@ -76,13 +79,13 @@ async function main(): Promise<void> {
   const idleRss = rssMegabytes(server.pid ?? 0);
 
   const origin = "http://localhost:3301";
-  const signUp = await fetch("http://127.0.0.1:3301/api/auth/sign-up/email", {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ name: "Bench", email: "bench@example.test", password: "benchmark passphrase long enough" }),
+  // Signed up as a person is: the sign-up, the link the server wrote to its outbox, then signing in.
+  const cookie = await signUpByOutbox({
+    baseUrl: "http://127.0.0.1:3301",
+    dataDir,
+    headers: { origin },
+    details: { name: "Bench", email: "bench@example.test", password: "benchmark passphrase long enough" },
   });
-  const cookie = (signUp.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
-  if (!signUp.ok || !cookie) throw new Error(`sign-up for the bench failed: ${signUp.status}`);
 
   const secret = fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim();
   const baseline = startProcess(process.execPath, ["--import", "tsx", "bench/baseline-server.ts", "3300", path.join(dataDir, "mutual.sqlite"), secret], {});
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   const halfRate = Math.max(1, Math.floor(appMe.requestsPerSecond / 2));
   const appMeHalf = await load("http://127.0.0.1:3301/api/me", { seconds, connections: 10, headers: { cookie }, overallRate: halfRate });
   const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections);
-  const couple = await measureCoupleReport("http://127.0.0.1:3301", origin, seconds, connections);
+  const couple = await measureCoupleReport({ baseUrl: "http://127.0.0.1:3301", origin, dataDir }, seconds, connections);
   const loadedRss = rssMegabytes(server.pid ?? 0);
   await stopProcess(server);
   await stopProcess(baseline);

@@ -36,6 +36,8 @@ if (Math.max(...sources.map(newestMtime)) > oldestOutput()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [path.join(root, "server/dist/main.js")], { cwd: root, stdio: "inherit" });
+// The V8 flags the server runs with, and why, are in server/node-flags.json (the bench reads them too).
+const { flags } = JSON.parse(fs.readFileSync(path.join(root, "server/node-flags.json"), "utf8"));
+const server = spawn(process.execPath, [...flags, path.join(root, "server/dist/main.js")], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
