@@ -18,6 +18,12 @@ const ACCESSIBILITY_TARGET = 100;
 const publicPages = ["/", "/sign-in", "/sign-up", "/help"];
 // Signed in as the demo person (npm run demo's story), so the pages show real history.
 const signedInPages = ["/", "/profile", "/check-in", "/trends", "/practices", "/partner/report", "/account"];
+// LIGHTHOUSE_PAGES=/trends,/account audits only those signed-in pages (and no public one),
+// each LIGHTHOUSE_RUNS times (default 1), to look into one page; unset, every page once.
+const onlyPages = process.env.LIGHTHOUSE_PAGES?.split(",").map((page) => page.trim()).filter(Boolean);
+const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? "1") || 1);
+// LIGHTHOUSE_JSON_DIR=<folder> also keeps each run's full Lighthouse report there, to see where the time goes.
+const jsonDir = process.env.LIGHTHOUSE_JSON_DIR;
 
 type PageResult = { page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number };
 
@@ -58,7 +64,20 @@ async function launchChromium(): Promise<{ port: number; close: () => Promise<vo
   };
 }
 
+/** Audits a page; a run whose trace recording failed (NO_FCP, NO_NAVSTART: a busy machine) is tried once more. */
 async function audit(url: string, port: number, cookie?: string): Promise<PageResult> {
+  try {
+    return await auditOnce(url, port, cookie);
+  } catch (error) {
+    if (!(error instanceof LighthouseRunError)) throw error;
+    process.stderr.write(`${error.message}; trying once more\n`);
+    return auditOnce(url, port, cookie);
+  }
+}
+
+class LighthouseRunError extends Error {}
+
+async function auditOnce(url: string, port: number, cookie?: string): Promise<PageResult> {
   // Lighthouse's default configuration is the mobile one (emulated phone, simulated slow 4G and 4× CPU slowdown).
   const result = await lighthouse(url, {
     port,
@@ -71,7 +90,12 @@ async function audit(url: string, port: number, cookie?: string): Promise<PageRe
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+  if (jsonDir) {
+    fs.mkdirSync(jsonDir, { recursive: true });
+    const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, "_") || "_";
+    fs.writeFileSync(path.join(jsonDir, `${name}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
+  if (lhr.runtimeError) throw new LighthouseRunError(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
   // A signed-in page that bounced to /sign-in would score the wrong page: refuse instead.
   const requested = new URL(url).pathname;
   const landed = new URL(lhr.finalDisplayedUrl).pathname;
@@ -120,12 +144,18 @@ export async function runLighthouseBench(): Promise<string[]> {
     const seeded = spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/demo.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
     if (seeded.status !== 0) throw new Error(`seeding the demo person failed:\n${seeded.stderr}`);
     const server = await startServer(baseUrl, env);
-    const chromium = await launchChromium();
+    // A Chromium that fails to start must not leave the server running.
+    const chromium = await launchChromium().catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
     const results: Array<{ signedIn: boolean; result: PageResult }> = [];
     try {
-      for (const page of publicPages) results.push({ signedIn: false, result: await audit(`${baseUrl}${page}`, chromium.port) });
+      for (const page of onlyPages ? [] : publicPages) results.push({ signedIn: false, result: await audit(`${baseUrl}${page}`, chromium.port) });
       const cookie = await signIn(baseUrl);
-      for (const page of signedInPages) results.push({ signedIn: true, result: await audit(`${baseUrl}${page}`, chromium.port, cookie) });
+      for (let run = 0; run < runs; run += 1) {
+        for (const page of onlyPages ?? signedInPages) results.push({ signedIn: true, result: await audit(`${baseUrl}${page}`, chromium.port, cookie) });
+      }
     } finally {
       await chromium.close();
       await server.stop();

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { CheckInWeek, ScoredCheckInAnswers, TrendSignalView } from "@mutual/core";
@@ -8,6 +8,7 @@ import { useCheckInHistory } from "../api/trends-api";
 import { TrendChart } from "./trend-chart";
 import type { ChartSeries } from "./uplot-draw";
 import { fillWeeks, formatWeekStart, weekStartMs } from "./weeks";
+import { whenIdle } from "./when-needed";
 import { Loading } from "../../../components/loading";
 
 export type Metric = keyof ScoredCheckInAnswers;
@@ -78,8 +79,16 @@ function Signals({ signals }: { signals: TrendSignalView[] }) {
   );
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One decimal at most; the formatter is built once per language (building one is the costly part). */
 function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }
 
 /** Everything the trends page shows, worked out once per load of the check-in history. */
@@ -117,7 +126,8 @@ function useChartData(weeks: readonly WeekAnswers[], seriesLabel?: (metric: Metr
         .join(" ");
       const maxHours = Math.max(0, ...answered.map((week) => week.answers.friendsFamilyHours ?? 0));
       const yRange: [number, number] = spec.max === null ? [0, Math.max(10, Math.ceil(maxHours / 5) * 5)] : spec.yRange;
-      const rows = answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
+      // Worked out when the table is built (after the page shows), not with the rest.
+      const rows = () => answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
       return { spec, series, summary, yRange, rows, xs };
     });
   }, [weeks, t, i18n.language, seriesLabel]);
@@ -125,8 +135,23 @@ function useChartData(weeks: readonly WeekAnswers[], seriesLabel?: (metric: Metr
 
 /** The trends page body: empty and early states, signals, then one chart and table per theme. */
 export function TrendsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const history = useCheckInHistory();
+  const waiting = history.isPending;
+
+  // The first date or number formatter a page builds costs the most (the browser loads its
+  // locale data then); building them while the history downloads, each in a task of its own,
+  // keeps that out of the long task that shows the charts.
+  useEffect(() => {
+    if (!waiting) return;
+    const language = i18n.language;
+    const cancelDates = whenIdle(() => formatWeekStart(0, language));
+    const cancelNumbers = whenIdle(() => formatNumber(0, language));
+    return () => {
+      cancelDates();
+      cancelNumbers();
+    };
+  }, [waiting, i18n.language]);
 
   if (history.isPending) {
     return <Loading />;

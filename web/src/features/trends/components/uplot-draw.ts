@@ -3,6 +3,7 @@
 // file (our CSP allows stylesheets from our own origin only, never inline <style>).
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { formatWeekStart } from "./weeks";
 
 export type ChartSeries = { label: string; color: string; dashed: boolean; values: Array<number | null> };
 
@@ -18,12 +19,15 @@ export type ChartInput = {
 const AXIS_INK = "#4a5a60";
 const GRID = "#e3e8e9";
 
+let canCanvas: boolean | undefined;
+
 /** Draws a week-by-week line chart into `target`; returns a handle to resize and remove it. */
 export function drawChart(target: HTMLElement, input: ChartInput) {
   // Without a 2D canvas (blocked by a privacy setting, or a test DOM) uPlot would fail later,
-  // out of reach; failing here lets the chart say it is unavailable beside its table.
-  if (document.createElement("canvas").getContext("2d") === null) throw new Error("No 2D canvas here");
-  const dateLabel = new Intl.DateTimeFormat(input.language, { day: "numeric", month: "short", timeZone: "UTC" });
+  // out of reach; failing here lets the chart say it is unavailable beside its table. Asked
+  // once per page: a canvas context costs time to make.
+  canCanvas ??= document.createElement("canvas").getContext("2d") !== null;
+  if (!canCanvas) throw new Error("No 2D canvas here");
   const options: uPlot.Options = {
     width: input.width,
     height: 200,
@@ -35,7 +39,7 @@ export function drawChart(target: HTMLElement, input: ChartInput) {
         stroke: AXIS_INK,
         grid: { stroke: GRID, width: 1 },
         ticks: { stroke: GRID },
-        values: (_chart, splits) => splits.map((seconds) => dateLabel.format(new Date(seconds * 1000))),
+        values: (_chart, splits) => splits.map((seconds) => formatWeekStart(seconds * 1000, input.language)),
       },
       { stroke: AXIS_INK, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID }, size: 40 },
     ],

@@ -27,6 +27,15 @@ export function fillWeeks(weekKeys: readonly string[]): number[] {
   return weeks;
 }
 
+// Building an Intl formatter costs far more than using one (a trends page formats a date for
+// every row of four tables), so each language's formatter is built once and kept.
+const weekStartFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatWeekStart(startMs: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(startMs));
+  let format = weekStartFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" });
+    weekStartFormats.set(language, format);
+  }
+  return format.format(new Date(startMs));
 }
