@@ -9,10 +9,11 @@ export function HelpRoute() {
   return (
     <Page title={t("help.title")}>
       <EmergencyCallout />
+      {/* Nothing fixed goes below the list: it arrives after the first paint and would push that text down (a layout shift). */}
+      <p className="muted">{t("help.notDiagnosis")}</p>
+      <p>{t("help.quickExitTip")}</p>
       <p>{t("help.intro")}</p>
       <HelpResources />
-      <p>{t("help.quickExitTip")}</p>
-      <p className="muted">{t("help.notDiagnosis")}</p>
     </Page>
   );
 }

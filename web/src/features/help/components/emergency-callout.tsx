@@ -25,7 +25,8 @@ export function EmergencyCallout() {
         </>
       ) : (
         <>
-          <p>{t("help.danger")}</p>
+          {/* The same sentence as once the list is there, so the buttons do not move when it arrives (a layout shift). */}
+          <p>{t("help.dangerNow")}</p>
           <div className="help-emergency__actions">
             <a className="button button--danger" href="tel:999">
               {t("help.callPolice")}
