@@ -21,7 +21,7 @@ import { checkNewPassword } from "./password-policy.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
-import { safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
+import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
 
 export type AuthDeps = {
   database: Database;
@@ -132,8 +132,6 @@ const practiceNameMaxLength = 100;
 const invitationSeconds = 7 * 24 * 60 * 60;
 /** A password reset link works for an hour. */
 const resetLinkSeconds = 60 * 60;
-/** A link that finishes sign-up works for a day: people do not always read their mail at once. */
-const confirmLinkSeconds = 24 * 60 * 60;
 
 /**
  * The organization endpoints the web uses. Every other one (listing members with their

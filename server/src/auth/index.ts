@@ -4,3 +4,4 @@ export { authRoutes } from "./auth.routes.js";
 export { createActorResolver } from "./actor-resolver.js";
 export { checkNewPassword } from "./password-policy.js";
 export { signInThrottleRules } from "./sign-in-throttle.js";
+export { unfinishedSignUpKeepMs } from "./sign-up-link.js";

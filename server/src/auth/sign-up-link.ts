@@ -3,6 +3,17 @@
 // send: none of them reaches any server's or proxy's access log. The page asks for the password
 // chosen and posts both to POST /api/auth/confirm-email, which confirms only with the right one.
 
+/** A link that finishes sign-up works for a day: people do not always read their mail at once. */
+export const confirmLinkSeconds = 24 * 60 * 60;
+
+/**
+ * An account whose sign-up was never finished (no link opened, no password reset) is deleted by
+ * the retention sweep a week after it was made: its name, address and password hash are kept no
+ * longer than someone coming back to a stale link needs. A week is seven link lifetimes; after
+ * it, signing up again starts afresh (docs/privacy.md, Retention).
+ */
+export const unfinishedSignUpKeepMs = 7 * confirmLinkSeconds * 1000;
+
 /** The web page the emailed link opens. */
 export const confirmEmailPagePath = "/confirm-email";
 

@@ -7,7 +7,8 @@ import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
 import { passwordWork } from "./auth.js";
-import { signUpEmailSubjects } from "./sign-up-link.js";
+import { signUpEmailSubjects, unfinishedSignUpKeepMs } from "./sign-up-link.js";
+import { sweepExpiredRows } from "../modules/retention/index.js";
 
 /** What tells one answer from another: status, body and every header but the date. */
 function observable(response: LightMyRequestResponse) {
@@ -304,5 +305,36 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect(sentTo(owner.email)).toHaveLength(countBefore.owner);
     expect(sentTo(started.email)).toHaveLength(countBefore.started + 1);
     expect(signUpLinkFor(t.mailer.sent, started.email)?.next).toBe("/partner/join#CODE");
+  });
+
+  it("a sign-up left unfinished for a week is deleted by the retention sweep: its link no longer confirms, and the address can sign up afresh", async () => {
+    const details = newPersonDetails();
+    await postSignUp(details);
+    const staleLink = signUpLinkFor(t.mailer.sent, details.email);
+    const youngerDetails = newPersonDetails();
+    await postSignUp(youngerDetails);
+    // Made a week and a minute ago (Better Auth stamps accounts with the system clock, so the row is aged instead).
+    const weekAndAMinuteAgo = new Date(Date.now() - unfinishedSignUpKeepMs - 60_000).toISOString();
+    await t.database.db.updateTable("user").set({ createdAt: weekAndAMinuteAgo }).where("email", "=", details.email.toLowerCase()).execute();
+
+    const counts = await t.database.db.transaction().execute((trx) => sweepExpiredRows(trx, new Date()));
+    expect(counts.user).toBe(1);
+    const stillThere = async (email: string) => (await t.database.db.selectFrom("user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst()) !== undefined;
+    expect(await stillThere(details.email)).toBe(false);
+    expect(await stillThere(youngerDetails.email)).toBe(true);
+
+    // The old link (still within its day) confirms nothing: there is no account left to confirm.
+    const late = await confirmSignUp(t.app, staleLink?.token ?? "", details.password, { headers: sameOrigin, remoteAddress: nextTestIp() });
+    expect(late.statusCode).toBe(401);
+    expect(late.json()).toMatchObject({ code: "CONFIRMATION_REFUSED" });
+    expect(sessionCookieFrom(late)).toBe("");
+
+    // Signing up again is a new sign-up: a new link (not "someone tried"), and it works.
+    const before = sentTo(details.email).length;
+    expect((await postSignUp(details)).statusCode).toBe(200);
+    await expect.poll(() => sentTo(details.email).slice(before).map((message) => message.subject)).toEqual([signUpEmailSubjects.confirm]);
+    const fresh = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, { headers: sameOrigin, remoteAddress: nextTestIp() });
+    expect(fresh.statusCode).toBe(200);
+    expect(await emailVerifiedOf(details.email)).toBe(true);
   });
 });

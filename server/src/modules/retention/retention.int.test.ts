@@ -16,13 +16,36 @@ const at = (offsetMs: number) => now.getTime() + offsetMs;
 const iso = (offsetMs: number) => new Date(at(offsetMs)).toISOString();
 const sweep = { name: retentionJobName, work: sweepExpiredRows };
 
-async function addUser(database: Database): Promise<string> {
-  const id = randomUUID();
+const day = 24 * hour;
+
+async function addUser(database: Database, options: { confirmed?: boolean; createdAgoMs?: number; id?: string } = {}): Promise<string> {
+  const id = options.id ?? randomUUID();
+  const confirmed = options.confirmed ?? true;
+  const createdAt = iso(-(options.createdAgoMs ?? 30 * day));
   await database.db
     .insertInto("user")
-    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? true : 1, image: null, createdAt: iso(-30 * 24 * hour), updatedAt: iso(-30 * 24 * hour) })
+    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? confirmed : Number(confirmed), image: null, createdAt, updatedAt: createdAt })
+    .execute();
+  await database.db
+    .insertInto("account")
+    .values({ id: `account-${id}`, accountId: id, providerId: "credential", userId: id, password: "scrypt-hash", createdAt, updatedAt: createdAt })
     .execute();
   return id;
+}
+
+/**
+ * Accounts on both sides of the unfinished sign-up rule: never confirmed and a week old (the only
+ * one to go), never confirmed but younger, confirmed long ago, and never confirmed with a session.
+ */
+async function seedAccounts(database: Database) {
+  await addUser(database, { id: "unfinished-old", confirmed: false, createdAgoMs: 7 * day + 1 });
+  await addUser(database, { id: "unfinished-kept", confirmed: false, createdAgoMs: 7 * day - minute });
+  await addUser(database, { id: "confirmed-old", confirmed: true, createdAgoMs: 400 * day });
+  await addUser(database, { id: "unconfirmed-with-session", confirmed: false, createdAgoMs: 30 * day });
+  await database.db
+    .insertInto("session")
+    .values({ id: "session-of-unconfirmed", token: "token-unconfirmed", userId: "unconfirmed-with-session", expiresAt: iso(day), createdAt: iso(-hour), updatedAt: iso(-hour), ipAddress: null, userAgent: null, activeOrganizationId: null })
+    .execute();
 }
 
 /** One row just past retention and one just inside it, per kind; returns the ids that must survive. */
@@ -75,6 +98,14 @@ async function remaining(database: Database) {
   };
 }
 
+async function remainingAccounts(database: Database, ids: string[]) {
+  const { db } = database;
+  return {
+    user: (await db.selectFrom("user").select("id").where("id", "in", ids).execute()).map((row) => row.id).sort(),
+    account: (await db.selectFrom("account").select("userId").where("userId", "in", ids).execute()).map((row) => row.userId).sort(),
+  };
+}
+
 describe.each(dialects)("[%s] the retention sweep", (dialect) => {
   let test: TestDatabase;
   beforeAll(async () => {
@@ -86,19 +117,24 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
   it("deletes every row past its documented retention and nothing inside it, and records the round with its counts", async () => {
     const userId = await addUser(test.database);
     await seedBothSidesOfRetention(test.database, userId);
+    await seedAccounts(test.database);
 
     const outcome = await runRound(test.database, sweep, "2026-03-02T12:00:00.000Z", now, "test-instance");
 
-    const oneEach = { sign_in_failure: 1, idempotency_key: 1, invite_attempt_failure: 1, rateLimit: 1, session: 1, verification: 1 };
+    const oneEach = { sign_in_failure: 1, idempotency_key: 1, invite_attempt_failure: 1, rateLimit: 1, session: 1, verification: 1, user: 1 };
     expect(outcome).toEqual({ ran: true, periodKey: "2026-03-02T12:00:00.000Z", result: oneEach });
     expect(await remaining(test.database)).toEqual({
       sign_in_failure: ["sif-kept"],
       idempotency_key: ["idem-kept"],
       invite_attempt_failure: ["iaf-kept"],
       rateLimit: ["rl-kept"],
-      session: ["session-kept"],
+      session: ["session-kept", "session-of-unconfirmed"],
       verification: ["verification-kept"],
     });
+    // The week-old unfinished sign-up is gone with its password hash; every other account stays.
+    const seeded = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-old", userId];
+    const survivors = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", userId].sort();
+    expect(await remainingAccounts(test.database, seeded)).toEqual({ user: survivors, account: survivors });
     const recorded = await test.database.db.selectFrom("job_run").selectAll().where("period_key", "=", "2026-03-02T12:00:00.000Z").execute();
     expect(recorded).toHaveLength(1);
     expect({ job: recorded[0]?.job, instance: recorded[0]?.instance, result: JSON.parse(recorded[0]?.result ?? "null") as unknown }).toEqual({

@@ -1,7 +1,7 @@
 // How long each kind of short-lived row is kept (docs/privacy.md, Retention). Every period is
 // the owning module's own constant, so the rule that uses a row and the rule that removes it
 // cannot drift apart; the one period set here (rate-limit counters) is written down there too.
-import { signInThrottleRules } from "../../auth/index.js";
+import { signInThrottleRules, unfinishedSignUpKeepMs } from "../../auth/index.js";
 import { idempotencyKeepMs } from "../idempotency/index.js";
 import { FAILED_ATTEMPTS_WINDOW_MS } from "../invite-codes/index.js";
 
@@ -24,6 +24,8 @@ export type RetentionCutoffs = {
   rateLimitBefore: number;
   /** Sessions and verification rows (reset links, two-step codes) that expired before now: ISO, compared as text on SQLite, as a timestamp on PostgreSQL. */
   expiredBefore: string;
+  /** Accounts whose sign-up was never finished, made before this moment (ISO, like expiredBefore): kept a week. */
+  unfinishedSignUpBefore: string;
 };
 
 export function retentionCutoffs(now: Date): RetentionCutoffs {
@@ -34,5 +36,6 @@ export function retentionCutoffs(now: Date): RetentionCutoffs {
     inviteAttemptFailureAtOrBefore: at - FAILED_ATTEMPTS_WINDOW_MS,
     rateLimitBefore: at - rateLimitKeepMs,
     expiredBefore: now.toISOString(),
+    unfinishedSignUpBefore: new Date(at - unfinishedSignUpKeepMs).toISOString(),
   };
 }

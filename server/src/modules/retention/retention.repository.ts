@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { RetentionCutoffs } from "./retention.policy.js";
 
@@ -17,5 +17,19 @@ export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoff
     rateLimit: count(await db.deleteFrom("rateLimit").where("lastRequest", "<", cutoffs.rateLimitBefore).executeTakeFirst()),
     session: count(await db.deleteFrom("session").where("expiresAt", "<", cutoffs.expiredBefore).executeTakeFirst()),
     verification: count(await db.deleteFrom("verification").where("expiresAt", "<", cutoffs.expiredBefore).executeTakeFirst()),
+    // An unfinished sign-up: the address was never confirmed (by the link with the password, or a
+    // reset), so nobody ever signed in to it and it holds nothing but the account itself; its
+    // credential row goes with it (on delete cascade). An account with a session is never removed
+    // here, whatever its flag says (belt and braces: an unfinished sign-up cannot have one). A person
+    // confirming at this moment either commits first (then the flag keeps the row) or after (then
+    // their confirmation finds no account and is refused like a wrong password).
+    user: count(
+      await db
+        .deleteFrom("user")
+        .where(sql<boolean>`not ${sql.ref("user.emailVerified")}`)
+        .where("user.createdAt", "<", cutoffs.unfinishedSignUpBefore)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id"))))
+        .executeTakeFirst(),
+    ),
   };
 }
