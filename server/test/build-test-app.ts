@@ -22,6 +22,25 @@ export function createMemoryMailer(): MemoryMailer {
   return { sent, send: async (email) => void sent.push(email), close: () => undefined };
 }
 
+/**
+ * Runs `run` against a mail server that never answers, as a stalled SMTP server would: a request
+ * that awaited its email would hang until the test times out. `handed` tells how many emails
+ * were given to it so far. The memory mailer is back in place afterwards.
+ */
+export async function withStalledMailServer(mailer: MemoryMailer, run: (handed: () => number) => Promise<void>): Promise<void> {
+  const send = mailer.send;
+  let handedToMailer = 0;
+  mailer.send = () => {
+    handedToMailer += 1;
+    return new Promise<void>(() => undefined);
+  };
+  try {
+    await run(() => handedToMailer);
+  } finally {
+    mailer.send = send;
+  }
+}
+
 const mailers = new WeakMap<FastifyInstance, MemoryMailer>();
 
 /** The memory mailer of an app made by buildTestApp: what it has sent, e.g. a sign-up link. */

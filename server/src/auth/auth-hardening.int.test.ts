@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
+import { buildTestApp, withStalledMailServer, type TestApp } from "../../test/build-test-app.js";
 import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, signIn, signUp, type TestPerson } from "../../test/auth-helpers.js";
 import { enrolTwoFactor } from "../../test/practice-helpers.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
@@ -144,14 +144,7 @@ describe.each(dialects)("[%s] no account enumeration", (dialect) => {
 
   it("does not make the reset answer wait for the mail server, which only an existing account would", async () => {
     const person = await signUp(t.app);
-    const send = t.mailer.send;
-    let handedToMailer = 0;
-    // A mail server that never answers: an awaited send would hang the request until the test times out.
-    t.mailer.send = () => {
-      handedToMailer += 1;
-      return new Promise<void>(() => undefined);
-    };
-    try {
+    await withStalledMailServer(t.mailer, async (handed) => {
       const response = await t.app.inject({
         method: "POST",
         url: "/api/auth/request-password-reset",
@@ -160,10 +153,8 @@ describe.each(dialects)("[%s] no account enumeration", (dialect) => {
         remoteAddress: nextTestIp(),
       });
       expect(response.statusCode).toBe(200);
-      expect(handedToMailer).toBe(1);
-    } finally {
-      t.mailer.send = send;
-    }
+      expect(handed()).toBe(1);
+    });
   });
   // Sign-up's side of this is in sign-up.int.test.ts.
 });

@@ -1,7 +1,7 @@
 // Sign-up finishes by the emailed link, and answers a new and a taken address alike (decision 020).
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildTestApp, type TestApp } from "../../test/build-test-app.js";
+import { buildTestApp, withStalledMailServer, type TestApp } from "../../test/build-test-app.js";
 import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, signIn, signUp } from "../../test/auth-helpers.js";
 import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
@@ -75,20 +75,11 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
 
   it("does not make the answer wait for the mail server, for a new address or a taken one", async () => {
     const owner = await signUp(t.app);
-    const send = t.mailer.send;
-    let handedToMailer = 0;
-    // A mail server that never answers: an awaited send would hang the request until the test times out.
-    t.mailer.send = () => {
-      handedToMailer += 1;
-      return new Promise<void>(() => undefined);
-    };
-    try {
+    await withStalledMailServer(t.mailer, async (handed) => {
       expect((await postSignUp(newPersonDetails())).statusCode).toBe(200);
       expect((await postSignUp({ ...newPersonDetails(), email: owner.email })).statusCode).toBe(200);
-      await expect.poll(() => handedToMailer).toBe(2);
-    } finally {
-      t.mailer.send = send;
-    }
+      await expect.poll(handed).toBe(2);
+    });
   });
 
   it("the link with the password chosen confirms the address and signs in; opened again it is a sign-in, and a wrong password gets nothing", async () => {
