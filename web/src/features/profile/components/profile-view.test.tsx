@@ -93,25 +93,30 @@ describe("The profile page", () => {
   });
 });
 
-describe("The change view", () => {
-  it("says each change in words and is honest about provisional thresholds", async () => {
-    stubFetch({
-      "GET /api/profile/change": {
-        status: 200,
-        body: {
-          change: {
-            from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
-            to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
-            normSource: "provisional",
-            dimensions: [
-              { key: "VOICE", normSource: "provisional", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
-              { key: "RELY", normSource: "provisional", before: 60, after: 58, difference: -2, rci: -0.2, classification: "no-reliable-change" },
-            ],
-          },
+/** Serves a change between two profiles with these norms and rows, and opens the change view. */
+function renderChange(normSource: "provisional" | "deployment", dimensions: Array<Record<string, unknown>>) {
+  stubFetch({
+    "GET /api/profile/change": {
+      status: 200,
+      body: {
+        change: {
+          from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
+          to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
+          normSource,
+          dimensions,
         },
       },
-    });
-    renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
+    },
+  });
+  renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
+}
+
+describe("The change view", () => {
+  it("says each change in words and is honest about provisional thresholds", async () => {
+    renderChange("provisional", [
+      { key: "VOICE", normSource: "provisional", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+      { key: "RELY", normSource: "provisional", before: 60, after: 58, difference: -2, rci: -0.2, classification: "no-reliable-change" },
+    ]);
     expect(await screen.findByText(/starting estimates/)).toBeInTheDocument();
     // All rows provisional: said once, not on every row.
     expect(screen.queryByText(/still uses a starting estimate/)).not.toBeInTheDocument();
@@ -123,24 +128,11 @@ describe("The change view", () => {
   });
 
   it("says when the thresholds come from this deployment's own profiles, and which rows still use a starting estimate", async () => {
-    stubFetch({
-      "GET /api/profile/change": {
-        status: 200,
-        body: {
-          change: {
-            from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
-            to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
-            normSource: "deployment",
-            dimensions: [
-              { key: "WE", normSource: "provisional", before: 50, after: 52, difference: 2, rci: 0.3, classification: "no-reliable-change" },
-              { key: "VOICE", normSource: "deployment", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
-              { key: "TIES", normSource: "provisional", before: 40, after: 41, difference: 1, rci: 0.1, classification: "no-reliable-change" },
-            ],
-          },
-        },
-      },
-    });
-    renderRoutes([{ path: "/profile/change", element: <ProfileChangeRoute /> }], "/profile/change");
+    renderChange("deployment", [
+      { key: "WE", normSource: "provisional", before: 50, after: 52, difference: 2, rci: 0.3, classification: "no-reliable-change" },
+      { key: "VOICE", normSource: "deployment", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+      { key: "TIES", normSource: "provisional", before: 40, after: 41, difference: 1, rci: 0.1, classification: "no-reliable-change" },
+    ]);
     expect(await screen.findByText(/among the people who use Mutual here/)).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Friends and family" }).closest("li")).toHaveTextContent("Not enough complete profiles here yet");
     expect(screen.queryByText(/They will firm up/)).not.toBeInTheDocument();
