@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["core/src/**/*.test.ts", "server/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["core/src/**/*.test.ts", "server/src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },

@@ -59,12 +59,18 @@ async function consentBody(api: Api): Promise<{ noticeVersion: string; agree: tr
   return { noticeVersion: state.noticeVersion, agree: true };
 }
 
+/** The weekly check-in every load run submits (the same week, so each is an update of one row). */
+export const checkInBody = JSON.stringify({
+  timeZone: "Asia/Singapore",
+  answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 6, note: "A calm week." },
+});
+
 export type PartnerJourneyResults = { checkIn: LoadResult; checkInHalf: LoadResult; profile: LoadResult; profileHalf: LoadResult };
 
 export async function measurePartnerJourney(api: Api, seconds: number, connections: number): Promise<PartnerJourneyResults> {
   await completeAssessment(api);
   const headers = { cookie: api.cookie, origin: api.origin, "content-type": "application/json" };
-  const body = JSON.stringify({ timeZone: "Asia/Singapore", answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 6, note: "A calm week." } });
+  const body = checkInBody;
   const checkIn = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections, method: "PUT", headers, body });
   const checkInHalf = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections: 10, method: "PUT", headers, body, overallRate: Math.max(1, Math.floor(checkIn.requestsPerSecond / 2)) });
   const profile = await load(`${api.baseUrl}/api/profile`, { seconds, connections, headers: { cookie: api.cookie } });
