@@ -50,6 +50,11 @@ async function launchChromium(): Promise<{ port: number; close: () => Promise<vo
       clearTimeout(timer);
       reject(new Error(`Chromium (${chromePath}) exited with code ${code}:\n${stderr}`));
     });
+    // No such file (or not executable): say which path and how to fix it, instead of crashing.
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium could not start from ${chromePath} (${error.message}): install it (apt-get install chromium) or set CHROME_PATH.`));
+    });
   });
   return {
     port,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure what the test suite needs beyond `npm ci` is on this machine:
+# Makes sure what the test suite and the benches need beyond `npm ci` is on this machine:
 # Debian's Chromium for the e2e tests (Playwright never downloads a browser here), fonts with
 # Chinese, Tamil and Malay glyphs so a report printed to PDF holds their text, and a PostgreSQL
 # that answers at TEST_DATABASE_URL (started if a local cluster is down).
