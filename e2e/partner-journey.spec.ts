@@ -21,6 +21,13 @@ async function tabTo(page: Page, name: string): Promise<void> {
   throw new Error(`Tab never reached "${name}"`);
 }
 
+/** Where the page's main content starts, in CSS pixels from the top. */
+async function mainTop(page: Page): Promise<number> {
+  const box = await page.locator("main#main").boundingBox();
+  if (!box) throw new Error("the page has no main content box");
+  return box.y;
+}
+
 /** Tab into the radio group and choose a point with Space or the arrow keys. */
 async function chooseWithKeyboard(page: Page, value: number): Promise<void> {
   // From the statement one Tab reaches the group; from the page heading (after a reload) Back comes first.
@@ -40,6 +47,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
 
   // Sign up.
   await page.goto("/sign-up");
+  const mainTopSignedOut = await mainTop(page);
   await page.getByLabel("What should we call you?").fill("Noor");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -47,6 +55,9 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await finishSignUpFromEmail(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
   await expect(page.getByRole("heading", { name: "Start here" })).toBeVisible();
+  // The navigation keeps one row on a phone, signed in (eight links) as signed out (three), so
+  // learning who is signed in never pushes the page down (links past the edge scroll into view).
+  expect(await mainTop(page)).toBe(mainTopSignedOut);
   await expectNoAxeViolations(page, "home before consent");
   await saveScreenshot(page, "journey-home-start");
 

@@ -6,18 +6,29 @@ import { useConsent } from "../../consent/api/consent-api";
 import { useProfile } from "../api/profile-api";
 import { usePatternWords } from "./pattern-words";
 
-/** The home page's "where am I up to": agree to the notice, take the profile, or see where you stand. */
-export function JourneyCard() {
-  const { t } = useTranslation();
-  const words = usePatternWords();
+/**
+ * What the journey card needs, asked in turn: consent, then the person's assessments, then their
+ * profile if they have one. `isPending` until the card can take its final shape.
+ */
+export function useJourney() {
   const consent = useConsent();
   const hasConsented = consent.data?.hasConsented === true;
   const current = useCurrentAssessment({ enabled: hasConsented });
   const hasCompleted = (current.data?.completedCount ?? 0) > 0;
   const profile = useProfile({ enabled: hasCompleted });
+  const isError = consent.isError || current.isError || profile.isError;
+  const isPending = !isError && (consent.isPending || (hasConsented && current.isPending) || (hasCompleted && profile.isPending));
+  return { hasConsented, current, profile, isError, isPending };
+}
 
-  if (consent.isError || current.isError || profile.isError) return <Alert tone="error">{t("profile.home.error")}</Alert>;
-  if (consent.isPending || (hasConsented && current.isPending) || (hasCompleted && profile.isPending)) {
+/** The home page's "where am I up to": agree to the notice, take the profile, or see where you stand. */
+export function JourneyCard() {
+  const { t } = useTranslation();
+  const words = usePatternWords();
+  const { hasConsented, current, profile, isError, isPending } = useJourney();
+
+  if (isError) return <Alert tone="error">{t("profile.home.error")}</Alert>;
+  if (isPending) {
     return (
       <p className="loading" role="status">
         {t("profile.home.loading")}

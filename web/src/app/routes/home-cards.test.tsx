@@ -1,0 +1,43 @@
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderRoutes, stubFetch } from "../../testing/render";
+import { HomeCards } from "./home-cards";
+
+const consented = { status: 200, body: { hasConsented: true, noticeVersion: "2026-11-24", consentedAt: "2026-11-24T00:00:00.000Z" } };
+const nothingTaken = { status: 200, body: { inProgress: null, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } };
+const checkInDone = { week: "2026-W48", timeZone: "UTC", checkIn: { week: "2026-W48" } };
+
+/** Holds the consent answer back until `release` is called, to see the page between requests. */
+function holdConsent() {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const calls = stubFetch({ "GET /api/consent": consented, "GET /api/assessments/current": nothingTaken });
+  const answered = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = typeof input === "string" ? input : input.toString();
+    if (path.startsWith("/api/check-ins/current")) {
+      calls.push({ method: "GET", path, body: undefined });
+      return new Response(JSON.stringify(checkInDone), { status: 200, headers: { "content-type": "application/json" } });
+    }
+    if (path === "/api/consent") await held;
+    return answered(input, init);
+  }) as typeof fetch;
+  return { calls, release };
+}
+
+describe("The signed-in home page's cards", () => {
+  it("asks for the check-in beside the journey, and shows its card only once the journey card has its final size", async () => {
+    const { calls, release } = holdConsent();
+    renderRoutes([{ path: "/", element: <HomeCards /> }], "/");
+
+    await waitFor(() => expect(calls.some((call) => call.path.startsWith("/api/check-ins/current"))).toBe(true));
+    expect(screen.getByRole("status")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "This week's check-in" })).not.toBeInTheDocument();
+
+    release();
+    expect(await screen.findByRole("link", { name: "Take the profile" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "This week's check-in" })).toBeInTheDocument();
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);
+    expect(headings.at(-1)).toBe("This week's check-in");
+  });
+});
