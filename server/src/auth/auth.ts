@@ -281,6 +281,16 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       ].join("\n"),
     });
   };
+  // The retention sweep deletes an unfinished sign-up a week after it last changed: a new link
+  // restarts that week, so a link sent in the week's last hours still finds the account.
+  const markLinkSent = async (userId: string) => {
+    await database.db
+      .updateTable("user")
+      .set({ updatedAt: clock.now().toISOString() })
+      .where("id", "=", userId)
+      .where("emailVerified", "=", database.dialect === "sqlite" ? 0 : false)
+      .execute();
+  };
   const markEmailVerified = async (userId: string) => {
     await database.db
       .updateTable("user")
@@ -370,6 +380,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       async sendVerificationEmail({ user, token, url }) {
         // Confirming with the link and the password: the person already has a link.
         if (confirmation.getStore()) return;
+        await markLinkSent(user.id);
         const link = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
         sendWithoutWaiting("confirmation", {
           to: user.email,

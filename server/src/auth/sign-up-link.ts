@@ -8,9 +8,9 @@ export const confirmLinkSeconds = 24 * 60 * 60;
 
 /**
  * An account whose sign-up was never finished (no link opened, no password reset) is deleted by
- * the retention sweep a week after it was made: its name, address and password hash are kept no
- * longer than someone coming back to a stale link needs. A week is seven link lifetimes; after
- * it, signing up again starts afresh (docs/privacy.md, Retention).
+ * the retention sweep a week after its newest link was sent: its name, address and password hash
+ * are kept no longer than someone coming back to a stale link needs. A week is seven link
+ * lifetimes; after it, signing up again starts afresh (docs/privacy.md, Retention).
  */
 export const unfinishedSignUpKeepMs = 7 * confirmLinkSeconds * 1000;
 

@@ -18,13 +18,14 @@ const sweep = { name: retentionJobName, work: sweepExpiredRows };
 
 const day = 24 * hour;
 
-async function addUser(database: Database, options: { confirmed?: boolean; createdAgoMs?: number; id?: string } = {}): Promise<string> {
+async function addUser(database: Database, options: { confirmed?: boolean; createdAgoMs?: number; updatedAgoMs?: number; id?: string } = {}): Promise<string> {
   const id = options.id ?? randomUUID();
   const confirmed = options.confirmed ?? true;
   const createdAt = iso(-(options.createdAgoMs ?? 30 * day));
+  const updatedAt = options.updatedAgoMs === undefined ? createdAt : iso(-options.updatedAgoMs);
   await database.db
     .insertInto("user")
-    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? confirmed : Number(confirmed), image: null, createdAt, updatedAt: createdAt })
+    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? confirmed : Number(confirmed), image: null, createdAt, updatedAt })
     .execute();
   await database.db
     .insertInto("account")
@@ -35,11 +36,13 @@ async function addUser(database: Database, options: { confirmed?: boolean; creat
 
 /**
  * Accounts on both sides of the unfinished sign-up rule: never confirmed and a week old (the only
- * one to go), never confirmed but younger, confirmed long ago, and never confirmed with a session.
+ * one to go), never confirmed but younger, older but sent a new link within the week, confirmed
+ * long ago, and never confirmed with a session.
  */
 async function seedAccounts(database: Database) {
   await addUser(database, { id: "unfinished-old", confirmed: false, createdAgoMs: 7 * day + 1 });
   await addUser(database, { id: "unfinished-kept", confirmed: false, createdAgoMs: 7 * day - minute });
+  await addUser(database, { id: "unfinished-relinked", confirmed: false, createdAgoMs: 9 * day, updatedAgoMs: 6 * day });
   await addUser(database, { id: "confirmed-old", confirmed: true, createdAgoMs: 400 * day });
   await addUser(database, { id: "unconfirmed-with-session", confirmed: false, createdAgoMs: 30 * day });
   await database.db
@@ -132,8 +135,8 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
       verification: ["verification-kept"],
     });
     // The week-old unfinished sign-up is gone with its password hash; every other account stays.
-    const seeded = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-old", userId];
-    const survivors = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", userId].sort();
+    const seeded = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-old", "unfinished-relinked", userId];
+    const survivors = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-relinked", userId].sort();
     expect(await remainingAccounts(test.database, seeded)).toEqual({ user: survivors, account: survivors });
     const recorded = await test.database.db.selectFrom("job_run").selectAll().where("period_key", "=", "2026-03-02T12:00:00.000Z").execute();
     expect(recorded).toHaveLength(1);

@@ -18,7 +18,8 @@ export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoff
     session: count(await db.deleteFrom("session").where("expiresAt", "<", cutoffs.expiredBefore).executeTakeFirst()),
     verification: count(await db.deleteFrom("verification").where("expiresAt", "<", cutoffs.expiredBefore).executeTakeFirst()),
     // An unfinished sign-up: the address was never confirmed (by the link with the password, or a
-    // reset), so nobody ever signed in to it and it holds nothing but the account itself; its
+    // reset), so nobody ever signed in to it and it holds nothing but the account itself. Its age
+    // is counted from its last change, which is when its newest link was sent (auth.ts); its
     // credential row goes with it (on delete cascade). An account with a session is never removed
     // here, whatever its flag says (belt and braces: an unfinished sign-up cannot have one). A person
     // confirming at this moment either commits first (then the flag keeps the row) or after (then
@@ -27,7 +28,7 @@ export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoff
       await db
         .deleteFrom("user")
         .where(sql<boolean>`not ${sql.ref("user.emailVerified")}`)
-        .where("user.createdAt", "<", cutoffs.unfinishedSignUpBefore)
+        .where("user.updatedAt", "<", cutoffs.unfinishedSignUpBefore)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id"))))
         .executeTakeFirst(),
     ),
