@@ -85,10 +85,15 @@ describe("Signing in on the way to a page", () => {
     // The link, as the server builds it: the token and the page to continue to in the fragment.
     window.history.replaceState(null, "", `/confirm-email#${new URLSearchParams({ token: "tok-1", next: "/partner/join#ABCDE-12345", email: "sam@x.test" }).toString()}`);
     await router.navigate("/confirm-email");
-    // The link is confirmed with the password chosen, which signs in.
+    // The link is confirmed with the password chosen, which signs in, and goes straight on (never
+    // through the sign-in page on the way).
     await userEvent.type(await screen.findByLabelText("Password"), "correct horse battery staple");
+    const visited: string[] = [];
+    const stopWatching = router.subscribe((state) => visited.push(state.location.pathname));
     await userEvent.click(screen.getByRole("button", { name: "Finish and continue" }));
     expect(await screen.findByText("Join page")).toBeInTheDocument();
+    stopWatching();
+    expect(visited).not.toContain("/sign-in");
     expect(router.state.location.pathname).toBe("/partner/join");
     expect(router.state.location.hash).toBe("#ABCDE-12345");
     expect(calls.find((call) => call.path === "/api/auth/confirm-email")?.body).toEqual({ token: "tok-1", password: "correct horse battery staple" });

@@ -48,12 +48,18 @@ function useAccountMutation<Input>(run: (input: Input) => Promise<unknown>, opti
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
+    // Who is signed in now is asked before the caller goes on (mutate's own onSuccess runs after
+    // this one): otherwise the next page reads the old answer, or the "nobody" set below, and a
+    // page that needs a signed-in person sends them through the sign-in page first.
     onSuccess: async () => {
       if (options.resetsIdentity) {
         queryClient.removeQueries();
+        // Nobody, until the server says otherwise; and nobody if it cannot be asked.
         queryClient.setQueryData(meQueryKey, null);
+        await queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 0 }).catch(() => undefined);
+      } else {
+        await queryClient.invalidateQueries({ queryKey: meQueryKey, refetchType: "all" });
       }
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
       await queryClient.invalidateQueries({ queryKey: ["sessions"] });
     },
   });
