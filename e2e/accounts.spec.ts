@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { finishSignUpFromEmail, signUpLinkFor } from "./support/sign-up";
+import { submitSignIn } from "./support/sign-in";
 
 const password = "lantern river orbit maple";
 const newPassword = "harbour pebble quiet violet";
@@ -32,9 +33,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await expectNoAxeViolations(page, "sign in");
   await saveScreenshot(page, "sign-in");
 
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("not my password at all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, "not my password at all");
   await expect(page.getByRole("alert")).toHaveText(/^That email and password do not match an account\./);
   await expectNoAxeViolations(page, "sign in with an error");
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -53,9 +52,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(newPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, newPassword);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
 
   await page.getByRole("link", { name: "Account" }).click();
@@ -65,9 +62,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await deleteSection.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByText("Your account and everything in it have been deleted.")).toBeVisible();
 
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(newPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, newPassword);
   await expect(page.getByRole("alert")).toHaveText(/^That email and password do not match an account\./);
 });
 

@@ -3,6 +3,7 @@ import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { registerSecret } from "./support/secrets";
 import { emailsTo, finishSignUpFromEmail } from "./support/sign-up";
+import { submitSignIn } from "./support/sign-in";
 
 const oldPassword = "saffron kettle wander north";
 const newPassword = "glacier tulip ember compass";
@@ -82,9 +83,7 @@ test("a person who forgot the password asks for a link, sets a new password with
   await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/forgot-password");
 
   await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(oldPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, oldPassword);
   await expect(page.getByRole("alert")).toHaveText(/^That email and password do not match an account\./);
   await page.getByLabel("Password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Sign in" }).click();

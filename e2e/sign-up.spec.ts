@@ -3,6 +3,7 @@ import { expect, newPersonContext, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { registerSecret } from "./support/secrets";
 import { confirmWithPassword, emailsTo, signUpLinkFor } from "./support/sign-up";
+import { submitSignIn } from "./support/sign-in";
 
 const password = "meadow copper lantern drift";
 
@@ -152,9 +153,7 @@ test("an address someone else started a sign-up with: the owner's password on th
 
   // The address is still unconfirmed, so the squatter's password opens nothing either.
   await squatterPage.goto("/sign-in");
-  await squatterPage.getByLabel("Email address").fill(email);
-  await squatterPage.getByLabel("Password", { exact: true }).fill(squatterPassword);
-  await squatterPage.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(squatterPage, email, squatterPassword);
   await expect(squatterPage.getByRole("alert")).toHaveText(/^That email and password do not match an account\./);
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -176,15 +175,11 @@ test("an address someone else started a sign-up with: the owner's password on th
   // The squatter's password no longer works; the owner's new one does.
   expect((await squatterPage.request.get("/api/me")).status()).toBe(401);
   await squatterPage.goto("/sign-in");
-  await squatterPage.getByLabel("Email address").fill(email);
-  await squatterPage.getByLabel("Password", { exact: true }).fill(squatterPassword);
-  await squatterPage.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(squatterPage, email, squatterPassword);
   await expect(squatterPage.getByRole("alert")).toHaveText(/^That email and password do not match an account\./);
   await squatter.close();
 
   await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(newPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, newPassword);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Squatter");
 });
