@@ -1,52 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { get, startServer } from "../test/server-process.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../test/test-databases.js";
 
 // The real process: start-up from environment variables alone, then SIGTERM with a
-// request in flight. Runs main.ts through tsx, so no build is needed.
-
-type RunningServer = { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> };
-
-async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", "server/src/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", PUBLIC_URL: "http://localhost:3999", LOG_LEVEL: "info", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /listening on port (\d+)/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(Number(match[1]));
-      }
-    }, 20);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`server exited early:\n${output}`));
-    });
-  });
-  return { child, port, output: () => output, exited };
-}
-
-function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: "127.0.0.1", port, path: urlPath }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      })
-      .on("error", reject);
-  });
-}
+// request in flight.
 
 describe.each(dialects)("[%s] the server process", (dialect) => {
   let testDatabase: TestDatabase | undefined;

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
+import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
 import type { DB } from "./schema.js";
 
 export type Dialect = DatabaseConfig["dialect"];
@@ -77,7 +78,7 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
     max: options.maxConnections ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return { dialect: "postgres", db, close: () => db.destroy() };
 }
 
