@@ -13,6 +13,7 @@ import { loadConfig } from "../server/src/config.js";
 import type { Database, Dialect } from "../server/src/db/database.js";
 import { DEFAULT_SCALE, openScaleDatabase, seedScaleData, type ScaleData } from "./scale-data.js";
 import { fmt } from "./support.js";
+import { keyringOf } from "../server/src/platform/crypto.js";
 
 const origin = "http://localhost:3000";
 /** Warm-up requests and timed samples per page (environment overrides for quick runs). */
@@ -56,7 +57,7 @@ export async function openDashboardApp(database: Database): Promise<{ app: Fasti
     // Kept in memory: the counsellor's sign-up link is followed from here.
     mailer: { send: async (email) => void sentEmails.push(email), close: () => undefined },
     authSecret: "bench-secret-that-is-long-enough-for-better-auth-0123456789",
-    keyEncryptionKey: { id: "bench-k1", key: Buffer.alloc(32, 9) },
+    keyring: keyringOf({ id: "bench-k1", key: Buffer.alloc(32, 9) }),
   });
   try {
     await app.ready();

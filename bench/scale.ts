@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "../server/src/db/database.js";
+import { StorageHealth } from "../server/src/db/storage-health.js";
 import type { DB } from "../server/src/db/schema.js";
 import { computeDeploymentPsychometrics, type DeploymentPsychometrics } from "../server/src/modules/deployment-psychometrics/index.js";
 import { openDashboardApp, samples, timeDashboardPages, warmUp } from "./dashboard.js";
@@ -148,7 +149,7 @@ function openObservedDatabase(target: ScalePostgres): ObservedDatabase {
     }
   };
   return {
-    database: { dialect: "postgres", db, close: () => db.destroy() },
+    database: { dialect: "postgres", db, health: new StorageHealth(), close: () => db.destroy() },
     cpuMs() {
       const own = process.cpuUsage();
       return (own.user + own.system) / 1000 + [...backends].reduce((sum, pid) => sum + backendCpuMs(pid), 0);

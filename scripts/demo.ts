@@ -7,7 +7,7 @@ import { buildApp } from "../server/src/app.js";
 import { loadConfig } from "../server/src/config.js";
 import { openDatabase } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
-import { loadOrCreateKeyEncryptionKey } from "../server/src/modules/data-keys/index.js";
+import { keySourceFrom, loadKeyring } from "../server/src/modules/data-keys/index.js";
 import { loadOrCreateSecret } from "../server/src/platform/secrets.js";
 import type { Mailer, OutgoingEmail } from "../server/src/platform/mailer.js";
 import { DEMO_EMAIL, DEMO_PARTNER_EMAIL, DEMO_PASSPHRASE, refuseIfOtherPeoplePresent, seedDemoPerson } from "./demo-seed.js";
@@ -28,13 +28,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const authSecret = loadOrCreateSecret({ configured: config.authSecret, dataDir: config.dataDir, fileName: "auth-secret", variableName: "AUTH_SECRET", logger });
-  const keyEncryptionKey = loadOrCreateKeyEncryptionKey({ configured: config.encryptionKey, keyId: config.encryptionKeyId, dataDir: config.dataDir, logger });
+  const keyring = await loadKeyring(database.db, keySourceFrom(config, database.dialect, logger));
 
   // The services read time from this clock, so the history can be written week by week.
   // Sessions are Better Auth's and keep real time; a clock in the past leaves them valid.
   let now = Date.now();
   const clock = { now: () => new Date(now) };
-  const app = await buildApp({ config, database, logger, mailer: keepingMailer, authSecret, keyEncryptionKey, clock });
+  const app = await buildApp({ config, database, logger, mailer: keepingMailer, authSecret, keyring, clock });
   await app.ready();
   try {
     await seedDemoPerson(app, { publicUrl: config.publicUrl, sentEmails, setNow: (ms) => void (now = ms) });

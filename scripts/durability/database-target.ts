@@ -48,7 +48,8 @@ export async function createTarget(dialect: DialectName, postgresUrl: string): P
   url.searchParams.set("options", `-c search_path=${schema}`);
   return {
     dialect,
-    serverEnv: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    // On PostgreSQL the secrets are given, never made by a server (decision 028).
+    serverEnv: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), ENCRYPTION_KEY: randomBytes(32).toString("base64") },
     openInspector: async () => openPostgresInspector(postgresUrl, schema),
     async destroy() {
       removeDataDir();

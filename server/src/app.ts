@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
+import { registerJsonBodyParser } from "./http/json-body.js";
 import { registerRouteAccess } from "./http/route-access.js";
 import { registerSameOriginCheck } from "./http/same-origin.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
@@ -40,7 +41,7 @@ import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/in
 import { clientExportsRoutes } from "./modules/client-exports/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
-import type { KeyEncryptionKey } from "./platform/crypto.js";
+import type { Keyring } from "./platform/crypto.js";
 
 export type AppDeps = {
   config: Config;
@@ -48,12 +49,15 @@ export type AppDeps = {
   logger: FastifyBaseLogger;
   mailer: Mailer;
   authSecret: string;
-  /** Wraps each person's data key (check-in notes, reflections). */
-  keyEncryptionKey: KeyEncryptionKey;
+  /** The key-encryption keys that wrap each person's data key (check-in notes, reflections; decision 028). */
+  keyring: Keyring;
   clock?: Clock;
   /** The built web app; omitted in API-only tests. */
   webDistDir?: string;
 };
+
+/** How long a connection may take over each part of a request (decision 027; docs/operations.md). */
+export const connectionTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, idleSocketMs: 60_000 } as const;
 
 /** Requests carry check-ins and answers, never files: a small body limit keeps abuse cheap. */
 const bodyLimitBytes = 64 * 1024;
@@ -71,6 +75,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // A client that sends slowly is cut off (decision 027): headers within 10 s, the whole
+    // request within 30 s, an idle kept-alive connection closed after 5 s, a silent socket after
+    // 60 s. Node checks every second rather than every 30, so the bounds hold to the second.
+    requestTimeout: connectionTimeouts.requestMs,
+    keepAliveTimeout: connectionTimeouts.keepAliveMs,
+    connectionTimeout: connectionTimeouts.idleSocketMs,
+    http: { headersTimeout: connectionTimeouts.headersMs, requestTimeout: connectionTimeouts.requestMs, connectionsCheckingInterval: 1000 },
     // One log line per request (the onResponse hook below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
@@ -78,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON only: any other body type is refused with 415, which also stops
   // plain cross-site form posts before they reach a handler.
   app.removeContentTypeParser("text/plain");
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -120,24 +132,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { database });
   await app.register(securityTxtRoutes, { contacts: config.securityContacts, publicUrl: config.publicUrl, clock });
-  await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader });
+  await app.register(authRoutes, { auth, publicUrl: config.publicUrl, clientIpHeader: config.clientIpHeader, health: database.health });
   await app.register(meRoutes);
   await app.register(helpRoutes, { resourcesPath: config.helpResourcesPath });
-  await app.register(checkInRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
-  await app.register(exercisesRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
+  await app.register(checkInRoutes, { db: database.db, kek: deps.keyring, clock });
+  await app.register(exercisesRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(consentRoutes, { database, clock });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
-  await app.register(exportRoutes, { database, kek: deps.keyEncryptionKey, clock });
+  await app.register(exportRoutes, { database, kek: deps.keyring, clock });
   await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "partner-invite-code") });
   await app.register(dataViewsRoutes, { db: database.db });
   await app.register(practiceRoutes, { db: database.db, clock });
   const clientCodes = { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "client-invite-code") };
   await app.register(counsellingRoutes, clientCodes);
   await app.register(practiceClientsRoutes, clientCodes);
-  await app.register(dashboardRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
+  await app.register(dashboardRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
-  await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyEncryptionKey, clock });
+  await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

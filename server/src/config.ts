@@ -14,6 +14,9 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
+const isBase64Key = (value: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -68,12 +71,39 @@ const envSchema = z.object({
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
-      .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, {
+      .refine(isBase64Key, {
         error: "must be 32 random bytes in base64 (try: openssl rand -base64 32)",
       })
       .optional(),
   ),
-  ENCRYPTION_KEY_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "must be 1–32 letters, digits, - or _" }).default("k1"),
+  ENCRYPTION_KEY_ID: z.string().trim().regex(keyIdPattern, { error: "must be 1–32 letters, digits, - or _" }).default("k1"),
+  ENCRYPTION_PREVIOUS_KEYS: optionalText.pipe(
+    z
+      .string()
+      .transform((value, context) => {
+        const keys: Array<{ id: string; key: Buffer }> = [];
+        for (const entry of value.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+          const separator = entry.indexOf(":");
+          const id = entry.slice(0, separator);
+          const key = entry.slice(separator + 1);
+          if (separator < 1 || !keyIdPattern.test(id) || !isBase64Key(key)) {
+            context.addIssue({ code: "custom", message: "must be id:key pairs separated by commas, each key 32 bytes in base64 (the keys being rotated out, decision 028)" });
+            return z.NEVER;
+          }
+          keys.push({ id, key: Buffer.from(key, "base64") });
+        }
+        return keys;
+      })
+      .optional(),
+  ),
+  DATABASE_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds from 500 to 120000" })
+    .int()
+    .min(500, { error: "must be at least 500 ms" })
+    .max(120_000, { error: "must be at most 120000 ms" })
+    .default(2500),
+  MAX_CONNECTIONS: z.coerce.number().int().min(16, { error: "must be at least 16" }).max(100_000).default(512),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).optional(),
   HELP_RESOURCES_PATH: optionalText,
   SECURITY_CONTACT: optionalText.pipe(
     z
@@ -131,6 +161,14 @@ export type Config = {
   encryptionKey: Buffer | undefined;
   /** Stored with every wrapped data key, so a rotated key can be told apart. */
   encryptionKeyId: string;
+  /** Keys being rotated out: they open data keys still wrapped by them, and wrap nothing new (decision 028). */
+  previousEncryptionKeys: Array<{ id: string; key: Buffer }>;
+  /** PostgreSQL: the longest wait for one statement's answer; a connection gets a little less (decision 027). */
+  databaseTimeoutMs: number;
+  /** Open connections the server accepts at once; more are closed at once (decision 027). */
+  maxConnections: number;
+  /** Open connections from one socket address; 0 means no such limit (the default behind a proxy). */
+  maxConnectionsPerAddress: number;
   /** The operator's help resources file; undefined means the shipped Singapore defaults. */
   helpResourcesPath: string | undefined;
   /** Where to report a vulnerability in this deployment (security.txt Contact lines, as URIs). */
@@ -172,6 +210,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deploymentNormsMs: (values.DEPLOYMENT_NORMS_SECONDS ?? 3600) * 1000,
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
+    previousEncryptionKeys: values.ENCRYPTION_PREVIOUS_KEYS ?? [],
+    databaseTimeoutMs: values.DATABASE_TIMEOUT_MS,
+    maxConnections: values.MAX_CONNECTIONS,
+    // Behind a proxy every connection comes from the proxy's address, so a per-address limit would
+    // limit everyone together; without one, one client cannot take every connection.
+    maxConnectionsPerAddress: values.MAX_CONNECTIONS_PER_ADDRESS ?? (values.CLIENT_IP_HEADER === undefined ? 64 : 0),
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),
     // The conventional mailbox (RFC 2142) at the deployment's own domain, until the operator names one.
     securityContacts: values.SECURITY_CONTACT ?? [`mailto:security@${new URL(publicUrl).hostname}`],

@@ -8,7 +8,8 @@ import { systemClock } from "./platform/clock.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
-import { loadOrCreateKeyEncryptionKey } from "./modules/data-keys/index.js";
+import { keySourceFrom, loadKeyring } from "./modules/data-keys/index.js";
+import { limitConnections } from "./http/connection-limits.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
 import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
 
@@ -25,27 +26,34 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino(createLoggerOptions(config) as object);
-  const database = openDatabase(config.database);
-  const migrations = await migrateToLatest(database);
-  const applied = migrations.results?.filter((result) => result.status === "Success").length ?? 0;
+  // Migrations get a connection of their own with no time limit: on a large database one may
+  // rightly run for minutes, longer than any request should wait (decision 027).
+  const migrating = openDatabase(config.database, { timeoutMs: 0 });
+  const applied = await migrateToLatest(migrating)
+    .then((migrations) => migrations.results?.filter((result) => result.status === "Success").length ?? 0)
+    .finally(() => migrating.close());
+  const database = openDatabase(config.database, {
+    timeoutMs: config.databaseTimeoutMs,
+    onConnectionError: (error) => logger.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, "A database connection was lost; the next request opens a new one"),
+  });
   logger.info({ dialect: database.dialect, applied }, "Database ready");
 
+  // On PostgreSQL several servers may share the database: a secret or key made by each one
+  // would not match the others', so they must be given (decision 028).
+  const onPostgres = database.dialect === "postgres";
   const authSecret = loadOrCreateSecret({
     configured: config.authSecret,
     dataDir: config.dataDir,
     fileName: "auth-secret",
     variableName: "AUTH_SECRET",
     logger,
+    ...(onPostgres ? { refuseToCreate: "On PostgreSQL, where several servers may share the database, set AUTH_SECRET (the same on every server: openssl rand -base64 48); a secret made by each server would sign people out whenever the next request reached another." } : {}),
   });
-  const keyEncryptionKey = loadOrCreateKeyEncryptionKey({
-    configured: config.encryptionKey,
-    keyId: config.encryptionKeyId,
-    dataDir: config.dataDir,
-    logger,
-  });
+  const keyring = await loadKeyring(database.db, keySourceFrom(config, database.dialect, logger));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
   const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
-  const app = await buildApp({ config, database, logger, mailer, authSecret, keyEncryptionKey, webDistDir });
+  const app = await buildApp({ config, database, logger, mailer, authSecret, keyring, webDistDir });
+  limitConnections(app.server, { max: config.maxConnections, perAddress: config.maxConnectionsPerAddress, logger });
 
   // Started here, not in buildApp: tests build many apps and run the sweep themselves (decision 021).
   // Its first round is at the next period boundary.

@@ -7,13 +7,14 @@ import type { Database, Dialect } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createLoggerOptions } from "../src/platform/logger.js";
 import type { Clock } from "../src/platform/clock.js";
+import { keyringOf, type Keyring } from "../src/platform/crypto.js";
 import type { Mailer, OutgoingEmail } from "../src/platform/mailer.js";
 import { createTestDatabase, type TestDatabase } from "./test-databases.js";
 
 export const testPublicUrl = "http://localhost:3000";
 
 /** A fixed key-encryption key for tests (never a real deployment's). */
-export const testKeyEncryptionKey = { id: "test-k1", key: Buffer.alloc(32, 7) };
+export const testKeyring = keyringOf({ id: "test-k1", key: Buffer.alloc(32, 7) });
 
 export type MemoryMailer = Mailer & { sent: OutgoingEmail[] };
 
@@ -68,6 +69,8 @@ export type TestAppOptions = {
   extraRoutes?: (app: FastifyInstance) => void;
   /** Reuse an existing database (a second instance); otherwise a fresh one is made. */
   testDatabase?: TestDatabase;
+  /** The key-encryption keys (a rotation); otherwise `testKeyring`. */
+  keyring?: Keyring;
 };
 
 /** The real app on a fresh, migrated database of the given dialect, with a memory mailer. */
@@ -92,7 +95,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     logger,
     mailer,
     authSecret: "test-secret-that-is-long-enough-for-better-auth-0123456789",
-    keyEncryptionKey: testKeyEncryptionKey,
+    keyring: options.keyring ?? testKeyring,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });

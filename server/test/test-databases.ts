@@ -8,6 +8,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import type { DB } from "../src/db/schema.js";
 import { openDatabase, withDefaultUser, type Database, type Dialect } from "../src/db/database.js";
+import { StorageHealth } from "../src/db/storage-health.js";
 
 /** Both dialects, always: CI fails when PostgreSQL is missing rather than skipping it. */
 export const dialects: readonly Dialect[] = ["sqlite", "postgres"];
@@ -48,7 +49,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   // Named after the run; the run's global teardown drops it (see global-setup.ts).
   const schema = `test_${inject("testRunId")}_${suffix}`;
   await withAdminClient((client) => client.query(`create schema "${schema}"`));
-  const open = () => openDatabase({ dialect: "postgres", connectionString: testPostgresUrl }, { schema, maxConnections: 4 });
+  // No time bound: a loaded test machine must not turn a slow migration lock into a failure.
+  // The bounds are proved where they matter, on the real process (scripts/faults).
+  const open = () => openDatabase({ dialect: "postgres", connectionString: testPostgresUrl }, { schema, maxConnections: 4, timeoutMs: 0 });
   const database = open();
   const url = new URL(testPostgresUrl);
   url.searchParams.set("options", `-c search_path=${schema}`);
@@ -71,7 +74,7 @@ export function openUnreachableDatabase(dialect: Dialect): Database {
   const connection = new BetterSqlite3(":memory:");
   connection.close();
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
-  return { dialect: "sqlite", db, close: () => db.destroy() };
+  return { dialect: "sqlite", db, health: new StorageHealth(), close: () => db.destroy() };
 }
 
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -7,6 +7,8 @@ export const readinessSchema = z.object({
   checks: z.object({
     database: z.enum(["ok", "unreachable"]),
     migrations: z.enum(["applied", "pending", "unknown"]),
+    /** Whether a write can commit now: "failing" on a full disk or a read-only database. */
+    writes: z.enum(["ok", "failing", "unknown"]),
   }),
 });
 export type Readiness = z.infer<typeof readinessSchema>;

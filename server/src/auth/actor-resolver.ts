@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.js";
+import { StorageUnavailableError } from "../db/storage-health.js";
 import type { Actor } from "../http/route-access.js";
 import type { Clock } from "../platform/clock.js";
 import type { Auth } from "./auth.js";
@@ -47,10 +48,16 @@ export function createActorResolver(deps: ActorResolverDeps) {
 }
 
 async function refreshThroughBetterAuth(request: FastifyRequest, reply: FastifyReply, deps: ActorResolverDeps): Promise<Actor | null> {
-  const { headers, response } = await deps.auth.api.getSession({
-    headers: toFetchHeaders(request, deps.clientIpHeader),
-    returnHeaders: true,
-  });
+  // Better Auth answers a session it could not read as no session, and would clear the cookie: in
+  // an outage that would sign the person out. Their request fails with a 503 instead (decision 027).
+  const { result, problem } = await deps.database.health.watch(() =>
+    deps.auth.api.getSession({
+      headers: toFetchHeaders(request, deps.clientIpHeader),
+      returnHeaders: true,
+    }),
+  );
+  if (problem) throw new StorageUnavailableError(problem, "The session could not be read");
+  const { headers, response } = result;
   const cookies = headers.getSetCookie();
   if (cookies.length > 0) reply.header("set-cookie", cookies);
   if (!response) return null;

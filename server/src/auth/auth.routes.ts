@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { passwordRules } from "@mutual/core";
-import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
+import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, runWatchingSignUpEmail, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
+import type { StorageHealth } from "../db/storage-health.js";
+import { sendStorageOutage } from "../http/error-handler.js";
 import { badRequest } from "../http/http-errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
 
@@ -13,7 +15,14 @@ export const confirmationRefused = {
   body: { message: "The password does not match this link, or the link no longer works.", code: "CONFIRMATION_REFUSED" },
 } as const;
 
-export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader: string | undefined };
+export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader: string | undefined; health: StorageHealth };
+
+/** A sign-up whose email could not be written or sent: nothing was made, and the person is told so. */
+export const signUpEmailNotSent = {
+  status: 503,
+  retryAfterSeconds: 60,
+  body: { error: { code: "EMAIL_NOT_SENT", message: "We could not send the email to finish your account just now, so nothing was created. Please try again in a few minutes." } },
+} as const;
 
 /**
  * Mounts Better Auth under /api/auth. Each request is turned into a Fetch Request
@@ -21,7 +30,9 @@ export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader:
  * address the operator's configuration says to trust.
  */
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
-  const relay = async (response: Response, reply: FastifyReply, path?: string) => {
+  // Better Auth's answer, read whole and adjusted, to be sent once the request's watch is over.
+  type Relayed = { status: number; headers: Array<[string, string]>; cookies: string[]; text: string | null };
+  const relay = async (response: Response, path?: string): Promise<Relayed> => {
     let text = response.body ? await response.text() : null;
     let status = response.status;
     // An unfinished sign-up's right password is answered as a wrong one (decision 020). Better
@@ -30,13 +41,30 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       status = wrongPasswordAnswer.status;
       text = JSON.stringify(wrongPasswordAnswer.body);
     }
-    reply.status(status);
+    const headers: Array<[string, string]> = [];
     response.headers.forEach((value, key) => {
-      if (key !== "set-cookie") reply.header(key, value);
+      if (key !== "set-cookie") headers.push([key, value]);
     });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length > 0) reply.header("set-cookie", cookies);
-    return reply.send(text);
+    return { status, headers, cookies: response.headers.getSetCookie(), text };
+  };
+  const send = (reply: FastifyReply, relayed: Relayed) => {
+    reply.status(relayed.status);
+    for (const [key, value] of relayed.headers) reply.header(key, value);
+    if (relayed.cookies.length > 0) reply.header("set-cookie", relayed.cookies);
+    return reply.send(relayed.text);
+  };
+  const refused = (): Relayed => ({ status: confirmationRefused.status, headers: [["content-type", "application/json"]], cookies: [], text: JSON.stringify(confirmationRefused.body) });
+
+  // Better Auth answers a failed query with its own 4xx or 500 and swallows a failed email: every
+  // request to it is watched, and a storage outage or an unsent sign-up email becomes our 503.
+  // Nothing is sent until the watch is over, so no cookie of a half-done request goes out.
+  const answerWatched = async (reply: FastifyReply, work: () => Promise<Relayed>) => {
+    const { result, problem } = await options.health.watch(() => runWatchingSignUpEmail(work));
+    if (problem) return sendStorageOutage(reply, problem);
+    if (result.emailFailed) {
+      return reply.status(signUpEmailNotSent.status).header("retry-after", String(signUpEmailNotSent.retryAfterSeconds)).send(signUpEmailNotSent.body);
+    }
+    return send(reply, result.result);
   };
 
   // The emailed sign-up link opens the web page with its token in the fragment; the page posts
@@ -59,16 +87,15 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     ) {
       throw badRequest("INVALID_CONFIRMATION", "Send the token from the emailed link and the password, and nothing else.");
     }
-    const refuse = () => reply.status(confirmationRefused.status).send(confirmationRefused.body);
     const headers = toFetchHeaders(request, options.clientIpHeader);
     headers.set("content-type", "application/json");
     headers.delete("content-length");
     // Which address the link is for, without using it yet.
     const email = await addressOfSignUpToken(options.auth, token);
-    return runAsConfirmation(async () => {
+    return answerWatched(reply, () => runAsConfirmation(async () => {
       if (email === null) {
         await verifyAgainstNothing(password);
-        return refuse();
+        return refused();
       }
       // The password is checked by Better Auth's own sign-in, with its throttle: failures here
       // count against the address and the client as a sign-in's do.
@@ -78,18 +105,18 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
         );
       const checked = await signIn();
       // Already confirmed (the link opened twice): the right password simply signs in.
-      if (checked.status === 200 || checked.status === 429) return relay(checked, reply);
-      if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refuse();
+      if (checked.status === 200 || checked.status === 429) return relay(checked);
+      if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refused();
       const url = new URL("/api/auth/verify-email", options.publicUrl);
       url.searchParams.set("token", token);
       const getHeaders = new Headers(headers);
       getHeaders.delete("content-type");
       const confirmed = await options.auth.handler(new Request(url, { method: "GET", headers: getHeaders }));
-      if (confirmed.status !== 200) return refuse();
+      if (confirmed.status !== 200) return refused();
       // Signs in as a sign-in would: a session cookie, or the second step's question for an
       // account with two-step sign-in. The password's verdict is reused (one scrypt per request).
-      return relay(await signIn(), reply);
-    });
+      return relay(await signIn());
+    }));
   });
 
   app.route({
@@ -100,7 +127,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
       // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL.
       const url = new URL(request.url, options.publicUrl);
       if (isClosedAuthPath(url.pathname)) return reply.callNotFound();
-      return relay(await options.auth.handler(toFetchRequest(request, url, options)), reply, url.pathname);
+      return answerWatched(reply, async () => relay(await options.auth.handler(toFetchRequest(request, url, options)), url.pathname));
     },
   });
 }

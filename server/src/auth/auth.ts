@@ -13,6 +13,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/database.js";
+import { storageProblemOf } from "../db/storage-health.js";
 import { resolvedClientIpHeader } from "../http/client-ip.js";
 import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
@@ -59,6 +60,23 @@ export const passwordWork = { hashes: 0, verifications: 0 };
  */
 type Confirmation = { checked?: { hash: string; password: string; ok: boolean } };
 const confirmation = new AsyncLocalStorage<Confirmation>();
+
+/**
+ * Whether a sign-up's email reached the mail transport. Sign-up answers "check your email", so
+ * that answer must not be given when the email could not be written or sent (a full disk, a mail
+ * server that refuses): auth.routes.ts answers 503 instead (decision 027).
+ */
+const signUpEmail = new AsyncLocalStorage<{ failed: boolean }>();
+
+/** How long a sign-up waits for the mail transport to take its email before it goes on as sent. */
+export const signUpEmailWaitMs = 4000;
+
+/** Runs `work` (one request to Better Auth) and tells whether a sign-up email in it failed. */
+export async function runWatchingSignUpEmail<T>(work: () => Promise<T>): Promise<{ result: T; emailFailed: boolean }> {
+  const outcome = { failed: false };
+  const result = await signUpEmail.run(outcome, work);
+  return { result, emailFailed: outcome.failed };
+}
 
 /** Runs `work` as one confirmation request (see `Confirmation`). */
 export function runAsConfirmation<T>(work: () => Promise<T>): Promise<T> {
@@ -254,8 +272,43 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
   const sendWithoutWaiting = (what: string, email: OutgoingEmail) => {
     mailer.send(email).catch((error: unknown) => logger.error({ source: "mailer" }, `The ${what} email could not be sent: ${scrubText(String(error))}`));
   };
-  // To the owner of an address someone tried to sign up with. Runs unawaited: reading the
-  // request for the page they were headed to must not lengthen a taken address's answer.
+  // A sign-up's email, new address or taken alike, is awaited: its answer says "check your email",
+  // which must be true. Both kinds send exactly one email, so waiting tells nothing about which it
+  // was; a failure answers 503 for both (decision 027). `undo` removes what the sign-up made, so
+  // trying again later is a fresh sign-up rather than a "someone tried" email to oneself.
+  const sendForSignUp = async (what: string, email: OutgoingEmail, undo?: () => Promise<unknown>) => {
+    const sending = mailer.send(email);
+    // A mail server that does not answer (rather than refusing) may still deliver: after a few
+    // seconds the sign-up goes on as sent, and a later failure is only logged.
+    let timer: NodeJS.Timeout | undefined;
+    const stillSending = new Promise<"still sending">((resolve) => (timer = setTimeout(() => resolve("still sending"), signUpEmailWaitMs)));
+    try {
+      const outcome = await Promise.race([sending, stillSending]);
+      if (outcome === "still sending") {
+        sending.catch((error: unknown) => logger.error({ source: "mailer" }, `The ${what} email could not be sent: ${scrubText(String(error))}`));
+        logger.warn({ source: "mailer" }, `The mail server had not taken the ${what} email after ${signUpEmailWaitMs / 1000} s; the sign-up goes on as sent`);
+      }
+    } catch (error) {
+      logger.error({ source: "mailer" }, `The ${what} email could not be sent: ${scrubText(String(error))}`);
+      // An outbox that cannot be written is a full disk: the server is not ready while it lasts.
+      if (storageProblemOf(error) === "full") database.health.noteError(error);
+      await undo?.().catch((undoError: unknown) => logger.error({ source: "mailer" }, `An unsent sign-up could not be removed: ${scrubText(String(undoError))}`));
+      const outcome = signUpEmail.getStore();
+      if (outcome) outcome.failed = true;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const isSignUpRequest = (request: Request | undefined) => request !== undefined && new URL(request.url).pathname.endsWith("/sign-up/email");
+  // Only a sign-up just made, whose link could not be sent: never confirmed, never signed in.
+  const removeUnsentSignUp = (userId: string) =>
+    database.db
+      .deleteFrom("user")
+      .where("id", "=", userId)
+      .where("emailVerified", "=", database.dialect === "sqlite" ? 0 : false)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id"))))
+      .execute();
+  // To the owner of an address someone tried to sign up with; awaited like a new address's link.
   const emailExistingAccount = async (email: string, request: Request | undefined) => {
     const next = await callbackPathOf(request);
     const signIn = new URL("/sign-in", publicUrl);
@@ -263,7 +316,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     if (next !== "/") signIn.search = new URLSearchParams({ next: hashAt === -1 ? next : next.slice(0, hashAt) }).toString();
     // An invite's code rides in the fragment, as it came, so it reaches no access log.
     const signInUrl = `${signIn.toString()}${hashAt === -1 ? "" : next.slice(hashAt)}`;
-    sendWithoutWaiting("existing account", {
+    await sendForSignUp("existing account", {
       to: email,
       subject: signUpEmailSubjects.existingAccount,
       text: [
@@ -344,9 +397,9 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         if (!user.emailVerified) await markEmailVerified(user.id);
       },
       // A sign-up with a taken address: the same answer as a new one, and this email to the
-      // owner instead of a confirmation link. Not awaited, like every email a sign-up sends.
+      // owner instead of a confirmation link, awaited like the link is.
       onExistingUserSignUp: async ({ user }, request) => {
-        void emailExistingAccount(user.email, request);
+        await emailExistingAccount(user.email, request);
       },
       password: {
         hash: async (password) => {
@@ -375,14 +428,19 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       // (decision 020).
       autoSignInAfterVerification: false,
       expiresIn: confirmLinkSeconds,
-      // Not awaited (see onExistingUserSignUp). Better Auth's own link would carry the token in
-      // the query string to the server; ours opens the web page with it in the fragment.
-      async sendVerificationEmail({ user, token, url }) {
+      // Awaited at sign-up (see sendForSignUp); not awaited for a link asked for again or sent at
+      // sign-in, whose answers must not depend on whether the address has an account. Better
+      // Auth's own link would carry the token in the query string to the server; ours opens the
+      // web page with it in the fragment.
+      async sendVerificationEmail({ user, token, url }, request) {
         // Confirming with the link and the password: the person already has a link.
         if (confirmation.getStore()) return;
         await markLinkSent(user.id);
         const link = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
-        sendWithoutWaiting("confirmation", {
+        const send = isSignUpRequest(request)
+          ? (what: string, email: OutgoingEmail) => sendForSignUp(what, email, () => removeUnsentSignUp(user.id))
+          : sendWithoutWaiting;
+        await send("confirmation", {
           to: user.email,
           subject: signUpEmailSubjects.confirm,
           text: [

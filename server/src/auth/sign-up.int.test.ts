@@ -6,7 +6,7 @@ import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, sig
 import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
-import { passwordWork } from "./auth.js";
+import { passwordWork, signUpEmailWaitMs } from "./auth.js";
 import { signUpEmailSubjects, unfinishedSignUpKeepMs } from "./sign-up-link.js";
 import { sweepExpiredRows } from "../modules/retention/index.js";
 
@@ -78,13 +78,44 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect(again.hashes).toBe(fresh.hashes);
   });
 
-  it("does not make the answer wait for the mail server, for a new address or a taken one", async () => {
+  it("waits only a few seconds for a mail server that does not answer, for a new address or a taken one alike", async () => {
     const owner = await signUp(t.app);
     await withStalledMailServer(t.mailer, async (handed) => {
-      expect((await postSignUp(newPersonDetails())).statusCode).toBe(200);
-      expect((await postSignUp({ ...newPersonDetails(), email: owner.email })).statusCode).toBe(200);
+      for (const details of [newPersonDetails(), { ...newPersonDetails(), email: owner.email }]) {
+        const started = performance.now();
+        expect((await postSignUp(details)).statusCode).toBe(200);
+        expect(performance.now() - started).toBeLessThan(signUpEmailWaitMs + 1500);
+      }
       await expect.poll(handed).toBe(2);
     });
+  }, 30_000);
+
+  it("does not say to check the email when it could not be written or sent, and leaves nothing half made", async () => {
+    const owner = await signUp(t.app);
+    const send = t.mailer.send;
+    const details = newPersonDetails();
+    // The outbox on a full disk, then a mail server that refuses the message.
+    const failures = [
+      { error: Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }), code: "STORAGE_FULL" },
+      { error: Object.assign(new Error("Mail command failed: 554 5.7.1 rejected"), { code: "EENVELOPE", responseCode: 554 }), code: "EMAIL_NOT_SENT" },
+    ];
+    try {
+      for (const failure of failures) {
+        t.mailer.send = async () => Promise.reject(failure.error);
+        for (const attempt of [details, { ...newPersonDetails(), email: owner.email }]) {
+          const refused = await postSignUp(attempt);
+          expect(refused.statusCode).toBe(503);
+          expect(refused.headers["retry-after"]).toBeDefined();
+          expect(refused.json()).toMatchObject({ error: { code: failure.code } });
+        }
+      }
+    } finally {
+      t.mailer.send = send;
+    }
+    // Nothing of the new address was kept: trying again is a fresh sign-up that gets its link.
+    expect(await t.database.db.selectFrom("user").select("id").where("email", "=", details.email.toLowerCase()).executeTakeFirst()).toBeUndefined();
+    expect((await postSignUp(details)).statusCode).toBe(200);
+    expect(signUpLinkFor(t.mailer.sent, details.email)?.token).toBeTruthy();
   });
 
   it("the link with the password chosen confirms the address and signs in; opened again it is a sign-in, and a wrong password gets nothing", async () => {

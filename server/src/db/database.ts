@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
+import { StorageHealth, storageProblemOf } from "./storage-health.js";
 import type { DB } from "./schema.js";
 
 export type Dialect = DatabaseConfig["dialect"];
@@ -14,6 +15,8 @@ export type Dialect = DatabaseConfig["dialect"];
 export type Database = {
   dialect: Dialect;
   db: Kysely<DB>;
+  /** Outages seen in real queries (unreachable, full, busy): for 503s and /readyz (decision 027). */
+  health: StorageHealth;
   close(): Promise<void>;
 };
 
@@ -22,7 +25,18 @@ export type OpenDatabaseOptions = {
   schema?: string;
   /** PostgreSQL only: pool size. */
   maxConnections?: number;
+  /**
+   * PostgreSQL only: the longest the server waits for a connection or for one statement's
+   * answer before it gives up with a 503 (decision 027). 0 waits as long as it takes: for
+   * migrations and operator commands, whose statements may rightly run for minutes.
+   */
+  timeoutMs?: number;
+  /** Told about every connection-level error the pool survived (a database restart, a reset). */
+  onConnectionError?: (error: Error) => void;
 };
+
+/** The default bound on a wait for PostgreSQL: with the time to answer, under the 5 s an outage may take to show. */
+export const defaultDatabaseTimeoutMs = 4000;
 
 /** Opens the database named by the configuration: SQLite by default, PostgreSQL when configured. */
 export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
@@ -39,8 +53,9 @@ function openSqlite(file: string): Database {
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return { dialect: "sqlite", db, close: () => db.destroy() };
+  const health = new StorageHealth();
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection, health) }) });
+  return { dialect: "sqlite", db, health, close: () => db.destroy() };
 }
 
 const statementCacheSize = 256;
@@ -50,19 +65,26 @@ const statementCacheSize = 256;
  * query. Kysely emits the same SQL text for the same query shape, so prepared statements
  * are kept by text (bounded, least recently used first out). Safe because better-sqlite3
  * runs each statement to completion synchronously before the next use.
+ *
+ * Each statement also reports to `health`: a failure (a full disk, a locked file) and a write
+ * that committed. And a ROLLBACK after SQLite has already rolled back by itself (it does on
+ * SQLITE_FULL and some I/O errors) does nothing: Kysely would otherwise throw "cannot rollback -
+ * no transaction is active" in place of the error that mattered.
  */
-function withStatementCache(connection: BetterSqlite3.Database): BetterSqlite3.Database {
+function withStatementCache(connection: BetterSqlite3.Database, health: StorageHealth): BetterSqlite3.Database {
   const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = connection.prepare.bind(connection);
+  const rollbackWithoutTransaction = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
   return new Proxy(connection, {
     get(target, property, receiver) {
       if (property !== "prepare") return Reflect.get(target, property, receiver) as unknown;
       return (source: string) => {
+        if (source === "rollback" && !connection.inTransaction) return rollbackWithoutTransaction;
         let statement = cache.get(source);
         if (statement) {
           cache.delete(source);
         } else {
-          statement = prepare(source);
+          statement = reportingTo(health, connection, prepare(source), isWriteOrCommit(source));
           if (cache.size >= statementCacheSize) cache.delete(cache.keys().next().value as string);
         }
         cache.set(source, statement);
@@ -72,14 +94,118 @@ function withStatementCache(connection: BetterSqlite3.Database): BetterSqlite3.D
   });
 }
 
+/** A statement whose success, outside a transaction, means a write reached the disk. */
+function isWriteOrCommit(source: string): boolean {
+  return /^\s*(commit|insert|update|delete|replace)\b/i.test(source);
+}
+
+function reportingTo(health: StorageHealth, connection: BetterSqlite3.Database, statement: BetterSqlite3.Statement, writes: boolean): BetterSqlite3.Statement {
+  const watched = <A extends unknown[], R>(method: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        const result = method(...args);
+        if (writes && !connection.inTransaction) health.noteWriteWorked();
+        return result;
+      } catch (error) {
+        health.noteError(error);
+        throw error;
+      }
+    };
+  return new Proxy(statement, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === "run" || property === "all" || property === "get" || property === "iterate") {
+        return watched((value as (...args: unknown[]) => unknown).bind(target));
+      }
+      return value;
+    },
+  });
+}
+
 function openPostgres(connectionString: string, options: OpenDatabaseOptions): Database {
+  const timeoutMs = options.timeoutMs ?? defaultDatabaseTimeoutMs;
+  const health = new StorageHealth();
+  const onConnectionError = options.onConnectionError ?? (() => undefined);
   const pool = new pg.Pool({
     connectionString: withDefaultUser(connectionString),
     max: options.maxConnections ?? 10,
+    // A connection dropped by a firewall or a failover is noticed by the kernel, not left open for hours.
+    keepAlive: true,
+    ...(timeoutMs > 0
+      ? {
+          connectionTimeoutMillis: timeoutMs,
+          // The client stops waiting (a partition) and the server stops working (a runaway
+          // statement) at the same bound; a transaction left open by a stalled client ends too.
+          query_timeout: timeoutMs,
+          statement_timeout: timeoutMs,
+          idle_in_transaction_session_timeout: 4 * timeoutMs,
+        }
+      : {}),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
-  return { dialect: "postgres", db, close: () => db.destroy() };
+  // A connection the database ends while it sits idle (a restart, a failover, an idle timeout,
+  // pg_terminate_backend) is an 'error' event on the pool: without a listener Node ends the
+  // process. The pool drops that connection by itself; the next request gets a new one.
+  pool.on("error", (error) => {
+    health.noteError(error);
+    onConnectionError(error);
+  });
+  // The same event on a connection that is checked out between two statements; after it the
+  // connection is not queryable, and the pool drops it when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      health.noteError(error);
+      onConnectionError(error);
+    });
+  });
+  const db = new Kysely<DB>({ dialect: new CurrentSchemaPostgresDialect({ pool: reportingPool(pool, health) }) });
+  return { dialect: "postgres", db, health, close: () => db.destroy() };
+}
+
+type PoolClient = pg.PoolClient;
+
+/**
+ * The pool as Kysely sees it, reporting every failed query to `health` and every committed
+ * write as a sign the outage is over. A connection whose statement timed out is still waiting
+ * for that statement's answer (node-postgres only stops listening): it is destroyed when
+ * released, never handed to the next request.
+ */
+function reportingPool(pool: pg.Pool, health: StorageHealth) {
+  return {
+    async connect(): Promise<PoolClient> {
+      let client: PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        health.noteError(error);
+        throw error;
+      }
+      let broken: Error | undefined;
+      let inTransaction = false;
+      const query = async (text: string, values?: unknown[]) => {
+        try {
+          const result = await client.query(text, values);
+          const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
+          if (verb === "begin" || verb === "start") inTransaction = true;
+          else if (verb === "rollback") inTransaction = false;
+          else if (verb === "commit" || (!inTransaction && (verb === "insert" || verb === "update" || verb === "delete"))) {
+            inTransaction = false;
+            health.noteWriteWorked();
+          }
+          return result;
+        } catch (error) {
+          health.noteError(error);
+          if (storageProblemOf(error) !== null) broken ??= error as Error;
+          throw error;
+        }
+      };
+      return Object.assign(Object.create(client) as PoolClient, {
+        query,
+        release: () => client.release(broken),
+      });
+    },
+    end: () => pool.end(),
+  };
 }
 
 /**

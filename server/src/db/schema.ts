@@ -368,6 +368,12 @@ export type JobRunTable = {
   result: string;
 };
 
+/** One row /readyz writes to prove a write can commit (decision 027). */
+export type ReadinessProbeTable = {
+  id: string;
+  probed_at: number;
+};
+
 export type DB = {
   user: UserTable;
   session: SessionTable;
@@ -403,5 +409,6 @@ export type DB = {
   client_consent: ClientConsentTable;
   client_invite: ClientInviteTable;
   job_run: JobRunTable;
+  readiness_probe: ReadinessProbeTable;
 };
 

@@ -1,7 +1,34 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ApiError } from "@mutual/core";
+import { storageProblemOf, type StorageProblem } from "../db/storage-health.js";
 import { HttpError } from "./http-errors.js";
+
+/** What a person is told when storage is out (decision 027), and when to try again. */
+export const storageOutageAnswers: Record<StorageProblem, { code: string; message: string; retryAfterSeconds: number }> = {
+  unreachable: {
+    code: "DATABASE_UNAVAILABLE",
+    message: "Mutual cannot reach its database just now. Please try again in a moment.",
+    retryAfterSeconds: 5,
+  },
+  full: {
+    code: "STORAGE_FULL",
+    message: "The server cannot store data right now, so what you sent was not saved. Please try again later.",
+    retryAfterSeconds: 60,
+  },
+  busy: {
+    code: "DATABASE_BUSY",
+    message: "Mutual is too busy to answer just now. Please try again in a moment.",
+    retryAfterSeconds: 2,
+  },
+};
+
+/** Sends the 503 for a storage outage, with Retry-After. */
+export function sendStorageOutage(reply: FastifyReply, problem: StorageProblem) {
+  const answer = storageOutageAnswers[problem];
+  const body: ApiError = { error: { code: answer.code, message: answer.message } };
+  return reply.status(503).header("retry-after", String(answer.retryAfterSeconds)).send(body);
+}
 
 /** Messages for the 4xx errors Fastify itself raises; anything else gets a generic one. */
 const clientErrorMessages: Record<number, { code: string; message: string }> = {
@@ -19,7 +46,8 @@ const clientErrorMessages: Record<number, { code: string; message: string }> = {
 /**
  * The one error handler: validation errors become 400 with a message per field, other
  * client errors keep their status with a plain message, and every server error becomes
- * a bare 500 whose body reveals nothing but a request id to quote.
+ * a bare 500 whose body reveals nothing but a request id to quote, except a storage outage
+ * (database unreachable, disk full, overloaded), which is a 503 with Retry-After.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -46,6 +74,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = error.code?.startsWith("FST_") && status === 400 ? error.message : known.message;
       const body: ApiError = { error: { code: known.code, message } };
       return reply.status(status).send(body);
+    }
+    // The database is out of reach, the disk is full, or the database is overloaded: not a bug
+    // in the request, and not something to hide behind a bare 500. The real cause is logged.
+    const problem = storageProblemOf(error);
+    if (problem) {
+      request.log.error({ err: error, storage: problem }, "Storage unavailable");
+      return sendStorageOutage(reply, problem);
     }
     request.log.error({ err: error }, "Request failed");
     const body: ApiError = {

@@ -14,6 +14,22 @@ export const keyBytes = 32;
 
 export type KeyEncryptionKey = { id: string; key: Buffer };
 
+/**
+ * The key-encryption keys a server holds (decision 028): `current` wraps every new data key;
+ * every key, current or being rotated out, opens the data keys wrapped by it, found by id.
+ */
+export type Keyring = {
+  readonly current: KeyEncryptionKey;
+  byId(id: string): KeyEncryptionKey | undefined;
+  readonly ids: readonly string[];
+};
+
+/** A keyring of one current key and the keys being rotated out. */
+export function keyringOf(current: KeyEncryptionKey, previous: readonly KeyEncryptionKey[] = []): Keyring {
+  const byId = new Map<string, KeyEncryptionKey>([...previous.map((key) => [key.id, key] as const), [current.id, current]]);
+  return { current, byId: (id) => byId.get(id), ids: [...byId.keys()] };
+}
+
 /** A sealed value: version, iv, tag and ciphertext, base64url, dot-separated. */
 export type Sealed = string;
 

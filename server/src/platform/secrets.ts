@@ -13,9 +13,12 @@ export function loadOrCreateSecret(options: {
   fileName: string;
   variableName: string;
   logger: FastifyBaseLogger;
+  /** When set, a missing file is not created: start-up stops with this message instead. */
+  refuseToCreate?: string;
 }): string {
   if (options.configured) return options.configured;
   const file = path.join(options.dataDir, options.fileName);
+  if (options.refuseToCreate !== undefined && !fs.existsSync(file)) throw new Error(options.refuseToCreate);
   fs.mkdirSync(options.dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testKeyring, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp as signUpOnly, type TestPerson } from "../../../test/auth-helpers.js";
 import { giveConsentVia } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
@@ -116,9 +116,9 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     expect(stored).not.toContain("first draft");
     const row = await t.database.db.selectFrom("check_in").select(["note_sealed", "note_key_id"]).where("iso_week", "=", "2026-W48").executeTakeFirstOrThrow();
     expect(row.note_sealed).toMatch(/^v1\./);
-    expect(row.note_key_id).toBe(`${testKeyEncryptionKey.id}:${userId}`);
+    expect(row.note_key_id).toBe(`${testKeyring.current.id}:${userId}`);
     const key = await t.database.db.selectFrom("data_key").select(["key_id"]).where("user_id", "=", userId).executeTakeFirstOrThrow();
-    expect(key.key_id).toBe(testKeyEncryptionKey.id);
+    expect(key.key_id).toBe(testKeyring.current.id);
   });
 
   it("answers a retry with the same Idempotency-Key with the same response and writes once", async () => {
@@ -224,7 +224,7 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
   });
 
   it("exports the owner's check-ins with notes decrypted", async () => {
-    const exported = await listCheckInsForExport(t.database.db, testKeyEncryptionKey, userId);
+    const exported = await listCheckInsForExport(t.database.db, testKeyring, userId);
     expect(exported.map((entry) => [entry.week, entry.note])).toEqual([
       ["2026-W48", "the quiet lantern by the window"],
       ["2026-W49", null],
@@ -236,11 +236,11 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     const seeded = await signUp(t.app);
     const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: seeded.cookie } });
     const seededId = (me.json() as { user: { id: string } }).user.id;
-    await storeCheckInForWeek(t.database.db, testKeyEncryptionKey, seededId, { week: "2026-W40", timeZone: zone, answers: { wePulse: 4, note: "seeded willow note" }, atMs: Date.UTC(2026, 9, 1) });
+    await storeCheckInForWeek(t.database.db, testKeyring, seededId, { week: "2026-W40", timeZone: zone, answers: { wePulse: 4, note: "seeded willow note" }, atMs: Date.UTC(2026, 9, 1) });
     const list = await t.app.inject({ method: "GET", url: "/api/check-ins", headers: { cookie: seeded.cookie } });
     expect(list.json().weeks).toEqual([expect.objectContaining({ week: "2026-W40", hasNote: true })]);
     expect(await everyStoredText(t)).not.toContain("willow");
-    expect((await listCheckInsForExport(t.database.db, testKeyEncryptionKey, seededId))[0]?.note).toBe("seeded willow note");
+    expect((await listCheckInsForExport(t.database.db, testKeyring, seededId))[0]?.note).toBe("seeded willow note");
   });
 
   it("deleting the account removes check-ins, idempotency keys and the data key", async () => {

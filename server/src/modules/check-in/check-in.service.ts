@@ -3,7 +3,7 @@ import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAn
 import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
 import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
@@ -23,7 +23,7 @@ import {
   type StoredScores,
 } from "./check-in.repository.js";
 
-export type CheckInDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+export type CheckInDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
 
 const putRoute = "PUT /api/check-ins/current";
 
@@ -177,7 +177,7 @@ export type CheckInNote = { week: string; writtenAtMs: number; text: string };
  * for their counsellor while they share the notes scope (decision 015). The caller checks that
  * scope and audits the read in the same transaction, whose connection this reads with.
  */
-export async function listCheckInNotesOf(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string, bounds: { sinceMs: number; limit: number }): Promise<CheckInNote[]> {
+export async function listCheckInNotesOf(db: Kysely<DB>, kek: Keyring, userId: string, bounds: { sinceMs: number; limit: number }): Promise<CheckInNote[]> {
   const records = await listNotedCheckIns(db, userId, bounds.sinceMs, bounds.limit);
   if (records.length === 0) return [];
   const dataKey = await findUserDataKey(db, kek, userId);
@@ -197,7 +197,7 @@ export type ExportedCheckIn = {
 };
 
 /** The owner's check-ins with their notes decrypted, for their own data export only. */
-export async function listCheckInsForExport(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string): Promise<ExportedCheckIn[]> {
+export async function listCheckInsForExport(db: Kysely<DB>, kek: Keyring, userId: string): Promise<ExportedCheckIn[]> {
   const records = await listCheckIns(db, userId);
   const dataKey = records.some((record) => record.noteSealed !== null) ? await findUserDataKey(db, kek, userId) : null;
   return records.map((record) => ({
@@ -216,7 +216,7 @@ export async function listCheckInsForExport(db: Kysely<DB>, kek: KeyEncryptionKe
  */
 export async function storeCheckInForWeek(
   db: Kysely<DB>,
-  kek: KeyEncryptionKey,
+  kek: Keyring,
   userId: string,
   input: { week: string; timeZone: string; answers: CheckInAnswers; atMs: number },
 ): Promise<void> {

@@ -7,7 +7,7 @@ import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../http/route-access.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { listAssessmentsForExport, listScoresOfPeople } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
@@ -17,7 +17,7 @@ import { carriedScopes, exportContentOf, type ExportContent } from "./client-exp
 import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsv, type ClientExportPerson, type FhirCollectionBundle } from "./client-exports.presenter.js";
 import { findMyClient, listClientPeople, listMyProfileSharingPeople, type ClientPerson } from "./client-exports.repository.js";
 
-export type ClientExportsDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
 
 const AUDIT_BATCH = 500;
 
@@ -42,7 +42,7 @@ async function audit(db: Kysely<DB>, actor: Actor, now: number, entries: Readonl
   for (let start = 0; start < views.length; start += AUDIT_BATCH) await recordDataViews(db, views.slice(start, start + AUDIT_BATCH));
 }
 
-async function readPerson(db: Kysely<DB>, kek: KeyEncryptionKey, person: ClientPerson, content: ExportContent, kinds: { checkIns: boolean; notes: boolean }): Promise<ClientExportPerson> {
+async function readPerson(db: Kysely<DB>, kek: Keyring, person: ClientPerson, content: ExportContent, kinds: { checkIns: boolean; notes: boolean }): Promise<ClientExportPerson> {
   const wantsProfiles = content.profile || content.safety;
   const assessments = wantsProfiles ? (await listAssessmentsForExport(db, person.userId)).filter((entry) => entry.record.status === "completed") : [];
   const wantsCheckIns = (kinds.checkIns && content.checkIns) || (kinds.notes && content.notes);

@@ -5,7 +5,7 @@
 // notes view recorded; turning the scope off takes effect at the next request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIsoWeekKey, type ClientDetailResponse, type DataViewsResponse } from "@mutual/core";
-import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testKeyring, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
@@ -142,7 +142,7 @@ describe.each(dialects)("[%s] a client's notes in their counsellor's client deta
     const userId = (await getAs(t.app, client, "/api/me")).json<{ user: { id: string } }>().user.id;
     // A week written 27 weeks ago (as the demo seeder writes past weeks; a session would not last that long).
     const longAgo = now - 27 * 7 * dayMs;
-    await storeCheckInForWeek(t.database.db, testKeyEncryptionKey, userId, { week: isoWeekKeyOf(longAgo), timeZone: "UTC", answers: { ...answers, note: "half-a-year-ago-O1" }, atMs: longAgo });
+    await storeCheckInForWeek(t.database.db, testKeyring, userId, { week: isoWeekKeyOf(longAgo), timeZone: "UTC", answers: { ...answers, note: "half-a-year-ago-O1" }, atMs: longAgo });
     await checkIn(client, "this-week-N1");
 
     const notes = (await detail(clientId)).body.members[0]!.notes!;

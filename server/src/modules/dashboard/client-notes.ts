@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { ClientNotes, CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { listCheckInNotesOf, type CheckInNote } from "../check-in/index.js";
 import type { NewDataView } from "../data-views/index.js";
 import { listReflectionsOf, type ExerciseReflection } from "../exercises/index.js";
@@ -37,7 +37,7 @@ export type MemberNotes = { sinceMs: number; checkInNotes: CheckInNote[]; reflec
  */
 export async function readMemberNotes(
   trx: Kysely<DB>,
-  kek: KeyEncryptionKey,
+  kek: Keyring,
   members: ReadonlyArray<{ userId: string; scopes: readonly CounsellingScope[] }>,
   now: number,
 ): Promise<Map<string, MemberNotes>> {

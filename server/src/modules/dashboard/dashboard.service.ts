@@ -21,7 +21,7 @@ import type { DB } from "../../db/schema.js";
 import { HttpError } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
 import { listClientSummaries, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
@@ -34,7 +34,7 @@ import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.
 import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
 
 /** `kek` opens the notes of clients who share them, for the client detail only. */
-export type DashboardDeps = { db: Kysely<DB>; clock: Clock; kek: KeyEncryptionKey };
+export type DashboardDeps = { db: Kysely<DB>; clock: Clock; kek: Keyring };
 
 /**
  * The norms reliable change is classified with, and which they are: the practice's own once enough

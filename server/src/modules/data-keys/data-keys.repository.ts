@@ -16,3 +16,51 @@ export async function insertDataKeyIfAbsent(db: Kysely<DB>, userId: string, keyI
     .onConflict((conflict) => conflict.column("user_id").doNothing())
     .execute();
 }
+
+/** How many data keys each key-encryption key wraps, by key id. */
+export async function countDataKeysByKeyId(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("data_key").select(["key_id", (eb) => eb.fn.countAll<string | number>().as("count")]).groupBy("key_id").execute();
+  return new Map(rows.map((row) => [row.key_id, Number(row.count)]));
+}
+
+/** The first data key of one key id at or after `userIdFrom` (by user id), for probing. */
+export async function firstDataKeyFrom(db: Kysely<DB>, keyId: string, userIdFrom: string): Promise<{ userId: string; wrappedKey: string } | undefined> {
+  const row = await db
+    .selectFrom("data_key")
+    .select(["user_id", "wrapped_key"])
+    .where("key_id", "=", keyId)
+    .where("user_id", ">=", userIdFrom)
+    .orderBy("user_id")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { userId: row.user_id, wrappedKey: row.wrapped_key } : undefined;
+}
+
+/** A page of data keys not wrapped by `currentKeyId`, after `afterUserId` (keyset paging by user id). */
+export async function listDataKeysNotWrappedBy(db: Kysely<DB>, currentKeyId: string, afterUserId: string, limit: number): Promise<Array<{ userId: string; keyId: string; wrappedKey: string }>> {
+  const rows = await db
+    .selectFrom("data_key")
+    .select(["user_id", "key_id", "wrapped_key"])
+    .where("key_id", "<>", currentKeyId)
+    .where("user_id", ">", afterUserId)
+    .orderBy("user_id")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, keyId: row.key_id, wrappedKey: row.wrapped_key }));
+}
+
+/** Replaces one wrapped data key if it is still the one that was read (another rewrap or a deletion may have come first). */
+export async function replaceWrappedDataKey(
+  db: Kysely<DB>,
+  row: { userId: string; keyId: string; wrappedKey: string },
+  replacement: { keyId: string; wrappedKey: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("data_key")
+    .set({ key_id: replacement.keyId, wrapped_key: replacement.wrappedKey })
+    .where("user_id", "=", row.userId)
+    .where("key_id", "=", row.keyId)
+    .where("wrapped_key", "=", row.wrappedKey)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { PRACTICE_EXERCISES, type ExerciseListResponse } from "@mutual/core";
-import { buildTestApp, testKeyEncryptionKey, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testKeyring, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp as signUpOnly, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { giveConsentVia } from "../../../test/assessment-helpers.js";
@@ -67,7 +67,7 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     const detail = await completions(person, exerciseId);
     expect(detail.json().completions.map((completion: { reflection: string | null }) => completion.reflection)).toEqual(["the copper kettle conversation", null]);
 
-    const exported = await listCompletionsForExport(t.database.db, testKeyEncryptionKey, userId);
+    const exported = await listCompletionsForExport(t.database.db, testKeyring, userId);
     expect(exported.map((entry) => [entry.exerciseId, entry.reflection])).toEqual([
       [exerciseId, "the copper kettle conversation"],
       [exerciseId, null],

@@ -4,7 +4,7 @@ import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type E
 import type { DB } from "../../db/schema.js";
 import { notFound } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { getPracticeGuidance } from "../assessment/index.js";
 import { requireConsent } from "../consent/index.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "../data-keys/index.js";
@@ -13,7 +13,7 @@ import { reflectionToStore } from "./exercises.policy.js";
 import { presentCompletion, presentExercise } from "./exercises.presenter.js";
 import { findCompletion, insertCompletion, listCompletions, listReflectedCompletions, type CompletionRecord } from "./exercises.repository.js";
 
-export type ExercisesDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+export type ExercisesDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
 
 const reflectionBinding = (userId: string, completionId: string) => `exercise-reflection:${userId}:${completionId}`;
 
@@ -123,7 +123,7 @@ export async function listExerciseCompletions(deps: ExercisesDeps, userId: strin
 export type ExportedCompletion = { id: string; exerciseId: string; practice: string | null; title: string | null; completedAt: string; reflection: string | null };
 
 /** Every completion of the person with reflections decrypted, for their own data export only. */
-export async function listCompletionsForExport(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string): Promise<ExportedCompletion[]> {
+export async function listCompletionsForExport(db: Kysely<DB>, kek: Keyring, userId: string): Promise<ExportedCompletion[]> {
   const records = await listCompletions(db, userId);
   const dataKey = records.some((record) => record.reflectionSealed !== null) ? await findUserDataKey(db, kek, userId) : null;
   return records.map((record) => {
@@ -161,7 +161,7 @@ export type ExerciseReflection = { exerciseId: string; title: string; practice: 
  * checks that scope and audits the read in the same transaction, whose connection this reads with.
  * A completion of an exercise no longer in the catalogue is left out (it has no title to show).
  */
-export async function listReflectionsOf(db: Kysely<DB>, kek: KeyEncryptionKey, userId: string, bounds: { sinceMs: number; limit: number }): Promise<ExerciseReflection[]> {
+export async function listReflectionsOf(db: Kysely<DB>, kek: Keyring, userId: string, bounds: { sinceMs: number; limit: number }): Promise<ExerciseReflection[]> {
   const records = await listReflectedCompletions(db, userId, bounds.sinceMs, bounds.limit);
   if (records.length === 0) return [];
   const dataKey = await findUserDataKey(db, kek, userId);

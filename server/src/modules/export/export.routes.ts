@@ -3,10 +3,10 @@ import { dataExportSchema, fhirExportBundleSchema } from "@mutual/core";
 import type { Database } from "../../db/database.js";
 import { actorOf } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { exportPersonData, exportPersonFhir } from "./export.service.js";
 
-export type ExportRoutesOptions = { database: Database; kek: KeyEncryptionKey; clock: Clock };
+export type ExportRoutesOptions = { database: Database; kek: Keyring; clock: Clock };
 
 /** The person downloads everything of theirs: JSON, or a FHIR R4 Bundle of their profiles. */
 export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (app, { database, kek, clock }) => {

@@ -3,7 +3,7 @@ import type { DataExport } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { listAssessmentsForExport } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { getConsent } from "../consent/index.js";
@@ -14,7 +14,7 @@ import { listCompletionsForExport } from "../exercises/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle, type FhirCollectionBundle } from "./export.presenter.js";
 
-export type ExportDeps = { db: Kysely<DB>; kek: KeyEncryptionKey; clock: Clock };
+export type ExportDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
 
 /**
  * Everything held about the person, notes and reflections decrypted: for them alone. Read in one

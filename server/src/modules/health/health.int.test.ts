@@ -3,6 +3,7 @@ import { buildApp } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import type { Database } from "../../db/database.js";
 import { pino } from "pino";
+import { keyringOf } from "../../platform/crypto.js";
 import { buildTestApp, createMemoryMailer, type TestApp } from "../../../test/build-test-app.js";
 import { createTestDatabase, dialects, openUnreachableDatabase } from "../../../test/test-databases.js";
 
@@ -14,7 +15,7 @@ async function buildAppOn(database: Database) {
     logger: pino({ level: "silent" }),
     mailer: createMemoryMailer(),
     authSecret: "x".repeat(40),
-    keyEncryptionKey: { id: "k1", key: Buffer.alloc(32, 1) },
+    keyring: keyringOf({ id: "k1", key: Buffer.alloc(32, 1) }),
   });
 }
 
@@ -34,7 +35,7 @@ describe.each(dialects)("[%s] health", (dialect) => {
   it("/readyz answers 200 when the database answers and every migration is applied", async () => {
     const response = await t.app.inject({ method: "GET", url: "/readyz" });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "applied" } });
+    expect(response.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "applied", writes: "ok" } });
   });
 
   it("/readyz answers 503 on a database whose migrations have not run", async () => {
@@ -43,7 +44,7 @@ describe.each(dialects)("[%s] health", (dialect) => {
     try {
       const response = await app.inject({ method: "GET", url: "/readyz" });
       expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ status: "unavailable", checks: { database: "ok", migrations: "pending" } });
+      expect(response.json()).toEqual({ status: "unavailable", checks: { database: "ok", migrations: "pending", writes: "unknown" } });
     } finally {
       await app.close();
       await empty.destroy();

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { livenessSchema, readinessSchema, type Readiness } from "@mutual/core";
+import { livenessSchema, readinessSchema } from "@mutual/core";
 import type { Database } from "../../db/database.js";
-import { pingDatabase } from "../../db/database.js";
-import { hasPendingMigrations } from "../../db/migrate.js";
+import { checkReadiness } from "./health.service.js";
 
-/** /livez: the process answers. /readyz: the database answers and its schema is current. */
+/** /livez: the process answers. /readyz: the database answers, its schema is current, and a write can commit. */
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get("/livez", { config: { access: "public" }, schema: { response: { 200: livenessSchema } } }, async () => ({
     status: "ok" as const,
@@ -14,15 +13,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     "/readyz",
     { config: { access: "public" }, schema: { response: { 200: readinessSchema, 503: readinessSchema } } },
     async (request, reply) => {
-      const checks: Readiness["checks"] = { database: "ok", migrations: "unknown" };
-      try {
-        await pingDatabase(database);
-        checks.migrations = (await hasPendingMigrations(database)) ? "pending" : "applied";
-      } catch (error) {
-        request.log.warn({ err: error }, "Readiness check failed");
-        checks.database = "unreachable";
-      }
-      const ready = checks.database === "ok" && checks.migrations === "applied";
+      const { ready, checks, failure } = await checkReadiness(database, Date.now());
+      if (failure !== undefined) request.log.warn({ err: failure }, "Readiness check failed");
       return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", checks });
     },
   );

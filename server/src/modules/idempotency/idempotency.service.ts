@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import type { KeyEncryptionKey } from "../../platform/crypto.js";
+import type { Keyring } from "../../platform/crypto.js";
 import { findUserDataKey, getOrCreateUserDataKey } from "../data-keys/index.js";
 import { idempotencyKeepMs, requestFingerprint, requireSameRequest } from "./idempotency.policy.js";
 import { deleteIdempotencyRecordsBefore, findIdempotencyRecord, insertIdempotencyRecord } from "./idempotency.repository.js";
@@ -12,7 +12,7 @@ export type IdempotentRequest = { userId: string; key: string; route: string; re
  * The reference stored by an earlier request with the same key, or undefined when the key is
  * new. Throws 422 IDEMPOTENCY_KEY_REUSED when the key was used for another route or body.
  */
-export async function findEarlierResult(db: Kysely<DB>, kek: KeyEncryptionKey, request: IdempotentRequest): Promise<string | undefined> {
+export async function findEarlierResult(db: Kysely<DB>, kek: Keyring, request: IdempotentRequest): Promise<string | undefined> {
   const stored = await findIdempotencyRecord(db, request.userId, request.key);
   if (!stored) return undefined;
   const dataKey = await findUserDataKey(db, kek, request.userId);
@@ -26,7 +26,7 @@ export async function findEarlierResult(db: Kysely<DB>, kek: KeyEncryptionKey, r
  * edit or a deletion of the data leaves no old copy here). Call inside the write's transaction;
  * also forgets the person's keys older than 24 hours. Fails on a racing retry of the same key.
  */
-export async function rememberResult(trx: Kysely<DB>, kek: KeyEncryptionKey, request: IdempotentRequest & { reference: string; nowMs: number }): Promise<void> {
+export async function rememberResult(trx: Kysely<DB>, kek: Keyring, request: IdempotentRequest & { reference: string; nowMs: number }): Promise<void> {
   const dataKey = await getOrCreateUserDataKey(trx, kek, request.userId, request.nowMs);
   await deleteIdempotencyRecordsBefore(trx, request.userId, request.nowMs - idempotencyKeepMs);
   await insertIdempotencyRecord(trx, {

@@ -37,7 +37,7 @@ async function addUser(database: Database, options: { confirmed?: boolean; creat
 /**
  * Accounts on both sides of the unfinished sign-up rule: never confirmed and a week old (the only
  * one to go), never confirmed but younger, older but sent a new link within the week, confirmed
- * long ago, and never confirmed with a session.
+ * long ago, never confirmed with a session, and never confirmed holding a consent or sealed notes.
  */
 async function seedAccounts(database: Database) {
   await addUser(database, { id: "unfinished-old", confirmed: false, createdAgoMs: 7 * day + 1 });
@@ -49,6 +49,11 @@ async function seedAccounts(database: Database) {
     .insertInto("session")
     .values({ id: "session-of-unconfirmed", token: "token-unconfirmed", userId: "unconfirmed-with-session", expiresAt: iso(day), createdAt: iso(-hour), updatedAt: iso(-hour), ipAddress: null, userAgent: null, activeOrganizationId: null })
     .execute();
+  // Left unconfirmed by an older version, signed out long ago, with something in them (issue 14).
+  await addUser(database, { id: "unconfirmed-with-consent", confirmed: false, createdAgoMs: 30 * day });
+  await database.db.insertInto("consent").values({ user_id: "unconfirmed-with-consent", notice_version: "1", consented_at: at(-29 * day) }).execute();
+  await addUser(database, { id: "unconfirmed-with-notes", confirmed: false, createdAgoMs: 30 * day });
+  await database.db.insertInto("data_key").values({ user_id: "unconfirmed-with-notes", key_id: "k1", wrapped_key: "v1.x.y.z", created_at: at(-29 * day) }).execute();
 }
 
 /** One row just past retention and one just inside it, per kind; returns the ids that must survive. */
@@ -135,8 +140,8 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
       verification: ["verification-kept"],
     });
     // The week-old unfinished sign-up is gone with its password hash; every other account stays.
-    const seeded = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-old", "unfinished-relinked", userId];
-    const survivors = ["confirmed-old", "unconfirmed-with-session", "unfinished-kept", "unfinished-relinked", userId].sort();
+    const seeded = ["confirmed-old", "unconfirmed-with-session", "unconfirmed-with-consent", "unconfirmed-with-notes", "unfinished-kept", "unfinished-old", "unfinished-relinked", userId];
+    const survivors = seeded.filter((id) => id !== "unfinished-old").sort();
     expect(await remainingAccounts(test.database, seeded)).toEqual({ user: survivors, account: survivors });
     const recorded = await test.database.db.selectFrom("job_run").selectAll().where("period_key", "=", "2026-03-02T12:00:00.000Z").execute();
     expect(recorded).toHaveLength(1);

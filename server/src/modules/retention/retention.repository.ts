@@ -2,6 +2,27 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { RetentionCutoffs } from "./retention.policy.js";
 
+/**
+ * Everything that shows an account was used: what a person answered, wrote, linked, joined or
+ * set up. The retention sweep never deletes an account that holds any of it.
+ */
+const accountContent: ReadonlyArray<{ table: keyof DB; column: string }> = [
+  { table: "consent", column: "user_id" },
+  { table: "assessment", column: "user_id" },
+  { table: "check_in", column: "user_id" },
+  { table: "exercise_completion", column: "user_id" },
+  { table: "data_key", column: "user_id" },
+  { table: "partner_invite", column: "inviter_id" },
+  { table: "couple_member", column: "user_id" },
+  { table: "partner_share", column: "owner_id" },
+  { table: "member", column: "userId" },
+  { table: "invitation", column: "inviterId" },
+  { table: "twoFactor", column: "userId" },
+  { table: "practice_client", column: "counsellor_id" },
+  { table: "practice_client_member", column: "user_id" },
+  { table: "client_invite", column: "counsellor_id" },
+];
+
 /** Rows deleted per table, by name. */
 export type SweepCounts = Record<string, number>;
 
@@ -20,16 +41,25 @@ export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoff
     // An unfinished sign-up: the address was never confirmed (by the link with the password, or a
     // reset), so nobody ever signed in to it and it holds nothing but the account itself. Its age
     // is counted from its last change, which is when its newest link was sent (auth.ts); its
-    // credential row goes with it (on delete cascade). An account with a session is never removed
-    // here, whatever its flag says (belt and braces: an unfinished sign-up cannot have one). A person
-    // confirming at this moment either commits first (then the flag keeps the row) or after (then
-    // their confirmation finds no account and is refused like a wrong password).
+    // credential row goes with it (on delete cascade). An account with a session, or holding
+    // anything a person made by using it, is never removed here, whatever its flag says: an
+    // unfinished sign-up can have neither, but an account made by an older version may be left
+    // unconfirmed with a life's data in it (issue 14). A person confirming at this moment either
+    // commits first (then the flag keeps the row) or after (then their confirmation finds no
+    // account and is refused like a wrong password).
     user: count(
       await db
         .deleteFrom("user")
         .where(sql<boolean>`not ${sql.ref("user.emailVerified")}`)
         .where("user.updatedAt", "<", cutoffs.unfinishedSignUpBefore)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id"))))
+        .where(({ not, exists, selectFrom, or }) =>
+          not(
+            or([
+              exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id")),
+              ...accountContent.map(({ table, column }) => exists(selectFrom(table).select(sql.lit(1).as("one")).whereRef(sql.ref(`${table}.${column}`), "=", "user.id"))),
+            ]),
+          ),
+        )
         .executeTakeFirst(),
     ),
   };
