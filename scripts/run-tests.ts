@@ -1,7 +1,7 @@
 // npm test: the whole suite, in the order a failure is cheapest to find. Installs what
 // the tests need beyond `npm ci` (scripts/ensure-test-services.sh), then lint, types,
 // build, unit and web tests, integration tests on SQLite and PostgreSQL, kill/restart
-// durability on both, two server processes on one PostgreSQL, and e2e in Chromium. Ends with counts per tier and dialect and one
+// durability on both, two server processes on one PostgreSQL, the operator's faults, and e2e in Chromium. Ends with counts per tier and dialect and one
 // "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -89,6 +89,19 @@ else failures.push("Multi-instance (skipped: the build failed)");
 if (fs.existsSync(multiInstanceReport)) {
   for (const { passed } of (JSON.parse(fs.readFileSync(multiInstanceReport, "utf8")) as MultiInstanceJson).results) {
     tally("multi-instance (postgres)")[passed ? "passed" : "failed"] += 1;
+  }
+}
+
+// The operator's world on the built server (issue 14): PostgreSQL that blinks, a disk that fills,
+// a backup restored, slow clients, npm start and its signals; each proof counted as one test.
+type FaultsJson = { results: Array<{ name: string; passed: boolean; skipped?: boolean }> };
+const faultsReport = path.join(reportDir, "faults.json");
+fs.rmSync(faultsReport, { force: true });
+if (built) run("Faults (PostgreSQL blinks, full disk, restore drill, slow clients, signals)", "npx", ["tsx", "--conditions=source", "scripts/faults/run.ts", `--summary-file=${faultsReport}`]);
+else failures.push("Faults (skipped: the build failed)");
+if (fs.existsSync(faultsReport)) {
+  for (const { name, passed, skipped } of (JSON.parse(fs.readFileSync(faultsReport, "utf8")) as FaultsJson).results) {
+    tally(`faults (${/\[(sqlite|postgres)\]/.exec(name)?.[1] ?? "process"})`)[skipped ? "skipped" : passed ? "passed" : "failed"] += 1;
   }
 }
 

@@ -78,6 +78,11 @@ async function dropStaleSchemas(client: pg.Client): Promise<void> {
   }
 }
 
+/** A look at an SQLite database file of a server this run started itself. */
+export function openSqliteInspectorAt(file: string): Inspector {
+  return openSqliteInspector(file);
+}
+
 function openSqliteInspector(file: string): Inspector {
   // Opening after a SIGKILL replays the write-ahead log, exactly as the restarted server would.
   const connection = new BetterSqlite3(file);

@@ -17,6 +17,10 @@ export type RunningServer = {
   kill(): Promise<void>;
   /** SIGTERM (graceful shutdown), then wait; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** False once the process has ended, whoever ended it. */
+  isRunning(): boolean;
+  /** The last few kilobytes the process wrote to stderr. */
+  stderrTail(): string;
 };
 
 /** A free TCP port on localhost, kept for the whole dialect so PUBLIC_URL (and so Origin) never changes. */
@@ -68,6 +72,8 @@ export async function startServer(baseUrl: string, env: Record<string, string>, 
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return {
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    stderrTail: () => stderrTail,
     async kill() {
       child.kill("SIGKILL");
       await exited(child);

@@ -74,4 +74,15 @@ describe("loadConfig", () => {
     }
     expect((caught as ConfigError).problems).toHaveLength(6);
   });
+
+  it("bounds database waits and connections, with the per-address limit off behind a proxy and an empty value meaning the default", () => {
+    const defaults = loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: "" });
+    expect([defaults.databaseTimeoutMs, defaults.maxConnections, defaults.maxConnectionsPerAddress]).toEqual([2500, 512, 64]);
+    expect(loadConfig({ CLIENT_IP_HEADER: "x-forwarded-for" }).maxConnectionsPerAddress).toBe(0);
+    expect(loadConfig({ CLIENT_IP_HEADER: "x-forwarded-for", MAX_CONNECTIONS_PER_ADDRESS: "200" }).maxConnectionsPerAddress).toBe(200);
+    expect(loadConfig({ DATABASE_TIMEOUT_MS: "8000", MAX_CONNECTIONS: "2000" })).toMatchObject({ databaseTimeoutMs: 8000, maxConnections: 2000 });
+    expect(() => loadConfig({ DATABASE_TIMEOUT_MS: "100", MAX_CONNECTIONS: "3", MAX_CONNECTIONS_PER_ADDRESS: "-1" })).toThrow(
+      /DATABASE_TIMEOUT_MS: must be at least 500 ms[\s\S]*MAX_CONNECTIONS: must be at least 16[\s\S]*MAX_CONNECTIONS_PER_ADDRESS: must be a whole number/,
+    );
+  });
 });

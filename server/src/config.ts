@@ -103,7 +103,13 @@ const envSchema = z.object({
     .max(120_000, { error: "must be at most 120000 ms" })
     .default(2500),
   MAX_CONNECTIONS: z.coerce.number().int().min(16, { error: "must be at least 16" }).max(100_000).default(512),
-  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).optional(),
+  MAX_CONNECTIONS_PER_ADDRESS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, { error: "must be a whole number (0 turns the limit off)" })
+      .transform(Number)
+      .optional(),
+  ),
   HELP_RESOURCES_PATH: optionalText,
   SECURITY_CONTACT: optionalText.pipe(
     z

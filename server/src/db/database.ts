@@ -133,7 +133,9 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
     keepAlive: true,
     ...(timeoutMs > 0
       ? {
-          connectionTimeoutMillis: timeoutMs,
+          // A little less for the connection, so a wait for one and a statement on it stay
+          // under the 5 s an answer may take (decision 027).
+          connectionTimeoutMillis: Math.round(timeoutMs * 0.8),
           // The client stops waiting (a partition) and the server stops working (a runaway
           // statement) at the same bound; a transaction left open by a stalled client ends too.
           query_timeout: timeoutMs,
@@ -183,6 +185,9 @@ function reportingPool(pool: pg.Pool, health: StorageHealth) {
       let broken: Error | undefined;
       let inTransaction = false;
       const query = async (text: string, values?: unknown[]) => {
+        // Once broken, the connection answers nothing more: a ROLLBACK sent after a timed-out
+        // statement would wait out the bound a second time.
+        if (broken) throw broken;
         try {
           const result = await client.query(text, values);
           const verb = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase();
