@@ -10,18 +10,19 @@ import { twoFactor } from "better-auth/plugins/two-factor";
 import { hashPassword, verifyJWT, verifyPassword } from "better-auth/crypto";
 import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { passwordRules } from "@mutual/core";
+import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem, passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/database.js";
 import { resolvedClientIpHeader } from "../http/client-ip.js";
 import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
+import { existingAccountEmail, passwordResetEmail, practiceInvitationEmail, signUpConfirmationEmail } from "../platform/email-templates.js";
 import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
-import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
+import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
 
 export type AuthDeps = {
   database: Database;
@@ -127,7 +128,6 @@ const newPasswordField: Record<string, "password" | "newPassword"> = {
 export const practiceRoles = ["owner", "admin", "counsellor"] as const;
 /** The roles an owner or admin may give by invitation or by changing a member's role. */
 const assignableRoles: ReadonlySet<string> = new Set(["admin", "counsellor"]);
-const practiceNameMaxLength = 100;
 /** An invitation to a practice lasts seven days, like a partner invite. */
 const invitationSeconds = 7 * 24 * 60 * 60;
 /** A password reset link works for an hour. */
@@ -190,22 +190,10 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
           if (!assignableRoles.has(newRole)) throw refuseRole();
         },
       },
-      // The email names the practice and the role, nothing about anyone's clients.
+      // The email names the practice (quoted, as its owner wrote it) and the role, nothing about anyone's clients.
       async sendInvitationEmail({ id, email, role, organization: practice }) {
-        const url = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
-        await mailer.send({
-          to: email,
-          subject: "You are invited to join a practice on Mutual",
-          text: [
-            "Hello,",
-            "",
-            `You are invited to join the practice "${practice.name}" on Mutual as ${role === "admin" ? "an admin" : "a counsellor"}.`,
-            "To accept, sign in or create an account with this email address, then open this link:",
-            url,
-            "",
-            "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
-          ].join("\n"),
-        });
+        const invitationUrl = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
+        await mailer.send({ to: email, ...practiceInvitationEmail({ invitationUrl, practiceName: practice.name, role: role === "admin" ? "admin" : "counsellor" }) });
       },
     }),
     twoFactor: twoFactor({
@@ -225,12 +213,14 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
     // slipped in (Better Auth merges a hook's body into the request's, so we refuse instead).
     const extra = Object.keys(body ?? {}).filter((key) => key !== "name" && key !== "slug");
     if (extra.length > 0) throw new APIError("BAD_REQUEST", { message: "Only a name can be given.", code: "PRACTICE_FIELDS_REFUSED" });
-    const name = typeof body?.name === "string" ? body.name.trim() : "";
-    if (name.length === 0 || name.length > practiceNameMaxLength) {
-      throw new APIError("BAD_REQUEST", { message: "Give the practice a name of up to 100 characters.", code: "PRACTICE_NAME_INVALID" });
+    // The one rule for chosen names (decision 031): the name is quoted in invitation emails.
+    const problem = typeof body?.name === "string" ? chosenNameProblem(body.name, PRACTICE_NAME_MAX_LENGTH) : "empty";
+    if (problem === "not-one-line") throw new APIError("BAD_REQUEST", { message: "A practice's name is one line of text.", code: "PRACTICE_NAME_INVALID" });
+    if (problem !== null) {
+      throw new APIError("BAD_REQUEST", { message: `Give the practice a name of up to ${PRACTICE_NAME_MAX_LENGTH} characters.`, code: "PRACTICE_NAME_INVALID" });
     }
     // The slug is ours: unused, but Better Auth needs one, unique.
-    return { name, slug: randomUUID() };
+    return { name: String(body?.name).trim(), slug: randomUUID() };
   }
   // An email here would let anyone in a practice learn who has an account there (Better Auth
   // answers "member not found" before it checks the permission): members are named by id only.
@@ -265,20 +255,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     const signInUrl = `${signIn.toString()}${hashAt === -1 ? "" : next.slice(hashAt)}`;
     sendWithoutWaiting("existing account", {
       to: email,
-      subject: signUpEmailSubjects.existingAccount,
-      text: [
-        "Hello,",
-        "",
-        "Someone just tried to create a Mutual account with this email address, which already has one. Nothing about your account has changed.",
-        "",
-        "If it was you, sign in instead:",
-        signInUrl,
-        "",
-        "If you do not know your password, or never finished creating the account, choose a new one here:",
-        new URL("/forgot-password", publicUrl).toString(),
-        "",
-        "If it was not you, you can ignore this message.",
-      ].join("\n"),
+      ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString() }),
     });
   };
   // The retention sweep deletes an unfinished sign-up a week after it last changed: a new link
@@ -324,19 +301,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         // The token rides in the fragment, which browsers never send: it stays out of every
         // server's and proxy's access log (as partner invite codes do, decision 012).
         const url = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
-        sendWithoutWaiting("password reset", {
-          to: user.email,
-          subject: "Reset your Mutual password",
-          text: [
-            "Hello,",
-            "",
-            "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
-            url,
-            "",
-            "The link works once, within an hour. Choosing a new password signs you out everywhere.",
-            "If you did not ask for this, you can ignore this message: your password stays as it is.",
-          ].join("\n"),
-        });
+        sendWithoutWaiting("password reset", { to: user.email, ...passwordResetEmail({ resetUrl: url }) });
       },
       // The new password came through the emailed link, so the address is proven: an account
       // whose sign-up was never finished (perhaps started by someone else) is now its owner's.
@@ -382,18 +347,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         if (confirmation.getStore()) return;
         await markLinkSent(user.id);
         const link = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
-        sendWithoutWaiting("confirmation", {
-          to: user.email,
-          subject: signUpEmailSubjects.confirm,
-          text: [
-            "Hello,",
-            "",
-            "To confirm that this is your email address, and finish creating your Mutual account if you have just signed up, open this link and enter the password you chose:",
-            link,
-            "",
-            "The link works once, within a day. If you did not try to create a Mutual account, you can ignore this message.",
-          ].join("\n"),
-        });
+        sendWithoutWaiting("confirmation", { to: user.email, ...signUpConfirmationEmail({ confirmUrl: link }) });
       },
     },
     user: {

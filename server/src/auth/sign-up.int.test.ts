@@ -7,7 +7,8 @@ import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
 import { passwordWork } from "./auth.js";
-import { signUpEmailSubjects, unfinishedSignUpKeepMs } from "./sign-up-link.js";
+import { emailSubjects as signUpEmailSubjects } from "../platform/email-templates.js";
+import { unfinishedSignUpKeepMs } from "./sign-up-link.js";
 import { sweepExpiredRows } from "../modules/retention/index.js";
 
 /** What tells one answer from another: status, body and every header but the date. */
