@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
+import { registerJsonBodyParser } from "./http/json-body.js";
 import { registerRouteAccess } from "./http/route-access.js";
 import { registerSameOriginCheck } from "./http/same-origin.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON only: any other body type is refused with 415, which also stops
   // plain cross-site form posts before they reach a handler.
   app.removeContentTypeParser("text/plain");
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

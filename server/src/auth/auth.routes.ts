@@ -3,6 +3,7 @@ import { passwordRules } from "@mutual/core";
 import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
 import { badRequest } from "../http/http-errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
+import { isOpenAuthPath } from "./open-endpoints.js";
 
 /** A sign-up link's token is a signed JWT of a few hundred characters; anything far longer is not one. */
 const maxTokenLength = 2048;
@@ -97,30 +98,16 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     url: "/api/auth/*",
     config: { access: "public" },
     async handler(request, reply) {
-      // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL.
+      // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL. Only
+      // the endpoints Mutual uses are open (open-endpoints.ts). Better Auth's GET /verify-email is
+      // not among them: it checks no origin, and a link to it from another site could sign a
+      // visitor in to an account the attacker made (login CSRF); only POST /api/auth/confirm-email
+      // calls it, in-process.
       const url = new URL(request.url, options.publicUrl);
-      if (isClosedAuthPath(url.pathname)) return reply.callNotFound();
+      if (!isOpenAuthPath(url.pathname)) return reply.callNotFound();
       return relay(await options.auth.handler(toFetchRequest(request, url, options)), reply, url.pathname);
     },
   });
-}
-
-/**
- * Better Auth endpoints no request from outside may reach. Its GET /verify-email signs in whoever
- * opens it, with no origin check: a link to it from another site would sign the visitor in to an
- * account the attacker made (login CSRF). Only POST /api/auth/confirm-email calls it, in-process.
- */
-const closedAuthPaths = new Set(["/api/auth/verify-email"]);
-
-/** Compared decoded, in lower case and without repeated or trailing slashes, so no spelling of it slips by. */
-function isClosedAuthPath(pathname: string): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return true;
-  }
-  return closedAuthPaths.has(decoded.toLowerCase().replace(/\/{2,}/g, "/").replace(/\/+$/, ""));
 }
 
 function toFetchRequest(request: FastifyRequest, url: URL, options: AuthRoutesOptions): Request {

@@ -19,6 +19,7 @@ import { scrubText } from "../platform/logger.js";
 import { existingAccountEmail, passwordResetEmail, practiceInvitationEmail, signUpConfirmationEmail } from "../platform/email-templates.js";
 import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
+import { unexpectedFields } from "./open-endpoints.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
@@ -133,23 +134,6 @@ const invitationSeconds = 7 * 24 * 60 * 60;
 /** A password reset link works for an hour. */
 const resetLinkSeconds = 60 * 60;
 
-/**
- * The organization endpoints the web uses. Every other one (listing members with their
- * emails, the full organization, updating or deleting it, …) answers 404: reads go through
- * our own /api/practices routes, which decide what each role sees.
- */
-const allowedOrganizationPaths: ReadonlySet<string> = new Set([
-  "/organization/create",
-  "/organization/invite-member",
-  "/organization/get-invitation",
-  "/organization/accept-invitation",
-  "/organization/reject-invitation",
-  "/organization/cancel-invitation",
-  "/organization/update-member-role",
-  "/organization/remove-member",
-  "/organization/leave",
-]);
-
 // What each role may do through Better Auth's organization endpoints (decision 014).
 const practiceAccess = createAccessControl({
   organization: defaultStatements.organization,
@@ -207,12 +191,9 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
 /** Checks what Better Auth's organization endpoints would otherwise accept too freely. */
 function organizationRequestCheck(path: string, body: Record<string, unknown> | undefined) {
   if (!path.startsWith("/organization/")) return undefined;
-  if (!allowedOrganizationPaths.has(path)) throw new APIError("NOT_FOUND", { message: "Not found.", code: "NOT_FOUND" });
   if (path === "/organization/create") {
-    // Only a name is taken from the browser: a creator id, logo or metadata cannot be
-    // slipped in (Better Auth merges a hook's body into the request's, so we refuse instead).
-    const extra = Object.keys(body ?? {}).filter((key) => key !== "name" && key !== "slug");
-    if (extra.length > 0) throw new APIError("BAD_REQUEST", { message: "Only a name can be given.", code: "PRACTICE_FIELDS_REFUSED" });
+    // Only a name is taken from the browser (open-endpoints.ts): a creator id, logo or metadata
+    // cannot be slipped in.
     // The one rule for chosen names (decision 031): the name is quoted in invitation emails.
     const problem = typeof body?.name === "string" ? chosenNameProblem(body.name, PRACTICE_NAME_MAX_LENGTH) : "empty";
     if (problem === "not-one-line") throw new APIError("BAD_REQUEST", { message: "A practice's name is one line of text.", code: "PRACTICE_NAME_INVALID" });
@@ -400,6 +381,12 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Only the fields Mutual uses (open-endpoints.ts): Better Auth merges a hook's body into
+        // the request's, so extra fields are refused rather than dropped.
+        const extra = unexpectedFields(ctx.path, ctx.body);
+        if (extra.length > 0) {
+          throw new APIError("BAD_REQUEST", { message: `This request does not take: ${extra.slice(0, 5).join(", ")}.`, code: "FIELDS_REFUSED" });
+        }
         if (holdsNulCharacter(ctx.body) || holdsNulCharacter(ctx.query)) {
           throw new APIError("BAD_REQUEST", { message: "Text with a NUL character is not accepted.", code: "NUL_CHARACTER" });
         }
