@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { passwordRules } from "@mutual/core";
-import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
+import { addressOfSignUpToken, isUnfinishedSignUp, noAccountAddress, runAsConfirmation, wrongPasswordAnswer, type Auth } from "./auth.js";
 import { badRequest } from "../http/http-errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
 import { isOpenAuthPath } from "./open-endpoints.js";
@@ -67,19 +67,19 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     // Which address the link is for, without using it yet.
     const email = await addressOfSignUpToken(options.auth, token);
     return runAsConfirmation(async () => {
-      if (email === null) {
-        await verifyAgainstNothing(password);
-        return refuse();
-      }
       // The password is checked by Better Auth's own sign-in, with its throttle: failures here
-      // count against the address and the client as a sign-in's do.
+      // count against the address and the client as a sign-in's do. A token that is not valid is
+      // checked as a sign-in to an address no account has: it costs what a wrong password costs,
+      // and guessing tokens is throttled per client like guessing passwords (decision 033).
       const signIn = () =>
         options.auth.handler(
-          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email, password }) }),
+          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email: email ?? noAccountAddress, password }) }),
         );
       const checked = await signIn();
+      if (checked.status === 429) return relay(checked, reply);
+      if (email === null) return refuse();
       // Already confirmed (the link opened twice): the right password simply signs in.
-      if (checked.status === 200 || checked.status === 429) return relay(checked, reply);
+      if (checked.status === 200) return relay(checked, reply);
       if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refuse();
       const url = new URL("/api/auth/verify-email", options.publicUrl);
       url.searchParams.set("token", token);

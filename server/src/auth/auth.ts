@@ -21,6 +21,8 @@ import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
 import { unexpectedFields } from "./open-endpoints.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
+import { createPasswordChecks, throttledAnswer } from "./password-checks.js";
+import { sessionCookieName } from "./session-cookie.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
 import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
@@ -77,18 +79,13 @@ export async function addressOfSignUpToken(auth: Auth, token: string): Promise<s
   return claims && typeof claims.email === "string" && claims.updateTo === undefined ? claims.email : null;
 }
 
-let hashOfNothing: Promise<string> | undefined;
 /**
- * One verification against a password no account has, counted like any other: a link whose
- * token is not valid costs what a wrong password does, so timing tells the two apart no more
- * than the answer does.
+ * The address a sign-up link's token stands for when the token is not valid: no account can have it
+ * (the .invalid domain receives no mail, RFC 2606). Checking the password against it is a sign-in
+ * to an unknown address: one scrypt hash, like a wrong password's one verification, and counted
+ * by the sign-in throttle and rate limit like any sign-in from that client (decision 033).
  */
-export async function verifyAgainstNothing(password: string): Promise<void> {
-  hashOfNothing ??= hashPassword(randomUUID());
-  const hash = await hashOfNothing;
-  passwordWork.verifications += 1;
-  await verifyPassword({ hash, password });
-}
+export const noAccountAddress = "no-account@confirm-email.invalid";
 
 /**
  * Better Auth's answer to the right password for an account whose address was never confirmed
@@ -218,6 +215,16 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
+  // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
+  let isCurrentCode: (code: string, headers: Headers) => Promise<boolean> = async () => false;
+  const passwordChecks = createPasswordChecks({
+    database,
+    secret,
+    sessionCookieName: sessionCookieName(publicUrl.startsWith("https://")),
+    throttle,
+    clientIpOf,
+    isCurrentCode: (code, headers) => isCurrentCode(code, headers),
+  });
   const plugins = createAuthPlugins({ publicUrl, mailer });
   // Emails that must not slow the answer down: the mail transport's time would tell whether an
   // account exists (decision 020). A transport's error can quote the recipient: only its
@@ -257,7 +264,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       .execute();
   };
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Mutual",
     baseURL: publicUrl,
     basePath: "/api/auth",
@@ -407,13 +414,9 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         }
         if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
           const wait = await throttle.secondsUntilAllowed(ctx.body.email, clientIpOf(ctx.headers));
-          if (wait > 0) {
-            throw new APIError("TOO_MANY_REQUESTS", {
-              message: `Too many attempts for this account from your connection. Try again in ${Math.ceil(wait / 60)} minutes.`,
-              code: "SIGN_IN_THROTTLED",
-            });
-          }
+          if (wait > 0) throw throttledAnswer(wait);
         }
+        await passwordChecks.before(ctx);
         if (ctx.path === "/change-password") {
           // Changing the password always ends every other session.
           return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
@@ -432,6 +435,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
           if (typeof member?.organizationId === "string" && typeof member.userId === "string") await afterLeavingPractice(member.organizationId, member.userId);
           return;
         }
+        await passwordChecks.after(ctx, returned);
         if (ctx.path === "/sign-up/email" && !isAPIError(returned)) {
           // Better Auth answers with the new person's record, or a made-up one for a taken
           // address: ids and times differ. Both get this, byte for byte (decision 020).
@@ -449,6 +453,16 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       }),
     },
   });
+  isCurrentCode = async (code, headers) => {
+    try {
+      await auth.api.verifyTOTP({ body: { code }, headers });
+      return true;
+    } catch (error) {
+      if (isAPIError(error)) return false;
+      throw error;
+    }
+  };
+  return auth;
 }
 
 type AfterHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
