@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
+import { registerFetchMetadataCheck } from "./http/fetch-metadata.js";
 import { registerJsonBodyParser } from "./http/json-body.js";
 import { registerRouteAccess } from "./http/route-access.js";
 import { registerSameOriginCheck } from "./http/same-origin.js";
@@ -109,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First, so every plugin registered below inherits the one error handler.
   registerErrorHandler(app);
   registerSecurityHeaders(app, { isHttps });
+  // Before anything that reads the session: another site's request to the API reaches nothing.
+  registerFetchMetadataCheck(app);
   registerSameOriginCheck(app, { publicUrl: config.publicUrl });
   registerRouteAccess(
     app,
