@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { systemClock } from "./platform/clock.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
+import { ensurePrivateDirectory } from "./platform/private-files.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
 import { loadOrCreateKeyEncryptionKey } from "./modules/data-keys/index.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino(createLoggerOptions(config) as object);
+  // The data folder holds the database, secrets and outbox: owner only, whatever the umask (decision 030).
+  ensurePrivateDirectory(config.dataDir);
   const database = openDatabase(config.database);
   const migrations = await migrateToLatest(database);
   const applied = migrations.results?.filter((result) => result.status === "Success").length ?? 0;

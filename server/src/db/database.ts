@@ -5,6 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
+import { makeFilePrivate, touchPrivateFile } from "../platform/private-files.js";
 import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
 import type { DB } from "./schema.js";
 
@@ -30,7 +31,13 @@ export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOption
 }
 
 function openSqlite(file: string): Database {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    // SQLite would create the file 0644 less the umask; its -wal and -shm take the database
+    // file's mode. Created 0600 here, and earlier files tightened (decision 030).
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    touchPrivateFile(file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) makeFilePrivate(companion);
+  }
   const connection = new BetterSqlite3(file);
   // WAL lets readers run beside the single writer; synchronous=FULL makes every
   // acknowledged commit survive power loss; busy_timeout makes a second process wait

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import { ensurePrivateDirectory, makeFilePrivate } from "./private-files.js";
 
 /**
  * Returns the configured secret, or the one stored in <dataDir>/<fileName>, creating it
@@ -16,7 +17,7 @@ export function loadOrCreateSecret(options: {
 }): string {
   if (options.configured) return options.configured;
   const file = path.join(options.dataDir, options.fileName);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDirectory(options.dataDir);
   try {
     fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
     options.logger.warn(
@@ -26,6 +27,8 @@ export function loadOrCreateSecret(options: {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  // A file restored from a backup may have come back readable by others.
+  makeFilePrivate(file);
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < 32) throw new Error(`${file} holds a secret shorter than 32 characters; delete it or set ${options.variableName}.`);
   return secret;

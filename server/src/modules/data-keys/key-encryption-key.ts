@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyBaseLogger } from "fastify";
 import { keyBytes, newDataKey, type KeyEncryptionKey } from "../../platform/crypto.js";
+import { ensurePrivateDirectory, makeFilePrivate } from "../../platform/private-files.js";
 
 /**
  * The key-encryption key: ENCRYPTION_KEY when set, otherwise the one stored in
@@ -16,7 +17,7 @@ export function loadOrCreateKeyEncryptionKey(options: {
 }): KeyEncryptionKey {
   if (options.configured) return { id: options.keyId, key: options.configured };
   const file = path.join(options.dataDir, "encryption-key");
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDirectory(options.dataDir);
   try {
     fs.writeFileSync(file, newDataKey().toString("base64"), { flag: "wx", mode: 0o600 });
     options.logger.warn(
@@ -26,6 +27,8 @@ export function loadOrCreateKeyEncryptionKey(options: {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  // A file restored from a backup may have come back readable by others.
+  makeFilePrivate(file);
   const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
   if (key.length !== keyBytes) throw new Error(`${file} does not hold a ${keyBytes}-byte base64 key; restore it from backup or set ENCRYPTION_KEY.`);
   return { id: options.keyId, key };
