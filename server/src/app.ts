@@ -8,7 +8,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
-import type { Database } from "./db/database.js";
+import { truncateWriteAheadLog, type Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
 import { registerFetchMetadataCheck } from "./http/fetch-metadata.js";
@@ -22,6 +22,7 @@ import { securityTxtRoutes } from "./modules/security-txt/index.js";
 import { meRoutes } from "./modules/me/index.js";
 import { refreshClientSummariesOfPerson } from "./modules/client-summary/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
+import { destroyDataKeyBeforeAccountDeletion } from "./modules/data-keys/index.js";
 import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
@@ -100,6 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId);
       await leaveCounsellingBeforeAccountDeletion({ db: database.db, clock }, userId);
       await handOverPracticesBeforeAccountDeletion({ db: database.db }, userId);
+      // Overwritten before its row goes, so no sealed note of theirs opens again (decision 030).
+      await destroyDataKeyBeforeAccountDeletion(database.db, userId);
+    },
+    // The deleted rows leave the write-ahead log too, not only the database file (decision 030).
+    afterDeleteUser: async () => {
+      if (!(await truncateWriteAheadLog(database))) deps.logger.warn("The write-ahead log could not be emptied after an account deletion; the next deletion or restart will");
     },
     // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
     afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),

@@ -39,6 +39,8 @@ export type AuthDeps = {
    * after): the app passes what other modules must do first, e.g. end the person's couple.
    */
   beforeDeleteUser?: (userId: string) => Promise<void>;
+  /** Runs once an account and its rows are deleted: e.g. make the deletion hold on disk (decision 030). */
+  afterDeleteUser?: () => Promise<void>;
   /**
    * Runs after a person stops being a member of a practice (removed by an owner or admin, or
    * leaving): the app passes what other modules must end with it, e.g. their client relations.
@@ -212,7 +214,7 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 }
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
   // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
@@ -342,6 +344,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       deleteUser: {
         enabled: true,
         ...(beforeDeleteUser ? { beforeDelete: async (user: { id: string }) => beforeDeleteUser(user.id) } : {}),
+        ...(afterDeleteUser ? { afterDelete: async () => afterDeleteUser() } : {}),
       },
     },
     ...(afterUserUpdate ? { databaseHooks: { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } } : {}),

@@ -46,6 +46,9 @@ function openSqlite(file: string): Database {
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
+  // Deleted rows are overwritten with zeros, not left in free space where a copy of the file (or
+  // a look at it with no SQL at all) would still find them (decision 030).
+  connection.pragma("secure_delete = ON");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { dialect: "sqlite", db, close: () => db.destroy() };
 }
@@ -103,4 +106,17 @@ export function withDefaultUser(connectionString: string): string {
 /** Round-trips a trivial query; throws when the database cannot be reached. */
 export async function pingDatabase(database: Database): Promise<void> {
   await sql`select 1`.execute(database.db);
+}
+
+/**
+ * After a deletion that must hold on disk (an account): on SQLite, copies the WAL into the
+ * database file, where secure_delete has zeroed the deleted rows, and truncates the WAL, whose
+ * earlier frames still hold them. Returns false when a reader kept the WAL from being emptied
+ * (it is emptied by the next one). PostgreSQL keeps dead row versions and WAL itself: see
+ * docs/privacy.md, "Deletion on disk".
+ */
+export async function truncateWriteAheadLog(database: Database): Promise<boolean> {
+  if (database.dialect !== "sqlite") return true;
+  const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(database.db);
+  return rows[0]?.busy === 0;
 }

@@ -1,2 +1,2 @@
-export { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "./data-keys.service.js";
+export { destroyDataKeyBeforeAccountDeletion, findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "./data-keys.service.js";
 export { loadOrCreateKeyEncryptionKey } from "./key-encryption-key.js";
