@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, withStalledMailServer, type TestApp } from "../../test/build-test-app.js";
@@ -202,6 +203,21 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     const replay = await reset("someone else's passphrase now");
     expect(replay.statusCode).toBe(400);
     expect((await signIn(t.app, person.email, newPassword)).statusCode).toBe(200);
+  });
+
+  it("keeps a reset link's token only as a keyed hash: no stored value holds it, and the link still works", async () => {
+    const person = await signUp(t.app);
+    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    const token = resetTokenFor(t, person.email);
+    const stored = await t.database.db.selectFrom("verification").select(["identifier", "value"]).execute();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((row) => row.identifier.includes(token) || row.value.includes(token))).toEqual([]);
+    // Nor an unkeyed hash of it, which anyone could compute from a guess.
+    const plainHash = createHash("sha256").update(`reset-password:${token}`).digest("base64url");
+    expect(stored.filter((row) => row.identifier === plainHash)).toEqual([]);
+    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: "a fresh passphrase from a hashed link" }, remoteAddress: nextTestIp() });
+    expect(reset.statusCode).toBe(200);
+    expect((await signIn(t.app, person.email, "a fresh passphrase from a hashed link")).statusCode).toBe(200);
   });
 
   it("refuses a common password on reset and keeps the link usable for a better one", async () => {

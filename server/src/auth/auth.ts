@@ -8,7 +8,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { hashPassword, verifyJWT, verifyPassword } from "better-auth/crypto";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem, passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
@@ -340,6 +340,10 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         sendWithoutWaiting("confirmation", { to: user.email, ...signUpConfirmationEmail({ confirmUrl: link }) });
       },
     },
+    // Every one-time value (a reset link's token, a two-step sign-in's step) is stored as a keyed
+    // hash of its identifier, like invite codes (decision 012): a copy of the database cannot be
+    // used to reset anyone's password within the link's hour (decision 030).
+    verification: { storeIdentifier: { hash: async (identifier) => createHmac("sha256", secret).update(`verification:${identifier}`).digest("base64url") } },
     user: {
       deleteUser: {
         enabled: true,
