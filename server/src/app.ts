@@ -94,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: deps.mailer,
     logger: deps.logger,
     clock,
+    sessionLimits: config.sessionLimits,
     // A deleted person's couple ends for their partner, each client they belong to loses them (a
     // client left with nobody goes, with its pending invite), and each practice they leave keeps
     // an owner (or goes, if they were its last member), before the cascade removes their rows.
@@ -122,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSameOriginCheck(app, { publicUrl: config.publicUrl });
   registerRouteAccess(
     app,
-    createActorResolver({ auth, database, secret: deps.authSecret, clock, isHttps, clientIpHeader: config.clientIpHeader }),
+    createActorResolver({ database, secret: deps.authSecret, isHttps, sessionLimits: config.sessionLimits }),
   );
   await app.register(swagger, {
     openapi: { info: { title: "Mutual API", version: "0.1.0" } },

@@ -14,6 +14,18 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** A whole number of minutes within bounds, for the session timeouts (decision 032). */
+function minutesBetween(min: number, max: number, example: number, maxInWords: string) {
+  return optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: `must be a whole number of minutes from ${min} to ${max} (${maxInWords}), such as ${example}` })
+      .transform(Number)
+      .pipe(z.number().min(min, { error: `must be at least ${min} minutes` }).max(max, { error: `must be at most ${max} minutes (${maxInWords})` }))
+      .optional(),
+  );
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -63,6 +75,16 @@ const envSchema = z.object({
       .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 60 to 86400 (a day), such as 3600" })
       .transform(Number)
       .pipe(z.number().min(60, { error: "must be at least 60 seconds" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
+      .optional(),
+  ),
+  SESSION_IDLE_MINUTES: minutesBetween(5, 43_200, 10_080, "30 days"),
+  PRACTICE_SESSION_IDLE_MINUTES: minutesBetween(5, 1_440, 30, "a day"),
+  SESSION_LIFETIME_HOURS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, { error: "must be a whole number of hours from 1 to 2160 (90 days), such as 720" })
+      .transform(Number)
+      .pipe(z.number().min(1, { error: "must be at least 1 hour" }).max(2_160, { error: "must be at most 2160 hours (90 days)" }))
       .optional(),
   ),
   ENCRYPTION_KEY: optionalText.pipe(
@@ -127,6 +149,8 @@ export type Config = {
   retentionSweepMs: number;
   /** How often one instance recomputes the deployment's own norms for reliable change (decision 022). */
   deploymentNormsMs: number;
+  /** When sessions end: idle timeouts (shorter for practice members) and the absolute lifetime (decision 032). */
+  sessionLimits: { idleMs: number; practiceIdleMs: number; lifetimeMs: number };
   /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
   encryptionKey: Buffer | undefined;
   /** Stored with every wrapped data key, so a rotated key can be told apart. */
@@ -170,6 +194,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     retentionSweepMs: (values.RETENTION_SWEEP_SECONDS ?? 600) * 1000,
     deploymentNormsMs: (values.DEPLOYMENT_NORMS_SECONDS ?? 3600) * 1000,
+    sessionLimits: {
+      idleMs: (values.SESSION_IDLE_MINUTES ?? 10_080) * 60_000,
+      practiceIdleMs: (values.PRACTICE_SESSION_IDLE_MINUTES ?? 30) * 60_000,
+      lifetimeMs: (values.SESSION_LIFETIME_HOURS ?? 720) * 3_600_000,
+    },
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),

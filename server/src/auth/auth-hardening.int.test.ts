@@ -315,11 +315,12 @@ describe.each(dialects)("[%s] cookie flags over https", (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it("every auth cookie is Secure with the __Secure- prefix, HttpOnly, SameSite=Lax, for the whole site and no other host", async () => {
+  it("every auth cookie is Secure with the __Host- prefix, HttpOnly, SameSite=Lax, for the whole site and no other host", async () => {
     const cookies = await cookiesOfSigningIn(t, origin);
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) {
-      expect(cookie.name.startsWith("__Secure-")).toBe(true);
+      // __Host-: the browser takes it only Secure, with Path=/ and no Domain, so no sibling subdomain can plant one (decision 032).
+      expect(cookie.name.startsWith("__Host-"), cookie.name).toBe(true);
       expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
       expect(cookie.domain).toBeUndefined();
     }
@@ -327,9 +328,10 @@ describe.each(dialects)("[%s] cookie flags over https", (dialect) => {
 
   it("accepts the session only under its prefixed name, so a cookie planted without Secure cannot stand in", async () => {
     const cookies = await cookiesOfSigningIn(t, origin);
-    const session = cookies.filter((cookie) => cookie.name === "__Secure-better-auth.session_token" && cookie.value !== "").at(-1) as SetCookie;
+    const session = cookies.filter((cookie) => cookie.name === "__Host-better-auth.session_token" && cookie.value !== "").at(-1) as SetCookie;
     expect((await getMe(t.app, `${session.name}=${session.value}`)).statusCode).toBe(200);
     expect((await getMe(t.app, `better-auth.session_token=${session.value}`)).statusCode).toBe(401);
+    expect((await getMe(t.app, `__Secure-better-auth.session_token=${session.value}`)).statusCode).toBe(401);
     const viaBetterAuth = await t.app.inject({ method: "GET", url: "/api/auth/get-session", headers: { cookie: `better-auth.session_token=${session.value}` } });
     expect(viaBetterAuth.json()).toBeNull();
   });

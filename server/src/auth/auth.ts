@@ -22,8 +22,9 @@ import { checkNewPassword } from "./password-policy.js";
 import { unexpectedFields } from "./open-endpoints.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { createPasswordChecks, throttledAnswer } from "./password-checks.js";
-import { sessionCookieName } from "./session-cookie.js";
-import { sessionRules } from "./session-policy.js";
+import { authCookiePrefix, sessionCookieName } from "./session-cookie.js";
+import { sessionEndsAt, type SessionLimits } from "./session-policy.js";
+import { isPracticeMember } from "./session.repository.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
 import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
 
@@ -46,6 +47,8 @@ export type AuthDeps = {
    * leaving): the app passes what other modules must end with it, e.g. their client relations.
    */
   afterLeavingPractice?: (practiceId: string, userId: string) => Promise<void>;
+  /** When sessions end (decision 032). */
+  sessionLimits: SessionLimits;
   /** Runs after a person's own row changed (their name): the app passes what derived rows must follow. */
   afterUserUpdate?: (userId: string) => Promise<void>;
 };
@@ -214,7 +217,8 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 }
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, sessionLimits, beforeDeleteUser, afterDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
+  const isHttps = publicUrl.startsWith("https://");
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
   // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
@@ -222,7 +226,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
   const passwordChecks = createPasswordChecks({
     database,
     secret,
-    sessionCookieName: sessionCookieName(publicUrl.startsWith("https://")),
+    sessionCookieName: sessionCookieName(isHttps),
     throttle,
     clientIpOf,
     isCurrentCode: (code, headers) => isCurrentCode(code, headers),
@@ -351,9 +355,24 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         ...(afterDeleteUser ? { afterDelete: async () => afterDeleteUser() } : {}),
       },
     },
-    ...(afterUserUpdate ? { databaseHooks: { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } } : {}),
+    databaseHooks: {
+      ...(afterUserUpdate ? { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } : {}),
+      // A new session ends after the idle time (shorter for a practice member) unless used; the
+      // actor resolver moves that end with each use, never past the lifetime (decision 032).
+      session: {
+        create: {
+          before: async (session) => {
+            const now = Date.now();
+            const endsAt = sessionEndsAt({ createdAtMs: now, lastUseMs: now }, await isPracticeMember(database.db, session.userId), sessionLimits);
+            return { data: { ...session, expiresAt: new Date(endsAt) } };
+          },
+        },
+      },
+    },
     plugins: [plugins.practices, plugins.twoFactor],
-    session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
+    // The lifetime is the cookie's age; Better Auth never extends a session itself (the idle
+    // timeout, which it has no notion of, moves the end instead: actor-resolver.ts).
+    session: { expiresIn: Math.floor(sessionLimits.lifetimeMs / 1000), disableSessionRefresh: true },
     rateLimit: {
       enabled: true,
       // Stored in the database so the limit holds across several app instances.
@@ -377,12 +396,16 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [resolvedClientIpHeader] },
-      useSecureCookies: publicUrl.startsWith("https://"),
+      // Over https every cookie is `__Host-`: Secure, for the whole site and this host alone
+      // (decision 032). Better Auth's own secure prefix is `__Secure-`, which allows a Domain, so
+      // the prefix and the Secure flag are set here instead.
+      useSecureCookies: false,
+      cookiePrefix: authCookiePrefix(isHttps),
       // Better Auth skips these checks when it detects a test runner; we never do, so
       // the tests exercise the same CSRF defence as production.
       disableOriginCheck: false,
       disableCSRFCheck: false,
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: isHttps, path: "/" },
     },
     logger: {
       level: "warn",
