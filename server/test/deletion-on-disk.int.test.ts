@@ -11,6 +11,8 @@ import { buildTestApp, type TestApp } from "./build-test-app.js";
 import { getMe, sameOrigin, signUp } from "./auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "./assessment-helpers.js";
 import { deleteAccount } from "./couple-helpers.js";
+import { startRetentionSweep } from "../src/modules/retention/index.js";
+import { systemClock } from "../src/platform/clock.js";
 
 const checkInAnswers = { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 3, wePulse: 4, mePulse: 3 };
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -84,5 +86,28 @@ describe("[sqlite] account deletion on disk", () => {
     // The bystander's data is untouched.
     expect((await getMe(t.app, bystander.cookie)).statusCode).toBe(200);
     expect(foundIn(bystander.email)).not.toEqual([]);
+  });
+
+  it("leaves nothing of an unfinished sign-up the retention sweep deleted", async () => {
+    const unique = randomBytes(6).toString("hex");
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3_600_000).toISOString();
+    const values = { email: `unfinished.${unique}@example.test`, name: `Never Finished ${unique}`, hash: `scrypt-hash-${unique}` };
+    await t.database.db.insertInto("user").values({ id: `unfinished-${unique}`, name: values.name, email: values.email, emailVerified: 0, image: null, createdAt: eightDaysAgo, updatedAt: eightDaysAgo }).execute();
+    await t.database.db
+      .insertInto("account")
+      .values({ id: `account-${unique}`, accountId: `unfinished-${unique}`, providerId: "credential", userId: `unfinished-${unique}`, password: values.hash, createdAt: eightDaysAgo, updatedAt: eightDaysAgo })
+      .execute();
+    await sql`pragma wal_checkpoint(passive)`.execute(t.database.db);
+    for (const value of Object.values(values)) expect(foundIn(value), value).not.toEqual([]);
+
+    const silent = { info: () => undefined, debug: () => undefined, error: () => undefined };
+    const sweep = startRetentionSweep({ database: t.database, logger: silent, clock: systemClock, periodMs: 1_000 });
+    try {
+      await expect.poll(async () => (await t.database.db.selectFrom("user").select("id").where("email", "=", values.email).execute()).length, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await sweep.stop();
+    }
+    const left = Object.values(values).flatMap((value) => foundIn(value).map((where) => `${where}: ${value}`));
+    expect(left).toEqual([]);
   });
 });
