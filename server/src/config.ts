@@ -14,14 +14,15 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-/** A whole number of minutes within bounds, for the session timeouts (decision 032). */
-function minutesBetween(min: number, max: number, example: number, maxInWords: string) {
+/** An optional whole number of seconds, minutes or hours within bounds, with a message that says which. */
+function wholeNumberOf(unit: "second" | "minute" | "hour", min: number, max: number, example: number, maxInWords: string) {
+  const units = (count: number) => `${count} ${unit}${count === 1 ? "" : "s"}`;
   return optionalText.pipe(
     z
       .string()
-      .regex(/^\d{1,5}$/, { error: `must be a whole number of minutes from ${min} to ${max} (${maxInWords}), such as ${example}` })
+      .regex(new RegExp(`^\\d{1,${String(max).length}}$`), { error: `must be a whole number of ${unit}s from ${min} to ${max} (${maxInWords}), such as ${example}` })
       .transform(Number)
-      .pipe(z.number().min(min, { error: `must be at least ${min} minutes` }).max(max, { error: `must be at most ${max} minutes (${maxInWords})` }))
+      .pipe(z.number().min(min, { error: `must be at least ${units(min)}` }).max(max, { error: `must be at most ${units(max)} (${maxInWords})` }))
       .optional(),
   );
 }
@@ -61,32 +62,12 @@ const envSchema = z.object({
   ),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://www.google.com/"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  RETENTION_SWEEP_SECONDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 1 to 86400 (a day), such as 600" })
-      .transform(Number)
-      .pipe(z.number().min(1, { error: "must be at least 1 second" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
-      .optional(),
-  ),
-  DEPLOYMENT_NORMS_SECONDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 60 to 86400 (a day), such as 3600" })
-      .transform(Number)
-      .pipe(z.number().min(60, { error: "must be at least 60 seconds" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
-      .optional(),
-  ),
-  SESSION_IDLE_MINUTES: minutesBetween(5, 43_200, 10_080, "30 days"),
-  PRACTICE_SESSION_IDLE_MINUTES: minutesBetween(5, 1_440, 30, "a day"),
-  SESSION_LIFETIME_HOURS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,4}$/, { error: "must be a whole number of hours from 1 to 2160 (90 days), such as 720" })
-      .transform(Number)
-      .pipe(z.number().min(1, { error: "must be at least 1 hour" }).max(2_160, { error: "must be at most 2160 hours (90 days)" }))
-      .optional(),
-  ),
+  RETENTION_SWEEP_SECONDS: wholeNumberOf("second", 1, 86_400, 600, "a day"),
+  DEPLOYMENT_NORMS_SECONDS: wholeNumberOf("second", 60, 86_400, 3600, "a day"),
+  // Session limits (decision 032).
+  SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 43_200, 10_080, "30 days"),
+  PRACTICE_SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 1_440, 30, "a day"),
+  SESSION_LIFETIME_HOURS: wholeNumberOf("hour", 1, 2_160, 720, "90 days"),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()

@@ -233,7 +233,8 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     expect((await rowsOf("?offTrack=false&pageSize=100")).rows.map((row) => row.clientId)).toContain(clientId);
   });
 
-  it("a couple client's detail carries each partner's shared profile and the couple comparison", async () => {
+  /** Two partners with different profiles, linked, and a couple invite of which the first has accepted sharing their profile. */
+  async function coupleWithFirstAccepted() {
     const a = await signUp(t.app);
     const b = await signUp(t.app);
     await completeProfileVia(t.app, a.cookie, high);
@@ -241,6 +242,11 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     await linkCouple(t.app, a, b);
     const code = await invite("couple");
     const clientId = await accept(a, code, ["profile"]);
+    return { a, b, code, clientId };
+  }
+
+  it("a couple client's detail carries each partner's shared profile and the couple comparison", async () => {
+    const { b, code, clientId } = await coupleWithFirstAccepted();
     const detailOne = (await detail(counsellor, clientId)).json<ClientDetailResponse>();
     expect(detailOne.kind).toBe("couple");
     // The second partner has not accepted yet: said as a code, which the web app words.
@@ -258,13 +264,7 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
   });
 
   it("a couple client's comparison ends when the two unlink as partners, and does not come back with someone else", async () => {
-    const a = await signUp(t.app);
-    const b = await signUp(t.app);
-    await completeProfileVia(t.app, a.cookie, high);
-    await completeProfileVia(t.app, b.cookie, low);
-    await linkCouple(t.app, a, b);
-    const code = await invite("couple");
-    const clientId = await accept(a, code, ["profile"]);
+    const { a, b, code, clientId } = await coupleWithFirstAccepted();
     await accept(b, code, ["profile"]);
     expect((await detail(counsellor, clientId)).json<ClientDetailResponse>().coupleReport!.dimensions.length).toBeGreaterThan(0);
     expect((await unlink(t.app, b)).statusCode).toBe(204);

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { PasswordField, TextField } from "../../../components/text-field";
+import { PasswordField } from "../../../components/text-field";
+import { CodeField } from "../../two-factor/components/code-field";
 import { isSixDigits, normalizeCode } from "../../two-factor/components/otpauth";
 import { useDeleteAccount } from "../api/auth-api";
 import { describeAccountError } from "./server-message";
@@ -38,12 +39,9 @@ export function DeleteAccountForm({ twoFactorEnabled, onDeleted }: { twoFactorEn
       {remove.isError && <Alert tone="error">{describeAccountError(remove.error, t)}</Alert>}
       <PasswordField label={t("auth.password")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={passwordError} />
       {twoFactorEnabled && (
-        <TextField
+        <CodeField
           label={t("account.deleteCodeLabel")}
           hint={t("account.deleteCodeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={9}
           value={code}
           onChange={(event) => setCode(event.target.value)}
           error={codeError}
