@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import { ensurePrivateDirectory } from "../../server/src/platform/private-files.js";
 
 /** SQLite's own checks of a database file; an empty list means it is sound. */
 export function problemsOfSqliteFile(file: string): string[] {
@@ -41,7 +42,7 @@ export type SqliteCopy = { file: string; bytes: number; milliseconds: number; pr
 export async function copySqliteDatabase(source: string, destination: string): Promise<SqliteCopy> {
   const started = performance.now();
   const temporary = `${destination}.partial`;
-  fs.mkdirSync(path.dirname(destination), { recursive: true, mode: 0o700 });
+  ensurePrivateDirectory(path.dirname(destination));
   fs.rmSync(temporary, { force: true });
   const connection = new BetterSqlite3(source, { fileMustExist: true });
   try {

@@ -8,9 +8,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
-import type { Database } from "./db/database.js";
+import { truncateWriteAheadLog, type Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
 import { registerErrorHandler, registerNotFoundHandler } from "./http/error-handler.js";
+import { registerFetchMetadataCheck } from "./http/fetch-metadata.js";
 import { registerJsonBodyParser } from "./http/json-body.js";
 import { registerRouteAccess } from "./http/route-access.js";
 import { registerSameOriginCheck } from "./http/same-origin.js";
@@ -21,6 +22,7 @@ import { securityTxtRoutes } from "./modules/security-txt/index.js";
 import { meRoutes } from "./modules/me/index.js";
 import { refreshClientSummariesOfPerson } from "./modules/client-summary/index.js";
 import { checkInRoutes } from "./modules/check-in/index.js";
+import { destroyDataKeyBeforeAccountDeletion } from "./modules/data-keys/index.js";
 import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
@@ -102,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: deps.mailer,
     logger: deps.logger,
     clock,
+    sessionLimits: config.sessionLimits,
     // A deleted person's couple ends for their partner, each client they belong to loses them (a
     // client left with nobody goes, with its pending invite), and each practice they leave keeps
     // an owner (or goes, if they were its last member), before the cascade removes their rows.
@@ -109,6 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await endCoupleBeforeAccountDeletion({ db: database.db, clock }, userId);
       await leaveCounsellingBeforeAccountDeletion({ db: database.db, clock }, userId);
       await handOverPracticesBeforeAccountDeletion({ db: database.db }, userId);
+      // Overwritten before its row goes, so no sealed note of theirs opens again (decision 030).
+      await destroyDataKeyBeforeAccountDeletion(database.db, userId);
+    },
+    // The deleted rows leave the write-ahead log too, not only the database file (decision 030).
+    afterDeleteUser: async () => {
+      if (!(await truncateWriteAheadLog(database))) deps.logger.warn("The write-ahead log could not be emptied after an account deletion; the next deletion or restart will");
     },
     // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
     afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),
@@ -119,10 +128,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // First, so every plugin registered below inherits the one error handler.
   registerErrorHandler(app);
   registerSecurityHeaders(app, { isHttps });
+  // Before anything that reads the session: another site's request to the API reaches nothing.
+  registerFetchMetadataCheck(app);
   registerSameOriginCheck(app, { publicUrl: config.publicUrl });
   registerRouteAccess(
     app,
-    createActorResolver({ auth, database, secret: deps.authSecret, clock, isHttps, clientIpHeader: config.clientIpHeader }),
+    createActorResolver({ database, secret: deps.authSecret, isHttps, sessionLimits: config.sessionLimits }),
   );
   await app.register(swagger, {
     openapi: { info: { title: "Mutual API", version: "0.1.0" } },

@@ -16,6 +16,18 @@ const optionalText = z
 
 const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 const isBase64Key = (value: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
+/** An optional whole number of seconds, minutes or hours within bounds, with a message that says which. */
+function wholeNumberOf(unit: "second" | "minute" | "hour", min: number, max: number, example: number, maxInWords: string) {
+  const units = (count: number) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+  return optionalText.pipe(
+    z
+      .string()
+      .regex(new RegExp(`^\\d{1,${String(max).length}}$`), { error: `must be a whole number of ${unit}s from ${min} to ${max} (${maxInWords}), such as ${example}` })
+      .transform(Number)
+      .pipe(z.number().min(min, { error: `must be at least ${units(min)}` }).max(max, { error: `must be at most ${units(max)} (${maxInWords})` }))
+      .optional(),
+  );
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
@@ -52,22 +64,12 @@ const envSchema = z.object({
   ),
   QUICK_EXIT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://www.google.com/"),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
-  RETENTION_SWEEP_SECONDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 1 to 86400 (a day), such as 600" })
-      .transform(Number)
-      .pipe(z.number().min(1, { error: "must be at least 1 second" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
-      .optional(),
-  ),
-  DEPLOYMENT_NORMS_SECONDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/, { error: "must be a whole number of seconds from 60 to 86400 (a day), such as 3600" })
-      .transform(Number)
-      .pipe(z.number().min(60, { error: "must be at least 60 seconds" }).max(86_400, { error: "must be at most 86400 seconds (a day)" }))
-      .optional(),
-  ),
+  RETENTION_SWEEP_SECONDS: wholeNumberOf("second", 1, 86_400, 600, "a day"),
+  DEPLOYMENT_NORMS_SECONDS: wholeNumberOf("second", 60, 86_400, 3600, "a day"),
+  // Session limits (decision 032).
+  SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 43_200, 10_080, "30 days"),
+  PRACTICE_SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 1_440, 30, "a day"),
+  SESSION_LIFETIME_HOURS: wholeNumberOf("hour", 1, 2_160, 720, "90 days"),
   ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -163,6 +165,8 @@ export type Config = {
   retentionSweepMs: number;
   /** How often one instance recomputes the deployment's own norms for reliable change (decision 022). */
   deploymentNormsMs: number;
+  /** When sessions end: idle timeouts (shorter for practice members) and the absolute lifetime (decision 032). */
+  sessionLimits: { idleMs: number; practiceIdleMs: number; lifetimeMs: number };
   /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
   encryptionKey: Buffer | undefined;
   /** Stored with every wrapped data key, so a rotated key can be told apart. */
@@ -214,6 +218,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     retentionSweepMs: (values.RETENTION_SWEEP_SECONDS ?? 600) * 1000,
     deploymentNormsMs: (values.DEPLOYMENT_NORMS_SECONDS ?? 3600) * 1000,
+    sessionLimits: {
+      idleMs: (values.SESSION_IDLE_MINUTES ?? 10_080) * 60_000,
+      practiceIdleMs: (values.PRACTICE_SESSION_IDLE_MINUTES ?? 30) * 60_000,
+      lifetimeMs: (values.SESSION_LIFETIME_HOURS ?? 720) * 3_600_000,
+    },
     encryptionKey: values.ENCRYPTION_KEY === undefined ? undefined : Buffer.from(values.ENCRYPTION_KEY, "base64"),
     encryptionKeyId: values.ENCRYPTION_KEY_ID,
     previousEncryptionKeys: values.ENCRYPTION_PREVIOUS_KEYS ?? [],

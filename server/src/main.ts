@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.js";
 import { systemClock } from "./platform/clock.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
+import { ensurePrivateDirectory } from "./platform/private-files.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
 import { keySourceFrom, loadKeyring } from "./modules/data-keys/index.js";
 import { limitConnections } from "./http/connection-limits.js";
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino(createLoggerOptions(config) as object);
+  // The data folder holds the database, secrets and outbox: owner only, whatever the umask (decision 030).
+  ensurePrivateDirectory(config.dataDir);
   // Migrations get a connection of their own with no time limit: on a large database one may
   // rightly run for minutes, longer than any request should wait (decision 027).
   const migrating = openDatabase(config.database, { timeoutMs: 0 });

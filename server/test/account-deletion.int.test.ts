@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./build-test-app.js";
 import { getMe, sameOrigin, signUp } from "./auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "./assessment-helpers.js";
+import { createPractice, invite } from "./practice-helpers.js";
 import { dialects } from "./test-databases.js";
 
 const checkInAnswers = { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 3, wePulse: 4, mePulse: 3 };
@@ -65,6 +66,10 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
       });
       expect(completion.statusCode).toBeLessThan(300);
     }
+
+    // An invitation to a practice names the person by address only: it must not outlive the account.
+    const practiceId = await createPractice(t.app, bystander, "Harbour Counselling");
+    expect((await invite(t.app, bystander, practiceId, person.email, "counsellor")).statusCode).toBe(200);
 
     // Answers hang off the assessment, not the user: look for the assessments' ids as well.
     const assessmentIds = (await t.database.db.selectFrom("assessment").select("id").where("user_id", "=", userId).execute()).map((row) => row.id);

@@ -5,7 +5,15 @@ import { sessionCookieOf, signUpThroughEmail } from "./sign-up-through-email.js"
 /** Headers a browser on our own origin sends with a JSON POST. */
 export const sameOrigin = { origin: testPublicUrl, "content-type": "application/json" } as const;
 
-export type TestPerson = { email: string; password: string; name: string; cookie: string; ip: string };
+export type TestPerson = {
+  email: string;
+  password: string;
+  name: string;
+  cookie: string;
+  ip: string;
+  /** Set once two-step sign-in is on (practice-helpers' enrolTwoFactor): the person's authenticator. */
+  totp?: { generate(): string };
+};
 
 let counter = 0;
 

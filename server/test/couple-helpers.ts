@@ -45,10 +45,11 @@ export async function unlink(app: FastifyInstance, person: TestPerson): Promise<
   return app.inject({ method: "DELETE", url: "/api/couple", headers: { origin: sameOrigin.origin, cookie: person.cookie } });
 }
 
-/** Deletes the person's account (with their password), as the settings page does. 200 when done. */
+/** Deletes the person's account (with their password, and a current code with two-step sign-in on), as the settings page does. 200 when done. */
 export async function deleteAccount(app: FastifyInstance, person: TestPerson): Promise<LightMyRequestResponse> {
   // From the person's own address: Better Auth limits deletions per address.
-  return app.inject({ method: "POST", url: "/api/auth/delete-user", headers: { ...sameOrigin, cookie: person.cookie }, payload: { password: person.password }, remoteAddress: person.ip });
+  const payload = { password: person.password, ...(person.totp ? { code: person.totp.generate() } : {}) };
+  return app.inject({ method: "POST", url: "/api/auth/delete-user", headers: { ...sameOrigin, cookie: person.cookie }, payload, remoteAddress: person.ip });
 }
 
 /** GET /api/couple as the person. */

@@ -44,6 +44,7 @@ export async function enrolTwoFactor(app: FastifyInstance, person: TestPerson): 
   const confirmed = await postAs(app, person, "/api/auth/two-factor/verify-totp", { code: totp.generate() });
   if (confirmed.statusCode !== 200) throw new Error(`confirm failed: ${confirmed.statusCode} ${confirmed.body}`);
   person.cookie = sessionCookieFrom(confirmed) || person.cookie;
+  person.totp = totp;
   return { totp, backupCodes, totpURI };
 }
 

@@ -152,6 +152,8 @@ export type ClientDetailMember = z.infer<typeof clientDetailMemberSchema>;
 export const coupleReportGapSchema = z.discriminatedUnion("reason", [
   z.object({ reason: z.literal("no-shared-profile"), name: z.string() }),
   z.object({ reason: z.literal("partner-not-joined") }),
+  // The two unlinked as partners: a comparison of two people who are no longer a couple ends with the link.
+  z.object({ reason: z.literal("no-longer-partners") }),
 ]);
 export type CoupleReportGap = z.infer<typeof coupleReportGapSchema>;
 
@@ -159,7 +161,8 @@ export type CoupleReportGap = z.infer<typeof coupleReportGapSchema>;
 export const counsellorCoupleReportSchema = z.object({
   /**
    * What the comparison still waits for: a member who has not shared (or not completed) a profile,
-   * by name, or a second partner who has not accepted the invite yet. Codes, worded by the web app.
+   * by name, or a second partner who has not accepted the invite yet; or why there is none: the two
+   * unlinked as partners. Codes, worded by the web app.
    */
   missing: z.array(coupleReportGapSchema),
   dimensions: z.array(

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, withStalledMailServer, type TestApp } from "../../test/build-test-app.js";
@@ -204,6 +205,21 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     expect((await signIn(t.app, person.email, newPassword)).statusCode).toBe(200);
   });
 
+  it("keeps a reset link's token only as a keyed hash: no stored value holds it, and the link still works", async () => {
+    const person = await signUp(t.app);
+    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    const token = resetTokenFor(t, person.email);
+    const stored = await t.database.db.selectFrom("verification").select(["identifier", "value"]).execute();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((row) => row.identifier.includes(token) || row.value.includes(token))).toEqual([]);
+    // Nor an unkeyed hash of it, which anyone could compute from a guess.
+    const plainHash = createHash("sha256").update(`reset-password:${token}`).digest("base64url");
+    expect(stored.filter((row) => row.identifier === plainHash)).toEqual([]);
+    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: "a fresh passphrase from a hashed link" }, remoteAddress: nextTestIp() });
+    expect(reset.statusCode).toBe(200);
+    expect((await signIn(t.app, person.email, "a fresh passphrase from a hashed link")).statusCode).toBe(200);
+  });
+
   it("refuses a common password on reset and keeps the link usable for a better one", async () => {
     const person = await signUp(t.app);
     await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
@@ -299,11 +315,12 @@ describe.each(dialects)("[%s] cookie flags over https", (dialect) => {
   });
   afterAll(async () => t.close());
 
-  it("every auth cookie is Secure with the __Secure- prefix, HttpOnly, SameSite=Lax, for the whole site and no other host", async () => {
+  it("every auth cookie is Secure with the __Host- prefix, HttpOnly, SameSite=Lax, for the whole site and no other host", async () => {
     const cookies = await cookiesOfSigningIn(t, origin);
     expect(cookies.length).toBeGreaterThan(0);
     for (const cookie of cookies) {
-      expect(cookie.name.startsWith("__Secure-")).toBe(true);
+      // __Host-: the browser takes it only Secure, with Path=/ and no Domain, so no sibling subdomain can plant one (decision 032).
+      expect(cookie.name.startsWith("__Host-"), cookie.name).toBe(true);
       expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
       expect(cookie.domain).toBeUndefined();
     }
@@ -311,9 +328,10 @@ describe.each(dialects)("[%s] cookie flags over https", (dialect) => {
 
   it("accepts the session only under its prefixed name, so a cookie planted without Secure cannot stand in", async () => {
     const cookies = await cookiesOfSigningIn(t, origin);
-    const session = cookies.filter((cookie) => cookie.name === "__Secure-better-auth.session_token" && cookie.value !== "").at(-1) as SetCookie;
+    const session = cookies.filter((cookie) => cookie.name === "__Host-better-auth.session_token" && cookie.value !== "").at(-1) as SetCookie;
     expect((await getMe(t.app, `${session.name}=${session.value}`)).statusCode).toBe(200);
     expect((await getMe(t.app, `better-auth.session_token=${session.value}`)).statusCode).toBe(401);
+    expect((await getMe(t.app, `__Secure-better-auth.session_token=${session.value}`)).statusCode).toBe(401);
     const viaBetterAuth = await t.app.inject({ method: "GET", url: "/api/auth/get-session", headers: { cookie: `better-auth.session_token=${session.value}` } });
     expect(viaBetterAuth.json()).toBeNull();
   });

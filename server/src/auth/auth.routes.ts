@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { passwordRules } from "@mutual/core";
-import { addressOfSignUpToken, isUnfinishedSignUp, runAsConfirmation, runWatchingSignUpEmail, verifyAgainstNothing, wrongPasswordAnswer, type Auth } from "./auth.js";
+import { addressOfSignUpToken, isUnfinishedSignUp, noAccountAddress, runAsConfirmation, runWatchingSignUpEmail, wrongPasswordAnswer, type Auth } from "./auth.js";
 import type { StorageHealth } from "../db/storage-health.js";
 import { sendStorageOutage } from "../http/error-handler.js";
 import { badRequest } from "../http/http-errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
+import { isOpenAuthPath } from "./open-endpoints.js";
 
 /** A sign-up link's token is a signed JWT of a few hundred characters; anything far longer is not one. */
 const maxTokenLength = 2048;
@@ -93,19 +94,19 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     // Which address the link is for, without using it yet.
     const email = await addressOfSignUpToken(options.auth, token);
     return answerWatched(reply, () => runAsConfirmation(async () => {
-      if (email === null) {
-        await verifyAgainstNothing(password);
-        return refused();
-      }
       // The password is checked by Better Auth's own sign-in, with its throttle: failures here
-      // count against the address and the client as a sign-in's do.
+      // count against the address and the client as a sign-in's do. A token that is not valid is
+      // checked as a sign-in to an address no account has: it costs what a wrong password costs,
+      // and guessing tokens is throttled per client like guessing passwords (decision 033).
       const signIn = () =>
         options.auth.handler(
-          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email, password }) }),
+          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email: email ?? noAccountAddress, password }) }),
         );
       const checked = await signIn();
+      if (checked.status === 429) return relay(checked);
+      if (email === null) return refused();
       // Already confirmed (the link opened twice): the right password simply signs in.
-      if (checked.status === 200 || checked.status === 429) return relay(checked);
+      if (checked.status === 200) return relay(checked);
       if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refused();
       const url = new URL("/api/auth/verify-email", options.publicUrl);
       url.searchParams.set("token", token);
@@ -124,30 +125,16 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     url: "/api/auth/*",
     config: { access: "public" },
     async handler(request, reply) {
-      // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL.
+      // Decided on the path Better Auth will see (dot segments resolved), not on the raw URL. Only
+      // the endpoints Mutual uses are open (open-endpoints.ts). Better Auth's GET /verify-email is
+      // not among them: it checks no origin, and a link to it from another site could sign a
+      // visitor in to an account the attacker made (login CSRF); only POST /api/auth/confirm-email
+      // calls it, in-process.
       const url = new URL(request.url, options.publicUrl);
-      if (isClosedAuthPath(url.pathname)) return reply.callNotFound();
+      if (!isOpenAuthPath(url.pathname)) return reply.callNotFound();
       return answerWatched(reply, async () => relay(await options.auth.handler(toFetchRequest(request, url, options)), url.pathname));
     },
   });
-}
-
-/**
- * Better Auth endpoints no request from outside may reach. Its GET /verify-email signs in whoever
- * opens it, with no origin check: a link to it from another site would sign the visitor in to an
- * account the attacker made (login CSRF). Only POST /api/auth/confirm-email calls it, in-process.
- */
-const closedAuthPaths = new Set(["/api/auth/verify-email"]);
-
-/** Compared decoded, in lower case and without repeated or trailing slashes, so no spelling of it slips by. */
-function isClosedAuthPath(pathname: string): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return true;
-  }
-  return closedAuthPaths.has(decoded.toLowerCase().replace(/\/{2,}/g, "/").replace(/\/+$/, ""));
 }
 
 function toFetchRequest(request: FastifyRequest, url: URL, options: AuthRoutesOptions): Request {

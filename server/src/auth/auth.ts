@@ -8,21 +8,26 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { hashPassword, verifyJWT, verifyPassword } from "better-auth/crypto";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { passwordRules } from "@mutual/core";
+import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem, passwordRules } from "@mutual/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../db/database.js";
 import { storageProblemOf } from "../db/storage-health.js";
 import { resolvedClientIpHeader } from "../http/client-ip.js";
 import type { Clock } from "../platform/clock.js";
 import { scrubText } from "../platform/logger.js";
+import { existingAccountEmail, passwordResetEmail, practiceInvitationEmail, signUpConfirmationEmail } from "../platform/email-templates.js";
 import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { checkNewPassword } from "./password-policy.js";
+import { unexpectedFields } from "./open-endpoints.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
-import { sessionRules } from "./session-policy.js";
+import { createPasswordChecks, throttledAnswer } from "./password-checks.js";
+import { authCookiePrefix, sessionCookieName } from "./session-cookie.js";
+import { sessionEndsAt, type SessionLimits } from "./session-policy.js";
+import { isPracticeMember } from "./session.repository.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
-import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
+import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
 
 export type AuthDeps = {
   database: Database;
@@ -36,11 +41,15 @@ export type AuthDeps = {
    * after): the app passes what other modules must do first, e.g. end the person's couple.
    */
   beforeDeleteUser?: (userId: string) => Promise<void>;
+  /** Runs once an account and its rows are deleted: e.g. make the deletion hold on disk (decision 030). */
+  afterDeleteUser?: () => Promise<void>;
   /**
    * Runs after a person stops being a member of a practice (removed by an owner or admin, or
    * leaving): the app passes what other modules must end with it, e.g. their client relations.
    */
   afterLeavingPractice?: (practiceId: string, userId: string) => Promise<void>;
+  /** When sessions end (decision 032). */
+  sessionLimits: SessionLimits;
   /** Runs after a person's own row changed (their name): the app passes what derived rows must follow. */
   afterUserUpdate?: (userId: string) => Promise<void>;
 };
@@ -93,18 +102,13 @@ export async function addressOfSignUpToken(auth: Auth, token: string): Promise<s
   return claims && typeof claims.email === "string" && claims.updateTo === undefined ? claims.email : null;
 }
 
-let hashOfNothing: Promise<string> | undefined;
 /**
- * One verification against a password no account has, counted like any other: a link whose
- * token is not valid costs what a wrong password does, so timing tells the two apart no more
- * than the answer does.
+ * The address a sign-up link's token stands for when the token is not valid: no account can have it
+ * (the .invalid domain receives no mail, RFC 2606). Checking the password against it is a sign-in
+ * to an unknown address: one scrypt hash, like a wrong password's one verification, and counted
+ * by the sign-in throttle and rate limit like any sign-in from that client (decision 033).
  */
-export async function verifyAgainstNothing(password: string): Promise<void> {
-  hashOfNothing ??= hashPassword(randomUUID());
-  const hash = await hashOfNothing;
-  passwordWork.verifications += 1;
-  await verifyPassword({ hash, password });
-}
+export const noAccountAddress = "no-account@confirm-email.invalid";
 
 /**
  * Better Auth's answer to the right password for an account whose address was never confirmed
@@ -145,28 +149,10 @@ const newPasswordField: Record<string, "password" | "newPassword"> = {
 export const practiceRoles = ["owner", "admin", "counsellor"] as const;
 /** The roles an owner or admin may give by invitation or by changing a member's role. */
 const assignableRoles: ReadonlySet<string> = new Set(["admin", "counsellor"]);
-const practiceNameMaxLength = 100;
 /** An invitation to a practice lasts seven days, like a partner invite. */
 const invitationSeconds = 7 * 24 * 60 * 60;
 /** A password reset link works for an hour. */
 const resetLinkSeconds = 60 * 60;
-
-/**
- * The organization endpoints the web uses. Every other one (listing members with their
- * emails, the full organization, updating or deleting it, …) answers 404: reads go through
- * our own /api/practices routes, which decide what each role sees.
- */
-const allowedOrganizationPaths: ReadonlySet<string> = new Set([
-  "/organization/create",
-  "/organization/invite-member",
-  "/organization/get-invitation",
-  "/organization/accept-invitation",
-  "/organization/reject-invitation",
-  "/organization/cancel-invitation",
-  "/organization/update-member-role",
-  "/organization/remove-member",
-  "/organization/leave",
-]);
 
 // What each role may do through Better Auth's organization endpoints (decision 014).
 const practiceAccess = createAccessControl({
@@ -208,22 +194,10 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
           if (!assignableRoles.has(newRole)) throw refuseRole();
         },
       },
-      // The email names the practice and the role, nothing about anyone's clients.
+      // The email names the practice (quoted, as its owner wrote it) and the role, nothing about anyone's clients.
       async sendInvitationEmail({ id, email, role, organization: practice }) {
-        const url = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
-        await mailer.send({
-          to: email,
-          subject: "You are invited to join a practice on Mutual",
-          text: [
-            "Hello,",
-            "",
-            `You are invited to join the practice "${practice.name}" on Mutual as ${role === "admin" ? "an admin" : "a counsellor"}.`,
-            "To accept, sign in or create an account with this email address, then open this link:",
-            url,
-            "",
-            "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
-          ].join("\n"),
-        });
+        const invitationUrl = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
+        await mailer.send({ to: email, ...practiceInvitationEmail({ invitationUrl, practiceName: practice.name, role: role === "admin" ? "admin" : "counsellor" }) });
       },
     }),
     twoFactor: twoFactor({
@@ -237,18 +211,17 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
 /** Checks what Better Auth's organization endpoints would otherwise accept too freely. */
 function organizationRequestCheck(path: string, body: Record<string, unknown> | undefined) {
   if (!path.startsWith("/organization/")) return undefined;
-  if (!allowedOrganizationPaths.has(path)) throw new APIError("NOT_FOUND", { message: "Not found.", code: "NOT_FOUND" });
   if (path === "/organization/create") {
-    // Only a name is taken from the browser: a creator id, logo or metadata cannot be
-    // slipped in (Better Auth merges a hook's body into the request's, so we refuse instead).
-    const extra = Object.keys(body ?? {}).filter((key) => key !== "name" && key !== "slug");
-    if (extra.length > 0) throw new APIError("BAD_REQUEST", { message: "Only a name can be given.", code: "PRACTICE_FIELDS_REFUSED" });
-    const name = typeof body?.name === "string" ? body.name.trim() : "";
-    if (name.length === 0 || name.length > practiceNameMaxLength) {
-      throw new APIError("BAD_REQUEST", { message: "Give the practice a name of up to 100 characters.", code: "PRACTICE_NAME_INVALID" });
+    // Only a name is taken from the browser (open-endpoints.ts): a creator id, logo or metadata
+    // cannot be slipped in.
+    // The one rule for chosen names (decision 031): the name is quoted in invitation emails.
+    const problem = typeof body?.name === "string" ? chosenNameProblem(body.name, PRACTICE_NAME_MAX_LENGTH) : "empty";
+    if (problem === "not-one-line") throw new APIError("BAD_REQUEST", { message: "A practice's name is one line of text.", code: "PRACTICE_NAME_INVALID" });
+    if (problem !== null) {
+      throw new APIError("BAD_REQUEST", { message: `Give the practice a name of up to ${PRACTICE_NAME_MAX_LENGTH} characters.`, code: "PRACTICE_NAME_INVALID" });
     }
     // The slug is ours: unused, but Better Auth needs one, unique.
-    return { name, slug: randomUUID() };
+    return { name: String(body?.name).trim(), slug: randomUUID() };
   }
   // An email here would let anyone in a practice learn who has an account there (Better Auth
   // answers "member not found" before it checks the permission): members are named by id only.
@@ -262,9 +235,20 @@ function organizationRequestCheck(path: string, body: Record<string, unknown> | 
 }
 
 /** Better Auth, configured for Mutual. The only place that knows Better Auth's options. */
-export function createAuth({ database, publicUrl, secret, mailer, logger, clock, beforeDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
+export function createAuth({ database, publicUrl, secret, mailer, logger, clock, sessionLimits, beforeDeleteUser, afterDeleteUser, afterLeavingPractice, afterUserUpdate }: AuthDeps) {
+  const isHttps = publicUrl.startsWith("https://");
   const throttle = createSignInThrottle(database.db, secret, clock);
   const clientIpOf = (headers: Headers | undefined) => headers?.get(resolvedClientIpHeader) ?? "unknown";
+  // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
+  let isCurrentCode: (code: string, headers: Headers) => Promise<boolean> = async () => false;
+  const passwordChecks = createPasswordChecks({
+    database,
+    secret,
+    sessionCookieName: sessionCookieName(isHttps),
+    throttle,
+    clientIpOf,
+    isCurrentCode: (code, headers) => isCurrentCode(code, headers),
+  });
   const plugins = createAuthPlugins({ publicUrl, mailer });
   // Emails that must not slow the answer down: the mail transport's time would tell whether an
   // account exists (decision 020). A transport's error can quote the recipient: only its
@@ -318,20 +302,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     const signInUrl = `${signIn.toString()}${hashAt === -1 ? "" : next.slice(hashAt)}`;
     await sendForSignUp("existing account", {
       to: email,
-      subject: signUpEmailSubjects.existingAccount,
-      text: [
-        "Hello,",
-        "",
-        "Someone just tried to create a Mutual account with this email address, which already has one. Nothing about your account has changed.",
-        "",
-        "If it was you, sign in instead:",
-        signInUrl,
-        "",
-        "If you do not know your password, or never finished creating the account, choose a new one here:",
-        new URL("/forgot-password", publicUrl).toString(),
-        "",
-        "If it was not you, you can ignore this message.",
-      ].join("\n"),
+      ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString() }),
     });
   };
   // The retention sweep deletes an unfinished sign-up a week after it last changed: a new link
@@ -352,7 +323,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       .execute();
   };
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Mutual",
     baseURL: publicUrl,
     basePath: "/api/auth",
@@ -377,19 +348,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         // The token rides in the fragment, which browsers never send: it stays out of every
         // server's and proxy's access log (as partner invite codes do, decision 012).
         const url = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
-        sendWithoutWaiting("password reset", {
-          to: user.email,
-          subject: "Reset your Mutual password",
-          text: [
-            "Hello,",
-            "",
-            "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
-            url,
-            "",
-            "The link works once, within an hour. Choosing a new password signs you out everywhere.",
-            "If you did not ask for this, you can ignore this message: your password stays as it is.",
-          ].join("\n"),
-        });
+        sendWithoutWaiting("password reset", { to: user.email, ...passwordResetEmail({ resetUrl: url }) });
       },
       // The new password came through the emailed link, so the address is proven: an account
       // whose sign-up was never finished (perhaps started by someone else) is now its owner's.
@@ -440,29 +399,38 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         const send = isSignUpRequest(request)
           ? (what: string, email: OutgoingEmail) => sendForSignUp(what, email, () => removeUnsentSignUp(user.id))
           : sendWithoutWaiting;
-        await send("confirmation", {
-          to: user.email,
-          subject: signUpEmailSubjects.confirm,
-          text: [
-            "Hello,",
-            "",
-            "To confirm that this is your email address, and finish creating your Mutual account if you have just signed up, open this link and enter the password you chose:",
-            link,
-            "",
-            "The link works once, within a day. If you did not try to create a Mutual account, you can ignore this message.",
-          ].join("\n"),
-        });
+        await send("confirmation", { to: user.email, ...signUpConfirmationEmail({ confirmUrl: link }) });
       },
     },
+    // Every one-time value (a reset link's token, a two-step sign-in's step) is stored as a keyed
+    // hash of its identifier, like invite codes (decision 012): a copy of the database cannot be
+    // used to reset anyone's password within the link's hour (decision 030).
+    verification: { storeIdentifier: { hash: async (identifier) => createHmac("sha256", secret).update(`verification:${identifier}`).digest("base64url") } },
     user: {
       deleteUser: {
         enabled: true,
         ...(beforeDeleteUser ? { beforeDelete: async (user: { id: string }) => beforeDeleteUser(user.id) } : {}),
+        ...(afterDeleteUser ? { afterDelete: async () => afterDeleteUser() } : {}),
       },
     },
-    ...(afterUserUpdate ? { databaseHooks: { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } } : {}),
+    databaseHooks: {
+      ...(afterUserUpdate ? { user: { update: { after: async (user: { id: string }) => afterUserUpdate(user.id) } } } : {}),
+      // A new session ends after the idle time (shorter for a practice member) unless used; the
+      // actor resolver moves that end with each use, never past the lifetime (decision 032).
+      session: {
+        create: {
+          before: async (session) => {
+            const now = Date.now();
+            const endsAt = sessionEndsAt({ createdAtMs: now, lastUseMs: now }, await isPracticeMember(database.db, session.userId), sessionLimits);
+            return { data: { ...session, expiresAt: new Date(endsAt) } };
+          },
+        },
+      },
+    },
     plugins: [plugins.practices, plugins.twoFactor],
-    session: { expiresIn: sessionRules.expiresInSeconds, updateAge: sessionRules.updateAgeSeconds },
+    // The lifetime is the cookie's age; Better Auth never extends a session itself (the idle
+    // timeout, which it has no notion of, moves the end instead: actor-resolver.ts).
+    session: { expiresIn: Math.floor(sessionLimits.lifetimeMs / 1000), disableSessionRefresh: true },
     rateLimit: {
       enabled: true,
       // Stored in the database so the limit holds across several app instances.
@@ -486,12 +454,16 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [resolvedClientIpHeader] },
-      useSecureCookies: publicUrl.startsWith("https://"),
+      // Over https every cookie is `__Host-`: Secure, for the whole site and this host alone
+      // (decision 032). Better Auth's own secure prefix is `__Secure-`, which allows a Domain, so
+      // the prefix and the Secure flag are set here instead.
+      useSecureCookies: false,
+      cookiePrefix: authCookiePrefix(isHttps),
       // Better Auth skips these checks when it detects a test runner; we never do, so
       // the tests exercise the same CSRF defence as production.
       disableOriginCheck: false,
       disableCSRFCheck: false,
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: isHttps, path: "/" },
     },
     logger: {
       level: "warn",
@@ -504,6 +476,12 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Only the fields Mutual uses (open-endpoints.ts): Better Auth merges a hook's body into
+        // the request's, so extra fields are refused rather than dropped.
+        const extra = unexpectedFields(ctx.path, ctx.body);
+        if (extra.length > 0) {
+          throw new APIError("BAD_REQUEST", { message: `This request does not take: ${extra.slice(0, 5).join(", ")}.`, code: "FIELDS_REFUSED" });
+        }
         if (holdsNulCharacter(ctx.body) || holdsNulCharacter(ctx.query)) {
           throw new APIError("BAD_REQUEST", { message: "Text with a NUL character is not accepted.", code: "NUL_CHARACTER" });
         }
@@ -524,13 +502,9 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         }
         if (ctx.path === "/sign-in/email" && typeof ctx.body?.email === "string") {
           const wait = await throttle.secondsUntilAllowed(ctx.body.email, clientIpOf(ctx.headers));
-          if (wait > 0) {
-            throw new APIError("TOO_MANY_REQUESTS", {
-              message: `Too many attempts for this account from your connection. Try again in ${Math.ceil(wait / 60)} minutes.`,
-              code: "SIGN_IN_THROTTLED",
-            });
-          }
+          if (wait > 0) throw throttledAnswer(wait);
         }
+        await passwordChecks.before(ctx);
         if (ctx.path === "/change-password") {
           // Changing the password always ends every other session.
           return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
@@ -549,6 +523,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
           if (typeof member?.organizationId === "string" && typeof member.userId === "string") await afterLeavingPractice(member.organizationId, member.userId);
           return;
         }
+        await passwordChecks.after(ctx, returned);
         if (ctx.path === "/sign-up/email" && !isAPIError(returned)) {
           // Better Auth answers with the new person's record, or a made-up one for a taken
           // address: ids and times differ. Both get this, byte for byte (decision 020).
@@ -566,6 +541,16 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
       }),
     },
   });
+  isCurrentCode = async (code, headers) => {
+    try {
+      await auth.api.verifyTOTP({ body: { code }, headers });
+      return true;
+    } catch (error) {
+      if (isAPIError(error)) return false;
+      throw error;
+    }
+  };
+  return auth;
 }
 
 type AfterHookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];

@@ -3,8 +3,10 @@
 // lookup failed with a 500) and the person's name (any type or length was stored, or failed
 // with a 500 on SQLite). Found by the contract fuzz (issue 7).
 
+import { chosenNameProblem, displayNameRules } from "@mutual/core";
+
 /** The longest name the sign-up form takes; the server holds every path to it. */
-export const personNameMaxLength = 80;
+export const personNameMaxLength = displayNameRules.maxLength;
 
 /** True when any string in the value (keys included, at any depth) holds a NUL character. */
 export function holdsNulCharacter(value: unknown): boolean {
@@ -26,15 +28,6 @@ export function holdsNulCharacter(value: unknown): boolean {
   return false;
 }
 
-/** A name is one line of text: no control characters (tab, newline, escape, delete, …). */
-function holdsControlCharacter(text: string): boolean {
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
-
 /**
  * What is wrong with a name given at sign-up or to update-user, or null when it is fine. On
  * update-user a name is the only field a person may change (there are no pictures in Mutual).
@@ -45,8 +38,7 @@ export function personFieldsProblem(path: string, body: Record<string, unknown> 
   const name = body?.name;
   if (name === undefined && path === "/update-user") return "Give a name.";
   if (typeof name !== "string") return "Give a name.";
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > personNameMaxLength) return `Give a name of up to ${personNameMaxLength} characters.`;
-  if (holdsControlCharacter(trimmed)) return "A name is one line of text.";
-  return null;
+  const problem = chosenNameProblem(name, personNameMaxLength);
+  if (problem === "not-one-line") return "A name is one line of text.";
+  return problem === null ? null : `Give a name of up to ${personNameMaxLength} characters.`;
 }

@@ -5,9 +5,18 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 // cookies). Reading it here lets every signed-in request resolve its session with one
 // indexed query instead of a full Better Auth dispatch (docs/decisions/007).
 
-/** The session cookie's name: Better Auth prefixes it with __Secure- over https. */
+/**
+ * Every auth cookie's prefix. Over https, `__Host-`: the browser then takes the cookie only if it
+ * is Secure, for the whole site and for this host alone (no Domain), so neither a sibling
+ * subdomain nor a plain-http page can plant or overwrite one (decision 032).
+ */
+export function authCookiePrefix(isHttps: boolean): string {
+  return `${isHttps ? "__Host-" : ""}better-auth`;
+}
+
+/** The session cookie's name. */
 export function sessionCookieName(isHttps: boolean): string {
-  return `${isHttps ? "__Secure-" : ""}better-auth.session_token`;
+  return `${authCookiePrefix(isHttps)}.session_token`;
 }
 
 /** The value of one cookie from a Cookie header, or undefined. */

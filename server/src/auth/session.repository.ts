@@ -5,9 +5,13 @@ function buildSessionQuery(db: Kysely<DB>, token: string) {
   return db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
-    .select([
+    .select((eb) => [
       "session.id as sessionId",
       "session.expiresAt as expiresAt",
+      "session.createdAt as sessionCreatedAt",
+      "session.updatedAt as lastUseAt",
+      // A member of any practice can reach clients' data: their sessions idle out sooner (decision 032).
+      eb.exists(eb.selectFrom("member").select("member.id").whereRef("member.userId", "=", "user.id")).as("isPracticeMember"),
       "user.id as userId",
       "user.name as name",
       "user.email as email",
@@ -33,4 +37,14 @@ export async function findSessionWithUser(db: Kysely<DB>, token: string): Promis
   }
   const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, [token]) as CompiledQuery<SessionWithUser>);
   return result.rows[0];
+}
+
+/** Whether the person belongs to any practice (counsellor, admin or owner). */
+export async function isPracticeMember(db: Kysely<DB>, userId: string): Promise<boolean> {
+  return (await db.selectFrom("member").select("id").where("userId", "=", userId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Records a session's use and moves its end (both ISO text: SQLite keeps Better Auth's dates as text, PostgreSQL parses it). */
+export async function recordSessionUse(db: Kysely<DB>, sessionId: string, usedAt: Date, endsAt: Date): Promise<void> {
+  await db.updateTable("session").set({ updatedAt: usedAt.toISOString(), expiresAt: endsAt.toISOString() }).where("id", "=", sessionId).execute();
 }

@@ -41,9 +41,3 @@ export function readSignUpConfirmation(text: string): SignUpConfirmation | null 
   const token = fragment.get("token");
   return token ? { url, token, next: safeNextPath(fragment.get("next")), email: fragment.get("email") } : null;
 }
-
-/** Subjects of the two emails a sign-up sends: one to a new address, one to an existing account. */
-export const signUpEmailSubjects = {
-  confirm: "Confirm your email address for Mutual",
-  existingAccount: "Someone tried to create a Mutual account with your email address",
-} as const;

@@ -25,7 +25,6 @@ describe.each(dialects)("[%s] Better Auth's verify-email endpoint from outside",
     // A top-level navigation from another site sends no Origin; a form post sends the other site's.
     const attempts = [
       { method: "GET", url: `/api/auth/verify-email?token=${token}` },
-      { method: "GET", url: `/api/auth/verify-email?token=${token}&callbackURL=/`, headers: { "sec-fetch-site": "cross-site" } },
       { method: "GET", url: `/api/auth/verify-email?token=${token}`, headers: sameOrigin },
       { method: "GET", url: `/api/auth/verify-email/?token=${token}` },
       { method: "GET", url: `/api/auth/verify%2Demail?token=${token}` },
@@ -42,6 +41,10 @@ describe.each(dialects)("[%s] Better Auth's verify-email endpoint from outside",
       expect(response.headers["set-cookie"], `${attempt.method} ${attempt.url}`).toBeUndefined();
       if (attempt.method !== "HEAD") expect(response.json().error.code).toBe("NOT_FOUND");
     }
+    // A browser that says the navigation came from another site is refused before any route (decision 033).
+    const crossSite = await t.app.inject({ method: "GET", url: `/api/auth/verify-email?token=${token}&callbackURL=/`, headers: { "sec-fetch-site": "cross-site" }, remoteAddress: nextTestIp() });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.headers["set-cookie"]).toBeUndefined();
     expect(await emailVerifiedOf(details.email)).toBe(false);
     expect((await signIn(t.app, details.email, details.password)).statusCode).toBe(401);
 

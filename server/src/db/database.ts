@@ -5,6 +5,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
+import { makeFilePrivate, touchPrivateFile } from "../platform/private-files.js";
 import { CurrentSchemaPostgresDialect } from "./current-schema-introspector.js";
 import { StorageHealth, storageProblemOf } from "./storage-health.js";
 import type { DB } from "./schema.js";
@@ -35,8 +36,8 @@ export type OpenDatabaseOptions = {
   onConnectionError?: (error: Error) => void;
 };
 
-/** The default bound on a wait for PostgreSQL: with the time to answer, under the 5 s an outage may take to show. */
-export const defaultDatabaseTimeoutMs = 4000;
+/** The default bound on one wait for PostgreSQL (DATABASE_TIMEOUT_MS): a connection and a statement stay under the 5 s an answer may take. */
+export const defaultDatabaseTimeoutMs = 2500;
 
 /** Opens the database named by the configuration: SQLite by default, PostgreSQL when configured. */
 export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
@@ -44,7 +45,13 @@ export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOption
 }
 
 function openSqlite(file: string): Database {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    // SQLite would create the file 0644 less the umask; its -wal and -shm take the database
+    // file's mode. Created 0600 here, and earlier files tightened (decision 030).
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    touchPrivateFile(file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) makeFilePrivate(companion);
+  }
   const connection = new BetterSqlite3(file);
   // WAL lets readers run beside the single writer; synchronous=FULL makes every
   // acknowledged commit survive power loss; busy_timeout makes a second process wait
@@ -53,6 +60,9 @@ function openSqlite(file: string): Database {
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
+  // Deleted rows are overwritten with zeros, not left in free space where a copy of the file (or
+  // a look at it with no SQL at all) would still find them (decision 030).
+  connection.pragma("secure_delete = ON");
   const health = new StorageHealth();
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection, health) }) });
   return { dialect: "sqlite", db, health, close: () => db.destroy() };
@@ -227,4 +237,17 @@ export function withDefaultUser(connectionString: string): string {
 /** Round-trips a trivial query; throws when the database cannot be reached. */
 export async function pingDatabase(database: Database): Promise<void> {
   await sql`select 1`.execute(database.db);
+}
+
+/**
+ * After a deletion that must hold on disk (an account): on SQLite, copies the WAL into the
+ * database file, where secure_delete has zeroed the deleted rows, and truncates the WAL, whose
+ * earlier frames still hold them. Returns false when a reader kept the WAL from being emptied
+ * (it is emptied by the next one). PostgreSQL keeps dead row versions and WAL itself: see
+ * docs/privacy.md, "Deletion on disk".
+ */
+export async function truncateWriteAheadLog(database: Database): Promise<boolean> {
+  if (database.dialect !== "sqlite") return true;
+  const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(database.db);
+  return rows[0]?.busy === 0;
 }

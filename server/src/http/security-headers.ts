@@ -7,6 +7,30 @@ import type { FastifyInstance } from "fastify";
  * and styles only from our own origin: the SPA ships no inline script or style, so no
  * 'unsafe-inline' anywhere. API responses are never cached: they carry personal data.
  */
+/** Every powerful feature turned off for every frame (the app uses none of them). */
+export const permissionsPolicy = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "fullscreen",
+  "geolocation",
+  "gyroscope",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "picture-in-picture",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
 export function computeSecurityHeaders(options: { isHttps: boolean }): Record<string, string> {
   const middleware = helmet({
     contentSecurityPolicy: {
@@ -38,6 +62,9 @@ export function computeSecurityHeaders(options: { isHttps: boolean }): Record<st
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
   middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  // Mutual uses no camera, microphone, location, payment, sensors or device access: no page of
+  // ours, and no script that got in, may ask for them (helmet does not set this header).
+  headers["permissions-policy"] = permissionsPolicy;
   return headers;
 }
 

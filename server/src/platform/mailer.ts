@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type nodemailerModule from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type { FastifyBaseLogger } from "fastify";
+import { ensurePrivateDirectory } from "./private-files.js";
 
 export type OutgoingEmail = {
   to: string;
@@ -62,7 +63,7 @@ function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
   return {
     async send(email) {
       const info = await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
-      await fs.mkdir(outbox, { recursive: true, mode: 0o700 });
+      ensurePrivateDirectory(outbox);
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
       logger.info({ subject: email.subject, file }, "Email written to the outbox (no SMTP_URL configured)");

@@ -103,8 +103,10 @@ export function scheduleJob<Prepared = undefined>(options: {
   periodMs: number;
   prepare?: (now: Date) => Promise<Prepared>;
   work: JobWork<Prepared>;
+  /** After a round this process ran has committed, with its counts: what must not happen inside its transaction. */
+  afterRound?: (result: Record<string, number>) => Promise<void>;
 }): ScheduledJob {
-  const { database, logger, clock, name, periodMs, prepare, work } = options;
+  const { database, logger, clock, name, periodMs, prepare, work, afterRound } = options;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let inFlight: Promise<void> = Promise.resolve();
@@ -127,7 +129,10 @@ export function scheduleJob<Prepared = undefined>(options: {
     const started = Date.now();
     try {
       const outcome = await runRound(database, { name, work, ...(prepare ? { prepare } : {}) }, periodKey, clock.now());
-      if (outcome.ran) logger.info({ job: name, period: periodKey, result: outcome.result, ms: Date.now() - started }, "Scheduled job ran");
+      if (outcome.ran) {
+        logger.info({ job: name, period: periodKey, result: outcome.result, ms: Date.now() - started }, "Scheduled job ran");
+        await afterRound?.(outcome.result);
+      }
       else logger.debug({ job: name, period: periodKey, reason: outcome.reason }, "Scheduled job skipped: another instance has this round");
     } catch (error) {
       logger.error({ job: name, period: periodKey, err: error }, "Scheduled job failed; it will try again next round");

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import { ensurePrivateDirectory, makeFilePrivate } from "./private-files.js";
 
 /**
  * Returns the configured secret, or the one stored in <dataDir>/<fileName>, creating it
@@ -19,7 +20,7 @@ export function loadOrCreateSecret(options: {
   if (options.configured) return options.configured;
   const file = path.join(options.dataDir, options.fileName);
   if (options.refuseToCreate !== undefined && !fs.existsSync(file)) throw new Error(options.refuseToCreate);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDirectory(options.dataDir);
   try {
     fs.writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
     options.logger.warn(
@@ -29,6 +30,8 @@ export function loadOrCreateSecret(options: {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  // A file restored from a backup may have come back readable by others.
+  makeFilePrivate(file);
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < 32) throw new Error(`${file} holds a secret shorter than 32 characters; delete it or set ${options.variableName}.`);
   return secret;

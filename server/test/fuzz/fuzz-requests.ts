@@ -233,7 +233,7 @@ function cookieCase(route: FuzzRoute, known: KnownIds, cookieOf: Generators["coo
   const cookie = fc.oneof(
     headerValue,
     headerValue.map((value) => `better-auth.session_token=${value}`),
-    headerValue.map((value) => `__Secure-better-auth.session_token=${value}`),
+    headerValue.map((value) => `__Host-better-auth.session_token=${value}`),
     tampered,
     fc.array(headerValue.map((value) => `k=${value}`), { maxLength: 50 }).map((parts) => parts.join("; ")),
   );

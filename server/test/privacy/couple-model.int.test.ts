@@ -54,7 +54,7 @@ const failedAttemptsLimit = 10;
 const profileScopes: readonly ShareScope[] = ["overview", "dimensions"];
 const dayMs = 24 * 60 * 60 * 1000;
 const inviteDays = 7;
-/** Sessions live 14 days from sign-up in real time; the clock never runs further ahead than this. */
+/** Kept within two weeks of real time. Sessions end on the real clock (decision 032), which this test clock does not move. */
 const maxDaysAhead = 12;
 
 /** Person `index` always answers the same way, and differently from the others (SAFE calm for all). */

@@ -443,7 +443,8 @@ const table: Entry[] = [
   { route: "DELETE /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(noBody, 204)) },
   {
     route: "POST /api/auth/*",
-    call: ({ viewer }) => ({ url: "/api/auth/delete-user", payload: { password: viewer?.password ?? "not a password at all" } }),
+    // With two-step sign-in on, deleting needs a current code too (decision 033).
+    call: ({ viewer }) => ({ url: "/api/auth/delete-user", payload: { password: viewer?.password ?? "not a password at all", ...(viewer?.totp ? { code: viewer.totp.generate() } : {}) } }),
     expect: { ...everyone(ok(["message", "success"])), anonymous: { status: 401, keys: ["code", "message"] } },
   },
 ];

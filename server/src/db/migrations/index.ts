@@ -17,6 +17,7 @@ import * as confirmEarlierAccounts from "./20261124T2200_confirm-earlier-account
 import * as confirmAccountsWithContent from "./20261207T0100_confirm-accounts-with-content.js";
 import * as readinessProbe from "./20261207T0200_readiness-probe.js";
 import * as dataKeyByKeyId from "./20261207T0300_data-key-by-key-id.js";
+import * as clearPersonImages from "./20261207T1100_clear-person-images.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T0100_confirm-accounts-with-content": confirmAccountsWithContent,
   "20261207T0200_readiness-probe": readinessProbe,
   "20261207T0300_data-key-by-key-id": dataKeyByKeyId,
+  "20261207T1100_clear-person-images": clearPersonImages,
 };

@@ -16,7 +16,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers, giveConsentVia } from "../../../test/assessment-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice } from "../../../test/practice-helpers.js";
-import { linkCouple } from "../../../test/couple-helpers.js";
+import { linkCouple, unlink } from "../../../test/couple-helpers.js";
 import { acceptClientInvite, inviteClient } from "../../../test/counselling-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 
@@ -233,7 +233,8 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     expect((await rowsOf("?offTrack=false&pageSize=100")).rows.map((row) => row.clientId)).toContain(clientId);
   });
 
-  it("a couple client's detail carries each partner's shared profile and the couple comparison", async () => {
+  /** Two partners with different profiles, linked, and a couple invite of which the first has accepted sharing their profile. */
+  async function coupleWithFirstAccepted() {
     const a = await signUp(t.app);
     const b = await signUp(t.app);
     await completeProfileVia(t.app, a.cookie, high);
@@ -241,6 +242,11 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     await linkCouple(t.app, a, b);
     const code = await invite("couple");
     const clientId = await accept(a, code, ["profile"]);
+    return { a, b, code, clientId };
+  }
+
+  it("a couple client's detail carries each partner's shared profile and the couple comparison", async () => {
+    const { b, code, clientId } = await coupleWithFirstAccepted();
     const detailOne = (await detail(counsellor, clientId)).json<ClientDetailResponse>();
     expect(detailOne.kind).toBe("couple");
     // The second partner has not accepted yet: said as a code, which the web app words.
@@ -255,6 +261,21 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     expect(put.statusCode, put.body).toBe(200);
     const one = (await detail(counsellor, clientId)).json<ClientDetailResponse>();
     expect(one.coupleReport!.missing).toEqual([{ reason: "no-shared-profile", name: b.name }]);
+  });
+
+  it("a couple client's comparison ends when the two unlink as partners, and does not come back with someone else", async () => {
+    const { a, b, code, clientId } = await coupleWithFirstAccepted();
+    await accept(b, code, ["profile"]);
+    expect((await detail(counsellor, clientId)).json<ClientDetailResponse>().coupleReport!.dimensions.length).toBeGreaterThan(0);
+    expect((await unlink(t.app, b)).statusCode).toBe(204);
+    const after = (await detail(counsellor, clientId)).json<ClientDetailResponse>();
+    expect(after.coupleReport).toEqual({ missing: [{ reason: "no-longer-partners" }], dimensions: [], flags: [] });
+    // Each is still the counsellor's client, with what they share.
+    expect(after.members.map((member) => member.profile !== null)).toEqual([true, true]);
+    // A new partner does not revive it: the couple client is the two who unlinked.
+    const c = await signUp(t.app);
+    await linkCouple(t.app, a, c);
+    expect((await detail(counsellor, clientId)).json<ClientDetailResponse>().coupleReport!.missing).toEqual([{ reason: "no-longer-partners" }]);
   });
 
   it("a revoked scope disappears on the next request; stopping sharing removes the client", async () => {

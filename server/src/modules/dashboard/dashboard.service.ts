@@ -25,6 +25,7 @@ import type { Keyring } from "../../platform/crypto.js";
 import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
 import { listClientSummaries, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
+import { findCurrentPartnerId } from "../couple/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
@@ -143,7 +144,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
     }
     const notes = await readMemberNotes(trx, deps.kek, client.members.map((member) => member.facts), now);
-    const coupleReport = client.kind === "couple" ? buildCoupleReport(client) : null;
+    const coupleReport = client.kind === "couple" ? buildCoupleReport(client, await areStillPartners(trx, client)) : null;
     const viewerName = await findName(trx, actor.userId);
     await recordDataViews(trx, [...auditRows(actor.userId, viewerName, [client], now), ...notesDataViews(actor.userId, viewerName, notes, now)]);
     await touchLastViews(
@@ -159,11 +160,21 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
   });
 }
 
+/** Whether a couple client's two members are partners now (read in the caller's transaction, never cached). */
+async function areStillPartners(trx: Kysely<DB>, client: ClientState): Promise<boolean> {
+  const [a, b] = client.members;
+  if (!a || !b) return true;
+  return (await findCurrentPartnerId(trx, a.facts.userId)) === b.facts.userId;
+}
+
 /**
  * The couple comparison from each partner's latest profile they share with the practice; what it
  * waits for is said as codes (a member without a shared profile, by name; a partner not joined yet).
+ * Once the two unlink as partners there is no comparison: each stays the counsellor's client with
+ * what they share, but they are not set side by side any more (issue 15).
  */
-function buildCoupleReport(client: ClientState): { missing: CoupleReportGap[]; comparison: CoupleComparison | null } {
+function buildCoupleReport(client: ClientState, stillPartners: boolean): { missing: CoupleReportGap[]; comparison: CoupleComparison | null } {
+  if (!stillPartners) return { missing: [{ reason: "no-longer-partners" }], comparison: null };
   const [a, b] = client.members;
   const shared = (state: ClientState["members"][number] | undefined): SharedScores | null => {
     const latest = state?.latest;

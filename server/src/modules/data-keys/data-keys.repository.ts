@@ -64,3 +64,15 @@ export async function replaceWrappedDataKey(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Overwrites a person's wrapped data key in place, then deletes its row: the same length of
+ * other bytes, so the database writes them over the old ones on the same page before the row is
+ * freed (decision 030).
+ */
+export async function overwriteAndDeleteDataKey(db: Kysely<DB>, userId: string): Promise<void> {
+  const row = await findDataKey(db, userId);
+  if (!row) return;
+  await db.updateTable("data_key").set({ wrapped_key: "0".repeat(row.wrappedKey.length), key_id: "destroyed" }).where("user_id", "=", userId).execute();
+  await db.deleteFrom("data_key").where("user_id", "=", userId).execute();
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { decryptText, encryptText, newDataKey, unwrapDataKey, wrapDataKey, type Keyring, type Sealed } from "../../platform/crypto.js";
-import { findDataKey, insertDataKeyIfAbsent } from "./data-keys.repository.js";
+import { findDataKey, insertDataKeyIfAbsent, overwriteAndDeleteDataKey } from "./data-keys.repository.js";
 
 /** A person's unwrapped data key, held in memory only for one request. */
 export type DataKey = {
@@ -57,4 +57,15 @@ export function openText(dataKey: DataKey, sealed: Sealed, keyId: string, bindin
   // Key ids name the person; errors end up in logs, so they say what went wrong, not whose.
   if (ownerOfKeyId(keyId) !== dataKey.userId) throw new Error("Ciphertext was sealed under another data key");
   return decryptText(dataKey.key, sealed, binding);
+}
+
+/**
+ * Destroys a person's data key before their account is deleted: overwritten, then deleted, in one
+ * transaction. Every note and reflection sealed under it is unreadable from then on, in the
+ * database and in any copy of it (crypto-shredding, decisions 010 and 030). Runs while their rows
+ * still exist; if the deletion that follows failed, their sealed text would already be gone, which
+ * is what they asked for.
+ */
+export async function destroyDataKeyBeforeAccountDeletion(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.transaction().execute((trx) => overwriteAndDeleteDataKey(trx, userId));
 }

@@ -1,4 +1,4 @@
-export { findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "./data-keys.service.js";
+export { destroyDataKeyBeforeAccountDeletion, findUserDataKey, getOrCreateUserDataKey, openText, sealText, type DataKey } from "./data-keys.service.js";
 export {
   KeyringError,
   countDataKeysPerKey,

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { keyBytes, keyringOf, newDataKey, unwrapDataKey, type KeyEncryptionKey, type Keyring } from "../../platform/crypto.js";
+import { ensurePrivateDirectory, makeFilePrivate } from "../../platform/private-files.js";
 import { countDataKeysByKeyId, firstDataKeyFrom } from "./data-keys.repository.js";
 
 // Where the key-encryption keys come from, and the start-up check that they open what the
@@ -63,6 +64,8 @@ export function writeKeyFile(file: string, lines: readonly KeyEncryptionKey[]): 
 
 function readKeyFile(file: string, defaultId: string): KeyEncryptionKey | undefined {
   if (!fs.existsSync(file)) return undefined;
+  // A file restored from a backup may have come back readable by others (decision 030).
+  makeFilePrivate(file);
   const key = parseKeyText(fs.readFileSync(file, "utf8"), defaultId);
   if (!key) throw new KeyringError(`${file} does not hold a ${keyBytes}-byte base64 key. Restore it from your key backup, or set ENCRYPTION_KEY.`);
   return key;
@@ -113,7 +116,7 @@ function createFirstKey(file: string, source: KeySource, stored: ReadonlyMap<str
       "ENCRYPTION_KEY is not set. On PostgreSQL, where several servers may share the database, set ENCRYPTION_KEY (32 random bytes in base64, the same on every server: openssl rand -base64 32); a key made by each server could not open the others' data.",
     );
   }
-  fs.mkdirSync(source.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDirectory(source.dataDir);
   try {
     fs.writeFileSync(file, newDataKey().toString("base64"), { flag: "wx", mode: 0o600 });
     source.logger.warn(

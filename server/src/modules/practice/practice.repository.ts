@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 // Reads of Better Auth's organization tables (a practice is an organization). Writes go
@@ -71,4 +71,14 @@ export async function deletePractice(db: Kysely<DB>, practiceId: string): Promis
   await db.deleteFrom("member").where("organizationId", "=", practiceId).execute();
   await db.deleteFrom("invitation").where("organizationId", "=", practiceId).execute();
   await db.deleteFrom("organization").where("id", "=", practiceId).execute();
+}
+
+/**
+ * Deletes every invitation addressed to this person's email, in any practice: Better Auth keys an
+ * invitation by address, not account, so it would outlive the account (decision 030).
+ */
+export async function deleteInvitationsToPerson(db: Kysely<DB>, userId: string): Promise<void> {
+  const person = await db.selectFrom("user").select("email").where("id", "=", userId).executeTakeFirst();
+  if (!person) return;
+  await db.deleteFrom("invitation").where(sql<boolean>`lower(${sql.ref("email")}) = ${person.email.toLowerCase()}`).execute();
 }

@@ -7,6 +7,7 @@ import type { Clock } from "../../platform/clock.js";
 import { decidePracticeRole, isPracticeRole, practiceAfterLeaving, type Membership } from "./practice.policy.js";
 import { presentPracticeDetail, presentPractices } from "./practice.presenter.js";
 import {
+  deleteInvitationsToPerson,
   deletePractice,
   findMembership,
   findPractice,
@@ -71,9 +72,11 @@ export async function getPracticeDetail(deps: PracticeDeps, actor: Actor, practi
 /**
  * Runs before an account is deleted (the cascade then removes the person's memberships): each
  * practice they leave keeps an owner, and a practice left empty is deleted (decision 014).
+ * Invitations addressed to them go too: they hold the address, not the account (decision 030).
  */
 export async function handOverPracticesBeforeAccountDeletion(deps: Pick<PracticeDeps, "db">, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
+    await deleteInvitationsToPerson(trx, userId);
     const rows = await listPracticesWithMembersOf(trx, userId);
     const byPractice = new Map<string, typeof rows>();
     for (const row of rows) byPractice.set(row.practiceId, [...(byPractice.get(row.practiceId) ?? []), row]);

@@ -92,6 +92,19 @@ async function seedBothSidesOfRetention(database: Database, userId: string) {
   await db.insertInto("session").values([session("session-old", iso(-1000)), session("session-kept", iso(1000))]).execute();
   const verification = (id: string, expiresAt: string) => ({ id, identifier: `reset-password:${id}`, value: userId, expiresAt, createdAt: iso(-hour), updatedAt: iso(-hour) });
   await db.insertInto("verification").values([verification("verification-old", iso(-1000)), verification("verification-kept", iso(1000))]).execute();
+  // Practice invitations: a pending one lives until it expires; an answered or cancelled one is spent.
+  await db.insertInto("organization").values({ id: "practice-1", name: "Harbour Counselling", slug: "practice-1", logo: null, createdAt: iso(-day), metadata: null }).execute();
+  const invitation = (id: string, status: string, expiresAt: string) => ({ id, organizationId: "practice-1", email: `${id}@example.test`, role: "counsellor", status, expiresAt, createdAt: iso(-day), inviterId: userId });
+  await db
+    .insertInto("invitation")
+    .values([
+      invitation("invitation-kept", "pending", iso(1000)),
+      invitation("invitation-expired", "pending", iso(-1000)),
+      invitation("invitation-accepted", "accepted", iso(1000)),
+      invitation("invitation-rejected", "rejected", iso(1000)),
+      invitation("invitation-canceled", "canceled", iso(1000)),
+    ])
+    .execute();
 }
 
 async function remaining(database: Database) {
@@ -103,6 +116,7 @@ async function remaining(database: Database) {
     rateLimit: (await db.selectFrom("rateLimit").select("id").orderBy("id").execute()).map((row) => row.id),
     session: (await db.selectFrom("session").select("id").orderBy("id").execute()).map((row) => row.id),
     verification: (await db.selectFrom("verification").select("id").orderBy("id").execute()).map((row) => row.id),
+    invitation: (await db.selectFrom("invitation").select("id").orderBy("id").execute()).map((row) => row.id),
   };
 }
 
@@ -129,8 +143,8 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
 
     const outcome = await runRound(test.database, sweep, "2026-03-02T12:00:00.000Z", now, "test-instance");
 
-    const oneEach = { sign_in_failure: 1, idempotency_key: 1, invite_attempt_failure: 1, rateLimit: 1, session: 1, verification: 1, user: 1 };
-    expect(outcome).toEqual({ ran: true, periodKey: "2026-03-02T12:00:00.000Z", result: oneEach });
+    const deleted = { invitation: 4, sign_in_failure: 1, idempotency_key: 1, invite_attempt_failure: 1, rateLimit: 1, session: 1, verification: 1, user: 1 };
+    expect(outcome).toEqual({ ran: true, periodKey: "2026-03-02T12:00:00.000Z", result: deleted });
     expect(await remaining(test.database)).toEqual({
       sign_in_failure: ["sif-kept"],
       idempotency_key: ["idem-kept"],
@@ -138,6 +152,7 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
       rateLimit: ["rl-kept"],
       session: ["session-kept", "session-of-unconfirmed"],
       verification: ["verification-kept"],
+      invitation: ["invitation-kept"],
     });
     // The week-old unfinished sign-up is gone with its password hash; every other account stays.
     const seeded = ["confirmed-old", "unconfirmed-with-session", "unconfirmed-with-consent", "unconfirmed-with-notes", "unfinished-kept", "unfinished-old", "unfinished-relinked", userId];
@@ -148,7 +163,7 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
     expect({ job: recorded[0]?.job, instance: recorded[0]?.instance, result: JSON.parse(recorded[0]?.result ?? "null") as unknown }).toEqual({
       job: retentionJobName,
       instance: "test-instance",
-      result: oneEach,
+      result: deleted,
     });
   });
 

@@ -22,7 +22,7 @@ export type RetentionCutoffs = {
   inviteAttemptFailureAtOrBefore: number;
   /** Better Auth rate-limit counters (epoch ms of the last request). */
   rateLimitBefore: number;
-  /** Sessions and verification rows (reset links, two-step codes) that expired before now: ISO, compared as text on SQLite, as a timestamp on PostgreSQL. */
+  /** Sessions, verification rows (reset links, two-step codes) and practice invitations that expired before now: ISO, compared as text on SQLite, as a timestamp on PostgreSQL. */
   expiredBefore: string;
   /** Accounts whose sign-up was never finished, made before this moment (ISO, like expiredBefore): kept a week. */
   unfinishedSignUpBefore: string;

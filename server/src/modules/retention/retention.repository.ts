@@ -30,6 +30,14 @@ export type SweepCounts = Record<string, number>;
 export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoffs): Promise<SweepCounts> {
   const count = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
   return {
+    // A practice's invitation is used up once answered or cancelled, and dead once expired (seven
+    // days): it holds an address that may never have become an account (decision 030).
+    invitation: count(
+      await db
+        .deleteFrom("invitation")
+        .where((eb) => eb.or([eb("status", "!=", "pending"), eb("expiresAt", "<", cutoffs.expiredBefore)]))
+        .executeTakeFirst(),
+    ),
     sign_in_failure: count(await db.deleteFrom("sign_in_failure").where("failed_at", "<", cutoffs.signInFailureBefore).executeTakeFirst()),
     idempotency_key: count(await db.deleteFrom("idempotency_key").where("created_at", "<", cutoffs.idempotencyKeyBefore).executeTakeFirst()),
     invite_attempt_failure: count(

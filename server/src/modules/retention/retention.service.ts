@@ -3,7 +3,7 @@
 // (a person's old failures when they fail again); the sweep covers the people who never come
 // back, whose rows would otherwise stay for ever.
 import type { Transaction } from "kysely";
-import type { Database } from "../../db/database.js";
+import { truncateWriteAheadLog, type Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { Clock } from "../../platform/clock.js";
 import { scheduleJob, type JobLogger, type ScheduledJob } from "../../platform/scheduled-job.js";
@@ -17,7 +17,14 @@ export async function sweepExpiredRows(trx: Transaction<DB>, now: Date): Promise
   return deleteExpiredRows(trx, retentionCutoffs(now));
 }
 
-/** Runs the sweep once per period across every instance on this database, until stopped. */
+/**
+ * Runs the sweep once per period across every instance on this database, until stopped. A round
+ * that deleted rows ends, once committed, by emptying SQLite's write-ahead log, whose old frames
+ * still hold them (decision 030): an unfinished sign-up's name and address go from the disk too.
+ */
 export function startRetentionSweep(options: { database: Database; logger: JobLogger; clock: Clock; periodMs: number }): ScheduledJob {
-  return scheduleJob({ ...options, name: retentionJobName, work: sweepExpiredRows });
+  const afterRound = async (result: Record<string, number>) => {
+    if (Object.values(result).some((deleted) => deleted > 0)) await truncateWriteAheadLog(options.database);
+  };
+  return scheduleJob({ ...options, name: retentionJobName, work: sweepExpiredRows, afterRound });
 }

@@ -79,7 +79,7 @@ export function AccountRoute() {
       <DataExportSection />
       <section aria-labelledby="account-delete" className="card card--danger">
         <h2 id="account-delete">{t("account.deleteTitle")}</h2>
-        <DeleteAccountForm onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
+        <DeleteAccountForm twoFactorEnabled={user.twoFactorEnabled} onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
       </section>
     </Page>
   );

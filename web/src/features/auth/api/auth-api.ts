@@ -115,7 +115,7 @@ export const useRevokeOtherSessions = () =>
   useAccountMutation(() => requestJson("/api/auth/revoke-other-sessions", { method: "POST", body: {} }));
 
 export const useDeleteAccount = () =>
-  useAccountMutation((password: string) => requestJson("/api/auth/delete-user", { method: "POST", body: { password } }), {
+  useAccountMutation((input: { password: string; code?: string }) => requestJson("/api/auth/delete-user", { method: "POST", body: input }), {
     resetsIdentity: true,
   });
 

@@ -3,26 +3,34 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
+import { CodeField } from "../../two-factor/components/code-field";
+import { isSixDigits, normalizeCode } from "../../two-factor/components/otpauth";
 import { useDeleteAccount } from "../api/auth-api";
 import { describeAccountError } from "./server-message";
 
-/** Deletes the account after the person confirms twice: a checkbox and their password. */
-export function DeleteAccountForm({ onDeleted }: { onDeleted: () => void }) {
+/**
+ * Deletes the account after the person confirms twice: a checkbox and their password, and with
+ * two-step sign-in on, a current code too (the server asks for both).
+ */
+export function DeleteAccountForm({ twoFactorEnabled, onDeleted }: { twoFactorEnabled: boolean; onDeleted: () => void }) {
   const { t } = useTranslation();
   const remove = useDeleteAccount();
   const [password, setPassword] = useState("");
   const [understood, setUnderstood] = useState(false);
   const [passwordError, setPasswordError] = useState<string | undefined>();
+  const [code, setCode] = useState("");
+  const [codeError, setCodeError] = useState<string | undefined>();
   const checkboxId = useId();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!password) {
-      setPasswordError(t("account.deletePasswordRequired"));
-      return;
-    }
-    setPasswordError(undefined);
-    remove.mutate(password, { onSuccess: onDeleted });
+    const typedCode = normalizeCode(code);
+    const missingPassword = !password;
+    const badCode = twoFactorEnabled && !isSixDigits(typedCode);
+    setPasswordError(missingPassword ? t("account.deletePasswordRequired") : undefined);
+    setCodeError(badCode ? t("account.deleteCodeRequired") : undefined);
+    if (missingPassword || badCode) return;
+    remove.mutate(twoFactorEnabled ? { password, code: typedCode } : { password }, { onSuccess: onDeleted });
   };
 
   return (
@@ -30,6 +38,15 @@ export function DeleteAccountForm({ onDeleted }: { onDeleted: () => void }) {
       <p>{t("account.deleteWarning")}</p>
       {remove.isError && <Alert tone="error">{describeAccountError(remove.error, t)}</Alert>}
       <PasswordField label={t("auth.password")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={passwordError} />
+      {twoFactorEnabled && (
+        <CodeField
+          label={t("account.deleteCodeLabel")}
+          hint={t("account.deleteCodeHint")}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          error={codeError}
+        />
+      )}
       <div className="checkbox">
         <input id={checkboxId} type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
         <label htmlFor={checkboxId}>{t("account.deleteConfirm")}</label>

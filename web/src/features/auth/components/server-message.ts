@@ -13,6 +13,8 @@ export function describeAccountError(error: unknown, t: TFunction): string {
       return t("auth.invalidCredentials");
     case "INVALID_PASSWORD":
       return t("account.wrongCurrentPassword");
+    case "INVALID_TWO_FACTOR_CODE":
+      return t("account.wrongDeleteCode");
     case "USER_ALREADY_EXISTS":
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
       return t("auth.emailTaken");

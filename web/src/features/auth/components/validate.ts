@@ -1,4 +1,4 @@
-import { displayNameRules, emailShape, passwordRules } from "@mutual/core";
+import { chosenNameProblem, displayNameRules, emailShape, passwordRules } from "@mutual/core";
 import type { TFunction } from "i18next";
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
@@ -20,8 +20,10 @@ export function checkNewPasswordInput(value: string, t: TFunction): string | und
 }
 
 export function checkName(value: string, t: TFunction): string | undefined {
-  if (!value.trim()) return t("validation.required");
-  return value.trim().length <= displayNameRules.maxLength ? undefined : t("validation.nameLong");
+  const problem = chosenNameProblem(value, displayNameRules.maxLength);
+  if (problem === "empty") return t("validation.required");
+  if (problem === "not-one-line") return t("validation.oneLine");
+  return problem === "too-long" ? t("validation.nameLong") : undefined;
 }
 
 export function checkRequired(value: string, t: TFunction): string | undefined {

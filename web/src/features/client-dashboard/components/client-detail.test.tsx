@@ -128,6 +128,13 @@ describe("ClientDetail", () => {
     expect(screen.queryByText(/partner-not-joined/)).toBeNull();
   });
 
+  it("says when the two are no longer partners, and compares nothing", async () => {
+    show({ status: 200, body: { ...detail, members: [profileSharer, profileSharer], coupleReport: { missing: [{ reason: "no-longer-partners" }], dimensions: [], flags: [] } } });
+    expect(await screen.findByText(/no longer linked as partners in Mutual, so their answers are not compared any more/)).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: /compar/i })).toBeNull();
+    expect(screen.queryByText(/no-longer-partners/)).toBeNull();
+  });
+
   it("says the view is recorded for the client, and links the printable report, the exports and the dashboard", async () => {
     show({ status: 200, body: detail });
     expect(await screen.findByText(/陈美玲 and Kavitha Rajan can see in their "Who viewed my data"/)).toBeInTheDocument();

@@ -173,6 +173,7 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
   const score = (value: number | undefined) => (value === undefined ? t("clientDashboard.notShared") : String(Math.round(value)));
   const waitingFor = report.missing.flatMap((gap) => (gap.reason === "no-shared-profile" ? [gap.name] : []));
   const partnerNotJoined = report.missing.some((gap) => gap.reason === "partner-not-joined");
+  const noLongerPartners = report.missing.some((gap) => gap.reason === "no-longer-partners");
   const difference = (value: number | undefined) => (value === undefined ? t("clientDashboard.noValue") : value > 0 ? `+${Math.round(value)}` : String(Math.round(value)));
   return (
     <section className="card client-detail__member" aria-labelledby="client-detail-couple">
@@ -180,6 +181,7 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
       <p>{t("clientDashboard.detail.coupleIntro")}</p>
       {waitingFor.length > 0 && <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(waitingFor) })}</p>}
       {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
+      {noLongerPartners && <p>{t("clientDashboard.detail.coupleNoLongerPartners")}</p>}
       {report.dimensions.length > 0 && (
         <TableScroll label={caption}>
           <table>

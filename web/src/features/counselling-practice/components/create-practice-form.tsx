@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { PRACTICE_NAME_MAX_LENGTH } from "@mutual/core";
+import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
@@ -15,11 +15,16 @@ export function CreatePracticeForm({ onCreated }: { onCreated: (practiceId: stri
   const [error, setError] = useState<string | undefined>();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = name.trim();
-    const problem =
-      trimmed === "" ? t("validation.required") : trimmed.length > PRACTICE_NAME_MAX_LENGTH ? t("counsellingPractice.create.tooLong", { max: PRACTICE_NAME_MAX_LENGTH }) : undefined;
+    // The same rule the server applies to every chosen name (core's chosenNameProblem).
+    const messages = {
+      empty: t("validation.required"),
+      "too-long": t("counsellingPractice.create.tooLong", { max: PRACTICE_NAME_MAX_LENGTH }),
+      "not-one-line": t("validation.oneLine"),
+    };
+    const rule = chosenNameProblem(name, PRACTICE_NAME_MAX_LENGTH);
+    const problem = rule === null ? undefined : messages[rule];
     setError(problem);
-    if (!problem) create.mutate(trimmed, { onSuccess: (created) => onCreated(created.id) });
+    if (!problem) create.mutate(name.trim(), { onSuccess: (created) => onCreated(created.id) });
   };
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="create-practice-title">

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { PasswordField, TextField } from "../../../components/text-field";
+import { PasswordField } from "../../../components/text-field";
+import { CodeField } from "./code-field";
 import { useStartEnrolment, useVerifyCode, type Enrolment } from "../api/two-factor-api";
 import { describeAccountError } from "../../auth/components/server-message";
 import { BackupCodes } from "./backup-codes";
@@ -77,12 +78,9 @@ function ScanStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfirme
         </figcaption>
       </figure>
       {verify.isError && <Alert tone="error">{describeCodeError(verify.error, t)}</Alert>}
-      <TextField
+      <CodeField
         label={t("twoFactor.confirmCodeLabel")}
         hint={t("twoFactor.codeHint")}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        maxLength={9}
         value={code}
         onChange={(event) => setCode(event.target.value)}
         error={error}

@@ -5,6 +5,7 @@ import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { useVerifyBackupCode, useVerifyCode } from "../api/two-factor-api";
 import { describeCodeError } from "./code-error";
+import { CodeField } from "./code-field";
 import { isSixDigits, normalizeCode } from "./otpauth";
 
 /**
@@ -55,13 +56,10 @@ export function TwoFactorSignInStep({ onSignedIn, onStartOver }: { onSignedIn: (
           autoFocus
         />
       ) : (
-        <TextField
+        <CodeField
           key="totp"
           label={t("twoFactor.codeLabel")}
           hint={t("twoFactor.codeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={9}
           value={code}
           onChange={(event) => setCode(event.target.value)}
           error={fieldError}
