@@ -6,7 +6,7 @@
 // answers /readyz and a fresh sign-in.
 //
 // FUZZ_REQUESTS sets the count per dialect (default CI-sized; `npm run test:fuzz` sends 10,000),
-// FUZZ_SEED replays a run (the seed is printed). What inject cannot express is not sent: a
+// FUZZ_SEED replays a run (the seed is printed); npm test uses a fixed seed, npm run test:fuzz a random one. What inject cannot express is not sent: a
 // Content-Length that disagrees with the body, bytes HTTP forbids in headers (NUL, CR, LF), and
 // invalid UTF-8 inside a JS string (raw bytes go as Buffer bodies instead).
 import fc from "fast-check";
@@ -36,7 +36,10 @@ vi.mock("fastify", async (importOriginal) => {
 });
 
 const requestCount = Number(process.env.FUZZ_REQUESTS ?? 2500);
-const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// A fixed seed in npm test, so a failure can only come with the commit that caused it; `npm run
+// test:fuzz` (FUZZ_RANDOM=1) draws a new one each run to keep exploring (issue 20).
+const fixedSeed = 20261207;
+const seed = Number(process.env.FUZZ_SEED ?? (process.env.FUZZ_RANDOM === "1" ? Math.floor(Math.random() * 2 ** 31) : fixedSeed));
 /** Requests between two database snapshots. */
 const batchSize = 50;
 
