@@ -42,6 +42,23 @@ export type FhirQuestionnaire = {
   item?: FhirQuestionnaireItem[];
 };
 
+export type FhirCodeSystemConcept = { code: string; display?: string; definition?: string };
+
+export type FhirCodeSystem = {
+  resourceType: "CodeSystem";
+  id?: string;
+  url?: string;
+  version?: string;
+  name?: string;
+  title?: string;
+  status: "draft" | "active" | "retired" | "unknown";
+  description?: string;
+  caseSensitive?: boolean;
+  content: "not-present" | "example" | "fragment" | "complete" | "supplement";
+  count?: number;
+  concept?: FhirCodeSystemConcept[];
+};
+
 export type FhirQuestionnaireResponseAnswer = { valueCoding?: FhirCoding; valueDecimal?: number; extension?: FhirExtension[] };
 
 export type FhirQuestionnaireResponseItem = {
