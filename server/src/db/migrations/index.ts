@@ -14,6 +14,8 @@ import * as jobRun from "./20261124T1900_job-run.js";
 import * as packedAnswers from "./20261124T2000_packed-answers.js";
 import * as deploymentNorms from "./20261124T2100_deployment-norms.js";
 import * as confirmEarlierAccounts from "./20261124T2200_confirm-earlier-accounts.js";
+import * as safetyCheckAndPulseDecline from "./20261207T1600_safety-check-and-pulse-decline.js";
+import * as personPreference from "./20261207T1610_person-preference.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -35,4 +37,6 @@ export const migrations: Record<string, Migration> = {
   "20261124T2000_packed-answers": packedAnswers,
   "20261124T2100_deployment-norms": deploymentNorms,
   "20261124T2200_confirm-earlier-accounts": confirmEarlierAccounts,
+  "20261207T1600_safety-check-and-pulse-decline": safetyCheckAndPulseDecline,
+  "20261207T1610_person-preference": personPreference,
 };
