@@ -21,7 +21,8 @@ import { checkNewPassword } from "./password-policy.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
 import { sessionRules } from "./session-policy.js";
 import { createSignInThrottle } from "./sign-in-throttle.js";
-import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl, signUpEmailSubjects } from "./sign-up-link.js";
+import { confirmSignUpEmail, existingAccountEmail, passwordResetEmail, practiceInvitationEmail } from "./emails.js";
+import { confirmLinkSeconds, safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
 
 export type AuthDeps = {
   database: Database;
@@ -193,19 +194,7 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
       // The email names the practice and the role, nothing about anyone's clients.
       async sendInvitationEmail({ id, email, role, organization: practice }) {
         const url = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
-        await mailer.send({
-          to: email,
-          subject: "You are invited to join a practice on Mutual",
-          text: [
-            "Hello,",
-            "",
-            `You are invited to join the practice "${practice.name}" on Mutual as ${role === "admin" ? "an admin" : "a counsellor"}.`,
-            "To accept, sign in or create an account with this email address, then open this link:",
-            url,
-            "",
-            "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
-          ].join("\n"),
-        });
+        await mailer.send({ to: email, ...practiceInvitationEmail(practice.name, role === "admin" ? "admin" : "counsellor", url) });
       },
     }),
     twoFactor: twoFactor({
@@ -263,23 +252,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
     if (next !== "/") signIn.search = new URLSearchParams({ next: hashAt === -1 ? next : next.slice(0, hashAt) }).toString();
     // An invite's code rides in the fragment, as it came, so it reaches no access log.
     const signInUrl = `${signIn.toString()}${hashAt === -1 ? "" : next.slice(hashAt)}`;
-    sendWithoutWaiting("existing account", {
-      to: email,
-      subject: signUpEmailSubjects.existingAccount,
-      text: [
-        "Hello,",
-        "",
-        "Someone just tried to create a Mutual account with this email address, which already has one. Nothing about your account has changed.",
-        "",
-        "If it was you, sign in instead:",
-        signInUrl,
-        "",
-        "If you do not know your password, or never finished creating the account, choose a new one here:",
-        new URL("/forgot-password", publicUrl).toString(),
-        "",
-        "If it was not you, you can ignore this message.",
-      ].join("\n"),
-    });
+    sendWithoutWaiting("existing account", { to: email, ...existingAccountEmail(signInUrl, new URL("/forgot-password", publicUrl).toString()) });
   };
   // The retention sweep deletes an unfinished sign-up a week after it last changed: a new link
   // restarts that week, so a link sent in the week's last hours still finds the account.
@@ -324,19 +297,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         // The token rides in the fragment, which browsers never send: it stays out of every
         // server's and proxy's access log (as partner invite codes do, decision 012).
         const url = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
-        sendWithoutWaiting("password reset", {
-          to: user.email,
-          subject: "Reset your Mutual password",
-          text: [
-            "Hello,",
-            "",
-            "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
-            url,
-            "",
-            "The link works once, within an hour. Choosing a new password signs you out everywhere.",
-            "If you did not ask for this, you can ignore this message: your password stays as it is.",
-          ].join("\n"),
-        });
+        sendWithoutWaiting("password reset", { to: user.email, ...passwordResetEmail(url) });
       },
       // The new password came through the emailed link, so the address is proven: an account
       // whose sign-up was never finished (perhaps started by someone else) is now its owner's.
@@ -382,18 +343,7 @@ export function createAuth({ database, publicUrl, secret, mailer, logger, clock,
         if (confirmation.getStore()) return;
         await markLinkSent(user.id);
         const link = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
-        sendWithoutWaiting("confirmation", {
-          to: user.email,
-          subject: signUpEmailSubjects.confirm,
-          text: [
-            "Hello,",
-            "",
-            "To confirm that this is your email address, and finish creating your Mutual account if you have just signed up, open this link and enter the password you chose:",
-            link,
-            "",
-            "The link works once, within a day. If you did not try to create a Mutual account, you can ignore this message.",
-          ].join("\n"),
-        });
+        sendWithoutWaiting("confirmation", { to: user.email, ...confirmSignUpEmail(link) });
       },
     },
     user: {

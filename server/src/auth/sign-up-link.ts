@@ -2,6 +2,7 @@
 // the token, the page to continue to and the address in the fragment, which browsers never
 // send: none of them reaches any server's or proxy's access log. The page asks for the password
 // chosen and posts both to POST /api/auth/confirm-email, which confirms only with the right one.
+import { emailSubjects } from "./emails.js";
 
 /** A link that finishes sign-up works for a day: people do not always read their mail at once. */
 export const confirmLinkSeconds = 24 * 60 * 60;
@@ -43,7 +44,4 @@ export function readSignUpConfirmation(text: string): SignUpConfirmation | null 
 }
 
 /** Subjects of the two emails a sign-up sends: one to a new address, one to an existing account. */
-export const signUpEmailSubjects = {
-  confirm: "Confirm your email address for Mutual",
-  existingAccount: "Someone tried to create a Mutual account with your email address",
-} as const;
+export const signUpEmailSubjects = { confirm: emailSubjects.confirm, existingAccount: emailSubjects.existingAccount } as const;
