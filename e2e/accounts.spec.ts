@@ -71,8 +71,18 @@ test("the help page is one tap away and accessible", async ({ page }) => {
   await page.getByRole("link", { name: "Get help now" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
   await expect(page.getByRole("link", { name: /: 999$/ })).toHaveAttribute("href", "tel:999");
+  await expect(page.getByText(/private window \(also called incognito\)/)).toBeVisible();
   await expectNoAxeViolations(page, "help");
   await saveScreenshot(page, "help");
+  // The calmer page every counselling nudge leads to: counselling first, urgent help one tap away.
+  await page.getByRole("link", { name: /find a counsellor/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finding counselling");
+  await expect(page.getByRole("heading", { name: "Counselling for you or for you both" })).toBeVisible();
+  await expect(page.getByText(/ending your life/)).toHaveCount(0);
+  await expectNoAxeViolations(page, "help: counselling");
+  await saveScreenshot(page, "help-counselling");
+  await page.getByRole("link", { name: "See urgent help and crisis lines" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
 });
 
 test("an unknown address shows a friendly not-found page", async ({ page }) => {
@@ -100,6 +110,37 @@ test("pressing Esc twice is a quick exit too", async ({ page }) => {
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(page).toHaveTitle("Weather today");
+});
+
+test("quick exit also signs this device out, unless the person chose to stay signed in", async ({ page }) => {
+  const email = `exit-${Date.now()}@example.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("What should we call you?").fill("Noor");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await finishSignUpFromEmail(page, email, password);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
+
+  // By default: leaving signs out, so whoever picks the device up finds no one signed in.
+  await page.getByRole("button", { name: "Quick exit: leave this site now" }).click();
+  await expect(page).toHaveTitle("Weather today");
+  await expect.poll(async () => (await page.request.get("/api/me")).status()).toBe(401);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+
+  // Chosen otherwise on the account page: leaving keeps the session.
+  await submitSignIn(page, email, password);
+  await page.getByRole("link", { name: "Account" }).click();
+  const setting = page.getByLabel("When I use Quick exit, also sign me out on this device");
+  await expect(setting).toBeChecked();
+  await expectNoAxeViolations(page, "account with the quick exit setting");
+  await setting.uncheck();
+  await expect(page.getByText("Saved. Quick exit will leave the site but keep you signed in.")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveTitle("Weather today");
+  expect((await page.request.get("/api/me")).status()).toBe(200);
 });
 
 test("the whole sign-up form works with the keyboard alone", async ({ page }) => {

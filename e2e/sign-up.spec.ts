@@ -160,7 +160,7 @@ test("an address someone else started a sign-up with: the owner's password on th
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   const resetLink = async () => {
-    const message = emailsTo(email).find((sent) => sent.subject === "Reset your Mutual password");
+    const message = emailsTo(email).find((sent) => sent.subject === "Set a new password for Mutual");
     return message ? /^(http\S+\/reset-password#\S+)$/m.exec(message.text)?.[1] : undefined;
   };
   await expect.poll(resetLink).toBeTruthy();
