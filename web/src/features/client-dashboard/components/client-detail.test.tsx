@@ -86,6 +86,7 @@ describe("ClientDetail", () => {
     const second = screen.getByRole("region", { name: "Kavitha Rajan" });
     expect(within(second).getByRole("region", { name: "Safety check: for you only" })).toHaveTextContent("Kavitha Rajan does not share their safety check with you.");
     expect(within(second).getByText("A pulse that has gone down for weeks")).toBeInTheDocument();
+    expect(within(second).getByText(/In these check-ins the We pulse has gone down for several weeks\. The practice Mutual suggests: Back each other's passions\./)).toBeInTheDocument();
   });
 
   it("shows each person within what they share, and only that", async () => {

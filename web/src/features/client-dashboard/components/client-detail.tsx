@@ -160,7 +160,7 @@ function MemberCheckIns({ name, checkIns, date }: { name: string; checkIns: NonN
           <ul>
             {checkIns.signals.map((signal) => (
               <li key={signal.id}>
-                <strong>{signal.title}</strong> {signal.explanation}
+                <strong>{signal.title}</strong> {signal.explanation} {t("clientDashboard.detail.signalPractice", { practice: t(`practices.practice.${signal.practice}.title`) })}
               </li>
             ))}
           </ul>

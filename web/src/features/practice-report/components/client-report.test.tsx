@@ -28,7 +28,7 @@ const sharingMember: ClientDetailMember = {
   },
   checkIns: {
     weeks: [{ week: "2026-W47", answers: { spokeUp: 4, feltHeard: 5, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 } }],
-    signals: [],
+    signals: [{ id: "sustained-decline", title: "A pulse that has gone down for weeks", explanation: "In these check-ins the Me pulse has gone down for several weeks.", practice: "friends-family" }],
     lastAt: "2026-11-21T00:00:00.000Z",
     overdue: false,
   },
@@ -92,6 +92,7 @@ describe("ClientReport", () => {
     expect(screen.getByText(/Support feels thin at the moment/)).toBeInTheDocument();
     expect(screen.queryByText(/Closeness is low/)).toBeNull();
     expect(screen.getByRole("table", { name: "陈美玲: the last weeks' check-ins" })).toHaveTextContent("2026-W47");
+    expect(screen.getByText(/In these check-ins the Me pulse has gone down for several weeks/)).toBeInTheDocument();
     // A person who shares nothing: said plainly, nothing else about them.
     expect(screen.getByText(/Kavitha Rajan shares no profile or check-ins at the moment/)).toBeInTheDocument();
     expect(screen.getAllByText("Kavitha Rajan does not share this with you.").length).toBeGreaterThan(0);

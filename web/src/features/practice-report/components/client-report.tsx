@@ -218,6 +218,11 @@ function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: Da
       <h3>{member.name}</h3>
       {member.checkIns.lastAt && <p>{t("practiceReport.lastCheckIn", { date: date(member.checkIns.lastAt) })}</p>}
       {member.checkIns.overdue && <p>{t("practiceReport.overdue")}</p>}
+      {member.checkIns.signals.map((signal) => (
+        <p key={signal.id}>
+          <strong>{signal.title}.</strong> {signal.explanation}
+        </p>
+      ))}
       {recent.length === 0 ? (
         <p>{t("practiceReport.checkInsNone")}</p>
       ) : (
