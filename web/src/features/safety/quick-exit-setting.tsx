@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
-import { usePreferences, usePutPreferences } from "./api/preferences-api";
+import { usePreferences } from "./api/preferences-api";
+import { usePutPreferences } from "./api/save-preferences";
 
 /** The person's choice: does Quick exit also sign this device out? Saved as soon as it changes. */
 export function QuickExitSetting() {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { Preferences } from "@mutual/core";
 import { requestJson } from "../../../lib/api-client";
 
@@ -6,15 +6,10 @@ export type { Preferences };
 
 export const preferencesQueryKey = ["preferences"] as const;
 
-/** The person's own settings; only asked for while someone is signed in. */
+/**
+ * The person's own settings; only asked for while someone is signed in. Read on every page (Quick
+ * exit needs it), so the change of a setting lives apart (save-preferences.ts), off the first load.
+ */
 export function usePreferences(isSignedIn: boolean) {
   return useQuery({ queryKey: preferencesQueryKey, queryFn: () => requestJson<Preferences>("/api/preferences"), enabled: isSignedIn, staleTime: 5 * 60_000 });
-}
-
-export function usePutPreferences() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (preferences: Preferences) => requestJson<Preferences>("/api/preferences", { method: "PUT", body: preferences }),
-    onSuccess: (preferences) => queryClient.setQueryData(preferencesQueryKey, preferences),
-  });
 }
