@@ -139,7 +139,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await expect(page.getByText(/Your We score is \d+ and your Me score is \d+/)).toBeVisible();
   await expect(page.getByText(/\d+ out of 100/).first()).toBeVisible();
   await page.getByText("Why this score?").first().click();
-  await expect(page.getByText(/you answered .*, which (raised|lowered) the score/).first()).toBeVisible();
+  await expect(page.getByText(/you answered “.*”\. That (raised|lowered) the score\./).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "For you only" })).toHaveCount(0);
   await expectNoAxeViolations(page, "profile");
   await saveScreenshot(page, "profile");
