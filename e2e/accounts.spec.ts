@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { finishSignUpFromEmail, signUpLinkFor } from "./support/sign-up";
+import { signUpInBrowser } from "./support/profile-by-api";
 import { submitSignIn } from "./support/sign-in";
 
 const password = "lantern river orbit maple";
@@ -114,13 +115,7 @@ test("pressing Esc twice is a quick exit too", async ({ page }) => {
 
 test("quick exit also signs this device out, unless the person chose to stay signed in", async ({ page }) => {
   const email = `exit-${Date.now()}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("What should we call you?").fill("Noor");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await finishSignUpFromEmail(page, email, password);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
+  await signUpInBrowser(page, "Noor", email, password);
 
   // By default: leaving signs out, so whoever picks the device up finds no one signed in.
   await page.getByRole("button", { name: "Quick exit: leave this site now" }).click();

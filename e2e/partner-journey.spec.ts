@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { finishSignUpFromEmail } from "./support/sign-up";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
-import { answerProfileByApi } from "./support/profile-by-api";
+import { answerProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 
 const password = "copper meadow lantern tide";
 
@@ -230,13 +230,7 @@ const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3",
 
 test("answers that raise concerns bring kind next steps, counselling and private safety resources", async ({ page }) => {
   const email = `concern-${Date.now()}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("What should we call you?").fill("Sam");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await finishSignUpFromEmail(page, email, password);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Sam");
+  await signUpInBrowser(page, "Sam", email, password);
 
   // Answer through the API (the keyboard path is covered above): low closeness and voice, and
   // agreement with the safety-check concerns.

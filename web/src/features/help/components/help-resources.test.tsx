@@ -18,21 +18,16 @@ const resource = (overrides: Record<string, unknown>) => ({
   ...overrides,
 });
 
+/** The operator's list, as the server would answer it, with these resources. */
+const serve = (...resources: Array<ReturnType<typeof resource>>) =>
+  stubFetch({ "GET /api/help/resources": { status: 200, body: { region: "Singapore", updatedOn: "2026-11-01", resources } } });
+
 describe("Help page", () => {
   it("puts the emergency numbers first and lists resources by need with tel: links and their source", async () => {
-    stubFetch({
-      "GET /api/help/resources": {
-        status: 200,
-        body: {
-          region: "Singapore",
-          updatedOn: "2026-11-01",
-          resources: [
-            resource({ id: "couples", name: "Couples Counselling Centre", phone: "6123 4567" }),
-            resource({ id: "sos", category: "suicide-prevention", name: "Samaritans of Singapore", phone: "1767", text: "9151 1767", hours: "24 hours", source: "sos.org.sg" }),
-          ],
-        },
-      },
-    });
+    serve(
+      resource({ id: "couples", name: "Couples Counselling Centre", phone: "6123 4567" }),
+      resource({ id: "sos", category: "suicide-prevention", name: "Samaritans of Singapore", phone: "1767", text: "9151 1767", hours: "24 hours", source: "sos.org.sg" }),
+    );
     renderRoutes([{ path: "/help", element: <HelpRoute /> }], "/help");
     expect(screen.getByRole("link", { name: "Call 999 (police)" })).toHaveAttribute("href", "tel:999");
     expect(screen.getByRole("link", { name: "Call 995 (ambulance)" })).toHaveAttribute("href", "tel:995");
@@ -55,20 +50,11 @@ describe("Help page", () => {
   });
 
   it("the counselling page starts with counselling, not crisis lines, which stay one tap away", async () => {
-    stubFetch({
-      "GET /api/help/resources": {
-        status: 200,
-        body: {
-          region: "Singapore",
-          updatedOn: "2026-11-01",
-          resources: [
-            resource({ id: "sos", category: "suicide-prevention", name: "Samaritans of Singapore", phone: "1767" }),
-            resource({ id: "e", category: "emergency", name: "Police", phone: "999" }),
-            resource({ id: "couples", name: "Couples Counselling Centre", phone: "6123 4567" }),
-          ],
-        },
-      },
-    });
+    serve(
+      resource({ id: "sos", category: "suicide-prevention", name: "Samaritans of Singapore", phone: "1767" }),
+      resource({ id: "e", category: "emergency", name: "Police", phone: "999" }),
+      resource({ id: "couples", name: "Couples Counselling Centre", phone: "6123 4567" }),
+    );
     renderRoutes([{ path: "/help/counselling", element: <HelpCounsellingRoute /> }], "/help/counselling");
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Finding counselling");
     const counselling = await screen.findByRole("region", { name: /Counselling/ });
