@@ -11,11 +11,8 @@ const point = fc.integer({ min: 1, max: 7 });
 const answerSets = fc.tuple(...instrument.items.map(() => fc.option(point, { nil: undefined, freq: 8 }))).map((values) => Object.fromEntries(instrument.items.map((entry, index) => [entry.id, values[index]])));
 
 describe("the server's words about a profile, at the items' reading level", () => {
-  it("every flag title and the safety flag's explanation", () => {
+  it("every flag title, the safety flag's own words, and every reason a practice is suggested, whatever the answers", () => {
     expect(textsAboveGrade({ ...FLAG_TITLES, SAFETY_EXPLANATION })).toEqual({});
-  });
-
-  it("every reason a practice is suggested, whatever the answers", () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(answerSets, (answers) => {
