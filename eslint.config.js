@@ -32,7 +32,8 @@ export default tseslint.config(
   },
   {
     files: ["core/src/**/*.ts"],
-    ignores: ["core/src/**/*.test.ts"],
+    // Tests, and the test support they share (core/src/testing, never built or exported), may use dev tools.
+    ignores: ["core/src/**/*.test.ts", "core/src/testing/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -1,6 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { finishSignUpFromEmail, signUpLinkFor } from "./support/sign-up";
+import { signUpInBrowser } from "./support/profile-by-api";
 import { submitSignIn } from "./support/sign-in";
 
 const password = "lantern river orbit maple";
@@ -42,7 +43,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
 
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
-  await expect(page.getByText("This device")).toBeVisible();
+  await expect(page.getByText("This device", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, "account");
   await saveScreenshot(page, "account");
 
@@ -71,8 +72,18 @@ test("the help page is one tap away and accessible", async ({ page }) => {
   await page.getByRole("link", { name: "Get help now" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
   await expect(page.getByRole("link", { name: /: 999$/ })).toHaveAttribute("href", "tel:999");
+  await expect(page.getByText(/private window \(also called incognito\)/)).toBeVisible();
   await expectNoAxeViolations(page, "help");
   await saveScreenshot(page, "help");
+  // The calmer page every counselling nudge leads to: counselling first, urgent help one tap away.
+  await page.getByRole("link", { name: /find a counsellor/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finding counselling");
+  await expect(page.getByRole("heading", { name: "Counselling for you or for you both" })).toBeVisible();
+  await expect(page.getByText(/ending your life/)).toHaveCount(0);
+  await expectNoAxeViolations(page, "help: counselling");
+  await saveScreenshot(page, "help-counselling");
+  await page.getByRole("link", { name: "See urgent help and crisis lines" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
 });
 
 test("an unknown address shows a friendly not-found page", async ({ page }) => {
@@ -100,6 +111,33 @@ test("pressing Esc twice is a quick exit too", async ({ page }) => {
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(page).toHaveTitle("Weather today");
+});
+
+test("quick exit also signs this device out, unless the person chose to stay signed in", async ({ page }) => {
+  const email = `exit-${Date.now()}@example.test`;
+  await signUpInBrowser(page, "Noor", email, password);
+
+  // By default: leaving signs out, so whoever picks the device up finds no one signed in.
+  await page.getByRole("button", { name: "Quick exit: leave this site now" }).click();
+  await expect(page).toHaveTitle("Weather today");
+  await expect.poll(async () => (await page.request.get("/api/me")).status()).toBe(401);
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+
+  // Chosen otherwise on the account page (where signing in again leads back to): leaving keeps the session.
+  await submitSignIn(page, email, password);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
+  const setting = page.getByLabel("When I use Quick exit, also sign me out on this device");
+  await expect(setting).toBeChecked();
+  await expectNoAxeViolations(page, "account with the quick exit setting");
+  // Saved as soon as it changes (the box is busy meanwhile), so click and then look.
+  await setting.click();
+  await expect(page.getByText("Saved. Quick exit will leave the site but keep you signed in.")).toBeVisible();
+  await expect(setting).not.toBeChecked();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveTitle("Weather today");
+  expect((await page.request.get("/api/me")).status()).toBe(200);
 });
 
 test("the whole sign-up form works with the keyboard alone", async ({ page }) => {

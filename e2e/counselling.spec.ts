@@ -65,7 +65,7 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await counsellor.getByRole("button", { name: "Create the practice" }).click();
   await expect(counsellor.getByRole("heading", { level: 1 })).toHaveText(practiceName);
   const practiceUrl = counsellor.url();
-  await expect(counsellor.getByText("Turn on two-step sign-in before you can see any client's information.").first()).toBeVisible();
+  await expect(counsellor.getByText("Turn on two-step sign-in before you can see any client's details.").first()).toBeVisible();
   await expectNoAxeViolations(counsellor, "new practice");
 
   // Two-step sign-in: password, the key (typed into the "app" here), a first code, backup codes.
@@ -142,6 +142,9 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   const text = await pdfText(await counsellor.pdf({ format: "A4", printBackground: false }));
   for (const name of [practiceName, counsellorName, clientOneName, clientTwoName]) expect(pdfIncludes(text, name), `${name} in the PDF`).toBe(true);
   expect(pdfIncludes(text, clientOneNote), "the shared note in the PDF").toBe(true);
+  // Each partner's own part (notes, safety check) is set apart, for the counsellor only.
+  for (const name of [clientOneName, clientTwoName]) expect(pdfIncludes(text, `${name}: for you only`), `${name}'s private part`).toBe(true);
+  expect(pdfIncludes(text, "not for a joint session")).toBe(true);
   expect(pdfIncludes(text, "Not for the counsellor.")).toBe(false);
   expect(pdfIncludes(text, "Print / Save as PDF")).toBe(false);
 

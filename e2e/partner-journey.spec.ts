@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { finishSignUpFromEmail } from "./support/sign-up";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
-import { answerProfileByApi } from "./support/profile-by-api";
+import { answerProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 
 const password = "copper meadow lantern tide";
 
@@ -92,15 +92,17 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     if (await review.isVisible()) break;
     if (await safetyNotice.isVisible()) {
       sawSafetyNotice = true;
-      await expect(page.getByText(/never shared with your partner/)).toBeVisible();
+      // Said from what this person shares now (nothing yet): only them, and never a partner.
+      await expect(page.getByText(/^Right now only you can see your safety check\. A partner can never see your safety check\./)).toBeVisible();
       await expectNoAxeViolations(page, "safety check notice");
       await saveScreenshot(page, "assessment-safety-notice");
       await tabTo(page, "Continue");
       await page.keyboard.press("Enter");
       continue;
     }
-    const isPrivate = await page.getByText("Private: only you see this answer.").isVisible();
     const statement = (await page.locator("legend").textContent()) ?? "";
+    // The safety check's statements each ask about the past year.
+    const isPrivate = /^In the past year,/.test(statement.trim());
     const value = isPrivate ? (/safe saying no/i.test(statement) ? 7 : 1) : (profileAnswers[answered % profileAnswers.length] ?? 4);
     await chooseWithKeyboard(page, value);
     if (answered === 1) {
@@ -137,7 +139,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await expect(page.getByText(/Your We score is \d+ and your Me score is \d+/)).toBeVisible();
   await expect(page.getByText(/\d+ out of 100/).first()).toBeVisible();
   await page.getByText("Why this score?").first().click();
-  await expect(page.getByText(/you answered .*, which (raised|lowered) the score/).first()).toBeVisible();
+  await expect(page.getByText(/you answered “.*”\. That (raised|lowered) the score\./).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "For you only" })).toHaveCount(0);
   await expectNoAxeViolations(page, "profile");
   await saveScreenshot(page, "profile");
@@ -161,7 +163,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
       .check();
     await page.getByRole("group", { name: "How close and connected do the two of you feel right now?" }).getByLabel("Strong", { exact: true }).check();
     await page.getByLabel("Roughly how many hours did you spend with friends or family this week?").fill("3");
-    await page.getByLabel("A private note (optional)").fill("Dinner with my sister on Thursday helped.");
+    await page.getByLabel("A note (optional)").fill("Dinner with my sister on Thursday helped.");
     await page.getByRole("button", { name: "Save check-in" }).click();
     await expect(page.getByText(/Saved\. Thank you/)).toBeVisible();
     await expectNoAxeViolations(page, "check-in saved");
@@ -228,13 +230,7 @@ const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3",
 
 test("answers that raise concerns bring kind next steps, counselling and private safety resources", async ({ page }) => {
   const email = `concern-${Date.now()}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("What should we call you?").fill("Sam");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await finishSignUpFromEmail(page, email, password);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Sam");
+  await signUpInBrowser(page, "Sam", email, password);
 
   // Answer through the API (the keyboard path is covered above): low closeness and voice, and
   // agreement with the safety-check concerns.
@@ -252,7 +248,7 @@ test("answers that raise concerns bring kind next steps, counselling and private
   await expect(safety.getByRole("link", { name: "See confidential support services" })).toHaveAttribute("href", "/help");
   const flags = page.getByRole("region", { name: "Things worth a closer look" });
   await expect(flags.getByRole("listitem").first()).toBeVisible();
-  await expect(flags.getByRole("link", { name: "Find counselling and support" }).first()).toHaveAttribute("href", "/help");
+  await expect(flags.getByRole("link", { name: "Find counselling" }).first()).toHaveAttribute("href", "/help/counselling");
   await expectNoAxeViolations(page, "profile with flags and safety resources");
   await saveScreenshot(page, "profile-with-flags");
 

@@ -11,7 +11,7 @@ const newPassword = "glacier tulip ember compass";
 /** The reset link emailed to an address, once the server has written it (it does not wait for the mailer). */
 function resetLinkFor(email: string): string | undefined {
   // The same address also got the sign-up link: only the reset message counts.
-  const message = emailsTo(email).find((sent) => sent.subject === "Reset your Mutual password");
+  const message = emailsTo(email).find((sent) => sent.subject === "Set a new password for Mutual");
   return message ? /^(http\S+\/reset-password#\S+)$/m.exec(message.text)?.[1] : undefined;
 }
 

@@ -113,7 +113,7 @@ test("signing up with an address that has an account looks the same, signs nobod
   const forTaken = await signUpAs("Someone", email);
   expect(forTaken).toBe(forNew.replace(stranger, email));
   expect((await page.request.get("/api/me")).status()).toBe(401);
-  await expect.poll(() => emailsTo(email).at(-1)?.subject).toBe("Someone tried to create a Mutual account with your email address");
+  await expect.poll(() => emailsTo(email).at(-1)?.subject).toBe("Someone tried to sign up to Mutual with your email");
   expect(emailsTo(email).at(-1)?.text).not.toContain("/confirm-email");
 });
 
@@ -148,7 +148,7 @@ test("an address someone else started a sign-up with: the owner's password on th
   await page.goto(await signUpLinkFor(email));
   await confirmWithPassword(page, email, password);
   // The password is the squatter's: nothing is confirmed, nobody is signed in, and the page leads to a reset.
-  await expect(page.getByRole("alert")).toContainText("If someone else started creating an account with your address, choose a new password");
+  await expect(page.getByRole("alert")).toContainText("Did someone else start an account with your address? Then choose a new password");
   expect((await page.request.get("/api/me")).status()).toBe(401);
 
   // The address is still unconfirmed, so the squatter's password opens nothing either.
@@ -160,7 +160,7 @@ test("an address someone else started a sign-up with: the owner's password on th
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   const resetLink = async () => {
-    const message = emailsTo(email).find((sent) => sent.subject === "Reset your Mutual password");
+    const message = emailsTo(email).find((sent) => sent.subject === "Set a new password for Mutual");
     return message ? /^(http\S+\/reset-password#\S+)$/m.exec(message.text)?.[1] : undefined;
   };
   await expect.poll(resetLink).toBeTruthy();

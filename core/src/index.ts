@@ -3,3 +3,4 @@
 export * from "./contracts/index.js";
 export * from "./model/index.js";
 export * from "./practices/index.js";
+export * from "./sharing/index.js";

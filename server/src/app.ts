@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { fhirBaseOf } from "@mutual/core";
 import type { Config } from "./config.js";
 import { truncateWriteAheadLog, type Database } from "./db/database.js";
 import { authRoutes, createActorResolver, createAuth } from "./auth/index.js";
@@ -26,6 +27,7 @@ import { destroyDataKeyBeforeAccountDeletion } from "./modules/data-keys/index.j
 import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
+import { preferencesRoutes } from "./modules/preferences/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
@@ -149,9 +151,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(checkInRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(exercisesRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(consentRoutes, { database, clock });
+  await app.register(preferencesRoutes, { database, clock });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
-  await app.register(exportRoutes, { database, kek: deps.keyring, clock });
+  // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.
+  const fhirBase = fhirBaseOf(config.publicUrl);
+  await app.register(exportRoutes, { database, kek: deps.keyring, clock, fhirBase });
   await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "partner-invite-code") });
   await app.register(dataViewsRoutes, { db: database.db });
   await app.register(practiceRoutes, { db: database.db, clock });
@@ -160,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(practiceClientsRoutes, clientCodes);
   await app.register(dashboardRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
-  await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock });
+  await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

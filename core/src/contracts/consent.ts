@@ -3,9 +3,10 @@ import { z } from "zod";
 /**
  * The version of the plain-language notice a person agrees to before any question.
  * The notice text lives in the web catalogue; bump this when its meaning changes, and
- * everyone is asked again.
+ * everyone is asked again. 2026-12-07: the notice no longer says sharing is "not switched on yet"
+ * (it is, with partners and counsellors), so people who agreed to that wording read the true one.
  */
-export const CONSENT_NOTICE_VERSION = "2026-11-24";
+export const CONSENT_NOTICE_VERSION = "2026-12-07";
 
 /** GET /api/consent and the answer to POST /api/consent. */
 export const consentStatusSchema = z.object({

@@ -7,8 +7,13 @@ import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { practiceIdSchema } from "./practice.js";
 import { changeScoreKeySchema, normSourceSchema, patternCodeSchema } from "./profile.js";
 
-/** Flags a counsellor may see: the shareable ones, and "safety" only with the safety scope. */
-export const COUNSELLOR_FLAG_IDS = ["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal", "safety"] as const;
+/** A profile's shareable flags: never the safety check, so they may stand on a page meant for a couple. */
+export const SHAREABLE_FLAG_IDS = ["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal"] as const;
+export const shareableFlagIdSchema = z.enum(SHAREABLE_FLAG_IDS);
+export type ShareableFlagId = z.infer<typeof shareableFlagIdSchema>;
+
+/** Flags on a counsellor's own list of clients: the shareable ones, and "safety" only with the safety scope. */
+export const COUNSELLOR_FLAG_IDS = [...SHAREABLE_FLAG_IDS, "safety"] as const;
 export const counsellorFlagIdSchema = z.enum(COUNSELLOR_FLAG_IDS);
 export type CounsellorFlagId = z.infer<typeof counsellorFlagIdSchema>;
 
@@ -44,8 +49,13 @@ export const changeSinceIntakeSchema = z.object({
   scores: z.array(z.object({ key: changeScoreKeySchema, before: z.number(), after: z.number(), rci: z.number(), classification: changeClassSchema })),
 });
 
-export const OFF_TRACK_REASONS = ["deteriorated", "new-flag"] as const;
+/**
+ * Why a client is off track: a score reliably worse since intake, a flag new since the counsellor last
+ * looked, or a We or Me pulse in a sustained decline as of the member's latest check-in (decision 035).
+ */
+export const OFF_TRACK_REASONS = ["deteriorated", "new-flag", "pulse-decline"] as const;
 export const offTrackReasonSchema = z.enum(OFF_TRACK_REASONS);
+export type OffTrackReason = z.infer<typeof offTrackReasonSchema>;
 
 /** One person of a client on the dashboard. `profile` is null without the profile scope; `checkIns` null without the check-ins scope. */
 export const dashboardMemberSchema = z.object({
@@ -123,18 +133,36 @@ export const clientNotesSchema = z.object({
 });
 export type ClientNotes = z.infer<typeof clientNotesSchema>;
 
+/**
+ * What the private safety check of a member's profiles found, for their counsellor alone (with the
+ * safety and profile scopes). Never among the flags: those may be talked through with both partners,
+ * and this is for the member's own sessions only.
+ */
+export const clientSafetyCheckSchema = z.object({
+  /** The latest profile's check raised a concern. */
+  concernNow: z.boolean(),
+  /** Every question of the latest profile's check was skipped. */
+  skippedNow: z.boolean(),
+  /** When a profile's check first and last raised a concern; null if none ever did. */
+  firstConcernAt: z.string().nullable(),
+  lastConcernAt: z.string().nullable(),
+});
+export type ClientSafetyCheck = z.infer<typeof clientSafetyCheckSchema>;
+
 export const clientDetailMemberSchema = z.object({
   name: z.string(),
   scopes: z.array(counsellingScopeSchema),
   since: z.string(),
   profile: z
     .object({
-      assessments: z.array(z.object({ completedAt: z.string(), isIntake: z.boolean(), scores: scoreValuesSchema, pattern: patternCodeSchema.nullable(), flags: z.array(counsellorFlagIdSchema) })),
+      assessments: z.array(z.object({ completedAt: z.string(), isIntake: z.boolean(), scores: scoreValuesSchema, pattern: patternCodeSchema.nullable(), flags: z.array(shareableFlagIdSchema) })),
       change: changeSinceIntakeSchema.nullable(),
-      /** Each flag ever raised, with when it was first and last seen and whether the latest profile has it. */
-      flagHistory: z.array(z.object({ id: counsellorFlagIdSchema, firstSeenAt: z.string(), lastSeenAt: z.string(), present: z.boolean() })),
+      /** Each shareable flag ever raised, with when it was first and last seen and whether the latest profile has it. */
+      flagHistory: z.array(z.object({ id: shareableFlagIdSchema, firstSeenAt: z.string(), lastSeenAt: z.string(), present: z.boolean() })),
     })
     .nullable(),
+  /** Null without both the safety and the profile scope, or before a first profile. */
+  safetyCheck: clientSafetyCheckSchema.nullable(),
   checkIns: z
     .object({
       weeks: z.array(z.object({ week: z.string(), answers: scoredCheckInAnswersSchema })),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { preferencesSchema } from "./preferences.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { shareScopeSchema, viewedScopeSchema, viewerRoleSchema } from "./couple.js";
 
@@ -38,6 +39,8 @@ export const dataExportSchema = z.object({
   exportedAt: z.string(),
   account: z.object({ id: z.string(), name: z.string(), email: z.string(), emailVerified: z.boolean(), createdAt: z.string() }),
   consent: z.object({ noticeVersion: z.string(), consentedAt: z.string() }).nullable(),
+  /** The person's own settings (decision 037), defaults included. */
+  preferences: preferencesSchema,
   /** Sign-in sessions: when each began and ends and the browser it named (never tokens or IP addresses). */
   sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
   assessments: z.array(exportedAssessmentSchema),
@@ -101,7 +104,7 @@ export const fhirExportBundleSchema = z.object({
   entry: z.array(
     z.object({
       fullUrl: z.string().regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-      resource: z.looseObject({ resourceType: z.enum(["Questionnaire", "QuestionnaireResponse"]), id: fhirIdSchema }),
+      resource: z.looseObject({ resourceType: z.enum(["Questionnaire", "CodeSystem", "QuestionnaireResponse"]), id: fhirIdSchema }),
     }),
   ),
 });

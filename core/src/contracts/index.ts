@@ -19,3 +19,4 @@ export * from "./dashboard.js";
 export * from "./invite-code.js";
 export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";
+export * from "./preferences.js";

@@ -18,7 +18,8 @@ export const profileDimensionSchema = z.object({
   /** Why the score is what it is, in the person's own answers. */
   explanation: z.string(),
   drivers: z.array(
-    z.object({ itemId: z.string(), plain: z.string(), answerLabel: z.string(), direction: z.enum(["raised", "lowered"]) }),
+    // `text` is the statement's exact words, the only thing the page quotes; `plain` is a paraphrase.
+    z.object({ itemId: z.string(), text: z.string(), plain: z.string(), answerLabel: z.string(), direction: z.enum(["raised", "lowered"]) }),
   ),
 });
 export type ProfileDimension = z.infer<typeof profileDimensionSchema>;
@@ -29,7 +30,7 @@ export const profileFlagSchema = z.object({
   title: z.string(),
   explanation: z.string(),
   practice: practiceIdSchema,
-  counselling: z.enum(["none", "individual", "relationship", "safety-resources"]),
+  counselling: z.enum(["none", "individual", "own-or-together", "relationship", "safety-resources"]),
 });
 export type ProfileFlag = z.infer<typeof profileFlagSchema>;
 
@@ -49,7 +50,8 @@ export const profileViewSchema = z.object({
   }),
   dimensions: z.array(profileDimensionSchema),
   flags: z.array(profileFlagSchema),
-  safety: z.object({ showResources: z.boolean(), holdsBackJointExercises: z.boolean() }),
+  /** `skippedCheck`: every safety question was skipped; the page says so gently, to this person alone. */
+  safety: z.object({ showResources: z.boolean(), holdsBackJointExercises: z.boolean(), skippedCheck: z.boolean() }),
   suggestedPractices: z.array(practiceIdSchema),
   normSource: normSourceSchema,
 });

@@ -27,8 +27,13 @@ export const MODEL_THRESHOLDS = {
     lowSupport: { below: 40, subscaleBelow: 35 },
     /** difference-reflection: raw answer to the core-value-gap item at or above this (5 = somewhat agree), or ACCEPT below acceptBelow. */
     differenceReflection: { coreValueGapAtLeast: 5, acceptBelow: 40 },
-    /** safety: any SAFE item, after keying, at or above this (5 = somewhat agree with a concern); high from highAnswerAtLeast or a high-severity item. */
-    safety: { keyedAnswerAtLeast: 5, highAnswerAtLeast: 6 },
+    /**
+     * safety: any SAFE item, after keying, at or above keyedAnswerAtLeast (5 = somewhat agree with a
+     * concern); an item of high severity (being hurt or threatened) already from highSeverityKeyedAtLeast
+     * (4 = neither agree nor disagree: not ruling it out is itself worth a gentle word). High from
+     * highAnswerAtLeast or a high-severity item. See docs/model.md, §4 and §5.
+     */
+    safety: { keyedAnswerAtLeast: 5, highSeverityKeyedAtLeast: 4, highAnswerAtLeast: 6 },
   },
   couple: {
     /** Partners' scores on a dimension differ by at least this: "different experiences". */

@@ -11,7 +11,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     minutes: 10,
     steps: [
       "Pick three days this week to pay a little extra attention.",
-      "Each time you notice yourself keeping quiet about a wish, a worry or a view, jot down a few words about it.",
+      "Each time you notice you keep quiet about a wish, a worry or a view, jot down a few words about it.",
       "Next to each note, write what you expected would happen if you had said it.",
       "At the end of the three days, read your notes and circle one that still matters to you.",
     ],
@@ -38,7 +38,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     id: "speak-up-small-ask",
     practice: "speak-up",
     title: "Make one small request",
-    summary: "Practise asking your partner for one small, concrete thing, and notice how the conversation goes.",
+    summary: "Practise asking your partner for one small, clear thing. Notice how the talk goes.",
     minutes: 15,
     steps: [
       "Pick a low-stakes wish, such as choosing the film, or having ten quiet minutes after work.",
@@ -54,10 +54,10 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     id: "speak-up-talk-about-a-difference",
     practice: "speak-up",
     title: "Talk through a difference",
-    summary: "Take turns sharing your views on something you see differently, each listening to understand rather than to win.",
+    summary: "Take turns sharing your views on something you see in different ways. Each of you listens to understand, not to win.",
     minutes: 30,
     steps: [
-      "Agree together on one topic where you see things differently, and on a time to talk about it.",
+      "Agree on one topic where you see things in different ways. Agree on a time to talk about it too.",
       "Let one person speak for about five minutes while the other only listens.",
       "The listener sums up what they heard, and asks if they got it right.",
       "Swap roles and repeat.",
@@ -87,7 +87,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     id: "support-passions-protect-an-hour",
     practice: "support-passions",
     title: "Protect one hour for yourself",
-    summary: "Book a regular hour for something that is only yours, and keep it like any other appointment.",
+    summary: "Set aside a regular hour for something that is only yours. Keep it as you would keep any other plan.",
     minutes: 60,
     steps: [
       "Pick the interest you want to give time to.",
@@ -103,7 +103,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     id: "support-passions-curious-questions",
     practice: "support-passions",
     title: "Ask about your partner's passion",
-    summary: "Spend a short while being genuinely curious about something your partner loves doing.",
+    summary: "Spend a short while being truly curious about something your partner loves to do.",
     minutes: 20,
     steps: [
       "Choose an interest of your partner's that you know little about.",
@@ -139,7 +139,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     minutes: 10,
     steps: [
       "Write your name in the middle of a page.",
-      "Around it, write the names of friends, family and others who matter to you; closer people nearer the middle.",
+      "Around it, write the names of friends, family and others who matter to you. Put the closest ones nearest the middle.",
       "Put a small mark next to anyone you have seen less of this past year.",
       "Choose one person you would like to reconnect with.",
     ],

@@ -7,6 +7,7 @@ import { enrolTwoFactor } from "../../test/practice-helpers.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
 import { passwordWork } from "./auth.js";
+import { emailSubjects } from "../platform/email-templates.js";
 
 // OWASP ASVS 5.0 level 2, authentication and session management (v5.0.0-6.1.1, 6.3.1, 6.3.8,
 // 7.4.2, 7.4.3, 3.3.1, 3.3.2, 3.3.4, 3.5.1). Throttling per account is in auth.int.test.ts;
@@ -162,7 +163,7 @@ describe.each(dialects)("[%s] no account enumeration", (dialect) => {
 
 /** The reset link's token, from the last email sent to an address. */
 function resetTokenFor(t: TestApp, email: string): string {
-  const message = t.mailer.sent.filter((sent) => sent.to === email && /reset/i.test(sent.subject)).at(-1);
+  const message = t.mailer.sent.filter((sent) => sent.to === email && sent.subject === emailSubjects.passwordReset).at(-1);
   const link = /https?:\/\/\S+/.exec(message?.text ?? "")?.[0] ?? "";
   const url = new URL(link);
   expect(url.pathname).toBe("/reset-password");

@@ -53,7 +53,7 @@ describe.each(dialects)("[%s] chosen names", (dialect) => {
     const carrying = lines.filter((line) => line.includes("evil.example") || line.includes("locked"));
     expect(carrying).toHaveLength(1);
     expect(carrying[0]!.startsWith("> ")).toBe(true);
-    expect(lines[lines.indexOf(carrying[0]!) - 1]).toMatch(/wrote it \(Mutual did not write it\)/);
+    expect(lines[lines.indexOf(carrying[0]!) - 1]).toMatch(/Mutual did not write it:/);
     expect(email!.text).not.toMatch(/[\r\u2028\u0085\u202e\t]/);
   });
 });

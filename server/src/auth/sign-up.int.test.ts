@@ -7,7 +7,7 @@ import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
 import { passwordWork, signUpEmailWaitMs } from "./auth.js";
-import { emailSubjects as signUpEmailSubjects } from "../platform/email-templates.js";
+import { emailSubjects } from "../platform/email-templates.js";
 import { unfinishedSignUpKeepMs } from "./sign-up-link.js";
 import { sweepExpiredRows } from "../modules/retention/index.js";
 
@@ -57,8 +57,8 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect({ hashes: created.hashes, verifications: created.verifications }).toEqual({ hashes: 1, verifications: 0 });
 
     // The new address gets the link; the owner of the taken one is told someone tried, with no link that signs in.
-    expect(sentTo(fresh.email).map((message) => message.subject)).toEqual([signUpEmailSubjects.confirm]);
-    await expect.poll(() => sentTo(owner.email).map((message) => message.subject)).toEqual([signUpEmailSubjects.confirm, signUpEmailSubjects.existingAccount]);
+    expect(sentTo(fresh.email).map((message) => message.subject)).toEqual([emailSubjects.confirm]);
+    await expect.poll(() => sentTo(owner.email).map((message) => message.subject)).toEqual([emailSubjects.confirm, emailSubjects.existingAccount]);
     const notice = sentTo(owner.email).at(-1)?.text ?? "";
     expect(notice).toContain("http://localhost:3000/sign-in");
     expect(notice).toContain("http://localhost:3000/forgot-password");
@@ -192,7 +192,7 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     // The victim chooses a new password through the emailed reset link.
     await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: victim.email }, remoteAddress: nextTestIp() });
     const resetMessage = await vi.waitFor(() => {
-      const found = sentTo(victim.email).find((message) => /reset/i.test(message.subject));
+      const found = sentTo(victim.email).find((message) => message.subject === emailSubjects.passwordReset);
       if (!found) throw new Error("no reset email yet");
       return found;
     });
@@ -277,7 +277,7 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect((await postSignUp({ ...fresh, callbackURL: next })).statusCode).toBe(200);
     expect(signUpLinkFor(t.mailer.sent, fresh.email)?.next).toBe(next);
     expect((await postSignUp({ ...newPersonDetails(), email: owner.email, callbackURL: next })).statusCode).toBe(200);
-    await expect.poll(() => sentTo(owner.email).at(-1)?.subject).toBe(signUpEmailSubjects.existingAccount);
+    await expect.poll(() => sentTo(owner.email).at(-1)?.subject).toBe(emailSubjects.existingAccount);
     expect(sentTo(owner.email).at(-1)?.text).toContain("http://localhost:3000/sign-in?next=%2Fpartner%2Fjoin#INVITE-CODE");
     // Another site is never a place to continue to, for either.
     const elsewhere = await postSignUp({ ...newPersonDetails(), callbackURL: "https://evil.example/" });
@@ -311,7 +311,7 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     const victim = newPersonDetails();
     await postSignUp({ ...victim, password: "the squatter's own passphrase", name: "Squatter" });
     await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: victim.email }, remoteAddress: nextTestIp() });
-    const resetMessage = sentTo(victim.email).find((message) => /reset/i.test(message.subject));
+    const resetMessage = sentTo(victim.email).find((message) => message.subject === emailSubjects.passwordReset);
     const token = decodeURIComponent(new URL(/https?:\/\/\S+/.exec(resetMessage?.text ?? "")?.[0] ?? "http://x/").hash.slice(1));
     const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: victim.password }, remoteAddress: nextTestIp() });
     expect(reset.statusCode).toBe(200);
@@ -384,7 +384,7 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     // Signing up again is a new sign-up: a new link (not "someone tried"), and it works.
     const before = sentTo(details.email).length;
     expect((await postSignUp(details)).statusCode).toBe(200);
-    await expect.poll(() => sentTo(details.email).slice(before).map((message) => message.subject)).toEqual([signUpEmailSubjects.confirm]);
+    await expect.poll(() => sentTo(details.email).slice(before).map((message) => message.subject)).toEqual([emailSubjects.confirm]);
     const fresh = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, { headers: sameOrigin, remoteAddress: nextTestIp() });
     expect(fresh.statusCode).toBe(200);
     expect(await emailVerifiedOf(details.email)).toBe(true);

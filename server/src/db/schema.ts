@@ -304,6 +304,15 @@ export type AssessmentSafetyTable = {
   assessment_id: string;
   user_id: string;
   raised: number;
+  /** 1 when every safety question was left unanswered (decision 034). */
+  check_skipped: ColumnType<number, number | undefined, number>;
+};
+
+/** A person's own settings (decision 037); no row means the defaults. */
+export type PersonPreferenceTable = {
+  user_id: string;
+  quick_exit_ends_session: number;
+  updated_at: EpochMs;
 };
 
 /** Each person's latest check-in week and when it was last written. */
@@ -311,6 +320,8 @@ export type CheckInLatestTable = {
   user_id: string;
   iso_week: string;
   updated_at: EpochMs;
+  /** 1 when a pulse shows a sustained decline as of that week, 0 when not, null before it was worked out (decision 035). */
+  pulse_declining: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 // Better Auth's organization plugin: a practice is an organization (decision 014).
@@ -396,6 +407,7 @@ export type DB = {
   deployment_norms: DeploymentNormsTable;
   assessment_safety: AssessmentSafetyTable;
   check_in_latest: CheckInLatestTable;
+  person_preference: PersonPreferenceTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

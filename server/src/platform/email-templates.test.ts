@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textsAboveGrade } from "../../../core/src/testing/reading-grade.js";
 import { signUpConfirmationUrl } from "../auth/sign-up-link.js";
 import {
   existingAccountEmail,
@@ -54,7 +55,7 @@ describe("email templates keep someone else's text from speaking in our voice", 
     expectSameShape(ordinary, attacked);
     const lines = attacked.text.split("\n");
     const quoted = lines.findIndex((line) => line.startsWith("> "));
-    expect(lines[quoted - 1]).toMatch(/as the person who invited you wrote it \(Mutual did not write it\)/);
+    expect(lines[quoted - 1]).toMatch(/as they typed it. Mutual did not write it:/);
     expect(lines[quoted]!.length).toBeLessThanOrEqual(2 + 120);
     expect(ordinary.text).toContain("\n> Harbour Counselling\n");
   });
@@ -81,5 +82,31 @@ describe("email templates keep someone else's text from speaking in our voice", 
   it("a quotation is one line of at most 120 characters, whatever it is given", () => {
     expect(quoteUserText(`  A\n\nB\u2028C  `)).toBe("> A B C");
     expect(quoteUserText("x".repeat(500))).toHaveLength(2 + 120);
+  });
+});
+
+describe("every email's words", () => {
+  const link = "https://mutual.example.org/confirm-email#token=abc&next=%2F";
+  const all = {
+    confirm: signUpConfirmationEmail({ confirmUrl: link }),
+    existingAccount: existingAccountEmail({ signInUrl: "https://mutual.example.org/sign-in", forgotPasswordUrl: "https://mutual.example.org/forgot-password" }),
+    passwordReset: passwordResetEmail({ resetUrl: "https://mutual.example.org/reset-password#token" }),
+    practiceAdmin: practiceInvitationEmail({ practiceName: "Harbour Counselling", role: "admin", invitationUrl: "https://mutual.example.org/practice/join/i1" }),
+    practiceCounsellor: practiceInvitationEmail({ practiceName: "Harbour Counselling", role: "counsellor", invitationUrl: "https://mutual.example.org/practice/join/i1" }),
+  };
+
+  it("are written at the items' reading level, subject and body alike", () => {
+    const texts: Record<string, string> = {};
+    for (const [name, email] of Object.entries(all)) {
+      texts[`${name} subject`] = email.subject;
+      texts[`${name} body`] = email.text;
+    }
+    expect(textsAboveGrade(texts)).toEqual({});
+  });
+
+  it("each carries its one link and says what to do if it was not you", () => {
+    expect(all.confirm.text).toContain(new URL(link).href);
+    expect(all.passwordReset.text).toContain("https://mutual.example.org/reset-password#token");
+    for (const email of Object.values(all)) expect(email.text).toMatch(/ignore this message/);
   });
 });

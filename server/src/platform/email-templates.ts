@@ -1,6 +1,8 @@
-// Every email Mutual sends, worded in one place (decision 031). Each template takes only what it
-// needs and returns the subject and plain text; the caller chooses the recipient and the moment.
-// No template carries a person's answers, scores or notes. Text that someone other than us wrote
+// Every email Mutual sends, worded in one place (decision 031), in words held to the items' reading
+// level (grade 8, decision 034; email-templates.test.ts): what happened, the one link to follow, and
+// what to do if it was not you. Each template takes only what it needs and returns the subject and
+// plain text; the caller chooses the recipient and the moment. No template carries a person's
+// answers, scores or notes, or the name of anyone's partner or client. Text that someone other than us wrote
 // (a practice's name) is never part of our sentences: it stands on a line of its own, marked as
 // quoted, under a line that says who wrote it, so a name shaped like a message cannot pass for one.
 
@@ -10,9 +12,9 @@ export type EmailContent = { subject: string; text: string };
 
 /** Subjects the tests and the outbox helpers look for. */
 export const emailSubjects = {
-  confirm: "Confirm your email address for Mutual",
-  existingAccount: "Someone tried to create a Mutual account with your email address",
-  passwordReset: "Reset your Mutual password",
+  confirm: "Please confirm your email for Mutual",
+  existingAccount: "Someone tried to sign up to Mutual with your email",
+  passwordReset: "Set a new password for Mutual",
   practiceInvitation: "You are invited to join a practice on Mutual",
 } as const;
 
@@ -47,11 +49,11 @@ export function practiceInvitationEmail(input: { invitationUrl: string; practice
     text: [
       "Hello,",
       "",
-      `Someone invited you to join a counselling practice on Mutual as ${input.role === "admin" ? "an admin" : "a counsellor"}.`,
-      "The practice's name, as the person who invited you wrote it (Mutual did not write it):",
+      `Someone has asked you to join a practice on Mutual as ${input.role === "admin" ? "an admin" : "a counsellor"}.`,
+      "Here is the name of the practice, as they typed it. Mutual did not write it:",
       quoteUserText(input.practiceName),
       "",
-      "To accept, sign in or create an account with this email address, then open this link:",
+      "To accept, sign in or make an account with this email address. Then open this link:",
       linkLine(input.invitationUrl),
       "",
       "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
@@ -69,8 +71,8 @@ export function passwordResetEmail(input: { resetUrl: string }): EmailContent {
       "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
       linkLine(input.resetUrl),
       "",
-      "The link works once, within an hour. Choosing a new password signs you out everywhere.",
-      "If you did not ask for this, you can ignore this message: your password stays as it is.",
+      "The link works once, within an hour. A new password signs you out everywhere.",
+      "If you did not ask for this, you can ignore this message. Your password stays as it is.",
     ].join("\n"),
   };
 }
@@ -82,10 +84,10 @@ export function signUpConfirmationEmail(input: { confirmUrl: string }): EmailCon
     text: [
       "Hello,",
       "",
-      "To confirm that this is your email address, and finish creating your Mutual account if you have just signed up, open this link and enter the password you chose:",
+      "Please confirm that this is your email address. If you have just signed up, this also finishes your Mutual account. Open this link and enter the password you chose:",
       linkLine(input.confirmUrl),
       "",
-      "The link works once, within a day. If you did not try to create a Mutual account, you can ignore this message.",
+      "The link works once, within a day. If you did not try to make a Mutual account, you can ignore this message.",
     ].join("\n"),
   };
 }
@@ -97,12 +99,12 @@ export function existingAccountEmail(input: { signInUrl: string; forgotPasswordU
     text: [
       "Hello,",
       "",
-      "Someone just tried to create a Mutual account with this email address, which already has one. Nothing about your account has changed.",
+      "Someone just tried to make a Mutual account with this email address. It already has one. Nothing about your account has changed.",
       "",
       "If it was you, sign in instead:",
       linkLine(input.signInUrl),
       "",
-      "If you do not know your password, or never finished creating the account, choose a new one here:",
+      "If you do not know your password, or never finished making the account, choose a new one here:",
       linkLine(input.forgotPasswordUrl),
       "",
       "If it was not you, you can ignore this message.",

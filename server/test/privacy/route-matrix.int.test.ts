@@ -195,6 +195,8 @@ const table: Entry[] = [
   // Reads of the caller's own data.
   { route: "GET /api/me", call: () => ({ url: "/api/me" }), expect: signedIn(ok(["user"])) },
   { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
+  // Each signed-in caller's own settings, never the owner's (there is no way to name another person).
+  { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["quickExitEndsSession"])) },
   {
     route: "GET /api/profile",
     call: () => ({ url: "/api/profile" }),
@@ -225,7 +227,7 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "sessions"])),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "sessions"])),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },
@@ -405,6 +407,11 @@ const table: Entry[] = [
     route: "POST /api/consent",
     call: () => ({ url: "/api/consent", payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true } }),
     expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])),
+  },
+  {
+    route: "PUT /api/preferences",
+    call: () => ({ url: "/api/preferences", payload: { quickExitEndsSession: false } }),
+    expect: signedIn(ok(["quickExitEndsSession"])),
   },
   {
     route: "PUT /api/check-ins/current",

@@ -27,6 +27,7 @@ const ResetPasswordRoute = lazyPage(() => import("./routes/reset-password"), "Re
 const ConfirmEmailRoute = lazyPage(() => import("./routes/confirm-email"), "ConfirmEmailRoute");
 const AccountRoute = lazyPage(() => import("./routes/account"), "AccountRoute");
 const HelpRoute = lazyPage(() => import("./routes/help"), "HelpRoute");
+const HelpCounsellingRoute = lazyPage(() => import("./routes/help-counselling"), "HelpCounsellingRoute");
 const ConsentRoute = lazyPage(() => import("./routes/consent"), "ConsentRoute");
 const AssessmentRoute = lazyPage(() => import("./routes/assessment"), "AssessmentRoute");
 const ProfileRoute = lazyPage(() => import("./routes/profile"), "ProfileRoute");
@@ -81,6 +82,7 @@ export function AppRouter() {
           <Route path="/confirm-email" element={publicPage(ConfirmEmailRoute)} />
           <Route path="/account" element={signedInPage(AccountRoute)} />
           <Route path="/help" element={publicPage(HelpRoute)} />
+          <Route path="/help/counselling" element={publicPage(HelpCounsellingRoute)} />
           <Route path="/consent" element={signedInPage(ConsentRoute)} />
           <Route path="/assessment" element={signedInPage(AssessmentRoute)} />
           <Route path="/profile" element={signedInPage(ProfileRoute)} />

@@ -84,14 +84,16 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
   const voiceA = a.dimensions?.VOICE;
   const voiceB = b.dimensions?.VOICE;
   if (voiceA !== undefined && voiceB !== undefined && Math.abs(roundForComparison(voiceA - voiceB)) >= T.voiceGap) {
-    const quieter = voiceA < voiceB ? labels.a : labels.b;
+    // Both partners read this flag, and one of them may live under the other's control: it never
+    // says who is quieter (nor gives the two scores that would tell), and it leaves the choice of
+    // counselling open, since couples work can be unsafe where there is coercion (docs/model.md, §7).
     flags.push(createFlag({
       id: "couple-power-imbalance",
       severity: "medium",
       rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
-      explanation: `${quieter} reports much less room to speak up (Voice ${Math.round(Math.min(voiceA, voiceB))} against ${Math.round(Math.max(voiceA, voiceB))}). A gap like this can mean one voice carries more weight in the relationship.`,
+      explanation: "Your Voice scores are far apart. One of you may feel much less free to speak up. When that happens, one voice can end up counting for more.",
       practice: "speak-up",
-      counselling: "relationship",
+      counselling: "own-or-together",
     }));
   }
   const closeA = a.dimensions?.CLOSE;

@@ -29,8 +29,8 @@ export type FhirQuestionnaireItem = {
   item?: FhirQuestionnaireItem[];
 };
 
-export type FhirQuestionnaire = {
-  resourceType: "Questionnaire";
+/** What every canonical resource we write has: its canonical name and version, and its status. */
+type FhirCanonicalResource = {
   id?: string;
   url?: string;
   version?: string;
@@ -38,8 +38,22 @@ export type FhirQuestionnaire = {
   title?: string;
   status: "draft" | "active" | "retired" | "unknown";
   description?: string;
+};
+
+export type FhirQuestionnaire = FhirCanonicalResource & {
+  resourceType: "Questionnaire";
   language?: string;
   item?: FhirQuestionnaireItem[];
+};
+
+export type FhirCodeSystemConcept = { code: string; display?: string; definition?: string };
+
+export type FhirCodeSystem = FhirCanonicalResource & {
+  resourceType: "CodeSystem";
+  caseSensitive?: boolean;
+  content: "not-present" | "example" | "fragment" | "complete" | "supplement";
+  count?: number;
+  concept?: FhirCodeSystemConcept[];
 };
 
 export type FhirQuestionnaireResponseAnswer = { valueCoding?: FhirCoding; valueDecimal?: number; extension?: FhirExtension[] };

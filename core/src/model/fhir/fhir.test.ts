@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
 import { scoreProfile } from "../scoring/score-profile.js";
-import { exportQuestionnaire } from "./export-questionnaire.js";
+import { exportCodeSystems, exportQuestionnaire } from "./export-questionnaire.js";
 import { exportQuestionnaireResponse } from "./export-response.js";
-import { CALCULATED_EXPRESSION_URL, ITEM_WEIGHT_URL, ORDINAL_VALUE_URL } from "./fhir-constants.js";
+import { CALCULATED_EXPRESSION_URL, fhirBaseOf, ITEM_WEIGHT_URL, ORDINAL_VALUE_URL } from "./fhir-constants.js";
 import type { FhirQuestionnaireResponse } from "./fhir-r4-types.js";
 import { importQuestionnaireResponse } from "./import-response.js";
 
@@ -94,6 +94,47 @@ describe("FHIR Questionnaire export", () => {
       expect(ext?.valueExpression?.language).toBe("text/fhirpath");
       expect(ext?.valueExpression?.expression).not.toContain("safe-");
     }
+  });
+});
+
+describe("FHIR weights, code systems and the canonical base", () => {
+  it("gives every answer option its keyed weight under both names: R4's ordinalValue and the SDC's itemWeight", () => {
+    for (const entry of (questionnaire.item ?? []).filter((item) => item.type === "choice")) {
+      for (const option of entry.answerOption ?? []) {
+        const urls = (option.extension ?? []).map((extension) => extension.url).sort();
+        expect(urls, entry.linkId).toEqual([ITEM_WEIGHT_URL, ORDINAL_VALUE_URL]);
+        const values = new Set((option.extension ?? []).map((extension) => extension.valueDecimal));
+        expect(values.size, entry.linkId).toBe(1);
+      }
+    }
+    const response = exportQuestionnaireResponse(PROFILE, { "close-4": 2 }, { includeSafetyScreen: false, includeScores: false });
+    expect(response.item?.[0]?.answer?.[0]?.valueCoding?.extension).toEqual([
+      { url: ORDINAL_VALUE_URL, valueDecimal: 6 },
+      { url: ITEM_WEIGHT_URL, valueDecimal: 6 },
+    ]);
+  });
+
+  it("exports the two code systems the codes come from, valid R4, complete, under the same base and version", () => {
+    const [scale, dimensions] = exportCodeSystems(PROFILE, { base: "https://help.example.org/fhir" });
+    for (const system of [scale, dimensions]) expect(validator.validate(system, true)).toEqual([]);
+    expect(scale).toMatchObject({ url: "https://help.example.org/fhir/CodeSystem/agreement-7", version: PROFILE.version, content: "complete", count: 7 });
+    expect(scale.concept?.map((concept) => concept.code)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(dimensions).toMatchObject({ url: "https://help.example.org/fhir/CodeSystem/interdependence-dimension", content: "complete" });
+    expect(dimensions.concept?.map((concept) => concept.code)).toEqual(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "SAFE"]);
+    // Every code the Questionnaire uses is defined in them.
+    const codes = new Map([scale, dimensions].map((system) => [system.url, new Set(system.concept?.map((concept) => concept.code))]));
+    const questionnaireAt = exportQuestionnaire(PROFILE, { base: "https://help.example.org/fhir" });
+    for (const item of (questionnaireAt.item ?? []).filter((entry) => entry.type === "choice")) {
+      for (const coding of [...(item.code ?? []), ...(item.answerOption ?? []).map((option) => option.valueCoding)]) {
+        expect(codes.get(coding.system ?? "")?.has(coding.code ?? ""), `${item.linkId} ${coding.system} ${coding.code}`).toBe(true);
+      }
+    }
+  });
+
+  it("derives the canonical base from the address people use", () => {
+    expect(fhirBaseOf("https://mutual.clinic.sg")).toBe("https://mutual.clinic.sg/fhir");
+    expect(fhirBaseOf("https://clinic.sg/mutual/")).toBe("https://clinic.sg/mutual/fhir");
+    expect(exportQuestionnaire(PROFILE, { base: fhirBaseOf("https://clinic.sg/mutual/") }).url).toBe("https://clinic.sg/mutual/fhir/Questionnaire/mutual-interdependence-profile");
   });
 });
 

@@ -12,10 +12,15 @@ export function createFlag(fields: FlagFields): ModelFlag {
 
 /**
  * The same flags as seen by a person whose own safety screen raised a concern: joint counselling can be
- * unsafe where there is fear or control, so "relationship" becomes "individual" and joint exercises pause.
- * Returns copies; the input (which may be shared) is never changed. Only ever show the result to that person.
+ * unsafe where there is fear or control, so "relationship" (and the open "own-or-together") becomes
+ * "individual" and joint exercises pause. Returns copies; the input (which may be shared) is never
+ * changed. Only ever show the result to that person.
  */
 export function adjustFlagsForOwnSafety(flags: readonly ModelFlag[], hasSafetyConcern: boolean): ModelFlag[] {
   if (!hasSafetyConcern) return flags.map((flag) => ({ ...flag }));
-  return flags.map((flag) => ({ ...flag, counselling: flag.counselling === "relationship" ? "individual" : flag.counselling, holdsBackJointExercises: true }));
+  return flags.map((flag) => ({ ...flag, counselling: isJointCounselling(flag.counselling) ? "individual" : flag.counselling, holdsBackJointExercises: true }));
+}
+
+function isJointCounselling(counselling: ModelFlag["counselling"]): boolean {
+  return counselling === "relationship" || counselling === "own-or-together";
 }

@@ -33,7 +33,7 @@ const safeAnswers = fc.tuple(...safeItems.map(() => fc.option(point, { nil: unde
 
 describe("individual flags", () => {
   it("a healthy profile raises no flag", () => {
-    expect(derive(answersWith(6))).toEqual({ shareable: [], ownerOnly: { safety: null, flags: [], holdsBackJointExercises: false } });
+    expect(derive(answersWith(6))).toEqual({ shareable: [], ownerOnly: { safety: null, flags: [], holdsBackJointExercises: false, safetyCheckSkipped: false } });
   });
 
   it("low VOICE → power imbalance, speak-up practice, severity by threshold, naming the answers", () => {
@@ -42,7 +42,8 @@ describe("individual flags", () => {
     expect(flag).toBeDefined();
     expect(flag?.severity).toBe("high");
     expect(flag?.practice).toBe("speak-up");
-    expect(flag?.counselling).toBe("relationship");
+    // A voice this low can come with control, where couples work may be unsafe: the person chooses.
+    expect(flag?.counselling).toBe("own-or-together");
     expect(flag?.rule.anyOf).toEqual([[{ metric: "VOICE", op: "<", value: MODEL_THRESHOLDS.flags.lowVoice.medium }]]);
     expect(flag?.triggeredBy[0]?.itemId).toBe("voice-2");
     expect(flag?.explanation).toContain("I stay quiet about my needs to keep the peace");
@@ -126,7 +127,7 @@ describe("individual flags", () => {
     const calm = derive(answers).ownerOnly.flags;
     const scared = derive({ ...answers, "safe-1": 7 }).ownerOnly.flags;
     expect(scared).not.toEqual(calm);
-    expect(calm.find((entry) => entry.id === "power-imbalance")?.counselling).toBe("relationship");
+    expect(calm.find((entry) => entry.id === "power-imbalance")?.counselling).toBe("own-or-together");
     expect(scared.find((entry) => entry.id === "power-imbalance")?.counselling).toBe("individual");
   });
 
@@ -150,6 +151,40 @@ describe("individual flags", () => {
     const flag = deriveFlags(moved, scoreProfile(moved, answers), answers, screenSafety(moved, answers)).shareable.find((entry) => entry.id === "difference-reflection");
     expect(flag?.triggeredBy[0]?.itemId).toBe("accept-4");
     expect(flag?.rule.anyOf[0]).toEqual([{ metric: "answer:accept-4", op: ">=", value: 5 }]);
+  });
+
+  it("not ruling out being hurt or threatened (a neutral answer) is already a concern, high; a neutral answer elsewhere is not", () => {
+    const harm = derive(answersWith(6, { "safe-3": 4 }));
+    expect(harm.ownerOnly.safety).toMatchObject({ id: "safety", severity: "high", counselling: "safety-resources" });
+    expect(harm.ownerOnly.safety?.triggeredBy.map((entry) => [entry.itemId, entry.answerLabel])).toEqual([["safe-3", "Neither agree nor disagree"]]);
+    expect(ids(answersWith(6, { "safe-3": 3 }))).not.toContain("safety");
+    for (const other of ["safe-1", "safe-2"]) expect(ids(answersWith(6, { [other]: 4 })), other).not.toContain("safety");
+    // Only the ids with high severity take the lower bar: it is item data, not a hard-coded id.
+    const milder = { ...PROFILE, items: PROFILE.items.map((entry) => (entry.id === "safe-3" ? { ...entry, concernSeverity: "medium" as const } : entry)) };
+    const answers = answersWith(6, { "safe-3": 4 });
+    expect(deriveFlags(milder, scoreProfile(milder, answers), answers, screenSafety(milder, answers)).ownerOnly.safety).toBeNull();
+  });
+
+  it("a safety check left wholly unanswered is noted for the person alone, never as a flag", () => {
+    const skipped = answersWith(6);
+    for (const entry of PROFILE.items) if (entry.dimension === "SAFE") delete skipped[entry.id];
+    const result = derive(skipped);
+    expect(result.ownerOnly).toMatchObject({ safety: null, safetyCheckSkipped: true, holdsBackJointExercises: false });
+    expect(result.shareable).toEqual(derive(answersWith(6)).shareable);
+    // One answer given is not a skipped check.
+    expect(derive({ ...skipped, "safe-1": 1 }).ownerOnly.safetyCheckSkipped).toBe(false);
+    expect(derive(answersWith(6)).ownerOnly.safetyCheckSkipped).toBe(false);
+  });
+
+  it("explanations quote the statements' exact words, never a paraphrase", () => {
+    const answers = answersWith(2, { "safe-3": 7, "accept-6": 7 });
+    for (const entry of PROFILE.items) if (entry.dimension === "RELY") answers[entry.id] = entry.isReverse ? 1 : 7;
+    const texts = PROFILE.items.map((entry) => entry.text);
+    for (const flag of flagsFor(answers)) {
+      const quoted = [...flag.explanation.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
+      expect(quoted.length, flag.id).toBeGreaterThan(0);
+      expect(quoted.filter((words) => !texts.includes(words)), flag.id).toEqual([]);
+    }
   });
 
   it("disagreeing with 'I feel safe saying no' (reverse item) also raises the safety flag", () => {

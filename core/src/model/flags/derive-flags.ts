@@ -21,9 +21,10 @@ function lowered(instrument: Instrument, code: Parameters<typeof listDimensionIt
   return selectStrongest(rankInfluences(instrument, listDimensionItems(instrument, code), answers).filter((entry) => entry.direction === "lowered"));
 }
 
+/** The answers behind a flag, each item in its exact words (never a paraphrase in quotation marks). */
 function quote(influences: readonly ItemInfluence[]): string {
   if (influences.length === 0) return "";
-  return ` The answers that weighed most: ${influences.map((entry) => `"${entry.plain}" (${entry.answerLabel.toLowerCase()})`).join("; ")}.`;
+  return ` These answers count most: ${influences.map((entry) => `"${entry.text}" (${entry.answerLabel.toLowerCase()})`).join("; ")}.`;
 }
 
 function severityBelow(value: number, thresholds: { medium: number; high: number }): FlagSeverity {
@@ -39,10 +40,12 @@ function lowVoiceFlag(instrument: Instrument, profile: Profile, answers: Profile
     id: "power-imbalance",
     severity,
     rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: `Voice is below ${T.lowVoice.medium} (high below ${T.lowVoice.high}).` },
-    explanation: `Your Voice score is ${Math.round(voice)}: it may be hard to say what you think or need in this relationship. That can point to an imbalance of power.${quote(triggeredBy)}`,
+    explanation: `Your Voice score is ${Math.round(voice)}. It may be hard to say what you think or need with your partner. That can be a sign that one voice counts for more.${quote(triggeredBy)}`,
     triggeredBy,
     practice: "speak-up",
-    counselling: severity === "high" ? "relationship" : "none",
+    // Not "relationship": a voice this low can come with control, and then couples work can be unsafe
+    // (docs/model.md, §6). The person chooses: a counsellor on their own or together.
+    counselling: severity === "high" ? "own-or-together" : "none",
   });
 }
 
@@ -55,7 +58,7 @@ function codependencyFlag(profile: Profile): ModelFlag | undefined {
     id: "codependency-risk",
     severity: value >= T.codependency.high ? "high" : "medium",
     rule: { anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]], text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).` },
-    explanation: `Your co-dependency index is ${Math.round(value)}: much of your mood and worth seems to rest on your partner while your own interests and people get less room.${quote(influences)}`,
+    explanation: `Your co-dependency score is ${Math.round(value)}. A lot of how you feel about yourself may hang on your partner. Your own interests and people may get less room.${quote(influences)}`,
     triggeredBy: influences,
     practice: "friends-family",
     counselling: "individual",
@@ -70,7 +73,7 @@ function lowIntimacyFlag(instrument: Instrument, profile: Profile, answers: Prof
     id: "low-intimacy",
     severity: severityBelow(close, T.lowIntimacy),
     rule: { anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]], text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).` },
-    explanation: `Your Closeness score is ${Math.round(close)}: feeling near to your partner and sharing what is inside seems hard right now.${quote(triggeredBy)}`,
+    explanation: `Your Closeness score is ${Math.round(close)}. Right now it seems hard to feel near your partner and to share what is inside.${quote(triggeredBy)}`,
     triggeredBy,
     practice: "support-passions",
     counselling: "relationship",
@@ -99,7 +102,7 @@ function lowSupportFlag(instrument: Instrument, profile: Profile, answers: Profi
       ],
       text: `Support below ${T.lowSupport.below}, or the support you give or receive below ${T.lowSupport.subscaleBelow}.`,
     },
-    explanation: `Backing each other's passions seems thin at the moment (support ${shown(support)}, giving ${shown(giving)}, receiving ${shown(receiving)}).${quote(triggeredBy)}`,
+    explanation: `Backing each other's interests seems thin right now. Your scores: support ${shown(support)}, the support you give ${shown(giving)}, the support you get ${shown(receiving)}.${quote(triggeredBy)}`,
     triggeredBy,
     practice: "support-passions",
   });
@@ -121,7 +124,7 @@ function differenceReflectionFlag(instrument: Instrument, profile: Profile, answ
     id: "difference-reflection",
     severity: "low",
     rule: { anyOf, text: `You agreed that your core values are far apart, or Accepting differences is below ${T.differenceReflection.acceptBelow}.` },
-    explanation: `Some differences between you weigh on you. It can help to sort the ones that are simply normal from any that are a true dealbreaker for you.${quote(triggeredBy)}`,
+    explanation: `Some differences between you weigh on you. It can help to sort them: which ones are normal, and which would be a true dealbreaker for you.${quote(triggeredBy)}`,
     triggeredBy,
     practice: "speak-up",
   });
@@ -148,10 +151,13 @@ export function deriveSafetyFlag(safety: SafetyScreen): SafetyFlag | null {
     id: "safety",
     severity: isHigh ? "high" : "medium",
     rule: {
-      anyOf: [[{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }]],
-      text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond; high from ${T.safety.highAnswerAtLeast}, or at once for a question about being hurt or threatened.`,
+      anyOf: [
+        [{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }],
+        [{ metric: "keyed answer to a high-severity SAFE item", op: ">=", value: T.safety.highSeverityKeyedAtLeast }],
+      ],
+      text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at ${T.safety.highSeverityKeyedAtLeast} (neither agree nor disagree) or beyond; high from ${T.safety.highAnswerAtLeast}, or at once for the question about being hurt or threatened.`,
     },
-    explanation: `Some of your answers suggest you may not always feel safe with your partner.${quote(safety.concerns)} You deserve to feel safe. Help is available, and exercises you would do together are paused.`,
+    explanation: `Some of your answers suggest you may not always feel safe with your partner.${quote(safety.concerns)} You deserve to feel safe. Help is there for you, and exercises you would do together are paused.`,
     triggeredBy: safety.concerns,
     practice: "friends-family",
     counselling: "safety-resources",
@@ -167,6 +173,11 @@ export function deriveFlags(instrument: Instrument, profile: Profile, answers: P
   const adjusted = adjustFlagsForOwnSafety(shareable, safetyFlag !== null);
   return {
     shareable,
-    ownerOnly: { safety: safetyFlag, flags: safetyFlag === null ? adjusted : [...adjusted, safetyFlag], holdsBackJointExercises: safetyFlag !== null },
+    ownerOnly: {
+      safety: safetyFlag,
+      flags: safetyFlag === null ? adjusted : [...adjusted, safetyFlag],
+      holdsBackJointExercises: safetyFlag !== null,
+      safetyCheckSkipped: safety.allSkipped,
+    },
   };
 }

@@ -2,7 +2,12 @@
 import type { ItemInfluence } from "../scoring/score-types.js";
 
 export type PracticeId = "speak-up" | "support-passions" | "friends-family";
-export type CounsellingSuggestion = "none" | "individual" | "relationship" | "safety-resources";
+/**
+ * Which counselling to suggest. "own-or-together" leaves the choice to the person (a counsellor on
+ * their own or with their partner): used where a power imbalance is possible, because couples work
+ * can be unsafe under control, and a suggestion seen by both must not decide it for the quieter one.
+ */
+export type CounsellingSuggestion = "none" | "individual" | "own-or-together" | "relationship" | "safety-resources";
 export type FlagSeverity = "low" | "medium" | "high";
 
 export type FlagId =
@@ -13,6 +18,7 @@ export type FlagId =
   | "difference-reflection"
   | "safety"
   | "social-withdrawal"
+  | "sustained-decline"
   | "couple-power-imbalance"
   | "couple-low-intimacy"
   | "support-perception-gap";
@@ -47,6 +53,8 @@ export type OwnerFlagView = {
   /** Shareable flags as the owner sees them (counselling adjusted for safety), then the safety flag last. */
   flags: ModelFlag[];
   holdsBackJointExercises: boolean;
+  /** Every safety question was skipped: the person gets a gentle, private word and the way to help, never a flag. */
+  safetyCheckSkipped: boolean;
 };
 
 export type DerivedFlags = {

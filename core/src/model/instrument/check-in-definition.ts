@@ -48,7 +48,7 @@ export const WEEKLY_CHECK_IN = {
     { id: "friendsFamilyHours", text: "About how many hours did you spend with friends or family this week?", format: { kind: "hours", min: 0, max: 100, step: 0.5 }, tracks: "friends-family", isScored: true },
     { id: "wePulse", text: "Right now, how strong does the bond between you two feel?", format: { kind: "scale", min: 1, max: 7, labels: PULSE }, tracks: "we-pulse", isScored: true },
     { id: "mePulse", text: "Right now, how strong does your own sense of self feel?", format: { kind: "scale", min: 1, max: 7, labels: PULSE }, tracks: "me-pulse", isScored: true },
-    { id: "note", text: "Anything you want to remember about this week? Only you can read it.", format: { kind: "text", maxLength: 2000 }, tracks: "note", isScored: false },
+    { id: "note", text: "Anything you want to remember about this week?", format: { kind: "text", maxLength: 2000 }, tracks: "note", isScored: false },
   ] satisfies readonly CheckInQuestion[],
 } as const;
 

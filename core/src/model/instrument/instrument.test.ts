@@ -82,6 +82,12 @@ describe("Interdependence Profile v1", () => {
     expect(PROFILE.items.filter((entry) => entry.concernSeverity === "high").map((entry) => entry.id)).toEqual(["safe-3"]);
   });
 
+  it("asks every safety question about the past year, as the screens it leans on do", () => {
+    const safety = PROFILE.items.filter((entry) => entry.dimension === "SAFE");
+    expect(safety.length).toBe(4);
+    for (const entry of safety) expect(entry.text, entry.id).toMatch(/^In the past year, /);
+  });
+
   it("reads answers: whole scale points count, skips are skips, anything else is invalid with a reason", () => {
     const answers = { a: 1, b: 7, c: null, e: 0, f: 8, g: 2.5, h: Number.NaN, i: "3" as unknown as number };
     expect(["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((id) => readAnswer(PROFILE, answers, id))).toEqual([

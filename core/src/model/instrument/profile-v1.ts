@@ -25,7 +25,7 @@ export const AGREEMENT_SCALE: AgreementScale = {
 const DIMENSIONS: readonly DimensionDefinition[] = [
   { code: "CLOSE", axis: "we", name: "Closeness", summary: "Feeling near to your partner and able to share what is inside." },
   { code: "SUPPORT", axis: "we", name: "Support", summary: "Backing each other's passions, and knowing each other's wins and struggles." },
-  { code: "ACCEPT", axis: "we", name: "Accepting differences", summary: "Seeing differences as normal, and knowing which ones truly matter to you." },
+  { code: "ACCEPT", axis: "we", name: "Accepting differences", summary: "Differences feel normal, and you know which ones truly matter to you." },
   { code: "VOICE", axis: "me", name: "Voice", summary: "Saying what you think, value and need, without giving up who you are." },
   { code: "SELF", axis: "me", name: "Sense of self", summary: "Having your own interests and making your own choices." },
   { code: "TIES", axis: "me", name: "Friends and family", summary: "Keeping good time with the people outside the couple." },
@@ -97,11 +97,13 @@ const ITEMS: readonly ProfileItem[] = [
   item("rely-5", "RELY", "I drop my own plans to be with my partner.", "I drop my plans to be with my partner"),
 
   // SAFE — private screen; higher means more concern (4 items, 1 reverse). Never scored, never shared.
-  // Severity is data: agreeing that a partner has hurt or threatened you is high however mildly agreed.
-  item("safe-1", "SAFE", "I am afraid of how my partner might react to me.", "I am afraid of how my partner might react", false, { concernSeverity: "medium" }),
-  item("safe-2", "SAFE", "My partner tries to control where I go or who I see.", "my partner tries to control where I go or who I see", false, { concernSeverity: "medium" }),
-  item("safe-3", "SAFE", "My partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me", false, { concernSeverity: "high" }),
-  item("safe-4", "SAFE", "I feel safe saying no to my partner.", "I feel safe saying no to my partner", true, { concernSeverity: "medium" }),
+  // Each asks about the past year, as the short screens it leans on do (docs/model.md, §2 and §4):
+  // "ever" would keep a long-past relationship or event flagged for good. Severity is data:
+  // being hurt or threatened is high however mildly agreed, and counts from "neither" (4).
+  item("safe-1", "SAFE", "In the past year, I have been afraid of how my partner might react to me.", "I have been afraid of how my partner might react", false, { concernSeverity: "medium" }),
+  item("safe-2", "SAFE", "In the past year, my partner has tried to control where I go or who I see.", "my partner has controlled where I go or who I see", false, { concernSeverity: "medium" }),
+  item("safe-3", "SAFE", "In the past year, my partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me", false, { concernSeverity: "high" }),
+  item("safe-4", "SAFE", "In the past year, I have felt safe saying no to my partner.", "I have felt safe saying no to my partner", true, { concernSeverity: "medium" }),
 ];
 
 /** The Interdependence Profile v1 as data. */

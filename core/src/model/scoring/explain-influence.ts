@@ -13,6 +13,7 @@ export function buildInfluence(instrument: Instrument, entry: ProfileItem, answe
   return {
     itemId: entry.id,
     plain: entry.plain,
+    text: entry.text,
     answer,
     answerLabel: labelScalePoint(instrument, answer),
     keyed,
@@ -44,10 +45,12 @@ export function rankInfluences(instrument: Instrument, items: readonly ProfileIt
   return influences.sort(compareInfluences);
 }
 
-/** One sentence per influence, e.g. `You answered "Agree" to "I say what I think", which raised Voice.` */
+/**
+ * One sentence per influence, quoting only the item's exact words (a paraphrase in quotation marks
+ * would put words in the person's mouth), e.g. `To "I can say no to my partner." you answered "Agree". That raised this score.`
+ * It always stands beside the score it explains, so the score is not named again (long names made it hard to read).
+ */
 export function describeInfluences(influences: readonly ItemInfluence[], scoreName: string): string {
-  if (influences.length === 0) return `Your answers to ${scoreName} sat in the middle of the scale.`;
-  return influences
-    .map((entry) => `You answered "${entry.answerLabel}" to "${entry.plain}", which ${entry.direction} ${scoreName}.`)
-    .join(" ");
+  if (influences.length === 0) return `Your answers for ${scoreName} sat in the middle of the scale.`;
+  return influences.map((entry) => `To "${entry.text}" you answered "${entry.answerLabel}". That ${entry.direction} this score.`).join(" ");
 }

@@ -137,7 +137,7 @@ describe("dimension scores", () => {
     expect([4, 5, 6, 3].map((total) => countMinimumAnswered(total))).toEqual([3, 4, 5, 3]);
   });
 
-  it("explains a score with the answers that moved it most, in plain first-person words", () => {
+  it("explains a score with the answers that moved it most, quoting only each statement's exact words", () => {
     const answers = { "voice-1": 6, "voice-2": 7, "voice-3": 4, "voice-4": 5, "voice-5": 3 };
     const result = scoreDimension(PROFILE, "VOICE", answers);
     if (result.status !== "scored") throw new Error("expected scored");
@@ -146,8 +146,14 @@ describe("dimension scores", () => {
       ["voice-1", "raised"],
       ["voice-4", "lowered"],
     ]);
-    expect(result.explanation.text).toContain('"I stay quiet about my needs to keep the peace"');
+    expect(result.explanation.text).toContain('"I stay quiet about my needs to keep the peace."');
     expect(result.explanation.text).toContain("Strongly agree");
+    // Whatever stands in quotation marks is a statement exactly as the person read it, never a paraphrase.
+    const quoted = [...result.explanation.text.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    const labels = PROFILE.scale.points.map((point) => point.label);
+    const texts = PROFILE.items.map((entry) => entry.text);
+    expect(quoted.filter((words) => !labels.includes(words!) && !texts.includes(words!))).toEqual([]);
+    expect(result.explanation.influences.map((entry) => entry.text)).toEqual(["I stay quiet about my needs to keep the peace.", "I tell my partner what I think, even when we disagree.", "I go along with things that clash with my values."]);
   });
 });
 

@@ -1,12 +1,12 @@
 // The whole profile: dimensions, We and Me axes, co-dependency index and pattern. SAFE stays out.
-import type { Instrument, ScoredDimensionCode } from "../instrument/instrument-types.js";
+import type { Instrument, ProfileItem, ScoredDimensionCode } from "../instrument/instrument-types.js";
 import { ME_DIMENSIONS, SCORED_DIMENSIONS, WE_DIMENSIONS } from "../instrument/instrument-types.js";
-import { keyAnswer, listDimensionItems, listSubscaleItems } from "../instrument/instrument-lookup.js";
+import { listDimensionItems, listSubscaleItems } from "../instrument/instrument-lookup.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { readValidAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { computeSem, PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
-import { describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
+import { buildInfluence, compareInfluences, describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
 import { scoreItems } from "./score-dimension.js";
 import type { AxisScore, CodependencyScore, DimensionScore, PatternCode, PatternResult, Profile, SafetyScreen } from "./score-types.js";
 
@@ -124,24 +124,32 @@ export function scoreProfile(instrument: Instrument, answers: ProfileAnswers, no
   };
 }
 
+/** The keyed answer from which a SAFE item counts as a concern: lower for an item about being hurt or threatened. */
+export function concernThresholdOf(entry: Pick<ProfileItem, "concernSeverity">): number {
+  const { safety } = MODEL_THRESHOLDS.flags;
+  return entry.concernSeverity === "high" ? safety.highSeverityKeyedAtLeast : safety.keyedAnswerAtLeast;
+}
+
 /** Read the private SAFE screen. Its result must never be shown to a partner. */
 export function screenSafety(instrument: Instrument, answers: ProfileAnswers): SafetyScreen {
   const items = listDimensionItems(instrument, "SAFE");
-  const concerns = rankInfluences(instrument, items, answers).filter((entry) => entry.keyed >= MODEL_THRESHOLDS.flags.safety.keyedAnswerAtLeast);
-  const answeredKeyed = items.flatMap((entry) => {
+  const answered = items.flatMap((entry) => {
     const answer = readValidAnswer(instrument, answers, entry.id);
-    return answer === undefined ? [] : [keyAnswer(entry, answer, instrument.scale.min, instrument.scale.max)];
+    return answer === undefined ? [] : [{ entry, influence: buildInfluence(instrument, entry, answer) }];
   });
-  const concernIds = new Set(concerns.map((entry) => entry.itemId));
+  // Built item by item rather than from rankInfluences, which leaves out neutral answers: a neutral
+  // answer to the item about being hurt or threatened is a concern (docs/model.md, §4).
+  const concerning = answered.filter(({ entry, influence }) => influence.keyed >= concernThresholdOf(entry));
   // An item without its own severity counts as medium: the flag still fires, only its wording is milder.
-  const severities = items.filter((entry) => concernIds.has(entry.id)).map((entry) => entry.concernSeverity ?? "medium");
+  const severities = concerning.map(({ entry }) => entry.concernSeverity ?? "medium");
   return {
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
-    answered: answeredKeyed.length,
+    answered: answered.length,
     total: items.length,
-    concerns,
+    concerns: concerning.map(({ influence }) => influence).sort(compareInfluences),
     concernSeverity: severities.length === 0 ? null : severities.includes("high") ? "high" : "medium",
-    highestKeyed: answeredKeyed.length === 0 ? null : Math.max(...answeredKeyed),
+    highestKeyed: answered.length === 0 ? null : Math.max(...answered.map(({ influence }) => influence.keyed)),
+    allSkipped: items.length > 0 && answered.length === 0,
   };
 }

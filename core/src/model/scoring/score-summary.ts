@@ -23,6 +23,8 @@ export type AssessmentSummary = {
   shareableFlagIds: FlagId[];
   /** The private safety flag fired. Kept apart from the rest wherever it is stored. */
   safetyRaised: boolean;
+  /** Every safety question was left unanswered. Kept apart with safetyRaised. */
+  safetyCheckSkipped: boolean;
 };
 
 /** The scores of a profile as plain numbers (null where a score could not be worked out). */
@@ -44,5 +46,6 @@ export function summariseAssessment(instrument: Instrument, answers: ProfileAnsw
     pattern: profile.pattern.status === "placed" ? profile.pattern.pattern : null,
     shareableFlagIds: flags.shareable.map((flag) => flag.id),
     safetyRaised: flags.ownerOnly.safety !== null,
+    safetyCheckSkipped: flags.ownerOnly.safetyCheckSkipped,
   };
 }

@@ -6,8 +6,10 @@ import type { NormSource } from "../provisional-norms.js";
 /** One answer's pull on a score, in the respondent's own words. */
 export type ItemInfluence = {
   itemId: string;
-  /** First-person phrase from the item, e.g. "I say what I think". */
+  /** First-person phrase from the item, e.g. "I say what I think": a paraphrase, so never shown in quotation marks. */
   plain: string;
+  /** The item's exact words, as the person read them: the only thing an explanation quotes. */
+  text: string;
   answer: number;
   answerLabel: string;
   /** Answer after reverse keying (1–7). */
@@ -91,4 +93,6 @@ export type SafetyScreen = {
   concernSeverity: ConcernSeverity | null;
   /** Highest keyed SAFE answer, or null when none was answered. */
   highestKeyed: number | null;
+  /** No safety question has a valid answer: noted to the person alone, with a gentle offer of help. */
+  allSkipped: boolean;
 };

@@ -97,4 +97,52 @@ describe("sustained decline", () => {
   it("needs enough answered weeks", () => {
     expect(detectSustainedDecline(series("wePulse", [6, 5, 4]), NOW, "wePulse").status).toBe("insufficient-data");
   });
+
+  it("a slope of exactly −0.15 a week counts, though the arithmetic gives −0.14999999999999997 (rounded as scores are)", () => {
+    const points = series("wePulse", [7, 4, 4, 4, null, null, null, 2, 3, 7, 3, 1]);
+    // The newest 6 within 10 weeks: x = −8, −4, −3, −2, −1, 0; y = 4, 2, 3, 7, 3, 1; their slope in whole numbers:
+    const xs = [-8, -4, -3, -2, -1, 0];
+    const ys = [4, 2, 3, 7, 3, 1];
+    const n = xs.length;
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const numerator = n * sum(xs.map((x, index) => x * ys[index]!)) - sum(xs) * sum(ys);
+    const denominator = n * sum(xs.map((x) => x * x)) - sum(xs) ** 2;
+    expect(numerator * 20).toBe(-3 * denominator); // exactly −3/20 in whole numbers
+    const signal = detectSustainedDecline(points, NOW, "wePulse");
+    expect(signal.slopePerWeek).toBe(-0.14999999999999997);
+    expect(signal.recent.mean).toBeLessThan(signal.baseline.mean!);
+    expect(signal.status).toBe("signal");
+  });
+});
+
+describe("trend flags", () => {
+  const sliding = series("wePulse", [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3]);
+
+  it("a sustained decline of a pulse reaches the flags, with its practice", () => {
+    const flags = deriveTrendFlags(sliding, NOW);
+    expect(flags.map((flag) => [flag.id, flag.practice])).toEqual([["sustained-decline", "support-passions"]]);
+    expect(flags[0]!.explanation).toMatch(/^Your We pulse has gone down for several weeks/);
+    expect(flags[0]!.rule.anyOf[0]).toEqual([
+      { metric: "wePulse slope per week over the last 6 answered weeks", op: "<=", value: -0.15 },
+      { metric: "wePulse recent mean − baseline mean", op: "<", value: 0 },
+    ]);
+  });
+
+  it("both pulses sliding make one flag naming both, linked to one's own people", () => {
+    const both = sliding.map((point) => ({ ...point, mePulse: point.wePulse }));
+    const flags = deriveTrendFlags(both, NOW);
+    expect(flags.map((flag) => [flag.id, flag.practice])).toEqual([["sustained-decline", "friends-family"]]);
+    expect(flags[0]!.explanation).toContain("We pulse and your Me pulse");
+    expect(flags[0]!.rule.anyOf).toHaveLength(2);
+  });
+
+  it("worded for someone the person shares check-ins with, the flags say the same without 'you' and name no one", () => {
+    const withWithdrawal = [...sliding.map((point, index) => ({ ...point, friendsFamilyHours: index < 8 ? 8 : 2 }))];
+    const own = deriveTrendFlags(withWithdrawal, NOW, "self");
+    const other = deriveTrendFlags(withWithdrawal, NOW, "other");
+    expect(other.map((flag) => flag.id)).toEqual(own.map((flag) => flag.id));
+    expect(other.map((flag) => flag.practice)).toEqual(own.map((flag) => flag.practice));
+    for (const flag of other) expect(flag.explanation).not.toMatch(/\byou(r)?\b/i);
+    expect(other.find((flag) => flag.id === "sustained-decline")?.explanation).toMatch(/^In these check-ins the We pulse has gone down/);
+  });
 });

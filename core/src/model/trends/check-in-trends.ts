@@ -2,6 +2,7 @@
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { createFlag } from "../flags/create-flag.js";
 import type { ModelFlag } from "../flags/flag-types.js";
+import { roundForComparison } from "../score-precision.js";
 import { tryCountWeeksBetween } from "./iso-week.js";
 
 const T = MODEL_THRESHOLDS.trends;
@@ -117,11 +118,13 @@ export function detectSustainedDecline(points: readonly CheckInPoint[], currentW
     .sort((a, b) => a[0] - b[0])
     .slice(0, T.declineWindowAnswered);
   const slope = usable.length >= T.declineMinAnswered ? computeLeastSquaresSlope(usable.map(([age]) => -age), usable.map(([, value]) => value)) : null;
-  const name = metric === "wePulse" ? "We pulse" : "Me pulse";
+  const name = pulseName(metric);
   if (slope === null || baseline.mean === null || recent.mean === null || baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered) {
     return { status: "insufficient-data", baseline, recent, malformedWeeks, slopePerWeek: slope, weeksUsed: usable.length, explanation: `Not enough check-ins yet to read a trend in your ${name}.` };
   }
-  const isSignal = slope <= T.declineSlopePerWeek && recent.mean < baseline.mean;
+  // Rounded before comparing, as every score is (score-precision.ts): a slope of exactly −0.15 a week
+  // comes out of the arithmetic as −0.14999999999999997 and must still count as "at or below".
+  const isSignal = roundForComparison(slope) <= T.declineSlopePerWeek && roundForComparison(recent.mean) < roundForComparison(baseline.mean);
   return {
     status: isSignal ? "signal" : "no-signal",
     baseline,
@@ -130,25 +133,85 @@ export function detectSustainedDecline(points: readonly CheckInPoint[], currentW
     slopePerWeek: slope,
     weeksUsed: usable.length,
     explanation: isSignal
-      ? `Your ${name} has been sliding for several weeks (about ${Math.abs(slope).toFixed(2)} points a week), and lately sits below your usual level.`
+      ? `Your ${name} has gone down for several weeks, by about ${Math.abs(slope).toFixed(2)} points a week. It is now below where it used to be.`
       : `Your ${name} shows no steady slide.`,
   };
 }
 
-/** Turn a withdrawal signal into a flag linked to the friends-and-family practice. */
-export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: string): ModelFlag[] {
+function pulseName(metric: "wePulse" | "mePulse"): string {
+  return metric === "wePulse" ? "We pulse" : "Me pulse";
+}
+
+/** The pulses whose decline signal fired, We first. */
+export function listDecliningPulses(points: readonly CheckInPoint[], currentWeek: string): Array<"wePulse" | "mePulse"> {
+  return (["wePulse", "mePulse"] as const).filter((metric) => detectSustainedDecline(points, currentWeek, metric).status === "signal");
+}
+
+/**
+ * Who reads a trend flag: the person ("self": "your We pulse…") or someone they share their check-ins
+ * with, a partner or a counsellor ("other": "the We pulse in these check-ins…", naming no one).
+ */
+export type TrendReader = "self" | "other";
+
+function withdrawalExplanation(signal: TrendSignal, reader: TrendReader): string {
+  if (reader === "self" || signal.recent.mean === null || signal.baseline.mean === null) return signal.explanation;
+  return `Lately these check-ins show about ${signal.recent.mean.toFixed(1)} hours a week with friends or family, against about ${signal.baseline.mean.toFixed(1)} before. That is half or less of the usual time.`;
+}
+
+function declineExplanation(signals: ReadonlyArray<{ metric: "wePulse" | "mePulse"; signal: DeclineSignal }>, reader: TrendReader): string {
+  const [only] = signals;
+  if (signals.length === 1 && only) {
+    if (reader === "self") return only.signal.explanation;
+    return `In these check-ins the ${pulseName(only.metric)} has gone down for several weeks, by about ${Math.abs(only.signal.slopePerWeek ?? 0).toFixed(2)} points a week. It is now below where it used to be.`;
+  }
+  return reader === "self"
+    ? "Your We pulse and your Me pulse have both gone down for several weeks. Both are now below where they used to be."
+    : "In these check-ins the We pulse and the Me pulse have both gone down for several weeks. Both are now below where they used to be.";
+}
+
+/** A sustained decline of one pulse or both, as one flag: what it is, how it was found, what may help. */
+function declineFlag(points: readonly CheckInPoint[], currentWeek: string, reader: TrendReader): ModelFlag | undefined {
+  const signals = (["wePulse", "mePulse"] as const).map((metric) => ({ metric, signal: detectSustainedDecline(points, currentWeek, metric) })).filter(({ signal }) => signal.status === "signal");
+  if (signals.length === 0) return undefined;
+  return createFlag({
+    id: "sustained-decline",
+    severity: "medium",
+    rule: {
+      anyOf: signals.map(({ metric }) => [
+        { metric: `${metric} slope per week over the last ${T.declineWindowAnswered} answered weeks`, op: "<=" as const, value: T.declineSlopePerWeek },
+        { metric: `${metric} recent mean − baseline mean`, op: "<" as const, value: 0 },
+      ]),
+      text: `A pulse that fell by ${Math.abs(T.declineSlopePerWeek)} points a week or more over the last ${T.declineWindowAnswered} answered weeks (at least ${T.declineMinAnswered}, within ${T.declineMaxSpanWeeks} weeks), and sits lower in the last ${T.recentWeeks} weeks than in the ${T.baselineWeeks} before.`,
+    },
+    explanation: declineExplanation(signals, reader),
+    // A fading bond: backing each other's passions is the article's way back to each other. A fading self
+    // (alone or with the bond): one's own people, who know you apart from the couple and give an outside view.
+    practice: signals.some(({ metric }) => metric === "mePulse") ? "friends-family" : "support-passions",
+  });
+}
+
+/**
+ * The trend flags of a person's check-ins: social withdrawal, and a sustained decline of the We or Me
+ * pulse, worded for the person or for someone they share their check-ins with.
+ */
+export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: string, reader: TrendReader = "self"): ModelFlag[] {
+  const flags: ModelFlag[] = [];
   const withdrawal = detectSocialWithdrawal(points, currentWeek);
-  if (withdrawal.status !== "signal") return [];
-  return [
-    createFlag({
-      id: "social-withdrawal",
-      severity: "medium",
-      rule: {
-        anyOf: [[{ metric: "recent mean friendsFamilyHours / baseline mean", op: "<=", value: T.withdrawalRatio }]],
-        text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
-      },
-      explanation: withdrawal.explanation,
-      practice: "friends-family",
-    }),
-  ];
+  if (withdrawal.status === "signal") {
+    flags.push(
+      createFlag({
+        id: "social-withdrawal",
+        severity: "medium",
+        rule: {
+          anyOf: [[{ metric: "recent mean friendsFamilyHours / baseline mean", op: "<=", value: T.withdrawalRatio }]],
+          text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
+        },
+        explanation: withdrawalExplanation(withdrawal, reader),
+        practice: "friends-family",
+      }),
+    );
+  }
+  const decline = declineFlag(points, currentWeek, reader);
+  if (decline) flags.push(decline);
+  return flags;
 }

@@ -18,6 +18,8 @@ import * as confirmAccountsWithContent from "./20261207T0100_confirm-accounts-wi
 import * as readinessProbe from "./20261207T0200_readiness-probe.js";
 import * as dataKeyByKeyId from "./20261207T0300_data-key-by-key-id.js";
 import * as clearPersonImages from "./20261207T1100_clear-person-images.js";
+import * as safetyCheckAndPulseDecline from "./20261207T1600_safety-check-and-pulse-decline.js";
+import * as personPreference from "./20261207T1610_person-preference.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   "20261207T0200_readiness-probe": readinessProbe,
   "20261207T0300_data-key-by-key-id": dataKeyByKeyId,
   "20261207T1100_clear-person-images": clearPersonImages,
+  "20261207T1600_safety-check-and-pulse-decline": safetyCheckAndPulseDecline,
+  "20261207T1610_person-preference": personPreference,
 };

@@ -194,11 +194,11 @@ export async function upsertScoreRows(db: Kysely<DB>, assessmentId: string, user
     .values(values)
     .onConflict((conflict) => conflict.column("assessment_id").doUpdateSet(replaced))
     .execute();
-  const raised = summary.safetyRaised ? 1 : 0;
+  const safety = { raised: summary.safetyRaised ? 1 : 0, check_skipped: summary.safetyCheckSkipped ? 1 : 0 };
   await db
     .insertInto("assessment_safety")
-    .values({ assessment_id: assessmentId, user_id: userId, raised })
-    .onConflict((conflict) => conflict.column("assessment_id").doUpdateSet({ raised }))
+    .values({ assessment_id: assessmentId, user_id: userId, ...safety })
+    .onConflict((conflict) => conflict.column("assessment_id").doUpdateSet(safety))
     .execute();
 }
 
@@ -233,8 +233,11 @@ export async function listCompletedWithoutScoreRow(db: Kysely<DB>, userIds: Peop
   return rows.map(toRecord);
 }
 
-/** Safety rows (assessment id → raised) of everyone the subquery selects: only for a view the person allowed. */
-export async function listSafetyOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, boolean>> {
-  const rows = await db.selectFrom("assessment_safety").select(["assessment_id", "raised"]).where("user_id", "in", people).execute();
-  return new Map(rows.map((row) => [row.assessment_id, Number(row.raised) === 1]));
+/** What the safety check of one completed assessment found: a concern, or every question skipped. */
+export type SafetyCheckResult = { raised: boolean; skipped: boolean };
+
+/** Safety rows (assessment id → result) of everyone the subquery selects: only for a view the person allowed. */
+export async function listSafetyOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, SafetyCheckResult>> {
+  const rows = await db.selectFrom("assessment_safety").select(["assessment_id", "raised", "check_skipped"]).where("user_id", "in", people).execute();
+  return new Map(rows.map((row) => [row.assessment_id, { raised: Number(row.raised) === 1, skipped: Number(row.check_skipped) === 1 }]));
 }

@@ -50,6 +50,7 @@ import {
   lockInProgress,
   listCompletedWithoutScoreRow,
   listSafetyOfPeople,
+  type SafetyCheckResult,
   listScoreRowsOf,
   listScoreRowsOfPeople,
   markCompleted,
@@ -254,7 +255,7 @@ export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
 
 // ---- Stored score rows (decision 016): read models for the counsellor's dashboard.
 
-export type { PeopleQuery, StoredScoreRow };
+export type { PeopleQuery, SafetyCheckResult, StoredScoreRow };
 
 /** What the score row keeps of the answers for statistics over many people (decision 022). */
 function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): PackedScoredAnswers {
@@ -292,9 +293,10 @@ export async function listScoresOf(db: Kysely<DB>, userId: string): Promise<Stor
 }
 
 /**
- * Whether the private safety flag fired, per assessment id, for the people selected. Only for a
- * view the person allowed (their own, or a counsellor they gave the safety scope).
+ * What the private safety check found (a concern, or every question skipped), per assessment id, for
+ * the people selected. Only for a view the person allowed (their own, or a counsellor they gave the
+ * safety scope).
  */
-export async function listSafetyFlagsOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, boolean>> {
+export async function listSafetyChecksOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, SafetyCheckResult>> {
   return listSafetyOfPeople(db, people);
 }

@@ -46,11 +46,12 @@ describe("profile view", () => {
     const answers = answersAt({ SAFE: 7, VOICE: 1 });
     const { profile, flags } = guidanceFor(answers);
     const view = presentProfileView(instrument, record, profile, flags.ownerOnly);
-    expect(view?.safety).toEqual({ showResources: true, holdsBackJointExercises: true });
+    expect(view?.safety).toEqual({ showResources: true, holdsBackJointExercises: true, skippedCheck: false });
     const text = JSON.stringify(view).toLowerCase();
     for (const entry of instrument.items.filter((item) => item.dimension === "SAFE")) {
       expect(text).not.toContain(entry.id);
       expect(text).not.toContain(entry.plain.toLowerCase());
+      expect(text).not.toContain(entry.text.toLowerCase());
     }
   });
 });

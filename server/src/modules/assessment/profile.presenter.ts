@@ -23,6 +23,7 @@ export const FLAG_TITLES: Record<FlagId, string> = {
   "difference-reflection": "Differences that weigh on you",
   safety: "Your safety comes first",
   "social-withdrawal": "Less time with friends and family",
+  "sustained-decline": "A pulse that has gone down for weeks",
   "couple-power-imbalance": "One voice may carry more weight",
   "couple-low-intimacy": "Closeness feels thin for you both",
   "support-perception-gap": "Support given and support felt differ",
@@ -32,10 +33,10 @@ export const FLAG_TITLES: Record<FlagId, string> = {
  * The safety flag in the owner's view. The model's explanation quotes the private answers;
  * this wording does not, so nothing on screen repeats them to someone looking over a shoulder.
  */
-const SAFETY_EXPLANATION =
-  "Some of your answers in the private safety check suggest you may not always feel safe with your partner. " +
-  "You deserve to feel safe, and you do not have to sort this out alone: the help page lists people you can talk to in confidence. " +
-  "While this shows, exercises that ask the two of you to raise things together are paused.";
+export const SAFETY_EXPLANATION =
+  "Some of your answers in the safety check suggest you may not always feel safe with your partner. " +
+  "You deserve to feel safe. You do not have to sort this out alone: the help page lists people you can talk to in confidence. " +
+  "For now, exercises that ask the two of you to raise things together are paused.";
 
 function presentFlag(flag: ModelFlag): ProfileView["flags"][number] {
   return {
@@ -63,6 +64,7 @@ function presentDimension(instrument: Instrument, score: DimensionScore, code: (
       score.status === "scored"
         ? score.explanation.influences.map((influence) => ({
             itemId: influence.itemId,
+            text: influence.text,
             plain: influence.plain,
             answerLabel: influence.answerLabel,
             direction: influence.direction,
@@ -87,7 +89,7 @@ export function presentProfileView(instrument: Instrument, record: AssessmentRec
     },
     dimensions: SCORED_DIMENSIONS.map((code) => presentDimension(instrument, profile.dimensions[code], code)),
     flags: owner.flags.map(presentFlag),
-    safety: { showResources: owner.safety !== null, holdsBackJointExercises: owner.holdsBackJointExercises },
+    safety: { showResources: owner.safety !== null, holdsBackJointExercises: owner.holdsBackJointExercises, skippedCheck: owner.safetyCheckSkipped },
     suggestedPractices: practicesFromFlags(owner.flags),
     normSource: profile.pattern.normSource,
   };

@@ -9,7 +9,7 @@ import type { DB } from "../../db/schema.js";
 import { migrations } from "../../db/migrations/index.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
 import { testKeyring } from "../../../test/build-test-app.js";
-import { listScoresOf, listScoresOfPeople, listSafetyFlagsOfPeople } from "./index.js";
+import { listScoresOf, listScoresOfPeople, listSafetyChecksOfPeople } from "./index.js";
 import { submitAssessment } from "./assessment.service.js";
 import { listLatestCheckInsOfPeople, storeCheckInForWeek } from "../check-in/index.js";
 
@@ -87,19 +87,19 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
 
-    const safetyOf = await listSafetyFlagsOfPeople(db, db.selectFrom("user").select("id as user_id"));
+    const safetyOf = await listSafetyChecksOfPeople(db, db.selectFrom("user").select("id as user_id"));
     for (const person of people) {
       const [row] = await listScoresOf(db, person.userId);
       const expected = expectedRow(person.answers);
       expect(row).toMatchObject({ assessmentId: person.assessmentId, userId: person.userId, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds });
-      expect(safetyOf.get(person.assessmentId)).toBe(expected.safety);
+      expect(safetyOf.get(person.assessmentId)?.raised).toBe(expected.safety);
     }
     // Only completed assessments have a row; half the people raised the safety flag, and no score row carries it.
     expect(await db.selectFrom("assessment_score").select("assessment_id").where("assessment_id", "=", inProgress).execute()).toEqual([]);
-    expect(people.filter((person) => safetyOf.get(person.assessmentId)).length).toBeGreaterThan(0);
+    expect(people.filter((person) => safetyOf.get(person.assessmentId)?.raised).length).toBeGreaterThan(0);
     const scoreRow = await db.selectFrom("assessment_score").selectAll().where("assessment_id", "=", people[0]!.assessmentId).executeTakeFirstOrThrow();
     expect(Object.keys(scoreRow).filter((column) => column.includes("safe"))).toEqual([]);
-    expect(await listLatestCheckInsOfPeople(db, onePerson(db, people[1]!.userId))).toEqual([{ userId: people[1]!.userId, week: "2026-W46", updatedAtMs: 2001 }]);
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, people[1]!.userId))).toEqual([{ userId: people[1]!.userId, week: "2026-W46", updatedAtMs: 2001, isDeclining: false }]);
   });
 
   it("writes the row in the submit's transaction, equal to scoring the answers, for many kinds of answers", async () => {
@@ -113,8 +113,8 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
       const rows = await listScoresOfPeople(db, onePerson(db, userId));
       const expected = expectedRow(answers);
       expect(rows).toEqual([{ assessmentId: id, userId, completedAt: now, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds }]);
-      expect(summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers)).toEqual({ scores: expected.scores, pattern: expected.pattern, shareableFlagIds: expected.flagIds, safetyRaised: expected.safety });
-      expect((await listSafetyFlagsOfPeople(db, onePerson(db, userId))).get(id)).toBe(expected.safety);
+      expect(summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers)).toEqual({ scores: expected.scores, pattern: expected.pattern, shareableFlagIds: expected.flagIds, safetyRaised: expected.safety, safetyCheckSkipped: false });
+      expect((await listSafetyChecksOfPeople(db, onePerson(db, userId))).get(id)).toEqual({ raised: expected.safety, skipped: false });
       expect(SCORE_KEYS.every((key) => key in rows[0]!.scores)).toBe(true);
     }
   });
@@ -135,9 +135,41 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     const answers = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 2, wePulse: 5, mePulse: 5 };
     await storeCheckInForWeek(db, testKeyring, userId, { week: "2026-W45", timeZone: "UTC", answers, atMs: 5000 });
     await storeCheckInForWeek(db, testKeyring, userId, { week: "2026-W44", timeZone: "UTC", answers, atMs: 6000 });
-    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W45", updatedAtMs: 5000 }]);
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W45", updatedAtMs: 5000, isDeclining: false }]);
     await storeCheckInForWeek(db, testKeyring, userId, { week: "2026-W45", timeZone: "UTC", answers, atMs: 7000 });
     await storeCheckInForWeek(db, testKeyring, userId, { week: "2026-W47", timeZone: "UTC", answers, atMs: 8000 });
-    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W47", updatedAtMs: 8000 }]);
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, userId))).toEqual([{ userId, week: "2026-W47", updatedAtMs: 8000, isDeclining: false }]);
+  });
+
+  it("rebuilds earlier safety rows under the new rule, notes skipped checks, and works out each latest check-in's pulse decline (decision 034, 035)", async () => {
+    const db = database.db;
+    const names = Object.keys(migrations);
+    const before = names[names.indexOf("20261207T1600_safety-check-and-pulse-decline") - 1]!;
+    const schema = dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo(before)).error).toBeUndefined();
+    // As an older server stored them: not ruling out being hurt or threatened raised nothing, nor did a skipped check.
+    const calm = Object.fromEntries(items.map((entry) => [entry.id, entry.dimension === "SAFE" ? (entry.isReverse ? 7 : 1) : 4]));
+    const neutralHarm = await insertPerson(db, dialect);
+    const neutralHarmAssessment = await insertAssessment(db, neutralHarm, { ...calm, "safe-3": 4 }, Date.UTC(2026, 9, 1));
+    const skipper = await insertPerson(db, dialect);
+    const skipperAssessment = await insertAssessment(db, skipper, Object.fromEntries(Object.entries(calm).filter(([id]) => !id.startsWith("safe-"))), Date.UTC(2026, 9, 1));
+    for (const [assessmentId, userId] of [[neutralHarmAssessment, neutralHarm], [skipperAssessment, skipper]] as const) {
+      await db.insertInto("assessment_safety").values({ assessment_id: assessmentId, user_id: userId, raised: 0 } as never).execute();
+    }
+    // Twelve weeks of a sliding We pulse, with the latest week recorded as an older server did.
+    const slider = await insertPerson(db, dialect);
+    const pulses = [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3];
+    for (const [index, wePulse] of pulses.entries()) {
+      const week = `2026-W${String(30 + index).padStart(2, "0")}`;
+      await db.insertInto("check_in").values({ id: randomUUID(), user_id: slider, iso_week: week, time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: wePulse, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: index, updated_at: index }).execute();
+    }
+    await db.insertInto("check_in_latest").values({ user_id: slider, iso_week: "2026-W41", updated_at: 11 } as never).execute();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+
+    const safety = await listSafetyChecksOfPeople(db, db.selectFrom("user").select("id as user_id").where("id", "in", [neutralHarm, skipper]));
+    expect(safety.get(neutralHarmAssessment)).toEqual({ raised: true, skipped: false });
+    expect(safety.get(skipperAssessment)).toEqual({ raised: false, skipped: true });
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, slider))).toEqual([{ userId: slider, week: "2026-W41", updatedAtMs: 11, isDeclining: true }]);
   });
 });

@@ -1,4 +1,4 @@
-import { WEEKLY_CHECK_IN, type CheckInDefinition, type CheckInWeek, type CurrentCheckInResponse, type ModelFlag, type ScoredCheckInAnswers, type TrendSignalView } from "@mutual/core";
+import { WEEKLY_CHECK_IN, type CheckInDefinition, type CheckInWeek, type CurrentCheckInResponse, type ModelFlag, type ScoredCheckInAnswers, type TrendReader, type TrendSignalView } from "@mutual/core";
 
 /** Scored answers, field by field (never the note). */
 export function presentScores(scores: ScoredCheckInAnswers): ScoredCheckInAnswers {
@@ -29,12 +29,17 @@ export function presentWeek(record: { week: string; scores: ScoredCheckInAnswers
   return { week: record.week, answers: presentScores(record.scores), hasNote: record.noteSealed !== null };
 }
 
-const signalTitles: Partial<Record<ModelFlag["id"], string>> = {
+/** Titles of trend signals: neutral, so the same words serve the person and whoever they share check-ins with. */
+export const SIGNAL_TITLES: Partial<Record<ModelFlag["id"], string>> = {
   "social-withdrawal": "Less time with friends and family lately",
+  "sustained-decline": "A pulse that has gone down for weeks",
 };
 
-export function presentSignal(flag: ModelFlag): TrendSignalView {
-  return { id: flag.id, title: signalTitles[flag.id] ?? "A change in your check-ins", explanation: flag.explanation, practice: flag.practice };
+const fallbackTitle: Record<TrendReader, string> = { self: "A change in your check-ins", other: "A change in these check-ins" };
+
+/** One trend signal as its reader sees it; the flag was worded for that reader (deriveTrendFlags). */
+export function presentSignal(flag: ModelFlag, reader: TrendReader): TrendSignalView {
+  return { id: flag.id, title: SIGNAL_TITLES[flag.id] ?? fallbackTitle[reader], explanation: flag.explanation, practice: flag.practice };
 }
 
 /** The check-in definition as plain data (copied, so the web needs no model import). */

@@ -140,13 +140,25 @@ async function keepLatest(db: Kysely<DB>, userId: string, week: string, nowMs: n
     .execute();
 }
 
+/** One person's newest check-ins, newest week first, at most `limit`: all a trend as of the latest week can read. */
+export async function listNewestCheckIns(db: Kysely<DB>, userId: string, limit: number): Promise<CheckInRecord[]> {
+  const rows = await db.selectFrom("check_in").select(columns).where("user_id", "=", userId).orderBy("iso_week", "desc").limit(limit).execute();
+  return rows.map(toRecord);
+}
+
+/** Stores whether a pulse was declining as of the person's latest check-in (check_in_latest, decision 035). */
+export async function setLatestDecline(db: Kysely<DB>, userId: string, isDeclining: boolean): Promise<void> {
+  await db.updateTable("check_in_latest").set({ pulse_declining: isDeclining ? 1 : 0 }).where("user_id", "=", userId).execute();
+}
+
 /** A subquery selecting the people whose rows to read (one column, user_id). */
 export type PeopleQuery = SelectQueryBuilder<DB, keyof DB, { user_id: string }>;
 
-export type LatestCheckIn = { userId: string; week: string; updatedAtMs: number };
+/** `isDeclining`: a pulse showed a sustained decline as of that week (false when it was never worked out). */
+export type LatestCheckIn = { userId: string; week: string; updatedAtMs: number; isDeclining: boolean };
 
 /** The latest check-in week of everyone the subquery selects (people without one are absent). */
 export async function listLatestOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<LatestCheckIn[]> {
-  const rows = await db.selectFrom("check_in_latest").select(["user_id", "iso_week", "updated_at"]).where("user_id", "in", people).execute();
-  return rows.map((row) => ({ userId: row.user_id, week: row.iso_week, updatedAtMs: Number(row.updated_at) }));
+  const rows = await db.selectFrom("check_in_latest").select(["user_id", "iso_week", "updated_at", "pulse_declining"]).where("user_id", "in", people).execute();
+  return rows.map((row) => ({ userId: row.user_id, week: row.iso_week, updatedAtMs: Number(row.updated_at), isDeclining: Number(row.pulse_declining) === 1 }));
 }

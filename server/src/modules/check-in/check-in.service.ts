@@ -1,5 +1,17 @@
 import type { Kysely } from "kysely";
-import { checkInAnswersSchema, deriveTrendFlags, parseIsoWeekKey, type CheckInAnswers, type CheckInListResponse, type CurrentCheckInResponse, type ScoredCheckInAnswers, type TrendSignalView } from "@mutual/core";
+import {
+  MODEL_THRESHOLDS,
+  checkInAnswersSchema,
+  deriveTrendFlags,
+  listDecliningPulses,
+  parseIsoWeekKey,
+  type CheckInAnswers,
+  type CheckInListResponse,
+  type CheckInPoint,
+  type CurrentCheckInResponse,
+  type ScoredCheckInAnswers,
+  type TrendSignalView,
+} from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../http/http-errors.js";
 import type { Clock } from "../../platform/clock.js";
@@ -15,7 +27,9 @@ import {
   findCheckIn,
   listCheckIns,
   listLatestOfPeople,
+  listNewestCheckIns,
   listNotedCheckIns,
+  setLatestDecline,
   upsertCheckIn,
   type LatestCheckIn,
   type PeopleQuery,
@@ -104,6 +118,7 @@ export async function putCurrentCheckIn(
         noteKeyId: sealedNote?.keyId ?? null,
         nowMs,
       });
+      await keepLatestDecline(trx, userId);
       // The latest check-in time on a counsellor's dashboard (decision 018).
       await refreshClientSummariesOfPerson(trx, userId);
       if (idempotent) await rememberResult(trx, deps.kek, { ...idempotent, reference: JSON.stringify({ week, timeZone: zone }), nowMs });
@@ -118,6 +133,25 @@ export async function putCurrentCheckIn(
     }
     throw error;
   }
+}
+
+/** Every week a trend as of the latest week can read: the recent window and the baseline before it (the decline's span is shorter). */
+const TREND_SPAN_WEEKS = MODEL_THRESHOLDS.trends.recentWeeks + MODEL_THRESHOLDS.trends.baselineWeeks;
+
+function trendPoints(records: readonly CheckInRecord[]): CheckInPoint[] {
+  return records.map((record) => ({ week: record.week, friendsFamilyHours: record.scores.friendsFamilyHours, wePulse: record.scores.wePulse, mePulse: record.scores.mePulse }));
+}
+
+/**
+ * After a check-in write, in its transaction: whether a pulse now shows a sustained decline, as of the
+ * person's latest check-in, for the counsellor's "off track" (decision 035). Stored rather than worked
+ * out on the dashboard, which lists thousands of clients from one narrow row each (decision 018).
+ */
+async function keepLatestDecline(db: Kysely<DB>, userId: string): Promise<void> {
+  const newest = await listNewestCheckIns(db, userId, TREND_SPAN_WEEKS);
+  const latestWeek = newest[0]?.week;
+  if (latestWeek === undefined) return;
+  await setLatestDecline(db, userId, listDecliningPulses(trendPoints(newest), latestWeek).length > 0);
 }
 
 /** The answer to a retry: the check-in of the week the first request wrote, re-read (an edit since shows, an old note never does). */
@@ -136,15 +170,9 @@ export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZo
   const records = await listCheckIns(deps.db, userId);
   const zone = timeZone === undefined ? (records.at(-1)?.timeZone ?? "UTC") : requireTimeZone(timeZone);
   const currentWeek = isoWeekIn(deps.clock.now(), zone);
-  const points = records.map((record) => ({
-    week: record.week,
-    friendsFamilyHours: record.scores.friendsFamilyHours,
-    wePulse: record.scores.wePulse,
-    mePulse: record.scores.mePulse,
-  }));
   return {
     weeks: records.map(presentWeek),
-    signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
+    signals: deriveTrendFlags(trendPoints(records), currentWeek, "self").map((flag) => presentSignal(flag, "self")),
     definition: presentDefinition(),
   };
 }
@@ -152,21 +180,16 @@ export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZo
 export type CheckInTrends = { weeks: Array<{ week: string; answers: ScoredCheckInAnswers }>; signals: TrendSignalView[] };
 
 /**
- * A person's scored weekly answers and trend signals, never a note nor whether one exists: for
- * a partner they share check-in trends with. Reads with the given connection (a caller's transaction).
+ * A person's scored weekly answers and trend signals, never a note nor whether one exists: for a
+ * partner they share check-in trends with, or their counsellor. The signals are worded for someone
+ * other than the person, naming no one. Reads with the given connection (a caller's transaction).
  */
 export async function listCheckInTrendsOf(db: Kysely<DB>, userId: string, now: Date): Promise<CheckInTrends> {
   const records = await listCheckIns(db, userId);
   const currentWeek = isoWeekIn(now, records.at(-1)?.timeZone ?? "UTC");
-  const points = records.map((record) => ({
-    week: record.week,
-    friendsFamilyHours: record.scores.friendsFamilyHours,
-    wePulse: record.scores.wePulse,
-    mePulse: record.scores.mePulse,
-  }));
   return {
     weeks: records.map((record) => ({ week: record.week, answers: presentScores(record.scores) })),
-    signals: deriveTrendFlags(points, currentWeek).map(presentSignal),
+    signals: deriveTrendFlags(trendPoints(records), currentWeek, "other").map((flag) => presentSignal(flag, "other")),
   };
 }
 
@@ -235,6 +258,7 @@ export async function storeCheckInForWeek(
       noteKeyId: sealedNote?.keyId ?? null,
       nowMs: input.atMs,
     });
+    await keepLatestDecline(trx, userId);
     await refreshClientSummariesOfPerson(trx, userId);
   });
 }

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_EXPORT_CSV_COLUMNS, INTERDEPENDENCE_PROFILE_V1 as PROFILE, PRACTICE_SCORES_CSV_COLUMNS, fhirExportBundleSchema, type CounsellingRelationsResponse, type CreateClientInviteResponse } from "@mutual/core";
-import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
 import { newPersonDetails, sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
@@ -13,7 +13,10 @@ import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../
 import { dialects } from "../../../test/test-databases.js";
 
 type SchemaValidator = { validate: (resource: unknown, verbose?: boolean) => unknown[] };
-type Bundle = { entry: Array<{ fullUrl: string; resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string }> } }> };
+type Coding = { system?: string; code?: string; extension?: Array<{ url: string; valueDecimal?: number }> };
+type Bundle = {
+  entry: Array<{ fullUrl: string; resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string; answer?: Array<{ valueCoding?: Coding }> }> } }>;
+};
 type CsvRow = Record<string, string>;
 
 const safeIds = new Set(PROFILE.items.filter((item) => item.dimension === "SAFE").map((item) => item.id));
@@ -29,6 +32,9 @@ beforeAll(async () => {
   const loaded = (await import(specifier)) as { default: new () => SchemaValidator };
   validator = new loaded.default();
 }, 60_000);
+
+/** The bundle's one QuestionnaireResponse (after the Questionnaire and its two code systems). */
+const responseOf = (bundle: Bundle) => bundle.entry.find((entry) => entry.resource.resourceType === "QuestionnaireResponse")!.resource;
 
 const parseCsv = (body: string): CsvRow[] => parse(body, { bom: true, columns: true, skip_empty_lines: false }) as CsvRow[];
 
@@ -87,8 +93,8 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const bundle = response.json<Bundle>();
     expect(validator.validate(bundle)).toEqual([]);
     expect(fhirExportBundleSchema.safeParse(bundle).success).toBe(true);
-    expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(["Questionnaire", "QuestionnaireResponse"]);
-    const qr = bundle.entry[1]!.resource;
+    expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(["Questionnaire", "CodeSystem", "CodeSystem", "QuestionnaireResponse"]);
+    const qr = responseOf(bundle);
     expect(qr.id).toBe(assessmentId);
     expect(qr.subject?.display).toBe(client.name);
     const linkIds = (qr.item ?? []).map((item) => item.linkId);
@@ -100,14 +106,44 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
 
   it("FHIR: the safety check's answers only with the safety scope; with safety alone, only those and no scores", async () => {
     const { client, clientId } = await newClient(counsellor, ["profile", "safety"]);
-    let qr = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>().entry[1]!.resource;
+    let qr = responseOf((await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>());
     expect((qr.item ?? []).filter((item) => safeIds.has(item.linkId))).toHaveLength(safeIds.size);
 
     expect((await put(client, `/api/counselling/${clientId}/scopes`, { scopes: ["safety"] })).statusCode).toBe(200);
     const bundle = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>();
     expect(validator.validate(bundle)).toEqual([]);
-    qr = bundle.entry[1]!.resource;
+    qr = responseOf(bundle);
     expect((qr.item ?? []).map((item) => item.linkId).sort()).toEqual([...safeIds].sort());
+  });
+
+  it("FHIR: names everything under this deployment's address, carries its own code systems, and gives each answer's weight under both names", async () => {
+    const { clientId } = await newClient(counsellor, ["profile"]);
+    const bundle = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>();
+    expect(validator.validate(bundle)).toEqual([]);
+    const resources = bundle.entry.map((entry) => entry.resource as unknown as Record<string, unknown>);
+    for (const resource of resources.filter((entry) => entry.resourceType !== "QuestionnaireResponse")) expect(validator.validate(resource), String(resource.resourceType)).toEqual([]);
+    const base = `${testPublicUrl}/fhir`;
+    const questionnaire = resources.find((entry) => entry.resourceType === "Questionnaire")!;
+    expect(questionnaire.url).toBe(`${base}/Questionnaire/${PROFILE.id}`);
+    expect(JSON.stringify(bundle)).not.toContain("mutual.example");
+    const codeSystems = resources.filter((entry) => entry.resourceType === "CodeSystem") as Array<{ url: string; version: string; content: string; concept: Array<{ code: string; display: string }> }>;
+    expect(codeSystems.map((system) => system.url)).toEqual([`${base}/CodeSystem/agreement-7`, `${base}/CodeSystem/interdependence-dimension`]);
+    expect(codeSystems.every((system) => system.version === PROFILE.version && system.content === "complete")).toBe(true);
+    expect(codeSystems[0]!.concept.map((concept) => [concept.code, concept.display])).toEqual(PROFILE.scale.points.map((point) => [String(point.value), point.label]));
+    expect(codeSystems[1]!.concept.map((concept) => concept.code)).toEqual(PROFILE.dimensions.map((dimension) => dimension.code));
+    // Every code in the bundle comes from a code system the bundle carries.
+    const systems = new Set(codeSystems.map((system) => system.url));
+    const used = new Set([...JSON.stringify(bundle).matchAll(/"system":"([^"]+)"/g)].map((match) => match[1]!));
+    expect([...used].filter((system) => !systems.has(system))).toEqual([]);
+    // R4's own ordinalValue beside the SDC's itemWeight, with the same keyed value, on every answer.
+    const coded = (responseOf(bundle).item ?? []).flatMap((item) => (item.answer ?? []).flatMap((answer) => (answer.valueCoding ? [{ linkId: item.linkId, coding: answer.valueCoding }] : [])));
+    expect(coded.length).toBe(PROFILE.items.length - safeIds.size);
+    for (const { linkId, coding } of coded) {
+      const weights = Object.fromEntries((coding.extension ?? []).map((extension) => [extension.url, extension.valueDecimal]));
+      const item = PROFILE.items.find((entry) => entry.id === linkId)!;
+      const keyed = item.isReverse ? 8 - Number(coding.code) : Number(coding.code);
+      expect(weights, linkId).toEqual({ "http://hl7.org/fhir/StructureDefinition/ordinalValue": keyed, "http://hl7.org/fhir/StructureDefinition/itemWeight": keyed });
+    }
   });
 
   it("CSV: RFC 4180 that parses back, formulas defused, each scope only when shared, audited per scope", async () => {

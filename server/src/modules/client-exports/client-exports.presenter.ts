@@ -1,19 +1,16 @@
 // Client data → files, field by field: the privacy allow-list of a counsellor's exports.
-import { createHash } from "node:crypto";
 import {
   CLIENT_EXPORT_CSV_COLUMNS,
-  exportQuestionnaire,
   exportQuestionnaireResponse,
   INTERDEPENDENCE_PROFILE_V1,
   PRACTICE_SCORES_CSV_COLUMNS,
   SCORE_KEYS,
   summariseAssessment,
-  type FhirQuestionnaire,
-  type FhirQuestionnaireResponse,
   type Instrument,
 } from "@mutual/core";
 import type { StoredScoreRow } from "../assessment/index.js";
 import type { ExportedCheckIn } from "../check-in/index.js";
+import { instrumentsUsed, presentFhirDefinitions, type FhirCollectionBundle } from "../export/index.js";
 import { toCsv, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
 
 type AssessmentForExport = {
@@ -31,43 +28,22 @@ export type ClientExportPerson = {
   completions: ReadonlyArray<{ exerciseId: string; title: string | null; completedAt: string; reflection: string | null }>;
 };
 
-export type FhirCollectionBundle = {
-  resourceType: "Bundle";
-  type: "collection";
-  timestamp: string;
-  entry: Array<{ fullUrl: string; resource: (FhirQuestionnaire | FhirQuestionnaireResponse) & { id: string } }>;
-};
-
-/** A stable name-based UUID (version 5 layout), the same one the person's own FHIR export uses. */
-function nameBasedUuid(name: string): string {
-  const bytes = createHash("sha1").update(`mutual.export.fhir:${name}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const safetyItemIds = (instrument: Instrument) => new Set(instrument.items.filter((entry) => entry.dimension === "SAFE").map((entry) => entry.id));
 
 /**
- * The Questionnaire of each instrument version used, then one QuestionnaireResponse per completed
- * profile of each person: without the safety check's items unless they share `safety`, and with
- * only those (no scores) for a person who shares `safety` but not `profile`.
+ * The Questionnaire and code systems of each instrument version used, then one QuestionnaireResponse
+ * per completed profile of each person: without the safety check's items unless they share `safety`,
+ * and with only those (no scores) for a person who shares `safety` but not `profile`.
  */
-export function presentClientFhirBundle(people: readonly ClientExportPerson[], exportedAt: Date): FhirCollectionBundle {
-  const instruments = new Map<string, Instrument>([[`${INTERDEPENDENCE_PROFILE_V1.id}@${INTERDEPENDENCE_PROFILE_V1.version}`, INTERDEPENDENCE_PROFILE_V1]]);
-  for (const person of people) for (const entry of person.assessments) instruments.set(`${entry.instrument.id}@${entry.instrument.version}`, entry.instrument);
-  const entry: FhirCollectionBundle["entry"] = [];
-  for (const [key, instrument] of instruments) {
-    const id = nameBasedUuid(`questionnaire:${key}`);
-    entry.push({ fullUrl: `urn:uuid:${id}`, resource: { ...exportQuestionnaire(instrument), id } });
-  }
+export function presentClientFhirBundle(people: readonly ClientExportPerson[], exportedAt: Date, base: string): FhirCollectionBundle {
+  const entry = presentFhirDefinitions(instrumentsUsed(INTERDEPENDENCE_PROFILE_V1, people.flatMap((person) => person.assessments.map((assessment) => assessment.instrument))), base);
   for (const person of people) {
     if (!person.content.profile && !person.content.safety) continue;
     for (const assessment of person.assessments) {
       const answers = Object.fromEntries(assessment.answers.map((answer) => [answer.itemId, answer.value]));
       const response = exportQuestionnaireResponse(assessment.instrument, answers, {
+        base,
         includeSafetyScreen: person.content.safety,
         includeScores: person.content.profile,
         status: "completed",

@@ -14,10 +14,12 @@ import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { carriedScopes, exportContentOf, type ExportContent } from "./client-exports.policy.js";
-import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsv, type ClientExportPerson, type FhirCollectionBundle } from "./client-exports.presenter.js";
+import type { FhirCollectionBundle } from "../export/index.js";
+import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsv, type ClientExportPerson } from "./client-exports.presenter.js";
 import { findMyClient, listClientPeople, listMyProfileSharingPeople, type ClientPerson } from "./client-exports.repository.js";
 
-export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
+/** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
+export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
 
 const AUDIT_BATCH = 500;
 
@@ -59,7 +61,7 @@ export async function exportClientFhir(deps: ClientExportsDeps, actor: Actor, pr
     const read: ClientExportPerson[] = [];
     for (const person of people) read.push(await readPerson(trx, deps.kek, person, exportContentOf(person.scopes), { checkIns: false, notes: false }));
     await audit(trx, actor, now.getTime(), read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, { profiles: true, checkIns: false, notes: false }) })));
-    return presentClientFhirBundle(read, now);
+    return presentClientFhirBundle(read, now, deps.fhirBase);
   });
 }
 

@@ -13,11 +13,12 @@ export type SummaryScoreColumn = (typeof SUMMARY_SCORE_COLUMNS)[number];
 // Bits of the row's one integer: the member's scopes, then what was found. Few columns on
 // purpose: at 5,000 clients, fetching each extra column costs more than the read itself.
 // `worse` is set on read (it depends on the norms of the day); `joinedLater` marks a member who
-// joined the client after another one, so a couple's names keep their joining order.
-const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, worse: 64, seen: 128, latest: 256, joinedLater: 512 } as const;
+// joined the client after another one, so a couple's names keep their joining order; `declining`: a
+// pulse in a sustained decline as of the latest check-in, only with the check-ins scope (decision 035).
+const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, worse: 64, seen: 128, latest: 256, joinedLater: 512, declining: 1024 } as const;
 // On read, the flag masks ride in the same integer, above those bits (each mask has six bits).
-const latestFlagsShift = 1024;
-const seenFlagsShift = 65_536;
+const latestFlagsShift = 2048;
+const seenFlagsShift = latestFlagsShift * 64;
 
 /** The bit mask of a JSON list of flag ids, in SQL both dialects run (LIKE on the quoted id). */
 function flagBitsOf(flagIds: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -107,7 +108,8 @@ export async function refreshSummaries(db: Kysely<DB>, target: SummaryTarget): P
         + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.lat_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.lat_id) = 1 then ${sql.lit(bit.latestSafety)} else 0 end
         + case when (y.mask & ${sql.lit(bit.safety)}) <> 0 and y.seen_id is not null and (select sf.raised from assessment_safety sf where sf.assessment_id = y.seen_id) = 1 then ${sql.lit(bit.seenSafety)} else 0 end
         + case when y.seen_id is not null then ${sql.lit(bit.seen)} else 0 end
-        + case when lat.assessment_id is not null then ${sql.lit(bit.latest)} else 0 end,
+        + case when lat.assessment_id is not null then ${sql.lit(bit.latest)} else 0 end
+        + case when l.pulse_declining = 1 then ${sql.lit(bit.declining)} else 0 end,
       l.updated_at, lat.we, lat.me,
       case when lat.assessment_id is not null then ${flagBitsOf(sql`lat.flag_ids`)} end,
       case when y.seen_id is not null then ${flagBitsOf(sql`(select sa.flag_ids from assessment_score sa where sa.assessment_id = y.seen_id)`)} end,
@@ -143,6 +145,8 @@ export type MemberSummary = {
   checkInAt: number | null;
   latest: { we: number | null; me: number | null; flagIds: string[]; safety: boolean } | null;
   deteriorated: boolean;
+  /** A pulse in a sustained decline as of the latest check-in (stored only with the check-ins scope). */
+  declining: boolean;
   /** Flags (and safety, where shared) of the latest profile completed by the counsellor's last look. */
   seen: { flagIds: string[]; safety: boolean } | null;
 };
@@ -220,6 +224,7 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
     checkInAt: row.check_in_at === null ? null : Number(row.check_in_at),
     latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: flagIdsOf(Math.floor(packed / latestFlagsShift) % (seenFlagsShift / latestFlagsShift)), safety: (bits & bit.latestSafety) !== 0 } : null,
     deteriorated: (bits & bit.worse) !== 0,
+    declining: (bits & bit.declining) !== 0,
     seen: bits & bit.seen ? { flagIds: flagIdsOf(Math.floor(packed / seenFlagsShift)), safety: (bits & bit.seenSafety) !== 0 } : null,
   };
 }

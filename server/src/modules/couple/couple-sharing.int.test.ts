@@ -283,4 +283,34 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expect((await get(ana, "/api/couple/partner/exercises")).statusCode).toBe(403);
     expect(await t.database.db.selectFrom("data_view").select("id").execute()).toHaveLength(before.length);
   });
+
+  it("a partner who shares check-in trends shares their signals too, a sustained decline included, in words that name no one", async () => {
+    const [eve, finn] = await Promise.all([signUp(t.app), signUp(t.app)]);
+    await completeProfileVia(t.app, finn.cookie, benAnswers);
+    await linkCouple(t.app, eve, finn);
+    const start = now;
+    const week = 7 * 24 * 60 * 60 * 1000;
+    // The weeks run up to today: a clock moved past the sessions' lifetime would sign everyone out.
+    now = start - 11 * week;
+    try {
+      for (const mePulse of [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3]) {
+        const put = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: finn.cookie }, payload: { timeZone: "Asia/Singapore", answers: { wePulse: 5, mePulse, note: benNote } } });
+        expect(put.statusCode, put.body).toBe(200);
+        now += week;
+      }
+      now -= week;
+      const own = await get(finn, "/api/check-ins?timeZone=Asia/Singapore");
+      expect(own.json().signals.map((signal: { id: string; explanation: string }) => [signal.id, signal.explanation.slice(0, 40)])).toEqual([["sustained-decline", "Your Me pulse has gone down for several "]]);
+      expect((await setShares(t.app, finn, ["check-in-trends"])).statusCode).toBe(200);
+      const seen = await get(eve, "/api/couple/partner/check-ins");
+      expect(seen.statusCode).toBe(200);
+      const [signal] = seen.json().signals;
+      expect(signal).toMatchObject({ id: "sustained-decline", title: "A pulse that has gone down for weeks", practice: "friends-family" });
+      expect(signal.explanation).toMatch(/^In these check-ins the Me pulse has gone down for several weeks/);
+      expect(signal.explanation).not.toMatch(/\byour?\b/i);
+      expectNothingPrivate(seen.body, "ben");
+    } finally {
+      now = start;
+    }
+  });
 });

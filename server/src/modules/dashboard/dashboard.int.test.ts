@@ -198,7 +198,11 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     const body = response.json<ClientDetailResponse>();
     expect(body.members[0]!.profile!.assessments).toHaveLength(1);
     expect(body.members[0]!.profile!.assessments[0]!.isIntake).toBe(true);
-    expect(body.members[0]!.profile!.flagHistory.map((entry) => entry.id)).toContain("safety");
+    // The safety concern stands apart from every flag (decision 038): never in the history or a profile's flags.
+    expect(body.members[0]!.profile!.flagHistory.map((entry) => entry.id)).not.toContain("safety");
+    expect(body.members[0]!.profile!.assessments.flatMap((entry) => entry.flags)).not.toContain("safety");
+    expect(body.members[0]!.safetyCheck).toMatchObject({ concernNow: true, skippedNow: false });
+    expect(body.members[0]!.safetyCheck!.firstConcernAt).toBe(body.members[0]!.profile!.assessments[0]!.completedAt);
     expect(body.members[0]!.checkIns!.weeks.length).toBeGreaterThan(0);
     // The safety client shares notes too: their check-in notes come with the detail (client-notes.int.test.ts has the rest).
     expect(body.members[0]!.notes!.checkInNotes.map((note) => note.text)).toContain(noteMarker);
@@ -213,7 +217,9 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     const checkInsOnlyViews = (await getAs(t.app, clients.noProfile, "/api/data-views")).json<{ views: Array<{ scope: string }> }>().views;
     expect(new Set(checkInsOnlyViews.map((view) => view.scope))).toEqual(new Set(["check-ins"]));
     // The quiet client does not share safety: no safety view.
-    expect((await detail(counsellor, clientIds.quiet!)).statusCode).toBe(200);
+    const quietDetail = await detail(counsellor, clientIds.quiet!);
+    expect(quietDetail.statusCode).toBe(200);
+    expect(quietDetail.json<ClientDetailResponse>().members[0]!.safetyCheck).toBeNull();
     const quietViews = (await getAs(t.app, clients.quiet, "/api/data-views")).json<{ views: Array<{ scope: string }> }>().views;
     expect(quietViews.map((view) => view.scope)).not.toContain("safety");
   });
@@ -276,6 +282,62 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     const c = await signUp(t.app);
     await linkCouple(t.app, a, c);
     expect((await detail(counsellor, clientId)).json<ClientDetailResponse>().coupleReport!.missing).toEqual([{ reason: "no-longer-partners" }]);
+  });
+
+  it("a safety check left wholly unanswered is told to the counsellor given the safety scope, and to no one else", async () => {
+    const skipped = Object.fromEntries(Object.entries(fullAnswers()).filter(([id]) => !id.startsWith("safe-")));
+    const sharer = await signUp(t.app);
+    await completeProfileVia(t.app, sharer.cookie, skipped);
+    const sharerId = await accept(sharer, await invite(), ["profile", "safety"]);
+    expect((await detail(counsellor, sharerId)).json<ClientDetailResponse>().members[0]!.safetyCheck).toEqual({ concernNow: false, skippedNow: true, firstConcernAt: null, lastConcernAt: null });
+    const own = await getAs(t.app, sharer, "/api/profile");
+    expect(own.json().profile.safety).toEqual({ showResources: false, holdsBackJointExercises: false, skippedCheck: true });
+    const keeper = await signUp(t.app);
+    await completeProfileVia(t.app, keeper.cookie, skipped);
+    const keeperId = await accept(keeper, await invite(), ["profile"]);
+    const kept = await detail(counsellor, keeperId);
+    expect(kept.json<ClientDetailResponse>().members[0]!.safetyCheck).toBeNull();
+    expect(kept.body).not.toMatch(/skipped"\s*:\s*true|skippedNow/);
+  });
+
+  it("a pulse sliding for weeks puts the client off track with its reason while check-ins are shared, and the detail says it in words about them", async () => {
+    const person = await signUp(t.app);
+    await giveConsentVia(t.app, person.cookie);
+    const clientId = await accept(person, await invite(), ["check-ins"]);
+    const start = now;
+    try {
+      // Twelve weekly check-ins: a steady We pulse, then a slide (the same series core's trend tests use).
+      for (const wePulse of [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3]) {
+        const answer = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } } });
+        expect(answer.statusCode, answer.body).toBe(200);
+        now += 7 * dayMs;
+      }
+      now -= 7 * dayMs;
+      const own = (await getAs(t.app, person, "/api/check-ins?timeZone=UTC")).json<{ signals: Array<{ id: string; explanation: string }> }>();
+      expect(own.signals.find((signal) => signal.id === "sustained-decline")?.explanation).toMatch(/^Your We pulse has gone down for several weeks/);
+      const row = (await rowsOf("?offTrack=true&pageSize=100")).rows.find((entry) => entry.clientId === clientId);
+      expect(row?.offTrackReasons).toEqual(["pulse-decline"]);
+      const member = (await detail(counsellor, clientId)).json<ClientDetailResponse>().members[0]!;
+      const signal = member.checkIns!.signals.find((entry) => entry.id === "sustained-decline");
+      expect(signal).toMatchObject({ title: "A pulse that has gone down for weeks", practice: "support-passions" });
+      expect(signal!.explanation).toMatch(/^In these check-ins the We pulse has gone down/);
+      expect(signal!.explanation).not.toMatch(/\byour?\b/i);
+      // Without the check-ins scope the reason goes at once; the profile scope alone does not bring it.
+      const put = await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes: ["profile"] } });
+      expect(put.statusCode, put.body).toBe(200);
+      expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual([]);
+      // A steadier week ends the slide: shared again, the reason is gone too.
+      await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes: ["check-ins"] } });
+      expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual(["pulse-decline"]);
+      now += 7 * dayMs;
+      for (const wePulse of [6, 7]) {
+        await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } } });
+        now += 7 * dayMs;
+      }
+      expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual([]);
+    } finally {
+      now = start;
+    }
   });
 
   it("a revoked scope disappears on the next request; stopping sharing removes the client", async () => {

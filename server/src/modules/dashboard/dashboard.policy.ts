@@ -3,16 +3,24 @@
 // already limited to what the member shares now: the service reads nothing a scope does not allow.
 import {
   OVERDUE_AFTER_DAYS,
+  type OffTrackReason,
   SCORE_KEYS,
   classifyScoreChange,
   type CounsellingScope,
   type CounsellorFlagId,
+  type ShareableFlagId,
   type DashboardQuery,
   type ScoreKey,
   type ScoreNorms,
 } from "@mutual/core";
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** What one profile's safety check found (the assessment module's SafetyCheckResult). */
+export type SafetyCheckFacts = { raised: boolean; skipped: boolean };
+
+/** The safety check across a member's profiles, as the detail shows it apart from the flags. */
+export type SafetyCheckSummary = { concernNow: boolean; skippedNow: boolean; firstConcernAt: number | null; lastConcernAt: number | null };
 
 /** One stored score row, as the assessment module gives it. */
 export type ScoreFacts = {
@@ -33,10 +41,10 @@ export type MemberFacts = {
   scopes: readonly CounsellingScope[];
   /** Oldest first; empty (and unused) without the profile scope. */
   scores: readonly ScoreFacts[];
-  /** Assessment id → the safety flag fired; only filled with the safety scope. */
-  safety: ReadonlyMap<string, boolean>;
-  /** Null without the check-ins scope or without any check-in. */
-  latestCheckIn: { week: string; updatedAtMs: number } | null;
+  /** Assessment id → what its safety check found; only filled with the safety scope. */
+  safety: ReadonlyMap<string, SafetyCheckFacts>;
+  /** Null without the check-ins scope or without any check-in; `isDeclining` as of that check-in (decision 035). */
+  latestCheckIn: { week: string; updatedAtMs: number; isDeclining: boolean } | null;
   /** When this counsellor last opened this member's detail; null if never. */
   lastViewedAt: number | null;
 };
@@ -76,10 +84,39 @@ export function changeSinceIntake(scores: readonly ScoreFacts[], joinedAt: numbe
   };
 }
 
-/** Flags of one profile the counsellor may see: the shareable ones, and safety only with the safety scope. */
+/** Flags of one profile that may stand anywhere the counsellor shows them, a couple's page included: never safety. */
+export function shareableFlags(score: ScoreFacts): ShareableFlagId[] {
+  return score.flagIds.filter((flag): flag is ShareableFlagId => flag !== "safety") as ShareableFlagId[];
+}
+
+/** Whether this profile's safety check raised a concern the member lets the counsellor see (the safety scope). */
+export function hasVisibleSafetyConcern(score: ScoreFacts, member: Pick<MemberFacts, "scopes" | "safety">): boolean {
+  return member.scopes.includes("safety") && member.safety.get(score.assessmentId)?.raised === true;
+}
+
+/**
+ * Flags of one profile on the counsellor's own list of clients: the shareable ones, and safety only
+ * with the safety scope. Never for a page that may be shared with both partners (see safetyCheckOf).
+ */
 export function visibleFlags(score: ScoreFacts, member: Pick<MemberFacts, "scopes" | "safety">): CounsellorFlagId[] {
-  const flags = score.flagIds as CounsellorFlagId[];
-  return member.scopes.includes("safety") && member.safety.get(score.assessmentId) === true ? [...flags, "safety"] : [...flags];
+  const flags: CounsellorFlagId[] = shareableFlags(score);
+  return hasVisibleSafetyConcern(score, member) ? [...flags, "safety"] : flags;
+}
+
+/**
+ * The member's safety check across their profiles, kept apart from every flag, for their counsellor
+ * only: null without both the safety and the profile scope, or before a first profile.
+ */
+export function safetyCheckOf(member: Pick<MemberFacts, "scopes" | "safety" | "scores">): SafetyCheckSummary | null {
+  const latest = member.scores.at(-1);
+  if (!latest || !member.scopes.includes("safety") || !member.scopes.includes("profile")) return null;
+  const raisedAt = member.scores.filter((score) => hasVisibleSafetyConcern(score, member)).map((score) => score.completedAt);
+  return {
+    concernNow: hasVisibleSafetyConcern(latest, member),
+    skippedNow: member.safety.get(latest.assessmentId)?.skipped === true,
+    firstConcernAt: raisedAt[0] ?? null,
+    lastConcernAt: raisedAt.at(-1) ?? null,
+  };
 }
 
 /** Overdue: shares check-ins and has none in the last OVERDUE_AFTER_DAYS days (or none at all). */
@@ -96,6 +133,8 @@ export type MemberState = {
   overdue: boolean;
   deteriorated: boolean;
   newFlag: boolean;
+  /** A pulse in a sustained decline as of the latest check-in (only with the check-ins scope). */
+  declining: boolean;
 };
 
 /** Everything the dashboard says of one member, from their facts alone. */
@@ -116,6 +155,7 @@ export function assessMember(facts: MemberFacts, now: number, norms: ScoreNorms)
     overdue: isOverdue(facts, now),
     deteriorated: change?.scores.some((entry) => entry.classification === "deteriorated") ?? false,
     newFlag: latestFlags.some((flag) => !seenFlags.has(flag)),
+    declining: facts.scopes.includes("check-ins") && facts.latestCheckIn?.isDeclining === true,
   };
 }
 
@@ -125,7 +165,7 @@ export type ClientState = {
   name: string;
   members: MemberState[];
   overdue: boolean;
-  offTrackReasons: Array<"deteriorated" | "new-flag">;
+  offTrackReasons: OffTrackReason[];
   lastCheckInAt: number | null;
   we: number | null;
   me: number | null;
@@ -150,6 +190,7 @@ export function assessClients(members: readonly MemberFacts[], now: number, norm
     const reasons: ClientState["offTrackReasons"] = [];
     if (states.some((state) => state.deteriorated)) reasons.push("deteriorated");
     if (states.some((state) => state.newFlag)) reasons.push("new-flag");
+    if (states.some((state) => state.declining)) reasons.push("pulse-decline");
     const checkIns = states.flatMap((state) => (state.facts.latestCheckIn ? [state.facts.latestCheckIn.updatedAtMs] : []));
     return {
       clientId: first.clientId,
@@ -179,6 +220,8 @@ export type MemberSummaryFacts = {
   checkInAt: number | null;
   latest: { we: number | null; me: number | null; flagIds: readonly string[]; safety: boolean } | null;
   deteriorated: boolean;
+  /** A pulse in a sustained decline as of the latest check-in; stored only with the check-ins scope. */
+  declining: boolean;
   seen: { flagIds: readonly string[]; safety: boolean } | null;
 };
 
@@ -199,6 +242,7 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
     let overdue = false;
     let deteriorated = false;
     let newFlag = false;
+    let declining = false;
     let lastCheckInAt: number | null = null;
     let weSum = 0;
     let weCount = 0;
@@ -212,6 +256,7 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
       if (member.scopes.includes("check-ins")) {
         if (member.checkInAt === null || member.checkInAt < overdueBefore) overdue = true;
         if (member.checkInAt !== null && (lastCheckInAt === null || member.checkInAt > lastCheckInAt)) lastCheckInAt = member.checkInAt;
+        if (member.declining) declining = true;
       }
       const latest = member.latest;
       if (!latest || !member.scopes.includes("profile")) continue;
@@ -237,6 +282,7 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
     const reasons: ClientState["offTrackReasons"] = [];
     if (deteriorated) reasons.push("deteriorated");
     if (newFlag) reasons.push("new-flag");
+    if (declining) reasons.push("pulse-decline");
     result.push({ clientId, name, overdue, offTrackReasons: reasons, lastCheckInAt, we: weCount === 0 ? null : weSum / weCount, me: meCount === 0 ? null : meSum / meCount, flags: flags ?? noFlags });
   }
   return result;

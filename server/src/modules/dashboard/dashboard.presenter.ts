@@ -1,7 +1,7 @@
 import {
   SCORE_KEYS,
   type ClientDetailResponse,
-  type CounsellorFlagId,
+  type ShareableFlagId,
   type CoupleComparison,
   type CoupleReportGap,
   type DashboardRow,
@@ -10,7 +10,7 @@ import {
 } from "@mutual/core";
 import type { CheckInTrends } from "../check-in/index.js";
 import { presentMemberNotes, type MemberNotes } from "./client-notes.js";
-import { changeSinceIntake, findIntake, isOverdue, visibleFlags, type ChangeSinceIntake, type ClientState, type MemberState } from "./dashboard.policy.js";
+import { changeSinceIntake, findIntake, isOverdue, safetyCheckOf, shareableFlags, type ChangeSinceIntake, type ClientState, type MemberState, type SafetyCheckSummary } from "./dashboard.policy.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 type Pattern = NonNullable<NonNullable<DashboardRow["members"][number]["profile"]>["latest"]>["pattern"];
@@ -53,16 +53,27 @@ export function presentDashboardRow(client: ClientState, now: number): Dashboard
   };
 }
 
+/** Shareable flags only: the safety check has its own section (safetyCheckOf), never a place among these. */
 function flagHistory(state: MemberState) {
-  const history = new Map<CounsellorFlagId, { firstSeenAt: number; lastSeenAt: number }>();
+  const history = new Map<ShareableFlagId, { firstSeenAt: number; lastSeenAt: number }>();
   for (const score of state.facts.scores) {
-    for (const flag of visibleFlags(score, state.facts)) {
+    for (const flag of shareableFlags(score)) {
       const entry = history.get(flag);
       history.set(flag, { firstSeenAt: entry?.firstSeenAt ?? score.completedAt, lastSeenAt: score.completedAt });
     }
   }
-  const present = new Set(state.latestFlags);
+  const present = new Set<string>(state.latestFlags);
   return [...history].map(([id, entry]) => ({ id, firstSeenAt: iso(entry.firstSeenAt), lastSeenAt: iso(entry.lastSeenAt), present: present.has(id) }));
+}
+
+function presentSafetyCheck(check: SafetyCheckSummary | null): ClientDetailResponse["members"][number]["safetyCheck"] {
+  if (!check) return null;
+  return {
+    concernNow: check.concernNow,
+    skippedNow: check.skippedNow,
+    firstConcernAt: check.firstConcernAt === null ? null : iso(check.firstConcernAt),
+    lastConcernAt: check.lastConcernAt === null ? null : iso(check.lastConcernAt),
+  };
 }
 
 function presentCoupleReport(report: { missing: CoupleReportGap[]; comparison: CoupleComparison | null }): NonNullable<ClientDetailResponse["coupleReport"]> {
@@ -108,7 +119,7 @@ export function presentClientDetail(
                 isIntake: score.assessmentId === intake?.assessmentId,
                 scores: Object.fromEntries(SCORE_KEYS.map((key) => [key, score.scores[key]])) as Record<(typeof SCORE_KEYS)[number], number | null>,
                 pattern: score.pattern as Pattern,
-                flags: visibleFlags(score, facts),
+                flags: shareableFlags(score),
               })),
               change: presentChange(changeSinceIntake(facts.scores, facts.joinedAt, norms)),
               flagHistory: flagHistory(state),
@@ -118,6 +129,7 @@ export function presentClientDetail(
           facts.scopes.includes("check-ins") && trends
             ? { weeks: trends.weeks, signals: trends.signals, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
             : null,
+        safetyCheck: presentSafetyCheck(safetyCheckOf(facts)),
         notes: facts.scopes.includes("notes") && memberNotes ? presentMemberNotes(memberNotes) : null,
       };
     }),

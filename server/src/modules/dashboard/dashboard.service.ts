@@ -22,7 +22,7 @@ import { HttpError } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import { listSafetyFlagsOfPeople, listScoresOfPeople } from "../assessment/index.js";
+import { listSafetyChecksOfPeople, listScoresOfPeople } from "../assessment/index.js";
 import { listClientSummaries, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
@@ -65,7 +65,7 @@ async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: stri
   const [members, scopes, views] = [await listMembers(trx, practiceId, counsellorId, clientIds), await listScopes(trx, practiceId, counsellorId, clientIds), await listLastViews(trx, practiceId, counsellorId, clientIds)];
   // Each module reads only the people who share its scope with this counsellor right now.
   const scores = await listScoresOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "profile", clientIds));
-  const safety = await listSafetyFlagsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientIds));
+  const safety = await listSafetyChecksOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientIds));
   const latest = await listLatestCheckInsOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "check-ins", clientIds));
   const scoresOf = new Map<string, typeof scores>();
   for (const row of scores) {
@@ -73,7 +73,7 @@ async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: stri
     list.push(row);
     scoresOf.set(row.userId, list);
   }
-  const latestOf = new Map(latest.map((entry) => [entry.userId, { week: entry.week, updatedAtMs: entry.updatedAtMs }]));
+  const latestOf = new Map(latest.map((entry) => [entry.userId, { week: entry.week, updatedAtMs: entry.updatedAtMs, isDeclining: entry.isDeclining }]));
   return members.map((member) => {
     const key = `${member.clientId} ${member.userId}`;
     const memberScopes = scopes.get(key) ?? [];

@@ -23,6 +23,12 @@ export async function countDataKeysByKeyId(db: Kysely<DB>): Promise<Map<string, 
   return new Map(rows.map((row) => [row.key_id, Number(row.count)]));
 }
 
+/** The last data key of one key id (by user id), for probing. */
+export async function lastDataKey(db: Kysely<DB>, keyId: string): Promise<{ userId: string; wrappedKey: string } | undefined> {
+  const row = await db.selectFrom("data_key").select(["user_id", "wrapped_key"]).where("key_id", "=", keyId).orderBy("user_id", "desc").limit(1).executeTakeFirst();
+  return row ? { userId: row.user_id, wrappedKey: row.wrapped_key } : undefined;
+}
+
 /** The first data key of one key id at or after `userIdFrom` (by user id), for probing. */
 export async function firstDataKeyFrom(db: Kysely<DB>, keyId: string, userIdFrom: string): Promise<{ userId: string; wrappedKey: string } | undefined> {
   const row = await db

@@ -7,7 +7,7 @@ import type { Config } from "../../config.js";
 import type { DB } from "../../db/schema.js";
 import { keyBytes, keyringOf, newDataKey, unwrapDataKey, type KeyEncryptionKey, type Keyring } from "../../platform/crypto.js";
 import { ensurePrivateDirectory, makeFilePrivate } from "../../platform/private-files.js";
-import { countDataKeysByKeyId, firstDataKeyFrom } from "./data-keys.repository.js";
+import { countDataKeysByKeyId, firstDataKeyFrom, lastDataKey } from "./data-keys.repository.js";
 
 // Where the key-encryption keys come from, and the start-up check that they open what the
 // database holds (decision 028). A lost or wrong key used to be replaced silently: a new key
@@ -132,7 +132,7 @@ function createFirstKey(file: string, source: KeySource, stored: ReadonlyMap<str
   return key;
 }
 
-/** Probes the data keys of one key id at their first, last and a few random places. */
+/** Probes the data keys of one key id at their first and last places and eight random ones between. */
 async function checkKeyOpensItsDataKeys(db: Kysely<DB>, keyring: Keyring, keyId: string, count: number, fromEnvironment: boolean): Promise<void> {
   const kek = keyring.byId(keyId);
   const where = fromEnvironment ? "ENCRYPTION_KEY / ENCRYPTION_PREVIOUS_KEYS" : `${keyFileName} / ${previousKeysFileName} in DATA_DIR (or ENCRYPTION_KEY)`;
@@ -143,9 +143,9 @@ async function checkKeyOpensItsDataKeys(db: Kysely<DB>, keyring: Keyring, keyId:
     );
   }
   const starts = ["", ...Array.from({ length: 8 }, () => randomBytes(8).toString("base64url"))];
+  const rows = [...(await Promise.all(starts.map((start) => firstDataKeyFrom(db, keyId, start)))), await lastDataKey(db, keyId)];
   const probed = new Set<string>();
-  for (const start of starts) {
-    const row = await firstDataKeyFrom(db, keyId, start);
+  for (const row of rows) {
     if (!row || probed.has(row.userId)) continue;
     probed.add(row.userId);
     try {

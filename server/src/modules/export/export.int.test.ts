@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, fhirExportBundleSchema } from "@mutual/core";
-import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
@@ -85,8 +85,15 @@ describe.each(dialects)("[%s] export", (dialect) => {
     const bundle = response.json();
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "collection" });
     const types = bundle.entry.map((entry: { resource: { resourceType: string } }) => entry.resource.resourceType);
-    expect(types).toEqual(["Questionnaire", "QuestionnaireResponse"]);
-    const qr = bundle.entry[1].resource;
+    // The Questionnaire with the two code systems its codes come from, named under this deployment's address.
+    expect(types).toEqual(["Questionnaire", "CodeSystem", "CodeSystem", "QuestionnaireResponse"]);
+    expect(bundle.entry.slice(0, 3).map((entry: { resource: { url: string } }) => entry.resource.url)).toEqual([
+      `${testPublicUrl}/fhir/Questionnaire/${INTERDEPENDENCE_PROFILE_V1.id}`,
+      `${testPublicUrl}/fhir/CodeSystem/agreement-7`,
+      `${testPublicUrl}/fhir/CodeSystem/interdependence-dimension`,
+    ]);
+    const qr = bundle.entry[3].resource;
+    expect(qr.questionnaire).toBe(`${testPublicUrl}/fhir/Questionnaire/${INTERDEPENDENCE_PROFILE_V1.id}|${INTERDEPENDENCE_PROFILE_V1.version}`);
     expect(qr).toMatchObject({ id: assessmentId, status: "completed" });
     const answered = qr.item.filter((entry: { linkId: string }) => entry.linkId in answers);
     expect(answered).toHaveLength(Object.keys(answers).length);

@@ -1,18 +1,16 @@
-import { createHash } from "node:crypto";
 import {
   INTERDEPENDENCE_PROFILE_V1,
   SCORED_DIMENSIONS,
-  exportQuestionnaire,
   exportQuestionnaireResponse,
   labelScalePoint,
   type DataExport,
-  type FhirQuestionnaire,
-  type FhirQuestionnaireResponse,
   type Instrument,
+  type Preferences,
   type Profile,
 } from "@mutual/core";
 import type { Actor } from "../../http/route-access.js";
 import type { ConsentRecord } from "../consent/index.js";
+import { instrumentsUsed, presentFhirDefinitions, type FhirCollectionBundle } from "./fhir-bundle.js";
 
 /** What the export reads from the assessment module for each assessment. */
 export type AssessmentForExport = {
@@ -61,6 +59,7 @@ export function presentDataExport(input: {
   actor: Actor;
   exportedAt: Date;
   consent: ConsentRecord | null;
+  preferences: Preferences;
   sessions: ReadonlyArray<{ createdAt: Date; expiresAt: Date; userAgent: string | null }>;
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
@@ -87,6 +86,7 @@ export function presentDataExport(input: {
       createdAt: input.actor.createdAt.toISOString(),
     },
     consent: input.consent === null ? null : { noticeVersion: input.consent.noticeVersion, consentedAt: iso(input.consent.consentedAt) },
+    preferences: { quickExitEndsSession: input.preferences.quickExitEndsSession },
     sessions: input.sessions.map((session) => ({
       createdAt: session.createdAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
@@ -128,47 +128,23 @@ export function presentDataExport(input: {
   };
 }
 
-export type FhirCollectionBundle = {
-  resourceType: "Bundle";
-  type: "collection";
-  timestamp: string;
-  entry: Array<{ fullUrl: string; resource: (FhirQuestionnaire | FhirQuestionnaireResponse) & { id: string } }>;
-};
-
 /**
- * A stable UUID (version 5 layout: SHA-1 of a name under our namespace) for a resource that has
- * no UUID of its own, so its fullUrl is a conformant `urn:uuid:` and stays the same across exports.
- */
-export function nameBasedUuid(name: string): string {
-  const bytes = createHash("sha1").update(`mutual.export.fhir:${name}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * A FHIR R4 Bundle (collection): each instrument version used, then one QuestionnaireResponse
- * per assessment. The safety check is included: this is the person's own copy of their data.
+ * A FHIR R4 Bundle (collection): each instrument version used with its code systems, then one
+ * QuestionnaireResponse per assessment, all under the deployment's canonical base. The safety check
+ * is included: this is the person's own copy of their data.
  */
 export function presentFhirBundle(
   assessments: readonly AssessmentForExport[],
   exportedAt: Date,
   subjectName: string,
+  base: string,
   currentInstrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
 ): FhirCollectionBundle {
-  const instruments = new Map<string, Instrument>([[`${currentInstrument.id}@${currentInstrument.version}`, currentInstrument]]);
-  for (const entry of assessments) instruments.set(`${entry.instrument.id}@${entry.instrument.version}`, entry.instrument);
-  const entry: FhirCollectionBundle["entry"] = [];
-  for (const [key, instrument] of instruments) {
-    // R4 wants fullUrl to be an absolute URL or a urn:uuid/urn:oid; the id matches it. The
-    // Questionnaire stays identified across systems by its canonical `url` and `version`.
-    const id = nameBasedUuid(`questionnaire:${key}`);
-    entry.push({ fullUrl: `urn:uuid:${id}`, resource: { ...exportQuestionnaire(instrument), id } });
-  }
+  const entry = presentFhirDefinitions(instrumentsUsed(currentInstrument, assessments.map((assessment) => assessment.instrument)), base);
   for (const assessment of assessments) {
     const answers = Object.fromEntries(assessment.answers.map((answer) => [answer.itemId, answer.value]));
     const response = exportQuestionnaireResponse(assessment.instrument, answers, {
+      base,
       includeSafetyScreen: true,
       status: assessment.record.status === "completed" ? "completed" : "in-progress",
       authored: iso(assessment.record.completedAt ?? assessment.record.startedAt),

@@ -6,11 +6,12 @@ import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { exportPersonData, exportPersonFhir } from "./export.service.js";
 
-export type ExportRoutesOptions = { database: Database; kek: Keyring; clock: Clock };
+/** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
+export type ExportRoutesOptions = { database: Database; kek: Keyring; clock: Clock; fhirBase: string };
 
 /** The person downloads everything of theirs: JSON, or a FHIR R4 Bundle of their profiles. */
-export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (app, { database, kek, clock }) => {
-  const deps = { db: database.db, kek, clock };
+export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (app, { database, kek, clock, fhirBase }) => {
+  const deps = { db: database.db, kek, clock, fhirBase };
 
   app.get("/api/export", { config: { access: "signed-in" }, schema: { response: { 200: dataExportSchema } } }, async (request, reply) => {
     const body = await exportPersonData(deps, actorOf(request));

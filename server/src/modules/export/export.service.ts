@@ -11,10 +11,13 @@ import { listCounsellingForExport } from "../counselling/index.js";
 import { getSharingForExport } from "../couple/index.js";
 import { listDataViewsForExport } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
+import { getPreferencesForExport } from "../preferences/index.js";
 import { listSessionsForExport } from "./export.repository.js";
-import { presentDataExport, presentFhirBundle, type FhirCollectionBundle } from "./export.presenter.js";
+import { presentDataExport, presentFhirBundle } from "./export.presenter.js";
+import type { FhirCollectionBundle } from "./fhir-bundle.js";
 
-export type ExportDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
+/** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL (core's fhirBaseOf). */
+export type ExportDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
 
 /**
  * Everything held about the person, notes and reflections decrypted: for them alone. Read in one
@@ -27,6 +30,7 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
     .setIsolationLevel("repeatable read")
     .execute(async (trx) => ({
       consent: await getConsent({ db: trx, clock: deps.clock }, actor.userId),
+      preferences: await getPreferencesForExport(trx, actor.userId),
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
@@ -41,5 +45,5 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
 /** The person's profiles as a FHIR R4 Bundle, to take to a clinician or another system. */
 export async function exportPersonFhir(deps: ExportDeps, actor: Actor): Promise<FhirCollectionBundle> {
   const assessments = await listAssessmentsForExport(deps.db, actor.userId);
-  return presentFhirBundle(assessments, deps.clock.now(), actor.name);
+  return presentFhirBundle(assessments, deps.clock.now(), actor.name, deps.fhirBase);
 }

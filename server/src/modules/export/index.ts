@@ -1,1 +1,2 @@
 export { exportRoutes } from "./export.routes.js";
+export { instrumentsUsed, nameBasedUuid, presentFhirDefinitions, type FhirCollectionBundle } from "./fhir-bundle.js";

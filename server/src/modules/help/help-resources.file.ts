@@ -6,9 +6,13 @@ import { helpResourceSchema, helpResourcesResponseSchema, type HelpResourcesResp
 /** The Singapore defaults shipped with the product (server/data), used when no path is configured. */
 export const defaultHelpResourcesPath = fileURLToPath(new URL("../../../data/help-resources.sg.json", import.meta.url));
 
-/** The operator's file: the API shape plus an optional note for whoever maintains it; nothing else. */
+/**
+ * The operator's file: the API shape plus notes for whoever maintains it (one for the file, one per
+ * entry), which are never served: an internal remark about a number's verification is not for
+ * someone in distress to read. Nothing else.
+ */
 const helpResourcesFileSchema = helpResourcesResponseSchema
-  .extend({ note: z.string().optional(), resources: z.array(helpResourceSchema).min(1) })
+  .extend({ note: z.string().optional(), resources: z.array(helpResourceSchema.extend({ operatorNote: z.string().optional() }).strict()).min(1) })
   .strict()
   .superRefine((file, context) => {
     const seen = new Set<string>();
@@ -47,5 +51,5 @@ export function loadHelpResources(file: string = defaultHelpResourcesPath): Help
     );
   }
   const { region, updatedOn, resources } = parsed.data;
-  return { region, updatedOn, resources };
+  return { region, updatedOn, resources: resources.map(({ operatorNote: _forTheOperator, ...resource }) => resource) };
 }

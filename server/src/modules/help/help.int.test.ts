@@ -70,6 +70,23 @@ describe.each(dialects)("[%s] help resources", (dialect) => {
     }
   });
 
+  it("never serves a note meant for the operator: people in distress read no remark about a number's verification", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/help/resources" });
+    const served = JSON.stringify(response.json());
+    expect(served).not.toMatch(/1800-777-555|digit short|not shown until|until verified|operatorNote/i);
+    const aware = helpResourcesResponseSchema.parse(response.json()).resources.find((resource) => resource.id === "sg-aware-helpline");
+    expect(aware).toMatchObject({ phone: null, website: "https://www.aware.org.sg/", source: "AWARE, https://www.aware.org.sg/" });
+
+    const noted = { ...customFile, resources: [{ ...customFile.resources[0], operatorNote: "Number confirmed by phone on 1 Nov; call again in May." }] };
+    const custom = await buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("noted.json", noted) } });
+    try {
+      const body = (await custom.app.inject({ method: "GET", url: "/api/help/resources" })).json();
+      expect(body).toEqual(customFile);
+    } finally {
+      await custom.close();
+    }
+  });
+
   it("refuses to build with an invalid file, listing every problem", async () => {
     const bad = {
       ...customFile,

@@ -8,6 +8,7 @@ import { ChangePasswordForm } from "../../features/auth/components/change-passwo
 import { DeleteAccountForm } from "../../features/auth/components/delete-account-form";
 import { SessionList } from "../../features/auth/components/session-list";
 import { DataExportSection } from "../../features/data-export/components/data-export-section";
+import { QuickExitSetting } from "../../features/safety/quick-exit-setting";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function AccountRoute() {
           <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
         </p>
       </section>
+      <QuickExitSetting />
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />

@@ -8,6 +8,7 @@ import { isRetakeOpen, useCurrentAssessment, useStartAssessment } from "../../fe
 import { AssessmentFlow } from "../../features/assessment/components/assessment-flow";
 import { RequireConsent } from "../../features/consent/components/require-consent";
 import { Loading } from "../../components/loading";
+import { WhoCanSee } from "../../features/sharing/components/who-can-see";
 
 const ITEM_COUNT_FALLBACK = 41;
 
@@ -62,6 +63,7 @@ function AssessmentScreen() {
       {!isRetake && <p className="lead">{t("assessment.introLead", { count: ITEM_COUNT_FALLBACK })}</p>}
       <p>{t("assessment.introHow")}</p>
       <p>{t("assessment.introSaved")}</p>
+      <WhoCanSee subject="profile-answers" className="" />
       <p>{t("assessment.introPrivate")}</p>
       {start.isError && !(start.error instanceof ApiRequestError && start.error.code === "RETAKE_TOO_EARLY") && (
         <Alert tone="error">{t("assessment.startError")}</Alert>

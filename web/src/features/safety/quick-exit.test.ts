@@ -10,8 +10,10 @@ function fakeWindow(navigationType: string, meta = "https://neutral.example/weat
   doc.head.append(tag);
   const store = new Map<string, string>();
   const replace = vi.fn();
+  const fetch = vi.fn(async () => new Response(null, { status: 200 }));
   const win = {
     document: doc,
+    fetch,
     location: { replace },
     sessionStorage: {
       getItem: (key: string) => store.get(key) ?? null,
@@ -20,7 +22,7 @@ function fakeWindow(navigationType: string, meta = "https://neutral.example/weat
     },
     performance: { getEntriesByType: () => [{ type: navigationType }] },
   } as unknown as Window;
-  return { win, replace, store };
+  return { win, replace, store, fetch };
 }
 
 describe("quick exit", () => {
@@ -30,6 +32,20 @@ describe("quick exit", () => {
     quickExit(win);
     expect(replace).toHaveBeenCalledWith("https://neutral.example/weather");
     expect(win.document.title).toBe("");
+  });
+
+  it("with the person's choice to end the session, asks the server to sign this device out, in a request that outlives the page, before leaving", () => {
+    const { win, replace, fetch } = fakeWindow("navigate");
+    quickExit(win, { endSession: true });
+    expect(fetch).toHaveBeenCalledWith("/api/auth/sign-out", expect.objectContaining({ method: "POST", keepalive: true, credentials: "same-origin" }));
+    expect(fetch.mock.invocationCallOrder[0]).toBeLessThan(replace.mock.invocationCallOrder[0]!);
+    expect(replace).toHaveBeenCalledWith("https://neutral.example/weather");
+    // Without that choice it leaves and keeps the session.
+    const kept = fakeWindow("navigate");
+    quickExit(kept.win);
+    quickExit(kept.win, { endSession: false });
+    expect(kept.fetch).not.toHaveBeenCalled();
+    expect(kept.replace).toHaveBeenCalledTimes(2);
   });
 
   it("falls back to a neutral site when the meta tag is missing or not a web address", () => {

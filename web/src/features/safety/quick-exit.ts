@@ -10,8 +10,22 @@ export function quickExitUrl(doc: Document = document): string {
   return /^https?:\/\//.test(content) ? content : fallbackUrl;
 }
 
-/** Leaves now: replaces this history entry with the neutral site. */
-export function quickExit(win: Window = window): void {
+/**
+ * Leaves now: replaces this history entry with the neutral site. With `endSession` (the person's
+ * choice, on unless they turned it off: decision 037) it first asks the server to sign this device
+ * out, as a keepalive request that outlives the page, so whoever picks the device up finds no one
+ * signed in. Leaving never waits for it.
+ */
+export function quickExit(win: Window = window, options: { endSession?: boolean } = {}): void {
+  if (options.endSession) {
+    try {
+      void win
+        .fetch("/api/auth/sign-out", { method: "POST", keepalive: true, credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" })
+        .catch(() => undefined);
+    } catch {
+      // A browser without keepalive requests still leaves at once.
+    }
+  }
   try {
     win.sessionStorage.setItem(exitedFlag, "1");
   } catch {

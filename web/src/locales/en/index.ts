@@ -18,6 +18,7 @@ import clientDashboard from "../../features/client-dashboard/locales/en.json";
 import inviteCode from "../../features/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
+import sharing from "../../features/sharing/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -43,4 +44,5 @@ export const en = {
   inviteCode,
   passwordReset,
   signUpEmail,
+  sharing,
 };

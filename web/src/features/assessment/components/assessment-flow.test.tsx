@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
+import { sharingAnswers } from "../../../testing/sharing";
 import type { CurrentAssessment, InProgressAssessment } from "../api/assessment-api";
 import { AssessmentRoute } from "../../../app/routes/assessment";
 
@@ -106,24 +107,39 @@ describe("The assessment flow", () => {
     expect(calls.filter((call) => call.method === "PUT").map((call) => call.body)).toEqual([{ value: 6 }, { value: 6 }]);
   });
 
-  it("shows the private notice before the safety check, then submits and opens the profile", async () => {
+  it("says who can see the safety answers before the safety check and beside each question, then submits and opens the profile", async () => {
     const calls = stubFetch({
       "GET /api/consent": consented,
       "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6, "voice-1": 5, "ties-1": 4 }) },
       "PUT /api/assessments/a1/answers/safe-1": { status: 200, body: { answeredCount: 4, totalCount: 4 } },
       "POST /api/assessments/a1/submit": { status: 200, body: { assessmentId: "a1" } },
+      ...sharingAnswers({ partnerScopes: ["overview"], counsellorScopes: ["profile"] }),
     });
     const { router } = renderRoutes(routes, "/assessment");
     expect(await screen.findByRole("heading", { name: "A private safety check" })).toBeInTheDocument();
-    expect(screen.getByText(/never shared with your partner/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Right now only you can see your safety check\. A partner can never see your safety check\./)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
-    expect(screen.getByText("Private: only you see this answer.")).toBeInTheDocument();
+    expect(screen.getByText(/^Right now only you can see your safety check\./)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("radio", { name: "Strongly disagree" }));
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { name: "Ready to see your profile?" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "See my profile" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/profile"));
     expect(calls.some((call) => call.method === "POST" && call.path === "/api/assessments/a1/submit")).toBe(true);
+  });
+
+  it("with the safety check shared with a counsellor, no sentence calls the safety answers private to the person", async () => {
+    stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6, "voice-1": 5, "ties-1": 4 }) },
+      ...sharingAnswers({ counsellorScopes: ["safety"] }),
+    });
+    renderRoutes(routes, "/assessment");
+    expect(await screen.findByRole("heading", { name: "A private safety check" })).toBeInTheDocument();
+    expect(await screen.findByText(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your safety check\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(screen.getByText(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your safety check\./)).toBeInTheDocument();
+    expect(screen.queryByText(/only you/i)).not.toBeInTheDocument();
   });
 
   it("starts over only after the person confirms", async () => {

@@ -7,6 +7,7 @@ import { useDiscardAssessment, useSubmitAssessment, type InProgressAssessment } 
 import { buildSteps, findResumeStep } from "./assessment-steps";
 import { LikertQuestion } from "./likert-question";
 import { useAnswerSaver, type SaveStatus } from "./use-answer-saver";
+import { WhoCanSee } from "../../sharing/components/who-can-see";
 
 type AssessmentFlowProps = { assessment: InProgressAssessment; onSubmitted: () => void };
 
@@ -79,7 +80,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
 
       {step.kind === "item" && (
         <form onSubmit={onNext} className="assessment__step">
-          {step.section === "safety-check" && <p className="assessment__private">{t("assessment.privateBadge")}</p>}
+          {step.section === "safety-check" && <WhoCanSee subject="safety-check" className="assessment__private" />}
           <LikertQuestion
             key={step.item.id}
             itemId={step.item.id}
@@ -103,9 +104,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
               {t("assessment.safetyTitle")}
             </h2>
             <p>{t("assessment.safetyLead")}</p>
-            <p>
-              <strong>{t("assessment.safetyPrivate")}</strong>
-            </p>
+            <WhoCanSee subject="safety-check" className="audience--strong" />
             <p>{t("assessment.safetySkip")}</p>
           </section>
           <div className="assessment__nav">

@@ -72,7 +72,7 @@ describe("ConfirmEmail", () => {
     await userEvent.click(screen.getByRole("button", { name: "Finish and continue" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("That password does not match this link");
-    expect(alert).toHaveTextContent("If someone else started creating an account with your address, choose a new password");
+    expect(alert).toHaveTextContent("Did someone else start an account with your address? Then choose a new password");
     expect(screen.queryByText("Home page")).not.toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Forgot your password?" })).toHaveAttribute("href", "/forgot-password");
     // The link may have expired instead: a new one can be asked for from here.

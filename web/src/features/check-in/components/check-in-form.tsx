@@ -8,6 +8,7 @@ import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
 import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
 import { ConsentFirst, isConsentRequired } from "./consent-first";
 import { ScaleQuestion } from "./scale-question";
+import { WhoCanSee } from "../../sharing/components/who-can-see";
 
 type ScaleAnswers = Record<ScaleQuestionId, number | null>;
 
@@ -118,11 +119,12 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
         <p id={`${noteId}-hint`} className="field__hint">
           {t("checkIn.noteHint")}
         </p>
+        <WhoCanSee subject="check-in-notes" className="field__hint" id={`${noteId}-audience`} />
         <textarea
           id={noteId}
           name="note"
           className="field__input field__textarea"
-          aria-describedby={`${noteId}-hint`}
+          aria-describedby={`${noteId}-hint ${noteId}-audience`}
           rows={4}
           maxLength={NOTE_MAX_LENGTH}
           value={note}

@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
+import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -29,7 +30,20 @@ describe("CheckInPanel", () => {
     expect(screen.getByRole("group", { name: /feel your partner listened/ })).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Very strong" })).toHaveLength(2);
     expect(screen.getByLabelText(/hours did you spend with friends or family/)).toHaveAttribute("step", "0.5");
-    expect(screen.getByLabelText("A private note (optional)")).toHaveAccessibleDescription(/Only you can read this. It is stored encrypted./);
+    expect(screen.getByLabelText("A note (optional)")).toHaveAccessibleDescription(/It is stored encrypted./);
+  });
+
+  it("says who can read the note from what is shared now: a counsellor with the notes scope can, a partner never", async () => {
+    for (const [counsellorScopes, sentence] of [
+      [["profile", "check-ins", "safety"], /^It is stored encrypted\. Right now only you can see your check-in notes\. A partner can never see your check-in notes\./],
+      [["notes"], /^It is stored encrypted\. Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in notes\. A partner can never see your check-in notes\./],
+    ] as const) {
+      stubFetch({ [CURRENT]: empty, ...sharingAnswers({ partnerScopes: ["overview", "dimensions", "check-in-trends", "exercises"], counsellorScopes }) });
+      const view = renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+      const note = await screen.findByLabelText("A note (optional)");
+      await waitFor(() => expect(note).toHaveAccessibleDescription(sentence));
+      view.unmount();
+    }
   });
 
   it("sends the time zone and an idempotency key, keeps everything on a failed save, and retries with the same key", async () => {
@@ -49,13 +63,13 @@ describe("CheckInPanel", () => {
     await userEvent.click(screen.getAllByRole("radio", { name: "A lot" })[0]!);
     expect(spokeUp).toContainElement(screen.getAllByRole("radio", { name: "A lot" })[0]!);
     await userEvent.type(screen.getByLabelText(/hours did you spend/), "3.5");
-    await userEvent.type(screen.getByLabelText("A private note (optional)"), "a calm week");
+    await userEvent.type(screen.getByLabelText("A note (optional)"), "a calm week");
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent("Everything you entered is still here.");
     expect(screen.getAllByRole("radio", { name: "A lot" })[0]).toBeChecked();
     expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(3.5);
-    expect(screen.getByLabelText("A private note (optional)")).toHaveValue("a calm week");
+    expect(screen.getByLabelText("A note (optional)")).toHaveValue("a calm week");
 
     await userEvent.click(screen.getByRole("button", { name: "Try saving again" }));
     expect(await screen.findByText(/Saved\./)).toBeInTheDocument();
@@ -99,7 +113,7 @@ describe("CheckInPanel", () => {
     expect(await screen.findByText(/already checked in this week/)).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Strong" })[0]).toBeChecked();
     expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(4);
-    expect(screen.getByLabelText("A private note (optional)")).toHaveValue("dinner with Mei");
+    expect(screen.getByLabelText("A note (optional)")).toHaveValue("dinner with Mei");
   });
 
   it("sends a person who has not agreed to the notice there first, before they type anything", async () => {

@@ -34,7 +34,7 @@ const couple: DashboardRow = {
   members: [sharing, quiet],
   overdue: true,
   offTrack: true,
-  offTrackReasons: ["deteriorated", "new-flag"],
+  offTrackReasons: ["deteriorated", "new-flag", "pulse-decline"],
   lastCheckInAt: "2026-11-05T00:00:00.000Z",
 };
 
@@ -85,14 +85,14 @@ describe("ClientDashboard", () => {
     expect(row).toHaveTextContent("2 improved, 1 deteriorated, 1 with no reliable change");
     expect(row).toHaveTextContent("Sense of self: deteriorated");
     expect(row).toHaveTextContent("Overdue no check-in for more than 10 days");
-    expect(row).toHaveTextContent("Off track a real drop since intake; a new flag since you last opened this client");
+    expect(row).toHaveTextContent("Off track a real drop since intake; a new flag since you last opened this client; a We or Me pulse going down for weeks, as of their last check-in");
     // The partner who shares nothing: named, nothing else.
     expect(row).toHaveTextContent("Kavitha Rajan: Not shared");
     const second = rows[2]!;
     expect(second).toHaveTextContent("One person");
     expect(second).toHaveTextContent("No profile yet");
     expect(second).toHaveTextContent("No alerts");
-    expect(screen.getByText(/provisional figures/)).toBeInTheDocument();
+    expect(screen.getByText(/starting figures/)).toBeInTheDocument();
     expect(screen.getByText("2 clients")).toBeInTheDocument();
   });
 
@@ -177,7 +177,7 @@ describe("ClientDashboard", () => {
 
   it("asks for two-step sign-in first, showing no client", async () => {
     show({ [q("sort=name&order=asc&page=1&pageSize=25")]: { status: 403, body: { error: { code: "TWO_FACTOR_REQUIRED", message: "x" } } } });
-    expect(await screen.findByText("Turn on two-step sign-in before you can see any client's information.")).toBeInTheDocument();
+    expect(await screen.findByText("Turn on two-step sign-in before you can see any client's details.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Turn on two-step sign-in" })).toHaveAttribute("href", "/account/two-factor");
     expect(screen.queryByRole("table")).toBeNull();
   });

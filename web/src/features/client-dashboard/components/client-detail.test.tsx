@@ -25,6 +25,7 @@ const profileSharer: ClientDetailMember = {
     ],
   },
   checkIns: null,
+  safetyCheck: null,
   notes: null,
 };
 
@@ -34,6 +35,7 @@ const checkInSharer: ClientDetailMember = {
   since: "2026-10-02T00:00:00.000Z",
   profile: null,
   checkIns: { weeks: [week("2026-W45", 5), week("2026-W46", 4), week("2026-W47", 3)], signals: [], lastAt: "2026-11-10T00:00:00.000Z", overdue: true },
+  safetyCheck: null,
   notes: null,
 };
 
@@ -66,6 +68,27 @@ const show = (answer: { status: number; body: unknown }) => {
 };
 
 describe("ClientDetail", () => {
+  it("keeps a safety concern in the member's own private section, apart from the flags, and a pulse decline among the check-in signals", async () => {
+    const safetySharer: ClientDetailMember = {
+      ...profileSharer,
+      scopes: ["profile", "safety"],
+      safetyCheck: { concernNow: true, skippedNow: false, firstConcernAt: "2026-09-28T00:00:00.000Z", lastConcernAt: "2026-11-20T00:00:00.000Z" },
+    };
+    const decline = { id: "sustained-decline", title: "A pulse that has gone down for weeks", explanation: "In these check-ins the We pulse has gone down for several weeks.", practice: "support-passions" as const };
+    const sliding: ClientDetailMember = { ...checkInSharer, checkIns: { ...checkInSharer.checkIns!, signals: [decline] } };
+    show({ status: 200, body: { ...detail, members: [safetySharer, sliding] } });
+    const first = await screen.findByRole("region", { name: "陈美玲" });
+    const privateSection = within(first).getByRole("region", { name: "Safety check: for you only" });
+    expect(privateSection).toHaveTextContent("陈美玲 shares this with you alone. Keep it out of any joint session");
+    expect(privateSection).toHaveTextContent("The latest safety check raised a concern. A check first raised one on Sep 28, 2026, and most lately on Nov 20, 2026.");
+    // The flag history, which may be talked through with both, holds no word of it.
+    expect(within(first).getByRole("heading", { name: "Flag history" }).nextElementSibling).not.toHaveTextContent(/safety/i);
+    const second = screen.getByRole("region", { name: "Kavitha Rajan" });
+    expect(within(second).getByRole("region", { name: "Safety check: for you only" })).toHaveTextContent("Kavitha Rajan does not share their safety check with you.");
+    expect(within(second).getByText("A pulse that has gone down for weeks")).toBeInTheDocument();
+    expect(within(second).getByText(/In these check-ins the We pulse has gone down for several weeks\. The practice Mutual suggests: Back each other's passions\./)).toBeInTheDocument();
+  });
+
   it("shows each person within what they share, and only that", async () => {
     show({ status: 200, body: detail });
     expect(await screen.findByRole("heading", { name: "陈美玲 and Kavitha Rajan" })).toBeInTheDocument();
@@ -91,7 +114,7 @@ describe("ClientDetail", () => {
     expect(within(second).queryByText(/Pattern:/)).toBeNull();
     expect(within(second).queryByRole("table", { name: /scores by area/ })).toBeNull();
 
-    expect(screen.getByText(/provisional figures/)).toBeInTheDocument();
+    expect(screen.getByText(/starting figures/)).toBeInTheDocument();
     expect(screen.getByText("Waiting for Kavitha Rajan to share a completed profile; the comparison needs both.")).toBeInTheDocument();
   });
 
@@ -123,7 +146,7 @@ describe("ClientDetail", () => {
 
   it("says when the second partner has not joined yet, in words rather than a code", async () => {
     show({ status: 200, body: { ...detail, members: [profileSharer], coupleReport: { missing: [{ reason: "partner-not-joined" }], dimensions: [], flags: [] } } });
-    expect(await screen.findByText("The second partner has not accepted the invite yet; the comparison needs both.")).toBeInTheDocument();
+    expect(await screen.findByText("The second partner has not accepted the invite yet. The comparison needs both.")).toBeInTheDocument();
     expect(screen.queryByText(/Waiting for/)).toBeNull();
     expect(screen.queryByText(/partner-not-joined/)).toBeNull();
   });

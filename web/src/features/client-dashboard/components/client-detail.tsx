@@ -12,6 +12,7 @@ import { useClientDetail } from "../api/dashboard-api";
 import { AreaScoresTable } from "./area-scores-table";
 import { ChangeTable } from "./change-table";
 import { MemberNotes } from "./member-notes";
+import { MemberSafetyCheck } from "./member-safety-check";
 import "./client-dashboard.css";
 
 type DateFormat = (iso: string) => string;
@@ -89,6 +90,10 @@ function MemberSection({ member, date }: { member: ClientDetailMember; date: Dat
       {kept.length > 0 && <p className="muted">{t("clientDashboard.detail.keepsPrivate", { scopes: scopeNames(kept) })}</p>}
       <h3>{t("clientDashboard.detail.profileTitle")}</h3>
       {member.profile ? <MemberProfile member={member} profile={member.profile} date={date} /> : <p>{t("clientDashboard.detail.profileNotShared", { name: member.name })}</p>}
+      <section className="client-detail__private" aria-label={t("clientDashboard.safetyCheck.title")}>
+        <h3>{t("clientDashboard.safetyCheck.title")}</h3>
+        <MemberSafetyCheck member={member} date={date} />
+      </section>
       <h3>{t("clientDashboard.detail.checkInsTitle")}</h3>
       {member.checkIns ? <MemberCheckIns name={member.name} checkIns={member.checkIns} date={date} /> : <p>{t("clientDashboard.detail.checkInsNotShared", { name: member.name })}</p>}
       <h3>{t("clientDashboard.notes.title")}</h3>
@@ -155,7 +160,7 @@ function MemberCheckIns({ name, checkIns, date }: { name: string; checkIns: NonN
           <ul>
             {checkIns.signals.map((signal) => (
               <li key={signal.id}>
-                <strong>{signal.title}</strong> {signal.explanation}
+                <strong>{signal.title}</strong> {signal.explanation} {t("clientDashboard.detail.signalPractice", { practice: t(`practices.practice.${signal.practice}.title`) })}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { useGiveConsent } from "../api/consent-api";
+import { SharingSummary } from "../../sharing/components/sharing-summary";
 
 /** The notice in plain words, then an explicit agreement: nothing is stored before it. */
 export function ConsentForm({ noticeVersion, onAgreed }: { noticeVersion: string; onAgreed: () => void }) {
@@ -69,6 +70,8 @@ export function ConsentNotice() {
         <section key={title} className="consent__section">
           <h2>{t(`consent.${title}`)}</h2>
           <p>{t(`consent.${body}`)}</p>
+          {/* The general rule, then what is true for this person today. */}
+          {body === "private" && <SharingSummary />}
         </section>
       ))}
     </div>

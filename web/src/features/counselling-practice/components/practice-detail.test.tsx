@@ -23,7 +23,7 @@ const show = (detail: PracticeDetailResponse) => {
 describe("PracticeDetail", () => {
   it("tells a counsellor without two-step sign-in to turn it on, with a link, and shows no management", async () => {
     show(base);
-    expect(await screen.findByText("Turn on two-step sign-in before you can see any client's information.")).toBeInTheDocument();
+    expect(await screen.findByText("Turn on two-step sign-in before you can see any client's details.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Turn it on now" })).toHaveAttribute("href", "/account/two-factor");
     expect(screen.getByText("Your role here: Counsellor.")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Invite a colleague" })).toBeNull();
@@ -59,7 +59,7 @@ describe("PracticeDetail", () => {
 
   it("links the practice's figures for owners and admins, and a counsellor's scores download once two-step sign-in is on", async () => {
     show({ ...base, myRole: "admin", twoFactorEnabled: true });
-    expect(await screen.findByRole("link", { name: "How the questionnaire works with this practice's clients" })).toHaveAttribute("href", "/practice/p1/psychometrics");
+    expect(await screen.findByRole("link", { name: "How well the questions work with this practice's clients" })).toHaveAttribute("href", "/practice/p1/psychometrics");
     expect(screen.getByRole("link", { name: "Download your clients' profile scores (CSV)" })).toHaveAttribute("href", "/api/practices/p1/export.csv");
     expect(screen.getByRole("link", { name: "Open your clients' dashboard" })).toHaveAttribute("href", "/practice/p1/clients");
   });

@@ -23,7 +23,10 @@ function readyReport(): CoupleReportResponse {
       iBackPartner: { giverSays: 80, receiverFeels: 50, gap: -30, isGap: true },
       partnerBacksMe: { giverSays: 60, receiverFeels: 62, gap: 2, isGap: false },
     },
-    flags: [{ id: "voice-gap", severity: "medium", title: "One voice is quieter", explanation: "Your Voice scores are far apart.", practice: "speak-up", counselling: "relationship" }],
+    flags: [
+      { id: "couple-power-imbalance", severity: "medium", title: "One voice may carry more weight", explanation: "Your Voice scores are far apart.", practice: "speak-up", counselling: "own-or-together" },
+      { id: "couple-low-intimacy", severity: "high", title: "Closeness feels thin for you both", explanation: "You both report feeling distant.", practice: "support-passions", counselling: "relationship" },
+    ],
     thresholds,
   };
 }
@@ -75,10 +78,15 @@ describe("The couple report", () => {
     expect(within(cross).getByText("How much Sam says they back you: 60. How backed you feel: 62.")).toBeInTheDocument();
 
     const flags = screen.getByRole("region", { name: "For the two of you" });
-    expect(within(flags).getByText("One voice is quieter")).toBeInTheDocument();
-    expect(within(flags).getByText(/Couples counselling could help/)).toBeInTheDocument();
-    expect(within(flags).getByRole("link", { name: "Find counselling and support" })).toHaveAttribute("href", "/help");
-    expect(within(flags).getByRole("link", { name: /Speak up/ })).toHaveAttribute("href", "/practices#practice-speak-up");
+    const voice = within(flags).getByRole("heading", { name: "One voice may carry more weight" }).closest("li")!;
+    // Both partners read this: it leaves the kind of counselling open instead of sending them to couples work.
+    expect(within(voice).getByText("A counsellor can help with this, on your own or together. You choose what feels right and safe for you.")).toBeInTheDocument();
+    expect(within(voice).queryByText(/Couples counselling/)).not.toBeInTheDocument();
+    expect(within(voice).getByRole("link", { name: "Find counselling" })).toHaveAttribute("href", "/help/counselling");
+    expect(within(voice).getByRole("link", { name: /Speak up/ })).toHaveAttribute("href", "/practices#practice-speak-up");
+    const closeness = within(flags).getByRole("heading", { name: "Closeness feels thin for you both" }).closest("li")!;
+    expect(within(closeness).getByText(/Couples counselling could help/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Find a counsellor" })).toHaveAttribute("href", "/help/counselling");
   });
 
   it("waits, saying what is missing, until both share a profile", async () => {

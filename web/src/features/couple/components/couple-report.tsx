@@ -7,6 +7,7 @@ import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/w
 import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../api/couple-api";
 import { errorCodeOf } from "./format";
 import { TableScroll } from "../../../components/table-scroll";
+import { COUNSELLING_HELP_PATH } from "../../profile/components/profile-flags";
 
 type Report = CoupleReportResponse;
 type DimensionRow = Report["dimensions"][number];
@@ -22,7 +23,7 @@ function Framing() {
       <p>{t("couple.report.framing2")}</p>
       <p className="muted">{t("couple.report.framingStudy")}</p>
       <p>
-        <Link to="/help">{t("couple.report.framingHelp")}</Link>
+        <Link to={COUNSELLING_HELP_PATH}>{t("couple.report.framingHelp")}</Link>
       </p>
     </section>
   );
@@ -240,7 +241,7 @@ function FlagsSection({ flags }: { flags: Report["flags"] }) {
                   <div className="flag__counselling">
                     <p>{t(`profile.counselling.${flag.counselling}`)}</p>
                     <p>
-                      <Link to="/help">{t("profile.counsellingLink")}</Link>
+                      <Link to={COUNSELLING_HELP_PATH}>{t("profile.counsellingLink")}</Link>
                     </p>
                   </div>
                 )}

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PartnerCheckIns, PartnerExercises } from "./partner-views";
@@ -20,6 +20,28 @@ describe("A partner's shared views", () => {
     expect(screen.getByText(/How connected Sam felt/)).toBeInTheDocument();
     expect(screen.getAllByRole("table")).toHaveLength(4);
     expect(screen.getByRole("columnheader", { name: "Encouraged you" })).toBeInTheDocument();
+  });
+
+  it("shows the partner's trend signals in words about them, with what may help", async () => {
+    const decline = {
+      id: "sustained-decline",
+      title: "A pulse that has gone down for weeks",
+      explanation: "In these check-ins the We pulse has gone down for several weeks, by about 0.40 points a week. It is now below where it used to be.",
+      practice: "support-passions",
+    };
+    stubFetch({
+      "GET /api/couple/partner/check-ins": {
+        status: 200,
+        body: { partner: { name: "Sam" }, weeks: [{ week: "2026-W47", answers }, { week: "2026-W48", answers: { ...answers, wePulse: 3 } }], signals: [decline] },
+      },
+    });
+    renderRoutes([{ path: "/p", element: <PartnerCheckIns /> }], "/p");
+    const signals = await screen.findByRole("region", { name: "Something worth noticing" });
+    expect(within(signals).getByRole("heading", { name: "A pulse that has gone down for weeks" })).toBeInTheDocument();
+    expect(within(signals).getByText(/One of Sam's pulses has slipped little by little/)).toBeInTheDocument();
+    expect(within(signals).getByText(decline.explanation)).toBeInTheDocument();
+    expect(within(signals).getByRole("link", { name: /Back each other's passions/ })).toHaveAttribute("href", "/practices#practice-support-passions");
+    expect(signals).not.toHaveTextContent(/\byour (We|Me) pulse|your own numbers/i);
   });
 
   it.each([

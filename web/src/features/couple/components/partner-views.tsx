@@ -5,7 +5,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { TrendCharts, type ChartKey, type Metric, type TrendWording } from "../../trends/components/trends-panel";
+import { Signals, TrendCharts, type ChartKey, type Metric, type SignalWording, type TrendWording } from "../../trends/components/trends-panel";
 import { usePartnerCheckIns, usePartnerExercises, type PartnerCheckInsResponse, type PartnerExercisesResponse } from "../api/couple-api";
 import { errorCodeOf, formatDate } from "./format";
 
@@ -60,10 +60,17 @@ function PartnerCheckInsBody({ data }: { data: PartnerCheckInsResponse }) {
     [t],
   );
   const wording = useMemo<TrendWording>(() => ({ description, series }), [description, series]);
+  // The same signals the partner sees on their own trends, in words about them, not "you".
+  const signalWording: SignalWording = {
+    intro: t("couple.partnerCheckIns.signalsIntro", { name }),
+    none: t("couple.partnerCheckIns.noSignals", { name }),
+    meaning: (id) => t(`couple.partnerCheckIns.signalMeaning.${id}`, { name }),
+  };
   if (data.weeks.length === 0) return <p>{t("couple.partnerCheckIns.empty", { name })}</p>;
   return (
     <>
       <p className="lead">{t("couple.partnerCheckIns.intro", { name })}</p>
+      <Signals signals={data.signals} wording={signalWording} />
       <TrendCharts weeks={data.weeks} wording={wording} />
     </>
   );

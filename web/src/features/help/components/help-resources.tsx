@@ -53,8 +53,8 @@ function ResourceCard({ resource }: { resource: HelpResource }) {
   );
 }
 
-/** The help directory from the server, grouped by kind of need, most urgent first. */
-export function HelpResources() {
+/** The help directory from the server, grouped by kind of need, most urgent first (or only the kinds asked for, in their order). */
+export function HelpResources({ categories = CATEGORY_ORDER }: { categories?: readonly HelpCategory[] }) {
   const { t, i18n } = useTranslation();
   const resources = useHelpResources();
   if (resources.isPending) {
@@ -80,7 +80,7 @@ export function HelpResources() {
   const { region, updatedOn } = resources.data;
   return (
     <>
-      {CATEGORY_ORDER.map((category) => {
+      {categories.map((category) => {
         const inCategory = resources.data.resources.filter((resource) => resource.category === category);
         if (inCategory.length === 0) return null;
         return (

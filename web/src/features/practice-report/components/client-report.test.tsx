@@ -28,14 +28,23 @@ const sharingMember: ClientDetailMember = {
   },
   checkIns: {
     weeks: [{ week: "2026-W47", answers: { spokeUp: 4, feltHeard: 5, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 } }],
-    signals: [],
+    signals: [{ id: "sustained-decline", title: "A pulse that has gone down for weeks", explanation: "In these check-ins the Me pulse has gone down for several weeks.", practice: "friends-family" }],
     lastAt: "2026-11-21T00:00:00.000Z",
     overdue: false,
   },
+  safetyCheck: null,
   notes: null,
 };
 
-const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null, notes: null };
+const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null, safetyCheck: null, notes: null };
+
+/** A partner who shares the safety check with the counsellor, whose latest check raised a concern. */
+const safetySharer: ClientDetailMember = {
+  ...quietMember,
+  scopes: ["profile", "safety"],
+  profile: { ...sharingMember.profile!, flagHistory: [{ id: "power-imbalance", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true }] },
+  safetyCheck: { concernNow: true, skippedNow: false, firstConcernAt: "2026-09-28T00:00:00.000Z", lastConcernAt: "2026-11-20T00:00:00.000Z" },
+};
 
 const noteSharer: ClientDetailMember = {
   ...sharingMember,
@@ -83,19 +92,39 @@ describe("ClientReport", () => {
     expect(screen.getByText(/Support feels thin at the moment/)).toBeInTheDocument();
     expect(screen.queryByText(/Closeness is low/)).toBeNull();
     expect(screen.getByRole("table", { name: "陈美玲: the last weeks' check-ins" })).toHaveTextContent("2026-W47");
+    expect(screen.getByText(/In these check-ins the Me pulse has gone down for several weeks/)).toBeInTheDocument();
     // A person who shares nothing: said plainly, nothing else about them.
-    expect(screen.getByText(/Kavitha Rajan shares nothing at the moment/)).toBeInTheDocument();
+    expect(screen.getByText(/Kavitha Rajan shares no profile or check-ins at the moment/)).toBeInTheDocument();
     expect(screen.getAllByText("Kavitha Rajan does not share this with you.").length).toBeGreaterThan(0);
   });
 
-  it("prints each person's notes and reflections under their name, and says plainly who does not share them", async () => {
+  it("prints each person's notes and reflections in their own private part, and says plainly who does not share them", async () => {
     show({ status: 200, body: { ...detail, members: [noteSharer, quietMember] } });
-    const section = await screen.findByRole("region", { name: "Notes and reflections" });
-    expect(within(section).getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent)).toEqual(["陈美玲", "Kavitha Rajan"]);
-    expect(within(section).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
-    expect(section).toHaveTextContent("Week 47 of 2026, written Nov 20, 2026We talked about the holidays.");
-    expect(section).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
-    expect(section).toHaveTextContent("Kavitha Rajan does not share their notes and reflections with you.");
+    const mine = await screen.findByRole("region", { name: "陈美玲: for you only" });
+    expect(within(mine).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
+    expect(mine).toHaveTextContent("Week 47 of 2026, written Nov 20, 2026We talked about the holidays.");
+    expect(mine).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
+    expect(mine).not.toHaveTextContent("Kavitha Rajan");
+    const theirs = screen.getByRole("region", { name: "Kavitha Rajan: for you only" });
+    expect(theirs).toHaveTextContent("Kavitha Rajan does not share their notes and reflections with you.");
+    expect(theirs).not.toHaveTextContent("holidays");
+  });
+
+  it("keeps a partner's safety concern in that partner's private part, never on the pages for both", async () => {
+    show({ status: 200, body: { ...detail, members: [sharingMember, safetySharer] } });
+    const theirs = await screen.findByRole("region", { name: "Kavitha Rajan: for you only" });
+    expect(within(theirs).getByText(/The latest safety check raised a concern/)).toBeInTheDocument();
+    expect(within(theirs).getByText(/not for a joint session/)).toBeInTheDocument();
+    expect(within(theirs).getByText("Kavitha Rajan also shares with you alone: safety check.")).toBeInTheDocument();
+    expect(theirs).toHaveClass("client-report__private");
+    // Everything meant for both partners: not a word of it, not even that it is shared.
+    const joint = [...document.querySelectorAll(".client-report__section:not(.client-report__private)")].map((section) => section.textContent).join(" ");
+    expect(joint).toContain("One partner's voice may carry more weight");
+    expect(joint).not.toMatch(/safety/i);
+    const points = screen.getByRole("region", { name: "Points to look at together" });
+    expect(points).not.toHaveTextContent(/safety/i);
+    // The other partner's private part says nothing of it either.
+    expect(screen.getByRole("region", { name: "陈美玲: for you only" })).not.toHaveTextContent(/raised a concern/);
   });
 
   it("says which norms judged the change when they are the practice's own", async () => {

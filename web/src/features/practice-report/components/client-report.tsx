@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { ClientDetailMember, ClientDetailResponse, CounsellorFlagId } from "@mutual/core";
+import type { ClientDetailMember, ClientDetailResponse, CounsellingScope, ShareableFlagId } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
@@ -9,10 +9,14 @@ import { useMe } from "../../auth/api/auth-api";
 import { AreaScoresTable } from "../../client-dashboard/components/area-scores-table";
 import { ChangeTable } from "../../client-dashboard/components/change-table";
 import { MemberNotes } from "../../client-dashboard/components/member-notes";
+import { MemberSafetyCheck } from "../../client-dashboard/components/member-safety-check";
 import { usePractice } from "../../counselling-practice/api/practice-api";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
 import { exportUrls, useClientReport } from "../api/report-api";
 import "./client-report.css";
+
+/** Scopes whose data may stand on the report's pages for both partners; the others belong to each person's private part. */
+const JOINT_SCOPES: readonly CounsellingScope[] = ["profile", "check-ins"];
 
 const CHECK_IN_KEYS = ["wePulse", "mePulse", "spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours"] as const;
 /** Weeks of check-ins in the summary: about a month between sessions. */
@@ -24,7 +28,9 @@ const latestOf = (profile: Profile) => profile.assessments[profile.assessments.l
 /**
  * A client's report for their counsellor, laid out for paper: who the client is, the practice
  * and date, pattern and We × Me (with a table), scores by area, change since intake with the
- * norm source, flags, recent check-ins, and notes and reflections, each only as far as the client shares it.
+ * norm source, flags, recent check-ins, each only as far as the client shares it; then, on pages of
+ * their own, each person's private part: their safety check and their notes and reflections, which
+ * never stand on a page that may be shown to both partners (decision 038).
  */
 export function ClientReport({ practiceId, clientId }: { practiceId: string; clientId: string }) {
   const report = useClientReport(practiceId, clientId);
@@ -84,13 +90,17 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
       <section className="client-report__section" aria-labelledby="report-shares">
         <h2 id="report-shares">{t("practiceReport.sharesTitle")}</h2>
         <ul>
-          {detail.members.map((member) => (
-            <li key={member.name + member.since}>
-              {member.scopes.length > 0
-                ? t("practiceReport.shares", { name: member.name, scopes: member.scopes.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", "), date: date(member.since) })
-                : t("practiceReport.sharesNothing", { name: member.name, date: date(member.since) })}
-            </li>
-          ))}
+          {detail.members.map((member) => {
+            // What one shares alone with the counsellor (safety check, notes) is said in their private part only.
+            const joint = member.scopes.filter((scope) => JOINT_SCOPES.includes(scope));
+            return (
+              <li key={member.name + member.since}>
+                {joint.length > 0
+                  ? t("practiceReport.shares", { name: member.name, scopes: joint.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", "), date: date(member.since) })
+                  : t("practiceReport.sharesNothing", { name: member.name, date: date(member.since) })}
+              </li>
+            );
+          })}
         </ul>
       </section>
 
@@ -126,20 +136,34 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
         ))}
       </section>
 
-      <section className="client-report__section" aria-labelledby="report-notes">
-        <h2 id="report-notes">{t("clientDashboard.notes.title")}</h2>
-        {detail.members.map((member) => (
-          <div key={member.name + member.since} className="client-report__member">
-            <h3>{member.name}</h3>
-            <MemberNotes member={member} date={date} headingLevel={4} />
-          </div>
-        ))}
-      </section>
+      {detail.members.map((member, index) => (
+        <PrivatePart key={member.name + member.since} member={member} date={date} headingId={`report-private-${index}`} />
+      ))}
     </article>
   );
 }
 
 type DateFormat = (iso: string) => string;
+
+/**
+ * One person's private part, starting a new printed page: for the counsellor's own use, never for a
+ * joint session, and never beside the other partner's private part on one page.
+ */
+function PrivatePart({ member, date, headingId }: { member: ClientDetailMember; date: DateFormat; headingId: string }) {
+  const { t } = useTranslation();
+  const privateScopes = member.scopes.filter((scope) => !JOINT_SCOPES.includes(scope));
+  return (
+    <section className="client-report__section client-report__private" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("practiceReport.privateTitle", { name: member.name })}</h2>
+      <p className="client-report__private-note">{t("practiceReport.privateNote", { name: member.name })}</p>
+      <p>{privateScopes.length > 0 ? t("practiceReport.privateShares", { name: member.name, scopes: privateScopes.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", ") }) : t("practiceReport.privateSharesNothing", { name: member.name })}</p>
+      <h3>{t("clientDashboard.safetyCheck.title")}</h3>
+      <MemberSafetyCheck member={member} date={date} />
+      <h3>{t("clientDashboard.notes.title")}</h3>
+      <MemberNotes member={member} date={date} headingLevel={4} />
+    </section>
+  );
+}
 
 function AreaScores({ members, date }: { members: readonly ClientDetailMember[]; date: DateFormat }) {
   const { t } = useTranslation();
@@ -177,7 +201,7 @@ function MemberFlags({ member, date }: { member: ClientDetailMember; date: DateF
       ) : (
         <ul>
           {present.map((flag) => (
-            <li key={flag.id}>{t("practiceReport.flagSince", { flag: t(`practiceReport.flags.${flag.id satisfies CounsellorFlagId}`), first: date(flag.firstSeenAt) })}</li>
+            <li key={flag.id}>{t("practiceReport.flagSince", { flag: t(`practiceReport.flags.${flag.id satisfies ShareableFlagId}`), first: date(flag.firstSeenAt) })}</li>
           ))}
         </ul>
       )}
@@ -194,6 +218,11 @@ function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: Da
       <h3>{member.name}</h3>
       {member.checkIns.lastAt && <p>{t("practiceReport.lastCheckIn", { date: date(member.checkIns.lastAt) })}</p>}
       {member.checkIns.overdue && <p>{t("practiceReport.overdue")}</p>}
+      {member.checkIns.signals.map((signal) => (
+        <p key={signal.id}>
+          <strong>{signal.title}.</strong> {signal.explanation}
+        </p>
+      ))}
       {recent.length === 0 ? (
         <p>{t("practiceReport.checkInsNone")}</p>
       ) : (

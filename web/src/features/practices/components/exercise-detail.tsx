@@ -9,6 +9,7 @@ import { useConsent } from "../../consent/api/consent-api";
 import { ConsentFirst, isConsentRequired } from "../../check-in/components/consent-first";
 import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
 import { Loading } from "../../../components/loading";
+import { WhoCanSee } from "../../sharing/components/who-can-see";
 
 const REFLECTION_MAX_LENGTH = 4000;
 
@@ -59,10 +60,11 @@ function CompletionForm({ exercise }: { exercise: ExerciseView }) {
         <p id={`${id}-hint`} className="field__hint">
           {t("practices.reflectionHint")}
         </p>
+        <WhoCanSee subject="reflections" className="field__hint" id={`${id}-audience`} />
         <textarea
           id={id}
           className="field__input field__textarea"
-          aria-describedby={`${id}-hint`}
+          aria-describedby={`${id}-hint ${id}-audience`}
           rows={5}
           maxLength={REFLECTION_MAX_LENGTH}
           value={reflection}
@@ -74,6 +76,7 @@ function CompletionForm({ exercise }: { exercise: ExerciseView }) {
       </div>
       {complete.isError && (isConsentRequired(complete.error) ? <ConsentFirst next={next} /> : <Alert tone="error">{t("practices.saveError")}</Alert>)}
       {complete.isSuccess && <Alert tone="success">{t("practices.doneSaved")}</Alert>}
+      <WhoCanSee subject="exercises-done" />
       <div className="actions">
         <Button type="submit" busy={complete.isPending}>
           {complete.isPending ? t("practices.saving") : t("practices.markDone")}

@@ -60,7 +60,7 @@ function DimensionScore({ dimension }: { dimension: Dimension }) {
               <ul>
                 {dimension.drivers.map((driver) => (
                   <li key={driver.itemId}>
-                    {t(driver.direction === "raised" ? "profile.driverRaised" : "profile.driverLowered", { plain: driver.plain, answer: driver.answerLabel.toLowerCase() })}
+                    {t(driver.direction === "raised" ? "profile.driverRaised" : "profile.driverLowered", { text: driver.text, answer: driver.answerLabel })}
                   </li>
                 ))}
               </ul>

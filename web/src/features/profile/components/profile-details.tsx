@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { isRetakeOpen, type CurrentAssessment } from "../../assessment/api/assessment-api";
 import type { PracticeId, ProfileResponse, ProfileView } from "../api/profile-api";
 import { DimensionScores } from "./dimension-scores";
-import { ProfileFlags, SafetyResources } from "./profile-flags";
+import { ProfileFlags, SafetyResources, SkippedSafetyCheck } from "./profile-flags";
+import { WhoCanSee } from "../../sharing/components/who-can-see";
 import { usePatternWords } from "./pattern-words";
 import { WeMeMap } from "./we-me-map";
 
@@ -17,7 +18,9 @@ export function ProfileDetails({ profile, history, current }: { profile: Profile
   return (
     <>
       <p className="muted">{t("profile.completedOn", { date: formatDate(profile.completedAt) })}</p>
+      <WhoCanSee subject="profile-scores" />
       {profile.safety.showResources && <SafetyResources holdsBackJointExercises={profile.safety.holdsBackJointExercises} />}
+      {profile.safety.skippedCheck && <SkippedSafetyCheck />}
 
       <section aria-labelledby="map-title" className="card">
         <h2 id="map-title">{t("profile.mapTitle")}</h2>

@@ -1,8 +1,18 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { ProfileView } from "../api/profile-api";
+import { SharingSummary } from "../../sharing/components/sharing-summary";
+import { WhoCanSee } from "../../sharing/components/who-can-see";
 
 type Flag = ProfileView["flags"][number];
+
+/** Where a nudge toward counselling leads: the help page's counselling part, which starts with counselling, not crisis lines. */
+export const COUNSELLING_HELP_PATH = "/help/counselling";
+
+/** The counselling suggestions worded under a flag (safety resources have their own private box). */
+export function isCounsellingSuggestion(counselling: Flag["counselling"]): counselling is "individual" | "own-or-together" | "relationship" {
+  return counselling === "individual" || counselling === "own-or-together" || counselling === "relationship";
+}
 
 /** Flags that belong in the private safety box rather than in the list. */
 export function isSafetyFlag(flag: Flag) {
@@ -31,11 +41,11 @@ export function ProfileFlags({ flags }: { flags: readonly Flag[] }) {
                 <p>
                   <Link to="/practices">{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>
                 </p>
-                {(flag.counselling === "individual" || flag.counselling === "relationship") && (
+                {isCounsellingSuggestion(flag.counselling) && (
                   <div className="flag__counselling">
                     <p>{t(`profile.counselling.${flag.counselling}`)}</p>
                     <p>
-                      <Link to="/help">{t("profile.counsellingLink")}</Link>
+                      <Link to={COUNSELLING_HELP_PATH}>{t("profile.counsellingLink")}</Link>
                     </p>
                   </div>
                 )}
@@ -61,7 +71,27 @@ export function SafetyResources({ holdsBackJointExercises }: { holdsBackJointExe
         </Link>
       </p>
       {holdsBackJointExercises && <p>{t("profile.safetyHeldBack")}</p>}
-      <p className="muted">{t("profile.safetyPrivate")}</p>
+      <WhoCanSee subject="safety-check" />
+      <p>{t("profile.safetyReview")}</p>
+      <SharingSummary />
+      <p>
+        <Link to="/account/data-views">{t("profile.safetyDataViews")}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** A gentle word, to the person alone, when every safety question was skipped: no verdict, just where help is. */
+export function SkippedSafetyCheck() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="safety-skipped-title" className="card safety-box">
+      <h2 id="safety-skipped-title">{t("profile.safetySkippedTitle")}</h2>
+      <p>{t("profile.safetySkippedBody")}</p>
+      <p>
+        <Link to="/help">{t("profile.safetyLink")}</Link>
+      </p>
+      <WhoCanSee subject="safety-check" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
+import { sharingAnswers, type SharingFixture } from "../../../testing/sharing";
 import { ProfileRoute } from "../../../app/routes/profile";
 import { ProfileChangeRoute } from "../../../app/routes/profile-change";
 import type { ProfileResponse, ProfileView } from "../api/profile-api";
@@ -22,7 +23,7 @@ function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
         score: 31,
         missingMessage: null,
         explanation: "Mostly from how you answered about keeping quiet.",
-        drivers: [{ itemId: "voice-2", plain: "I stay quiet about my needs to keep the peace", answerLabel: "Agree", direction: "lowered" }],
+        drivers: [{ itemId: "voice-2", text: "I stay quiet about my needs to keep the peace.", plain: "my needs stay unsaid", answerLabel: "Agree", direction: "lowered" }],
       },
       { code: "CLOSE", axis: "we", name: "Closeness", summary: "Feeling near to your partner.", score: 80, missingMessage: null, explanation: "", drivers: [] },
     ],
@@ -30,7 +31,7 @@ function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
       { id: "power-imbalance", severity: "medium", title: "Speaking up is hard", explanation: "You said you stay quiet.", practice: "speak-up", counselling: "individual" },
       { id: "safety", severity: "high", title: "Safety", explanation: "private", practice: "friends-family", counselling: "safety-resources" },
     ],
-    safety: { showResources: true, holdsBackJointExercises: true },
+    safety: { showResources: true, holdsBackJointExercises: true, skippedCheck: false },
     suggestedPractices: ["speak-up"],
     normSource: "provisional",
     ...overrides,
@@ -59,19 +60,64 @@ describe("The We × Me map", () => {
 });
 
 describe("The profile page", () => {
+  /** The profile page's sentences about who sees what, with this sharing. */
+  async function profileSentences(sharing: SharingFixture) {
+    const body: ProfileResponse = { profile: profileView(), history: [] };
+    stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone, ...sharingAnswers(sharing) });
+    const view = renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
+    const safety = await screen.findByRole("region", { name: "For you only" });
+    const scores = (await screen.findByText(/can see your profile scores/)).textContent;
+    const safetyLine = (await within(safety).findByText(/can see your safety check/)).textContent;
+    const summary = within(safety).getByRole("heading", { name: "What you share right now" }).parentElement?.textContent;
+    view.unmount();
+    return { scores, safetyLine, summary };
+  }
+
+  it("says who can see the scores and the safety check from what is shared now, and follows each change", async () => {
+    const alone = await profileSentences({ partnerScopes: [], counsellorScopes: [] });
+    expect(alone.scores).toMatch(/^Right now only you can see your profile scores\./);
+    expect(alone.safetyLine).toMatch(/^Right now only you can see your safety check\./);
+    const partner = await profileSentences({ partnerScopes: ["dimensions"], counsellorScopes: [] });
+    expect(partner.scores).toMatch(/^Right now you and Ana \(your partner: the seven scores\) can see your profile scores\./);
+    expect(partner.safetyLine).toMatch(/^Right now only you can see your safety check\./);
+    expect(partner.summary).toContain("With Ana, your partner: the seven scores.");
+    const counsellor = await profileSentences({ partnerScopes: [], counsellorScopes: ["safety"] });
+    expect(counsellor.scores).toMatch(/^Right now only you can see your profile scores\./);
+    expect(counsellor.safetyLine).toMatch(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your safety check\./);
+    expect(counsellor.summary).toContain("With Dr Lee, your counsellor at Clear Path: Safety check.");
+  });
+
+  it("notes a skipped safety check gently, for the person alone, with the way to help", async () => {
+    const body: ProfileResponse = { profile: profileView({ flags: [], safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: true } }), history: [] };
+    stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone, ...sharingAnswers() });
+    renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
+    const note = await screen.findByRole("region", { name: "The safety check" });
+    expect(within(note).getByText(/You skipped the safety questions\. That is fine/)).toBeInTheDocument();
+    expect(within(note).getByRole("link", { name: "See confidential support services" })).toHaveAttribute("href", "/help");
+    expect(screen.queryByRole("region", { name: "For you only" })).not.toBeInTheDocument();
+  });
+
   it("shows scores as numbers, the answers behind them, flags with help, and private safety resources", async () => {
     const body: ProfileResponse = { profile: profileView(), history: [{ assessmentId: "a1", completedAt: "2026-11-24T08:00:00.000Z", we: 72, me: 38, pattern: "leaning-co-dependent" }] };
-    stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone });
+    stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone, ...sharingAnswers() });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     expect(await screen.findByRole("heading", { level: 1, name: "Your profile" })).toBeInTheDocument();
     expect(await screen.findByText("31 out of 100")).toBeInTheDocument();
-    expect(screen.getByText("“I stay quiet about my needs to keep the peace”: you answered agree, which lowered the score.")).toBeInTheDocument();
+    // Only the statement's exact words stand in quotation marks, never the paraphrase.
+    expect(screen.getByText("To “I stay quiet about my needs to keep the peace.” you answered “Agree”. That lowered the score.")).toBeInTheDocument();
+    expect(screen.queryByText(/my needs stay unsaid/)).not.toBeInTheDocument();
     const flags = screen.getByRole("region", { name: "Things worth a closer look" });
     expect(within(flags).getByRole("heading", { name: "Speaking up is hard" })).toBeInTheDocument();
-    expect(within(flags).getByRole("link", { name: "Find counselling and support" })).toHaveAttribute("href", "/help");
+    // A nudge toward counselling lands on the counselling part of help, not on crisis lines.
+    expect(within(flags).getByRole("link", { name: "Find counselling" })).toHaveAttribute("href", "/help/counselling");
     expect(within(flags).queryByText("Safety")).not.toBeInTheDocument();
     const safety = screen.getByRole("region", { name: "For you only" });
     expect(within(safety).getByRole("link", { name: "See confidential support services" })).toHaveAttribute("href", "/help");
+    // The private box says who can see it, and offers a review of everything shared.
+    expect(await within(safety).findByText(/^Right now only you can see your safety check\. A partner can never see your safety check\./)).toBeInTheDocument();
+    expect(within(safety).getByRole("heading", { name: "What you share right now" })).toBeInTheDocument();
+    expect(within(safety).getByText("Right now you share nothing with anyone.")).toBeInTheDocument();
+    expect(within(safety).getByRole("link", { name: "See who has looked at your data" })).toHaveAttribute("href", "/account/data-views");
     expect(screen.getByRole("link", { name: "Open the practices" })).toHaveAttribute("href", "/practices");
     expect(screen.getByText(/You can take the profile again from/)).toBeInTheDocument();
   });
@@ -84,7 +130,7 @@ describe("The profile page", () => {
 
   it("offers a retake once it is available", async () => {
     stubFetch({
-      "GET /api/profile": { status: 200, body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false } }), history: [] } },
+      "GET /api/profile": { status: 200, body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: false } }), history: [] } },
       "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-10-01T00:00:00.000Z", retakeAvailableAt: "2026-10-29T00:00:00.000Z" } },
     });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");

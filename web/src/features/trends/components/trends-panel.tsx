@@ -40,31 +40,31 @@ const COLOURS = ["#1f5f5a", "#9a4a24"] as const;
 /** Charts appear from this many check-ins on; before that a line says little. */
 export const MIN_WEEKS_FOR_CHARTS = 3;
 
-const SIGNAL_MEANING = {
-  "social-withdrawal": "trends.signalMeaning.social-withdrawal",
-  "sustained-decline": "trends.signalMeaning.sustained-decline",
-} as const;
+/** The signals that have words of their own beside the server's explanation. */
+export type SignalWithMeaning = "social-withdrawal" | "sustained-decline";
 
-function meaningKeyOf(signalId: string) {
-  if (signalId === "social-withdrawal") return SIGNAL_MEANING["social-withdrawal"];
-  if (signalId.startsWith("sustained-decline")) return SIGNAL_MEANING["sustained-decline"];
-  return null;
+function hasMeaning(signalId: string): signalId is SignalWithMeaning {
+  return signalId === "social-withdrawal" || signalId === "sustained-decline";
 }
 
-function Signals({ signals }: { signals: TrendSignalView[] }) {
+/** Words around the signals: the person's own (default), or a partner's view of someone else's weeks. */
+export type SignalWording = { intro: string; none: string; meaning: (id: SignalWithMeaning) => string };
+
+/** Trend signals, each with what it means, the server's explanation and the practice that may help. */
+export function Signals({ signals, wording }: { signals: TrendSignalView[]; wording?: SignalWording }) {
   const { t } = useTranslation();
-  if (signals.length === 0) return <p className="muted">{t("trends.noSignals")}</p>;
+  const words: SignalWording = wording ?? { intro: t("trends.signalsIntro"), none: t("trends.noSignals"), meaning: (id) => t(`trends.signalMeaning.${id}`) };
+  if (signals.length === 0) return <p className="muted">{words.none}</p>;
   return (
     <section aria-labelledby="trend-signals" className="card trend-signals">
       <h2 id="trend-signals">{t("trends.signalsTitle")}</h2>
-      <p>{t("trends.signalsIntro")}</p>
+      <p>{words.intro}</p>
       <ul className="trend-signals__list">
         {signals.map((signal) => {
-          const meaningKey = meaningKeyOf(signal.id);
           return (
             <li key={signal.id}>
               <h3>{signal.title}</h3>
-              {meaningKey && <p>{t(meaningKey)}</p>}
+              {hasMeaning(signal.id) && <p>{words.meaning(signal.id)}</p>}
               <p>{signal.explanation}</p>
               <p>
                 <Link to={`/practices#practice-${signal.practice}`}>

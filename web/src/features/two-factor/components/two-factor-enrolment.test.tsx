@@ -27,7 +27,7 @@ describe("TwoFactorEnrolment", () => {
     await userEvent.type(screen.getByLabelText("Current password"), "right password here");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
 
-    expect(await screen.findByRole("heading", { name: "Add Mutual to your authenticator app" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Add Mutual to the app that makes your codes" })).toBeInTheDocument();
     // The key for typing by hand, in groups of four.
     expect(screen.getByText("JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP")).toBeInTheDocument();
     // The QR code is drawn once the library has loaded.

@@ -1,0 +1,2 @@
+export { preferencesRoutes } from "./preferences.routes.js";
+export { getPreferencesForExport } from "./preferences.service.js";

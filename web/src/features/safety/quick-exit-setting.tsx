@@ -1,0 +1,33 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/alert";
+import { usePreferences } from "./api/preferences-api";
+import { usePutPreferences } from "./api/save-preferences";
+
+/** The person's choice: does Quick exit also sign this device out? Saved as soon as it changes. */
+export function QuickExitSetting() {
+  const { t } = useTranslation();
+  const id = useId();
+  const preferences = usePreferences(true);
+  const save = usePutPreferences();
+  const checked = save.isPending && save.variables ? save.variables.quickExitEndsSession : (preferences.data?.quickExitEndsSession ?? true);
+  return (
+    <section aria-labelledby={`${id}-title`} className="card">
+      <h2 id={`${id}-title`}>{t("account.quickExitTitle")}</h2>
+      <p>{t("account.quickExitBody")}</p>
+      <div className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={preferences.isPending || save.isPending}
+          onChange={(event) => save.mutate({ quickExitEndsSession: event.target.checked })}
+        />
+        <label htmlFor={id}>{t("account.quickExitEndsSession")}</label>
+      </div>
+      {preferences.isError && <Alert tone="error">{t("account.quickExitLoadError")}</Alert>}
+      {save.isError && <Alert tone="error">{t("account.quickExitSaveError")}</Alert>}
+      {save.isSuccess && <p role="status">{t(save.data.quickExitEndsSession ? "account.quickExitSavedOn" : "account.quickExitSavedOff")}</p>}
+    </section>
+  );
+}
