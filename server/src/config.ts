@@ -39,6 +39,8 @@ const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  // libpq's own variable: the database user when DATABASE_URL names none.
+  PGUSER: optionalText,
   DATABASE_URL: optionalText.pipe(
     z
       .string()
@@ -144,7 +146,8 @@ function toContactUri(contact: string): string | undefined {
 
 export type DatabaseConfig =
   | { dialect: "sqlite"; file: string }
-  | { dialect: "postgres"; connectionString: string };
+  /** `user`: PGUSER, for a URL that names no user (libpq's rule; node-postgres would read $USER). */
+  | { dialect: "postgres"; connectionString: string; user?: string | undefined };
 
 export type Config = {
   env: "production" | "development" | "test";
@@ -208,7 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: values.HOST,
     publicUrl,
     dataDir,
-    database: parseDatabaseUrl(values.DATABASE_URL, dataDir),
+    database: parseDatabaseUrl(values.DATABASE_URL, dataDir, values.PGUSER),
     logLevel: values.LOG_LEVEL,
     authSecret: values.AUTH_SECRET,
     smtpUrl: values.SMTP_URL,
@@ -237,9 +240,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+function parseDatabaseUrl(url: string | undefined, dataDir: string, pgUser: string | undefined): DatabaseConfig {
   if (url === undefined) return { dialect: "sqlite", file: path.join(dataDir, "mutual.sqlite") };
-  if (url.startsWith("postgres")) return { dialect: "postgres", connectionString: url };
+  if (url.startsWith("postgres")) return { dialect: "postgres", connectionString: url, user: pgUser };
   const file = url.replace(/^(file|sqlite):(\/\/)?/, "");
   return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(file) };
 }

@@ -12,6 +12,7 @@ import { loadOrCreateSecret } from "./platform/secrets.js";
 import { keySourceFrom, loadKeyring } from "./modules/data-keys/index.js";
 import { limitConnections } from "./http/connection-limits.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
+import { bringDerivedRowsUpToDate } from "./modules/derived-rows/index.js";
 import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
 
 /** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms), graceful shutdown. */
@@ -31,9 +32,14 @@ async function main(): Promise<void> {
   ensurePrivateDirectory(config.dataDir);
   // Migrations get a connection of their own with no time limit: on a large database one may
   // rightly run for minutes, longer than any request should wait (decision 027).
+  // Derived rows whose rules changed since they were stored are rebuilt once, by live code, on the
+  // same connection (decision 052).
   const migrating = openDatabase(config.database, { timeoutMs: 0 });
   const applied = await migrateToLatest(migrating)
-    .then((migrations) => migrations.results?.filter((result) => result.status === "Success").length ?? 0)
+    .then(async (migrations) => {
+      await bringDerivedRowsUpToDate(migrating, logger);
+      return migrations.results?.filter((result) => result.status === "Success").length ?? 0;
+    })
     .finally(() => migrating.close());
   const database = openDatabase(config.database, {
     timeoutMs: config.databaseTimeoutMs,

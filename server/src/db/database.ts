@@ -41,7 +41,7 @@ export const defaultDatabaseTimeoutMs = 2500;
 
 /** Opens the database named by the configuration: SQLite by default, PostgreSQL when configured. */
 export function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Database {
-  return config.dialect === "sqlite" ? openSqlite(config.file) : openPostgres(config.connectionString, options);
+  return config.dialect === "sqlite" ? openSqlite(config.file) : openPostgres(withDefaultUser(config.connectionString, config.user), options);
 }
 
 function openSqlite(file: string): Database {
@@ -137,7 +137,7 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
   const health = new StorageHealth();
   const onConnectionError = options.onConnectionError ?? (() => undefined);
   const pool = new pg.Pool({
-    connectionString: withDefaultUser(connectionString),
+    connectionString,
     max: options.maxConnections ?? 10,
     // A connection dropped by a firewall or a failover is noticed by the kernel, not left open for hours.
     keepAlive: true,
@@ -224,13 +224,14 @@ function reportingPool(pool: pg.Pool, health: StorageHealth) {
 }
 
 /**
- * libpq falls back to the OS user when the URL names none; node-postgres reads $USER
- * instead, which service managers and CI often leave unset. Fill it in the libpq way.
+ * libpq falls back to the OS user when the URL names none; node-postgres reads $USER instead,
+ * which service managers and CI often leave unset. Fill it in the libpq way: `user` when given
+ * (config.ts passes PGUSER), otherwise the OS user.
  */
-export function withDefaultUser(connectionString: string): string {
+export function withDefaultUser(connectionString: string, user: string = os.userInfo().username): string {
   const url = new URL(connectionString);
   if (url.username) return connectionString;
-  url.username = encodeURIComponent(process.env.PGUSER ?? os.userInfo().username);
+  url.username = encodeURIComponent(user);
   return url.toString();
 }
 

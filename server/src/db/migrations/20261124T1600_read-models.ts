@@ -1,5 +1,4 @@
 import { type Kysely } from "kysely";
-import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, summariseAssessment, type Instrument } from "@mutual/core";
 
 // Read models for the counsellor's dashboard (decision 016). Both are derived data: the
 // answers and the check-ins stay the one source of truth (decision 009), these rows only
@@ -9,13 +8,14 @@ import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, summariseAssessment, type Instr
 // - assessment_safety: whether the private safety flag fired, in a table of its own so that
 //   no query of the scores can return it by accident.
 // - check_in_latest: each person's latest check-in week, written in the check-in's transaction.
-// Rows for data written before this migration are backfilled here, from the answers, with the
-// same core function the submit uses. Everything cascades from "user" and "assessment".
+// Frozen in time (decision 052): the score columns are written out as they stood, and the score
+// rows of assessments completed before this migration are not computed here, with whatever scoring
+// rules the code has when it runs, but by the derived-rows module at start-up (and on any read that
+// finds one missing). The latest check-in week needs no rule: it is backfilled here, in SQL.
+// Everything cascades from "user" and "assessment".
 
-/** Score columns, lower case: close, support, accept, voice, self, ties, rely, we, me, codependency. */
-const scoreColumns = SCORE_KEYS.map((key) => key.toLowerCase());
-
-const instruments: readonly Instrument[] = [INTERDEPENDENCE_PROFILE_V1];
+/** Score columns as they stood: close, support, accept, voice, self, ties, rely, we, me, codependency. */
+const scoreColumns = ["close", "support", "accept", "voice", "self", "ties", "rely", "we", "me", "codependency"] as const;
 const batchSize = 200;
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -47,54 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", "bigint", (column) => column.notNull())
     .execute();
 
-  await backfillScores(db);
   await backfillLatestCheckIns(db);
-}
-
-async function backfillScores(db: Kysely<any>): Promise<void> {
-  let after = "";
-  for (;;) {
-    const assessments: Array<{ id: string; user_id: string; instrument_id: string; instrument_version: string; completed_at: number | string }> = await db
-      .selectFrom("assessment")
-      .select(["id", "user_id", "instrument_id", "instrument_version", "completed_at"])
-      .where("status", "=", "completed")
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(batchSize)
-      .execute();
-    if (assessments.length === 0) return;
-    after = assessments.at(-1)?.id ?? after;
-    const answers: Array<{ assessment_id: string; item_id: string; value: number }> = await db
-      .selectFrom("assessment_answer")
-      .select(["assessment_id", "item_id", "value"])
-      .where(
-        "assessment_id",
-        "in",
-        assessments.map((row) => row.id),
-      )
-      .execute();
-    const byAssessment = new Map<string, Record<string, number>>();
-    for (const answer of answers) {
-      const map = byAssessment.get(answer.assessment_id) ?? {};
-      map[answer.item_id] = Number(answer.value);
-      byAssessment.set(answer.assessment_id, map);
-    }
-    const scores: Array<Record<string, unknown>> = [];
-    const safety: Array<Record<string, unknown>> = [];
-    for (const row of assessments) {
-      const instrument = instruments.find((entry) => entry.id === row.instrument_id && entry.version === row.instrument_version);
-      if (!instrument) throw new Error(`Unknown instrument ${row.instrument_id}@${row.instrument_version}`);
-      const summary = summariseAssessment(instrument, byAssessment.get(row.id) ?? {});
-      const scoreValues: Record<string, unknown> = { assessment_id: row.id, user_id: row.user_id, completed_at: Number(row.completed_at) };
-      for (const key of SCORE_KEYS) scoreValues[key.toLowerCase()] = summary.scores[key];
-      scoreValues.pattern = summary.pattern;
-      scoreValues.flag_ids = JSON.stringify(summary.shareableFlagIds);
-      scores.push(scoreValues);
-      safety.push({ assessment_id: row.id, user_id: row.user_id, raised: summary.safetyRaised ? 1 : 0 });
-    }
-    await db.insertInto("assessment_score").values(scores).execute();
-    await db.insertInto("assessment_safety").values(safety).execute();
-  }
 }
 
 async function backfillLatestCheckIns(db: Kysely<any>): Promise<void> {

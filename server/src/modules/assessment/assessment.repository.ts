@@ -233,6 +233,12 @@ export async function listCompletedWithoutScoreRow(db: Kysely<DB>, userIds: Peop
   return rows.map(toRecord);
 }
 
+/** A page of completed assessments after `afterId` (keyset by id), for rebuilding every score row. */
+export async function listCompletedPage(db: Kysely<DB>, afterId: string, limit: number): Promise<AssessmentRecord[]> {
+  const rows = await db.selectFrom("assessment").select(columns).where("status", "=", "completed").where("id", ">", afterId).orderBy("id").limit(limit).execute();
+  return rows.map(toRecord);
+}
+
 /** What the safety check of one completed assessment found: a concern, or every question skipped. */
 export type SafetyCheckResult = { raised: boolean; skipped: boolean };
 

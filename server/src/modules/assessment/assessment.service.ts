@@ -48,6 +48,7 @@ import {
   listAnswersOf,
   listCompleted,
   lockInProgress,
+  listCompletedPage,
   listCompletedWithoutScoreRow,
   listSafetyOfPeople,
   type SafetyCheckResult,
@@ -260,6 +261,28 @@ export type { PeopleQuery, SafetyCheckResult, StoredScoreRow };
 /** What the score row keeps of the answers for statistics over many people (decision 022). */
 function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): PackedScoredAnswers {
   return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers) };
+}
+
+/**
+ * Scores every completed assessment again from its answers and replaces its score and safety rows,
+ * in pages: after a scoring rule changes (derived-rows module), so that stored rows follow today's
+ * rules. The answers stay the truth; these rows are derived from them.
+ */
+export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promise<number> {
+  let after = "";
+  let rebuilt = 0;
+  for (;;) {
+    const page = await listCompletedPage(db, after, pageSize);
+    if (page.length === 0) return rebuilt;
+    const answersById = await listAnswersOf(db, page.map((record) => record.id));
+    for (const record of page) {
+      const instrument = instrumentOf(record);
+      const answers = toProfileAnswers(answersById.get(record.id) ?? []);
+      await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
+    }
+    rebuilt += page.length;
+    after = page[page.length - 1]?.id ?? after;
+  }
 }
 
 /** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */

@@ -9,6 +9,8 @@ export {
   listSafetyChecksOfPeople,
   listScoresOf,
   listScoresOfPeople,
+  rebuildAllScoreRows,
+  submitAssessment,
   type PeopleQuery,
   type SafetyCheckResult,
   type StoredScoreRow,

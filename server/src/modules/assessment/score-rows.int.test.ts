@@ -10,6 +10,7 @@ import { migrations } from "../../db/migrations/index.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
 import { testKeyring } from "../../../test/build-test-app.js";
 import { listScoresOf, listScoresOfPeople, listSafetyChecksOfPeople } from "./index.js";
+import { bringDerivedRowsUpToDate } from "../derived-rows/index.js";
 import { submitAssessment } from "./assessment.service.js";
 import { listLatestCheckInsOfPeople, storeCheckInForWeek } from "../check-in/index.js";
 
@@ -57,6 +58,15 @@ function expectedRow(answers: ProfileAnswers) {
 
 const onePerson = (db: Kysely<DB>, userId: string) => db.selectFrom("user").select("id as user_id").where("id", "=", userId);
 
+/** What main.ts does after migrating: rows whose rules changed are rebuilt once (decision 052). */
+async function startUpAsAServerWould(database: Database): Promise<void> {
+  const quiet = { info: () => undefined, debug: () => undefined, error: () => undefined };
+  const outcomes = await bringDerivedRowsUpToDate(database, quiet);
+  expect(outcomes.every((outcome) => outcome.ran)).toBe(true);
+  // Once per version: a second start does nothing.
+  expect((await bringDerivedRowsUpToDate(database, quiet)).map((outcome) => outcome.ran)).toEqual(outcomes.map(() => false));
+}
+
 describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect) => {
   let test: TestDatabase;
   let database: Database;
@@ -67,7 +77,7 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
   });
   afterAll(async () => test.destroy());
 
-  it("backfills a row for every assessment completed before the migration, equal to scoring its answers, and the latest check-in week", async () => {
+  it("a row for every assessment completed before the read models existed, equal to scoring its answers, rebuilt at start-up; and the latest check-in week", async () => {
     const names = Object.keys(migrations);
     const before = names[names.indexOf("20261124T1600_read-models") - 1]!;
     // Pinned to this database's schema, as the app's migrator is (a neighbouring schema's bookkeeping must not count).
@@ -86,6 +96,9 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
       await db.insertInto("check_in").values({ id: randomUUID(), user_id: people[1]!.userId, iso_week: week, time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: 5, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: 1000 + index, updated_at: 2000 + index }).execute();
     }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    // The migration only makes the tables (frozen in time); start-up fills them with today's rules.
+    expect(await db.selectFrom("assessment_score").select("assessment_id").execute()).toEqual([]);
+    await startUpAsAServerWould(database);
 
     const safetyOf = await listSafetyChecksOfPeople(db, db.selectFrom("user").select("id as user_id"));
     for (const person of people) {
@@ -166,6 +179,9 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     }
     await db.insertInto("check_in_latest").values({ user_id: slider, iso_week: "2026-W41", updated_at: 11 } as never).execute();
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    // An older server's database has not run today's derivations: start-up rebuilds its rows.
+    await db.deleteFrom("job_run").where("job", "like", "derived-rows:%").execute();
+    await startUpAsAServerWould(database);
 
     const safety = await listSafetyChecksOfPeople(db, db.selectFrom("user").select("id as user_id").where("id", "in", [neutralHarm, skipper]));
     expect(safety.get(neutralHarmAssessment)).toEqual({ raised: true, skipped: false });

@@ -146,6 +146,12 @@ export async function listNewestCheckIns(db: Kysely<DB>, userId: string, limit: 
   return rows.map(toRecord);
 }
 
+/** A page of the people who have a latest check-in, after `afterUserId` (keyset by user id). */
+export async function listPeopleWithLatest(db: Kysely<DB>, afterUserId: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom("check_in_latest").select("user_id").where("user_id", ">", afterUserId).orderBy("user_id").limit(limit).execute();
+  return rows.map((row) => row.user_id);
+}
+
 /** Stores whether a pulse was declining as of the person's latest check-in (check_in_latest, decision 035). */
 export async function setLatestDecline(db: Kysely<DB>, userId: string, isDeclining: boolean): Promise<void> {
   await db.updateTable("check_in_latest").set({ pulse_declining: isDeclining ? 1 : 0 }).where("user_id", "=", userId).execute();

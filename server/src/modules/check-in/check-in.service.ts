@@ -28,6 +28,7 @@ import {
   listCheckIns,
   listLatestOfPeople,
   listNewestCheckIns,
+  listPeopleWithLatest,
   listNotedCheckIns,
   setLatestDecline,
   upsertCheckIn,
@@ -152,6 +153,22 @@ async function keepLatestDecline(db: Kysely<DB>, userId: string): Promise<void> 
   const latestWeek = newest[0]?.week;
   if (latestWeek === undefined) return;
   await setLatestDecline(db, userId, listDecliningPulses(trendPoints(newest), latestWeek).length > 0);
+}
+
+/**
+ * Works out again, for everyone with check-ins, whether a pulse showed a sustained decline as of
+ * their latest check-in: after the rule changes (derived-rows module), in pages of people.
+ */
+export async function rebuildLatestDeclines(db: Kysely<DB>, pageSize = 200): Promise<number> {
+  let after = "";
+  let rebuilt = 0;
+  for (;;) {
+    const people = await listPeopleWithLatest(db, after, pageSize);
+    if (people.length === 0) return rebuilt;
+    for (const userId of people) await keepLatestDecline(db, userId);
+    rebuilt += people.length;
+    after = people[people.length - 1] ?? after;
+  }
 }
 
 /** The answer to a retry: the check-in of the week the first request wrote, re-read (an edit since shows, an old note never does). */

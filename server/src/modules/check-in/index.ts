@@ -1,2 +1,2 @@
 export { checkInRoutes } from "./check-in.routes.js";
-export { listCheckInNotesOf, type CheckInNote, listCheckInTrendsOf, listLatestCheckInsOfPeople, type LatestCheckIn, listCheckInsForExport, storeCheckInForWeek, type CheckInTrends, type ExportedCheckIn } from "./check-in.service.js";
+export { listCheckInNotesOf, type CheckInNote, listCheckInTrendsOf, listLatestCheckInsOfPeople, type LatestCheckIn, listCheckInsForExport, rebuildLatestDeclines, storeCheckInForWeek, type CheckInTrends, type ExportedCheckIn } from "./check-in.service.js";

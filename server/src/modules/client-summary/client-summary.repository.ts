@@ -228,3 +228,9 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
     seen: bits & bit.seen ? { flagIds: flagIdsOf(Math.floor(packed / seenFlagsShift)), safety: (bits & bit.seenSafety) !== 0 } : null,
   };
 }
+
+/** Deletes every summary row; each practice's next dashboard read computes its rows again. */
+export async function deleteAllSummaries(db: Kysely<DB>): Promise<number> {
+  const result = await db.deleteFrom("client_member_summary").executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

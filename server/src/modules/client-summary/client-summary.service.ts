@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { SUMMARY_SCORE_COLUMNS, listSummaries, practiceLacksSummaries, refreshSummaries, type DeteriorationTest, type MemberSummary, type SummaryScoreColumn } from "./client-summary.repository.js";
+import { SUMMARY_SCORE_COLUMNS, deleteAllSummaries, listSummaries, practiceLacksSummaries, refreshSummaries, type DeteriorationTest, type MemberSummary, type SummaryScoreColumn } from "./client-summary.repository.js";
 
 // The writes that change what a client member's summary says call these in their own
 // transaction, after writing (decision 018): score rows (a completed profile), the latest
@@ -29,6 +29,14 @@ export async function refreshClientSummariesOfClient(db: Kysely<DB>, clientId: s
 export async function listClientSummaries(db: Kysely<DB>, practiceId: string, counsellorId: string, tests: readonly DeteriorationTest[]): Promise<MemberSummary[]> {
   if (await practiceLacksSummaries(db, practiceId)) await refreshSummaries(db, { practiceId });
   return listSummaries(db, practiceId, counsellorId, tests);
+}
+
+/**
+ * Forgets every summary row, after a rule that shapes them changed (derived-rows module): each
+ * practice's next dashboard read computes its own again, from today's score and check-in rows.
+ */
+export async function clearAllClientSummaries(db: Kysely<DB>): Promise<number> {
+  return deleteAllSummaries(db);
 }
 
 export { SUMMARY_SCORE_COLUMNS };

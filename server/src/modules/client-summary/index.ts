@@ -1,6 +1,7 @@
 // One stored summary row per client member, for the counsellor's dashboard (decision 018).
 export {
   SUMMARY_SCORE_COLUMNS,
+  clearAllClientSummaries,
   listClientSummaries,
   refreshClientSummariesOfClient,
   refreshClientSummariesOfPerson,

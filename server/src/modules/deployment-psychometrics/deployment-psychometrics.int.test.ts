@@ -22,8 +22,9 @@ import { migrateToLatest } from "../../db/migrate.js";
 import { migrations } from "../../db/migrations/index.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
 import { seededRandom } from "../../../test/seeded-random.js";
-import { submitAssessment } from "../assessment/assessment.service.js";
+import { submitAssessment } from "../assessment/index.js";
 import { computeDeploymentPsychometrics } from "./index.js";
+import { bringDerivedRowsUpToDate } from "../derived-rows/index.js";
 
 /** Answers with a trait per dimension plus noise, so alpha is well above 0 (skipped items: core's unit tests). */
 function answersFrom(random: () => number): ProfileAnswers {
@@ -152,7 +153,7 @@ describe.each(dialects)("[%s] the instrument over the whole deployment", (dialec
     expect([after.respondents, after.unreadable]).toEqual([before.respondents - 1, before.unreadable + 1]);
   });
 
-  it("backfills the packed answers of profiles completed before the column existed", async () => {
+  it("fills the packed answers of profiles completed before the column existed, at start-up", async () => {
     const names = Object.keys(migrations);
     const before = names[names.indexOf("20261124T2000_packed-answers") - 1]!;
     const schema = dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
@@ -168,9 +169,19 @@ describe.each(dialects)("[%s] the instrument over the whole deployment", (dialec
       .values({ assessment_id: assessmentId, user_id: userId, completed_at: 5, ...Object.fromEntries(SCORE_KEYS.map((key) => [key.toLowerCase(), summary.scores[key]])), pattern: summary.pattern, flag_ids: "[]" } as never)
       .execute();
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    // The migration only adds the columns (frozen in time); start-up fills them (decision 052).
+    await db.deleteFrom("job_run").where("job", "like", "derived-rows:%").execute();
+    await bringDerivedRowsUpToDate(test.database, { info: () => undefined, debug: () => undefined, error: () => undefined });
     const row = await db.selectFrom("assessment_score").select(["instrument_key", "scored_answers"]).where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
     expect(row).toEqual({ instrument_key: instrumentKeyOf(PROFILE), scored_answers: packScoredAnswers(PROFILE, answers) });
-    // Every row written before the migration got its packed answers.
-    expect(await db.selectFrom("assessment_score").select("assessment_id").where("scored_answers", "is", null).execute()).toEqual([]);
+    // Every completed profile's row got its packed answers.
+    const unpacked = await db
+      .selectFrom("assessment_score")
+      .innerJoin("assessment", "assessment.id", "assessment_score.assessment_id")
+      .select("assessment.id")
+      .where("assessment.status", "=", "completed")
+      .where("assessment_score.scored_answers", "is", null)
+      .execute();
+    expect(unpacked).toEqual([]);
   });
 });

@@ -1,0 +1,122 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// Each rule of docs/architecture.md's "Dependency rules" has a probe here: a file that breaks it,
+// linted as if it stood at that place in the tree. The lint must refuse every probe, with the
+// rule's own words, however the import is spelt (issue 20). A probe that passes means a rule that
+// no longer holds.
+
+const root = path.resolve(import.meta.dirname, "..");
+const eslint = new ESLint({ cwd: root });
+
+async function problemsOf(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((message) => message.message);
+}
+
+const probes: Array<{ rule: string; file: string; code: string; says: RegExp }> = [
+  {
+    rule: "a module reaches another only through its index.ts (a sibling's relative path)",
+    file: "server/src/modules/practice/probe.service.ts",
+    code: 'import { createInvite } from "../couple/couple.service.js";\nexport const probe = createInvite;\n',
+    says: /Modules talk to each other through their index\.ts/,
+  },
+  {
+    rule: "a module reaches another only through its index.ts (the same file spelt from higher up)",
+    file: "server/src/modules/practice/probe.ts",
+    code: 'import { createInvite } from "../../modules/couple/couple.service.js";\nexport const probe = createInvite;\n',
+    says: /Modules talk to each other through their index\.ts/,
+  },
+  {
+    rule: "a module's test reaches another module only through its index.ts",
+    file: "server/src/modules/practice/probe.int.test.ts",
+    code: 'import { listScoreRowsOf } from "../assessment/assessment.repository.js";\nexport const probe = listScoreRowsOf;\n',
+    says: /Modules talk to each other through their index\.ts/,
+  },
+  {
+    rule: "core imports nothing outside core (a relative path into the server)",
+    file: "core/src/model/probe.ts",
+    code: 'import { loadConfig } from "../../../server/src/config.js";\nexport const probe = loadConfig;\n',
+    says: /core is pure/,
+  },
+  {
+    rule: "core imports nothing but zod (a package)",
+    file: "core/src/model/probe.ts",
+    code: 'import { Kysely } from "kysely";\nexport const probe = Kysely;\n',
+    says: /core is pure/,
+  },
+  {
+    rule: "the web app never imports the server",
+    file: "web/src/features/profile/probe.ts",
+    code: 'import { loadConfig } from "../../../../server/src/config.js";\nexport const probe = loadConfig;\n',
+    says: /never imports the server/,
+  },
+  {
+    rule: "migrations import no application code (core)",
+    file: "server/src/db/migrations/20990101T0000_probe.ts",
+    code: 'import { SCORE_KEYS } from "@mutual/core";\nexport const probe = SCORE_KEYS;\n',
+    says: /Migrations are frozen in time/,
+  },
+  {
+    rule: "migrations import no application code (a module)",
+    file: "server/src/db/migrations/20990101T0000_probe.ts",
+    code: 'import { rebuildAllScoreRows } from "../../modules/assessment/index.js";\nexport const probe = rebuildAllScoreRows;\n',
+    says: /Migrations are frozen in time/,
+  },
+  {
+    rule: "process.env is read only in config.ts",
+    file: "server/src/db/probe.ts",
+    code: "export const probe = process.env.DATABASE_URL;\n",
+    says: /Read settings in server\/src\/config\.ts/,
+  },
+  {
+    rule: "a policy touches no database",
+    file: "server/src/modules/couple/probe.policy.ts",
+    code: 'import { sql } from "kysely";\nexport const probe = sql;\n',
+    says: /A policy decides from what it is given/,
+  },
+  {
+    rule: "a policy touches no network or file",
+    file: "server/src/modules/couple/probe.policy.ts",
+    code: 'import fs from "node:fs";\nexport const probe = fs;\n',
+    says: /A policy decides from what it is given/,
+  },
+  {
+    rule: "a policy reaches no database module by path",
+    file: "server/src/modules/couple/probe.policy.ts",
+    code: 'import { openDatabase } from "../../db/database.js";\nexport const probe = openDatabase;\n',
+    says: /A policy decides from what it is given/,
+  },
+  {
+    rule: "no SQL in a route",
+    file: "server/src/modules/couple/probe.routes.ts",
+    code: 'import { sql } from "kysely";\nexport const probe = sql;\n',
+    says: /no SQL in a route/,
+  },
+  {
+    rule: "routes never touch repositories",
+    file: "server/src/modules/couple/probe.routes.ts",
+    code: 'import { findPendingInvite } from "./couple.repository.js";\nexport const probe = findPendingInvite;\n',
+    says: /Routes call services/,
+  },
+  {
+    rule: "only server/src/auth imports Better Auth",
+    file: "server/src/modules/couple/probe.service.ts",
+    code: 'import { betterAuth } from "better-auth";\nexport const probe = betterAuth;\n',
+    says: /Only server\/src\/auth imports better-auth/,
+  },
+];
+
+describe("the architecture's dependency rules", () => {
+  it.each(probes)("refuse a probe: $rule", async ({ file, code, says }) => {
+    const problems = await problemsOf(file, code);
+    expect(problems.some((problem) => says.test(problem)), `lint said: ${JSON.stringify(problems)}`).toBe(true);
+  });
+
+  it("let the same imports through where the rules allow them", async () => {
+    expect(await problemsOf("server/src/modules/practice/probe.ts", 'import { coupleRoutes } from "../couple/index.js";\nexport const probe = coupleRoutes;\n')).toEqual([]);
+    expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import { sql } from "kysely";\nexport const probe = sql;\n')).toEqual([]);
+    expect(await problemsOf("server/src/config.probe.ts", "export const probe = 1;\n")).toEqual([]);
+  });
+});

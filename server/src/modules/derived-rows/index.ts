@@ -1,0 +1,1 @@
+export { bringDerivedRowsUpToDate, derivations } from "./derived-rows.service.js";
