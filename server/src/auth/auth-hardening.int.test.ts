@@ -6,7 +6,7 @@ import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, sig
 import { enrolTwoFactor } from "../../test/practice-helpers.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
-import { passwordWork } from "./auth.js";
+import { passwordWork } from "./confirmation.js";
 import { emailSubjects } from "../platform/email-templates.js";
 
 // OWASP ASVS 5.0 level 2, authentication and session management (v5.0.0-6.1.1, 6.3.1, 6.3.8,

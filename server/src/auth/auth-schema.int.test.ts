@@ -1,7 +1,7 @@
 import { getMigrations } from "better-auth/db/migration";
 import { describe, expect, it } from "vitest";
 import { migrateToLatest } from "../db/migrate.js";
-import { createAuthPlugins } from "./auth.js";
+import { createAuthPlugins } from "./practice-plugins.js";
 import { createTestDatabase, dialects } from "../../test/test-databases.js";
 
 // Better Auth's tables are created by our own migrations; this checks they match what

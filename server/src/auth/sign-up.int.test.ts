@@ -6,7 +6,8 @@ import { getMe, newPersonDetails, nextTestIp, sameOrigin, sessionCookieFrom, sig
 import { signInThrottleRules } from "./sign-in-throttle.js";
 import { confirmSignUp, signUpLinkFor } from "../../test/sign-up-through-email.js";
 import { dialects } from "../../test/test-databases.js";
-import { passwordWork, signUpEmailWaitMs } from "./auth.js";
+import { signUpEmailWaitMs } from "./account-emails.js";
+import { passwordWork } from "./confirmation.js";
 import { emailSubjects } from "../platform/email-templates.js";
 import { unfinishedSignUpKeepMs } from "./sign-up-link.js";
 import { sweepExpiredRows } from "../modules/retention/index.js";

@@ -235,6 +235,11 @@ export function withDefaultUser(connectionString: string, user: string = os.user
   return url.toString();
 }
 
+/** A boolean as each dialect stores it: SQLite has no boolean type and keeps 0 or 1 (schema.ts). */
+export function storedBoolean(dialect: Dialect, value: boolean): boolean | number {
+  return dialect === "sqlite" ? (value ? 1 : 0) : value;
+}
+
 /** Round-trips a trivial query; throws when the database cannot be reached. */
 export async function pingDatabase(database: Database): Promise<void> {
   await sql`select 1`.execute(database.db);
