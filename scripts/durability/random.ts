@@ -1,7 +1,7 @@
-// A seeded generator (sfc32, state from SHA-256 of the seed and a stream name): the same
-// DURABILITY_SEED gives the same values, keys, retries and kill delays. Each person and the
-// killer draw from their own stream, so how their requests interleave cannot shift another's draws.
-import { createHash } from "node:crypto";
+// A seeded generator (core's mulberry32, seeded by a hash of the seed and a stream name): the same
+// DURABILITY_SEED gives the same values, keys, retries and kill delays. Each person and the killer
+// draw from their own stream, so how their requests interleave cannot shift another's draws.
+import { createMulberry32, hashCyrb53 } from "@mutual/core";
 
 export type Random = {
   /** A float in [0, 1). */
@@ -15,21 +15,7 @@ export type Random = {
 };
 
 export function createRandom(seed: string, stream: string): Random {
-  const digest = createHash("sha256").update(`${seed}\n${stream}`).digest();
-  let a = digest.readUInt32LE(0);
-  let b = digest.readUInt32LE(4);
-  let c = digest.readUInt32LE(8);
-  let d = digest.readUInt32LE(12);
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4_294_967_296;
-  };
-  for (let warmUp = 0; warmUp < 12; warmUp += 1) next();
+  const next = createMulberry32(hashCyrb53(`${seed}\n${stream}`));
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,4 +1,6 @@
-// ISO 8601 week keys ("2026-W47") computed in the person's own time zone with Intl only.
+// ISO 8601 week keys ("2026-W47") computed in the person's own time zone with Intl only: the one
+// implementation of week arithmetic. It imports nothing, so the web app may take it alone through
+// "@mutual/core/weeks" without the contracts' zod.
 const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -55,6 +57,12 @@ function mondayOf(year: number, week: number): number {
   const jan4 = Date.UTC(year, 0, 4);
   const jan4MondayBased = (new Date(jan4).getUTCDay() + 6) % 7;
   return jan4 - jan4MondayBased * DAY_MS + (week - 1) * WEEK_MS;
+}
+
+/** UTC midnight of the Monday that starts a week key, in milliseconds; null for a malformed key. */
+export function isoWeekStartMs(key: string): number | null {
+  const parsed = parseIsoWeekKey(key);
+  return parsed === undefined ? null : mondayOf(parsed.year, parsed.week);
 }
 
 function requireKey(key: string): { year: number; week: number } {

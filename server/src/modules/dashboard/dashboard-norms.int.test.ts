@@ -20,7 +20,7 @@ import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { seededRandom } from "../../../test/seeded-random.js";
+import { createMulberry32 as seededRandom } from "@mutual/core";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
 
 type Answers = Record<string, number>;

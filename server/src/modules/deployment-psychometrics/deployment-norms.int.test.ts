@@ -20,7 +20,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia } from "../../../test/assessment-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { seededRandom } from "../../../test/seeded-random.js";
+import { createMulberry32 as seededRandom } from "@mutual/core";
 import { runRound } from "../../platform/scheduled-job.js";
 import { deploymentNormsJob } from "./index.js";
 

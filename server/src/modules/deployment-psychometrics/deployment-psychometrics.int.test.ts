@@ -21,7 +21,7 @@ import type { DB } from "../../db/schema.js";
 import { migrateToLatest } from "../../db/migrate.js";
 import { migrations } from "../../db/migrations/index.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../../../test/test-databases.js";
-import { seededRandom } from "../../../test/seeded-random.js";
+import { createMulberry32 as seededRandom } from "@mutual/core";
 import { submitAssessment } from "../assessment/index.js";
 import { computeDeploymentPsychometrics } from "./index.js";
 import { bringDerivedRowsUpToDate } from "../derived-rows/index.js";

@@ -20,7 +20,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { seededRandom } from "../../../test/seeded-random.js";
+import { createMulberry32 as seededRandom } from "@mutual/core";
 import { getPracticeNorms } from "./index.js";
 
 type Answers = Record<string, number>;

@@ -1,20 +1,11 @@
-// ISO week keys ("2026-W48") turned into dates for charts and tables. Kept here, small and
-// dependency-free, because the core's week helpers share a module graph with zod.
+// ISO week keys ("2026-W48") turned into dates for charts and tables, with core's one week
+// implementation, which imports nothing (so not the contracts' zod).
+import { isoWeekStartMs } from "@mutual/core/weeks";
 
-const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 /** Midnight UTC on the Monday that starts an ISO week, in milliseconds; null for a malformed key. */
-export function weekStartMs(weekKey: string): number | null {
-  const match = WEEK_KEY.exec(weekKey);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const week = Number(match[2]);
-  // 4 January is always in week 1; step back to its Monday, then forward.
-  const jan4 = Date.UTC(year, 0, 4);
-  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7;
-  return jan4 - jan4Weekday * DAY_MS + (week - 1) * 7 * DAY_MS;
-}
+export const weekStartMs = isoWeekStartMs;
 
 /** Every week from the first to the last key given (inclusive), so missed weeks show as gaps. */
 export function fillWeeks(weekKeys: readonly string[]): number[] {
