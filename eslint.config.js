@@ -4,7 +4,9 @@
 // The boundaries between folders are checked on resolved paths (import-x's
 // no-restricted-paths with the TypeScript resolver), so they hold however an import is
 // spelt: `../couple/couple.service.js` and `../../modules/couple/couple.service.js` alike.
-// Each has a probe in scripts/architecture-rules.test.ts that must be refused.
+// Each has a probe in scripts/architecture-rules.test.ts that must be refused. The resolver reads
+// the "source" condition first, so @mutual/core resolves to its sources before any build: an
+// import that does not resolve would pass the zones unseen.
 import fs from "node:fs";
 import js from "@eslint/js";
 import globals from "globals";
@@ -27,10 +29,27 @@ const moduleZones = serverModules.flatMap((module) =>
     })),
 );
 
+const webFeatures = fs.readdirSync(new URL("./web/src/features", import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+/** A web feature stands on components/ and lib/ only; features meet in app/, which composes them. */
+const webFeatureZones = webFeatures.flatMap((feature) =>
+  webFeatures
+    .filter((other) => other !== feature)
+    .map((other) => ({
+      target: `./web/src/features/${feature}`,
+      from: `./web/src/features/${other}`,
+      message: "A web feature imports only components/, lib/ and its own files: move what features share into components/ or lib/, and compose features in app/.",
+    })),
+);
+const sharedWebZone = { target: ["./web/src/components", "./web/src/lib"], from: ["./web/src/features", "./web/src/app"], message: "components/ and lib/ are shared by every feature: they import no feature and nothing from app/." };
+const featureAppZone = { target: "./web/src/features", from: "./web/src/app", message: "app/ composes the features: a feature never imports app/ (only its tests may render app routes)." };
+
 const boundaryZones = [
   ...moduleZones,
   { target: "./core", from: ["./server", "./web", "./scripts", "./bench", "./e2e"], message: "core is pure: it imports nothing but zod and its own modules." },
   { target: "./web", from: ["./server", "./scripts", "./bench"], message: "The web app never imports the server." },
+  ...webFeatureZones,
+  sharedWebZone,
   { target: "./server/src/db/migrations", from: ["./server/src/modules", "./server/src/auth", "./server/src/http", "./server/src/platform", "./core"], message: "Migrations are frozen in time: they import no application code (write the values out)." },
   { target: "./server/src/**/*.policy.ts", from: ["./server/src/db", "./server/src/platform"], message: "A policy decides from what it is given: no database, network or file access." },
   { target: "./server/src/**/*.routes.ts", from: ["./server/src/db/migrations", "./server/src/db/schema.ts", "./server/src/db/current-schema-introspector.ts"], message: "Routes call services: no SQL in a route." },
@@ -57,7 +76,12 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx,js,mjs}"],
     plugins: { "import-x": importX },
-    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: ["core/tsconfig.json", "server/tsconfig.json", "web/tsconfig.json", "scripts/tsconfig.json", "bench/tsconfig.json", "e2e/tsconfig.json"] })] },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, conditionNames: ["source", "types", "import", "default"], project: ["core/tsconfig.json", "server/tsconfig.json", "web/tsconfig.json", "scripts/tsconfig.json", "bench/tsconfig.json", "e2e/tsconfig.json"] })] },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: [...boundaryZones, featureAppZone] }] },
+  },
+  {
+    // A feature's tests may render the app's routes around it (composition is what they check).
+    files: ["web/src/features/**/*.test.{ts,tsx}"],
     rules: { "import-x/no-restricted-paths": ["error", { zones: boundaryZones }] },
   },
   {

@@ -106,6 +106,36 @@ const probes: Array<{ rule: string; file: string; code: string; says: RegExp }> 
     code: 'import { betterAuth } from "better-auth";\nexport const probe = betterAuth;\n',
     says: /Only server\/src\/auth imports better-auth/,
   },
+  {
+    rule: "a web feature never imports another feature (a sibling's relative path)",
+    file: "web/src/features/couple/components/probe.tsx",
+    code: 'import { ProfileFlags } from "../../profile/components/profile-flags";\nexport const probe = ProfileFlags;\n',
+    says: /A web feature imports only components\/, lib\/ and its own files/,
+  },
+  {
+    rule: "a web feature never imports another feature (spelt from the top of the app)",
+    file: "web/src/features/couple/probe.ts",
+    code: 'import { TrendsPanel } from "../../features/trends/components/trends-panel";\nexport const probe = TrendsPanel;\n',
+    says: /A web feature imports only components\/, lib\/ and its own files/,
+  },
+  {
+    rule: "a web feature never imports app/ (outside its tests)",
+    file: "web/src/features/auth/components/probe.tsx",
+    code: 'import { router } from "../../../app/router";\nexport const probe = router;\n',
+    says: /app\/ composes the features/,
+  },
+  {
+    rule: "shared components import no feature",
+    file: "web/src/components/probe.tsx",
+    code: 'import { ProfileFlags } from "../features/profile/components/profile-flags";\nexport const probe = ProfileFlags;\n',
+    says: /components\/ and lib\/ are shared by every feature/,
+  },
+  {
+    rule: "lib imports nothing from app/",
+    file: "web/src/lib/api/probe.ts",
+    code: 'import { safeNextPath } from "../../app/routes/consent";\nexport const probe = safeNextPath;\n',
+    says: /components\/ and lib\/ are shared by every feature/,
+  },
 ];
 
 describe("the architecture's dependency rules", () => {
@@ -118,5 +148,7 @@ describe("the architecture's dependency rules", () => {
     expect(await problemsOf("server/src/modules/practice/probe.ts", 'import { coupleRoutes } from "../couple/index.js";\nexport const probe = coupleRoutes;\n')).toEqual([]);
     expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import { sql } from "kysely";\nexport const probe = sql;\n')).toEqual([]);
     expect(await problemsOf("server/src/config.probe.ts", "export const probe = 1;\n")).toEqual([]);
+    expect(await problemsOf("web/src/features/couple/components/probe.tsx", 'import { WhoCanSee } from "../../../components/sharing/who-can-see";\nimport { useMe } from "../../../lib/api/auth-api";\nexport const probe = [WhoCanSee, useMe];\n')).toEqual([]);
+    expect(await problemsOf("web/src/features/couple/components/probe.test.tsx", 'import { ProfileRoute } from "../../../app/routes/profile";\nexport const probe = ProfileRoute;\n')).toEqual([]);
   });
 });

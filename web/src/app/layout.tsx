@@ -1,7 +1,7 @@
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { QuickExitButton } from "../features/safety/quick-exit-button";
-import { useMe, useSignOut } from "../features/auth/api/auth-api";
+import { useMe, useSignOut } from "../lib/api/auth-api";
 
 /** The frame of every page: skip link, header with help and quick exit, main, footer. */
 export function Layout() {

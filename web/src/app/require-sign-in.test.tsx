@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../testing/render";
-import { afterSignInPath, safeNextPath } from "./next-path";
+import { afterSignInPath, safeNextPath } from "../lib/next-path";
 import { RequireSignIn } from "./require-sign-in";
 import { SignInRoute } from "./routes/sign-in";
 import { SignUpRoute } from "./routes/sign-up";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../features/auth/api/auth-api";
+import { useMe } from "../lib/api/auth-api";
 import { Alert } from "../components/alert";
 import { Loading } from "../components/loading";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
 import { Page } from "../../components/page";
-import { useMe, useResendVerification } from "../../features/auth/api/auth-api";
+import { useMe, useResendVerification } from "../../lib/api/auth-api";
 import { ChangePasswordForm } from "../../features/auth/components/change-password-form";
 import { DeleteAccountForm } from "../../features/auth/components/delete-account-form";
 import { SessionList } from "../../features/auth/components/session-list";

@@ -4,11 +4,11 @@ import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
 import { Page } from "../../components/page";
 import { ApiRequestError } from "../../lib/api-client";
-import { isRetakeOpen, useCurrentAssessment, useStartAssessment } from "../../features/assessment/api/assessment-api";
+import { isRetakeOpen, useCurrentAssessment, useStartAssessment } from "../../lib/api/assessment-api";
 import { AssessmentFlow } from "../../features/assessment/components/assessment-flow";
 import { RequireConsent } from "../../features/consent/components/require-consent";
 import { Loading } from "../../components/loading";
-import { WhoCanSee } from "../../features/sharing/components/who-can-see";
+import { WhoCanSee } from "../../components/sharing/who-can-see";
 
 const ITEM_COUNT_FALLBACK = 41;
 

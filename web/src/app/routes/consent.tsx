@@ -2,9 +2,9 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
-import { useConsent } from "../../features/consent/api/consent-api";
+import { useConsent } from "../../lib/api/consent-api";
 import { ConsentForm, ConsentNotice } from "../../features/consent/components/consent-form";
-import { safeNextPath } from "../next-path";
+import { safeNextPath } from "../../lib/next-path";
 import { Loading } from "../../components/loading";
 
 export function ConsentRoute() {

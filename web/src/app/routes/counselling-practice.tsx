@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
-import { usePractice } from "../../features/counselling-practice/api/practice-api";
+import { usePractice } from "../../lib/api/practice-api";
 import { PracticeDetail } from "../../features/counselling-practice/components/practice-detail";
 
 export function CounsellingPracticeRoute() {

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
-import { useMe } from "../../features/auth/api/auth-api";
+import { useMe } from "../../lib/api/auth-api";
 import { loadLaterText } from "../../lib/i18n";
 import { Loading } from "../../components/loading";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
 import { Page } from "../../components/page";
-import { useProfileChange } from "../../features/profile/api/profile-api";
+import { useProfileChange } from "../../lib/api/profile-api";
 import { ChangeView } from "../../features/profile/components/change-view";
 import { Loading } from "../../components/loading";
 

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
 import { Page } from "../../components/page";
-import { useCurrentAssessment } from "../../features/assessment/api/assessment-api";
-import { useProfile } from "../../features/profile/api/profile-api";
+import { useCurrentAssessment } from "../../lib/api/assessment-api";
+import { useProfile } from "../../lib/api/profile-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
 import { Loading } from "../../components/loading";
 

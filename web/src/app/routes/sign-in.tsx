@@ -2,9 +2,9 @@ import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
-import { useMe } from "../../features/auth/api/auth-api";
+import { useMe } from "../../lib/api/auth-api";
 import { SignInForm } from "../../features/auth/components/sign-in-form";
-import { afterSignInPath, otherAuthPagePath } from "../next-path";
+import { afterSignInPath, otherAuthPagePath } from "../../lib/next-path";
 
 export function SignInRoute() {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { Link, Navigate, useLocation, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
-import { useMe } from "../../features/auth/api/auth-api";
+import { useMe } from "../../lib/api/auth-api";
 import { SignUpCheckEmail } from "../../features/auth/components/sign-up-check-email";
 import { SignUpForm } from "../../features/auth/components/sign-up-form";
-import { afterSignInPath, otherAuthPagePath } from "../next-path";
+import { afterSignInPath, otherAuthPagePath } from "../../lib/next-path";
 
 export function SignUpRoute() {
   const { t } = useTranslation();

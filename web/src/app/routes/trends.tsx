@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
 import { TrendsPanel } from "../../features/trends/components/trends-panel";
-import { WhoCanSee } from "../../features/sharing/components/who-can-see";
+import { WhoCanSee } from "../../components/sharing/who-can-see";
 
 export function TrendsRoute() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
-import { useMe } from "../../features/auth/api/auth-api";
+import { useMe } from "../../lib/api/auth-api";
 import { TwoFactorSettings } from "../../features/two-factor/components/two-factor-settings";
 
 export function TwoFactorRoute() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useMe } from "../auth/api/auth-api";
+import { useMe } from "../../lib/api/auth-api";
 import { usePreferences } from "./api/preferences-api";
 import { listenForExitShortcut, quickExit } from "./quick-exit";
 

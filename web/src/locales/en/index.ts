@@ -15,10 +15,10 @@ import counselling from "../../features/counselling/locales/en.json";
 import practiceReport from "../../features/practice-report/locales/en.json";
 import practicePsychometrics from "../../features/practice-psychometrics/locales/en.json";
 import clientDashboard from "../../features/client-dashboard/locales/en.json";
-import inviteCode from "../../features/invite-code/locales/en.json";
+import inviteCode from "../../components/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
-import sharing from "../../features/sharing/locales/en.json";
+import sharing from "../../components/sharing/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so

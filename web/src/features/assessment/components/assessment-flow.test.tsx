@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
-import type { CurrentAssessment, InProgressAssessment } from "../api/assessment-api";
+import type { CurrentAssessment, InProgressAssessment } from "../../../lib/api/assessment-api";
 import { AssessmentRoute } from "../../../app/routes/assessment";
 
 const scale = [

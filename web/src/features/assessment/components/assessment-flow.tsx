@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { ApiRequestError } from "../../../lib/api-client";
-import { useDiscardAssessment, useSubmitAssessment, type InProgressAssessment } from "../api/assessment-api";
+import { useDiscardAssessment, useSubmitAssessment, type InProgressAssessment } from "../../../lib/api/assessment-api";
 import { buildSteps, findResumeStep } from "./assessment-steps";
 import { LikertQuestion } from "./likert-question";
 import { useAnswerSaver, type SaveStatus } from "./use-answer-saver";
-import { WhoCanSee } from "../../sharing/components/who-can-see";
+import { WhoCanSee } from "../../../components/sharing/who-can-see";
 
 type AssessmentFlowProps = { assessment: InProgressAssessment; onSubmitted: () => void };
 

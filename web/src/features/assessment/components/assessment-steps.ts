@@ -1,4 +1,4 @@
-import type { AssessmentItem, AssessmentSection } from "../api/assessment-api";
+import type { AssessmentItem, AssessmentSection } from "../../../lib/api/assessment-api";
 
 /** One screen of the flow: a statement, the private notice before the safety check, or the final review. */
 export type AssessmentStep =

@@ -1,6 +1,6 @@
 import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
-import type { ScalePoint } from "../api/assessment-api";
+import type { ScalePoint } from "../../../lib/api/assessment-api";
 
 type LikertQuestionProps = {
   itemId: string;

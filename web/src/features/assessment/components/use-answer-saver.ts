@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { currentAssessmentQueryKey, saveAnswer, type CurrentAssessment } from "../api/assessment-api";
+import { currentAssessmentQueryKey, saveAnswer, type CurrentAssessment } from "../../../lib/api/assessment-api";
 
 export type SaveStatus = "saving" | "saved" | "error";
 

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
-import { useChangePassword } from "../api/auth-api";
+import { useChangePassword } from "../../../lib/api/auth-api";
 import { NewPasswordField } from "./new-password-field";
-import { describeAccountError } from "./server-message";
+import { describeAccountError } from "../../../lib/server-message";
 import { checkNewPasswordInput, checkRequired, type FieldErrors } from "./validate";
 
 type Field = "currentPassword" | "newPassword";

@@ -5,13 +5,13 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField, TextField } from "../../../components/text-field";
 import { ApiRequestError } from "../../../lib/api-client";
-import { safeNextPath } from "../../../app/next-path";
-import { useConfirmEmail, useResendSignUpLink } from "../api/auth-api";
+import { safeNextPath } from "../../../lib/next-path";
+import { useConfirmEmail, useResendSignUpLink } from "../../../lib/api/auth-api";
 import { FocusedMessage, useFocusFirstInvalid } from "./focus-message";
-import { isTwoFactorChallenge } from "../../two-factor/api/two-factor-api";
-import { TwoFactorSignInStep } from "../../two-factor/components/two-factor-sign-in-step";
+import { isTwoFactorChallenge } from "../../../lib/api/two-factor-api";
+import { TwoFactorSignInStep } from "../../../components/two-factor/two-factor-sign-in-step";
 import { describeResetError } from "./reset-message";
-import { describeAccountError } from "./server-message";
+import { describeAccountError } from "../../../lib/server-message";
 import { checkEmail, checkRequired } from "./validate";
 
 type EmailedLink = { token: string; next: string; email: string };

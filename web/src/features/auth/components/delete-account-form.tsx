@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
-import { CodeField } from "../../two-factor/components/code-field";
-import { isSixDigits, normalizeCode } from "../../two-factor/components/otpauth";
-import { useDeleteAccount } from "../api/auth-api";
-import { describeAccountError } from "./server-message";
+import { CodeField } from "../../../components/two-factor/code-field";
+import { isSixDigits, normalizeCode } from "../../../components/two-factor/otpauth";
+import { useDeleteAccount } from "../../../lib/api/auth-api";
+import { describeAccountError } from "../../../lib/server-message";
 
 /**
  * Deletes the account after the person confirms twice: a checkbox and their password, and with

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
-import { useRequestPasswordReset } from "../api/auth-api";
+import { useRequestPasswordReset } from "../../../lib/api/auth-api";
 import { FocusedMessage, useFocusFirstInvalid } from "./focus-message";
 import { describeResetError } from "./reset-message";
 import { checkEmail } from "./validate";

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { ApiRequestError } from "../../../lib/api-client";
-import { describeAccountError } from "./server-message";
+import { describeAccountError } from "../../../lib/server-message";
 
 /** The emailed token is unknown, expired or already used: only a new link helps. */
 export function isDeadResetLink(error: unknown): boolean {

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
-import { useResetPassword } from "../api/auth-api";
+import { useResetPassword } from "../../../lib/api/auth-api";
 import { FocusedMessage, useFocusFirstInvalid } from "./focus-message";
 import { NewPasswordField } from "./new-password-field";
 import { describeResetError, isDeadResetLink } from "./reset-message";

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { useRevokeOtherSessions, useRevokeSession, useSessions } from "../api/auth-api";
-import { describeAccountError } from "./server-message";
+import { useRevokeOtherSessions, useRevokeSession, useSessions } from "../../../lib/api/auth-api";
+import { describeAccountError } from "../../../lib/server-message";
 import { describeDevice } from "./describe-device";
 
 /** Where the person is signed in, with a way to end any other session. */

@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField, TextField } from "../../../components/text-field";
-import { useSignIn } from "../api/auth-api";
-import { isTwoFactorChallenge } from "../../two-factor/api/two-factor-api";
-import { TwoFactorSignInStep } from "../../two-factor/components/two-factor-sign-in-step";
-import { describeAccountError } from "./server-message";
+import { useSignIn } from "../../../lib/api/auth-api";
+import { isTwoFactorChallenge } from "../../../lib/api/two-factor-api";
+import { TwoFactorSignInStep } from "../../../components/two-factor/two-factor-sign-in-step";
+import { describeAccountError } from "../../../lib/server-message";
 import { checkEmail, checkRequired, type FieldErrors } from "./validate";
 
 type Field = "email" | "password";

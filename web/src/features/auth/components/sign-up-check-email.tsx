@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { useResendSignUpLink } from "../api/auth-api";
+import { useResendSignUpLink } from "../../../lib/api/auth-api";
 import { FocusedMessage } from "./focus-message";
 import { describeResetError } from "./reset-message";
 

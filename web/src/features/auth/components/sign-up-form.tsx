@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
-import { useSignUp } from "../api/auth-api";
+import { useSignUp } from "../../../lib/api/auth-api";
 import { NewPasswordField } from "./new-password-field";
-import { describeAccountError } from "./server-message";
+import { describeAccountError } from "../../../lib/server-message";
 import { checkEmail, checkName, checkNewPasswordInput, type FieldErrors } from "./validate";
 
 type Field = "name" | "email" | "password";

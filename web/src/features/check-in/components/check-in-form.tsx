@@ -6,9 +6,9 @@ import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
 import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
-import { ConsentFirst, isConsentRequired } from "./consent-first";
+import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
 import { ScaleQuestion } from "./scale-question";
-import { WhoCanSee } from "../../sharing/components/who-can-see";
+import { WhoCanSee } from "../../../components/sharing/who-can-see";
 
 type ScaleAnswers = Record<ScaleQuestionId, number | null>;
 

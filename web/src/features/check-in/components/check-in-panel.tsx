@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
-import { useConsent } from "../../consent/api/consent-api";
+import { useConsent } from "../../../lib/api/consent-api";
 import { CheckInForm } from "./check-in-form";
-import { ConsentFirst } from "./consent-first";
+import { ConsentFirst } from "../../../components/consent-first";
 import { Loading } from "../../../components/loading";
 
 /** Loads this week's check-in in the browser's time zone and shows the form for it. */

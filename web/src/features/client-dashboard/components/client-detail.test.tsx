@@ -4,7 +4,7 @@ import type { ClientDetailMember, ClientDetailResponse } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ClientDetail } from "./client-detail";
 
-vi.mock("../../trends/components/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
+vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
 const scores = { CLOSE: 71, SUPPORT: 64, ACCEPT: 58, VOICE: 62, SELF: 66, TIES: 55, RELY: 30, WE: 68, ME: 61, CODEPENDENCY: 22 };
 const week = (key: string, wePulse: number) => ({ week: key, answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse, mePulse: 4 } });

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { useGiveConsent } from "../api/consent-api";
-import { SharingSummary } from "../../sharing/components/sharing-summary";
+import { useGiveConsent } from "../../../lib/api/consent-api";
+import { SharingSummary } from "../../../components/sharing/sharing-summary";
 
 /** The notice in plain words, then an explicit agreement: nothing is stored before it. */
 export function ConsentForm({ noticeVersion, onAgreed }: { noticeVersion: string; onAgreed: () => void }) {

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { useConsent } from "../api/consent-api";
+import { useConsent } from "../../../lib/api/consent-api";
 import { Loading } from "../../../components/loading";
 
 /** Shows its children once the person has agreed to the notice; otherwise sends them to it first. */

@@ -4,7 +4,7 @@ import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
-import { useCreatePractice } from "../api/practice-api";
+import { useCreatePractice } from "../../../lib/api/practice-api";
 import { describePracticeError } from "./practice-error";
 
 /** Creates a practice; whoever creates it is its owner. */

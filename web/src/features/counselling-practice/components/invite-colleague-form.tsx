@@ -4,7 +4,7 @@ import { INVITABLE_PRACTICE_ROLES, type InvitablePracticeRole } from "@mutual/co
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
-import { useInviteColleague } from "../api/practice-api";
+import { useInviteColleague } from "../../../lib/api/practice-api";
 import { describePracticeError } from "./practice-error";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

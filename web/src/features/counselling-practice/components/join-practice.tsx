@@ -4,7 +4,7 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ApiRequestError } from "../../../lib/api-client";
-import { useAcceptInvitation, useDeclineInvitation, useInvitation } from "../api/practice-api";
+import { useAcceptInvitation, useDeclineInvitation, useInvitation } from "../../../lib/api/practice-api";
 import { describePracticeError } from "./practice-error";
 
 /** The page an emailed invitation links to: which practice, which role; accept or decline. */

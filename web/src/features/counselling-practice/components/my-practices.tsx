@@ -2,7 +2,7 @@ import { Link, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
-import { usePractices } from "../api/practice-api";
+import { usePractices } from "../../../lib/api/practice-api";
 import { CreatePracticeForm } from "./create-practice-form";
 import { describePracticeError } from "./practice-error";
 import { TwoFactorPrompt } from "./two-factor-prompt";

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { CodeRefused, JoinByCode } from "../../invite-code/components/join-by-code";
-import { refusalKey } from "../../invite-code/components/invite-code";
-import { DEFAULT_SCOPES, useAcceptClientInvite, useClientInviteLookup, type CounsellingScope } from "../api/counselling-api";
+import { CodeRefused, JoinByCode } from "../../../components/invite-code/join-by-code";
+import { refusalKey } from "../../../components/invite-code/invite-code";
+import { DEFAULT_SCOPES, useAcceptClientInvite, useClientInviteLookup, type CounsellingScope } from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
 
 /** One plain message per refusal; unknown, expired, used and cancelled codes share one answer. */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { usePutCounsellingScopes, useCounselling, useStopSharing, type CounsellingRelationsResponse, type CounsellingScope } from "../api/counselling-api";
+import { usePutCounsellingScopes, useCounselling, useStopSharing, type CounsellingRelationsResponse, type CounsellingScope } from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
 
 type Relation = CounsellingRelationsResponse["relations"][number];

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { COUNSELLING_SCOPE_LIST, type CounsellingScope } from "../api/counselling-api";
+import { COUNSELLING_SCOPE_LIST, type CounsellingScope } from "../../../lib/api/counselling-api";
 
 /**
  * One checkbox per counselling scope, each with a line on what the counsellor will see. The

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
-import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../api/couple-api";
+import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
+import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../../../lib/api/couple-api";
 import { errorCodeOf } from "./format";
 import { TableScroll } from "../../../components/table-scroll";
-import { COUNSELLING_HELP_PATH } from "../../profile/components/profile-flags";
+import { COUNSELLING_HELP_PATH } from "../../../lib/paths";
 
 type Report = CoupleReportResponse;
 type DimensionRow = Report["dimensions"][number];

@@ -3,9 +3,9 @@ import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { CodeEntryForm } from "../../invite-code/components/code-entry-form";
-import { FreshInviteCode } from "../../invite-code/components/fresh-invite-code";
-import { useCancelInvite, useCreateInvite, type CoupleStateResponse, type CreateInviteResponse } from "../api/couple-api";
+import { CodeEntryForm } from "../../../components/invite-code/code-entry-form";
+import { FreshInviteCode } from "../../../components/invite-code/fresh-invite-code";
+import { useCancelInvite, useCreateInvite, type CoupleStateResponse, type CreateInviteResponse } from "../../../lib/api/couple-api";
 import { errorCodeOf, formatDate } from "./format";
 
 /** Invite a partner: make a code, see it once with its link, or manage the invite that is waiting. */

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
 import { Button } from "../../../components/button";
-import { CodeRefused, JoinByCode } from "../../invite-code/components/join-by-code";
-import { refusalKey } from "../../invite-code/components/invite-code";
-import { useAcceptInvite, useInviteLookup } from "../api/couple-api";
+import { CodeRefused, JoinByCode } from "../../../components/invite-code/join-by-code";
+import { refusalKey } from "../../../components/invite-code/invite-code";
+import { useAcceptInvite, useInviteLookup } from "../../../lib/api/couple-api";
 import { formatDate } from "./format";
 
 /** One plain message per refusal; unknown, expired, used and cancelled codes share one answer. */

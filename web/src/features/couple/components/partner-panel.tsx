@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { SCOPES, useCouple, type CoupleStateResponse, type ShareScope } from "../api/couple-api";
+import { SCOPES, useCouple, type CoupleStateResponse, type ShareScope } from "../../../lib/api/couple-api";
 import { formatDate } from "./format";
 import { HaveCodeForm, InviteSection } from "./invite-section";
 import { ShareChoices } from "./share-choices";

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PartnerCheckIns, PartnerExercises } from "./partner-views";
 
-vi.mock("../../trends/components/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
+vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
 const answers = { spokeUp: 2, feltHeard: 3, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 };
 

@@ -5,8 +5,8 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { Signals, TrendCharts, type ChartKey, type Metric, type SignalWording, type TrendWording } from "../../trends/components/trends-panel";
-import { usePartnerCheckIns, usePartnerExercises, type PartnerCheckInsResponse, type PartnerExercisesResponse } from "../api/couple-api";
+import { Signals, TrendCharts, type ChartKey, type Metric, type SignalWording, type TrendWording } from "../../../components/trends/trend-charts";
+import { usePartnerCheckIns, usePartnerExercises, type PartnerCheckInsResponse, type PartnerExercisesResponse } from "../../../lib/api/couple-api";
 import { errorCodeOf, formatDate } from "./format";
 
 /** Loading, "not shared with you right now", "not linked" and other errors, the same way on every partner view. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { SCOPES, usePutShares, type ShareScope } from "../api/couple-api";
+import { SCOPES, usePutShares, type ShareScope } from "../../../lib/api/couple-api";
 import { errorCodeOf } from "./format";
 
 /**

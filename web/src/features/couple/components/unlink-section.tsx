@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { useUnlink } from "../api/couple-api";
+import { useUnlink } from "../../../lib/api/couple-api";
 
 /** Unlink, after a confirmation that says what happens to both partners. */
 export function UnlinkSection({ partnerName }: { partnerName: string }) {

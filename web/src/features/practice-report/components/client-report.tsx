@@ -5,14 +5,14 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ApiRequestError } from "../../../lib/api-client";
-import { useMe } from "../../auth/api/auth-api";
-import { AreaScoresTable } from "../../client-dashboard/components/area-scores-table";
-import { ChangeTable } from "../../client-dashboard/components/change-table";
-import { MemberNotes } from "../../client-dashboard/components/member-notes";
-import { MemberSafetyCheck } from "../../client-dashboard/components/member-safety-check";
-import { usePractice } from "../../counselling-practice/api/practice-api";
-import { WeMeMapPoints, type LabelledMapPoint } from "../../profile/components/we-me-map";
-import { exportUrls, useClientReport } from "../api/report-api";
+import { useMe } from "../../../lib/api/auth-api";
+import { AreaScoresTable } from "../../../components/client/area-scores-table";
+import { ChangeTable } from "../../../components/client/change-table";
+import { MemberNotes } from "../../../components/client/member-notes";
+import { MemberSafetyCheck } from "../../../components/client/member-safety-check";
+import { usePractice } from "../../../lib/api/practice-api";
+import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
+import { exportUrls, useClientReport } from "../../../lib/api/report-api";
 import "./client-report.css";
 
 /** Scopes whose data may stand on the report's pages for both partners; the others belong to each person's private part. */

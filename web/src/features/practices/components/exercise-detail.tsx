@@ -5,11 +5,11 @@ import type { ExerciseView } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Page } from "../../../components/page";
-import { useConsent } from "../../consent/api/consent-api";
-import { ConsentFirst, isConsentRequired } from "../../check-in/components/consent-first";
+import { useConsent } from "../../../lib/api/consent-api";
+import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
 import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
 import { Loading } from "../../../components/loading";
-import { WhoCanSee } from "../../sharing/components/who-can-see";
+import { WhoCanSee } from "../../../components/sharing/who-can-see";
 
 const REFLECTION_MAX_LENGTH = 4000;
 

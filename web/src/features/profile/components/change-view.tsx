@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ProfileChangeResponse } from "../api/profile-api";
+import type { ProfileChangeResponse } from "../../../lib/api/profile-api";
 
 type Change = NonNullable<ProfileChangeResponse["change"]>;
 

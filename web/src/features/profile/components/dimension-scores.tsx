@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ProfileView } from "../api/profile-api";
+import type { ProfileView } from "../../../lib/api/profile-api";
 
 type Dimension = ProfileView["dimensions"][number];
 

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { isRetakeOpen, useCurrentAssessment } from "../../assessment/api/assessment-api";
-import { useConsent } from "../../consent/api/consent-api";
-import { useProfile } from "../api/profile-api";
-import { usePatternWords } from "./pattern-words";
+import { isRetakeOpen, useCurrentAssessment } from "../../../lib/api/assessment-api";
+import { useConsent } from "../../../lib/api/consent-api";
+import { useProfile } from "../../../lib/api/profile-api";
+import { usePatternWords } from "../../../components/pattern-words";
 
 /**
  * What the journey card needs, asked in turn: consent, then the person's assessments, then their

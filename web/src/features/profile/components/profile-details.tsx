@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { isRetakeOpen, type CurrentAssessment } from "../../assessment/api/assessment-api";
-import type { PracticeId, ProfileResponse, ProfileView } from "../api/profile-api";
+import { isRetakeOpen, type CurrentAssessment } from "../../../lib/api/assessment-api";
+import type { PracticeId, ProfileResponse, ProfileView } from "../../../lib/api/profile-api";
 import { DimensionScores } from "./dimension-scores";
 import { ProfileFlags, SafetyResources, SkippedSafetyCheck } from "./profile-flags";
-import { WhoCanSee } from "../../sharing/components/who-can-see";
-import { usePatternWords } from "./pattern-words";
-import { WeMeMap } from "./we-me-map";
+import { WhoCanSee } from "../../../components/sharing/who-can-see";
+import { usePatternWords } from "../../../components/pattern-words";
+import { WeMeMap } from "../../../components/we-me-map";
 
 const ALL_PRACTICES: readonly PracticeId[] = ["speak-up", "support-passions", "friends-family"];
 

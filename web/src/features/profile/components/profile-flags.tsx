@@ -1,13 +1,11 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import type { ProfileView } from "../api/profile-api";
-import { SharingSummary } from "../../sharing/components/sharing-summary";
-import { WhoCanSee } from "../../sharing/components/who-can-see";
+import { COUNSELLING_HELP_PATH } from "../../../lib/paths";
+import type { ProfileView } from "../../../lib/api/profile-api";
+import { SharingSummary } from "../../../components/sharing/sharing-summary";
+import { WhoCanSee } from "../../../components/sharing/who-can-see";
 
 type Flag = ProfileView["flags"][number];
-
-/** Where a nudge toward counselling leads: the help page's counselling part, which starts with counselling, not crisis lines. */
-export const COUNSELLING_HELP_PATH = "/help/counselling";
 
 /** The counselling suggestions worded under a flag (safety resources have their own private box). */
 export function isCounsellingSuggestion(counselling: Flag["counselling"]): counselling is "individual" | "own-or-together" | "relationship" {

@@ -4,8 +4,8 @@ import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/r
 import { sharingAnswers, type SharingFixture } from "../../../testing/sharing";
 import { ProfileRoute } from "../../../app/routes/profile";
 import { ProfileChangeRoute } from "../../../app/routes/profile-change";
-import type { ProfileResponse, ProfileView } from "../api/profile-api";
-import { WeMeMap } from "./we-me-map";
+import type { ProfileResponse, ProfileView } from "../../../lib/api/profile-api";
+import { WeMeMap } from "../../../components/we-me-map";
 
 function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
   return {

@@ -6,7 +6,7 @@ import { TrendsPanel } from "./trends-panel";
 
 // Canvas drawing is for the browser; here the chart module records what it was asked to draw.
 const drawChart = vi.hoisted(() => vi.fn((_target: HTMLElement, _input: { series: Array<{ label: string }> }) => ({ setWidth: () => undefined, destroy: () => undefined })));
-vi.mock("./uplot-draw", () => ({ drawChart }));
+vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart }));
 
 /** Stands in for the browser's IntersectionObserver: the test says when an element nears the screen. */
 class FakeIntersectionObserver {

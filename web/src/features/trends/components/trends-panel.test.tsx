@@ -2,10 +2,10 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { TrendsPanel } from "./trends-panel";
-import { weekStartMs } from "./weeks";
+import { weekStartMs } from "../../../components/trends/weeks";
 
 // Canvas drawing is for the browser (covered by e2e); here the chart module is a stand-in.
-vi.mock("./uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
+vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
 const answers = (overrides: Record<string, number | null>) => ({
   spokeUp: 2,

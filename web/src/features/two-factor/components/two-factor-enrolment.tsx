@@ -3,13 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
-import { CodeField } from "./code-field";
-import { useStartEnrolment, useVerifyCode, type Enrolment } from "../api/two-factor-api";
-import { describeAccountError } from "../../auth/components/server-message";
+import { CodeField } from "../../../components/two-factor/code-field";
+import { useStartEnrolment, useVerifyCode, type Enrolment } from "../../../lib/api/two-factor-api";
+import { describeAccountError } from "../../../lib/server-message";
 import { BackupCodes } from "./backup-codes";
-import { groupSecret, isSixDigits, normalizeCode, secretOf } from "./otpauth";
+import { groupSecret, isSixDigits, normalizeCode, secretOf } from "../../../components/two-factor/otpauth";
 import { QrCode } from "./qr-code";
-import { describeCodeError } from "./code-error";
+import { describeCodeError } from "../../../components/two-factor/code-error";
 
 type Step = { name: "password" } | { name: "scan"; enrolment: Enrolment } | { name: "done"; backupCodes: string[] };
 

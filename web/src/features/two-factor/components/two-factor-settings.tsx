@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { PasswordField } from "../../../components/text-field";
-import { useDisableTwoFactor } from "../api/two-factor-api";
-import { describeAccountError } from "../../auth/components/server-message";
+import { useDisableTwoFactor } from "../../../lib/api/two-factor-api";
+import { describeAccountError } from "../../../lib/server-message";
 import { TwoFactorEnrolment } from "./two-factor-enrolment";
 
 /** Two-step sign-in on the account: turn it on (enrolment) or off (with the password). */

@@ -1,0 +1,79 @@
+import { useId } from "react";
+import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { TableScroll } from "../../../components/table-scroll";
+import { ApiRequestError } from "../../../lib/api-client";
+import { usePracticeClients } from "../../../lib/api/counselling-api";
+
+/**
+ * "Your clients": who accepted my invites in this practice and what each shares with me. Needs
+ * two-step sign-in; without it, says what to do instead of showing anyone.
+ */
+export function PracticeClients({ practiceId, twoFactorEnabled }: { practiceId: string; twoFactorEnabled: boolean }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId} className="card">
+      <h2 id={titleId}>{t("counselling.practice.clientsTitle")}</h2>
+      {twoFactorEnabled ? <ClientTable practiceId={practiceId} label={t("counselling.practice.clientsTitle")} /> : <NeedsTwoFactor />}
+    </section>
+  );
+}
+
+function NeedsTwoFactor() {
+  const { t } = useTranslation();
+  return (
+    <Alert tone="info">
+      <p className="alert__text">{t("counselling.practice.clientsNeedTwoFactor")}</p>
+      <Link to="/account/two-factor">{t("counselling.practice.clientsTwoFactorLink")}</Link>
+    </Alert>
+  );
+}
+
+function ClientTable({ practiceId, label }: { practiceId: string; label: string }) {
+  const { t, i18n } = useTranslation();
+  const clients = usePracticeClients(practiceId);
+  if (clients.isPending) return <Loading />;
+  if (clients.isError) {
+    if (clients.error instanceof ApiRequestError && clients.error.code === "TWO_FACTOR_REQUIRED") return <NeedsTwoFactor />;
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("counselling.practice.clientsLoadError")}</p>
+        <Button variant="secondary" onClick={() => void clients.refetch()}>
+          {t("counselling.mine.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  if (clients.data.clients.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  return (
+    <TableScroll label={label}>
+      <table className="practice-members">
+        <thead>
+          <tr>
+            <th scope="col">{t("counselling.practice.clientName")}</th>
+            <th scope="col">{t("counselling.practice.clientKind")}</th>
+            <th scope="col">{t("counselling.practice.clientScopes")}</th>
+            <th scope="col">{t("counselling.practice.clientSince")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clients.data.clients.flatMap((client) =>
+            client.members.map((member, index) => (
+              <tr key={`${client.clientId}-${index}`}>
+                <th scope="row">{member.name}</th>
+                <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
+                <td>{member.scopes.length === 0 ? t("counselling.practice.scopesNone") : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}</td>
+                <td>{date.format(new Date(member.since))}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
