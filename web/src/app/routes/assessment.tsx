@@ -9,6 +9,7 @@ import { AssessmentFlow } from "../../features/assessment/components/assessment-
 import { RequireConsent } from "../../features/consent/components/require-consent";
 import { Loading } from "../../components/loading";
 import { WhoCanSee } from "../../components/sharing/who-can-see";
+import { LoadError } from "../../components/load-error";
 
 const ITEM_COUNT_FALLBACK = 41;
 
@@ -33,12 +34,7 @@ function AssessmentScreen() {
   if (current.isError) {
     return (
       <Page title={t("assessment.introTitle")}>
-        <Alert tone="error">{t("app.networkError")}</Alert>
-        <div className="actions">
-          <Button variant="secondary" onClick={() => void current.refetch()}>
-            {t("assessment.retry")}
-          </Button>
-        </div>
+        <LoadError message={t("app.networkError")} retryLabel={t("assessment.retry")} query={current} />
       </Page>
     );
   }

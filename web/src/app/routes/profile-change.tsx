@@ -1,11 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/alert";
-import { Button } from "../../components/button";
 import { Page } from "../../components/page";
 import { useProfileChange } from "../../lib/api/profile-api";
 import { ChangeView } from "../../features/profile/components/change-view";
 import { Loading } from "../../components/loading";
+import { LoadError } from "../../components/load-error";
 
 export function ProfileChangeRoute() {
   const { t } = useTranslation();
@@ -15,12 +14,7 @@ export function ProfileChangeRoute() {
       {change.isPending && <Loading />}
       {change.isError && (
         <>
-          <Alert tone="error">{t("profile.loadError")}</Alert>
-          <div className="actions">
-            <Button variant="secondary" onClick={() => void change.refetch()}>
-              {t("profile.tryAgain")}
-            </Button>
-          </div>
+          <LoadError message={t("profile.loadError")} retryLabel={t("profile.tryAgain")} query={change} />
         </>
       )}
       {change.data && (change.data.change ? <ChangeView change={change.data.change} /> : <p>{t("profile.changeNone")}</p>)}

@@ -1,12 +1,11 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/alert";
-import { Button } from "../../components/button";
 import { Page } from "../../components/page";
 import { useCurrentAssessment } from "../../lib/api/assessment-api";
 import { useProfile } from "../../lib/api/profile-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
 import { Loading } from "../../components/loading";
+import { LoadError } from "../../components/load-error";
 
 export function ProfileRoute() {
   const { t } = useTranslation();
@@ -23,12 +22,7 @@ export function ProfileRoute() {
   if (profile.isError) {
     return (
       <Page title={t("profile.title")}>
-        <Alert tone="error">{t("profile.loadError")}</Alert>
-        <div className="actions">
-          <Button variant="secondary" onClick={() => void profile.refetch()}>
-            {t("profile.tryAgain")}
-          </Button>
-        </div>
+        <LoadError message={t("profile.loadError")} retryLabel={t("profile.tryAgain")} query={profile} />
       </Page>
     );
   }

@@ -1,12 +1,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
 import { useConsent } from "../../../lib/api/consent-api";
 import { CheckInForm } from "./check-in-form";
 import { ConsentFirst } from "../../../components/consent-first";
 import { Loading } from "../../../components/loading";
+import { LoadError } from "../../../components/load-error";
 
 /** Loads this week's check-in in the browser's time zone and shows the form for it. */
 export function CheckInPanel() {
@@ -22,12 +21,7 @@ export function CheckInPanel() {
   }
   if (current.isError) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("checkIn.loadError")}</p>
-        <Button variant="secondary" onClick={() => void current.refetch()} busy={current.isFetching}>
-          {t("checkIn.retryLoad")}
-        </Button>
-      </Alert>
+      <LoadError message={t("checkIn.loadError")} retryLabel={t("checkIn.retryLoad")} query={current} />
     );
   }
   const { week, checkIn } = current.data;

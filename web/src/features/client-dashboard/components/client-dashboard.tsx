@@ -10,6 +10,7 @@ import { ApiRequestError } from "../../../lib/api-client";
 import { useDashboard, type DashboardView } from "../api/dashboard-api";
 import { ChangeSummary } from "./change-summary";
 import "./client-dashboard.css";
+import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 const SORT_COLUMN: Record<DashboardSort, "client" | "we" | "me" | "lastCheckIn" | "alerts"> = {
   name: "client",
@@ -108,14 +109,7 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
 
 function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
   const { t } = useTranslation();
-  if (error instanceof ApiRequestError && error.code === "TWO_FACTOR_REQUIRED") {
-    return (
-      <Alert tone="info">
-        <p className="alert__text">{t("clientDashboard.twoFactor")}</p>
-        <Link to="/account/two-factor">{t("clientDashboard.twoFactorLink")}</Link>
-      </Alert>
-    );
-  }
+  if (isTwoFactorRequired(error)) return <TwoFactorRequired message={t("clientDashboard.twoFactor")} linkLabel={t("clientDashboard.twoFactorLink")} />;
   if (error instanceof ApiRequestError && error.status === 404) return <Alert tone="info">{t("clientDashboard.notFound")}</Alert>;
   return (
     <Alert tone="error">

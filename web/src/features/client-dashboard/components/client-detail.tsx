@@ -14,6 +14,7 @@ import { ChangeTable } from "../../../components/client/change-table";
 import { MemberNotes } from "../../../components/client/member-notes";
 import { MemberSafetyCheck } from "../../../components/client/member-safety-check";
 import "./client-dashboard.css";
+import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 type DateFormat = (iso: string) => string;
 
@@ -38,14 +39,7 @@ export function ClientDetail({ practiceId, clientId }: { practiceId: string; cli
 
 function DetailError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (error instanceof ApiRequestError && error.code === "TWO_FACTOR_REQUIRED") {
-    return (
-      <Alert tone="info">
-        <p className="alert__text">{t("clientDashboard.twoFactor")}</p>
-        <Link to="/account/two-factor">{t("clientDashboard.twoFactorLink")}</Link>
-      </Alert>
-    );
-  }
+  if (isTwoFactorRequired(error)) return <TwoFactorRequired message={t("clientDashboard.twoFactor")} linkLabel={t("clientDashboard.twoFactorLink")} />;
   if (error instanceof ApiRequestError && error.status === 404) return <Alert tone="info">{t("clientDashboard.detail.notFound")}</Alert>;
   return <Alert tone="error">{t("clientDashboard.detail.loadError")}</Alert>;
 }

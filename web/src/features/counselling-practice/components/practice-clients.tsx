@@ -1,12 +1,10 @@
 import { useId } from "react";
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { TableScroll } from "../../../components/table-scroll";
-import { ApiRequestError } from "../../../lib/api-client";
 import { usePracticeClients } from "../../../lib/api/counselling-api";
+import { LoadError } from "../../../components/load-error";
+import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 /**
  * "Your clients": who accepted my invites in this practice and what each shares with me. Needs
@@ -18,18 +16,8 @@ export function PracticeClients({ practiceId, twoFactorEnabled }: { practiceId: 
   return (
     <section aria-labelledby={titleId} className="card">
       <h2 id={titleId}>{t("counselling.practice.clientsTitle")}</h2>
-      {twoFactorEnabled ? <ClientTable practiceId={practiceId} label={t("counselling.practice.clientsTitle")} /> : <NeedsTwoFactor />}
+      {twoFactorEnabled ? <ClientTable practiceId={practiceId} label={t("counselling.practice.clientsTitle")} /> : <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />}
     </section>
-  );
-}
-
-function NeedsTwoFactor() {
-  const { t } = useTranslation();
-  return (
-    <Alert tone="info">
-      <p className="alert__text">{t("counselling.practice.clientsNeedTwoFactor")}</p>
-      <Link to="/account/two-factor">{t("counselling.practice.clientsTwoFactorLink")}</Link>
-    </Alert>
   );
 }
 
@@ -38,14 +26,9 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
   const clients = usePracticeClients(practiceId);
   if (clients.isPending) return <Loading />;
   if (clients.isError) {
-    if (clients.error instanceof ApiRequestError && clients.error.code === "TWO_FACTOR_REQUIRED") return <NeedsTwoFactor />;
+    if (isTwoFactorRequired(clients.error)) return <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />;
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("counselling.practice.clientsLoadError")}</p>
-        <Button variant="secondary" onClick={() => void clients.refetch()}>
-          {t("counselling.mine.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("counselling.practice.clientsLoadError")} retryLabel={t("counselling.mine.retry")} query={clients} />
     );
   }
   if (clients.data.clients.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;

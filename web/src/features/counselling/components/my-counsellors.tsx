@@ -5,6 +5,7 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { usePutCounsellingScopes, useCounselling, useStopSharing, type CounsellingRelationsResponse, type CounsellingScope } from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
+import { LoadError } from "../../../components/load-error";
 
 type Relation = CounsellingRelationsResponse["relations"][number];
 
@@ -16,12 +17,7 @@ export function MyCounsellors() {
   if (relations.isPending) return <Loading />;
   if (relations.isError) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("counselling.mine.loadError")}</p>
-        <Button variant="secondary" onClick={() => void relations.refetch()}>
-          {t("counselling.mine.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("counselling.mine.loadError")} retryLabel={t("counselling.mine.retry")} query={relations} />
     );
   }
   return (

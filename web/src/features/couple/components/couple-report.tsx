@@ -1,13 +1,14 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
 import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../../../lib/api/couple-api";
 import { errorCodeOf } from "./format";
 import { TableScroll } from "../../../components/table-scroll";
 import { COUNSELLING_HELP_PATH } from "../../../lib/paths";
+import { FlagCard } from "../../../components/flag-card";
+import { LoadError } from "../../../components/load-error";
 
 type Report = CoupleReportResponse;
 type DimensionRow = Report["dimensions"][number];
@@ -45,12 +46,7 @@ export function CoupleReport() {
             <Link to="/partner">{t("couple.report.toPartner")}</Link>
           </Alert>
         ) : (
-          <Alert tone="error">
-            <p className="alert__text">{t("couple.report.loadError")}</p>
-            <Button variant="secondary" onClick={() => void report.refetch()} busy={report.isFetching}>
-              {t("couple.retry")}
-            </Button>
-          </Alert>
+          <LoadError message={t("couple.report.loadError")} retryLabel={t("couple.retry")} query={report} />
         )
       ) : report.data.isReady ? (
         <ReportBody report={report.data} />
@@ -231,21 +227,14 @@ function FlagsSection({ flags }: { flags: Report["flags"] }) {
           <ul className="flag-list">
             {flags.map((flag, index) => (
               // One flag id can appear twice (a support gap in each direction).
-              <li key={`${flag.id}-${index}`} className={`flag flag--${flag.severity}`}>
-                <h3 className="flag__title">{flag.title}</h3>
-                <p>{flag.explanation}</p>
-                <p>
-                  <Link to={`/practices#practice-${flag.practice}`}>{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>
-                </p>
-                {flag.counselling !== "none" && (
-                  <div className="flag__counselling">
-                    <p>{t(`profile.counselling.${flag.counselling}`)}</p>
-                    <p>
-                      <Link to={COUNSELLING_HELP_PATH}>{t("profile.counsellingLink")}</Link>
-                    </p>
-                  </div>
-                )}
-              </li>
+              <FlagCard
+                key={`${flag.id}-${index}`}
+                title={flag.title}
+                severity={flag.severity}
+                explanation={flag.explanation}
+                practiceLink={<Link to={`/practices#practice-${flag.practice}`}>{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>}
+                counsellingText={flag.counselling !== "none" ? t(`profile.counselling.${flag.counselling}`) : undefined}
+              />
             ))}
           </ul>
         </>

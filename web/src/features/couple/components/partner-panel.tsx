@@ -1,13 +1,13 @@
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { SCOPES, useCouple, type CoupleStateResponse, type ShareScope } from "../../../lib/api/couple-api";
 import { formatDate } from "./format";
 import { HaveCodeForm, InviteSection } from "./invite-section";
 import { ShareChoices } from "./share-choices";
 import { UnlinkSection } from "./unlink-section";
+import { LoadError } from "../../../components/load-error";
 
 /** The /partner page body: invite or join when not linked; sharing, partner views and unlink when linked. */
 export function PartnerPanel() {
@@ -18,12 +18,7 @@ export function PartnerPanel() {
   if (couple.isPending) return <Loading />;
   if (couple.isError) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("couple.loadError")}</p>
-        <Button variant="secondary" onClick={() => void couple.refetch()} busy={couple.isFetching}>
-          {t("couple.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("couple.loadError")} retryLabel={t("couple.retry")} query={couple} />
     );
   }
   const state = couple.data;

@@ -3,11 +3,11 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { Signals, TrendCharts, type ChartKey, type Metric, type SignalWording, type TrendWording } from "../../../components/trends/trend-charts";
 import { usePartnerCheckIns, usePartnerExercises, type PartnerCheckInsResponse, type PartnerExercisesResponse } from "../../../lib/api/couple-api";
 import { errorCodeOf, formatDate } from "./format";
+import { LoadError } from "../../../components/load-error";
 
 /** Loading, "not shared with you right now", "not linked" and other errors, the same way on every partner view. */
 function PartnerQuery<T>({ query, loadError, children }: { query: UseQueryResult<T>; loadError: string; children: (data: T) => ReactNode }) {
@@ -22,12 +22,7 @@ function PartnerQuery<T>({ query, loadError, children }: { query: UseQueryResult
       ) : code === "NOT_LINKED" ? (
         <Alert tone="info">{t("couple.notLinkedView")}</Alert>
       ) : (
-        <Alert tone="error">
-          <p className="alert__text">{loadError}</p>
-          <Button variant="secondary" onClick={() => void query.refetch()} busy={query.isFetching}>
-            {t("couple.retry")}
-          </Button>
-        </Alert>
+        <LoadError message={loadError} retryLabel={t("couple.retry")} query={query} />
       );
   } else body = children(query.data);
   return (

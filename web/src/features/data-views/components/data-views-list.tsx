@@ -4,6 +4,7 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { useDataViews } from "../api/data-views-api";
+import { LoadError } from "../../../components/load-error";
 
 function formatDateTime(value: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
@@ -17,12 +18,7 @@ export function DataViewsList() {
   if (views.isPending) return <Loading />;
   if (views.isError && !views.data) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("dataViews.loadError")}</p>
-        <Button variant="secondary" onClick={() => void views.refetch()} busy={views.isFetching}>
-          {t("dataViews.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("dataViews.loadError")} retryLabel={t("dataViews.retry")} query={views} />
     );
   }
   const entries = views.data.pages.flatMap((page) => page.views);

@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
 import type { HelpCategory, HelpResource } from "@mutual/core";
-import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { useHelpResources } from "../api/help-api";
 import { dialable } from "./dialable";
+import { LoadError } from "../../../components/load-error";
 
 // Most urgent first: someone in crisis should not have to scroll past counselling. Emergency
 // numbers are not repeated here: EmergencyCallout shows them at the top of the page.
@@ -67,12 +66,7 @@ export function HelpResources({ categories = CATEGORY_ORDER }: { categories?: re
   if (resources.isError) {
     return (
       <>
-        <Alert tone="error">
-          <p className="alert__text">{t("help.loadError")}</p>
-          <Button variant="secondary" onClick={() => void resources.refetch()} busy={resources.isFetching}>
-            {t("help.retry")}
-          </Button>
-        </Alert>
+        <LoadError message={t("help.loadError")} retryLabel={t("help.retry")} query={resources} />
         <p>{t("help.fallbackSos")}</p>
       </>
     );

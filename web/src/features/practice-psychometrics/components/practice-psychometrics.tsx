@@ -1,4 +1,3 @@
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { INTERDEPENDENCE_PROFILE_V1, PRACTICE_PUBLISH_STEP_N, type PracticeDimensionPsychometrics, type PracticePsychometricsResponse } from "@mutual/core";
 import { Alert } from "../../../components/alert";
@@ -6,6 +5,7 @@ import { Loading } from "../../../components/loading";
 import { TableScroll } from "../../../components/table-scroll";
 import { ApiRequestError } from "../../../lib/api-client";
 import { usePracticePsychometrics } from "../api/psychometrics-api";
+import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 const questionText = new Map(INTERDEPENDENCE_PROFILE_V1.items.map((item) => [item.id, item.text]));
 const show = (value: number | null, digits: number) => (value === null ? "–" : value.toFixed(digits));
@@ -17,13 +17,7 @@ export function PracticePsychometrics({ practiceId }: { practiceId: string }) {
   if (query.isPending) return <Loading />;
   if (query.isError) {
     const error = query.error;
-    if (error instanceof ApiRequestError && error.code === "TWO_FACTOR_REQUIRED") {
-      return (
-        <Alert tone="info">
-          {t("practicePsychometrics.twoFactor")} <Link to="/account/two-factor">{t("practicePsychometrics.twoFactorLink")}</Link>
-        </Alert>
-      );
-    }
+    if (isTwoFactorRequired(error)) return <TwoFactorRequired message={t("practicePsychometrics.twoFactor")} linkLabel={t("practicePsychometrics.twoFactorLink")} />;
     if (error instanceof ApiRequestError && error.status === 403) return <Alert tone="info">{t("practicePsychometrics.forbidden")}</Alert>;
     return <Alert tone="error">{t("practicePsychometrics.loadError")}</Alert>;
   }

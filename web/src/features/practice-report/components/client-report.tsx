@@ -1,4 +1,3 @@
-import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { ClientDetailMember, ClientDetailResponse, CounsellingScope, ShareableFlagId } from "@mutual/core";
 import { Alert } from "../../../components/alert";
@@ -14,6 +13,7 @@ import { usePractice } from "../../../lib/api/practice-api";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
 import { exportUrls, useClientReport } from "../../../lib/api/report-api";
 import "./client-report.css";
+import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 /** Scopes whose data may stand on the report's pages for both partners; the others belong to each person's private part. */
 const JOINT_SCOPES: readonly CounsellingScope[] = ["profile", "check-ins"];
@@ -42,13 +42,7 @@ export function ClientReport({ practiceId, clientId }: { practiceId: string; cli
 
 function ReportError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (error instanceof ApiRequestError && error.code === "TWO_FACTOR_REQUIRED") {
-    return (
-      <Alert tone="info">
-        {t("practiceReport.twoFactor")} <Link to="/account/two-factor">{t("practiceReport.twoFactorLink")}</Link>
-      </Alert>
-    );
-  }
+  if (isTwoFactorRequired(error)) return <TwoFactorRequired message={t("practiceReport.twoFactor")} linkLabel={t("practiceReport.twoFactorLink")} />;
   if (error instanceof ApiRequestError && error.status === 404) return <Alert tone="info">{t("practiceReport.notFound")}</Alert>;
   return <Alert tone="error">{t("practiceReport.loadError")}</Alert>;
 }

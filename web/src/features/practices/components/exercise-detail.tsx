@@ -10,6 +10,7 @@ import { ConsentFirst, isConsentRequired } from "../../../components/consent-fir
 import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
 import { Loading } from "../../../components/loading";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
+import { LoadError } from "../../../components/load-error";
 
 const REFLECTION_MAX_LENGTH = 4000;
 
@@ -105,12 +106,7 @@ export function ExerciseDetail({ exerciseId }: { exerciseId: string }) {
   if (exercises.isError) {
     return (
       <Page title={t("practices.title")}>
-        <Alert tone="error">
-          <p className="alert__text">{t("practices.loadError")}</p>
-          <Button variant="secondary" onClick={() => void exercises.refetch()} busy={exercises.isFetching}>
-            {t("practices.retry")}
-          </Button>
-        </Alert>
+        <LoadError message={t("practices.loadError")} retryLabel={t("practices.retry")} query={exercises} />
       </Page>
     );
   }

@@ -1,12 +1,11 @@
 import { useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { useExercises } from "../api/exercises-api";
 import { ExerciseCard } from "./exercise-card";
 import { PRACTICE_ORDER } from "./practice-labels";
 import { Loading } from "../../../components/loading";
+import { LoadError } from "../../../components/load-error";
 
 /** The three practices and their exercises; suggestions first, held-back ones shown as paused. */
 export function PracticeList() {
@@ -25,12 +24,7 @@ export function PracticeList() {
   }
   if (exercises.isError) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("practices.loadError")}</p>
-        <Button variant="secondary" onClick={() => void exercises.refetch()} busy={exercises.isFetching}>
-          {t("practices.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("practices.loadError")} retryLabel={t("practices.retry")} query={exercises} />
     );
   }
   const all = exercises.data.exercises;

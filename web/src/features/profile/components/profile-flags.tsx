@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { COUNSELLING_HELP_PATH } from "../../../lib/paths";
+import { FlagCard } from "../../../components/flag-card";
 import type { ProfileView } from "../../../lib/api/profile-api";
 import { SharingSummary } from "../../../components/sharing/sharing-summary";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
@@ -31,23 +31,16 @@ export function ProfileFlags({ flags }: { flags: readonly Flag[] }) {
           <p className="muted">{t("profile.flagsIntro")}</p>
           <ul className="flag-list">
             {shown.map((flag) => (
-              <li key={flag.id} className={`flag flag--${flag.severity}`}>
-                <h3 className="flag__title">{flag.title}</h3>
-                <p className="flag__severity">{t(`profile.severity.${flag.severity}`)}</p>
-                <p>{flag.explanation}</p>
-                <h4>{t("profile.flagWhatToDo")}</h4>
-                <p>
-                  <Link to="/practices">{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>
-                </p>
-                {isCounsellingSuggestion(flag.counselling) && (
-                  <div className="flag__counselling">
-                    <p>{t(`profile.counselling.${flag.counselling}`)}</p>
-                    <p>
-                      <Link to={COUNSELLING_HELP_PATH}>{t("profile.counsellingLink")}</Link>
-                    </p>
-                  </div>
-                )}
-              </li>
+              <FlagCard
+                key={flag.id}
+                title={flag.title}
+                severity={flag.severity}
+                severityLabel={t(`profile.severity.${flag.severity}`)}
+                explanation={flag.explanation}
+                whatToDo={t("profile.flagWhatToDo")}
+                practiceLink={<Link to="/practices">{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>}
+                counsellingText={isCounsellingSuggestion(flag.counselling) ? t(`profile.counselling.${flag.counselling}`) : undefined}
+              />
             ))}
           </ul>
         </>

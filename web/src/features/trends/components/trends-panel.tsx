@@ -2,13 +2,13 @@ import { useEffect } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
 import { useCheckInHistory } from "../api/trends-api";
 import { whenIdle } from "../../../components/trends/when-needed";
 import { Loading } from "../../../components/loading";
 
 import { MIN_WEEKS_FOR_CHARTS, Signals, TrendCharts, formatNumber } from "../../../components/trends/trend-charts";
 import { formatWeekStart } from "../../../components/trends/weeks";
+import { LoadError } from "../../../components/load-error";
 
 /** The trends page body: empty and early states, signals, then one chart and table per theme. */
 export function TrendsPanel() {
@@ -35,12 +35,7 @@ export function TrendsPanel() {
   }
   if (history.isError) {
     return (
-      <Alert tone="error">
-        <p className="alert__text">{t("trends.loadError")}</p>
-        <Button variant="secondary" onClick={() => void history.refetch()} busy={history.isFetching}>
-          {t("trends.retry")}
-        </Button>
-      </Alert>
+      <LoadError message={t("trends.loadError")} retryLabel={t("trends.retry")} query={history} />
     );
   }
   const { weeks, signals } = history.data;

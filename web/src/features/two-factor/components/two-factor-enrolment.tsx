@@ -2,10 +2,9 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { PasswordField } from "../../../components/text-field";
+import { PasswordStepForm } from "../../../components/password-step-form";
 import { CodeField } from "../../../components/two-factor/code-field";
 import { useStartEnrolment, useVerifyCode, type Enrolment } from "../../../lib/api/two-factor-api";
-import { describeAccountError } from "../../../lib/server-message";
 import { BackupCodes } from "./backup-codes";
 import { groupSecret, isSixDigits, normalizeCode, secretOf } from "../../../components/two-factor/otpauth";
 import { QrCode } from "./qr-code";
@@ -34,24 +33,7 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
 function PasswordStep({ onStarted }: { onStarted: (enrolment: Enrolment) => void }) {
   const { t } = useTranslation();
   const start = useStartEnrolment();
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = password === "" ? t("validation.required") : undefined;
-    setError(problem);
-    if (!problem) start.mutate(password, { onSuccess: onStarted });
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <p>{t("twoFactor.passwordIntro")}</p>
-      {start.isError && <Alert tone="error">{describeAccountError(start.error, t)}</Alert>}
-      <PasswordField label={t("auth.currentPassword")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={error} />
-      <Button type="submit" busy={start.isPending}>
-        {start.isPending ? t("auth.working") : t("twoFactor.continue")}
-      </Button>
-    </form>
-  );
+  return <PasswordStepForm intro={t("twoFactor.passwordIntro")} submitLabel={t("twoFactor.continue")} send={(password) => start.mutate(password, { onSuccess: onStarted })} pending={start.isPending} error={start.error} />;
 }
 
 function ScanStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfirmed: () => void }) {

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
-import { PasswordField } from "../../../components/text-field";
+import { PasswordStepForm } from "../../../components/password-step-form";
 import { useDisableTwoFactor } from "../../../lib/api/two-factor-api";
-import { describeAccountError } from "../../../lib/server-message";
 import { TwoFactorEnrolment } from "./two-factor-enrolment";
 
 /** Two-step sign-in on the account: turn it on (enrolment) or off (with the password). */
@@ -43,23 +42,15 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
 function DisableForm() {
   const { t } = useTranslation();
   const disable = useDisableTwoFactor();
-  const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem = password === "" ? t("validation.required") : undefined;
-    setError(problem);
-    if (!problem) disable.mutate(password, { onSuccess: () => setPassword("") });
-  };
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      <h2>{t("twoFactor.turnOffTitle")}</h2>
-      <p>{t("twoFactor.turnOffWarning")}</p>
-      {disable.isError && <Alert tone="error">{describeAccountError(disable.error, t)}</Alert>}
-      <PasswordField label={t("auth.currentPassword")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={error} />
-      <Button type="submit" variant="danger" busy={disable.isPending}>
-        {disable.isPending ? t("auth.working") : t("twoFactor.turnOff")}
-      </Button>
-    </form>
+    <PasswordStepForm
+      title={t("twoFactor.turnOffTitle")}
+      intro={t("twoFactor.turnOffWarning")}
+      submitLabel={t("twoFactor.turnOff")}
+      variant="danger"
+      send={(password, clear) => disable.mutate(password, { onSuccess: clear })}
+      pending={disable.isPending}
+      error={disable.error}
+    />
   );
 }
