@@ -35,9 +35,9 @@ declare module "fastify" {
 }
 
 /** One registered route as the access check saw it. */
-export type DeclaredRoute = { method: string; url: string; access: RouteAccess | undefined };
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess | undefined; responses: Readonly<Record<string, unknown>> };
 
-type CollectedRoute = { method: unknown; url: string; config?: { access?: RouteAccess } };
+type CollectedRoute = { method: unknown; url: string; config?: { access?: RouteAccess }; schema?: { response?: unknown } };
 
 const collectedRoutes = new WeakMap<FastifyInstance, CollectedRoute[]>();
 
@@ -55,9 +55,15 @@ export function declaredRoutes(app: FastifyInstance): DeclaredRoute[] {
   const listed = routes.flatMap((route) =>
     methodsOf(route)
       .filter((method) => !(method === "HEAD" && getUrls.has(route.url)))
-      .map((method) => ({ method, url: route.url, access: route.config?.access })),
+      .map((method) => ({ method, url: route.url, access: route.config?.access, responses: responsesOf(route) })),
   );
   return listed.sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+}
+
+/** The response schemas a route declares, by status ("200", "201", …); {} when it declares none. */
+function responsesOf(route: CollectedRoute): Readonly<Record<string, unknown>> {
+  const responses = route.schema?.response;
+  return typeof responses === "object" && responses !== null ? (responses as Record<string, unknown>) : {};
 }
 
 function methodsOf(route: CollectedRoute): string[] {

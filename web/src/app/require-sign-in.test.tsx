@@ -8,7 +8,7 @@ import { SignInRoute } from "./routes/sign-in";
 import { SignUpRoute } from "./routes/sign-up";
 import { ConfirmEmailRoute } from "./routes/confirm-email";
 
-const user = { id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false, createdAt: "2026-11-24T00:00:00.000Z" };
+const user = { id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" };
 
 function JoinProbe() {
   return <p>Join page</p>;
@@ -32,7 +32,7 @@ const routes = [
 function stubAuth() {
   let signedIn = false;
   return stubFetch({
-    "GET /api/me": () => (signedIn ? { status: 200, body: { user } } : { status: 401, body: {} }),
+    "GET /api/me": () => (signedIn ? { status: 200, body: { user } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } }),
     "POST /api/auth/sign-in/email": () => {
       signedIn = true;
       return { status: 200, body: { user } };

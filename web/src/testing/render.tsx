@@ -16,20 +16,4 @@ export function renderRoutes(routes: RouteObject[], path: string) {
   return { router, ...renderWithProviders(<RouterProvider router={router} />) };
 }
 
-type FakeResponse = { status: number; body: unknown };
-
-/** Replaces fetch with answers by "METHOD path"; records every call. */
-export function stubFetch(answers: Record<string, FakeResponse | ((body: unknown) => FakeResponse)>) {
-  const calls: Array<{ method: string; path: string; body: unknown }> = [];
-  const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = typeof input === "string" ? input : input.toString();
-    const method = init?.method ?? "GET";
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path, body });
-    const answer = answers[`${method} ${path}`];
-    const resolved = typeof answer === "function" ? answer(body) : (answer ?? { status: 404, body: { error: { code: "NOT_FOUND", message: "none" } } });
-    return new Response(JSON.stringify(resolved.body), { status: resolved.status, headers: { "content-type": "application/json" } });
-  };
-  globalThis.fetch = fetchStub as typeof fetch;
-  return calls;
-}
+export { stubFetch } from "./fake-api";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ConfirmEmail } from "./confirm-email";
 
-const user = { id: "u1", name: "Noor", email: "noor@x.test", emailVerified: true, createdAt: "2026-11-24T00:00:00.000Z" };
+const user = { id: "u1", name: "Noor", email: "noor@x.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" };
 
 /** Opens the page as the emailed link does: the token and next page in the fragment of the real address. */
 function openLink(fragment: string) {
@@ -35,7 +35,7 @@ function stubServer(options: { signedInAs?: typeof user; twoFactor?: boolean } =
       me = user;
       return { status: 200, body: { token: "s", user } };
     },
-    "GET /api/me": () => (me ? { status: 200, body: { user: me } } : { status: 401, body: {} }),
+    "GET /api/me": () => (me ? { status: 200, body: { user: me } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } }),
   });
   return calls;
 }

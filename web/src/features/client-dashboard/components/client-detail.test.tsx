@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ClientDetailMember, ClientDetailResponse } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ClientDetail } from "./client-detail";
+import type { FakeResponse } from "../../../testing/fake-api";
 
 vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
@@ -61,7 +62,7 @@ const detail: ClientDetailResponse = {
   coupleReport: { missing: [{ reason: "no-shared-profile", name: "Kavitha Rajan" }], dimensions: [], flags: [] },
 };
 
-const show = (answer: { status: number; body: unknown }) => {
+const show = (answer: FakeResponse<ClientDetailResponse>) => {
   const calls = stubFetch({ "GET /api/practices/p1/clients/c1": answer });
   renderRoutes([{ path: "/practice/:practiceId/clients/:clientId", element: <ClientDetail practiceId="p1" clientId="c1" /> }], "/practice/p1/clients/c1");
   return calls;

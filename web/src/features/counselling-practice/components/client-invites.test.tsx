@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
 import { ClientInvites } from "./client-invites";
 import { PracticeClients } from "./practice-clients";
+import type { ClientInvitesResponse } from "@mutual/core";
 
 describe("Inviting a client", () => {
   it("makes a couple invite, shows its code and link once with the expiry, and lists and cancels waiting invites", async () => {
-    let invites = [{ id: "i0", kind: "individual", createdAt: "2026-11-20T10:00:00.000Z", expiresAt: "2026-11-27T10:00:00.000Z" }];
+    let invites: ClientInvitesResponse["invites"] = [{ id: "i0", kind: "individual", createdAt: "2026-11-20T10:00:00.000Z", expiresAt: "2026-11-27T10:00:00.000Z" }];
     const calls = stubFetch({
       "GET /api/practices/p1/client-invites": () => ({ status: 200, body: { invites } }),
       "POST /api/practices/p1/client-invites": () => {

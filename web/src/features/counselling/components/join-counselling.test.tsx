@@ -3,14 +3,15 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { JoinCounselling } from "./join-counselling";
+import type { ClientInviteLookupResponse, CounsellingRelationsResponse } from "@mutual/core";
 
 const routes = [
   { path: "/counselling/join", element: <JoinCounselling /> },
   { path: "/counselling", element: <p>Counselling page</p> },
 ];
 
-const lookupOk = { status: 200, body: { practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", expiresAt: "2026-12-01T10:00:00.000Z" } };
-const relations = {
+const lookupOk = { status: 200, body: { practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", expiresAt: "2026-12-01T10:00:00.000Z" } satisfies ClientInviteLookupResponse };
+const relations: CounsellingRelationsResponse = {
   relations: [{ clientId: "c1", practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", scopes: ["profile", "check-ins"], since: "2026-11-24T10:00:00.000Z" }],
 };
 

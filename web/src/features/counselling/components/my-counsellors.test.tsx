@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderWithProviders, stubFetch } from "../../../testing/render";
 import { MyCounsellors } from "./my-counsellors";
+import type { CounsellingRelationsResponse, CounsellingScope } from "@mutual/core";
 
-const relation = (scopes: string[]) => ({ clientId: "c1", practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", scopes, since: "2026-11-24T10:00:00.000Z" });
+const relation = (scopes: CounsellingScope[]): CounsellingRelationsResponse["relations"][number] => ({ clientId: "c1", practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", scopes, since: "2026-11-24T10:00:00.000Z" });
 
 describe("My counsellors", () => {
   it("says so when I share with nobody", async () => {
@@ -14,11 +15,11 @@ describe("My counsellors", () => {
   });
 
   it("shows what each counsellor sees and saves a change as the whole set", async () => {
-    let current = ["profile", "check-ins"];
+    let current: CounsellingScope[] = ["profile", "check-ins"];
     const calls = stubFetch({
       "GET /api/counselling": () => ({ status: 200, body: { relations: [relation(current)] } }),
       "PUT /api/counselling/c1/scopes": (body) => {
-        current = (body as { scopes: string[] }).scopes;
+        current = (body as { scopes: CounsellingScope[] }).scopes;
         return { status: 200, body: { relations: [relation(current)] } };
       },
     });

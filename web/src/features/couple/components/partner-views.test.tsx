@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PartnerCheckIns, PartnerExercises } from "./partner-views";
+import type { TrendSignalView } from "@mutual/core";
 
 vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
@@ -23,7 +24,7 @@ describe("A partner's shared views", () => {
   });
 
   it("shows the partner's trend signals in words about them, with what may help", async () => {
-    const decline = {
+    const decline: TrendSignalView = {
       id: "sustained-decline",
       title: "A pulse that has gone down for weeks",
       explanation: "In these check-ins the We pulse has gone down for several weeks, by about 0.40 points a week. It is now below where it used to be.",

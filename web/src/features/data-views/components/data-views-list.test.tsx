@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { DataViewsList } from "./data-views-list";
+import type { DataViewsResponse } from "@mutual/core";
 
-const view = (id: string, scope: string, viewedAt: string) => ({ id, viewer: { name: "Sam", role: "partner" }, scope, viewedAt });
+const view = (id: string, scope: DataViewsResponse["views"][number]["scope"], viewedAt: string): DataViewsResponse["views"][number] => ({ id, viewer: { name: "Sam", role: "partner" }, scope, viewedAt });
 
 describe("Who viewed my data", () => {
   it("names a counsellor's views, with the counselling scope they saw", async () => {

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { HelpRoute } from "../../../app/routes/help";
 import { HelpCounsellingRoute } from "../../../app/routes/help-counselling";
 import { renderRoutes, stubFetch } from "../../../testing/render";
+import type { HelpResource } from "@mutual/core";
 
-const resource = (overrides: Record<string, unknown>) => ({
+const resource = (overrides: Partial<HelpResource>): HelpResource => ({
   id: "x",
   category: "counselling",
   name: "A service",

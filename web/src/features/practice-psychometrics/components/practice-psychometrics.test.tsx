@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { PracticePsychometricsResponse } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PracticePsychometrics } from "./practice-psychometrics";
+import type { FakeResponse } from "../../../testing/fake-api";
 
 const shown = (dimension: PracticePsychometricsResponse["dimensions"][number]["dimension"], n: number, isUsedForChange: boolean) => ({
   dimension,
@@ -27,7 +28,7 @@ const data: PracticePsychometricsResponse = {
   dimensions: [shown("CLOSE", 120, true), { dimension: "VOICE", n: 12, excludedIncomplete: 0, isShown: false, isUsedForChange: false, alpha: null, mean: null, sd: null, sem: null, items: [] }],
 };
 
-const render = (answer: { status: number; body: unknown }) => {
+const render = (answer: FakeResponse<PracticePsychometricsResponse>) => {
   stubFetch({ "GET /api/practices/p1/psychometrics": answer });
   renderRoutes([{ path: "/practice/:practiceId/psychometrics", element: <PracticePsychometrics practiceId="p1" /> }], "/practice/p1/psychometrics");
 };

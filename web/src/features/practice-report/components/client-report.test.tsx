@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ClientDetailMember, ClientDetailResponse, PracticeDetailResponse } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ClientReport } from "./client-report";
+import type { FakeResponse } from "../../../testing/fake-api";
 
 const scores = { CLOSE: 71, SUPPORT: 64, ACCEPT: 58, VOICE: 62, SELF: 66, TIES: 55, RELY: 30, WE: 68, ME: 61, CODEPENDENCY: 22 };
 
@@ -66,7 +67,7 @@ const practice: PracticeDetailResponse = {
   invitations: null,
 };
 
-const show = (answer: { status: number; body: unknown }) => {
+const show = (answer: FakeResponse<ClientDetailResponse>) => {
   const calls = stubFetch({ "GET /api/practices/p1/clients/c1": answer, "GET /api/practices/p1": { status: 200, body: practice } });
   renderRoutes([{ path: "/practice/:practiceId/clients/:clientId/report", element: <ClientReport practiceId="p1" clientId="c1" /> }], "/practice/p1/clients/c1/report");
   return calls;
@@ -150,7 +151,7 @@ describe("ClientReport", () => {
   });
 
   it("reads afresh on every visit: after the client stopped sharing, the report read before is not shown again", async () => {
-    let answer: { status: number; body: unknown } = { status: 200, body: detail };
+    let answer: FakeResponse<ClientDetailResponse> = { status: 200, body: detail };
     const calls = stubFetch({ "GET /api/practices/p1/clients/c1": () => answer, "GET /api/practices/p1": { status: 200, body: practice } });
     const { router } = renderRoutes(
       [

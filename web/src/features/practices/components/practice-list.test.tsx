@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { PracticeRoute } from "../../../app/routes/practice";
 import { PracticesRoute } from "../../../app/routes/practices";
 import { renderRoutes, stubFetch } from "../../../testing/render";
+import type { ExerciseListResponse, ExerciseView } from "@mutual/core";
 
-const exercise = (overrides: Record<string, unknown>) => ({
+const exercise = (overrides: Partial<ExerciseView>): ExerciseView => ({
   id: "x",
   practice: "speak-up",
   title: "An exercise",
@@ -21,7 +22,7 @@ const exercise = (overrides: Record<string, unknown>) => ({
   ...overrides,
 });
 
-const list = {
+const list: ExerciseListResponse = {
   exercises: [
     exercise({ id: "calm-ask", title: "Ask for one small thing", isJoint: true, isHeldBack: true }),
     exercise({ id: "journal", title: "Three-line journal", completions: [{ id: "c1", completedAt: "2026-11-20T10:00:00.000Z", hasReflection: true }] }),

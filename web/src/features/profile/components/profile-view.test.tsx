@@ -6,6 +6,7 @@ import { ProfileRoute } from "../../../app/routes/profile";
 import { ProfileChangeRoute } from "../../../app/routes/profile-change";
 import type { ProfileResponse, ProfileView } from "../../../lib/api/profile-api";
 import { WeMeMap } from "../../../components/we-me-map";
+import type { ProfileChangeResponse } from "@mutual/core";
 
 function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
   return {
@@ -140,7 +141,7 @@ describe("The profile page", () => {
 });
 
 /** Serves a change between two profiles with these norms and rows, and opens the change view. */
-function renderChange(normSource: "provisional" | "deployment", dimensions: Array<Record<string, unknown>>) {
+function renderChange(normSource: "provisional" | "deployment", dimensions: NonNullable<ProfileChangeResponse["change"]>["dimensions"]) {
   stubFetch({
     "GET /api/profile/change": {
       status: 200,
