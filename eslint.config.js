@@ -52,6 +52,11 @@ const boundaryZones = [
   sharedWebZone,
   { target: "./server/src/db/migrations", from: ["./server/src/modules", "./server/src/auth", "./server/src/http", "./server/src/platform", "./core"], message: "Migrations are frozen in time: they import no application code (write the values out)." },
   { target: "./server/src/**/*.policy.ts", from: ["./server/src/db", "./server/src/platform"], message: "A policy decides from what it is given: no database, network or file access." },
+  {
+    target: ["./server/src/modules/**/*.service.ts", "./server/src/modules/**/*.policy.ts", "./server/src/modules/**/*.repository.ts", "./server/src/modules/**/*.presenter.ts"],
+    from: "./server/src/http",
+    message: "Only routes speak HTTP: services, policies, repositories and presenters take an Actor and throw DomainError (server/src/domain).",
+  },
   { target: "./server/src/**/*.routes.ts", from: ["./server/src/db/migrations", "./server/src/db/schema.ts", "./server/src/db/current-schema-introspector.ts"], message: "Routes call services: no SQL in a route." },
 ];
 

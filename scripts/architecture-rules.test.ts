@@ -107,6 +107,18 @@ const probes: Array<{ rule: string; file: string; code: string; says: RegExp }> 
     says: /Only server\/src\/auth imports better-auth/,
   },
   {
+    rule: "only routes speak HTTP (a service reaching into http/)",
+    file: "server/src/modules/couple/probe.service.ts",
+    code: 'import { actorOf } from "../../http/route-access.js";\nexport const probe = actorOf;\n',
+    says: /Only routes speak HTTP/,
+  },
+  {
+    rule: "only routes speak HTTP (a policy reaching into http/)",
+    file: "server/src/modules/couple/probe.policy.ts",
+    code: 'import { sendStorageOutage } from "../../http/error-handler.js";\nexport const probe = sendStorageOutage;\n',
+    says: /Only routes speak HTTP/,
+  },
+  {
     rule: "a web feature never imports another feature (a sibling's relative path)",
     file: "web/src/features/couple/components/probe.tsx",
     code: 'import { ProfileFlags } from "../../profile/components/profile-flags";\nexport const probe = ProfileFlags;\n',
@@ -148,6 +160,7 @@ describe("the architecture's dependency rules", () => {
     expect(await problemsOf("server/src/modules/practice/probe.ts", 'import { coupleRoutes } from "../couple/index.js";\nexport const probe = coupleRoutes;\n')).toEqual([]);
     expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import { sql } from "kysely";\nexport const probe = sql;\n')).toEqual([]);
     expect(await problemsOf("server/src/config.probe.ts", "export const probe = 1;\n")).toEqual([]);
+    expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import type { Actor } from "../../domain/actor.js";\nimport { DomainError } from "../../domain/errors.js";\nexport const probe = (actor: Actor) => new DomainError(403, "NO", actor.name);\n')).toEqual([]);
     expect(await problemsOf("web/src/features/couple/components/probe.tsx", 'import { WhoCanSee } from "../../../components/sharing/who-can-see";\nimport { useMe } from "../../../lib/api/auth-api";\nexport const probe = [WhoCanSee, useMe];\n')).toEqual([]);
     expect(await problemsOf("web/src/features/couple/components/probe.test.tsx", 'import { ProfileRoute } from "../../../app/routes/profile";\nexport const probe = ProfileRoute;\n')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Database } from "../db/database.js";
-import type { Actor } from "../http/route-access.js";
+import type { Actor } from "../domain/actor.js";
 import { readCookie, sessionCookieName, verifySignedToken } from "./session-cookie.js";
 import { isLastUseDue, sessionEndsAt, type SessionLimits } from "./session-policy.js";
 import { findSessionWithUser, recordSessionUse } from "./session.repository.js";

@@ -5,7 +5,7 @@ import type { Auth } from "./auth.js";
 import { runAsConfirmation, runWatchingSignUpEmail } from "./confirmation.js";
 import type { StorageHealth } from "../db/storage-health.js";
 import { sendStorageOutage } from "../http/error-handler.js";
-import { badRequest } from "../http/http-errors.js";
+import { badRequest } from "../domain/errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
 import { isOpenAuthPath } from "./open-endpoints.js";
 

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import type { ApiError } from "@mutual/core";
 import { storageProblemOf, type StorageProblem } from "../db/storage-health.js";
-import { HttpError } from "./http-errors.js";
+import { DomainError } from "../domain/errors.js";
 
 /** What a person is told when storage is out (decision 027), and when to try again. */
 export const storageOutageAnswers: Record<StorageProblem, { code: string; message: string; retryAfterSeconds: number }> = {
@@ -62,8 +62,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(body);
     }
     // Our own client errors carry their code and message: written to be shown as they are.
-    if ((error as unknown) instanceof HttpError) {
-      const known = error as unknown as HttpError;
+    if ((error as unknown) instanceof DomainError) {
+      const known = error as unknown as DomainError;
       const body: ApiError = { error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) } };
       return reply.status(known.statusCode).send(body);
     }

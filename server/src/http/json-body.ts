@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { badRequest } from "./http-errors.js";
+import { badRequest } from "../domain/errors.js";
 
 // Request bodies are JSON in UTF-8, read with checks that refuse what would otherwise be changed
 // or break something further on, with 400 before any handler runs:

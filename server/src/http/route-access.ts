@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiError } from "@mutual/core";
+import type { Actor } from "../domain/actor.js";
+
 
 /**
  * Every route declares who may call it, in its `config.access`. The server refuses to
@@ -8,16 +10,6 @@ import type { ApiError } from "@mutual/core";
  */
 export type RouteAccess = "public" | "signed-in";
 
-export type Actor = {
-  userId: string;
-  sessionId: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  /** Two-step sign-in (TOTP) is on; read from the person's row on every request (decision 014). */
-  twoFactorEnabled: boolean;
-  createdAt: Date;
-};
 
 export type ResolveActor = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>;
 

@@ -1,5 +1,5 @@
 import { INTERDEPENDENCE_PROFILE_V1, RETAKE_AFTER_DAYS, findItem, type Instrument, type ProfileAnswers } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 
 /** One assessment as stored; times in epoch milliseconds. */
 export type AssessmentRecord = {
@@ -37,22 +37,22 @@ export function retakeAvailableAt(lastCompletedAt: number | null): number | null
 export function requireRetakeAllowed(lastCompletedAt: number | null, now: number): void {
   const availableAt = retakeAvailableAt(lastCompletedAt);
   if (availableAt !== null && now < availableAt) {
-    throw new HttpError(409, "RETAKE_TOO_EARLY", `You can take the profile again from ${new Date(availableAt).toISOString().slice(0, 10)}.`);
+    throw new DomainError(409, "RETAKE_TOO_EARLY", `You can take the profile again from ${new Date(availableAt).toISOString().slice(0, 10)}.`);
   }
 }
 
 /** Only the owner's assessments exist for them; anyone else's reads as not found. */
 export function requireOwn(record: AssessmentRecord | null): AssessmentRecord {
-  if (!record) throw new HttpError(404, "NOT_FOUND", "No such assessment.");
+  if (!record) throw new DomainError(404, "NOT_FOUND", "No such assessment.");
   return record;
 }
 
 export function requireInProgress(record: AssessmentRecord): void {
-  if (record.status !== "in_progress") throw new HttpError(409, "ALREADY_SUBMITTED", "This profile was already submitted; its answers are kept as they were.");
+  if (record.status !== "in_progress") throw new DomainError(409, "ALREADY_SUBMITTED", "This profile was already submitted; its answers are kept as they were.");
 }
 
 export function requireKnownItem(instrument: Instrument, itemId: string): void {
-  if (!findItem(instrument, itemId)) throw new HttpError(400, "UNKNOWN_ITEM", "This question is not part of the profile.");
+  if (!findItem(instrument, itemId)) throw new DomainError(400, "UNKNOWN_ITEM", "This question is not part of the profile.");
 }
 
 /** Stored answers as the model reads them. */

@@ -21,7 +21,7 @@ import {
   type SaveAnswerResponse,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
 import { getDeploymentNorms } from "../deployment-psychometrics/index.js";
@@ -141,7 +141,7 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
       return score.status === "scored" ? [] : [{ path: code, message: score.message }];
     });
     if (missing.length > 0) {
-      throw new HttpError(422, "INCOMPLETE", "A few more answers are needed before your profile can be worked out.", missing);
+      throw new DomainError(422, "INCOMPLETE", "A few more answers are needed before your profile can be worked out.", missing);
     }
     await markCompleted(trx, assessmentId, now);
     // The stored score row (decision 016) commits with the completion, never without it.

@@ -13,7 +13,7 @@ import {
   type TrendSignalView,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { badRequest } from "../../http/http-errors.js";
+import { badRequest } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { refreshClientSummariesOfPerson } from "../client-summary/index.js";

@@ -4,8 +4,8 @@
 import type { Kysely } from "kysely";
 import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import type { Actor } from "../../http/route-access.js";
-import { HttpError } from "../../http/http-errors.js";
+import type { Actor } from "../../domain/actor.js";
+import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { listAssessmentsForExport, listScoresOfPeople } from "../assessment/index.js";
@@ -33,7 +33,7 @@ async function requireCounsellorGate(db: Kysely<DB>, actor: Actor, practiceId: s
 async function requireMyClient(db: Kysely<DB>, actor: Actor, practiceId: string, clientId: string): Promise<ClientPerson[]> {
   await requireCounsellorGate(db, actor, practiceId);
   const client = await findMyClient(db, practiceId, actor.userId, clientId);
-  if (!client) throw new HttpError(404, "NOT_FOUND", "Nothing here.");
+  if (!client) throw new DomainError(404, "NOT_FOUND", "Nothing here.");
   return listClientPeople(db, clientId);
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { findConsent, upsertConsent } from "./consent.repository.js";
 import { hasCurrentConsent, isCurrentNotice, type ConsentRecord } from "./consent.policy.js";
@@ -14,7 +14,7 @@ export async function getConsent(deps: ConsentDeps, userId: string): Promise<Con
 /** Records an explicit agreement to the notice in force, with its version and time. */
 export async function giveConsent(deps: ConsentDeps, userId: string, noticeVersion: string): Promise<ConsentRecord> {
   if (!isCurrentNotice(noticeVersion)) {
-    throw new HttpError(409, "NOTICE_OUTDATED", "The notice has changed since this page loaded. Please read it again.");
+    throw new DomainError(409, "NOTICE_OUTDATED", "The notice has changed since this page loaded. Please read it again.");
   }
   const record = { userId, noticeVersion, consentedAt: deps.clock.now().getTime() };
   await upsertConsent(deps.db, record);
@@ -32,6 +32,6 @@ export async function hasConsented(db: Kysely<DB>, userId: string): Promise<bool
  */
 export async function requireConsent(db: Kysely<DB>, userId: string): Promise<void> {
   if (!(await hasConsented(db, userId))) {
-    throw new HttpError(403, "CONSENT_REQUIRED", "Please read and agree to how Mutual keeps your answers before saving anything.");
+    throw new DomainError(403, "CONSENT_REQUIRED", "Please read and agree to how Mutual keeps your answers before saving anything.");
   }
 }

@@ -11,8 +11,8 @@ import {
   type PracticeClientsResponse,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { notFound } from "../../http/http-errors.js";
-import type { Actor } from "../../http/route-access.js";
+import { notFound } from "../../domain/errors.js";
+import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
 import { refreshClientSummariesOfClient, refreshClientSummaryOfMember } from "../client-summary/index.js";

@@ -1,7 +1,7 @@
 // Pure rules of the couple module: invites, who may see which partner data, and what a
 // share choice lets into the couple report. No I/O; every function is unit-tested.
 import { SCORED_DIMENSIONS, SHARE_SCOPES, type ProfileShareChoice, type ShareScope } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 import { inviteCodeNotFound, requireNotOwnInviteCode } from "../invite-codes/index.js";
 
 export type InviteRecord = {
@@ -23,23 +23,23 @@ export function requireNotOwnInvite(invite: Pick<InviteRecord, "inviterId">, use
 }
 
 /** Only ever about the person asking: whether someone else has a partner is not theirs to learn. */
-export const alreadyLinked = () => new HttpError(409, "ALREADY_LINKED", "You are already linked with a partner.");
+export const alreadyLinked = () => new DomainError(409, "ALREADY_LINKED", "You are already linked with a partner.");
 
 /** For writes that need a partner (shares): 409, the request conflicts with the current state. */
 export function requireLinkedForWrite(membership: Membership | null): Membership {
-  if (!membership) throw new HttpError(409, "NOT_LINKED", "You are not linked with a partner.");
+  if (!membership) throw new DomainError(409, "NOT_LINKED", "You are not linked with a partner.");
   return membership;
 }
 
 /** For reads of partner data: 404, there is nothing to see. */
 export function requireLinkedForRead(membership: Membership | null): Membership {
-  if (!membership) throw new HttpError(404, "NOT_LINKED", "You are not linked with a partner.");
+  if (!membership) throw new DomainError(404, "NOT_LINKED", "You are not linked with a partner.");
   return membership;
 }
 
 /** A partner's data behind one scope is readable only while its owner shares that scope. */
 export function requireShared(ownerScopes: readonly ShareScope[], scope: ShareScope): void {
-  if (!ownerScopes.includes(scope)) throw new HttpError(403, "NOT_SHARED", "Your partner does not share this with you.");
+  if (!ownerScopes.includes(scope)) throw new DomainError(403, "NOT_SHARED", "Your partner does not share this with you.");
 }
 
 /** Scopes in their canonical order, each once (for stable responses). */

@@ -18,8 +18,8 @@ import {
   type SharedScores,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { HttpError } from "../../http/http-errors.js";
-import type { Actor } from "../../http/route-access.js";
+import { DomainError } from "../../domain/errors.js";
+import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { listSafetyChecksOfPeople, listScoresOfPeople } from "../assessment/index.js";
@@ -138,7 +138,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
   return deps.db.transaction().execute(async (trx) => {
     const facts = await loadFacts(trx, practiceId, actor.userId, [clientId]);
     const [client] = assessClients(facts, now, norms);
-    if (!client) throw new HttpError(404, "NOT_FOUND", "No such client.");
+    if (!client) throw new DomainError(404, "NOT_FOUND", "No such client.");
     const checkIns = new Map<string, Awaited<ReturnType<typeof listCheckInTrendsOf>>>();
     for (const member of client.members) {
       if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));

@@ -1,6 +1,6 @@
 // Pure rules of "who viewed my data": the opaque page cursor.
 import type { ViewedScope, ViewerRole } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 
 /** One view of someone's data, as stored. */
 export type DataViewRecord = { id: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number };
@@ -15,6 +15,6 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(value: string): Cursor {
   const text = Buffer.from(value, "base64url").toString("utf8");
   const match = /^(\d{1,16})\.([0-9a-f-]{36})$/.exec(text);
-  if (!match) throw new HttpError(400, "INVALID_CURSOR", "That page marker is not valid.", [{ path: "before", message: "invalid cursor" }]);
+  if (!match) throw new DomainError(400, "INVALID_CURSOR", "That page marker is not valid.", [{ path: "before", message: "invalid cursor" }]);
   return { viewedAt: Number(match[1]), id: match[2]! };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse, type PracticeId } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { notFound } from "../../http/http-errors.js";
+import { notFound } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { getPracticeGuidance } from "../assessment/index.js";

@@ -8,7 +8,7 @@ import {
   type Preferences,
   type Profile,
 } from "@mutual/core";
-import type { Actor } from "../../http/route-access.js";
+import type { Actor } from "../../domain/actor.js";
 import type { ConsentRecord } from "../consent/index.js";
 import { instrumentsUsed, presentFhirDefinitions, type FhirCollectionBundle } from "./fhir-bundle.js";
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DataExport } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import type { Actor } from "../../http/route-access.js";
+import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { listAssessmentsForExport } from "../assessment/index.js";

@@ -1,6 +1,6 @@
 // Pure rules of Idempotency-Key handling: which keys we accept and what "the same request" means.
 import { createHmac } from "node:crypto";
-import { badRequest, HttpError } from "../../http/http-errors.js";
+import { badRequest, DomainError } from "../../domain/errors.js";
 
 /** How long a key is remembered: retries come within minutes, not days. */
 export const idempotencyKeepMs = 24 * 60 * 60 * 1000;
@@ -41,6 +41,6 @@ export function requestFingerprint(dataKey: Buffer, route: string, request: unkn
 /** The same key may only ever stand for the same request. */
 export function requireSameRequest(stored: { route: string; fingerprint: string | null }, route: string, fingerprint: string): void {
   if (stored.route !== route || stored.fingerprint !== fingerprint) {
-    throw new HttpError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
+    throw new DomainError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
   }
 }

@@ -3,7 +3,7 @@
 // for input that cannot be a code and one for a code that does not work, and nobody accepts
 // their own. Pure; unit-tested here, each user's policy adding only its own words.
 import { normalizeInviteCode } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 
 const hourMs = 60 * 60 * 1000;
 
@@ -21,13 +21,13 @@ export function inviteExpiresAt(createdAt: number): number {
  * Unknown, expired, used and cancelled codes all get the same answer: nothing to learn from it.
  * `inviter` is who can make a new one.
  */
-export function inviteCodeNotFound(inviter: "partner" | "counsellor"): HttpError {
-  return new HttpError(404, "INVITE_NOT_FOUND", `This invite code does not work. Ask your ${inviter} for a new one.`);
+export function inviteCodeNotFound(inviter: "partner" | "counsellor"): DomainError {
+  return new DomainError(404, "INVITE_NOT_FOUND", `This invite code does not work. Ask your ${inviter} for a new one.`);
 }
 
 /** Nobody accepts their own invite; `instead` says what the code is for (e.g. "send it to your partner"). */
 export function requireNotOwnInviteCode(inviterId: string, userId: string, instead: string): void {
-  if (inviterId === userId) throw new HttpError(422, "OWN_INVITE", `This is your own invite: ${instead}.`);
+  if (inviterId === userId) throw new DomainError(422, "OWN_INVITE", `This is your own invite: ${instead}.`);
 }
 
 /** Pending and not yet expired: the only state in which an invite can be looked up or accepted. */
@@ -39,7 +39,7 @@ export function isInviteOpen(invite: { status: string; expiresAt: number }, now:
 export function requireCodeShape(input: string): string {
   const code = normalizeInviteCode(input);
   if (code === undefined) {
-    throw new HttpError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
+    throw new DomainError(400, "INVALID_CODE", "That does not look like an invite code: it has ten letters and digits.", [
       { path: "code", message: "not an invite code" },
     ]);
   }
@@ -48,6 +48,6 @@ export function requireCodeShape(input: string): string {
 
 export function requireNotThrottled(recentFailures: number): void {
   if (recentFailures >= FAILED_ATTEMPTS_LIMIT) {
-    throw new HttpError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
+    throw new DomainError(429, "TOO_MANY_ATTEMPTS", "Too many codes that did not work. Please wait an hour and try again.");
   }
 }

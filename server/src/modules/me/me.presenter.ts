@@ -1,5 +1,5 @@
 import type { MeResponse } from "@mutual/core";
-import type { Actor } from "../../http/route-access.js";
+import type { Actor } from "../../domain/actor.js";
 
 /** The allow-list of what /api/me returns: named field by field. */
 export function presentMe(actor: Actor): MeResponse {

@@ -16,7 +16,7 @@ import {
   type ScoreNorms,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import type { Actor } from "../../http/route-access.js";
+import type { Actor } from "../../domain/actor.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { mayPublish, normSourceOf } from "./practice-psychometrics.policy.js";
 import { presentPracticePsychometrics } from "./practice-psychometrics.presenter.js";

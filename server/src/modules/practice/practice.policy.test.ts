@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRACTICE_ROLES } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 import { decidePracticeRole, isPracticeRole, managesMembers, practiceAfterLeaving, requireTwoFactor, type Membership } from "./practice.policy.js";
 
 const member = (role: Membership["role"]): Membership => ({ memberId: "m1", practiceId: "p1", userId: "u1", role });
@@ -41,7 +41,7 @@ describe("practice policy", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(HttpError);
+    expect(thrown).toBeInstanceOf(DomainError);
     expect(thrown).toMatchObject({ statusCode: 403, code: "TWO_FACTOR_REQUIRED", message: "Turn on two-step sign-in before you can see any client's information." });
     expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
   });

@@ -1,7 +1,7 @@
 // Pure rules of practices (decision 014): which role may do what, what a member sees of their
 // colleagues, and the two-factor gate in front of any client data. No I/O; unit-tested.
 import { PRACTICE_ROLES, type PracticeRole } from "@mutual/core";
-import { HttpError } from "../../http/http-errors.js";
+import { DomainError } from "../../domain/errors.js";
 
 export type Membership = { memberId: string; practiceId: string; userId: string; role: PracticeRole };
 
@@ -21,10 +21,10 @@ export const TWO_FACTOR_REQUIRED_MESSAGE = "Turn on two-step sign-in before you 
  * member: 404, so a practice's existence is not revealed to outsiders. A member with another
  * role: 403.
  */
-export function decidePracticeRole(membership: Membership | null, roles: readonly PracticeRole[]): { ok: true; membership: Membership } | { ok: false; error: HttpError } {
-  if (!membership) return { ok: false, error: new HttpError(404, "NOT_FOUND", "Nothing here.") };
+export function decidePracticeRole(membership: Membership | null, roles: readonly PracticeRole[]): { ok: true; membership: Membership } | { ok: false; error: DomainError } {
+  if (!membership) return { ok: false, error: new DomainError(404, "NOT_FOUND", "Nothing here.") };
   if (!roles.includes(membership.role)) {
-    return { ok: false, error: new HttpError(403, "PRACTICE_ROLE_REQUIRED", "Your role in this practice does not allow this.") };
+    return { ok: false, error: new DomainError(403, "PRACTICE_ROLE_REQUIRED", "Your role in this practice does not allow this.") };
   }
   return { ok: true, membership };
 }
@@ -35,7 +35,7 @@ export function decidePracticeRole(membership: Membership | null, roles: readonl
  * once. Throws 403 TWO_FACTOR_REQUIRED.
  */
 export function requireTwoFactor(actor: { twoFactorEnabled: boolean }): void {
-  if (!actor.twoFactorEnabled) throw new HttpError(403, "TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
+  if (!actor.twoFactorEnabled) throw new DomainError(403, "TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED_MESSAGE);
 }
 
 export type PracticeMember = { memberId: string; userId: string; role: string; joinedAt: number };

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { PracticeDetailResponse, PracticeRole, PracticesResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
-import { notFound } from "../../http/http-errors.js";
-import type { Actor } from "../../http/route-access.js";
+import { notFound } from "../../domain/errors.js";
+import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import { decidePracticeRole, isPracticeRole, practiceAfterLeaving, type Membership } from "./practice.policy.js";
 import { presentPracticeDetail, presentPractices } from "./practice.presenter.js";
