@@ -5,6 +5,7 @@ import { Layout } from "./layout";
 import { HelpRoute } from "./routes/help";
 import { NotFoundRoute } from "./routes/not-found";
 import { SignInRoute } from "./routes/sign-in";
+import { aPerson } from "../testing/factories";
 
 const routes = [
   {
@@ -28,7 +29,7 @@ describe("Layout", () => {
   });
 
   it("shows sign-in links to a visitor and the account link to a signed-in person", async () => {
-    stubFetch({ "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Ana", email: "a@x.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-01-01T00:00:00.000Z" } } } });
+    stubFetch({ "GET /api/me": { status: 200, body: { user: aPerson({ name: "Ana", email: "a@x.test" }) } } });
     renderRoutes(routes, "/help");
     expect(await screen.findByRole("link", { name: "Account" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Partner" })).toHaveAttribute("href", "/partner");

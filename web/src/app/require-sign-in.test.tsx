@@ -7,8 +7,9 @@ import { RequireSignIn } from "./require-sign-in";
 import { SignInRoute } from "./routes/sign-in";
 import { SignUpRoute } from "./routes/sign-up";
 import { ConfirmEmailRoute } from "./routes/confirm-email";
+import { aPerson } from "../testing/factories";
 
-const user = { id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" };
+const user = aPerson({ id: "u2", name: "Sam", email: "sam@x.test", emailVerified: false });
 
 function JoinProbe() {
   return <p>Join page</p>;

@@ -2,9 +2,10 @@ import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../testing/render";
 import { HomeCards } from "./home-cards";
+import { consentGiven, noAssessmentYet } from "../../testing/factories";
 
-const consented = { status: 200, body: { hasConsented: true, noticeVersion: "2026-11-24", consentedAt: "2026-11-24T00:00:00.000Z" } };
-const nothingTaken = { status: 200, body: { inProgress: null, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } };
+const consented = { status: 200, body: consentGiven("2026-11-24") };
+const nothingTaken = { status: 200, body: noAssessmentYet() };
 const checkInDone = { week: "2026-W48", timeZone: "UTC", checkIn: { week: "2026-W48" } };
 
 /** Holds the consent answer back until `release` is called, to see the page between requests. */

@@ -9,10 +9,11 @@ import { TrendsRoute } from "./trends";
 import { renderRoutes, stubFetch } from "../../testing/render";
 import { sharingAnswers, type SharingFixture } from "../../testing/sharing";
 import { ConsentNotice } from "../../features/consent/components/consent-form";
+import { consentGiven, noAssessmentYet } from "../../testing/factories";
 
 vi.mock("../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
-const consented = { status: 200, body: { hasConsented: true, noticeVersion: "2026-12-07", consentedAt: "2026-12-07T00:00:00.000Z" } };
+const consented = { status: 200, body: consentGiven("2026-12-07") };
 
 /** Renders one page with this sharing and returns the text of its sentence about `what`. */
 async function sentenceOn(path: string, element: React.ReactElement, routePath: string, pageAnswers: Record<string, unknown>, sharing: SharingFixture, what: RegExp) {
@@ -55,7 +56,7 @@ describe("sentences about who sees what, place by place", () => {
   });
 
   it("the profile's introduction follows the profile scope: a counsellor sees each answer, a partner never does", async () => {
-    const answers = { "GET /api/consent": consented, "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } } };
+    const answers = { "GET /api/consent": consented, "GET /api/assessments/current": { status: 200, body: noAssessmentYet() } };
     const on = (sharing: SharingFixture) => sentenceOn("/assessment", <AssessmentRoute />, "/assessment", answers, sharing, /can see your answers to these statements/);
     expect(await on({ partnerScopes: ["overview", "dimensions"], counsellorScopes: ["check-ins"] })).toMatch(/^Right now only you can see your answers to these statements\. A partner can never see/);
     expect(await on({ counsellorScopes: ["profile"] })).toMatch(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your answers to these statements\./);

@@ -5,6 +5,7 @@ import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import type { CurrentAssessment, InProgressAssessment } from "../../../lib/api/assessment-api";
 import { AssessmentRoute } from "../../../app/routes/assessment";
+import { consentGiven, consentNotGiven } from "../../../testing/factories";
 
 const scale = [
   { value: 1, label: "Strongly disagree" },
@@ -42,7 +43,7 @@ function current(answers?: Record<string, number>): CurrentAssessment {
   return { inProgress: inProgress(answers), completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null };
 }
 
-const consented = { status: 200, body: { hasConsented: true, noticeVersion: "2026-11-24", consentedAt: "2026-11-24T00:00:00.000Z" } };
+const consented = { status: 200, body: consentGiven("2026-11-24") };
 const routes = [
   { path: "/assessment", element: <AssessmentRoute /> },
   { path: "/consent", element: <p>Consent page</p> },
@@ -51,7 +52,7 @@ const routes = [
 
 describe("The assessment flow", () => {
   it("sends a person who has not agreed to the notice to it first", async () => {
-    const calls = stubFetch({ "GET /api/consent": { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } } });
+    const calls = stubFetch({ "GET /api/consent": { status: 200, body: consentNotGiven("2026-11-24") } });
     const { router } = renderRoutes(routes, "/assessment");
     expect(await screen.findByText("Consent page")).toBeInTheDocument();
     expect(router.state.location.search).toBe("?next=%2Fassessment");

@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ConfirmEmail } from "./confirm-email";
+import { aPerson } from "../../../testing/factories";
 
-const user = { id: "u1", name: "Noor", email: "noor@x.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" };
+const user = aPerson();
 
 /** Opens the page as the emailed link does: the token and next page in the fragment of the real address. */
 function openLink(fragment: string) {

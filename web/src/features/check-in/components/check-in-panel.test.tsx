@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
+import { consentNotGiven } from "../../../testing/factories";
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const CURRENT = `GET /api/check-ins/current?timeZone=${encodeURIComponent(TIME_ZONE)}`;
@@ -117,7 +118,7 @@ describe("CheckInPanel", () => {
   });
 
   it("sends a person who has not agreed to the notice there first, before they type anything", async () => {
-    stubFetch({ [CURRENT]: empty, "GET /api/consent": { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } } });
+    stubFetch({ [CURRENT]: empty, "GET /api/consent": { status: 200, body: consentNotGiven("2026-11-24") } });
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByRole("link", { name: "Read how your answers are kept" })).toHaveAttribute("href", "/consent?next=%2Fcheck-in");
     expect(screen.queryByRole("button", { name: "Save check-in" })).not.toBeInTheDocument();

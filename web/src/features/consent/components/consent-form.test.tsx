@@ -3,8 +3,9 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { ConsentRoute } from "../../../app/routes/consent";
+import { consentNotGiven } from "../../../testing/factories";
 
-const notAgreed = { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } };
+const notAgreed = { status: 200, body: consentNotGiven("2026-11-24") };
 const routes = [
   { path: "/consent", element: <ConsentRoute /> },
   { path: "/assessment", element: <p>Assessment page</p> },

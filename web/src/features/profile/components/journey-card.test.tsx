@@ -2,12 +2,13 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { JourneyCard } from "./journey-card";
+import { consentGiven, consentNotGiven } from "../../../testing/factories";
 
 const routes = [{ path: "/", element: <JourneyCard /> }];
 
 describe("The home page's next step", () => {
   it("starts with the consent notice", async () => {
-    const calls = stubFetch({ "GET /api/consent": { status: 200, body: { hasConsented: false, noticeVersion: "2026-11-24", consentedAt: null } } });
+    const calls = stubFetch({ "GET /api/consent": { status: 200, body: consentNotGiven("2026-11-24") } });
     renderRoutes(routes, "/");
     expect(await screen.findByRole("link", { name: "Read how your answers are kept" })).toHaveAttribute("href", "/consent");
     expect(calls.map((call) => call.path)).toEqual(["/api/consent"]);
@@ -15,7 +16,7 @@ describe("The home page's next step", () => {
 
   it("offers to continue a profile in progress", async () => {
     stubFetch({
-      "GET /api/consent": { status: 200, body: { hasConsented: true, noticeVersion: "2026-11-24", consentedAt: "2026-11-24T00:00:00.000Z" } },
+      "GET /api/consent": { status: 200, body: consentGiven("2026-11-24") },
       "GET /api/assessments/current": {
         status: 200,
         body: {

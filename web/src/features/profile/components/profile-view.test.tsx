@@ -7,6 +7,7 @@ import { ProfileChangeRoute } from "../../../app/routes/profile-change";
 import type { ProfileResponse, ProfileView } from "../../../lib/api/profile-api";
 import { WeMeMap } from "../../../components/we-me-map";
 import type { ProfileChangeResponse } from "@mutual/core";
+import { noAssessmentYet } from "../../../testing/factories";
 
 function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
   return {
@@ -124,7 +125,7 @@ describe("The profile page", () => {
   });
 
   it("invites a person without a profile to take it", async () => {
-    stubFetch({ "GET /api/profile": { status: 200, body: { profile: null, history: [] } }, "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } } });
+    stubFetch({ "GET /api/profile": { status: 200, body: { profile: null, history: [] } }, "GET /api/assessments/current": { status: 200, body: noAssessmentYet() } });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     expect(await screen.findByRole("link", { name: "Take the profile" })).toHaveAttribute("href", "/assessment");
   });
