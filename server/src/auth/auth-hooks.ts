@@ -4,6 +4,7 @@ import { isUnfinishedSignUp, signUpAnswer } from "./answers.js";
 import { unexpectedFields } from "./open-endpoints.js";
 import type { createPasswordChecks } from "./password-checks.js";
 import { throttledAnswer } from "./password-checks.js";
+import { normaliseBackupCode } from "./backup-codes.js";
 import { checkNewPassword } from "./password-policy.js";
 import { organizationRequestCheck } from "./practice-plugins.js";
 import { holdsNulCharacter, personFieldsProblem } from "./request-fields.js";
@@ -49,6 +50,9 @@ const noTrustedDevice: BeforeStep = (ctx) => {
   if (ctx.body?.trustDevice === true) throw refuse("TRUST_DEVICE_NOT_OFFERED", "Trusting a device is not offered: a code is asked at every sign-in.");
 };
 
+/** A backup code is read however it was typed: any case, spaces or dashes (backup-codes.ts). */
+const backupCodeAsStored: BeforeStep = (ctx) => (typeof ctx.body?.code === "string" ? { ...ctx.body, code: normaliseBackupCode(ctx.body.code) } : undefined);
+
 /** A new password must pass the password rules (decision 003), in whichever field carries it. */
 const newPasswordIn =
   (field: "password" | "newPassword"): BeforeStep =>
@@ -73,7 +77,7 @@ export function createAuthHooks({ throttle, passwordChecks, afterLeavingPractice
 
   const beforePath: Readonly<Record<string, readonly BeforeStep[]>> = {
     "/two-factor/verify-totp": [noTrustedDevice],
-    "/two-factor/verify-backup-code": [noTrustedDevice],
+    "/two-factor/verify-backup-code": [noTrustedDevice, backupCodeAsStored],
     "/two-factor/verify-otp": [noTrustedDevice],
     "/sign-up/email": [newPasswordIn("password")],
     "/reset-password": [newPasswordIn("newPassword")],

@@ -66,7 +66,7 @@ export function createAuth(deps: AuthDeps) {
   let isCurrentCode: (code: string, headers: Headers) => Promise<boolean> = async () => false;
   const passwordChecks = createPasswordChecks({ database, secret, sessionCookieName: sessionCookieName(isHttps), throttle, clientIpOf, isCurrentCode: (code, headers) => isCurrentCode(code, headers) });
   const emails = createAccountEmails({ database, mailer, logger, publicUrl, clock });
-  const plugins = createAuthPlugins({ publicUrl, mailer });
+  const plugins = createAuthPlugins({ publicUrl, mailer, secret });
 
   const auth = betterAuth({
     appName: "Mutual",

@@ -7,6 +7,7 @@ import { twoFactor } from "better-auth/plugins/two-factor";
 import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem } from "@mutual/core";
 import { practiceInvitationEmail } from "../platform/email-templates.js";
 import type { Mailer } from "../platform/mailer.js";
+import { backupCodeStore, generateBackupCodes } from "./backup-codes.js";
 
 // Better Auth's plugins as Mutual uses them (decision 014): practices (organizations) with owner,
 // admin and counsellor roles, and two-factor sign-in (TOTP with backup codes); and the checks of
@@ -31,7 +32,8 @@ const practiceRoleAccess = {
   counsellor: practiceAccess.newRole({ organization: [], member: [], invitation: [] }),
 };
 
-export type PluginDeps = { publicUrl: string; mailer: Mailer };
+/** `secret` is the auth secret: Better Auth encrypts the backup codes with it. */
+export type PluginDeps = { publicUrl: string; mailer: Mailer; secret: string };
 
 /**
  * Better Auth's plugins as Mutual uses them: practices (organizations) with owner, admin
@@ -39,7 +41,7 @@ export type PluginDeps = { publicUrl: string; mailer: Mailer };
  * schema test checks our migrations against exactly these options.
  */
 /** Build them into Better Auth as a literal tuple, so their endpoint and field types carry through. */
-export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
+export function createAuthPlugins({ publicUrl, mailer, secret }: PluginDeps) {
   const refuseRole = () =>
     new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
   return {
@@ -68,7 +70,8 @@ export function createAuthPlugins({ publicUrl, mailer }: PluginDeps) {
     twoFactor: twoFactor({
       issuer: "Mutual",
       totpOptions: { digits: 6, period: 30 },
-      backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+      // Codes without look-alike characters, matched in any case (backup-codes.ts).
+      backupCodeOptions: { amount: 10, customBackupCodesGenerate: () => generateBackupCodes(10), storeBackupCodes: backupCodeStore(secret) },
     }),
   };
 }

@@ -168,6 +168,18 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     expect(next.statusCode).toBe(200);
   });
 
+  it("backup codes have no look-alike characters and are accepted however they are typed, still once each", async () => {
+    const person = await signUp(t.app);
+    const { backupCodes } = await enrolTwoFactor(t.app, person);
+    for (const code of backupCodes) expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{5}-[ACDEFGHJKMNPQRTUVWXY34679]{5}$/);
+    const typedLoosely = ` ${backupCodes[2]!.toLowerCase().replace("-", " ")} `;
+    const first = await signInFrom(t.app, person);
+    const used = await secondStep(twoFactorCookieFrom(first), "/api/auth/two-factor/verify-backup-code", typedLoosely);
+    expect(used.statusCode).toBe(200);
+    const again = await signInFrom(t.app, person);
+    expect((await secondStep(twoFactorCookieFrom(again), "/api/auth/two-factor/verify-backup-code", backupCodes[2]!)).statusCode).toBe(401);
+  });
+
   it("turning it off (with the password) makes the gate refuse at once, on the same session", async () => {
     const person = await signUp(t.app);
     await enrolTwoFactor(t.app, person);

@@ -30,6 +30,8 @@ describe("TwoFactorEnrolment", () => {
     expect(await screen.findByRole("heading", { name: "Add Mutual to the app that makes your codes" })).toBeInTheDocument();
     // The key for typing by hand, in groups of four.
     expect(screen.getByText("JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP")).toBeInTheDocument();
+    // On a phone, one tap hands the key to the code app.
+    expect(screen.getByRole("link", { name: "On this phone? Open the key in your code app." })).toHaveAttribute("href", totpURI);
     // The QR code is drawn once the library has loaded.
     await vi.waitFor(() => expect(document.querySelector("svg.qr-code path")).not.toBeNull());
 

@@ -59,6 +59,9 @@ function ScanStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfirme
           {t("twoFactor.manualEntry")} <code className="two-factor__secret">{groupSecret(secret)}</code>
         </figcaption>
       </figure>
+      <p>
+        <a href={enrolment.totpURI}>{t("twoFactor.openOnThisPhone")}</a>
+      </p>
       {verify.isError && <Alert tone="error">{describeCodeError(verify.error, t)}</Alert>}
       <CodeField
         label={t("twoFactor.confirmCodeLabel")}
