@@ -99,6 +99,17 @@ export default tseslint.config(
     },
   },
   {
+    // One place loads the SQLite driver: it picks the build that is safe on the running Node (decision 053).
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    ignores: ["server/src/db/sqlite-driver.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { paths: [{ name: "better-sqlite3", allowTypeImports: true, message: "Load SQLite through server/src/db/sqlite-driver.ts: it picks the driver that is safe on this Node (decision 053)." }] },
+      ],
+    },
+  },
+  {
     // Migrations are frozen in time and see the database untyped (Kysely<any>), by design.
     files: ["server/src/db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

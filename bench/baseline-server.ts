@@ -3,7 +3,7 @@
 // do: check the session cookie's signature and look the session up with one prepared
 // SQLite statement, with no security headers, validation or logging.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "../server/src/db/sqlite-driver.js";
 import Fastify from "fastify";
 
 const [portArgument, databaseFile, secret] = process.argv.slice(2);
@@ -11,7 +11,7 @@ const app = Fastify({ logger: false });
 app.get("/livez", async () => ({ status: "ok" }));
 
 if (databaseFile && secret) {
-  const db = new BetterSqlite3(databaseFile, { readonly: true });
+  const db = new SqliteDatabase(databaseFile, { readonly: true });
   const findSession = db.prepare(
     'select s."id" as sessionId, s."expiresAt" as expiresAt, u."id" as userId, u."name" as name, u."email" as email from "session" s join "user" u on u."id" = s."userId" where s."token" = ?',
   );

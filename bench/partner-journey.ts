@@ -4,13 +4,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "../server/src/db/sqlite-driver.js";
 import { load, type LoadResult } from "./support.js";
 
 /** Commits per second of one-row inserts into a WAL database with synchronous=FULL. */
 export function measureRawCommitRate(seconds: number): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-raw-"));
-  const db = new BetterSqlite3(path.join(dir, "raw.sqlite"));
+  const db = new SqliteDatabase(path.join(dir, "raw.sqlite"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.exec("create table check_in (id integer primary key, user_id text not null, week text not null, answers text not null)");

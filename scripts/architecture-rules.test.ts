@@ -107,6 +107,12 @@ const probes: Array<{ rule: string; file: string; code: string; says: RegExp }> 
     says: /Only server\/src\/auth imports better-auth/,
   },
   {
+    rule: "SQLite is loaded only through the driver module",
+    file: "scripts/operations/probe.ts",
+    code: 'import Database from "better-sqlite3";\nexport const probe = new Database(":memory:");\n',
+    says: /Load SQLite through server\/src\/db\/sqlite-driver\.ts/,
+  },
+  {
     rule: "only routes speak HTTP (a service reaching into http/)",
     file: "server/src/modules/couple/probe.service.ts",
     code: 'import { actorOf } from "../../http/route-access.js";\nexport const probe = actorOf;\n',

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "../../server/src/db/sqlite-driver.js";
 import pg from "pg";
 import { withDefaultUser } from "../../server/src/db/database.js";
 import type { DialectName } from "./options.js";
@@ -85,7 +85,7 @@ export function openSqliteInspectorAt(file: string): Inspector {
 
 function openSqliteInspector(file: string): Inspector {
   // Opening after a SIGKILL replays the write-ahead log, exactly as the restarted server would.
-  const connection = new BetterSqlite3(file);
+  const connection = new SqliteDatabase(file);
   connection.pragma("busy_timeout = 5000");
   return {
     all: async <T>(sql: string, params: unknown[] = []) => connection.prepare(sql).all(...params) as T[],

@@ -4,14 +4,15 @@
 // of everything committed, while the server keeps writing.
 import fs from "node:fs";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "../../server/src/db/sqlite-driver.js";
 import { ensurePrivateDirectory } from "../../server/src/platform/private-files.js";
 
 /** SQLite's own checks of a database file; an empty list means it is sound. */
 export function problemsOfSqliteFile(file: string): string[] {
   let connection: BetterSqlite3.Database;
   try {
-    connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    connection = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     return [`cannot be opened: ${error instanceof Error ? error.message : String(error)}`];
   }
@@ -44,7 +45,7 @@ export async function copySqliteDatabase(source: string, destination: string): P
   const temporary = `${destination}.partial`;
   ensurePrivateDirectory(path.dirname(destination));
   fs.rmSync(temporary, { force: true });
-  const connection = new BetterSqlite3(source, { fileMustExist: true });
+  const connection = new SqliteDatabase(source, { fileMustExist: true });
   try {
     connection.pragma("busy_timeout = 5000");
     await connection.backup(temporary, { progress: () => 1_000_000_000 });
@@ -63,7 +64,7 @@ export async function copySqliteDatabase(source: string, destination: string): P
 
 /** Data keys per key-encryption key id in a database file: which keys a restore of it needs. */
 export function keyIdsInSqliteFile(file: string): Map<string, number> {
-  const connection = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const connection = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const rows = connection.prepare("select key_id, count(*) as n from data_key group by key_id").all() as Array<{ key_id: string; n: number }>;
     return new Map(rows.map((row) => [row.key_id, row.n]));

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "../src/db/sqlite-driver.js";
 import { Kysely, SqliteDialect } from "kysely";
 import pg from "pg";
 import { inject } from "vitest";
@@ -71,7 +71,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
  */
 export function openUnreachableDatabase(dialect: Dialect): Database {
   if (dialect === "postgres") return openDatabase({ dialect: "postgres", connectionString: "postgres://localhost:9/none" });
-  const connection = new BetterSqlite3(":memory:");
+  const connection = new SqliteDatabase(":memory:");
   connection.close();
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
   return { dialect: "sqlite", db, health: new StorageHealth(), close: () => db.destroy() };

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { SqliteDatabase } from "./sqlite-driver.js";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
@@ -52,7 +53,7 @@ function openSqlite(file: string): Database {
     touchPrivateFile(file);
     for (const companion of [`${file}-wal`, `${file}-shm`]) makeFilePrivate(companion);
   }
-  const connection = new BetterSqlite3(file);
+  const connection = new SqliteDatabase(file);
   // WAL lets readers run beside the single writer; synchronous=FULL makes every
   // acknowledged commit survive power loss; busy_timeout makes a second process wait
   // for the write lock instead of failing at once.
