@@ -140,6 +140,15 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   await saveScreenshot(counsellor, "client-report");
   await counsellor.emulateMedia({ media: "print" });
   const text = await pdfText(await counsellor.pdf({ format: "A4", printBackground: false }));
+  // Every page says what the paper is (issue 19): confidential, not a diagnosis, its number.
+  const pages = text.split("\n\n");
+  for (const [index, page] of pages.entries()) {
+    expect(pdfIncludes(page, "Confidential: for the counsellor and the people named here."), `the mark on page ${index + 1}`).toBe(true);
+    expect(pdfIncludes(page, "It is not a diagnosis."), `"not a diagnosis" on page ${index + 1}`).toBe(true);
+    expect(pdfIncludes(page, `Page ${index + 1}`), `the number on page ${index + 1}`).toBe(true);
+  }
+  // Both profiles fit on two pages; each partner's private part starts a page of its own.
+  expect(pages.length, `${pages.length} pages`).toBeLessThanOrEqual(4);
   for (const name of [practiceName, counsellorName, clientOneName, clientTwoName]) expect(pdfIncludes(text, name), `${name} in the PDF`).toBe(true);
   expect(pdfIncludes(text, clientOneNote), "the shared note in the PDF").toBe(true);
   // Each partner's own part (notes, safety check) is set apart, for the counsellor only.

@@ -204,6 +204,8 @@ export const clientDetailResponseSchema = z.object({
   clientId: z.string(),
   kind: clientKindSchema,
   normSource: normSourceSchema,
+  /** Half-width of the "between patterns" band on each axis of the We × Me map, from the norms in use (the margin of error). */
+  mapBand: z.object({ we: z.number(), me: z.number() }),
   members: z.array(clientDetailMemberSchema),
   /** Null for an individual client. */
   coupleReport: counsellorCoupleReportSchema.nullable(),

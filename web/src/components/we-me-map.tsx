@@ -158,9 +158,10 @@ export type LabelledMapPoint = { label: string; we: number; me: number; pattern:
 
 /**
  * Several labelled points on one We × Me map (the couple report: you and your partner), with
- * one sentence per point and a table with a column per point as the text alternative.
+ * one sentence per point and a table with a column per point as the text alternative. With a
+ * band, the margin of error is shaded as on a person's own map.
  */
-export function WeMeMapPoints({ points, caption }: { points: readonly LabelledMapPoint[]; caption: string }) {
+export function WeMeMapPoints({ points, caption, band }: { points: readonly LabelledMapPoint[]; caption: string; band?: { we: number; me: number } }) {
   const { t } = useTranslation();
   const words = usePatternWords();
   const id = useId();
@@ -168,7 +169,7 @@ export function WeMeMapPoints({ points, caption }: { points: readonly LabelledMa
   const sentenceId = `${id}-sentences`;
   return (
     <figure className="we-me-map">
-      <MapFrame titleId={titleId} describedById={sentenceId} band={{ we: 0, me: 0 }}>
+      <MapFrame titleId={titleId} describedById={sentenceId} band={band ?? { we: 0, me: 0 }}>
         {points.map((point, index) => (
           <MapPoint key={index} we={point.we} me={point.me} label={point.label} index={index} />
         ))}
@@ -179,6 +180,7 @@ export function WeMeMapPoints({ points, caption }: { points: readonly LabelledMa
             {t("profile.mapPointSentence", { name: point.label, we: Math.round(point.we), me: Math.round(point.me), pattern: words.name(point.pattern) })}
           </p>
         ))}
+        {band && <p className="muted">{t("profile.mapBandNote")}</p>}
       </figcaption>
       <table className="we-me-map__table">
         <caption>{caption}</caption>

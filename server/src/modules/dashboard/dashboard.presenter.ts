@@ -1,5 +1,6 @@
 import {
   SCORE_KEYS,
+  placePattern,
   type ClientDetailResponse,
   type ShareableFlagId,
   type CoupleComparison,
@@ -103,6 +104,7 @@ export function presentClientDetail(
     clientId: client.clientId,
     kind: client.kind,
     normSource,
+    mapBand: placePattern(50, 50, norms).band,
     members: client.members.map((state) => {
       const { facts } = state;
       const intake = findIntake(facts.scores, facts.joinedAt);

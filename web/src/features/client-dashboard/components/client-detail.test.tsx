@@ -58,6 +58,7 @@ const detail: ClientDetailResponse = {
   clientId: "c1",
   kind: "couple",
   normSource: "provisional",
+  mapBand: { we: 5.2, me: 5.8 },
   members: [profileSharer, checkInSharer],
   coupleReport: { missing: [{ reason: "no-shared-profile", name: "Kavitha Rajan" }], dimensions: [], flags: [] },
 };

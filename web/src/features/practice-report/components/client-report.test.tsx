@@ -57,7 +57,8 @@ const noteSharer: ClientDetailMember = {
   },
 };
 
-const detail: ClientDetailResponse = { clientId: "c1", kind: "couple", normSource: "provisional", members: [sharingMember, quietMember], coupleReport: null };
+const detail: ClientDetailResponse = { clientId: "c1", kind: "couple", normSource: "provisional",
+  mapBand: { we: 5.2, me: 5.8 }, members: [sharingMember, quietMember], coupleReport: null };
 
 const practice: PracticeDetailResponse = {
   practice: { id: "p1", name: "Klinik Harmoni", createdAt: "2026-11-24T00:00:00.000Z" },
@@ -81,6 +82,12 @@ describe("ClientReport", () => {
     expect(await screen.findByText("陈美玲 and Kavitha Rajan")).toBeInTheDocument();
     expect(await screen.findByText("Practice: Klinik Harmoni")).toBeInTheDocument();
     expect(screen.getByText(/^Prepared on /)).toBeInTheDocument();
+    // What the paper is, said at the top (the printed margins repeat it on every page).
+    expect(screen.getByText("Confidential: for the counsellor and the people named here.")).toBeInTheDocument();
+    expect(screen.getByText(/It is not a diagnosis\./)).toBeInTheDocument();
+    // The map shades its margin of error, and says so.
+    expect(document.querySelectorAll(".we-me-map__band")).toHaveLength(2);
+    expect(screen.getByText(/The shaded strips show the margin of error/)).toBeInTheDocument();
     // The map's text alternative: a table with the latest We and Me.
     const mapTable = screen.getByRole("table", { name: "We and Me scores of the latest profile" });
     expect(within(mapTable).getByRole("row", { name: /We/ })).toHaveTextContent("68");

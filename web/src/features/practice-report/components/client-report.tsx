@@ -13,6 +13,7 @@ import { usePractice } from "../../../lib/api/practice-api";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
 import { exportUrls, useClientReport } from "../../../lib/api/report-api";
 import "./client-report.css";
+import { usePrintMarks } from "./print-marks";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 
 /** Scopes whose data may stand on the report's pages for both partners; the others belong to each person's private part. */
@@ -51,6 +52,9 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
   const { t, i18n } = useTranslation();
   // The signed-in counsellor prepares the report; a printed copy should say who.
   const counsellorName = useMe().data?.name;
+  // The page number goes where the translation puts it: split around a marker no text contains.
+  const [pageBefore = "", pageAfter = ""] = t("practiceReport.markPage", { n: "\u0000" }).split("\u0000");
+  usePrintMarks({ top: t("practiceReport.markConfidential"), bottom: t("practiceReport.markNotDiagnosis"), page: [pageBefore, pageAfter] });
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
   const names = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(detail.members.map((member) => member.name));
   const points: LabelledMapPoint[] = detail.members.flatMap((member) => {
@@ -62,6 +66,9 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
   return (
     <article className="client-report" aria-labelledby="client-report-name">
       <header className="client-report__header">
+        <p className="client-report__marks">
+          <strong>{t("practiceReport.markConfidential")}</strong> {t("practiceReport.markNotDiagnosis")}
+        </p>
         <p className="client-report__name" id="client-report-name">
           {names}
         </p>
@@ -100,7 +107,7 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
 
       <section className="client-report__section" aria-labelledby="report-map">
         <h2 id="report-map">{t("practiceReport.mapTitle")}</h2>
-        {points.length > 0 ? <WeMeMapPoints points={points} caption={t("practiceReport.mapCaption")} /> : <p>{t("practiceReport.noProfile")}</p>}
+        {points.length > 0 ? <WeMeMapPoints points={points} caption={t("practiceReport.mapCaption")} band={detail.mapBand} /> : <p>{t("practiceReport.noProfile")}</p>}
       </section>
 
       <section className="client-report__section" aria-labelledby="report-areas">
