@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PatternCode, ProfileView } from "../lib/api/profile-api";
+import { placeLabel, textBox, type Box, type LabelPlace } from "./map-labels";
 import { usePatternWords } from "./pattern-words";
 
 // Drawing space: a square plot with room on the left and bottom for the axis names.
@@ -77,14 +78,9 @@ function MapFrame({ titleId, describedById, band, children }: { titleId: string;
 }
 
 /** A labelled point; `index` picks its shape and colour (circle, then diamond), so shape alone tells them apart. */
-function MapPoint({ we, me, label, index }: { we: number; me: number; label: string; index: number }) {
+function MapPoint({ we, me, label, index, place }: { we: number; me: number; label: string; index: number; place: LabelPlace }) {
   const x = toX(we);
   const y = toY(me);
-  // Keep the label inside the plot and away from the pattern names at the edges; a second
-  // point puts its label on the other side, so two close points do not write over each other.
-  const preferRight = index % 2 === 0;
-  const labelRight = preferRight ? x < LEFT + PLOT - 40 : x < LEFT + 40;
-  const labelY = me > 80 ? y + 22 : me < 20 ? y - 12 : index % 2 === 0 ? y + 5 : y + 20;
   return (
     <g className={`we-me-map__mark we-me-map__mark--${index % 2 === 0 ? "first" : "second"}`}>
       {index % 2 === 0 ? (
@@ -92,11 +88,36 @@ function MapPoint({ we, me, label, index }: { we: number; me: number; label: str
       ) : (
         <rect className="we-me-map__point we-me-map__point--second" x={x - 7} y={y - 7} width={14} height={14} transform={`rotate(45 ${x} ${y})`} />
       )}
-      <text className="we-me-map__you" x={labelRight ? x + 12 : x - 12} y={labelY} textAnchor={labelRight ? "start" : "end"}>
+      <text className="we-me-map__you" x={place.x} y={place.y} textAnchor={place.anchor}>
         {label}
       </text>
     </g>
   );
+}
+
+const POINT_FONT = 14;
+const QUADRANT_FONT = 13;
+const PLOT_BOX: Box = { left: LEFT + 2, top: TOP + 2, right: LEFT + PLOT - 2, bottom: TOP + PLOT - 2 };
+
+/** The boxes the pattern names cover, as QuadrantLabel draws them. */
+function quadrantLabelBoxes(name: (code: Quadrant["code"]) => string): Box[] {
+  return QUADRANTS.flatMap((quadrant) => {
+    const label = name(quadrant.code);
+    if (quadrant.lines === 1) return [textBox(quadrant.x, quadrant.y + 4, label, "middle", QUADRANT_FONT)];
+    const [first = "", ...rest] = label.split(" ");
+    return [textBox(quadrant.x, quadrant.y - 4, first, "middle", QUADRANT_FONT), textBox(quadrant.x, quadrant.y + 12, rest.join(" "), "middle", QUADRANT_FONT)];
+  });
+}
+
+/** Where each point's name goes: clear of the pattern names, every point and the names placed before it. */
+function useLabelPlaces(points: ReadonlyArray<{ we: number; me: number; label: string }>): LabelPlace[] {
+  const { t } = useTranslation();
+  const avoid: Box[] = [...quadrantLabelBoxes((code) => t(`profile.patterns.${code}`)), ...points.map(({ we, me }) => ({ left: toX(we) - 9, right: toX(we) + 9, top: toY(me) - 9, bottom: toY(me) + 9 }))];
+  return points.map(({ we, me, label }) => {
+    const place = placeLabel(toX(we), toY(me), label, POINT_FONT, avoid, PLOT_BOX);
+    avoid.push(textBox(place.x, place.y, label, place.anchor, POINT_FONT));
+    return place;
+  });
 }
 
 /**
@@ -111,6 +132,7 @@ export function WeMeMap({ we, me, pattern }: Pick<ProfileView, "we" | "me" | "pa
   const sentenceId = `${id}-sentence`;
   const roundedWe = Math.round(we);
   const roundedMe = Math.round(me);
+  const [place] = useLabelPlaces([{ we, me, label: t("profile.mapYou") }]);
   const placement =
     pattern.code === "between-patterns"
       ? t("profile.mapPlacementBetween", { candidates: words.list(pattern.candidates) })
@@ -119,7 +141,7 @@ export function WeMeMap({ we, me, pattern }: Pick<ProfileView, "we" | "me" | "pa
   return (
     <figure className="we-me-map">
       <MapFrame titleId={titleId} describedById={sentenceId} band={pattern.band}>
-        <MapPoint we={we} me={me} label={t("profile.mapYou")} index={0} />
+        <MapPoint we={we} me={me} label={t("profile.mapYou")} index={0} place={place!} />
       </MapFrame>
       <figcaption>
         <p id={sentenceId} className="we-me-map__sentence">
@@ -167,11 +189,12 @@ export function WeMeMapPoints({ points, caption, band }: { points: readonly Labe
   const id = useId();
   const titleId = `${id}-title`;
   const sentenceId = `${id}-sentences`;
+  const places = useLabelPlaces(points);
   return (
     <figure className="we-me-map">
       <MapFrame titleId={titleId} describedById={sentenceId} band={band ?? { we: 0, me: 0 }}>
         {points.map((point, index) => (
-          <MapPoint key={index} we={point.we} me={point.me} label={point.label} index={index} />
+          <MapPoint key={index} we={point.we} me={point.me} label={point.label} index={index} place={places[index]!} />
         ))}
       </MapFrame>
       <figcaption id={sentenceId}>

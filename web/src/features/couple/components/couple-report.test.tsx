@@ -1,4 +1,5 @@
 import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { act } from "react";
 import { focusManager } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -60,13 +61,30 @@ describe("The couple report", () => {
     expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Score", "You", "Sam", "Difference"]);
     const [closeness, voice] = within(table).getAllByRole("row").slice(1);
     expect(closeness).toHaveTextContent("Closeness8074-6");
-    expect(closeness).not.toHaveTextContent("Different experiences");
+    expect(closeness).not.toHaveTextContent("One of the biggest differences");
     expect(voice).toHaveTextContent("Voice");
-    expect(voice).toHaveTextContent("Different experiences");
+    expect(voice).toHaveTextContent("One of the biggest differences");
     expect(voice).toHaveTextContent("+35");
     expect(screen.getByText(/differ by 20 points or more/)).toBeInTheDocument();
     expect(screen.getByText(/Is there something you have held back from saying/)).toBeInTheDocument();
     expect(screen.queryByText(/small moment lately when you felt close/)).not.toBeInTheDocument();
+  });
+
+  it("opens the three largest differences, largest first, each with its question, and folds the rest and the full table", async () => {
+    const report = readyReport();
+    const row = (code: CoupleReportResponse["dimensions"][number]["code"], name: string, mine: number, partners: number) => ({ code, name, mine, partners, difference: partners - mine, isDifferentExperience: true });
+    report.dimensions = [row("CLOSE", "Closeness", 80, 55), row("SUPPORT", "Support", 40, 90), row("ACCEPT", "Acceptance", 70, 45), row("VOICE", "Voice", 35, 70), row("SELF", "Self", 60, 30)];
+    stubFetch({ "GET /api/couple/report": { status: 200, body: report } });
+    renderRoutes(routes, "/partner/report");
+    const section = await screen.findByRole("region", { name: "Side by side" });
+    const open = within(section).getAllByRole("heading", { level: 4 }).filter((heading) => heading.closest("details") === null);
+    expect(open.map((heading) => heading.textContent)).toEqual(["Support", "Voice", "Self"]);
+    expect(within(section).getByText("You: 40. Sam: 90.")).toBeVisible();
+    const more = within(section).getByText("2 more differences to talk about");
+    expect(more.closest("details")).not.toHaveAttribute("open");
+    expect(within(section).getByText("All areas, side by side").closest("details")).not.toHaveAttribute("open");
+    await userEvent.click(more);
+    expect(more.closest("details")).toHaveAttribute("open");
   });
 
   it("shows backing in both directions and the couple flags with counselling and help", async () => {

@@ -122,11 +122,18 @@ function MapSection({ report }: { report: Report }) {
   );
 }
 
+/** How many of the largest differences are shown open, each with its question; the rest are folded. */
+const OPEN_DIFFERENCES = 3;
+
 function DimensionsSection({ report }: { report: Report }) {
   const { t } = useTranslation();
   const name = report.partner.name;
   const rows = report.dimensions.filter((row) => row.mine !== null || row.partners !== null);
-  const different = rows.filter((row) => row.isDifferentExperience);
+  // Largest first: a list of nine "different experiences" at once says nothing; three to start with do.
+  const different = rows.filter((row) => row.isDifferentExperience).sort((a, b) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
+  const first = different.slice(0, OPEN_DIFFERENCES);
+  const more = different.slice(OPEN_DIFFERENCES);
+  const marked = new Set(first.map((row) => row.code));
   const cell = (value: number | null) => (value === null ? t("couple.report.notShared") : String(Math.round(value)));
   const difference = (value: number | null) => (value === null ? "–" : value > 0 ? `+${Math.round(value)}` : String(Math.round(value)));
   return (
@@ -137,47 +144,64 @@ function DimensionsSection({ report }: { report: Report }) {
       ) : (
         <>
           <p>{t("couple.report.dimensionsIntro", { threshold: report.thresholds.differentExperience })}</p>
-          <TableScroll label={t("couple.report.dimensionsTitle")}>
-            <table className="report-table">
-              <caption>{t("couple.report.dimensionsTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("couple.report.colDimension")}</th>
-                  <th scope="col">{t("couple.report.colMine")}</th>
-                  <th scope="col">{t("couple.report.colPartner", { name })}</th>
-                  <th scope="col">{t("couple.report.colDifference")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.code} className={row.isDifferentExperience ? "report-table__different" : undefined}>
-                    <th scope="row">
-                      {row.name}
-                      {row.isDifferentExperience && <span className="badge report-table__badge">{t("couple.report.differentBadge")}</span>}
-                    </th>
-                    <td>{cell(row.mine)}</td>
-                    <td>{cell(row.partners)}</td>
-                    <td>{difference(row.difference)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
           <h3>{t("couple.report.differentTitle")}</h3>
-          {different.length === 0 ? <p>{t("couple.report.differentNone")}</p> : <ConversationStarters rows={different} />}
+          {different.length === 0 ? (
+            <p>{t("couple.report.differentNone")}</p>
+          ) : (
+            <>
+              <ConversationStarters rows={first} partnerName={name} />
+              {more.length > 0 && (
+                <details className="report-more">
+                  <summary>{t("couple.report.moreDifferences", { count: more.length })}</summary>
+                  <ConversationStarters rows={more} partnerName={name} />
+                </details>
+              )}
+            </>
+          )}
+          <details className="report-more">
+            <summary>{t("couple.report.allAreas")}</summary>
+            <TableScroll label={t("couple.report.dimensionsTitle")}>
+              <table className="report-table">
+                <caption>{t("couple.report.dimensionsTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("couple.report.colDimension")}</th>
+                    <th scope="col">{t("couple.report.colMine")}</th>
+                    <th scope="col">{t("couple.report.colPartner", { name })}</th>
+                    <th scope="col">{t("couple.report.colDifference")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.code} className={marked.has(row.code) ? "report-table__different" : undefined}>
+                      <th scope="row">
+                        {row.name}
+                        {marked.has(row.code) && <span className="badge report-table__badge">{t("couple.report.differentBadge")}</span>}
+                      </th>
+                      <td>{cell(row.mine)}</td>
+                      <td>{cell(row.partners)}</td>
+                      <td>{difference(row.difference)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </details>
         </>
       )}
     </section>
   );
 }
 
-function ConversationStarters({ rows }: { rows: readonly DimensionRow[] }) {
+function ConversationStarters({ rows, partnerName }: { rows: readonly DimensionRow[]; partnerName: string }) {
   const { t } = useTranslation();
+  const score = (value: number | null) => (value === null ? t("couple.report.notShared") : String(Math.round(value)));
   return (
     <ul className="conversation-list">
       {rows.map((row) => (
         <li key={row.code}>
           <h4>{row.name}</h4>
+          <p>{t("couple.report.bothScores", { mine: score(row.mine), name: partnerName, theirs: score(row.partners) })}</p>
           <p className="muted">{t("couple.report.questionIntro")}</p>
           <p className="conversation-list__question">{t(`couple.report.questions.${row.code}`)}</p>
         </li>
