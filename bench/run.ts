@@ -5,6 +5,7 @@
 // Check-in submit ≥ 70% of the raw SQLite synchronous=FULL commit rate; profile read ≥ 35%
 // of bare Fastify; each p99 ≤ 10 ms at half its maximum rate (issue 4). Counsellor dashboard at
 // 5,000 clients: p95 ≤ 50 ms on SQLite and PostgreSQL (issue 6; `npm run bench:dashboard` alone).
+// Peak RSS ≤ 150 MB during bursts of sign-ins (issue 21; `npm run bench:sign-in` alone).
 // Lighthouse mobile performance ≥ 95 and accessibility 100 per page, first-load JS (issue 7; `npm run bench:lighthouse` alone).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +16,7 @@ import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.j
 import { measureCoupleReport } from "./couple.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runLighthouseBench } from "./lighthouse.js";
+import { runSignInBurstBench } from "./sign-in-burst.js";
 import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
@@ -151,6 +153,9 @@ async function main(): Promise<void> {
   say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
   say(`- idle server RSS ${fmt(idleRss, 1)} MB after 35 s idle (target ≤ 120 MB): ${verdict(idleRss <= 120)}; ${fmt(justStartedRss, 1)} MB 2 s after start; ${fmt(loadedRss, 1)} MB after the load runs`);
   say();
+
+  // Memory during bursts of sign-ins, for each number of password hashes at once (bench/sign-in-burst.ts).
+  for (const line of await runSignInBurstBench()) say(line);
 
   // Counsellor dashboard at 5,000 clients, on SQLite and PostgreSQL (in process; bench/dashboard.ts).
   for (const line of await runDashboardBench()) say(line);
