@@ -30,12 +30,12 @@ export async function insertClientInvite(
 
 /**
  * Rows after the cursor in (created_at, id) order: the keyset condition of every paged list here
- * (decision 040), written out so both databases use the (…, created_at, id) index.
+ * (decision 040), as one row-value comparison: both databases can read it as a range of the
+ * (…, created_at, id) index, where an OR of the two columns may not be.
  */
 function afterCursor(table: "client_invite" | "practice_client", cursor: PageCursor | undefined) {
   if (cursor === undefined) return sql<boolean>`1 = 1`;
-  const createdAt = sql.ref(`${table}.created_at`);
-  return sql<boolean>`(${createdAt} > ${cursor.at} or (${createdAt} = ${cursor.at} and ${sql.ref(`${table}.id`)} > ${cursor.id}))`;
+  return sql<boolean>`(${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)}) > (${cursor.at}, ${cursor.id})`;
 }
 
 /** One page of the counsellor's invites in the practice still open at `now`, oldest first, after `cursor`; `limit + 1` rows tell whether more follow. */
