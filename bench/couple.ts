@@ -2,7 +2,7 @@
 // partner's data, so each one also commits its audit rows ("who viewed my data") in the
 // read's transaction: the report is a read and a durable write, and is measured as such.
 import { call, completeAssessment, type Api } from "./partner-journey.js";
-import { load, type LoadResult } from "./support.js";
+import { load, paced, type LoadResult } from "./support.js";
 import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 
 type Server = { baseUrl: string; origin: string; dataDir: string };
@@ -31,6 +31,6 @@ export async function measureCoupleReport(server: Server, seconds: number, conne
   await call(second, "PUT", "/api/couple/shares", { scopes: ["overview", "dimensions"] });
   const headers = { cookie: first.cookie };
   const report = await load(`${baseUrl}/api/couple/report`, { seconds, connections, headers });
-  const reportHalf = await load(`${baseUrl}/api/couple/report`, { seconds, connections: 10, headers, overallRate: Math.max(1, Math.floor(report.requestsPerSecond / 2)) });
+  const reportHalf = await paced(`${baseUrl}/api/couple/report`, { seconds, headers, rate: Math.max(1, Math.floor(report.requestsPerSecond / 2)) });
   return { report, reportHalf };
 }

@@ -4,8 +4,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { SqliteDatabase } from "../server/src/db/sqlite-driver.js";
-import { load, type LoadResult } from "./support.js";
+import { load, paced, type LoadResult } from "./support.js";
 
 /** Commits per second of one-row inserts into a WAL database with synchronous=FULL. */
 export function measureRawCommitRate(seconds: number): number {
@@ -40,6 +41,11 @@ export async function call(api: Api, method: string, urlPath: string, body?: unk
   return response.status === 204 ? null : response.json();
 }
 
+/** Agrees to the current consent notice, as a person does before their first check-in. */
+export async function consent(api: Api): Promise<void> {
+  await call(api, "POST", "/api/consent", await consentBody(api));
+}
+
 /** Consents and completes one assessment through the API, so the profile has something to show. */
 export async function completeAssessment(api: Api): Promise<void> {
   await call(api, "POST", "/api/consent", await consentBody(api));
@@ -67,13 +73,27 @@ export const checkInBody = JSON.stringify({
 
 export type PartnerJourneyResults = { checkIn: LoadResult; checkInHalf: LoadResult; profile: LoadResult; profileHalf: LoadResult };
 
-export async function measurePartnerJourney(api: Api, seconds: number, connections: number): Promise<PartnerJourneyResults> {
+/**
+ * Check-ins as the web client sends them (issue 21): each with its own Idempotency-Key, from many
+ * people in turn (`others` besides `api`), so the idempotency path (a second data-key unwrap, the
+ * key's HMACs, the clean-up of the person's old keys) is part of every submit. The half-rate runs
+ * are evenly paced (support.ts: paced).
+ */
+export async function measurePartnerJourney(api: Api, seconds: number, connections: number, others: readonly Api[] = []): Promise<PartnerJourneyResults> {
   await completeAssessment(api);
-  const headers = { cookie: api.cookie, origin: api.origin, "content-type": "application/json" };
+  for (const person of others) await consent(person);
+  const people = [api, ...others];
+  let turn = 0;
+  const headers = { origin: api.origin, "content-type": "application/json" };
+  const headersOf = () => {
+    turn = (turn + 1) % people.length;
+    return { cookie: people[turn]!.cookie, "idempotency-key": randomUUID() };
+  };
   const body = checkInBody;
-  const checkIn = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections, method: "PUT", headers, body });
-  const checkInHalf = await load(`${api.baseUrl}/api/check-ins/current`, { seconds, connections: 10, method: "PUT", headers, body, overallRate: Math.max(1, Math.floor(checkIn.requestsPerSecond / 2)) });
+  const url = `${api.baseUrl}/api/check-ins/current`;
+  const checkIn = await load(url, { seconds, connections, method: "PUT", headers, headersOf, body });
+  const checkInHalf = await paced(url, { seconds, rate: Math.max(1, Math.floor(checkIn.requestsPerSecond / 2)), method: "PUT", headers, headersOf, body });
   const profile = await load(`${api.baseUrl}/api/profile`, { seconds, connections, headers: { cookie: api.cookie } });
-  const profileHalf = await load(`${api.baseUrl}/api/profile`, { seconds, connections: 10, headers: { cookie: api.cookie }, overallRate: Math.max(1, Math.floor(profile.requestsPerSecond / 2)) });
+  const profileHalf = await paced(`${api.baseUrl}/api/profile`, { seconds, rate: Math.max(1, Math.floor(profile.requestsPerSecond / 2)), headers: { cookie: api.cookie } });
   return { checkIn, checkInHalf, profile, profileHalf };
 }

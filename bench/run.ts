@@ -5,6 +5,7 @@
 // Check-in submit ≥ 70% of the raw SQLite synchronous=FULL commit rate; profile read ≥ 35%
 // of bare Fastify; each p99 ≤ 10 ms at half its maximum rate (issue 4). Counsellor dashboard at
 // 5,000 clients: p95 ≤ 50 ms on SQLite and PostgreSQL (issue 6; `npm run bench:dashboard` alone).
+// Peak RSS ≤ 150 MB during bursts of sign-ins (issue 21; `npm run bench:sign-in` alone).
 // Lighthouse mobile performance ≥ 95 and accessibility 100 per page, first-load JS (issue 7; `npm run bench:lighthouse` alone).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,8 +16,9 @@ import { measurePartnerJourney, measureRawCommitRate } from "./partner-journey.j
 import { measureCoupleReport } from "./couple.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runLighthouseBench } from "./lighthouse.js";
+import { runSignInBurstBench } from "./sign-in-burst.js";
 import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
-import { descendantPids, fmt, load, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
+import { descendantPids, fmt, load, paced, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
 
   say(`# Mutual benchmark · ${new Date().toISOString()}`);
   say();
-  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Load: autocannon, ${connections} connections, ${seconds} s per run, on the same machine.`);
+  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Load: autocannon, ${connections} connections, ${seconds} s per run, on the same machine; the half-rate runs are evenly paced and open-loop (each request sent when due and timed from then, bench/support.ts), not autocannon's overallRate, which sends in bursts.`);
   say();
 
   // Start-up: `npm start` on an already-built tree and a fresh data folder (migrations included).
@@ -69,7 +71,8 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-"));
   // With the flags `npm start` gives the server (server/node-flags.json), so the RSS measured is the one people get.
   const { flags } = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8")) as { flags: string[] };
-  const server = startProcess(process.execPath, [...flags, "server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir });
+  // A trusted client-address header, so the extra people below can sign up from addresses of their own (sign-ups are rate limited per address).
+  const server = startProcess(process.execPath, [...flags, "server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_IP_HEADER: "x-forwarded-for" });
   await waitForOk("http://127.0.0.1:3301/readyz", performance.now());
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const justStartedRss = rssMegabytes(server.pid ?? 0);
@@ -96,8 +99,14 @@ async function main(): Promise<void> {
   const appLive = await load("http://127.0.0.1:3301/livez", { seconds, connections });
   const appMe = await load("http://127.0.0.1:3301/api/me", { seconds, connections, headers: { cookie } });
   const halfRate = Math.max(1, Math.floor(appMe.requestsPerSecond / 2));
-  const appMeHalf = await load("http://127.0.0.1:3301/api/me", { seconds, connections: 10, headers: { cookie }, overallRate: halfRate });
-  const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections);
+  const appMeHalf = await paced("http://127.0.0.1:3301/api/me", { seconds, headers: { cookie }, rate: halfRate });
+  // Check-ins come from many people, each with its own session, as in a deployment.
+  const others = [];
+  for (let person = 0; person < 8; person += 1) {
+    const details = { name: `Bench ${person}`, email: `bench-${person}@example.test`, password: "benchmark passphrase long enough" };
+    others.push({ baseUrl: "http://127.0.0.1:3301", origin, cookie: await signUpByOutbox({ baseUrl: "http://127.0.0.1:3301", dataDir, headers: { origin, "x-forwarded-for": `10.0.9.${person + 1}` }, details }) });
+  }
+  const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections, others);
   const couple = await measureCoupleReport({ baseUrl: "http://127.0.0.1:3301", origin, dataDir }, seconds, connections);
   const loadedRss = rssMegabytes(server.pid ?? 0);
   await stopProcess(server);
@@ -126,7 +135,7 @@ async function main(): Promise<void> {
   say("| run | req/s | p50 ms | p99 ms | ratio | errors / non-2xx |");
   say("| --- | ---: | ---: | ---: | ---: | ---: |");
   say(`| raw SQLite commits, WAL + synchronous=FULL, one-row insert (baseline) | ${fmt(rawCommits)} | – | – | 1.00 | – |`);
-  say(`| Mutual PUT /api/check-ins/current (signed in, note encrypted) | ${fmt(checkIn.requestsPerSecond)} | ${checkIn.p50} | ${checkIn.p99} | ${fmt(ratioCheckIn, 2)} of raw commits | ${checkIn.errors} / ${checkIn.non2xx} |`);
+  say(`| Mutual PUT /api/check-ins/current (9 people in turn, note encrypted, a fresh Idempotency-Key each, as the web client sends it) | ${fmt(checkIn.requestsPerSecond)} | ${checkIn.p50} | ${checkIn.p99} | ${fmt(ratioCheckIn, 2)} of raw commits | ${checkIn.errors} / ${checkIn.non2xx} |`);
   say(`| the same at ${fmt(checkInHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(checkInHalf.requestsPerSecond)} | ${checkInHalf.p50} | ${checkInHalf.p99} | – | ${checkInHalf.errors} / ${checkInHalf.non2xx} |`);
   say(`| Mutual GET /api/profile (scored from the stored answers) | ${fmt(profile.requestsPerSecond)} | ${profile.p50} | ${profile.p99} | ${fmt(ratioProfile, 2)} of bare Fastify | ${profile.errors} / ${profile.non2xx} |`);
   say(`| the same at ${fmt(profileHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(profileHalf.requestsPerSecond)} | ${profileHalf.p50} | ${profileHalf.p99} | – | ${profileHalf.errors} / ${profileHalf.non2xx} |`);
@@ -151,6 +160,9 @@ async function main(): Promise<void> {
   say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
   say(`- idle server RSS ${fmt(idleRss, 1)} MB after 35 s idle (target ≤ 120 MB): ${verdict(idleRss <= 120)}; ${fmt(justStartedRss, 1)} MB 2 s after start; ${fmt(loadedRss, 1)} MB after the load runs`);
   say();
+
+  // Memory during bursts of sign-ins, for each number of password hashes at once (bench/sign-in-burst.ts).
+  for (const line of await runSignInBurstBench()) say(line);
 
   // Counsellor dashboard at 5,000 clients, on SQLite and PostgreSQL (in process; bench/dashboard.ts).
   for (const line of await runDashboardBench()) say(line);

@@ -6,7 +6,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 export const BUDGET_KB = 90;
-export const LIMIT_KB = 120;
+// The first load measured 88.6 KB once i18next and TanStack Query moved to the first lazy page
+// (decision 043); the limit is that plus 5%, so a dependency creeping back fails the build.
+export const LIMIT_KB = 93;
 
 type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
 export type Manifest = Record<string, ManifestChunk>;

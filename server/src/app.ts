@@ -107,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     clock,
     sessionLimits: config.sessionLimits,
+    passwordHashesAtOnce: config.passwordHashesAtOnce,
     // A deleted person's couple ends for their partner, each client they belong to loses them (a
     // client left with nobody goes, with its pending invite), and each practice they leave keeps
     // an owner (or goes, if they were its last member), before the cascade removes their rows.

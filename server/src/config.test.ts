@@ -89,6 +89,9 @@ describe("loadConfig", () => {
     expect(loadConfig({ CLIENT_IP_HEADER: "x-forwarded-for" }).maxConnectionsPerAddress).toBe(0);
     expect(loadConfig({ CLIENT_IP_HEADER: "x-forwarded-for", MAX_CONNECTIONS_PER_ADDRESS: "200" }).maxConnectionsPerAddress).toBe(200);
     expect(loadConfig({ DATABASE_TIMEOUT_MS: "8000", MAX_CONNECTIONS: "2000" })).toMatchObject({ databaseTimeoutMs: 8000, maxConnections: 2000 });
+    expect(loadConfig({}).passwordHashesAtOnce).toBe(1);
+    expect(loadConfig({ PASSWORD_HASHES_AT_ONCE: "2" }).passwordHashesAtOnce).toBe(2);
+    for (const bad of ["0", "5", "1.5", "two"]) expect(() => loadConfig({ PASSWORD_HASHES_AT_ONCE: bad }), bad).toThrow(/PASSWORD_HASHES_AT_ONCE: must be/);
     expect(() => loadConfig({ DATABASE_TIMEOUT_MS: "100", MAX_CONNECTIONS: "3", MAX_CONNECTIONS_PER_ADDRESS: "-1" })).toThrow(
       /DATABASE_TIMEOUT_MS: must be at least 500 ms[\s\S]*MAX_CONNECTIONS: must be at least 16[\s\S]*MAX_CONNECTIONS_PER_ADDRESS: must be a whole number/,
     );

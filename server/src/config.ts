@@ -14,6 +14,9 @@ const optionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** Password hashes run at once unless the operator says otherwise (decision 041: the memory of a burst of sign-ins). */
+const PASSWORD_HASHES_AT_ONCE_DEFAULT = 1;
+
 const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 const isBase64Key = (value: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
 /** An optional whole number of seconds, minutes or hours within bounds, with a message that says which. */
@@ -107,6 +110,12 @@ const envSchema = z.object({
     .max(120_000, { error: "must be at most 120000 ms" })
     .default(2500),
   MAX_CONNECTIONS: z.coerce.number().int().min(16, { error: "must be at least 16" }).max(100_000).default(512),
+  PASSWORD_HASHES_AT_ONCE: z.coerce
+    .number({ error: "must be a whole number from 1 to 4" })
+    .int({ error: "must be a whole number from 1 to 4" })
+    .min(1, { error: "must be at least 1" })
+    .max(4, { error: "must be at most 4 (Node's thread pool runs no more)" })
+    .default(PASSWORD_HASHES_AT_ONCE_DEFAULT),
   MAX_CONNECTIONS_PER_ADDRESS: optionalText.pipe(
     z
       .string()
@@ -180,6 +189,8 @@ export type Config = {
   databaseTimeoutMs: number;
   /** Open connections the server accepts at once; more are closed at once (decision 027). */
   maxConnections: number;
+  /** Password hashes and checks (32 MiB each) run at once; the rest wait in turn (decision 041). */
+  passwordHashesAtOnce: number;
   /** Open connections from one socket address; 0 means no such limit (the default behind a proxy). */
   maxConnectionsPerAddress: number;
   /** The operator's help resources file; undefined means the shipped Singapore defaults. */
@@ -231,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previousEncryptionKeys: values.ENCRYPTION_PREVIOUS_KEYS ?? [],
     databaseTimeoutMs: values.DATABASE_TIMEOUT_MS,
     maxConnections: values.MAX_CONNECTIONS,
+    passwordHashesAtOnce: values.PASSWORD_HASHES_AT_ONCE,
     // Behind a proxy every connection comes from the proxy's address, so a per-address limit would
     // limit everyone together; without one, one client cannot take every connection.
     maxConnectionsPerAddress: values.MAX_CONNECTIONS_PER_ADDRESS ?? (values.CLIENT_IP_HEADER === undefined ? 64 : 0),

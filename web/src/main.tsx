@@ -2,7 +2,6 @@
 import "./lib/zod-without-eval";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { AppProvider } from "./app/provider";
 import { AppRouter } from "./app/router";
 import { guardAgainstReturn, watchBackForwardCache } from "./features/safety/quick-exit";
 import "./styles.css";
@@ -14,9 +13,7 @@ if (!guardAgainstReturn()) {
   if (root) {
     createRoot(root).render(
       <StrictMode>
-        <AppProvider>
-          <AppRouter />
-        </AppProvider>
+        <AppRouter />
       </StrictMode>,
     );
   }

@@ -2,6 +2,7 @@
 // couple) by code; each person who accepts chooses, scope by scope, what their counsellor may
 // see, and can change it or stop sharing at any time.
 import { z } from "zod";
+import { nextCursorSchema } from "./pagination.js";
 import { pathIdSchema } from "./path-id.js";
 
 /**
@@ -86,15 +87,22 @@ export const createClientInviteResponseSchema = z.object({
 });
 export type CreateClientInviteResponse = z.infer<typeof createClientInviteResponseSchema>;
 
-/** GET /api/practices/:practiceId/client-invites: my invites still open in this practice (never the code). */
+/**
+ * GET /api/practices/:practiceId/client-invites?limit=&cursor=: my invites still open in this
+ * practice (never the code), oldest first, one page at a time (decision 040).
+ */
 export const clientInvitesResponseSchema = z.object({
   invites: z.array(z.object({ id: z.string(), kind: clientKindSchema, createdAt: z.string(), expiresAt: z.string() })),
+  nextCursor: nextCursorSchema,
 });
 export type ClientInvitesResponse = z.infer<typeof clientInvitesResponseSchema>;
 
 export const clientInviteParamsSchema = z.object({ practiceId: pathIdSchema(200), inviteId: pathIdSchema(100) });
 
-/** GET /api/practices/:practiceId/clients: my clients in this practice, with who shares what (no scores yet). */
+/**
+ * GET /api/practices/:practiceId/clients?limit=&cursor=: my clients in this practice, with who
+ * shares what (no scores), oldest first, one page of clients at a time (decision 040).
+ */
 export const practiceClientsResponseSchema = z.object({
   clients: z.array(
     z.object({
@@ -103,5 +111,6 @@ export const practiceClientsResponseSchema = z.object({
       members: z.array(z.object({ name: z.string(), scopes: z.array(counsellingScopeSchema), since: z.string() })),
     }),
   ),
+  nextCursor: nextCursorSchema,
 });
 export type PracticeClientsResponse = z.infer<typeof practiceClientsResponseSchema>;

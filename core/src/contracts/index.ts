@@ -2,6 +2,7 @@ export * from "./account-rules.js";
 export * from "./auth.js";
 export * from "./errors.js";
 export * from "./path-id.js";
+export * from "./pagination.js";
 export * from "./health.js";
 export * from "./me.js";
 export * from "./practice.js";

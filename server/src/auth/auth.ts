@@ -15,6 +15,7 @@ import { createAccountEmails } from "./account-emails.js";
 import { clientIpOf, createAuthHooks } from "./auth-hooks.js";
 import { hashPasswordCounted, verifyPasswordOnce } from "./confirmation.js";
 import { createPasswordChecks } from "./password-checks.js";
+import { setPasswordHashesAtOnce } from "./password-queue.js";
 import { createAuthPlugins } from "./practice-plugins.js";
 import { authRateLimit } from "./rate-limit-rules.js";
 import { authCookiePrefix, sessionCookieName } from "./session-cookie.js";
@@ -50,6 +51,8 @@ export type AuthDeps = {
   afterLeavingPractice?: (practiceId: string, userId: string) => Promise<void>;
   /** When sessions end (decision 032). */
   sessionLimits: SessionLimits;
+  /** Password hashes and checks run at once, process-wide (decision 041); the default is the queue's own. */
+  passwordHashesAtOnce?: number;
   /** Runs after a person's own row changed (their name): the app passes what derived rows must follow. */
   afterUserUpdate?: (userId: string) => Promise<void>;
 };
@@ -61,6 +64,7 @@ const resetLinkSeconds = 60 * 60;
 export function createAuth(deps: AuthDeps) {
   const { database, publicUrl, secret, mailer, logger, clock, sessionLimits } = deps;
   const isHttps = publicUrl.startsWith("https://");
+  if (deps.passwordHashesAtOnce !== undefined) setPasswordHashesAtOnce(deps.passwordHashesAtOnce);
   const throttle = createSignInThrottle(database.db, secret, clock);
   // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
   let isCurrentCode: (code: string, headers: Headers) => Promise<boolean> = async () => false;

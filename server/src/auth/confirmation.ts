@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
+import { inPasswordQueue } from "./password-queue.js";
 
 // What one request to Better Auth carries beside its body, in async-local stores: whether it is a
 // confirmation by the emailed link (decision 020), and whether a sign-up's email in it failed
@@ -36,19 +37,19 @@ export function isConfirmedSecondSignIn(): boolean {
   return confirmation.getStore()?.checked?.ok === true;
 }
 
-/** Better Auth's password hashing, counted. */
+/** Better Auth's password hashing, counted, in its turn (decision 041). */
 export async function hashPasswordCounted(password: string): Promise<string> {
   passwordWork.hashes += 1;
-  return hashPassword(password);
+  return inPasswordQueue(() => hashPassword(password));
 }
 
-/** Better Auth's password check, counted; a confirmation's second check reuses the first one's verdict. */
+/** Better Auth's password check, counted, in its turn (decision 041); a confirmation's second check reuses the first one's verdict. */
 export async function verifyPasswordOnce(data: { hash: string; password: string }): Promise<boolean> {
   const current = confirmation.getStore();
   const checked = current?.checked;
   if (checked && checked.hash === data.hash && checked.password === data.password) return checked.ok;
   passwordWork.verifications += 1;
-  const ok = await verifyPassword(data);
+  const ok = await inPasswordQueue(() => verifyPassword(data));
   if (current) current.checked = { hash: data.hash, password: data.password, ok };
   return ok;
 }

@@ -269,7 +269,7 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/clients",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients` }),
-    expect: forPracticeMembers(ok(["clients"]), { counsellorNoTwoFactor: fails(403) }),
+    expect: forPracticeMembers(ok(["clients", "nextCursor"]), { counsellorNoTwoFactor: fails(403) }),
     mustContain: {
       counsellorShared: ({ owner }) => [owner.name, '"profile","check-ins"'],
       counsellorNotes: ({ owner }) => [owner.name, '"profile","check-ins","notes"'],
@@ -309,7 +309,7 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/client-invites",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites` }),
-    expect: forPracticeMembers(ok(["invites"])),
+    expect: forPracticeMembers(ok(["invites", "nextCursor"])),
   },
   {
     route: "POST /api/practices/:practiceId/client-invites",

@@ -1,20 +1,25 @@
+import { useState } from "react";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
-import { useTranslation } from "react-i18next";
 import { QuickExitButton } from "../features/safety/quick-exit-button";
-import { useMe, useSignOut } from "../lib/api/auth-api";
+import { signOut, useSession } from "../lib/session";
+import { shellText as t } from "../lib/shell-text";
 
 /** The frame of every page: skip link, header with help and quick exit, main, footer. */
 export function Layout() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const signOut = useSignOut();
+  const me = useSession();
+  const [isSigningOut, setSigningOut] = useState(false);
   const navigate = useNavigate();
   const signedIn = Boolean(me.data);
 
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSettled: () => void navigate("/sign-in?signedOut=1", { replace: true }),
-    });
+  const onSignOut = () => {
+    setSigningOut(true);
+    void signOut()
+      .catch(() => undefined)
+      .finally(() => {
+        setSigningOut(false);
+        void navigate("/sign-in?signedOut=1", { replace: true });
+      });
+  };
 
   return (
     <>
@@ -61,7 +66,7 @@ export function Layout() {
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
                 <li>
-                  <button type="button" className="button button--link" onClick={onSignOut} disabled={signOut.isPending}>
+                  <button type="button" className="button button--link" onClick={onSignOut} disabled={isSigningOut}>
                     {t("nav.signOut")}
                   </button>
                 </li>

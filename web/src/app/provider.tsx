@@ -1,14 +1,13 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { I18nextProvider } from "react-i18next";
-import { initI18n } from "../lib/i18n";
+import { linkSession, PageProviders } from "./page-providers";
 
-/** App-wide providers: translations and the server-state cache. */
+/**
+ * Every provider at once, for tests that render features outside the lazy page loader. The app
+ * itself puts them around each lazy page only (router.tsx, decision 043).
+ */
 export function AppProvider({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } }));
-  return (
-    <I18nextProvider i18n={initI18n()}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </I18nextProvider>
-  );
+  useState(() => linkSession(client));
+  return <PageProviders queryClient={client}>{children}</PageProviders>;
 }

@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { useTranslation } from "react-i18next";
-import { useMe } from "../lib/api/auth-api";
+import { useSession } from "../lib/session";
+import { shellText as t } from "../lib/shell-text";
 import { Alert } from "../components/alert";
 import { Loading } from "../components/loading";
 
 /** Shows its children to a signed-in person; otherwise sends them to sign in and back. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const me = useMe();
+  const me = useSession();
   const location = useLocation();
   if (me.isPending) {
     return <Loading />;

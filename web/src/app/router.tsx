@@ -1,6 +1,5 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
-import { loadLaterText } from "../lib/i18n";
 import { loadChunk } from "../lib/reload-on-new-version";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
@@ -14,9 +13,18 @@ import { HomeRoute } from "./routes/home";
 /** A page module's named export as a lazily loaded component. */
 function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyExoticComponent<ComponentType> {
   return lazy(async () => {
-    // The page's code and the text of the features it may show arrive together.
-    const [page] = await Promise.all([loadChunk(load), loadLaterText()]);
-    return { default: page[name] };
+    // The page's code, the text of the features it may show, and the query cache arrive together (decision 043).
+    const [page, providers] = await Promise.all([loadChunk(load), loadChunk(() => import("./page-providers"))]);
+    await providers.loadPageText();
+    const Page: ComponentType = page[name];
+    const { PageProviders } = providers;
+    return {
+      default: () => (
+        <PageProviders>
+          <Page />
+        </PageProviders>
+      ),
+    };
   });
 }
 

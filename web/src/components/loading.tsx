@@ -1,11 +1,10 @@
-import { useTranslation } from "react-i18next";
+import { shellText } from "../lib/shell-text";
 
 /** The one "Loading…" line: announced politely to screen readers. */
 export function Loading() {
-  const { t } = useTranslation();
   return (
     <p className="loading" role="status">
-      {t("app.loading")}
+      {shellText("app.loading")}
     </p>
   );
 }

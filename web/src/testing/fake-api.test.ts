@@ -6,7 +6,7 @@ describe("the web tests' fetch stub", () => {
     stubFetch({
       "GET /api/consent": { status: 200, body: { hasConsented: true, noticeVersion: "2026-12-07", consentedAt: "2026-12-07T00:00:00.000Z" } },
       "GET /api/me": { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } },
-      "GET /api/practices/p1/clients": { status: 200, body: { clients: [] } },
+      "GET /api/practices/p1/clients": { status: 200, body: { clients: [], nextCursor: null } },
     });
     await fetch("/api/consent");
     await fetch("/api/me");

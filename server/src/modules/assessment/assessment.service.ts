@@ -62,7 +62,7 @@ import {
   type StoredScoreRow,
 } from "./assessment.repository.js";
 import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
-import { keepScored, readScored } from "./scored-cache.js";
+import { keepScored, readScored, type ScoredResult } from "./scored-cache.js";
 import { derivePracticeGuidance, NO_GUIDANCE, type PracticeGuidance } from "./practice-guidance.js";
 import { presentChange, presentHistoryEntry, presentProfileView } from "./profile.presenter.js";
 
@@ -174,13 +174,17 @@ async function loadCompleted(db: Kysely<DB>, userId: string): Promise<ScoredAsse
   return completed.map((record) => {
     const cached = readScored(record.id);
     if (cached) return { record, ...cached };
-    const instrument = instrumentOf(record);
-    const answers = toProfileAnswers(answersById.get(record.id) ?? []);
-    const profile = scoreProfile(instrument, answers);
-    const owner = deriveFlags(instrument, profile, answers, screenSafety(instrument, answers)).ownerOnly;
-    keepScored(record.id, { profile, owner });
-    return { record, profile, owner };
+    return { record, ...scoreAndKeep(record.id, instrumentOf(record), toProfileAnswers(answersById.get(record.id) ?? [])) };
   });
+}
+
+/** Scores a completed assessment from its answers and keeps the result for the next read of that profile version. */
+function scoreAndKeep(assessmentId: string, instrument: Instrument, answers: ProfileAnswers): ScoredResult {
+  const profile = scoreProfile(instrument, answers);
+  const owner = deriveFlags(instrument, profile, answers, screenSafety(instrument, answers)).ownerOnly;
+  const result = { profile, owner };
+  keepScored(assessmentId, result);
+  return result;
 }
 
 /** The owner's latest profile (with their private safety view) and the history of their profiles. */
@@ -218,13 +222,15 @@ export async function hasCompletedProfile(db: Kysely<DB>, userId: string): Promi
   return (await listCompleted(db, userId)).length > 0;
 }
 
+/**
+ * The person's latest completed profile, scored once per profile version (the scored cache, issue
+ * 21): a couple report read scored both partners' profiles from their answers on every read.
+ */
 async function readLatest(db: Kysely<DB>, userId: string) {
   const latest = (await listCompleted(db, userId)).at(-1);
   if (!latest) return null;
   const instrument = instrumentOf(latest);
-  const answers = toProfileAnswers(await listAnswers(db, latest.id));
-  const profile = readScored(latest.id)?.profile ?? scoreProfile(instrument, answers);
-  return { latest, instrument, answers, profile };
+  return { latest, instrument, profile: readScored(latest.id)?.profile ?? scoreAndKeep(latest.id, instrument, toProfileAnswers(await listAnswers(db, latest.id))).profile };
 }
 
 /**
@@ -240,7 +246,8 @@ export async function getLatestScoredProfile(db: Kysely<DB>, userId: string): Pr
 /** The viewer's OWN latest profile with their own safety screen (it may shape their own couple view only). */
 export async function getOwnLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<OwnLatestScoredProfile | null> {
   const read = await readLatest(db, userId);
-  return read ? { assessmentId: read.latest.id, instrument: read.instrument, profile: read.profile, safety: screenSafety(read.instrument, read.answers) } : null;
+  // The safety screen is the viewer's own and shapes only their view: read from their answers, never kept.
+  return read ? { assessmentId: read.latest.id, instrument: read.instrument, profile: read.profile, safety: screenSafety(read.instrument, toProfileAnswers(await listAnswers(db, read.latest.id))) } : null;
 }
 
 /** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */

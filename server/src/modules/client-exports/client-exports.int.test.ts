@@ -277,4 +277,49 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     expect((await getAs(t.app, noTwoFactor, `/api/practices/${practiceId}/export.csv`)).statusCode).toBe(403);
     expect((await getAs(t.app, elsewhere, `/api/practices/${practiceId}/export.csv`)).statusCode).toBe(404);
   });
+
+  it("practice CSV: a practice of many clients, sent in parts (decision 042), comes whole, once each, in name order, every one audited", async () => {
+    const { counsellor: owner, practiceId: ownPractice } = await (async () => {
+      const person = await signUp(t.app);
+      const id = await createPractice(t.app, person, "Large Practice");
+      await enrolTwoFactor(t.app, person);
+      return { counsellor: person, practiceId: id };
+    })();
+    // One client through the real flow gives a score row to copy; the rest are written straight in (a sign-up each would take minutes).
+    const invite = (await postAs(t.app, owner, `/api/practices/${ownPractice}/client-invites`, { kind: "individual" })).json<CreateClientInviteResponse>();
+    const real = await signUp(t.app, { ...newPersonDetails(), name: "Aaron Real" });
+    await completeProfileVia(t.app, real.cookie, fullAnswers(() => 5));
+    expect((await postAs(t.app, real, "/api/counselling/accept", { code: invite.code, scopes: ["profile"] })).statusCode).toBe(200);
+    const ownerId = (await getAs(t.app, owner, "/api/me")).json<{ user: { id: string } }>().user.id;
+    const db = t.database.db;
+    const realId = (await getAs(t.app, real, "/api/me")).json<{ user: { id: string } }>().user.id;
+    const template = await db.selectFrom("assessment_score").selectAll().where("user_id", "=", realId).executeTakeFirstOrThrow();
+    const assessment = await db.selectFrom("assessment").selectAll().where("id", "=", template.assessment_id).executeTakeFirstOrThrow();
+    const sqlite = dialect === "sqlite";
+    const names: string[] = [];
+    for (let index = 0; index < 620; index += 1) {
+      const userId = `bulk-user-${index}`;
+      const clientId = `bulk-client-${index}`;
+      // Names out of insertion order, so the file's order is the export's doing.
+      const name = `Bulk ${String((index * 7919) % 620).padStart(3, "0")}`;
+      const sharesProfile = index % 5 !== 0;
+      if (sharesProfile) names.push(name);
+      const date = new Date(Number(assessment.completed_at)).toISOString();
+      await db.insertInto("user").values({ id: userId, name, email: `${userId}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date, updatedAt: date, twoFactorEnabled: sqlite ? 0 : false }).execute();
+      await db.insertInto("practice_client").values({ id: clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual", created_at: 1 }).execute();
+      await db.insertInto("practice_client_member").values({ client_id: clientId, practice_id: ownPractice, user_id: userId, joined_at: 1 }).execute();
+      await db.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: sharesProfile ? "profile" : "check-ins", granted_at: 1 }).execute();
+      await db.insertInto("assessment").values({ ...assessment, started_at: Number(assessment.started_at), completed_at: Number(assessment.completed_at), id: `bulk-assessment-${index}`, user_id: userId }).execute();
+      await db.insertInto("assessment_score").values({ ...template, completed_at: Number(template.completed_at), assessment_id: `bulk-assessment-${index}`, user_id: userId }).execute();
+    }
+    const response = await getAs(t.app, owner, `/api/practices/${ownPractice}/export.csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body.startsWith("\uFEFF")).toBe(true);
+    expect(response.body.match(/\uFEFF/g)).toHaveLength(1);
+    const rows = parseCsv(response.body);
+    expect(rows.map((row) => row.person)).toEqual(["Aaron Real", ...names.sort()]);
+    expect(new Set(rows.map((row) => row.client)).size).toBe(rows.length);
+    const audited = await db.selectFrom("data_view").select("owner_id").where("viewer_id", "=", ownerId).execute();
+    expect(audited).toHaveLength(rows.length);
+  });
 });

@@ -51,6 +51,15 @@ export function csvField(value: string | number | null): string {
  * names in any script. Numbers are written as numbers (a negative number is data, not a formula).
  */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  const lines = [header.map(csvField).join(","), ...rows.map((row) => row.map(csvField).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvHeader(header) + csvRecords(rows);
+}
+
+/** The start of a CSV file sent in parts: the byte order mark and the header record. */
+export function csvHeader(header: readonly string[]): string {
+  return `\uFEFF${header.map(csvField).join(",")}\r\n`;
+}
+
+/** Records of a CSV file, each ending with CRLF (empty for no rows), to follow `csvHeader`. */
+export function csvRecords(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  return rows.map((row) => `${row.map(csvField).join(",")}\r\n`).join("");
 }

@@ -11,7 +11,7 @@ import {
 import type { StoredScoreRow } from "../assessment/index.js";
 import type { ExportedCheckIn } from "../check-in/index.js";
 import { instrumentsUsed, presentFhirDefinitions, type FhirCollectionBundle } from "../export/index.js";
-import { toCsv, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
+import { csvHeader, csvRecords, toCsv, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
 
 type AssessmentForExport = {
   record: { id: string; completedAt: number | null; startedAt: number };
@@ -95,8 +95,16 @@ export function presentClientCsv(people: readonly ClientExportPerson[]): string 
   return toCsv(CLIENT_EXPORT_CSV_COLUMNS, rows);
 }
 
-/** One line per person × completed profile, people in name order, profiles oldest first. */
-export function presentPracticeScoresCsv(people: readonly ProfileSharingPerson[], scores: readonly StoredScoreRow[]): string {
+/** The practice scores CSV's first part: the byte order mark and the header. */
+export function presentPracticeScoresCsvHeader(): string {
+  return csvHeader(PRACTICE_SCORES_CSV_COLUMNS);
+}
+
+/**
+ * One record per person × completed profile, people in the order given, profiles oldest first: a
+ * part of the practice scores CSV, after its header. People without a score row here add nothing.
+ */
+export function presentPracticeScoresCsvRecords(people: readonly ProfileSharingPerson[], scores: readonly StoredScoreRow[]): string {
   const byPerson = new Map<string, StoredScoreRow[]>();
   for (const row of scores) byPerson.set(row.userId, [...(byPerson.get(row.userId) ?? []), row]);
   const rows: Array<Array<string | number | null>> = [];
@@ -106,5 +114,5 @@ export function presentPracticeScoresCsv(people: readonly ProfileSharingPerson[]
       rows.push([person.clientId, person.kind, person.name, iso(row.completedAt), row.pattern, s.WE, s.ME, s.CODEPENDENCY, s.CLOSE, s.SUPPORT, s.ACCEPT, s.VOICE, s.SELF, s.TIES, s.RELY]);
     }
   }
-  return toCsv(PRACTICE_SCORES_CSV_COLUMNS, rows);
+  return csvRecords(rows);
 }

@@ -56,3 +56,22 @@ export async function listMyProfileSharingPeople(db: Kysely<DB>, practiceId: str
     .execute();
   return rows;
 }
+
+/**
+ * Of these people, those who share their profile with this counsellor in this practice right now:
+ * a subquery (user_id) for the scores module, so a batch of an export read after its start leaves
+ * out whoever stopped sharing meanwhile.
+ */
+export function profileSharingAmong(db: Kysely<DB>, practiceId: string, counsellorId: string, userIds: readonly string[]) {
+  return db
+    .selectFrom("practice_client_member")
+    .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
+    .innerJoin("client_consent", (join) =>
+      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
+    )
+    .select("practice_client_member.user_id")
+    .where("practice_client.practice_id", "=", practiceId)
+    .where("practice_client.counsellor_id", "=", counsellorId)
+    .where("client_consent.scope", "=", "profile")
+    .where("practice_client_member.user_id", "in", userIds.length > 0 ? [...userIds] : [""]);
+}

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { fhirExportBundleSchema, clientExportParamsSchema, practiceIdParamsSchema } from "@mutual/core";
 import { actorOf } from "../../http/route-access.js";
@@ -29,7 +30,8 @@ export const clientExportsRoutes: FastifyPluginAsyncZod<ClientExportsDeps> = asy
   });
 
   app.get("/api/practices/:practiceId/export.csv", { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema } }, async (request, reply) => {
-    const csv = await exportPracticeScoresCsv(deps, actorOf(request), request.params.practiceId);
-    return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-practice-scores.csv"').header("cache-control", "no-store").send(csv);
+    // Sent as it is read (decision 042): a large practice's file never sits whole in memory.
+    const parts = await exportPracticeScoresCsv(deps, actorOf(request), request.params.practiceId);
+    return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-practice-scores.csv"').header("cache-control", "no-store").send(Readable.from(parts));
   });
 };

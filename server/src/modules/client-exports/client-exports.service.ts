@@ -1,6 +1,7 @@
 // A counsellor's exports of a client's consented data (decision 017): FHIR R4, CSV, and a
 // practice-wide CSV of their own clients' scores. Each read and its audit rows share one
 // transaction, and the scopes are those the client shares at this request.
+import { setImmediate } from "node:timers/promises";
 import type { Kysely } from "kysely";
 import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
@@ -13,15 +14,17 @@ import { listCheckInsForExport } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { carriedScopes, exportContentOf, type ExportContent } from "./client-exports.policy.js";
+import { carriedScopes, exportContentOf, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
 import type { FhirCollectionBundle } from "../export/index.js";
-import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsv, type ClientExportPerson } from "./client-exports.presenter.js";
-import { findMyClient, listClientPeople, listMyProfileSharingPeople, type ClientPerson } from "./client-exports.repository.js";
+import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsvHeader, presentPracticeScoresCsvRecords, type ClientExportPerson } from "./client-exports.presenter.js";
+import { findMyClient, listClientPeople, listMyProfileSharingPeople, profileSharingAmong, type ClientPerson } from "./client-exports.repository.js";
 
 /** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
 export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
 
 const AUDIT_BATCH = 500;
+/** People per part of the practice CSV: one batch's read and text is what another request may wait behind. */
+const EXPORT_BATCH = 250;
 
 /** Member of the practice (else 404), two-step sign-in on (else 403). */
 async function requireCounsellorGate(db: Kysely<DB>, actor: Actor, practiceId: string): Promise<void> {
@@ -80,19 +83,29 @@ export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, pra
 
 /**
  * One line per person × completed profile of the counsellor's own clients in the practice who
- * share their profile, whatever the counsellor's role (decision 017).
+ * share their profile, whatever the counsellor's role (decision 017), as parts to send as they are
+ * made (decision 042). The gate, the list of people and every audit row are committed before the
+ * first part, so a refused or unaudited export sends nothing; then each batch of people's scores
+ * is read (only of those still sharing), written out, and the event loop let go before the next,
+ * so a large practice holds up no other request for more than one batch.
  */
-export async function exportPracticeScoresCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string): Promise<string> {
+export async function exportPracticeScoresCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string): Promise<AsyncIterable<string>> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const people = await deps.db.transaction().execute(async (trx) => {
     await requireCounsellorGate(trx, actor, practiceId);
-    const people = await listMyProfileSharingPeople(trx, practiceId, actor.userId);
-    const scores = [];
-    for (let start = 0; start < people.length; start += AUDIT_BATCH) {
-      const ids = people.slice(start, start + AUDIT_BATCH).map((person) => person.userId);
-      scores.push(...(await listScoresOfPeople(trx, trx.selectFrom("user").select("id as user_id").where("id", "in", ids))));
-    }
-    await audit(trx, actor, now.getTime(), people.map((person) => ({ userId: person.userId, scopes: ["profile"] })));
-    return presentPracticeScoresCsv(people, scores);
+    const sharing = await listMyProfileSharingPeople(trx, practiceId, actor.userId);
+    await audit(trx, actor, now.getTime(), sharing.map((person) => ({ userId: person.userId, scopes: ["profile"] })));
+    return sharing;
   });
+  return streamPracticeScores(deps.db, practiceId, actor.userId, people);
+}
+
+async function* streamPracticeScores(db: Kysely<DB>, practiceId: string, counsellorId: string, people: readonly ProfileSharingPerson[]): AsyncGenerator<string> {
+  yield presentPracticeScoresCsvHeader();
+  for (let start = 0; start < people.length; start += EXPORT_BATCH) {
+    const batch = people.slice(start, start + EXPORT_BATCH);
+    const scores = await listScoresOfPeople(db, profileSharingAmong(db, practiceId, counsellorId, batch.map((person) => person.userId)));
+    yield presentPracticeScoresCsvRecords(batch, scores);
+    await setImmediate();
+  }
 }

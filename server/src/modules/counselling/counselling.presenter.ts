@@ -37,18 +37,23 @@ export function presentCreatedInvite(invite: { id: string; code: string; kind: C
   return { id: invite.id, code: invite.code, kind: invite.kind, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) };
 }
 
-export function presentClientInvites(invites: ReadonlyArray<{ id: string; kind: ClientKind; createdAt: number; expiresAt: number }>): ClientInvitesResponse {
-  return { invites: invites.map((invite) => ({ id: invite.id, kind: invite.kind, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) })) };
+export function presentClientInvites(page: { rows: ReadonlyArray<{ id: string; kind: ClientKind; createdAt: number; expiresAt: number }>; nextCursor: string | null }): ClientInvitesResponse {
+  return {
+    invites: page.rows.map((invite) => ({ id: invite.id, kind: invite.kind, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) })),
+    nextCursor: page.nextCursor,
+  };
 }
 
-export function presentClients(
-  clients: ReadonlyArray<{ clientId: string; kind: ClientKind; members: ReadonlyArray<{ name: string; since: number; scopes: CounsellingScope[] }> }>,
-): PracticeClientsResponse {
+export function presentClients(page: {
+  rows: ReadonlyArray<{ clientId: string; kind: ClientKind; members: ReadonlyArray<{ name: string; since: number; scopes: CounsellingScope[] }> }>;
+  nextCursor: string | null;
+}): PracticeClientsResponse {
   return {
-    clients: clients.map((client) => ({
+    clients: page.rows.map((client) => ({
       clientId: client.clientId,
       kind: client.kind,
       members: client.members.map((member) => ({ name: member.name, scopes: [...member.scopes], since: iso(member.since) })),
     })),
+    nextCursor: page.nextCursor,
   };
 }

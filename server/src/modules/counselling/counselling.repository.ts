@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { ClientKind, CounsellingScope } from "@mutual/core";
+import type { ClientKind, CounsellingScope, PageCursor } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { ClientInviteRecord } from "./counselling.policy.js";
 
@@ -28,17 +28,29 @@ export async function insertClientInvite(
     .execute();
 }
 
-/** The counsellor's invites in the practice still open at `now`, oldest first. */
-export async function listOpenInvites(db: Kysely<DB>, practiceId: string, counsellorId: string, now: number) {
+/**
+ * Rows after the cursor in (created_at, id) order: the keyset condition of every paged list here
+ * (decision 040), as one row-value comparison: both databases can read it as a range of the
+ * (…, created_at, id) index, where an OR of the two columns may not be.
+ */
+function afterCursor(table: "client_invite" | "practice_client", cursor: PageCursor | undefined) {
+  if (cursor === undefined) return sql<boolean>`1 = 1`;
+  return sql<boolean>`(${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)}) > (${cursor.at}, ${cursor.id})`;
+}
+
+/** One page of the counsellor's invites in the practice still open at `now`, oldest first, after `cursor`; `limit + 1` rows tell whether more follow. */
+export async function listOpenInvites(db: Kysely<DB>, values: { practiceId: string; counsellorId: string; now: number; cursor: PageCursor | undefined; limit: number }) {
   const rows = await db
     .selectFrom("client_invite")
     .select(["id", "kind", "created_at", "expires_at"])
-    .where("practice_id", "=", practiceId)
-    .where("counsellor_id", "=", counsellorId)
+    .where("practice_id", "=", values.practiceId)
+    .where("counsellor_id", "=", values.counsellorId)
     .where("status", "=", "pending")
-    .where("expires_at", ">", now)
+    .where("expires_at", ">", values.now)
+    .where(afterCursor("client_invite", values.cursor))
     .orderBy("created_at")
     .orderBy("id")
+    .limit(values.limit + 1)
     .execute();
   return rows.map((row) => ({ id: row.id, kind: row.kind, createdAt: toMs(row.created_at), expiresAt: toMs(row.expires_at) }));
 }
@@ -251,30 +263,43 @@ export async function listRelationsForExport(db: Kysely<DB>, userId: string) {
   }));
 }
 
-/** The counsellor's clients in the practice, each with who accepted (name, when) and what each shares right now. */
-export async function listClientsOf(db: Kysely<DB>, practiceId: string, counsellorId: string) {
-  const rows = await db
+/**
+ * One page of the counsellor's clients in the practice, oldest first, after `cursor` (`limit + 1`
+ * clients tell whether more follow), each with who accepted (name, when) and what each shares right
+ * now. Reads the page's clients, then only their members and consents: the cost is the page's, not
+ * the practice's (decision 040).
+ */
+export async function listClientsOf(db: Kysely<DB>, values: { practiceId: string; counsellorId: string; cursor: PageCursor | undefined; limit: number }) {
+  const page = await db
     .selectFrom("practice_client")
-    .innerJoin("practice_client_member as member", "member.client_id", "practice_client.id")
+    .select(["id", "kind", "created_at"])
+    .where("practice_id", "=", values.practiceId)
+    .where("counsellor_id", "=", values.counsellorId)
+    .where(afterCursor("practice_client", values.cursor))
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(values.limit + 1)
+    .execute();
+  if (page.length === 0) return [];
+  const clientIds = page.map((client) => client.id);
+  const members = await db
+    .selectFrom("practice_client_member as member")
     .innerJoin("user", "user.id", "member.user_id")
-    .select(["practice_client.id as client_id", "practice_client.kind as kind", "practice_client.created_at as created_at", "member.user_id as user_id", "user.name as name", "member.joined_at as joined_at"])
-    .where("practice_client.practice_id", "=", practiceId)
-    .where("practice_client.counsellor_id", "=", counsellorId)
-    .orderBy("practice_client.created_at")
-    .orderBy("practice_client.id")
+    .select(["member.client_id as client_id", "member.user_id as user_id", "user.name as name", "member.joined_at as joined_at"])
+    .where("member.client_id", "in", clientIds)
     .orderBy("member.joined_at")
     .orderBy("member.user_id")
     .execute();
-  const consents = await consentsOf(db, [...new Set(rows.map((row) => row.client_id))]);
-  const clients = new Map<string, { clientId: string; kind: ClientKind; members: Array<{ name: string; since: number; scopes: CounsellingScope[] }> }>();
-  for (const row of rows) {
-    const client = clients.get(row.client_id) ?? { clientId: row.client_id, kind: row.kind, members: [] };
-    client.members.push({
-      name: row.name,
-      since: toMs(row.joined_at),
-      scopes: consents.filter((consent) => consent.clientId === row.client_id && consent.userId === row.user_id).map((consent) => consent.scope),
-    });
-    clients.set(row.client_id, client);
+  const scopesByMember = new Map<string, CounsellingScope[]>();
+  for (const consent of await consentsOf(db, clientIds)) {
+    const key = `${consent.clientId} ${consent.userId}`;
+    scopesByMember.set(key, [...(scopesByMember.get(key) ?? []), consent.scope]);
   }
-  return [...clients.values()];
+  const membersByClient = new Map<string, Array<{ name: string; since: number; scopes: CounsellingScope[] }>>();
+  for (const member of members) {
+    const list = membersByClient.get(member.client_id) ?? [];
+    list.push({ name: member.name, since: toMs(member.joined_at), scopes: scopesByMember.get(`${member.client_id} ${member.user_id}`) ?? [] });
+    membersByClient.set(member.client_id, list);
+  }
+  return page.map((client) => ({ clientId: client.id, kind: client.kind, createdAt: toMs(client.created_at), members: membersByClient.get(client.id) ?? [] }));
 }

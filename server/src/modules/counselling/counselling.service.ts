@@ -8,7 +8,10 @@ import {
   type CounsellingRelationsResponse,
   type CounsellingScope,
   type CreateClientInviteResponse,
+  type PageCursor,
+  type PageQuery,
   type PracticeClientsResponse,
+  formatPageCursor,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { notFound } from "../../domain/errors.js";
@@ -181,10 +184,11 @@ export async function createClientInvite(deps: CounsellingDeps, actor: Actor, pr
   });
 }
 
-/** My client invites in this practice that can still be accepted (never their codes). */
-export async function listMyClientInvites(deps: CounsellingDeps, actor: Actor, practiceId: string): Promise<ClientInvitesResponse> {
+/** One page of my client invites in this practice that can still be accepted (never their codes). */
+export async function listMyClientInvites(deps: CounsellingDeps, actor: Actor, practiceId: string, page: PageQuery): Promise<ClientInvitesResponse> {
   await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
-  return presentClientInvites(await listOpenInvites(deps.db, practiceId, actor.userId, nowOf(deps)));
+  const rows = await listOpenInvites(deps.db, { practiceId, counsellorId: actor.userId, now: nowOf(deps), cursor: page.cursor, limit: page.limit });
+  return presentClientInvites(pageOf(rows, page.limit, (invite) => ({ at: invite.createdAt, id: invite.id })));
 }
 
 /** Cancels one of my pending client invites; someone else's, or one no longer pending, is not found. */
@@ -193,16 +197,24 @@ export async function cancelMyClientInvite(deps: CounsellingDeps, actor: Actor, 
   if (!(await cancelClientInvite(deps.db, { inviteId, practiceId, counsellorId: actor.userId, now: nowOf(deps) }))) throw notFound();
 }
 
+/** A page from `limit + 1` rows read: the extra row only says that another page follows, from the last row kept. */
+function pageOf<Row>(rows: readonly Row[], limit: number, keyOf: (row: Row) => PageCursor): { rows: Row[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? formatPageCursor(keyOf(last)) : null };
+}
+
 /**
- * My clients in this practice: who accepted, when, and what each shares with me right now.
+ * One page of my clients in this practice: who accepted, when, and what each shares with me right now.
  * Members only (404 otherwise), with two-step sign-in on (403), and only the clients I counsel:
  * an owner or admin sees no one else's.
  */
-export async function listMyClients(deps: CounsellingDeps, actor: Actor, practiceId: string): Promise<PracticeClientsResponse> {
+export async function listMyClients(deps: CounsellingDeps, actor: Actor, practiceId: string, page: PageQuery): Promise<PracticeClientsResponse> {
   await requirePracticeRole(deps.db, actor, practiceId, PRACTICE_ROLES);
   requireTwoFactor(actor);
-  const clients = await listClientsOf(deps.db, practiceId, actor.userId);
-  return presentClients(clients.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })));
+  const clients = await listClientsOf(deps.db, { practiceId, counsellorId: actor.userId, cursor: page.cursor, limit: page.limit });
+  const { rows, nextCursor } = pageOf(clients, page.limit, (client) => ({ at: client.createdAt, id: client.clientId }));
+  return presentClients({ rows: rows.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })), nextCursor });
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   clientInvitesResponseSchema,
   createClientInviteBodySchema,
   createClientInviteResponseSchema,
+  pageQuerySchema,
   practiceClientsResponseSchema,
   practiceIdParamsSchema,
 } from "@mutual/core";
@@ -14,7 +15,7 @@ export type PracticeClientsRoutesOptions = CounsellingDeps;
 
 /**
  * The counsellor's side (decision 015): invite a client, see and cancel my pending invites, list
- * my clients. Practice members only (404 to others); clients need two-step sign-in (403).
+ * my clients, both lists one page at a time (decision 040). Practice members only (404 to others); clients need two-step sign-in (403).
  */
 export const practiceClientsRoutes: FastifyPluginAsyncZod<PracticeClientsRoutesOptions> = async (app, deps) => {
   app.post(
@@ -25,8 +26,8 @@ export const practiceClientsRoutes: FastifyPluginAsyncZod<PracticeClientsRoutesO
 
   app.get(
     "/api/practices/:practiceId/client-invites",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, response: { 200: clientInvitesResponseSchema } } },
-    async (request) => listMyClientInvites(deps, actorOf(request), request.params.practiceId),
+    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: clientInvitesResponseSchema } } },
+    async (request) => listMyClientInvites(deps, actorOf(request), request.params.practiceId, request.query),
   );
 
   app.delete("/api/practices/:practiceId/client-invites/:inviteId", { config: { access: "signed-in" }, schema: { params: clientInviteParamsSchema } }, async (request, reply) => {
@@ -36,7 +37,7 @@ export const practiceClientsRoutes: FastifyPluginAsyncZod<PracticeClientsRoutesO
 
   app.get(
     "/api/practices/:practiceId/clients",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, response: { 200: practiceClientsResponseSchema } } },
-    async (request) => listMyClients(deps, actorOf(request), request.params.practiceId),
+    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: practiceClientsResponseSchema } } },
+    async (request) => listMyClients(deps, actorOf(request), request.params.practiceId, request.query),
   );
 };

@@ -314,3 +314,27 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     }
   });
 });
+
+describe.each(dialects)("[%s] the couple report scores each profile version once", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it("a second report reads the kept scores of the same profile version, not its answers again (issue 21)", async () => {
+    const [cleo, dev] = await Promise.all([signUp(t.app), signUp(t.app)]);
+    await completeProfileVia(t.app, cleo.cookie, anaAnswers);
+    await completeProfileVia(t.app, dev.cookie, benAnswers);
+    await linkCouple(t.app, cleo, dev);
+    await setShares(t.app, cleo, ["overview", "dimensions"]);
+    await setShares(t.app, dev, ["overview", "dimensions"]);
+    const report = () => t.app.inject({ method: "GET", url: "/api/couple/report", headers: { cookie: cleo.cookie } });
+    const first = await report();
+    expect(first.statusCode).toBe(200);
+    expect(first.json<CoupleReportResponse>().isReady).toBe(true);
+    // A completed profile's answers never change; if they were read again, this would show.
+    await t.database.db.updateTable("assessment_answer").set({ value: 4 }).execute();
+    expect((await report()).json()).toEqual(first.json());
+  });
+});

@@ -1,21 +1,27 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
-import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Page } from "../../components/page";
-import { useMe } from "../../lib/api/auth-api";
-import { loadLaterText } from "../../lib/i18n";
 import { Loading } from "../../components/loading";
+import { useSession } from "../../lib/session";
+import { shellText as t } from "../../lib/shell-text";
 
-// The cards (journey, this week's check-in) and their text load only for a signed-in person.
+// The cards (journey, this week's check-in), their text and the query cache load only for a signed-in person.
 const HomeCards = lazy(async () => {
-  const [cards] = await Promise.all([import("./home-cards"), loadLaterText()]);
-  return { default: cards.HomeCards };
+  const [cards, providers] = await Promise.all([import("./home-cards"), import("../page-providers")]);
+  await providers.loadPageText();
+  const { PageProviders } = providers;
+  return {
+    default: () => (
+      <PageProviders>
+        <cards.HomeCards />
+      </PageProviders>
+    ),
+  };
 });
 
 export function HomeRoute() {
-  const { t } = useTranslation();
-  const me = useMe();
+  const me = useSession();
   if (me.isPending) {
     return <Loading />;
   }

@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetSession } from "../../lib/session";
 import { renderRoutes, stubFetch } from "../../testing/render";
 import { QuickExitButton } from "./quick-exit-button";
 import * as exit from "./quick-exit";
@@ -11,6 +12,8 @@ afterEach(() => vi.restoreAllMocks());
 
 async function pressQuickExit(answers: Parameters<typeof stubFetch>[0], settled: () => Promise<void> = async () => undefined) {
   const leave = vi.spyOn(exit, "quickExit").mockImplementation(() => undefined);
+  // Each press is a fresh visit: the frame's session store starts empty, as on a page load.
+  resetSession();
   stubFetch(answers);
   const view = renderRoutes([{ path: "/", element: <QuickExitButton /> }], "/");
   await settled();

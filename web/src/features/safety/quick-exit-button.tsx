@@ -1,7 +1,6 @@
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
-import { useMe } from "../../lib/api/auth-api";
-import { usePreferences } from "./api/preferences-api";
+import { useSession, useShellPreferences } from "../../lib/session";
+import { shellText as t } from "../../lib/shell-text";
 import { listenForExitShortcut, quickExit } from "./quick-exit";
 
 /**
@@ -10,10 +9,9 @@ import { listenForExitShortcut, quickExit } from "./quick-exit";
  * choice has loaded, it does (the safer default).
  */
 export function QuickExitButton() {
-  const { t } = useTranslation();
-  const isSignedIn = Boolean(useMe().data);
-  const preferences = usePreferences(isSignedIn);
-  const endSession = isSignedIn && (preferences.data?.quickExitEndsSession ?? true);
+  const isSignedIn = Boolean(useSession().data);
+  const preferences = useShellPreferences(isSignedIn);
+  const endSession = isSignedIn && (preferences?.quickExitEndsSession ?? true);
   // The shortcut is registered once; it reads the latest choice through the ref.
   const endSessionRef = useRef(endSession);
   useEffect(() => {

@@ -1,23 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { MeResponse } from "@mutual/core";
-import { ApiRequestError, requestJson } from "../api-client";
+import { requestJson } from "../api-client";
+import { fetchMe, type Me } from "../session";
 
 // The account operations the web app uses. Better Auth serves them under /api/auth;
 // /api/me is ours. Every mutation that changes who is signed in refreshes "me".
 
 export const meQueryKey = ["me"] as const;
 
-export type Me = MeResponse["user"];
-
-/** Asks the server who is signed in: the person, or null when nobody is. */
-export async function fetchMe(): Promise<Me | null> {
-  try {
-    return (await requestJson<MeResponse>("/api/me")).user;
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.status === 401) return null;
-    throw error;
-  }
-}
+export { fetchMe, type Me };
 
 /** The signed-in person, or null when nobody is signed in. */
 export function useMe() {

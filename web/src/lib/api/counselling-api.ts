@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   ClientInviteLookupResponse,
   ClientInvitesResponse,
@@ -80,9 +80,17 @@ export function useStopSharing(clientId: string) {
 const practicePath = (practiceId: string) => `/api/practices/${encodeURIComponent(practiceId)}`;
 const clientInvitesKey = (practiceId: string) => ["practice-client-invites", practiceId] as const;
 
-/** My client invites in this practice still waiting to be accepted (never their codes). */
+/** The query string of a paged list's next page (decision 040): the first page names no cursor, and the server's page size is kept. */
+const afterCursor = (cursor: string | null) => (cursor === null ? "" : `?cursor=${encodeURIComponent(cursor)}`);
+
+/** My client invites in this practice still waiting to be accepted (never their codes), one page at a time. */
 export const useClientInvites = (practiceId: string) =>
-  useQuery({ queryKey: clientInvitesKey(practiceId), queryFn: () => requestJson<ClientInvitesResponse>(`${practicePath(practiceId)}/client-invites`) });
+  useInfiniteQuery({
+    queryKey: clientInvitesKey(practiceId),
+    queryFn: ({ pageParam }) => requestJson<ClientInvitesResponse>(`${practicePath(practiceId)}/client-invites${afterCursor(pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
 
 export function useCreateClientInvite(practiceId: string) {
   const queryClient = useQueryClient();
@@ -100,6 +108,12 @@ export function useCancelClientInvite(practiceId: string) {
   });
 }
 
-/** My clients in this practice (403 TWO_FACTOR_REQUIRED until two-step sign-in is on). */
+/** My clients in this practice, one page at a time (403 TWO_FACTOR_REQUIRED until two-step sign-in is on). */
 export const usePracticeClients = (practiceId: string) =>
-  useQuery({ queryKey: ["practice-clients", practiceId], queryFn: () => requestJson<PracticeClientsResponse>(`${practicePath(practiceId)}/clients`), retry: false });
+  useInfiniteQuery({
+    queryKey: ["practice-clients", practiceId],
+    queryFn: ({ pageParam }) => requestJson<PracticeClientsResponse>(`${practicePath(practiceId)}/clients${afterCursor(pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    retry: false,
+  });

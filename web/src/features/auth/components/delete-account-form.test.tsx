@@ -1,7 +1,9 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { renderWithProviders, stubFetch } from "../../../testing/render";
+import { useLocation, useNavigate } from "react-router";
+import { RequireSignIn } from "../../../app/require-sign-in";
+import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
 import { DeleteAccountForm } from "./delete-account-form";
 
 async function confirmWith(password: string) {
@@ -9,7 +11,39 @@ async function confirmWith(password: string) {
   await userEvent.click(screen.getByRole("checkbox"));
 }
 
+function AccountPage() {
+  const navigate = useNavigate();
+  return <DeleteAccountForm twoFactorEnabled={false} onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />;
+}
+
+function SignInPage() {
+  const location = useLocation();
+  return <p>{`at ${location.pathname}${location.search}`}</p>;
+}
+
 describe("DeleteAccountForm", () => {
+  it("on a page for signed-in people, still ends on the sign-in page that says the account is gone", async () => {
+    let deleted = false;
+    stubFetch({
+      "GET /api/me": () =>
+        deleted
+          ? { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "x" } } }
+          : { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } },
+      "POST /api/auth/delete-user": () => ((deleted = true), { status: 200, body: { success: true } }),
+    });
+    renderRoutes(
+      [
+        { path: "/account", element: <RequireSignIn><AccountPage /></RequireSignIn> },
+        { path: "/sign-in", element: <SignInPage /> },
+      ],
+      "/account",
+    );
+    await screen.findByLabelText("Password");
+    await confirmWith("river lantern orbit maple");
+    await userEvent.click(screen.getByRole("button", { name: "Delete my account" }));
+    expect(await screen.findByText("at /sign-in?deleted=1")).toBeInTheDocument();
+  });
+
   it("sends the password alone when two-step sign-in is off", async () => {
     const calls = stubFetch({ "POST /api/auth/delete-user": { status: 200, body: { success: true } } });
     const onDeleted = vi.fn();

@@ -30,7 +30,9 @@ export function DeleteAccountForm({ twoFactorEnabled, onDeleted }: { twoFactorEn
     setPasswordError(missingPassword ? t("account.deletePasswordRequired") : undefined);
     setCodeError(badCode ? t("account.deleteCodeRequired") : undefined);
     if (missingPassword || badCode) return;
-    remove.mutate(twoFactorEnabled ? { password, code: typedCode } : { password }, { onSuccess: onDeleted });
+    // Through the promise, not mutate's onSuccess: once the account is gone the frame learns that
+    // nobody is signed in and leaves this page, and mutate's own callbacks end with the page.
+    void remove.mutateAsync(twoFactorEnabled ? { password, code: typedCode } : { password }).then(onDeleted, () => undefined);
   };
 
   return (

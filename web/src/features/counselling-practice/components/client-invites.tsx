@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
+import { ShowMore } from "../../../components/show-more";
 import { FreshInviteCode } from "../../../components/invite-code/fresh-invite-code";
 import { useCancelClientInvite, useClientInvites, useCreateClientInvite, type ClientKind, type CreateClientInviteResponse } from "../../../lib/api/counselling-api";
 
@@ -73,24 +74,36 @@ function PendingClientInvites({ practiceId }: { practiceId: string }) {
       <h3>{t("counselling.practice.pendingTitle")}</h3>
       {invites.isPending ? (
         <Loading />
-      ) : invites.isError ? (
+      ) : invites.data === undefined ? (
         <Alert tone="error">{t("counselling.practice.pendingLoadError")}</Alert>
-      ) : invites.data.invites.length === 0 ? (
+      ) : invites.data.pages[0]?.invites.length === 0 ? (
         <p>{t("counselling.practice.pendingEmpty")}</p>
       ) : (
-        <ul className="invitation-list">
-          {invites.data.invites.map((invite) => {
-            const created = dateOf(invite.createdAt, i18n.language);
-            return (
-              <li key={invite.id}>
-                {t("counselling.practice.pending", { kind: t(`counselling.practice.clientKinds.${invite.kind}`), created, expires: dateOf(invite.expiresAt, i18n.language) })}{" "}
-                <Button variant="link" busy={cancel.isPending && cancel.variables === invite.id} onClick={() => cancel.mutate(invite.id)}>
-                  {t("counselling.practice.cancel", { created })}
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <ul className="invitation-list">
+            {invites.data.pages.flatMap((page) => page.invites).map((invite) => {
+              const created = dateOf(invite.createdAt, i18n.language);
+              return (
+                <li key={invite.id}>
+                  {t("counselling.practice.pending", { kind: t(`counselling.practice.clientKinds.${invite.kind}`), created, expires: dateOf(invite.expiresAt, i18n.language) })}{" "}
+                  <Button variant="link" busy={cancel.isPending && cancel.variables === invite.id} onClick={() => cancel.mutate(invite.id)}>
+                    {t("counselling.practice.cancel", { created })}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+          {(invites.hasNextPage || invites.data.pages.length > 1) && (
+            <ShowMore
+              query={invites}
+              text={{
+                shown: t("counselling.practice.pendingShown", { count: invites.data.pages.reduce((sum, page) => sum + page.invites.length, 0) }),
+                more: t("counselling.practice.pendingMore"),
+                loadError: t("counselling.practice.pendingMoreError"),
+              }}
+            />
+          )}
+        </>
       )}
       {cancel.isError && <Alert tone="error">{t("counselling.practice.cancelError")}</Alert>}
     </>

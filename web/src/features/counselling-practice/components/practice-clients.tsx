@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "../../../components/loading";
+import { ShowMore } from "../../../components/show-more";
 import { TableScroll } from "../../../components/table-scroll";
 import { usePracticeClients } from "../../../lib/api/counselling-api";
 import { LoadError } from "../../../components/load-error";
@@ -25,38 +26,48 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
   const { t, i18n } = useTranslation();
   const clients = usePracticeClients(practiceId);
   if (clients.isPending) return <Loading />;
-  if (clients.isError) {
+  // The first page failed; a later page that fails keeps what is shown (ShowMore says so).
+  if (clients.data === undefined) {
     if (isTwoFactorRequired(clients.error)) return <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />;
     return (
       <LoadError message={t("counselling.practice.clientsLoadError")} retryLabel={t("counselling.mine.retry")} query={clients} />
     );
   }
-  if (clients.data.clients.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;
+  const rows = clients.data.pages.flatMap((page) => page.clients);
+  if (rows.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
-    <TableScroll label={label}>
-      <table className="practice-members">
-        <thead>
-          <tr>
-            <th scope="col">{t("counselling.practice.clientName")}</th>
-            <th scope="col">{t("counselling.practice.clientKind")}</th>
-            <th scope="col">{t("counselling.practice.clientScopes")}</th>
-            <th scope="col">{t("counselling.practice.clientSince")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.data.clients.flatMap((client) =>
-            client.members.map((member, index) => (
-              <tr key={`${client.clientId}-${index}`}>
-                <th scope="row">{member.name}</th>
-                <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
-                <td>{member.scopes.length === 0 ? t("counselling.practice.scopesNone") : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}</td>
-                <td>{date.format(new Date(member.since))}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+    <>
+      <TableScroll label={label}>
+        <table className="practice-members">
+          <thead>
+            <tr>
+              <th scope="col">{t("counselling.practice.clientName")}</th>
+              <th scope="col">{t("counselling.practice.clientKind")}</th>
+              <th scope="col">{t("counselling.practice.clientScopes")}</th>
+              <th scope="col">{t("counselling.practice.clientSince")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.flatMap((client) =>
+              client.members.map((member, index) => (
+                <tr key={`${client.clientId}-${index}`}>
+                  <th scope="row">{member.name}</th>
+                  <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
+                  <td>{member.scopes.length === 0 ? t("counselling.practice.scopesNone") : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}</td>
+                  <td>{date.format(new Date(member.since))}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
+      {(clients.hasNextPage || clients.data.pages.length > 1) && (
+        <ShowMore
+          query={clients}
+          text={{ shown: t("counselling.practice.clientsShown", { count: rows.length }), more: t("counselling.practice.clientsMore"), loadError: t("counselling.practice.clientsMoreError") }}
+        />
+      )}
+    </>
   );
 }

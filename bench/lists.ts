@@ -1,0 +1,134 @@
+// Cost against practice size (issue 21): the counsellor's list endpoints, the dashboard's first page
+// and the practice CSV at 1,000, 5,000 and 20,000 clients (BENCH_LIST_SIZES to change), on SQLite
+// and PostgreSQL, printed as one table per database so growth shows as a slope: a page should cost
+// the same at every size. Data as in the dashboard bench (bench/scale-data.ts), lighter per person
+// (one profile, two check-ins) so the largest size seeds in minutes; the pages read are the same.
+// Measured in process with app.inject, sequential requests after a warm-up. `npm run bench:lists`.
+import { randomUUID } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { formatPageCursor } from "@mutual/core";
+import type { Dialect } from "../server/src/db/database.js";
+import { openDashboardApp, percentile } from "./dashboard.js";
+import { openScaleDatabase, seedScaleData } from "./scale-data.js";
+import { fmt } from "./support.js";
+
+const sizes = (process.env.BENCH_LIST_SIZES ?? "1000,5000,20000").split(",").map(Number);
+const samples = Number(process.env.BENCH_LIST_SAMPLES ?? 40);
+const warmUp = 5;
+
+type Endpoint = { label: string; url: (practiceId: string, middleCursor: string) => string; samples?: number };
+
+const endpoints: Endpoint[] = [
+  { label: "GET …/clients, first page (50)", url: (practiceId) => `/api/practices/${practiceId}/clients` },
+  { label: "GET …/clients, a page from the middle (50)", url: (practiceId, cursor) => `/api/practices/${practiceId}/clients?cursor=${encodeURIComponent(cursor)}` },
+  { label: "GET …/client-invites, first page (50)", url: (practiceId) => `/api/practices/${practiceId}/client-invites` },
+  { label: "GET …/dashboard, first page (25)", url: (practiceId) => `/api/practices/${practiceId}/dashboard` },
+  { label: "GET …/export.csv, the whole practice", url: (practiceId) => `/api/practices/${practiceId}/export.csv`, samples: 3 },
+];
+
+type Figure = { size: number; label: string; p50: number; p95: number; bytes: number; stallMs: number };
+
+/**
+ * Times a request; `stallMs` is the longest the event loop was held during the timed ones (what
+ * every other request on the server would have waited), from Node's event-loop delay histogram.
+ */
+async function time(app: FastifyInstance, cookie: string, url: string, count: number): Promise<{ p50: number; p95: number; bytes: number; stallMs: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  for (let run = 0; run < warmUp + count; run += 1) {
+    if (run === warmUp) delay.enable();
+    const started = performance.now();
+    const response = await app.inject({ method: "GET", url, headers: { cookie } });
+    const elapsed = performance.now() - started;
+    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+    bytes = response.rawPayload.length;
+    if (run >= warmUp) times.push(elapsed);
+  }
+  delay.disable();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, stallMs: delay.max / 1e6 };
+}
+
+async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
+  const { database, destroy } = await openScaleDatabase(dialect);
+  try {
+    const { app, counsellor } = await openDashboardApp(database);
+    try {
+      const scale = await seedScaleData(database, counsellor.userId, { practices: 3, largePracticeClients: size, otherPracticeClients: 10, assessmentsPerPerson: 1, checkInsPerPerson: 2, coupleEvery: 10 });
+      const practiceId = scale.largePracticeId;
+      // As many open invites as clients, so the invites list is as long as the clients list.
+      const now = Date.now();
+      for (let start = 0; start < size; start += 2000) {
+        const rows = Array.from({ length: Math.min(2000, size - start) }, (_, index) => ({
+          id: randomUUID(),
+          practice_id: practiceId,
+          counsellor_id: counsellor.userId,
+          kind: "individual" as const,
+          code_hash: randomUUID(),
+          created_at: now - (start + index) * 1000,
+          expires_at: now + 86_400_000,
+          status: "pending" as const,
+          client_id: null,
+          closed_at: null,
+        }));
+        await database.db.insertInto("client_invite").values(rows).execute();
+      }
+      const middle = await database.db
+        .selectFrom("practice_client")
+        .select(["id", "created_at"])
+        .where("practice_id", "=", practiceId)
+        .where("counsellor_id", "=", counsellor.userId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .offset(Math.floor(size / 2))
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const middleCursor = formatPageCursor({ at: Number(middle.created_at), id: middle.id });
+      // The dashboard's first read builds the summary rows once (decision 018): not timed here.
+      await app.inject({ method: "GET", url: `/api/practices/${practiceId}/dashboard`, headers: { cookie: counsellor.cookie } });
+      const figures: Figure[] = [];
+      for (const endpoint of endpoints) {
+        figures.push({ size, label: endpoint.label, ...(await time(app, counsellor.cookie, endpoint.url(practiceId, middleCursor), endpoint.samples ?? samples)) });
+      }
+      return figures;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await destroy();
+  }
+}
+
+/** The report section, as markdown lines. */
+export async function runListsBench(): Promise<string[]> {
+  const lines = [
+    "## Cost against practice size",
+    "",
+    `Each cell: p50 / p95 ms over ${samples} sequential requests (3 for the CSV) after ${warmUp} warm-up ones, in process (app.inject). The last column is p50 at the largest size over p50 at the smallest: 1 means the cost does not grow with the practice.`,
+    "",
+  ];
+  for (const dialect of ["sqlite", "postgres"] as const) {
+    const figures: Figure[] = [];
+    for (const size of sizes) figures.push(...(await measureSize(dialect, size)));
+    lines.push(`### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`, "");
+    lines.push(`| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth |`);
+    lines.push(`| --- | ${sizes.map(() => "---:").join(" | ")} | ---: | ---: |`);
+    for (const endpoint of endpoints) {
+      const row = figures.filter((figure) => figure.label === endpoint.label);
+      const first = row[0]!;
+      const last = row.at(-1)!;
+      lines.push(`| ${endpoint.label} | ${row.map((figure) => `${fmt(figure.p50, 1)} / ${fmt(figure.p95, 1)}`).join(" | ")} | ${fmt(last.bytes / 1024, 0)} KB | ×${fmt(last.p50 / first.p50, 2)} |`);
+    }
+    const csv = figures.filter((figure) => figure.label === endpoints.at(-1)!.label);
+    lines.push("", `Longest event-loop stall while the CSV was written: ${csv.map((figure) => `${fmt(figure.stallMs, 1)} ms at ${figure.size.toLocaleString("en")}`).join(", ")}.`, "");
+  }
+  return lines;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const line of await runListsBench()) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}

@@ -1,0 +1,67 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import type { Preferences } from "@mutual/core";
+import { initI18n, loadLaterText } from "../lib/i18n";
+import { getSession, getShellPreferences, onSignOut, setSessionPerson, setShellPreferences, subscribeSession, type Me } from "../lib/session";
+
+// What every page but the frame and the home page's welcome needs (decision 043), loaded with the
+// first lazy page: i18next with all the text, and TanStack Query with one cache for the whole
+// visit, kept in step with the frame's session store both ways.
+
+const meKey = "me";
+const preferencesKey = "preferences";
+
+/** Keeps a query cache and the frame's session store saying the same, whichever learns first. */
+export function linkSession(client: QueryClient): () => void {
+  const toCache = () => {
+    const session = getSession();
+    if (session.data !== undefined && client.getQueryData([meKey]) !== session.data) client.setQueryData([meKey], session.data);
+    const preferences = getShellPreferences();
+    if (preferences !== undefined && client.getQueryData([preferencesKey]) !== preferences) client.setQueryData([preferencesKey], preferences);
+  };
+  toCache();
+  const unsubscribeStore = subscribeSession(toCache);
+  const unsubscribeCache = client.getQueryCache().subscribe((event) => {
+    if (event.type !== "updated" || event.action.type !== "success") return;
+    const [key] = event.query.queryKey;
+    const data: unknown = event.query.state.data;
+    if (key === meKey && data !== undefined && getSession().data !== data) setSessionPerson(data as Me | null);
+    if (key === preferencesKey && data !== undefined && getShellPreferences() !== data) setShellPreferences(data as Preferences);
+  });
+  const unsubscribeSignOut = onSignOut(() => {
+    client.removeQueries();
+    client.setQueryData([meKey], null);
+  });
+  return () => {
+    unsubscribeStore();
+    unsubscribeCache();
+    unsubscribeSignOut();
+  };
+}
+
+let visitClient: QueryClient | undefined;
+
+/** The one query cache of this visit, linked to the frame's session store. */
+function queryClientOfVisit(): QueryClient {
+  if (!visitClient) {
+    visitClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } });
+    linkSession(visitClient);
+  }
+  return visitClient;
+}
+
+/** The text of every feature, before a lazy page renders. */
+export async function loadPageText(): Promise<void> {
+  initI18n();
+  await loadLaterText();
+}
+
+/** Translations and the query cache around a lazily loaded page (tests pass their own cache). */
+export function PageProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
+  return (
+    <I18nextProvider i18n={initI18n()}>
+      <QueryClientProvider client={queryClient ?? queryClientOfVisit()}>{children}</QueryClientProvider>
+    </I18nextProvider>
+  );
+}
