@@ -11,7 +11,8 @@ import {
 import type { StoredScoreRow } from "../assessment/index.js";
 import type { ExportedCheckIn } from "../check-in/index.js";
 import { instrumentsUsed, presentFhirDefinitions, type FhirCollectionBundle } from "../export/index.js";
-import { csvHeader, csvRecords, toCsv, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
+import { csvHeader, csvRecords, toCsv } from "../../platform/csv.js";
+import type { ExportContent, ProfileSharingPerson } from "./client-exports.policy.js";
 
 type AssessmentForExport = {
   record: { id: string; completedAt: number | null; startedAt: number };

@@ -11,7 +11,8 @@ import {
 } from "@mutual/core";
 import type { CheckInTrends } from "../check-in/index.js";
 import { presentMemberNotes, type MemberNotes } from "./client-notes.js";
-import { changeSinceIntake, findIntake, isOverdue, safetyCheckOf, shareableFlags, type ChangeSinceIntake, type ClientState, type MemberState, type SafetyCheckSummary } from "./dashboard.policy.js";
+import { safetyCheckOf, shareableFlags } from "./dashboard.policy.js";
+import { changeSinceIntake, findIntake, isOverdue, type ChangeSinceIntake, type ClientState, type MemberState, type SafetyCheckSummary } from "./dashboard.rules.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 type Pattern = NonNullable<NonNullable<DashboardRow["members"][number]["profile"]>["latest"]>["pattern"];

@@ -30,7 +30,7 @@ import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
 import { notesDataViews, readMemberNotes } from "./client-notes.js";
-import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.policy.js";
+import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.rules.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
 import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
 

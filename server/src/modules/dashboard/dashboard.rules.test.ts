@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PROVISIONAL_NORMS, SCORE_KEYS, classifyScoreChange, dashboardQuerySchema } from "@mutual/core";
-import { assessClients, findIntake, firstInOrder, isOverdue, safetyCheckOf, selectPage, shareableFlags, summariseClients, type MemberFacts, type ScoreFacts } from "./dashboard.policy.js";
+import { safetyCheckOf, shareableFlags } from "./dashboard.policy.js";
+import { assessClients, findIntake, firstInOrder, isOverdue, selectPage, summariseClients, type MemberFacts, type ScoreFacts } from "./dashboard.rules.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 const scores = (value: number): ScoreFacts["scores"] => Object.fromEntries(SCORE_KEYS.map((key) => [key, value])) as ScoreFacts["scores"];
