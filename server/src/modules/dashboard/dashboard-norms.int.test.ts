@@ -1,7 +1,6 @@
 // Reliable change on the dashboard and the client detail uses the practice's own norms once
 // enough of its clients share their profile (decision 017), and says so (normSource); figures
 // that would divide by zero (everyone answered alike) leave the provisional norms in place.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   INTERDEPENDENCE_PROFILE_V1 as PROFILE,
@@ -15,6 +14,7 @@ import {
   type DashboardResponse,
   type ScoreNorms,
 } from "@mutual/core";
+import { seedClients } from "../../../test/seeded-clients.js";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
@@ -60,33 +60,10 @@ describe.each(dialects)("[%s] dashboard norms: the practice's own once it has en
   let t: TestApp;
   let now = Date.UTC(2026, 8, 1, 12);
   const clock = { now: () => new Date(now) };
-  const dateValue = (ms: number) => (dialect === "sqlite" ? new Date(ms).toISOString() : new Date(ms));
 
   /** People made straight in the tables (fast): each the counsellor's client sharing their profile, with one completed profile. */
-  async function seedClients(practiceId: string, counsellorId: string, takes: readonly Answers[]): Promise<void> {
-    await t.database.db.transaction().execute(async (trx) => {
-      for (const answers of takes) {
-        const userId = `seed-${randomUUID()}`;
-        const clientId = randomUUID();
-        await trx
-          .insertInto("user")
-          .values({ id: userId, name: "Seeded client", email: `${userId}@example.test`, emailVerified: dialect === "sqlite" ? 1 : true, image: null, createdAt: dateValue(now), updatedAt: dateValue(now), twoFactorEnabled: dialect === "sqlite" ? 0 : false } as never)
-          .execute();
-        await trx.insertInto("practice_client").values({ id: clientId, practice_id: practiceId, counsellor_id: counsellorId, kind: "individual", created_at: now }).execute();
-        await trx.insertInto("practice_client_member").values({ client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: now }).execute();
-        await trx.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: "profile", granted_at: now }).execute();
-        const assessmentId = randomUUID();
-        await trx
-          .insertInto("assessment")
-          .values({ id: assessmentId, user_id: userId, instrument_id: PROFILE.id, instrument_version: PROFILE.version, status: "completed", started_at: now - 600_000, completed_at: now - dayMs })
-          .execute();
-        await trx
-          .insertInto("assessment_answer")
-          .values(Object.entries(answers).map(([itemId, value]) => ({ assessment_id: assessmentId, item_id: itemId, value, answered_at: now - dayMs })))
-          .execute();
-      }
-    });
-  }
+  const seedPopulation = (practiceId: string, counsellorId: string, takes: readonly Answers[]) =>
+    seedClients(t.database.db, dialect, now, takes.map((answers) => ({ practiceId, counsellorId, scopes: ["profile"], takes: [answers] })));
 
   /** A counsellor with a practice, a real client who took `before`, shared their profile, then took `after`; and `population` seeded beside them. */
   async function practiceWith(population: readonly Answers[]): Promise<{ counsellor: TestPerson; practiceId: string; clientId: string }> {
@@ -103,7 +80,7 @@ describe.each(dialects)("[%s] dashboard norms: the practice's own once it has en
     const clientId = accepted.json<{ relations: Array<{ clientId: string }> }>().relations[0]!.clientId;
     now += 30 * dayMs;
     await completeProfileVia(t.app, client.cookie, after, { consent: false });
-    await seedClients(practiceId, counsellorId, population);
+    await seedPopulation(practiceId, counsellorId, population);
     return { counsellor, practiceId, clientId };
   }
 

@@ -2,7 +2,6 @@
 // every client who shares their profile with the practice, for its owners and admins only, as
 // aggregates and N. Below the minimum N reliable change keeps the provisional norms; at N the
 // practice's norms are exactly core's deriveDeploymentNorms over the same answers.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addPsychometricsResponse,
@@ -13,9 +12,11 @@ import {
   PRACTICE_PUBLISH_STEP_N,
   PROVISIONAL_NORMS,
   summarisePsychometrics,
+  type CounsellingScope,
   type PracticePsychometricsResponse,
   type ScoreNorms,
 } from "@mutual/core";
+import { seedClients } from "../../../test/seeded-clients.js";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice } from "../../../test/practice-helpers.js";
@@ -57,40 +58,13 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
   const random = seededRandom(20261124);
 
   const idOf = async (person: TestPerson) => (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()).id;
-  const dateValue = (ms: number) => (dialect === "sqlite" ? new Date(ms).toISOString() : new Date(ms));
 
   /**
    * People made straight in the tables (fast): each a client of `practiceId` with these scopes and
    * one completed profile per answer set, oldest first. Returns what each person answered last.
    */
-  async function seedClients(practiceId: string, people: ReadonlyArray<{ scopes: string[]; takes: Answers[] }>): Promise<void> {
-    const now = Date.now();
-    await t.database.db.transaction().execute(async (trx) => {
-      for (const person of people) {
-        const userId = `seed-${randomUUID()}`;
-        const clientId = randomUUID();
-        await trx
-          .insertInto("user")
-          .values({ id: userId, name: "Seeded client", email: `${userId}@example.test`, emailVerified: dialect === "sqlite" ? 1 : true, image: null, createdAt: dateValue(now), updatedAt: dateValue(now), twoFactorEnabled: dialect === "sqlite" ? 0 : false } as never)
-          .execute();
-        await trx.insertInto("practice_client").values({ id: clientId, practice_id: practiceId, counsellor_id: ownerId, kind: "individual", created_at: now }).execute();
-        await trx.insertInto("practice_client_member").values({ client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: now }).execute();
-        for (const scope of person.scopes) await trx.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: scope as "profile", granted_at: now }).execute();
-        for (const [take, answers] of person.takes.entries()) {
-          const assessmentId = randomUUID();
-          const completedAt = now - (person.takes.length - take) * 86_400_000;
-          await trx
-            .insertInto("assessment")
-            .values({ id: assessmentId, user_id: userId, instrument_id: PROFILE.id, instrument_version: PROFILE.version, status: "completed", started_at: completedAt - 600_000, completed_at: completedAt })
-            .execute();
-          await trx
-            .insertInto("assessment_answer")
-            .values(Object.entries(answers).map(([itemId, value]) => ({ assessment_id: assessmentId, item_id: itemId, value, answered_at: completedAt - 1_000 })))
-            .execute();
-        }
-      }
-    });
-  }
+  const seedPeople = (practiceId: string, people: ReadonlyArray<{ scopes: CounsellingScope[]; takes: Answers[] }>) =>
+    seedClients(t.database.db, dialect, Date.now(), people.map((person) => ({ practiceId, counsellorId: ownerId, ...person })));
 
   async function newPractice(name: string): Promise<string> {
     return createPractice(t.app, owner, name);
@@ -111,7 +85,7 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("below the minimum N reliable change keeps the provisional norms, and the answer says so with N", async () => {
     const practiceId = await newPractice("Small practice");
-    await seedClients(practiceId, Array.from({ length: 30 }, () => ({ scopes: ["profile", "check-ins"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(practiceId, Array.from({ length: 30 }, () => ({ scopes: ["profile", "check-ins"], takes: [syntheticAnswers(random)] })));
     const practiceNorms = await getPracticeNorms(t.database.db, practiceId);
     expect(practiceNorms.norms).toEqual(PROVISIONAL_NORMS);
     expect(practiceNorms.normSource).toBe("provisional");
@@ -132,7 +106,7 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("withholds every statistic of a dimension with fewer people than the floor: N only", async () => {
     const practiceId = await newPractice("Tiny practice");
-    await seedClients(practiceId, Array.from({ length: 3 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(practiceId, Array.from({ length: 3 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
     const body = (await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>();
     expect(body.respondents).toBe(3);
     for (const dimension of body.dimensions) {
@@ -143,7 +117,7 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
   it("at the minimum N the practice's norms equal core's over the same answers; only profile-sharing clients and their latest profile count", async () => {
     const practiceId = await newPractice("Large practice");
     const counted: Answers[] = [];
-    const people: Array<{ scopes: string[]; takes: Answers[] }> = [];
+    const people: Array<{ scopes: CounsellingScope[]; takes: Answers[] }> = [];
     for (let index = 0; index < PRACTICE_NORMS_MINIMUM_N; index += 1) {
       const latest = syntheticAnswers(random);
       counted.push(latest);
@@ -153,10 +127,10 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
     const extreme = (): Answers => Object.fromEntries(PROFILE.items.map((item, position) => [item.id, position % 2 === 0 ? 1 : 7]));
     // Not counted: safety-only, check-ins-only and nothing shared.
     people.push({ scopes: ["safety"], takes: [extreme()] }, { scopes: ["check-ins", "safety", "notes"], takes: [extreme()] }, { scopes: [], takes: [extreme()] });
-    await seedClients(practiceId, people);
+    await seedPeople(practiceId, people);
     // A profile-sharing client of another practice does not count here either.
     const other = await newPractice("Neighbouring practice");
-    await seedClients(other, [{ scopes: ["profile"], takes: [extreme()] }]);
+    await seedPeople(other, [{ scopes: ["profile"], takes: [extreme()] }]);
 
     const accumulator = createPsychometricsAccumulator(PROFILE);
     for (const answers of counted) addPsychometricsResponse(accumulator, answers);
@@ -217,11 +191,11 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("the dashboard's figures are reused for a minute as they are, then only while their inputs are unchanged", async () => {
     const practiceId = await newPractice("Cached practice");
-    await seedClients(practiceId, Array.from({ length: 25 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(practiceId, Array.from({ length: 25 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
     const start = Date.now();
     const first = await getPracticeNorms(t.database.db, practiceId, { now: start });
     expect(first.respondents).toBe(25);
-    await seedClients(practiceId, [{ scopes: ["profile"], takes: [syntheticAnswers(random)] }]);
+    await seedPeople(practiceId, [{ scopes: ["profile"], takes: [syntheticAnswers(random)] }]);
     // Within the minute: the same figures, without a query, inside a caller's transaction too.
     expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 30_000 })).toBe(first);
     expect(await t.database.db.transaction().execute((trx) => getPracticeNorms(trx, practiceId, { now: start + 30_000 }))).toBe(first);
