@@ -28,6 +28,7 @@ import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { preferencesRoutes } from "./modules/preferences/index.js";
+import { createReminderTokens, remindersRoutes, unsubscribeRoutes } from "./modules/reminders/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
@@ -152,6 +153,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exercisesRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(consentRoutes, { database, clock });
   await app.register(preferencesRoutes, { database, clock });
+  const reminderTokens = createReminderTokens(deps.authSecret);
+  await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens });
+  await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.

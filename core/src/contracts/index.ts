@@ -20,3 +20,4 @@ export * from "./invite-code.js";
 export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";
 export * from "./preferences.js";
+export * from "./reminders.js";

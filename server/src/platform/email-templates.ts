@@ -16,6 +16,7 @@ export const emailSubjects = {
   existingAccount: "Someone tried to sign up to Mutual with your email",
   passwordReset: "Set a new password for Mutual",
   practiceInvitation: "You are invited to join a practice on Mutual",
+  weeklyReminder: "Your weekly moment is ready",
 } as const;
 
 /** The longest quoted text kept; longer is cut (names are shorter by rule: this is the last line of defence). */
@@ -109,5 +110,18 @@ export function existingAccountEmail(input: { signInUrl: string; forgotPasswordU
       "",
       "If it was not you, you can ignore this message.",
     ].join("\n"),
+  };
+}
+
+/**
+ * The weekly reminder the person asked for (issue 17). Its words are neutral on purpose: an inbox
+ * or a lock screen may be seen by someone else, so it names no partner, relationship, counsellor,
+ * score or safety, and carries nothing but the link. Stopping it is one click in the mail reader
+ * (the List-Unsubscribe header, RFC 8058) or the settings page.
+ */
+export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: string }): EmailContent {
+  return {
+    subject: emailSubjects.weeklyReminder,
+    text: ["Your weekly moment is ready:", linkLine(input.openUrl), "", "To change or stop these emails:", linkLine(input.settingsUrl)].join("\n"),
   };
 }

@@ -113,6 +113,8 @@ function fieldNames(value: unknown, into = new Set<string>()): Set<string> {
 const error = ["error"] as const;
 const noBody: readonly string[] = [];
 const coupleStateKeys = ["couple", "invite", "lastEndedAt"];
+const reminderKeys = ["hasAnsweredPrompt", "isSnoozed", "nextAt", "settings"];
+const reminderSettings = { enabled: true, weekday: 3, time: "19:30", timeZone: "Asia/Singapore", channel: "email", quietHours: null };
 const reportKeys = ["crossPerception", "dimensions", "flags", "isReady", "map", "missing", "partner", "shared", "thresholds"];
 
 /** Anonymous gets 401; every signed-in actor gets `all`, unless `overrides` says otherwise. */
@@ -197,6 +199,7 @@ const table: Entry[] = [
   { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
   // Each signed-in caller's own settings, never the owner's (there is no way to name another person).
   { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["quickExitEndsSession"])) },
+  { route: "GET /api/reminders", call: () => ({ url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(reminderKeys)) },
   {
     route: "GET /api/profile",
     call: () => ({ url: "/api/profile" }),
@@ -413,6 +416,12 @@ const table: Entry[] = [
     call: () => ({ url: "/api/preferences", payload: { quickExitEndsSession: false } }),
     expect: signedIn(ok(["quickExitEndsSession"])),
   },
+  // Reminders are the caller's own: no id in any of these, so nobody reaches anyone else's.
+  { route: "PUT /api/reminders", call: () => ({ url: "/api/reminders", payload: reminderSettings }), expect: signedIn(ok(reminderKeys)) },
+  { route: "POST /api/reminders/snooze", call: () => ({ url: "/api/reminders/snooze", payload: {} }), expect: signedIn(ok(reminderKeys)) },
+  { route: "POST /api/reminders/prompt-answered", call: () => ({ url: "/api/reminders/prompt-answered", payload: { timeZone } }), expect: signedIn(ok(reminderKeys)) },
+  // Public: a mail reader's one-click unsubscribe; the signed token is the only authority, and this one is not ours.
+  { route: "POST /unsubscribe/reminders", call: () => ({ url: "/unsubscribe/reminders?token=r1.bm9ib2R5.bm90LWEtc2lnbmF0dXJl", payload: {} }), expect: everyone(fails(400)) },
   {
     route: "PUT /api/check-ins/current",
     call: () => ({ url: "/api/check-ins/current", payload: { timeZone, answers: { wePulse: 5 } } }),

@@ -20,6 +20,7 @@ import * as dataKeyByKeyId from "./20261207T0300_data-key-by-key-id.js";
 import * as clearPersonImages from "./20261207T1100_clear-person-images.js";
 import * as safetyCheckAndPulseDecline from "./20261207T1600_safety-check-and-pulse-decline.js";
 import * as personPreference from "./20261207T1610_person-preference.js";
+import * as remindersAndOutbox from "./20261207T4000_reminders-and-outbox.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T1100_clear-person-images": clearPersonImages,
   "20261207T1600_safety-check-and-pulse-decline": safetyCheckAndPulseDecline,
   "20261207T1610_person-preference": personPreference,
+  "20261207T4000_reminders-and-outbox": remindersAndOutbox,
 };

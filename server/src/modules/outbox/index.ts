@@ -1,0 +1,16 @@
+export {
+  cancelPendingNotices,
+  claimHoldMs,
+  enqueueNotice,
+  maxAttempts,
+  outboxJobName,
+  runOutboxRound,
+  startOutboxWorker,
+  type ClaimedMessage,
+  type DeliveryCounts,
+  type NewOutboxMessage,
+  type OutboxDeps,
+  type OutboxHandlers,
+  type OutboxProducer,
+  type OutboxRenderer,
+} from "./outbox.service.js";
