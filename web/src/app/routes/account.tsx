@@ -9,6 +9,7 @@ import { DeleteAccountForm } from "../../features/auth/components/delete-account
 import { SessionList } from "../../features/auth/components/session-list";
 import { DataExportSection } from "../../features/data-export/components/data-export-section";
 import { QuickExitSetting } from "../../features/safety/quick-exit-setting";
+import { ReminderSummary } from "../../features/reminders/components/reminder-summary";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function AccountRoute() {
           <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
         </p>
       </section>
+      <ReminderSummary />
       <QuickExitSetting />
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>

@@ -19,6 +19,7 @@ import inviteCode from "../../features/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 import sharing from "../../features/sharing/locales/en.json";
+import reminders from "../../features/reminders/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -45,4 +46,5 @@ export const en = {
   passwordReset,
   signUpEmail,
   sharing,
+  reminders,
 };

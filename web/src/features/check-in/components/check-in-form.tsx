@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckInAnswers, CheckInView } from "@mutual/core";
 import { Alert } from "../../../components/alert";
+import { ReminderPrompt } from "../../reminders/components/reminder-prompt";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
@@ -149,6 +150,7 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
           <p className="alert__text">{t("checkIn.savedEditable")}</p>
         </Alert>
       )}
+      {save.isSuccess && <ReminderPrompt />}
       <div className="actions">
         <Button type="submit" busy={save.isPending}>
           {save.isPending ? t("checkIn.saving") : t("checkIn.save")}

@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReminderSettings, ReminderState } from "@mutual/core";
+import { requestJson } from "../../../lib/api-client";
+
+export type { ReminderSettings, ReminderState };
+
+const remindersQueryKey = ["reminders"] as const;
+
+/** The person's weekly reminder; a person who never chose gets the defaults (off) in this browser's zone. */
+export function useReminders(timeZone: string) {
+  return useQuery({ queryKey: remindersQueryKey, queryFn: () => requestJson<ReminderState>(`/api/reminders?timeZone=${encodeURIComponent(timeZone)}`) });
+}
+
+function useReminderChange<Input>(send: (input: Input) => Promise<ReminderState>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: (state) => queryClient.setQueryData(remindersQueryKey, state) });
+}
+
+export function useSaveReminders() {
+  return useReminderChange((settings: ReminderSettings) => requestJson<ReminderState>("/api/reminders", { method: "PUT", body: settings }));
+}
+
+export function useSnoozeReminder() {
+  return useReminderChange(() => requestJson<ReminderState>("/api/reminders/snooze", { method: "POST", body: {} }));
+}
+
+/** "Not now" to the one-time question after the first check-in. */
+export function useAnswerReminderPrompt() {
+  return useReminderChange((timeZone: string) => requestJson<ReminderState>("/api/reminders/prompt-answered", { method: "POST", body: { timeZone } }));
+}
