@@ -44,6 +44,7 @@ import { createInviteCodeHasher } from "./platform/invite-codes.js";
 import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
 import { clientExportsRoutes } from "./modules/client-exports/index.js";
+import { clientRequestsRoutes } from "./modules/client-requests/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { Keyring } from "./platform/crypto.js";
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });
+  await app.register(clientRequestsRoutes, { db: database.db, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

@@ -14,7 +14,8 @@ import { limitConnections } from "./http/connection-limits.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
 import { bringDerivedRowsUpToDate } from "./modules/derived-rows/index.js";
 import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
-import { startOutboxWorker } from "./modules/outbox/index.js";
+import { mergeOutboxHandlers, startOutboxWorker } from "./modules/outbox/index.js";
+import { requestOutboxHandlers } from "./modules/client-requests/index.js";
 import { createReminderTokens, reminderOutboxHandlers } from "./modules/reminders/index.js";
 
 /** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms, outbox), graceful shutdown. */
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
     logger,
     clock: systemClock,
     periodMs: config.outboxMs,
-    handlers: reminderOutboxHandlers({ publicUrl: config.publicUrl, tokens: createReminderTokens(authSecret) }),
+    handlers: mergeOutboxHandlers(
+      reminderOutboxHandlers({ publicUrl: config.publicUrl, tokens: createReminderTokens(authSecret) }),
+      requestOutboxHandlers({ publicUrl: config.publicUrl }),
+    ),
   });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

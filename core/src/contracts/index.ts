@@ -21,3 +21,4 @@ export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";
 export * from "./preferences.js";
 export * from "./reminders.js";
+export * from "./client-requests.js";

@@ -349,6 +349,21 @@ export type OutboxMessageTable = {
   finished_at: NullableEpochMs;
 };
 
+/** A counsellor's request to one client member (issue 17, decision 047). */
+export type ClientRequestTable = {
+  id: string;
+  client_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  user_id: string;
+  kind: "check-in" | "profile";
+  status: "open" | "declined" | "cancelled";
+  created_at: EpochMs;
+  expires_at: NullableEpochMs;
+  reminder_at: NullableEpochMs;
+  answered_at: NullableEpochMs;
+};
+
 /** Each person's latest check-in week and when it was last written. */
 export type CheckInLatestTable = {
   user_id: string;
@@ -444,6 +459,7 @@ export type DB = {
   person_preference: PersonPreferenceTable;
   reminder_setting: ReminderSettingTable;
   outbox_message: OutboxMessageTable;
+  client_request: ClientRequestTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

@@ -7,6 +7,7 @@ import {
   practiceInvitationEmail,
   quoteUserText,
   signUpConfirmationEmail,
+  requestNoticeEmail,
   weeklyReminderEmail,
   type EmailContent,
 } from "./email-templates.js";
@@ -123,5 +124,16 @@ describe("the weekly reminder", () => {
 
   it("is written at the items' reading level", () => {
     expect(textsAboveGrade({ subject: email.subject, body: email.text })).toEqual({});
+  });
+});
+
+describe("a counsellor's request, as its emails say it", () => {
+  it("names no one and nothing, only that something waits, at the items' reading level", () => {
+    for (const isReminder of [false, true]) {
+      const email = requestNoticeEmail({ openUrl: `${publicUrl}/`, isReminder });
+      const words = [email.subject, ...email.text.split("\n").filter((line) => !line.startsWith("http"))].join("\n");
+      expect(words).not.toMatch(/partner|relationship|couple|counsel|score|safe|practice|check-in|profile|mutual/i);
+      expect(textsAboveGrade({ subject: email.subject, body: email.text })).toEqual({});
+    }
   });
 });

@@ -17,6 +17,8 @@ export const emailSubjects = {
   passwordReset: "Set a new password for Mutual",
   practiceInvitation: "You are invited to join a practice on Mutual",
   weeklyReminder: "Your weekly moment is ready",
+  requestNotice: "Something is waiting for you",
+  requestReminder: "A reminder: something is waiting for you",
 } as const;
 
 /** The longest quoted text kept; longer is cut (names are shorter by rule: this is the last line of defence). */
@@ -123,5 +125,16 @@ export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: strin
   return {
     subject: emailSubjects.weeklyReminder,
     text: ["Your weekly moment is ready:", linkLine(input.openUrl), "", "To change or stop these emails:", linkLine(input.settingsUrl)].join("\n"),
+  };
+}
+
+/**
+ * A counsellor's request reached the person (decision 047), or its one reminder. As neutral as the
+ * weekly reminder: it does not say who asked or what for, only that something waits behind the link.
+ */
+export function requestNoticeEmail(input: { openUrl: string; isReminder: boolean }): EmailContent {
+  return {
+    subject: input.isReminder ? emailSubjects.requestReminder : emailSubjects.requestNotice,
+    text: ["Something is waiting for you when you sign in:", linkLine(input.openUrl)].join("\n"),
   };
 }

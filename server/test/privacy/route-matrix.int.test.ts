@@ -309,6 +309,21 @@ const table: Entry[] = [
       counsellorNotes: ({ owner }) => [owner.name, '"notes":{"since":', owner.noteCanary, owner.reflectionCanary],
     },
   },
+  // A counsellor's requests of a client (decision 047): the client's own counsellor with two-step sign-in only.
+  {
+    route: "GET /api/practices/:practiceId/clients/:clientId/requests",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/requests` }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["requests"]), counsellorNotes: ok(["requests"]), counsellorNoTwoFactor: fails(403) }),
+  },
+  {
+    route: "POST /api/practices/:practiceId/clients/:clientId/requests",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/requests`, payload: { kind: "check-in" } }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["requests"], 201), counsellorNotes: ok(["requests"], 201), counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"status":"open"'] },
+  },
+  // The requests made of the caller, and declining one: only ever the caller's own.
+  { route: "GET /api/requests", call: () => ({ url: "/api/requests" }), expect: signedIn(ok(["requests"])) },
+  { route: "POST /api/requests/:requestId/decline", call: () => ({ url: `/api/requests/${unknownId}/decline`, payload: {} }), expect: signedIn(fails(404)) },
   {
     route: "GET /api/practices/:practiceId/client-invites",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites` }),

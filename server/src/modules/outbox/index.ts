@@ -3,6 +3,7 @@ export {
   claimHoldMs,
   enqueueNotice,
   maxAttempts,
+  mergeOutboxHandlers,
   outboxJobName,
   runOutboxRound,
   startOutboxWorker,

@@ -141,3 +141,8 @@ export function startOutboxWorker(deps: OutboxDeps & { periodMs: number }): Sche
     },
   });
 }
+
+/** The handlers of several features as one (each kind has one renderer). */
+export function mergeOutboxHandlers(...all: readonly OutboxHandlers[]): OutboxHandlers {
+  return { producers: all.flatMap((handlers) => handlers.producers), renderers: Object.assign({}, ...all.map((handlers) => handlers.renderers)) as Record<string, OutboxRenderer> };
+}
