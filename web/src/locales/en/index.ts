@@ -20,6 +20,7 @@ import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 import sharing from "../../features/sharing/locales/en.json";
 import reminders from "../../features/reminders/locales/en.json";
+import progress from "../../features/progress/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -47,4 +48,5 @@ export const en = {
   signUpEmail,
   sharing,
   reminders,
+  progress,
 };

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { CheckInAnswers, CheckInView } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { ReminderPrompt } from "../../reminders/components/reminder-prompt";
+import { CheckInComplete } from "../../progress/components/check-in-complete";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
@@ -150,6 +151,7 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
           <p className="alert__text">{t("checkIn.savedEditable")}</p>
         </Alert>
       )}
+      {save.isSuccess && <CheckInComplete saved={save.data.checkIn ?? { answers: {}, note: null, updatedAt: "" }} />}
       {save.isSuccess && <ReminderPrompt />}
       <div className="actions">
         <Button type="submit" busy={save.isPending}>

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
+import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
 
@@ -25,7 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("CheckInPanel", () => {
   it("shows the week, labelled radio groups and a private note", async () => {
     stubFetch({ [CURRENT]: empty });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByText("This week (2026-W48)")).toBeInTheDocument();
     expect(screen.getByRole("group", { name: /feel your partner listened/ })).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Very strong" })).toHaveLength(2);
@@ -58,7 +58,7 @@ describe("CheckInPanel", () => {
       },
     });
     const keys = recordIdempotencyKeys();
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     const spokeUp = await screen.findByRole("group", { name: /say what was on your mind/ });
     await userEvent.click(screen.getAllByRole("radio", { name: "A lot" })[0]!);
     expect(spokeUp).toContainElement(screen.getAllByRole("radio", { name: "A lot" })[0]!);
@@ -86,7 +86,7 @@ describe("CheckInPanel", () => {
   it("uses a new key once the answers change", async () => {
     stubFetch({ [CURRENT]: empty, "PUT /api/check-ins/current": { status: 503, body: { error: { code: "UNAVAILABLE", message: "busy" } } } });
     const keys = recordIdempotencyKeys();
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.click((await screen.findAllByRole("radio", { name: "Somewhat" }))[0]!);
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     await screen.findByRole("alert");
@@ -98,7 +98,7 @@ describe("CheckInPanel", () => {
 
   it("refuses hours that are not in half-hour steps, before asking the server", async () => {
     const calls = stubFetch({ [CURRENT]: empty });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.type(await screen.findByLabelText(/hours did you spend/), "2.3");
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     expect(screen.getByText(/in steps of half an hour/)).toBeInTheDocument();
@@ -109,7 +109,7 @@ describe("CheckInPanel", () => {
     stubFetch({
       [CURRENT]: { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: { wePulse: 6, friendsFamilyHours: 4 }, note: "dinner with Mei", updatedAt: "2026-11-24T02:00:00.000Z" } } },
     });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByText(/already checked in this week/)).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Strong" })[0]).toBeChecked();
     expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(4);
