@@ -21,6 +21,7 @@ import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 import sharing from "../../features/sharing/locales/en.json";
 import reminders from "../../features/reminders/locales/en.json";
 import progress from "../../features/progress/locales/en.json";
+import clientRequests from "../../features/client-requests/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -49,4 +50,5 @@ export const en = {
   sharing,
   reminders,
   progress,
+  clientRequests,
 };
