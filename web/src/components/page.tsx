@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { isDiscreetMode } from "../lib/discreet-mode-state";
 
 /**
  * One page: sets the document title and moves focus to the heading when the page
@@ -9,7 +10,8 @@ export function Page({ title, children, narrow = false }: { title: string; child
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} · ${t("app.name")}`;
+    // In discreet mode every tab reads as the neutral name alone (decision 048).
+    document.title = isDiscreetMode() ? t("app.discreetName") : `${title} · ${t("app.name")}`;
     heading.current?.focus();
   }, [title, t]);
   return (

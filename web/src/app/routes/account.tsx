@@ -10,6 +10,7 @@ import { SessionList } from "../../features/auth/components/session-list";
 import { DataExportSection } from "../../features/data-export/components/data-export-section";
 import { QuickExitSetting } from "../../features/safety/quick-exit-setting";
 import { ReminderSummary } from "../../features/reminders/components/reminder-summary";
+import { DiscreetSetting } from "../../features/safety/discreet-setting";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function AccountRoute() {
       </section>
       <ReminderSummary />
       <QuickExitSetting />
+      <DiscreetSetting />
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />
