@@ -100,8 +100,15 @@ export const useSignIn = () =>
     requestJson("/api/auth/sign-in/email", { method: "POST", body: input }),
   );
 
+/** Signs out; a check-in kept on this device for sending later goes too (decision 049), whether or not the server answered. */
 export const useSignOut = () =>
-  useAccountMutation(() => requestJson("/api/auth/sign-out", { method: "POST", body: {} }), { resetsIdentity: true });
+  useAccountMutation(
+    () =>
+      requestJson("/api/auth/sign-out", { method: "POST", body: {} }).finally(() =>
+        import("../../check-in/offline/offline-check-ins").then((offline) => offline.clearKeptCheckIns()).catch(() => undefined),
+      ),
+    { resetsIdentity: true },
+  );
 
 export const useChangePassword = () =>
   useAccountMutation((input: { currentPassword: string; newPassword: string }) =>

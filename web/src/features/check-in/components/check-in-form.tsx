@@ -7,6 +7,10 @@ import { CheckInComplete } from "../../progress/components/check-in-complete";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
 import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
+import { NetworkError } from "../../../lib/api-client";
+import { useMe } from "../../auth/api/auth-api";
+import { keepCheckInOffline } from "../offline/offline-check-ins";
+import { useOfflineState } from "../offline/use-offline-state";
 import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
 import { ConsentFirst, isConsentRequired } from "./consent-first";
 import { ScaleQuestion } from "./scale-question";
@@ -45,6 +49,8 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
   const [hoursError, setHoursError] = useState<string | undefined>();
   const attemptKey = useRef<string | null>(null);
   const save = useSaveCheckIn();
+  const me = useMe();
+  const [offline, setOffline] = useOfflineState(timeZone);
 
   const changed = () => {
     attemptKey.current = null;
@@ -62,11 +68,22 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
     attemptKey.current ??= createIdempotencyKey();
     const trimmedNote = note.trim();
     const answers: CheckInAnswers = { ...scale, friendsFamilyHours: parsedHours.value, note: trimmedNote === "" ? null : trimmedNote };
+    const idempotencyKey = attemptKey.current;
+    setOffline("none");
     save.mutate(
-      { timeZone, answers, idempotencyKey: attemptKey.current },
+      { timeZone, answers, idempotencyKey },
       {
         onSuccess: () => {
           attemptKey.current = null;
+        },
+        onError: (error) => {
+          // No connection: keep the answers on this device, with this attempt's key (decision 049).
+          if (error instanceof NetworkError) {
+            if (!me.data) return;
+            void keepCheckInOffline({ userId: me.data.id, idempotencyKey, timeZone, answers })
+              .then(() => setOffline("kept"))
+              .catch(() => undefined);
+          }
         },
       },
     );
@@ -137,7 +154,14 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
         />
       </div>
       {save.isError && isConsentRequired(save.error) && <ConsentFirst next="/check-in" />}
-      {save.isError && !isConsentRequired(save.error) && (
+      {offline === "kept" && (
+        <Alert tone="info">
+          <p className="alert__text">{t("checkIn.offlineKept")}</p>
+          <p className="alert__text">{t("checkIn.offlineNote")}</p>
+        </Alert>
+      )}
+      {offline === "sent" && <Alert tone="success">{t("checkIn.offlineSent")}</Alert>}
+      {save.isError && !isConsentRequired(save.error) && offline !== "kept" && (
         <Alert tone="error">
           <p className="alert__text">{t("checkIn.saveError")}</p>
           <Button variant="secondary" onClick={() => submit()}>

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
+import { useMemoryOfflineStore } from "../offline/offline-check-ins";
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const CURRENT = `GET /api/check-ins/current?timeZone=${encodeURIComponent(TIME_ZONE)}`;
@@ -121,5 +122,28 @@ describe("CheckInPanel", () => {
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByRole("link", { name: "Read how your answers are kept" })).toHaveAttribute("href", "/consent?next=%2Fcheck-in");
     expect(screen.queryByRole("button", { name: "Save check-in" })).not.toBeInTheDocument();
+  });
+
+  it("keeps the answers on the device, without the note, when there is no connection, and says so", async () => {
+    const store = useMemoryOfflineStore();
+    stubFetch({ [CURRENT]: empty, "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } } });
+    const online = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (init?.method === "PUT" ? Promise.reject(new TypeError("Failed to fetch")) : online(input, init))) as typeof fetch;
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+    await userEvent.type(await screen.findByLabelText("A note (optional)"), "kept off the device");
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    expect(await screen.findByText(/^You are offline\. Your answers are kept on this device/)).toBeInTheDocument();
+    expect(screen.getByText(/Your note is not kept on the device/)).toBeInTheDocument();
+    const kept = await store.read();
+    expect(kept).toMatchObject({ userId: "u1", timeZone: TIME_ZONE });
+    expect(JSON.stringify(kept)).not.toContain("kept off the device");
+  });
+
+  it("still shows the form when this week's check-in cannot be loaded for want of a connection", async () => {
+    stubFetch({});
+    globalThis.fetch = (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch;
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+    expect(await screen.findByText(/You are offline\. You can still fill this in/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Save check-in" })).toBeInTheDocument();
   });
 });

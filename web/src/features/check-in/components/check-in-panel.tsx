@@ -7,6 +7,7 @@ import { useConsent } from "../../consent/api/consent-api";
 import { CheckInForm } from "./check-in-form";
 import { ConsentFirst } from "./consent-first";
 import { Loading } from "../../../components/loading";
+import { NetworkError } from "../../../lib/api-client";
 
 /** Loads this week's check-in in the browser's time zone and shows the form for it. */
 export function CheckInPanel() {
@@ -19,6 +20,15 @@ export function CheckInPanel() {
   if (consent.data && !consent.data.hasConsented) return <ConsentFirst next="/check-in" />;
   if (current.isPending || consent.isPending) {
     return <Loading />;
+  }
+  if (current.isError && current.error instanceof NetworkError) {
+    // No connection: the form still works, and keeps the answers on this device (decision 049).
+    return (
+      <>
+        <Alert tone="info">{t("checkIn.offlineForm")}</Alert>
+        <CheckInForm key="offline" timeZone={timeZone} saved={null} />
+      </>
+    );
   }
   if (current.isError) {
     return (
