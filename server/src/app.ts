@@ -155,8 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes, { database, clock });
   await app.register(preferencesRoutes, { database, clock });
   const reminderTokens = createReminderTokens(deps.authSecret);
-  await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens });
-  await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens });
+  await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
+  await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.

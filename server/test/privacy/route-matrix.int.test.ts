@@ -199,6 +199,8 @@ const table: Entry[] = [
   { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
   // Each signed-in caller's own settings, never the owner's (there is no way to name another person).
   { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["quickExitEndsSession"])) },
+  // Before anyone chose a time there is no calendar to give: 409 for everyone signed in.
+  { route: "GET /api/reminders/calendar.ics", call: () => ({ url: "/api/reminders/calendar.ics" }), expect: signedIn(fails(409)) },
   { route: "GET /api/reminders", call: () => ({ url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(reminderKeys)) },
   {
     route: "GET /api/profile",

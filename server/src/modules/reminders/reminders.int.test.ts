@@ -105,6 +105,26 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
     expect((await post(ana, "snooze")).statusCode).toBe(409);
   });
 
+  it("gives a calendar file with the weekly time and nothing about the person, once a time is chosen", async () => {
+    clock.set("2026-03-01T00:00:00Z");
+    const ray = await signUp(t.app);
+    const calendar = () => t.app.inject({ method: "GET", url: "/api/reminders/calendar.ics", headers: { cookie: ray.cookie } });
+    expect((await calendar()).statusCode).toBe(409);
+    expect((await t.app.inject({ method: "GET", url: "/api/reminders/calendar.ics" })).statusCode).toBe(401);
+    await put(ray, settings({ weekday: 3, time: "19:30", timeZone: "America/New_York", enabled: false }));
+    const file = await calendar();
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toMatch(/^text\/calendar/);
+    expect(file.headers["cache-control"]).toContain("no-store");
+    const text = file.body.replace(/\r\n[ \t]/g, "");
+    expect(text).toContain("RRULE:FREQ=WEEKLY;BYDAY=WE");
+    // Wednesday 4 March 2026, 19:30 wall-clock time, with no zone attached (it follows the calendar's).
+    expect(text).toMatch(/^DTSTART:20260304T193000$/m);
+    expect(text).toContain("SUMMARY:Your weekly moment");
+    expect(text).not.toContain(ray.email);
+    expect(text).not.toContain(ray.name);
+  });
+
   it("arrives at the chosen local time in each zone, keeps it across a daylight-saving change, and says nothing but that it is time", async () => {
     clock.set("2026-03-01T00:00:00Z");
     const singapore = await signUp(t.app);

@@ -10,13 +10,13 @@ import {
 import { badRequest } from "../../http/http-errors.js";
 import { actorOf } from "../../http/route-access.js";
 import { presentReminderState } from "./reminders.presenter.js";
-import { answerReminderPrompt, getReminderState, putReminderSettings, snoozeReminder, unsubscribeWithToken, type RemindersDeps } from "./reminders.service.js";
+import { answerReminderPrompt, getReminderState, putReminderSettings, reminderCalendar, snoozeReminder, unsubscribeWithToken, type RemindersDeps } from "./reminders.service.js";
 import type { ReminderTokens } from "./reminder-token.js";
 
-export type RemindersRoutesOptions = RemindersDeps & { tokens: ReminderTokens };
+export type RemindersRoutesOptions = RemindersDeps & { tokens: ReminderTokens; publicUrl: string };
 
 /** The caller's own weekly reminder: read, replace, snooze a week, answer the one-time question. Nobody reads anyone else's. */
-export const remindersRoutes: FastifyPluginAsyncZod<RemindersRoutesOptions> = async (app, { db, clock }) => {
+export const remindersRoutes: FastifyPluginAsyncZod<RemindersRoutesOptions> = async (app, { db, clock, publicUrl }) => {
   const deps = { db, clock };
   const response = { 200: reminderStateSchema };
   app.get("/api/reminders", { config: { access: "signed-in" }, schema: { querystring: reminderQuerySchema, response } }, async (request) =>
@@ -28,6 +28,11 @@ export const remindersRoutes: FastifyPluginAsyncZod<RemindersRoutesOptions> = as
   app.post("/api/reminders/snooze", { config: { access: "signed-in" }, schema: { body: reminderSnoozeBodySchema, response } }, async (request) =>
     presentReminderState(await snoozeReminder(deps, actorOf(request).userId)),
   );
+  // The weekly time as a calendar file to add to any calendar (opt-in: only when asked for).
+  app.get("/api/reminders/calendar.ics", { config: { access: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
+    const ics = await reminderCalendar(deps, actorOf(request).userId, publicUrl);
+    return reply.type("text/calendar; charset=utf-8").header("content-disposition", 'attachment; filename="weekly-moment.ics"').send(ics);
+  });
   app.post("/api/reminders/prompt-answered", { config: { access: "signed-in" }, schema: { body: reminderPromptBodySchema, response } }, async (request) =>
     presentReminderState(await answerReminderPrompt(deps, actorOf(request).userId, request.body.timeZone)),
   );

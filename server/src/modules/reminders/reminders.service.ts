@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import {
   defaultReminderSettings,
+  localPartsOf,
   minuteOfDayOf,
   nextReminderAt,
   reminderWeekOf,
@@ -170,4 +171,33 @@ function weeklyReminderRenderer(options: { publicUrl: string; tokens: ReminderTo
 /** What the outbox needs to deliver weekly reminders: the producer of due rows and the email for one. */
 export function reminderOutboxHandlers(options: { publicUrl: string; tokens: ReminderTokens }): OutboxHandlers {
   return { producers: [writeDueReminders], renderers: { [weeklyReminderKind]: weeklyReminderRenderer(options) } };
+}
+
+const icsWeekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+
+/**
+ * The person's weekly time as a calendar file (.ics), for any calendar app: one event that repeats
+ * every week on their day, at their time, with a neutral title and the link, and nothing about them.
+ * The time is "floating" (no zone attached): it stays at that wall-clock time wherever their calendar
+ * is, across daylight-saving changes. 409 until they have chosen a day and time.
+ */
+export async function reminderCalendar(deps: RemindersDeps, userId: string, publicUrl: string): Promise<string> {
+  const row = await findReminder(deps.db, userId);
+  if (!row || row.timeZone === null) throw conflict("NO_REMINDER_TIME", "Choose a day and time for your reminder first.");
+  const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await import("ical-generator");
+  const nowMs = deps.clock.now().getTime();
+  const first = localPartsOf(nextReminderAt({ ...scheduleOf({ ...row, timeZone: row.timeZone }), quietHours: null }, nowMs), row.timeZone);
+  // The local wall time written as if it were UTC: with `floating`, the library writes it as is, with no zone.
+  const start = new Date(Date.UTC(first.year, first.month - 1, first.day, Math.floor(first.minuteOfDay / 60), first.minuteOfDay % 60));
+  const calendar = ical({ prodId: { company: "Mutual", product: "Weekly moment" }, name: "Weekly moment" });
+  calendar.createEvent({
+    start,
+    end: new Date(start.getTime() + 15 * 60_000),
+    floating: true,
+    stamp: new Date(nowMs),
+    summary: "Your weekly moment",
+    url: `${publicUrl.replace(/\/+$/, "")}/check-in`,
+    repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [ICalWeekday[icsWeekdays[row.weekday - 1] ?? "MO"]] },
+  });
+  return calendar.toString();
 }

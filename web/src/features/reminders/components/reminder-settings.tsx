@@ -57,6 +57,14 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
         </div>
       )}
       {snooze.isError && <Alert tone="error">{t("reminders.snoozeError")}</Alert>}
+      {when !== null && (
+        <p>
+          {t("reminders.calendarIntro")}{" "}
+          <a href="/api/reminders/calendar.ics" download="weekly-moment.ics">
+            {t("reminders.calendarLink")}
+          </a>
+        </p>
+      )}
       <form className="card" onSubmit={submit} noValidate>
         <div className="checkbox">
           <input id={`${id}-on`} type="checkbox" checked={draft.enabled} onChange={(event) => update({ enabled: event.target.checked })} />
