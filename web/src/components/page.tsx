@@ -1,6 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { isDiscreetMode } from "../lib/discreet-mode-state";
 
 /**
  * One page: sets the document title and moves focus to the heading when the page
@@ -10,8 +9,7 @@ export function Page({ title, children, narrow = false }: { title: string; child
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    // In discreet mode every tab reads as the neutral name alone (decision 048).
-    document.title = isDiscreetMode() ? t("app.discreetName") : `${title} · ${t("app.name")}`;
+    document.title = `${title} · ${t("app.name")}`;
     heading.current?.focus();
   }, [title, t]);
   return (

@@ -1,12 +1,12 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isDiscreetMode, setDiscreetMode } from "../../lib/discreet-mode";
+import { discreetName, setDiscreetMode } from "../../lib/discreet-mode";
 
 /** The person's choice, on this device: a neutral name and icon for the installed app and every tab. */
 export function DiscreetSetting() {
   const { t } = useTranslation();
   const id = useId();
-  const [isOn, setIsOn] = useState(isDiscreetMode);
+  const [isOn, setIsOn] = useState(() => discreetName() !== null);
   const [hasChanged, setHasChanged] = useState(false);
   return (
     <section aria-labelledby={`${id}-title`} className="card">
@@ -18,10 +18,11 @@ export function DiscreetSetting() {
           type="checkbox"
           checked={isOn}
           onChange={(event) => {
-            setDiscreetMode(event.target.checked);
-            setIsOn(event.target.checked);
+            const isNowOn = event.target.checked;
+            setDiscreetMode(isNowOn ? t("app.discreetName") : null);
+            setIsOn(isNowOn);
             setHasChanged(true);
-            document.title = event.target.checked ? t("app.discreetName") : `${t("account.title")} · ${t("app.name")}`;
+            if (!isNowOn) document.title = `${t("account.title")} · ${t("app.name")}`;
           }}
         />
         <label htmlFor={id}>{t("account.discreetOn")}</label>

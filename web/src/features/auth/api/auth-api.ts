@@ -104,9 +104,14 @@ export const useSignIn = () =>
 export const useSignOut = () =>
   useAccountMutation(
     () =>
-      requestJson("/api/auth/sign-out", { method: "POST", body: {} }).finally(() =>
-        import("../../check-in/offline/offline-check-ins").then((offline) => offline.clearKeptCheckIns()).catch(() => undefined),
-      ),
+      requestJson("/api/auth/sign-out", { method: "POST", body: {} }).finally(() => {
+        // The whole store goes (features/check-in/offline): nothing else is kept there.
+        try {
+          window.indexedDB?.deleteDatabase("mutual-offline");
+        } catch {
+          // No IndexedDB: nothing was kept.
+        }
+      }),
     { resetsIdentity: true },
   );
 

@@ -6,7 +6,27 @@
 // past the end of its week is dropped: the server would file it under the new week.
 import type { CheckInAnswers } from "@mutual/core";
 import { computeIsoWeekKey } from "@mutual/core/weeks";
-import { ApiRequestError, NetworkError, requestJson } from "../../../lib/api-client";
+
+/**
+ * A same-origin JSON call that says how it ended: the HTTP status, or 0 with no connection. Plain
+ * fetch rather than lib/api-client, so this module (which loads beside the first screen) shares
+ * no code with it and leaves the first screen's bundle as it was.
+ */
+async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+  try {
+    const response = await fetch(path, { credentials: "same-origin", ...init, headers: { accept: "application/json", ...init.headers } });
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body };
+  } catch {
+    return { status: 0, body: null };
+  }
+}
 
 export const offlineDatabaseName = "mutual-offline";
 const storeName = "check-in";
@@ -80,17 +100,22 @@ export function sendKeptCheckIn(now: () => Date = () => new Date()): Promise<Sen
       await store.clear();
       return "dropped";
     }
-    try {
-      // Only for the person who saved it: someone else signed in here now never sends it.
-      const me = await requestJson<{ user: { id: string } } | null>("/api/me");
-      if (me?.user.id !== entry.userId) {
-        await store.clear();
-        return "dropped";
-      }
-      await requestJson("/api/check-ins/current", { method: "PUT", body: { timeZone: entry.timeZone, answers: entry.answers }, headers: { "Idempotency-Key": entry.idempotencyKey } });
-    } catch (error) {
-      // No connection, a signed-out session or a server that is down: try again later.
-      if (error instanceof NetworkError || (error instanceof ApiRequestError && (error.status === 401 || error.status >= 500))) return "kept";
+    // Only for the person who saved it: someone else signed in here now never sends it.
+    const me = await call("/api/me");
+    if (me.status === 200 && (me.body as { user?: { id?: string } } | null)?.user?.id !== entry.userId) {
+      await store.clear();
+      return "dropped";
+    }
+    // No connection, a signed-out session or a server that is down: try again later.
+    const isLater = (status: number) => status === 0 || status === 401 || status >= 500;
+    if (me.status !== 200) return isLater(me.status) ? "kept" : "dropped";
+    const put = await call("/api/check-ins/current", {
+      method: "PUT",
+      headers: { "content-type": "application/json", "Idempotency-Key": entry.idempotencyKey },
+      body: JSON.stringify({ timeZone: entry.timeZone, answers: entry.answers }),
+    });
+    if (isLater(put.status)) return "kept";
+    if (put.status >= 300) {
       // Refused for good (e.g. the key was used for the first attempt, which did arrive): nothing to send.
       await store.clear();
       return "dropped";
@@ -102,16 +127,6 @@ export function sendKeptCheckIn(now: () => Date = () => new Date()): Promise<Sen
     sending = null;
   });
   return sending;
-}
-
-/** Whether a check-in is waiting on this device. */
-export async function hasKeptCheckIn(): Promise<boolean> {
-  return (await store.read()) !== undefined;
-}
-
-/** Deletes whatever is kept (sign-out). */
-export async function clearKeptCheckIns(): Promise<void> {
-  await store.clear();
 }
 
 /** Sends what is kept now and whenever the connection comes back. */
