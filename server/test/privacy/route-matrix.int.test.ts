@@ -232,7 +232,7 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "sessions"])),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "counsellorRequests", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "reminder", "sessions"])),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },

@@ -165,6 +165,9 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(await statusOf(request!.id)).toBe("open");
     expect((await decline(client, request!.id)).statusCode).toBe(204);
     expect(await statusOf(request!.id)).toBe("declined");
+    const exported = (await getAs(t.app, client, "/api/export")).json<{ counsellorRequests: Array<{ kind: string; status: string; counsellorName: string }> }>();
+    expect(exported.counsellorRequests[0]).toMatchObject({ kind: "profile", status: "declined", counsellorName: counsellor.name });
+    expect((await getAs(t.app, partner, "/api/export")).json<{ counsellorRequests: unknown[] }>().counsellorRequests).toEqual([]);
     expect((await decline(client, request!.id)).statusCode).toBe(404);
     now += 6 * day;
     await round();

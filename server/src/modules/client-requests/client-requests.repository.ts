@@ -124,3 +124,16 @@ export async function findLatestDoings(db: Kysely<DB>, userId: string): Promise<
   const profile = await db.selectFrom("assessment").select((eb) => eb.fn.max("completed_at").as("at")).where("user_id", "=", userId).where("status", "=", "completed").executeTakeFirst();
   return { checkInAtMs: nullableMs((checkIn?.at ?? null) as number | string | null), profileAtMs: nullableMs((profile?.at ?? null) as number | string | null) };
 }
+
+/** Every request made of the person, newest first, with the counsellor's name (for their export). */
+export async function listRequestsOfPerson(db: Kysely<DB>, userId: string): Promise<Array<RequestRow & { counsellorName: string }>> {
+  const rows = await db
+    .selectFrom("client_request as r")
+    .innerJoin("user as c", "c.id", "r.counsellor_id")
+    .select([...columns, "c.name"])
+    .where("r.user_id", "=", userId)
+    .orderBy("r.created_at", "desc")
+    .orderBy("r.id")
+    .execute();
+  return rows.map((row) => ({ ...toRow(row), counsellorName: row.name }));
+}

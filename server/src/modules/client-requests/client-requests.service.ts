@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { DEFAULT_REQUEST_EXPIRY_DAYS, PRACTICE_ROLES, type CounsellorRequestsResponse, type CreateClientRequestBody, type OpenRequestsResponse } from "@mutual/core";
+import { DEFAULT_REQUEST_EXPIRY_DAYS, PRACTICE_ROLES, type CounsellorRequestsResponse, type DataExport, type CreateClientRequestBody, type OpenRequestsResponse } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest, conflict, notFound } from "../../http/http-errors.js";
 import type { Actor } from "../../http/route-access.js";
@@ -9,7 +9,7 @@ import { requestNoticeEmail } from "../../platform/email-templates.js";
 import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer } from "../outbox/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { scopeNeededFor, statusOf, timesOf } from "./client-requests.policy.js";
-import { findLatestDoings, findRequestOf, insertRequest, isClientOfCounsellor, listMembersSharing, listOpenRequestsOf, listRequestsOfClient, markDeclined } from "./client-requests.repository.js";
+import { findLatestDoings, findRequestOf, insertRequest, isClientOfCounsellor, listMembersSharing, listOpenRequestsOf, listRequestsOfClient, listRequestsOfPerson, markDeclined } from "./client-requests.repository.js";
 
 export type ClientRequestsDeps = { db: Kysely<DB>; clock: Clock };
 
@@ -108,4 +108,16 @@ function requestRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer
 /** What the outbox needs to deliver requests' notices. */
 export function requestOutboxHandlers(options: { publicUrl: string }): OutboxHandlers {
   return { producers: [], renderers: { [requestNoticeKind]: requestRenderer(false, options.publicUrl), [requestReminderKind]: requestRenderer(true, options.publicUrl) } };
+}
+
+/** For the person's data export: every request made of them and where it stands. */
+export async function listRequestsForExport(db: Kysely<DB>, userId: string, nowMs: number): Promise<DataExport["counsellorRequests"]> {
+  const doings = await findLatestDoings(db, userId);
+  return (await listRequestsOfPerson(db, userId)).map((row) => ({
+    kind: row.kind,
+    counsellorName: row.counsellorName,
+    status: statusOf(row, doings, nowMs),
+    createdAt: new Date(row.createdAtMs).toISOString(),
+    expiresAt: iso(row.expiresAtMs),
+  }));
 }

@@ -92,6 +92,8 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
       expect(answer.statusCode, JSON.stringify(bad)).toBe(400);
     }
     expect((await read(sam)).json().settings).toEqual(settings());
+    const exported = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: sam.cookie } });
+    expect(exported.json().reminder).toMatchObject({ settings: settings(), isSnoozed: false });
     expect((await t.app.inject({ method: "GET", url: "/api/reminders?timeZone=Nowhere/Land", headers: { cookie: sam.cookie } })).statusCode).toBe(400);
     expect((await post(sam, "snooze", { weeks: 2 })).statusCode).toBe(400);
   });

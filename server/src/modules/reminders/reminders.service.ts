@@ -201,3 +201,9 @@ export async function reminderCalendar(deps: RemindersDeps, userId: string, publ
   });
   return calendar.toString();
 }
+
+/** For the person's data export: their reminder as set, or null when they never chose anything. */
+export async function getReminderForExport(db: Kysely<DB>, userId: string): Promise<ReminderState | null> {
+  const row = await findReminder(db, userId);
+  return row ? stateOf(row, row.timeZone ?? "UTC") : null;
+}
