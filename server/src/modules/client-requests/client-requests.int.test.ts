@@ -155,6 +155,27 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(emailsTo(client)).toHaveLength(1);
   });
 
+  it("waits out the client's quiet hours", async () => {
+    // 03:00 UTC is 11:00 in Singapore: quiet from 10:00 to 12:00 there, the notice goes at 04:00 UTC.
+    now = Date.UTC(2026, 10, 2, 3);
+    const quiet = await t.app.inject({
+      method: "PUT",
+      url: "/api/reminders",
+      headers: { ...sameOrigin, cookie: client.cookie },
+      payload: { enabled: false, weekday: 1, time: "09:00", timeZone: "Asia/Singapore", channel: "email", quietHours: { start: "10:00", end: "12:00" } },
+    });
+    expect(quiet.statusCode).toBe(200);
+    const [request] = (await ask(counsellor, { kind: "check-in", expiresInDays: 1 })).json<CounsellorRequestsResponse>().requests;
+    await round();
+    expect(emailsTo(client)).toHaveLength(0);
+    now = Date.UTC(2026, 10, 2, 4);
+    await round();
+    expect(emailsTo(client)).toHaveLength(1);
+    expect((await decline(client, request!.id)).statusCode).toBe(204);
+    smtp.received.length = 0;
+    await t.app.inject({ method: "PUT", url: "/api/reminders", headers: { ...sameOrigin, cookie: client.cookie }, payload: { enabled: false, weekday: 1, time: "09:00", timeZone: "Asia/Singapore", channel: "email", quietHours: null } });
+  });
+
   it("can be declined by the client alone, which also stops its reminder", async () => {
     now += day;
     const [request] = (await ask(counsellor, { kind: "profile", expiresInDays: 10, remindAfterDays: 5 })).json<CounsellorRequestsResponse>().requests;

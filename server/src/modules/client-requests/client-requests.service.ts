@@ -8,6 +8,7 @@ import type { Clock } from "../../platform/clock.js";
 import { requestNoticeEmail } from "../../platform/email-templates.js";
 import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer } from "../outbox/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
+import { outOfQuietHours } from "../reminders/index.js";
 import { scopeNeededFor, statusOf, timesOf } from "./client-requests.policy.js";
 import { findLatestDoings, findRequestOf, insertRequest, isClientOfCounsellor, listMembersSharing, listOpenRequestsOf, listRequestsOfClient, listRequestsOfPerson, markDeclined } from "./client-requests.repository.js";
 
@@ -46,11 +47,14 @@ export async function createClientRequests(deps: ClientRequestsDeps, actor: Acto
     for (const userId of members) {
       const id = randomUUID();
       await insertRequest(trx, { id, clientId, practiceId, counsellorId: actor.userId, userId, kind: body.kind, createdAtMs: nowMs, expiresAtMs, reminderAtMs });
-      const noticeEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, nowMs + noticeLifetimeMs);
-      await enqueueNotice(trx, { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: nowMs, expiresAtMs: noticeEnd }, nowMs);
+      // Both wait out the client's quiet hours, if they set any.
+      const noticeAtMs = await outOfQuietHours(trx, userId, nowMs);
+      const noticeEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, noticeAtMs + noticeLifetimeMs);
+      await enqueueNotice(trx, { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd }, nowMs);
       if (reminderAtMs !== null) {
-        const reminderEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, reminderAtMs + noticeLifetimeMs);
-        await enqueueNotice(trx, { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: reminderAtMs, expiresAtMs: reminderEnd }, nowMs);
+        const remindAtMs = await outOfQuietHours(trx, userId, reminderAtMs);
+        const reminderEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, remindAtMs + noticeLifetimeMs);
+        await enqueueNotice(trx, { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd }, nowMs);
       }
     }
   });

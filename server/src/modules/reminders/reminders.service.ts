@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import {
   defaultReminderSettings,
   localPartsOf,
+  moveOutOfQuietHours,
   minuteOfDayOf,
   nextReminderAt,
   reminderWeekOf,
@@ -206,4 +207,11 @@ export async function reminderCalendar(deps: RemindersDeps, userId: string, publ
 export async function getReminderForExport(db: Kysely<DB>, userId: string): Promise<ReminderState | null> {
   const row = await findReminder(db, userId);
   return row ? stateOf(row, row.timeZone ?? "UTC") : null;
+}
+
+/** An instant moved out of the person's quiet hours, if they set any (for other features' notices to them). */
+export async function outOfQuietHours(db: Kysely<DB>, userId: string, instantMs: number): Promise<number> {
+  const row = await findReminder(db, userId);
+  if (!row || row.timeZone === null || row.quietStart === null || row.quietEnd === null) return instantMs;
+  return moveOutOfQuietHours(instantMs, { startMinute: row.quietStart, endMinute: row.quietEnd }, row.timeZone);
 }
