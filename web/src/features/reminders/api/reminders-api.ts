@@ -23,8 +23,3 @@ export function useSaveReminders() {
 export function useSnoozeReminder() {
   return useReminderChange(() => requestJson<ReminderState>("/api/reminders/snooze", { method: "POST", body: {} }));
 }
-
-/** "Not now" to the one-time question after the first check-in. */
-export function useAnswerReminderPrompt() {
-  return useReminderChange((timeZone: string) => requestJson<ReminderState>("/api/reminders/prompt-answered", { method: "POST", body: { timeZone } }));
-}

@@ -38,14 +38,16 @@ describe("the weekly reminder settings", () => {
 });
 
 describe("the question after a check-in", () => {
-  it("is asked while reminders are off and unanswered, and 'Not now' is remembered", async () => {
+  it("is asked once while reminders are off: showing it is remembered, and 'Not now' puts it away", async () => {
     const calls = stubFetch({
       [`GET ${path}`]: { status: 200, body: off },
       "POST /api/reminders/prompt-answered": { status: 200, body: { ...off, hasAnsweredPrompt: true } },
     });
     renderRoutes([{ path: "/", element: <ReminderPrompt /> }], "/");
-    await userEvent.click(await screen.findByRole("button", { name: "Not now" }));
+    expect(await screen.findByRole("link", { name: "Set a reminder" })).toHaveAttribute("href", "/account/reminders");
+    await waitFor(() => expect(calls.filter((call) => call.method === "POST" && call.path === "/api/reminders/prompt-answered")).toHaveLength(1));
+    await userEvent.click(screen.getByRole("button", { name: "Not now" }));
     expect(await screen.findByText("All right. You can turn it on any time in your account.")).toBeInTheDocument();
-    expect(calls.some((call) => call.method === "POST" && call.path === "/api/reminders/prompt-answered")).toBe(true);
+    expect(calls.filter((call) => call.method === "POST")).toHaveLength(1);
   });
 });
