@@ -1,11 +1,35 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import react from "@vitejs/plugin-react";
-import { defaultClientConditions, defineConfig } from "vite";
+import { defaultClientConditions, defineConfig, type Plugin } from "vite";
+
+/**
+ * Writes sw.js (decision 048): service-worker.js with this build's version and the files it keeps
+ * for offline use (every built script and style, the offline page, the manifests and icons).
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: "mutual-service-worker",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const built = Object.keys(bundle).filter((name) => /\.(js|css)$/.test(name) && name.startsWith("assets/"));
+      const publicFiles = ["offline.html", "manifest.webmanifest", "manifest-discreet.webmanifest", "favicon.svg", ...fs.readdirSync(new URL("public/icons", import.meta.url)).map((name) => `icons/${name}`)];
+      const precache = [...built.sort(), ...publicFiles].map((name) => `/${name}`);
+      const version = createHash("sha256").update(precache.join("\n")).digest("hex").slice(0, 16);
+      const source = fs
+        .readFileSync(new URL("service-worker.js", import.meta.url), "utf8")
+        .replace('"__MUTUAL_VERSION__"', JSON.stringify(version))
+        .replace('"__MUTUAL_PRECACHE__"', JSON.stringify(JSON.stringify(precache)));
+      this.emitFile({ type: "asset", fileName: "sw.js", source });
+    },
+  };
+}
 
 // The SPA, built into web/dist and served by the Fastify server in production.
 // "source" resolves @mutual/core to its TypeScript sources (no separate build step).
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   resolve: { conditions: ["source", ...defaultClientConditions] },
   build: {
     outDir: "dist",

@@ -28,6 +28,7 @@ import { helpRoutes } from "./modules/help/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { preferencesRoutes } from "./modules/preferences/index.js";
+import { createReminderTokens, remindersRoutes, unsubscribeRoutes } from "./modules/reminders/index.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
@@ -43,6 +44,7 @@ import { createInviteCodeHasher } from "./platform/invite-codes.js";
 import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
 import { clientExportsRoutes } from "./modules/client-exports/index.js";
+import { clientRequestsRoutes } from "./modules/client-requests/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { Keyring } from "./platform/crypto.js";
@@ -153,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exercisesRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(consentRoutes, { database, clock });
   await app.register(preferencesRoutes, { database, clock });
+  const reminderTokens = createReminderTokens(deps.authSecret);
+  await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
+  await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.
@@ -167,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });
+  await app.register(clientRequestsRoutes, { db: database.db, clock });
 
   const pageHtml = deps.webDistDir
     ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })

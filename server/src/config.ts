@@ -71,6 +71,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   RETENTION_SWEEP_SECONDS: wholeNumberOf("second", 1, 86_400, 600, "a day"),
   DEPLOYMENT_NORMS_SECONDS: wholeNumberOf("second", 60, 86_400, 3600, "a day"),
+  OUTBOX_SECONDS: wholeNumberOf("second", 5, 3_600, 60, "an hour"),
   // Session limits (decision 032).
   SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 43_200, 10_080, "30 days"),
   PRACTICE_SESSION_IDLE_MINUTES: wholeNumberOf("minute", 5, 1_440, 30, "a day"),
@@ -177,6 +178,8 @@ export type Config = {
   retentionSweepMs: number;
   /** How often one instance recomputes the deployment's own norms for reliable change (decision 022). */
   deploymentNormsMs: number;
+  /** How often one instance writes due reminders into the outbox and sends what is due (decision 046). */
+  outboxMs: number;
   /** When sessions end: idle timeouts (shorter for practice members) and the absolute lifetime (decision 032). */
   sessionLimits: { idleMs: number; practiceIdleMs: number; lifetimeMs: number };
   /** Key-encryption key (32 bytes); undefined means: generate one into the data directory on first run. */
@@ -232,6 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     retentionSweepMs: (values.RETENTION_SWEEP_SECONDS ?? 600) * 1000,
     deploymentNormsMs: (values.DEPLOYMENT_NORMS_SECONDS ?? 3600) * 1000,
+    outboxMs: (values.OUTBOX_SECONDS ?? 60) * 1000,
     sessionLimits: {
       idleMs: (values.SESSION_IDLE_MINUTES ?? 10_080) * 60_000,
       practiceIdleMs: (values.PRACTICE_SESSION_IDLE_MINUTES ?? 30) * 60_000,

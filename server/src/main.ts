@@ -14,8 +14,11 @@ import { limitConnections } from "./http/connection-limits.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
 import { bringDerivedRowsUpToDate } from "./modules/derived-rows/index.js";
 import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
+import { mergeOutboxHandlers, startOutboxWorker } from "./modules/outbox/index.js";
+import { requestOutboxHandlers } from "./modules/client-requests/index.js";
+import { createReminderTokens, reminderOutboxHandlers } from "./modules/reminders/index.js";
 
-/** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms), graceful shutdown. */
+/** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms, outbox), graceful shutdown. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -68,6 +71,18 @@ async function main(): Promise<void> {
   // Its first round is at the next period boundary.
   const retentionSweep = startRetentionSweep({ database, logger, clock: systemClock, periodMs: config.retentionSweepMs });
   const deploymentNorms = startDeploymentNormsJob({ database, logger, clock: systemClock, periodMs: config.deploymentNormsMs });
+  // Reminders and other notices: written to the outbox with their cause, sent by one instance per round (decision 046).
+  const outbox = startOutboxWorker({
+    database,
+    mailer,
+    logger,
+    clock: systemClock,
+    periodMs: config.outboxMs,
+    handlers: mergeOutboxHandlers(
+      reminderOutboxHandlers({ publicUrl: config.publicUrl, tokens: createReminderTokens(authSecret) }),
+      requestOutboxHandlers({ publicUrl: config.publicUrl }),
+    ),
+  });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -78,7 +93,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forceExit.unref();
-    await Promise.all([retentionSweep.stop(), deploymentNorms.stop()]);
+    await Promise.all([retentionSweep.stop(), deploymentNorms.stop(), outbox.stop()]);
     await app.close();
     await database.close();
     logger.info("Stopped");

@@ -7,6 +7,7 @@ import { getMe, sameOrigin, signUp } from "./auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "./assessment-helpers.js";
 import { createPractice, invite } from "./practice-helpers.js";
 import { dialects } from "./test-databases.js";
+import { enqueueNotice } from "../src/modules/outbox/index.js";
 
 const checkInAnswers = { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 3, wePulse: 4, mePulse: 3 };
 
@@ -67,6 +68,17 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
       expect(completion.statusCode).toBeLessThan(300);
     }
 
+    // A weekly reminder, and a notice of it waiting in the outbox (decision 046).
+    const reminder = await t.app.inject({
+      method: "PUT",
+      url: "/api/reminders",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { enabled: true, weekday: 2, time: "08:15", timeZone: "Asia/Singapore", channel: "email", quietHours: { start: "22:00", end: "07:00" } },
+    });
+    expect(reminder.statusCode).toBe(200);
+    const nowMs = Date.now();
+    await enqueueNotice(t.database.db, { userId, kind: "weekly-reminder", dedupeKey: `weekly-reminder:${userId}:2026-W50`, referenceId: "2026-W50", dueAtMs: nowMs, expiresAtMs: nowMs + 3_600_000 }, nowMs);
+
     // An invitation to a practice names the person by address only: it must not outlive the account.
     const practiceId = await createPractice(t.app, bystander, "Harbour Counselling");
     expect((await invite(t.app, bystander, practiceId, person.email, "counsellor")).statusCode).toBe(200);
@@ -75,7 +87,9 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     const assessmentIds = (await t.database.db.selectFrom("assessment").select("id").where("user_id", "=", userId).execute()).map((row) => row.id);
     expect(assessmentIds.length).toBeGreaterThan(0);
     const beforeDump = await dumpAllRows();
-    expect([...beforeDump.keys()]).toEqual(expect.arrayContaining(["user", "session", "account", "consent", "assessment", "assessment_answer"]));
+    expect([...beforeDump.keys()]).toEqual(expect.arrayContaining(["user", "session", "account", "consent", "assessment", "assessment_answer", "reminder_setting", "outbox_message"]));
+    expect(beforeDump.get("reminder_setting")?.some((row) => row.includes(userId))).toBe(true);
+    expect(beforeDump.get("outbox_message")?.some((row) => row.includes(userId))).toBe(true);
     const before = [...beforeDump.values()].flat();
     expect(before.some((row) => row.includes(userId))).toBe(true);
     // Notes and reflections are sealed at rest: their words never reach the database, even before deletion.

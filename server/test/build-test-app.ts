@@ -13,6 +13,9 @@ import { createTestDatabase, type TestDatabase } from "./test-databases.js";
 
 export const testPublicUrl = "http://localhost:3000";
 
+/** The auth secret every test app is built with (tests that sign what the app signs need it). */
+export const testAuthSecret = "test-secret-that-is-long-enough-for-better-auth-0123456789";
+
 /** A fixed key-encryption key for tests (never a real deployment's). */
 export const testKeyring = keyringOf({ id: "test-k1", key: Buffer.alloc(32, 7) });
 
@@ -94,7 +97,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     database,
     logger,
     mailer,
-    authSecret: "test-secret-that-is-long-enough-for-better-auth-0123456789",
+    authSecret: testAuthSecret,
     keyring: options.keyring ?? testKeyring,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),

@@ -9,6 +9,8 @@ import "./styles.css";
 // Before anything renders: a Back press after a quick exit must not show the app.
 if (!guardAgainstReturn()) {
   watchBackForwardCache();
+  // Discreet mode's manifest and icon, and the service worker (decision 048), off the first load.
+  void import("./lib/device-setup").then((device) => device.setUpDevice());
   const root = document.getElementById("root");
   if (root) {
     createRoot(root).render(

@@ -4,6 +4,7 @@ import { checkInListResponseSchema, currentCheckInResponseSchema } from "./check
 import { consentStatusSchema } from "./consent.js";
 import { clientInviteLookupResponseSchema, clientInvitesResponseSchema, counsellingRelationsResponseSchema, createClientInviteResponseSchema, practiceClientsResponseSchema } from "./counselling.js";
 import { coupleReportResponseSchema, coupleStateResponseSchema, createInviteResponseSchema, dataViewsResponseSchema, inviteLookupResponseSchema, partnerCheckInsResponseSchema, partnerExercisesResponseSchema } from "./couple.js";
+import { counsellorRequestsResponseSchema, openRequestsResponseSchema } from "./client-requests.js";
 import { clientDetailResponseSchema, dashboardResponseSchema } from "./dashboard.js";
 import { exerciseCompletionListResponseSchema, exerciseCompletionSchema, exerciseListResponseSchema } from "./exercises.js";
 import { dataExportSchema, fhirExportBundleSchema } from "./export.js";
@@ -14,6 +15,7 @@ import { practiceDetailResponseSchema, practicesResponseSchema } from "./practic
 import { practicePsychometricsResponseSchema } from "./practice-psychometrics.js";
 import { preferencesSchema } from "./preferences.js";
 import { profileChangeResponseSchema, profileResponseSchema } from "./profile.js";
+import { reminderStateSchema } from "./reminders.js";
 
 /**
  * Each JSON route's success answer: its status and the contract the server answers it with.
@@ -65,6 +67,13 @@ export const apiResponses = {
   "GET /api/practices/:practiceId": { status: 200, schema: practiceDetailResponseSchema },
   "GET /api/preferences": { status: 200, schema: preferencesSchema },
   "PUT /api/preferences": { status: 200, schema: preferencesSchema },
+  "POST /api/practices/:practiceId/clients/:clientId/requests": { status: 201, schema: counsellorRequestsResponseSchema },
+  "GET /api/practices/:practiceId/clients/:clientId/requests": { status: 200, schema: counsellorRequestsResponseSchema },
+  "GET /api/requests": { status: 200, schema: openRequestsResponseSchema },
+  "GET /api/reminders": { status: 200, schema: reminderStateSchema },
+  "PUT /api/reminders": { status: 200, schema: reminderStateSchema },
+  "POST /api/reminders/snooze": { status: 200, schema: reminderStateSchema },
+  "POST /api/reminders/prompt-answered": { status: 200, schema: reminderStateSchema },
 } as const;
 
 /** "GET /api/practices/:practiceId", and so on: every route with a JSON success answer. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { preferencesSchema } from "./preferences.js";
+import { reminderStateSchema } from "./reminders.js";
+import { CLIENT_REQUEST_KINDS } from "./client-requests.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { shareScopeSchema, viewedScopeSchema, viewerRoleSchema } from "./couple.js";
 
@@ -41,6 +43,18 @@ export const dataExportSchema = z.object({
   consent: z.object({ noticeVersion: z.string(), consentedAt: z.string() }).nullable(),
   /** The person's own settings (decision 037), defaults included. */
   preferences: preferencesSchema,
+  /** The weekly reminder as the person set it (issue 17), or null when they never chose anything. */
+  reminder: reminderStateSchema.nullable(),
+  /** What counsellors asked of the person (decision 047), and where each request stands. */
+  counsellorRequests: z.array(
+    z.object({
+      kind: z.enum(CLIENT_REQUEST_KINDS),
+      counsellorName: z.string(),
+      status: z.enum(["open", "done", "declined", "expired", "cancelled"]),
+      createdAt: z.string(),
+      expiresAt: z.string().nullable(),
+    }),
+  ),
   /** Sign-in sessions: when each began and ends and the browser it named (never tokens or IP addresses). */
   sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
   assessments: z.array(exportedAssessmentSchema),

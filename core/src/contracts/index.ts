@@ -21,4 +21,6 @@ export * from "./invite-code.js";
 export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";
 export * from "./preferences.js";
+export * from "./reminders.js";
+export * from "./client-requests.js";
 export * from "./api-responses.js";

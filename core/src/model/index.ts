@@ -11,3 +11,4 @@ export * from "./change/index.js";
 export * from "./trends/index.js";
 export * from "./psychometrics/index.js";
 export * from "./fhir/index.js";
+export * from "./reminders/index.js";

@@ -315,6 +315,55 @@ export type PersonPreferenceTable = {
   updated_at: EpochMs;
 };
 
+/** A person's weekly reminder (issue 17, decision 046). */
+export type ReminderSettingTable = {
+  user_id: string;
+  enabled: number;
+  weekday: number;
+  minute_of_day: number;
+  time_zone: string | null;
+  channel: string;
+  quiet_start: number | null;
+  quiet_end: number | null;
+  next_due_at: NullableEpochMs;
+  is_snoozed: number;
+  prompt_answered: number;
+  updated_at: EpochMs;
+};
+
+/** One notice to send (decision 046): no address, no text, only whom, what kind and when. */
+export type OutboxMessageTable = {
+  id: string;
+  user_id: string;
+  kind: string;
+  dedupe_key: string;
+  reference_id: string | null;
+  due_at: EpochMs;
+  expires_at: EpochMs;
+  status: string;
+  attempts: number;
+  next_attempt_at: EpochMs;
+  claim_token: string | null;
+  claimed_until: NullableEpochMs;
+  created_at: EpochMs;
+  finished_at: NullableEpochMs;
+};
+
+/** A counsellor's request to one client member (issue 17, decision 047). */
+export type ClientRequestTable = {
+  id: string;
+  client_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  user_id: string;
+  kind: "check-in" | "profile";
+  status: "open" | "declined" | "cancelled";
+  created_at: EpochMs;
+  expires_at: NullableEpochMs;
+  reminder_at: NullableEpochMs;
+  answered_at: NullableEpochMs;
+};
+
 /** Each person's latest check-in week and when it was last written. */
 export type CheckInLatestTable = {
   user_id: string;
@@ -408,6 +457,9 @@ export type DB = {
   assessment_safety: AssessmentSafetyTable;
   check_in_latest: CheckInLatestTable;
   person_preference: PersonPreferenceTable;
+  reminder_setting: ReminderSettingTable;
+  outbox_message: OutboxMessageTable;
+  client_request: ClientRequestTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

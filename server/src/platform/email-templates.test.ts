@@ -7,6 +7,8 @@ import {
   practiceInvitationEmail,
   quoteUserText,
   signUpConfirmationEmail,
+  requestNoticeEmail,
+  weeklyReminderEmail,
   type EmailContent,
 } from "./email-templates.js";
 
@@ -108,5 +110,30 @@ describe("every email's words", () => {
     expect(all.confirm.text).toContain(new URL(link).href);
     expect(all.passwordReset.text).toContain("https://mutual.example.org/reset-password#token");
     for (const email of Object.values(all)) expect(email.text).toMatch(/ignore this message/);
+  });
+});
+
+describe("the weekly reminder", () => {
+  const email = weeklyReminderEmail({ openUrl: `${publicUrl}/check-in`, settingsUrl: `${publicUrl}/account/reminders` });
+
+  it("is neutral: nothing someone else seeing the inbox could use, only the links", () => {
+    const words = [email.subject, ...email.text.split("\n").filter((line) => !line.startsWith("http"))].join("\n");
+    expect(words).not.toMatch(/partner|relationship|couple|counsel|score|safe|worr|help|mutual/i);
+    expect(email.text.split("\n").filter((line) => line.startsWith("http"))).toEqual([`${publicUrl}/check-in`, `${publicUrl}/account/reminders`]);
+  });
+
+  it("is written at the items' reading level", () => {
+    expect(textsAboveGrade({ subject: email.subject, body: email.text })).toEqual({});
+  });
+});
+
+describe("a counsellor's request, as its emails say it", () => {
+  it("names no one and nothing, only that something waits, at the items' reading level", () => {
+    for (const isReminder of [false, true]) {
+      const email = requestNoticeEmail({ openUrl: `${publicUrl}/`, isReminder });
+      const words = [email.subject, ...email.text.split("\n").filter((line) => !line.startsWith("http"))].join("\n");
+      expect(words).not.toMatch(/partner|relationship|couple|counsel|score|safe|practice|check-in|profile|mutual/i);
+      expect(textsAboveGrade({ subject: email.subject, body: email.text })).toEqual({});
+    }
   });
 });

@@ -16,6 +16,9 @@ export const emailSubjects = {
   existingAccount: "Someone tried to sign up to Mutual with your email",
   passwordReset: "Set a new password for Mutual",
   practiceInvitation: "You are invited to join a practice on Mutual",
+  weeklyReminder: "Your weekly moment is ready",
+  requestNotice: "Something is waiting for you",
+  requestReminder: "A reminder: something is waiting for you",
 } as const;
 
 /** The longest quoted text kept; longer is cut (names are shorter by rule: this is the last line of defence). */
@@ -109,5 +112,29 @@ export function existingAccountEmail(input: { signInUrl: string; forgotPasswordU
       "",
       "If it was not you, you can ignore this message.",
     ].join("\n"),
+  };
+}
+
+/**
+ * The weekly reminder the person asked for (issue 17). Its words are neutral on purpose: an inbox
+ * or a lock screen may be seen by someone else, so it names no partner, relationship, counsellor,
+ * score or safety, and carries nothing but the link. Stopping it is one click in the mail reader
+ * (the List-Unsubscribe header, RFC 8058) or the settings page.
+ */
+export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: string }): EmailContent {
+  return {
+    subject: emailSubjects.weeklyReminder,
+    text: ["Your weekly moment is ready:", linkLine(input.openUrl), "", "To change or stop these emails:", linkLine(input.settingsUrl)].join("\n"),
+  };
+}
+
+/**
+ * A counsellor's request reached the person (decision 047), or its one reminder. As neutral as the
+ * weekly reminder: it does not say who asked or what for, only that something waits behind the link.
+ */
+export function requestNoticeEmail(input: { openUrl: string; isReminder: boolean }): EmailContent {
+  return {
+    subject: input.isReminder ? emailSubjects.requestReminder : emailSubjects.requestNotice,
+    text: ["Something is waiting for you when you sign in:", linkLine(input.openUrl)].join("\n"),
   };
 }

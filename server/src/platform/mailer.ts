@@ -10,6 +10,8 @@ export type OutgoingEmail = {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058); never anything about the person. */
+  headers?: Record<string, string>;
 };
 
 /** Sends email. No email ever carries a person's answers, notes or scores. */
@@ -51,7 +53,7 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
   return {
     async send(email) {
-      await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
     },
     close: transport.close,
   };
@@ -62,7 +64,7 @@ function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
   const outbox = path.join(dataDir, "outbox");
   return {
     async send(email) {
-      const info = await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      const info = await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
       ensurePrivateDirectory(outbox);
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });

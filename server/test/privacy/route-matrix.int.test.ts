@@ -113,6 +113,8 @@ function fieldNames(value: unknown, into = new Set<string>()): Set<string> {
 const error = ["error"] as const;
 const noBody: readonly string[] = [];
 const coupleStateKeys = ["couple", "invite", "lastEndedAt"];
+const reminderKeys = ["hasAnsweredPrompt", "isSnoozed", "nextAt", "settings"];
+const reminderSettings = { enabled: true, weekday: 3, time: "19:30", timeZone: "Asia/Singapore", channel: "email", quietHours: null };
 const reportKeys = ["crossPerception", "dimensions", "flags", "isReady", "map", "missing", "partner", "shared", "thresholds"];
 
 /** Anonymous gets 401; every signed-in actor gets `all`, unless `overrides` says otherwise. */
@@ -197,6 +199,9 @@ const table: Entry[] = [
   { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
   // Each signed-in caller's own settings, never the owner's (there is no way to name another person).
   { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["quickExitEndsSession"])) },
+  // Before anyone chose a time there is no calendar to give: 409 for everyone signed in.
+  { route: "GET /api/reminders/calendar.ics", call: () => ({ url: "/api/reminders/calendar.ics" }), expect: signedIn(fails(409)) },
+  { route: "GET /api/reminders", call: () => ({ url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(reminderKeys)) },
   {
     route: "GET /api/profile",
     call: () => ({ url: "/api/profile" }),
@@ -227,7 +232,7 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "sessions"])),
+    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "counsellorRequests", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "reminder", "sessions"])),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },
@@ -295,8 +300,8 @@ const table: Entry[] = [
     route: "GET /api/practices/:practiceId/clients/:clientId",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}` }),
     expect: signedIn(fails(404), {
-      counsellorShared: ok(["clientId", "coupleReport", "kind", "members", "normSource"]),
-      counsellorNotes: ok(["clientId", "coupleReport", "kind", "members", "normSource"]),
+      counsellorShared: ok(["clientId", "coupleReport", "kind", "mapBand", "members", "normSource"]),
+      counsellorNotes: ok(["clientId", "coupleReport", "kind", "mapBand", "members", "normSource"]),
       counsellorNoTwoFactor: fails(403),
     }),
     // The owner's words come with the notes scope, and with nothing less.
@@ -306,6 +311,21 @@ const table: Entry[] = [
       counsellorNotes: ({ owner }) => [owner.name, '"notes":{"since":', owner.noteCanary, owner.reflectionCanary],
     },
   },
+  // A counsellor's requests of a client (decision 047): the client's own counsellor with two-step sign-in only.
+  {
+    route: "GET /api/practices/:practiceId/clients/:clientId/requests",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/requests` }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["requests"]), counsellorNotes: ok(["requests"]), counsellorNoTwoFactor: fails(403) }),
+  },
+  {
+    route: "POST /api/practices/:practiceId/clients/:clientId/requests",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/requests`, payload: { kind: "check-in" } }),
+    expect: signedIn(fails(404), { counsellorShared: ok(["requests"], 201), counsellorNotes: ok(["requests"], 201), counsellorNoTwoFactor: fails(403) }),
+    mustContain: { counsellorShared: ({ owner }) => [owner.name, '"status":"open"'] },
+  },
+  // The requests made of the caller, and declining one: only ever the caller's own.
+  { route: "GET /api/requests", call: () => ({ url: "/api/requests" }), expect: signedIn(ok(["requests"])) },
+  { route: "POST /api/requests/:requestId/decline", call: () => ({ url: `/api/requests/${unknownId}/decline`, payload: {} }), expect: signedIn(fails(404)) },
   {
     route: "GET /api/practices/:practiceId/client-invites",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites` }),
@@ -413,6 +433,12 @@ const table: Entry[] = [
     call: () => ({ url: "/api/preferences", payload: { quickExitEndsSession: false } }),
     expect: signedIn(ok(["quickExitEndsSession"])),
   },
+  // Reminders are the caller's own: no id in any of these, so nobody reaches anyone else's.
+  { route: "PUT /api/reminders", call: () => ({ url: "/api/reminders", payload: reminderSettings }), expect: signedIn(ok(reminderKeys)) },
+  { route: "POST /api/reminders/snooze", call: () => ({ url: "/api/reminders/snooze", payload: {} }), expect: signedIn(ok(reminderKeys)) },
+  { route: "POST /api/reminders/prompt-answered", call: () => ({ url: "/api/reminders/prompt-answered", payload: { timeZone } }), expect: signedIn(ok(reminderKeys)) },
+  // Public: a mail reader's one-click unsubscribe; the signed token is the only authority, and this one is not ours.
+  { route: "POST /unsubscribe/reminders", call: () => ({ url: "/unsubscribe/reminders?token=r1.bm9ib2R5.bm90LWEtc2lnbmF0dXJl", payload: {} }), expect: everyone(fails(400)) },
   {
     route: "PUT /api/check-ins/current",
     call: () => ({ url: "/api/check-ins/current", payload: { timeZone, answers: { wePulse: 5 } } }),

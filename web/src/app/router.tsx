@@ -59,6 +59,7 @@ const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psyc
 const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
 const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute");
 const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
+const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
@@ -104,6 +105,7 @@ export function AppRouter() {
           <Route path="/partner/report" element={signedInPage(PartnerReportRoute)} />
           <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
           <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
+          <Route path="/account/reminders" element={signedInPage(RemindersRoute)} />
           <Route path="/account/data-views" element={signedInPage(DataViewsRoute)} />
           <Route path="/account/two-factor" element={signedInPage(TwoFactorRoute)} />
           {/* A counselling practice; /practices (plural) are the three habits. */}

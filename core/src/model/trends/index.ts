@@ -1,2 +1,3 @@
 export * from "./iso-week.js";
 export * from "./check-in-trends.js";
+export * from "./pulse-direction.js";

@@ -21,6 +21,8 @@ import * as clearPersonImages from "./20261207T1100_clear-person-images.js";
 import * as safetyCheckAndPulseDecline from "./20261207T1600_safety-check-and-pulse-decline.js";
 import * as personPreference from "./20261207T1610_person-preference.js";
 import * as pagedClientLists from "./20261207T3000_paged-client-lists.js";
+import * as remindersAndOutbox from "./20261207T4000_reminders-and-outbox.js";
+import * as clientRequests from "./20261207T4100_client-requests.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   "20261207T1600_safety-check-and-pulse-decline": safetyCheckAndPulseDecline,
   "20261207T1610_person-preference": personPreference,
   "20261207T3000_paged-client-lists": pagedClientLists,
+  "20261207T4000_reminders-and-outbox": remindersAndOutbox,
+  "20261207T4100_client-requests": clientRequests,
 };

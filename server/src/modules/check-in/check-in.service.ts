@@ -289,3 +289,8 @@ export type { LatestCheckIn };
 export async function listLatestCheckInsOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<LatestCheckIn[]> {
   return listLatestOfPeople(db, people);
 }
+
+/** Whether the person has a check-in for an ISO week (for a reminder that would be pointless once it is done). */
+export async function hasCheckInOfWeek(db: Kysely<DB>, userId: string, week: string): Promise<boolean> {
+  return (await findCheckIn(db, userId, week)) !== undefined;
+}

@@ -60,6 +60,8 @@ export function presentDataExport(input: {
   exportedAt: Date;
   consent: ConsentRecord | null;
   preferences: Preferences;
+  reminder: DataExport["reminder"];
+  counsellorRequests: DataExport["counsellorRequests"];
   sessions: ReadonlyArray<{ createdAt: Date; expiresAt: Date; userAgent: string | null }>;
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
@@ -87,6 +89,29 @@ export function presentDataExport(input: {
     },
     consent: input.consent === null ? null : { noticeVersion: input.consent.noticeVersion, consentedAt: iso(input.consent.consentedAt) },
     preferences: { quickExitEndsSession: input.preferences.quickExitEndsSession },
+    reminder:
+      input.reminder === null
+        ? null
+        : {
+            settings: {
+              enabled: input.reminder.settings.enabled,
+              weekday: input.reminder.settings.weekday,
+              time: input.reminder.settings.time,
+              timeZone: input.reminder.settings.timeZone,
+              channel: input.reminder.settings.channel,
+              quietHours: input.reminder.settings.quietHours ? { start: input.reminder.settings.quietHours.start, end: input.reminder.settings.quietHours.end } : null,
+            },
+            nextAt: input.reminder.nextAt,
+            isSnoozed: input.reminder.isSnoozed,
+            hasAnsweredPrompt: input.reminder.hasAnsweredPrompt,
+          },
+    counsellorRequests: input.counsellorRequests.map((request) => ({
+      kind: request.kind,
+      counsellorName: request.counsellorName,
+      status: request.status,
+      createdAt: request.createdAt,
+      expiresAt: request.expiresAt,
+    })),
     sessions: input.sessions.map((session) => ({
       createdAt: session.createdAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),

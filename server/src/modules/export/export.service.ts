@@ -12,6 +12,8 @@ import { getSharingForExport } from "../couple/index.js";
 import { listDataViewsForExport } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { getPreferencesForExport } from "../preferences/index.js";
+import { getReminderForExport } from "../reminders/index.js";
+import { listRequestsForExport } from "../client-requests/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle } from "./export.presenter.js";
 import type { FhirCollectionBundle } from "./fhir-bundle.js";
@@ -31,6 +33,8 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
     .execute(async (trx) => ({
       consent: await getConsent({ db: trx, clock: deps.clock }, actor.userId),
       preferences: await getPreferencesForExport(trx, actor.userId),
+      reminder: await getReminderForExport(trx, actor.userId),
+      counsellorRequests: await listRequestsForExport(trx, actor.userId, deps.clock.now().getTime()),
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),

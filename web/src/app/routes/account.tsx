@@ -9,6 +9,8 @@ import { DeleteAccountForm } from "../../features/auth/components/delete-account
 import { SessionList } from "../../features/auth/components/session-list";
 import { DataExportSection } from "../../features/data-export/components/data-export-section";
 import { QuickExitSetting } from "../../features/safety/quick-exit-setting";
+import { ReminderSummary } from "../../features/reminders/components/reminder-summary";
+import { DiscreetSetting } from "../../features/safety/discreet-setting";
 
 export function AccountRoute() {
   const { t } = useTranslation();
@@ -52,7 +54,9 @@ export function AccountRoute() {
           <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
         </p>
       </section>
+      <ReminderSummary />
       <QuickExitSetting />
+      <DiscreetSetting />
       <section aria-labelledby="account-sessions" className="card">
         <h2 id="account-sessions">{t("account.sessions")}</h2>
         <SessionList />

@@ -1,6 +1,7 @@
 import { JourneyCard, useJourney } from "../../features/profile/components/journey-card";
 import { CheckInCard } from "../../features/check-in/components/check-in-card";
-import { readBrowserTimeZone, useCurrentCheckIn } from "../../features/check-in/api/check-in-api";
+import { readBrowserTimeZone, useCurrentCheckIn } from "../../lib/api/check-in-api";
+import { NextReminderCard, PulseCard, RequestsCard, SuggestedPracticeCard } from "../../features/progress/components/progress-cards";
 
 /**
  * The signed-in home page's cards. Loaded on demand (see home.tsx) so a first-time visitor's
@@ -17,7 +18,15 @@ export function HomeCards() {
   return (
     <>
       <JourneyCard />
-      {!journey.isPending && <CheckInCard />}
+      {!journey.isPending && (
+        <>
+          <RequestsCard />
+          <CheckInCard />
+          <PulseCard />
+          <NextReminderCard />
+          <SuggestedPracticeCard />
+        </>
+      )}
     </>
   );
 }

@@ -19,6 +19,12 @@ export function quickExitUrl(doc: Document = document): string {
 export function quickExit(win: Window = window, options: { endSession?: boolean } = {}): void {
   if (options.endSession) {
     try {
+      // A check-in kept for sending later goes with the session (decision 049).
+      win.indexedDB?.deleteDatabase("mutual-offline");
+    } catch {
+      // Nothing kept, or no IndexedDB: leaving goes on.
+    }
+    try {
       void win
         .fetch("/api/auth/sign-out", { method: "POST", keepalive: true, credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" })
         .catch(() => undefined);

@@ -90,8 +90,20 @@ export const useSignIn = () =>
     requestJson("/api/auth/sign-in/email", { method: "POST", body: input }),
   );
 
+/** Signs out; a check-in kept on this device for sending later goes too (decision 049), whether or not the server answered. */
 export const useSignOut = () =>
-  useAccountMutation(() => requestJson("/api/auth/sign-out", { method: "POST", body: {} }), { resetsIdentity: true });
+  useAccountMutation(
+    () =>
+      requestJson("/api/auth/sign-out", { method: "POST", body: {} }).finally(() => {
+        // The whole store goes (features/check-in/offline): nothing else is kept there.
+        try {
+          window.indexedDB?.deleteDatabase("mutual-offline");
+        } catch {
+          // No IndexedDB: nothing was kept.
+        }
+      }),
+    { resetsIdentity: true },
+  );
 
 export const useChangePassword = () =>
   useAccountMutation((input: { currentPassword: string; newPassword: string }) =>

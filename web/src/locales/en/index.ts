@@ -19,6 +19,9 @@ import inviteCode from "../../components/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 import sharing from "../../components/sharing/locales/en.json";
+import reminders from "../../features/reminders/locales/en.json";
+import progress from "../../features/progress/locales/en.json";
+import clientRequests from "../../features/client-requests/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -45,4 +48,7 @@ export const en = {
   passwordReset,
   signUpEmail,
   sharing,
+  reminders,
+  progress,
+  clientRequests,
 };

@@ -18,7 +18,10 @@ import inviteCode from "../../components/invite-code/locales/en.json";
 import passwordReset from "../../features/auth/locales/en.json";
 import signUpEmail from "../../features/auth/locales/sign-up.en.json";
 import sharing from "../../components/sharing/locales/en.json";
+import reminders from "../../features/reminders/locales/en.json";
+import progress from "../../features/progress/locales/en.json";
+import clientRequests from "../../features/client-requests/locales/en.json";
 import { account, auth, notFound, validation } from "./common.json";
 
 /** The catalogues not needed on the first screen (see first-load.ts). */
-export const enLater = { auth, validation, account, notFound, assessment, checkIn, profile, consent, dataExport, help, practices, trends, couple, dataViews, twoFactor, counsellingPractice, counselling, practiceReport, practicePsychometrics, clientDashboard, inviteCode, passwordReset, signUpEmail, sharing };
+export const enLater = { auth, validation, account, notFound, assessment, checkIn, profile, consent, dataExport, help, practices, trends, couple, dataViews, twoFactor, counsellingPractice, counselling, practiceReport, practicePsychometrics, clientDashboard, inviteCode, passwordReset, signUpEmail, sharing, reminders, progress, clientRequests };

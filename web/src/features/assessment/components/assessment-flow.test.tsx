@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
@@ -88,6 +88,32 @@ describe("The assessment flow", () => {
     expect(screen.getByRole("button", { name: "Skip for now" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(screen.getByRole("radio", { name: "Somewhat disagree" })).toBeChecked();
+  });
+
+  it("moves on when an answer is tapped, if the person chose that, but never on arrow keys; Back stays", async () => {
+    stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: current() },
+      "PUT /api/assessments/a1/answers/close-1": { status: 200, body: { answeredCount: 1, totalCount: 4 } },
+      "PUT /api/assessments/a1/answers/voice-1": { status: 200, body: { answeredCount: 2, totalCount: 4 } },
+    });
+    window.localStorage.removeItem("mutual.assessment.autoAdvance");
+    renderRoutes(routes, "/assessment");
+    await screen.findByRole("group", { name: "I feel emotionally close to my partner." });
+    await userEvent.click(screen.getByLabelText("Go to the next statement when I tap an answer"));
+    // Arrow keys choose as they pass: the statement stays.
+    screen.getByRole("radio", { name: "Strongly disagree" }).focus();
+    await userEvent.keyboard("{ArrowDown}");
+    await waitFor(() => expect(screen.getByRole("radio", { name: "Disagree" })).toBeChecked());
+    expect(screen.getByRole("group", { name: "I feel emotionally close to my partner." })).toBeInTheDocument();
+    // A tap moves on, and the next statement has focus.
+    await userEvent.click(screen.getByRole("radio", { name: "Agree" }));
+    const next = await screen.findByRole("group", { name: "I tell my partner what I think, even when we disagree." });
+    await waitFor(() => expect(within(next).getByText("I tell my partner what I think, even when we disagree.")).toHaveFocus());
+    await userEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(screen.getByRole("radio", { name: "Agree" })).toBeChecked();
+    expect(window.localStorage.getItem("mutual.assessment.autoAdvance")).toBe("on");
+    window.localStorage.removeItem("mutual.assessment.autoAdvance");
   });
 
   it("keeps a choice when saving fails and saves it on retry", async () => {

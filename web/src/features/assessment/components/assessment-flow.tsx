@@ -7,6 +7,7 @@ import { useDiscardAssessment, useSubmitAssessment, type InProgressAssessment } 
 import { buildSteps, findResumeStep } from "./assessment-steps";
 import { LikertQuestion } from "./likert-question";
 import { useAnswerSaver, type SaveStatus } from "./use-answer-saver";
+import { AutoAdvanceSetting, useAutoAdvance } from "./auto-advance";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 
 type AssessmentFlowProps = { assessment: InProgressAssessment; onSubmitted: () => void };
@@ -22,6 +23,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
   const [stepIndex, setStepIndex] = useState(() => findResumeStep(steps, assessment.answers));
   const [hasMoved, setHasMoved] = useState(false);
   const [isConfirmingStartOver, setIsConfirmingStartOver] = useState(false);
+  const [autoAdvance, setAutoAdvance] = useAutoAdvance();
   const focusTarget = useRef<HTMLElement | null>(null);
   const setFocusTarget = (element: HTMLElement | null) => {
     focusTarget.current = element;
@@ -53,6 +55,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
       {!hasMoved && assessment.answeredCount > 0 && !isConfirmingStartOver && (
         <ResumeNotice startedAt={assessment.startedAt} answered={assessment.answeredCount} total={assessment.totalCount} onNotMe={() => setIsConfirmingStartOver(true)} />
       )}
+      <AutoAdvanceSetting isOn={autoAdvance} onChange={setAutoAdvance} />
       {/* Back sits above the question, so from the answers Tab goes straight to Next. */}
       <div className="assessment__back">
         {stepIndex > 0 && (
@@ -87,7 +90,10 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
             statement={step.item.text}
             scale={assessment.scale}
             value={saver.answers[step.item.id]}
-            onChange={(value) => saver.choose(step.item.id, value)}
+            onChange={(value, byPointer) => {
+              saver.choose(step.item.id, value);
+              if (autoAdvance && byPointer) goTo(stepIndex + 1);
+            }}
             legendRef={setFocusTarget}
           />
           <SaveState status={saver.statuses[step.item.id]} onRetry={() => void saver.retry(step.item.id)} />

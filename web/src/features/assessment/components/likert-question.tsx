@@ -1,4 +1,5 @@
 import type { Ref } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScalePoint } from "../../../lib/api/assessment-api";
 
@@ -7,7 +8,8 @@ type LikertQuestionProps = {
   statement: string;
   scale: readonly ScalePoint[];
   value: number | undefined;
-  onChange: (value: number) => void;
+  /** `byPointer`: chosen with a mouse or a finger (not arrow keys or a screen reader's virtual cursor). */
+  onChange: (value: number, byPointer: boolean) => void;
   legendRef?: Ref<HTMLLegendElement>;
 };
 
@@ -18,6 +20,9 @@ type LikertQuestionProps = {
 export function LikertQuestion({ itemId, statement, scale, value, onChange, legendRef }: LikertQuestionProps) {
   const { t } = useTranslation();
   const hintId = `likert-hint-${itemId}`;
+  // Arrow keys move through a radio group by choosing each answer in turn, so only a choice made
+  // with a pointer may move on by itself (see AutoAdvanceSetting).
+  const byPointer = useRef(false);
   return (
     <fieldset className="likert" aria-describedby={hintId}>
       <legend ref={legendRef} tabIndex={-1} className="likert__statement">
@@ -28,8 +33,17 @@ export function LikertQuestion({ itemId, statement, scale, value, onChange, lege
       </p>
       <div className="likert__options">
         {scale.map((point) => (
-          <label key={point.value} className="likert__option">
-            <input type="radio" name={`answer-${itemId}`} value={point.value} checked={value === point.value} onChange={() => onChange(point.value)} />
+          <label key={point.value} className="likert__option" onPointerDown={() => (byPointer.current = true)} onKeyDown={() => (byPointer.current = false)}>
+            <input
+              type="radio"
+              name={`answer-${itemId}`}
+              value={point.value}
+              checked={value === point.value}
+              onChange={() => {
+                onChange(point.value, byPointer.current);
+                byPointer.current = false;
+              }}
+            />
             <span>{point.label}</span>
           </label>
         ))}

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { readBrowserTimeZone, useCurrentCheckIn } from "../api/check-in-api";
+import { readBrowserTimeZone, useCurrentCheckIn } from "../../../lib/api/check-in-api";
 
 /** The home page's reminder: whether this week's check-in is done, and a way in. */
 export function CheckInCard() {

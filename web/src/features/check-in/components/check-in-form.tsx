@@ -1,10 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CheckInAnswers, CheckInView } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { TextField } from "../../../components/text-field";
-import { createIdempotencyKey, useSaveCheckIn } from "../api/check-in-api";
+import { createIdempotencyKey, useSaveCheckIn } from "../../../lib/api/check-in-api";
+import { NetworkError } from "../../../lib/api-client";
+import { useMe } from "../../../lib/api/auth-api";
+import { keepCheckInOffline } from "../../../lib/offline-check-ins";
+import { useOfflineState } from "../offline/use-offline-state";
 import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH, PULSE_POINTS, type ScaleQuestionId } from "./check-in-questions";
 import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
 import { ScaleQuestion } from "./scale-question";
@@ -32,7 +36,10 @@ function parseHours(text: string): { ok: true; value: number | null } | { ok: fa
  * This week's check-in. Everything typed stays in the form whatever the server answers;
  * one idempotency key covers a save and its retries, and a new key follows any change.
  */
-export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: CheckInView | null }) {
+/** What follows a saved check-in (what was saved, the trend, a reminder question): composed in app/. */
+export type AfterSave = (saved: CheckInView) => ReactNode;
+
+export function CheckInForm({ timeZone, saved, afterSave }: { timeZone: string; saved: CheckInView | null; afterSave?: AfterSave }) {
   const { t } = useTranslation();
   const noteId = useId();
   const [scale, setScale] = useState<ScaleAnswers>(() => readScaleAnswers(saved));
@@ -43,6 +50,8 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
   const [hoursError, setHoursError] = useState<string | undefined>();
   const attemptKey = useRef<string | null>(null);
   const save = useSaveCheckIn();
+  const me = useMe();
+  const [offline, setOffline] = useOfflineState(timeZone);
 
   const changed = () => {
     attemptKey.current = null;
@@ -60,11 +69,22 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
     attemptKey.current ??= createIdempotencyKey();
     const trimmedNote = note.trim();
     const answers: CheckInAnswers = { ...scale, friendsFamilyHours: parsedHours.value, note: trimmedNote === "" ? null : trimmedNote };
+    const idempotencyKey = attemptKey.current;
+    setOffline("none");
     save.mutate(
-      { timeZone, answers, idempotencyKey: attemptKey.current },
+      { timeZone, answers, idempotencyKey },
       {
         onSuccess: () => {
           attemptKey.current = null;
+        },
+        onError: (error) => {
+          // No connection: keep the answers on this device, with this attempt's key (decision 049).
+          if (error instanceof NetworkError) {
+            if (!me.data) return;
+            void keepCheckInOffline({ userId: me.data.id, idempotencyKey, timeZone, answers })
+              .then(() => setOffline("kept"))
+              .catch(() => undefined);
+          }
         },
       },
     );
@@ -135,7 +155,14 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
         />
       </div>
       {save.isError && isConsentRequired(save.error) && <ConsentFirst next="/check-in" />}
-      {save.isError && !isConsentRequired(save.error) && (
+      {offline === "kept" && (
+        <Alert tone="info">
+          <p className="alert__text">{t("checkIn.offlineKept")}</p>
+          <p className="alert__text">{t("checkIn.offlineNote")}</p>
+        </Alert>
+      )}
+      {offline === "sent" && <Alert tone="success">{t("checkIn.offlineSent")}</Alert>}
+      {save.isError && !isConsentRequired(save.error) && offline !== "kept" && (
         <Alert tone="error">
           <p className="alert__text">{t("checkIn.saveError")}</p>
           <Button variant="secondary" onClick={() => submit()}>
@@ -149,6 +176,7 @@ export function CheckInForm({ timeZone, saved }: { timeZone: string; saved: Chec
           <p className="alert__text">{t("checkIn.savedEditable")}</p>
         </Alert>
       )}
+      {save.isSuccess && afterSave?.(save.data.checkIn ?? { answers: {}, note: null, updatedAt: "" })}
       <div className="actions">
         <Button type="submit" busy={save.isPending}>
           {save.isPending ? t("checkIn.saving") : t("checkIn.save")}

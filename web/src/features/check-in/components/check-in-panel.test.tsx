@@ -1,10 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderRoutes, renderWithProviders, stubFetch } from "../../../testing/render";
+import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
 import { consentNotGiven } from "../../../testing/factories";
+import { useMemoryOfflineStore } from "../../../lib/offline-check-ins";
 
 const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const CURRENT = `GET /api/check-ins/current?timeZone=${encodeURIComponent(TIME_ZONE)}`;
@@ -26,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("CheckInPanel", () => {
   it("shows the week, labelled radio groups and a private note", async () => {
     stubFetch({ [CURRENT]: empty });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByText("This week (2026-W48)")).toBeInTheDocument();
     expect(screen.getByRole("group", { name: /feel your partner listened/ })).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Very strong" })).toHaveLength(2);
@@ -59,7 +60,7 @@ describe("CheckInPanel", () => {
       },
     });
     const keys = recordIdempotencyKeys();
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     const spokeUp = await screen.findByRole("group", { name: /say what was on your mind/ });
     await userEvent.click(screen.getAllByRole("radio", { name: "A lot" })[0]!);
     expect(spokeUp).toContainElement(screen.getAllByRole("radio", { name: "A lot" })[0]!);
@@ -87,7 +88,7 @@ describe("CheckInPanel", () => {
   it("uses a new key once the answers change", async () => {
     stubFetch({ [CURRENT]: empty, "PUT /api/check-ins/current": { status: 503, body: { error: { code: "UNAVAILABLE", message: "busy" } } } });
     const keys = recordIdempotencyKeys();
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.click((await screen.findAllByRole("radio", { name: "Somewhat" }))[0]!);
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     await screen.findByRole("alert");
@@ -99,7 +100,7 @@ describe("CheckInPanel", () => {
 
   it("refuses hours that are not in half-hour steps, before asking the server", async () => {
     const calls = stubFetch({ [CURRENT]: empty });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.type(await screen.findByLabelText(/hours did you spend/), "2.3");
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     expect(screen.getByText(/in steps of half an hour/)).toBeInTheDocument();
@@ -110,7 +111,7 @@ describe("CheckInPanel", () => {
     stubFetch({
       [CURRENT]: { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: { wePulse: 6, friendsFamilyHours: 4 }, note: "dinner with Mei", updatedAt: "2026-11-24T02:00:00.000Z" } } },
     });
-    renderWithProviders(<CheckInPanel />);
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByText(/already checked in this week/)).toBeInTheDocument();
     expect(screen.getAllByRole("radio", { name: "Strong" })[0]).toBeChecked();
     expect(screen.getByLabelText(/hours did you spend/)).toHaveValue(4);
@@ -122,5 +123,28 @@ describe("CheckInPanel", () => {
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByRole("link", { name: "Read how your answers are kept" })).toHaveAttribute("href", "/consent?next=%2Fcheck-in");
     expect(screen.queryByRole("button", { name: "Save check-in" })).not.toBeInTheDocument();
+  });
+
+  it("keeps the answers on the device, without the note, when there is no connection, and says so", async () => {
+    const store = useMemoryOfflineStore();
+    stubFetch({ [CURRENT]: empty, "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } } });
+    const online = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (init?.method === "PUT" ? Promise.reject(new TypeError("Failed to fetch")) : online(input, init))) as typeof fetch;
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+    await userEvent.type(await screen.findByLabelText("A note (optional)"), "kept off the device");
+    await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
+    expect(await screen.findByText(/^You are offline\. Your answers are kept on this device/)).toBeInTheDocument();
+    expect(screen.getByText(/Your note is not kept on the device/)).toBeInTheDocument();
+    const kept = await store.read();
+    expect(kept).toMatchObject({ userId: "u1", timeZone: TIME_ZONE });
+    expect(JSON.stringify(kept)).not.toContain("kept off the device");
+  });
+
+  it("still shows the form when this week's check-in cannot be loaded for want of a connection", async () => {
+    stubFetch({});
+    globalThis.fetch = (() => Promise.reject(new TypeError("Failed to fetch"))) as typeof fetch;
+    renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
+    expect(await screen.findByText(/You are offline\. You can still fill this in/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Save check-in" })).toBeInTheDocument();
   });
 });

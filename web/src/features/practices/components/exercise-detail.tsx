@@ -7,7 +7,7 @@ import { Button } from "../../../components/button";
 import { Page } from "../../../components/page";
 import { useConsent } from "../../../lib/api/consent-api";
 import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
-import { useCompleteExercise, useExerciseCompletions, useExercises } from "../api/exercises-api";
+import { useCompleteExercise, useExerciseCompletions, useExercises } from "../../../lib/api/exercises-api";
 import { Loading } from "../../../components/loading";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { LoadError } from "../../../components/load-error";

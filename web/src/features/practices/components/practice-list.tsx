@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
-import { useExercises } from "../api/exercises-api";
+import { useExercises } from "../../../lib/api/exercises-api";
 import { ExerciseCard } from "./exercise-card";
 import { PRACTICE_ORDER } from "./practice-labels";
 import { Loading } from "../../../components/loading";

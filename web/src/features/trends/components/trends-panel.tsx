@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
-import { useCheckInHistory } from "../api/trends-api";
+import { useCheckInHistory } from "../../../lib/api/trends-api";
 import { whenIdle } from "../../../components/trends/when-needed";
 import { Loading } from "../../../components/loading";
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ExerciseCompletion, ExerciseCompletionListResponse, ExerciseListResponse } from "@mutual/core";
-import { requestJson } from "../../../lib/api-client";
+import { requestJson } from "../api-client";
 
 export const exerciseQueryKeys = {
   list: ["exercises"] as const,

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CheckInAnswers, CurrentCheckInResponse } from "@mutual/core";
-import { requestJson } from "../../../lib/api-client";
+import { requestJson } from "../api-client";
 
 // This week's check-in. The week is counted in the browser's own time zone, so a
 // Sunday-night entry belongs to the week the person is living in.

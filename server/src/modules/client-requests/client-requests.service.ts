@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { DEFAULT_REQUEST_EXPIRY_DAYS, PRACTICE_ROLES, type CounsellorRequestsResponse, type DataExport, type CreateClientRequestBody, type OpenRequestsResponse } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { badRequest, conflict, notFound } from "../../domain/errors.js";
+import type { Actor } from "../../domain/actor.js";
+import type { Clock } from "../../platform/clock.js";
+import { requestNoticeEmail } from "../../platform/email-templates.js";
+import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer } from "../outbox/index.js";
+import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
+import { outOfQuietHours } from "../reminders/index.js";
+import { scopeNeededFor, statusOf, timesOf } from "./client-requests.policy.js";
+import { findLatestDoings, findRequestOf, insertRequest, isClientOfCounsellor, listMembersSharing, listOpenRequestsOf, listRequestsOfClient, listRequestsOfPerson, markDeclined } from "./client-requests.repository.js";
+
+export type ClientRequestsDeps = { db: Kysely<DB>; clock: Clock };
+
+export const requestNoticeKind = "request-notice";
+export const requestReminderKind = "request-reminder";
+/** A notice of a request that never expires stops being worth sending after a week. */
+const noticeLifetimeMs = 7 * 86_400_000;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Practice member with two-step sign-in, and this client is theirs in this practice; else 403/404. */
+async function requireOwnClient(db: Kysely<DB>, actor: Actor, practiceId: string, clientId: string): Promise<void> {
+  await requirePracticeRole(db, actor, practiceId, PRACTICE_ROLES);
+  requireTwoFactor(actor);
+  if (!(await isClientOfCounsellor(db, practiceId, clientId, actor.userId))) throw notFound("No such client.");
+}
+
+/**
+ * The counsellor asks each member of their client who shares what the request needs (check-ins for
+ * a check-in, the profile for a retake). Each request and its notices (one now, one reminder before
+ * it expires) are written in one transaction, so a notice exists exactly when its request does.
+ */
+export async function createClientRequests(deps: ClientRequestsDeps, actor: Actor, practiceId: string, clientId: string, body: CreateClientRequestBody): Promise<CounsellorRequestsResponse> {
+  await requireOwnClient(deps.db, actor, practiceId, clientId);
+  const expiresInDays = body.expiresInDays === undefined ? DEFAULT_REQUEST_EXPIRY_DAYS : body.expiresInDays;
+  if (typeof body.remindAfterDays === "number" && expiresInDays !== null && body.remindAfterDays >= expiresInDays) {
+    throw badRequest("REMINDER_AFTER_EXPIRY", "The reminder must come before the request expires.", [{ path: "remindAfterDays", message: "must be fewer days than expiresInDays" }]);
+  }
+  const nowMs = deps.clock.now().getTime();
+  const { expiresAtMs, reminderAtMs } = timesOf(body, nowMs);
+  await deps.db.transaction().execute(async (trx) => {
+    const members = await listMembersSharing(trx, clientId, scopeNeededFor(body.kind));
+    if (members.length === 0) throw conflict("NOT_SHARED", "This client does not share that with you, so you cannot ask for it.");
+    for (const userId of members) {
+      const id = randomUUID();
+      await insertRequest(trx, { id, clientId, practiceId, counsellorId: actor.userId, userId, kind: body.kind, createdAtMs: nowMs, expiresAtMs, reminderAtMs });
+      // Both wait out the client's quiet hours, if they set any.
+      const noticeAtMs = await outOfQuietHours(trx, userId, nowMs);
+      const noticeEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, noticeAtMs + noticeLifetimeMs);
+      await enqueueNotice(trx, { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd }, nowMs);
+      if (reminderAtMs !== null) {
+        const remindAtMs = await outOfQuietHours(trx, userId, reminderAtMs);
+        const reminderEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, remindAtMs + noticeLifetimeMs);
+        await enqueueNotice(trx, { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd }, nowMs);
+      }
+    }
+  });
+  return listCounsellorRequests(deps, actor, practiceId, clientId);
+}
+
+/** Every request this counsellor made of this client, with where each stands now. */
+export async function listCounsellorRequests(deps: ClientRequestsDeps, actor: Actor, practiceId: string, clientId: string): Promise<CounsellorRequestsResponse> {
+  await requireOwnClient(deps.db, actor, practiceId, clientId);
+  const nowMs = deps.clock.now().getTime();
+  const rows = await listRequestsOfClient(deps.db, clientId, actor.userId);
+  const doings = new Map<string, Awaited<ReturnType<typeof findLatestDoings>>>();
+  for (const userId of new Set(rows.map((row) => row.userId))) doings.set(userId, await findLatestDoings(deps.db, userId));
+  return {
+    requests: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      memberName: row.memberName,
+      status: statusOf(row, doings.get(row.userId) ?? { checkInAtMs: null, profileAtMs: null }, nowMs),
+      createdAt: new Date(row.createdAtMs).toISOString(),
+      expiresAt: iso(row.expiresAtMs),
+    })),
+  };
+}
+
+/** The caller's open requests (not done, declined or expired), newest first. */
+export async function listMyOpenRequests(deps: ClientRequestsDeps, userId: string): Promise<OpenRequestsResponse> {
+  const nowMs = deps.clock.now().getTime();
+  const doings = await findLatestDoings(deps.db, userId);
+  const rows = (await listOpenRequestsOf(deps.db, userId)).filter((row) => statusOf(row, doings, nowMs) === "open");
+  return { requests: rows.map((row) => ({ id: row.id, kind: row.kind, counsellorName: row.counsellorName, createdAt: new Date(row.createdAtMs).toISOString(), expiresAt: iso(row.expiresAtMs) })) };
+}
+
+/** The client says no to one open request of theirs; its reminder is cancelled with it. 404 for anyone else's or one no longer open. */
+export async function declineRequest(deps: ClientRequestsDeps, userId: string, requestId: string): Promise<void> {
+  const nowMs = deps.clock.now().getTime();
+  await deps.db.transaction().execute(async (trx) => {
+    const request = await findRequestOf(trx, requestId, userId);
+    if (!request || statusOf(request, await findLatestDoings(trx, userId), nowMs) !== "open") throw notFound("No such open request.");
+    await markDeclined(trx, requestId, userId, nowMs);
+    await cancelPendingNotices(trx, userId, [requestNoticeKind, requestReminderKind], nowMs, requestId);
+  });
+}
+
+/** A request's notice or reminder, decided when it is sent: only while the request is open and the person still that client's member. */
+function requestRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer {
+  return async (db, message, nowMs) => {
+    if (message.referenceId === null) return null;
+    const request = await findRequestOf(db, message.referenceId, message.userId);
+    if (!request || statusOf(request, await findLatestDoings(db, message.userId), nowMs) !== "open") return null;
+    return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder });
+  };
+}
+
+/** What the outbox needs to deliver requests' notices. */
+export function requestOutboxHandlers(options: { publicUrl: string }): OutboxHandlers {
+  return { producers: [], renderers: { [requestNoticeKind]: requestRenderer(false, options.publicUrl), [requestReminderKind]: requestRenderer(true, options.publicUrl) } };
+}
+
+/** For the person's data export: every request made of them and where it stands. */
+export async function listRequestsForExport(db: Kysely<DB>, userId: string, nowMs: number): Promise<DataExport["counsellorRequests"]> {
+  const doings = await findLatestDoings(db, userId);
+  return (await listRequestsOfPerson(db, userId)).map((row) => ({
+    kind: row.kind,
+    counsellorName: row.counsellorName,
+    status: statusOf(row, doings, nowMs),
+    createdAt: new Date(row.createdAtMs).toISOString(),
+    expiresAt: iso(row.expiresAtMs),
+  }));
+}

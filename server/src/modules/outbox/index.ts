@@ -1,0 +1,17 @@
+export {
+  cancelPendingNotices,
+  claimHoldMs,
+  enqueueNotice,
+  maxAttempts,
+  mergeOutboxHandlers,
+  outboxJobName,
+  runOutboxRound,
+  startOutboxWorker,
+  type ClaimedMessage,
+  type DeliveryCounts,
+  type NewOutboxMessage,
+  type OutboxDeps,
+  type OutboxHandlers,
+  type OutboxProducer,
+  type OutboxRenderer,
+} from "./outbox.service.js";

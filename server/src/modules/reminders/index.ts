@@ -1,0 +1,3 @@
+export { remindersRoutes, unsubscribeRoutes } from "./reminders.routes.js";
+export { getReminderForExport, outOfQuietHours, reminderOutboxHandlers, weeklyReminderKind } from "./reminders.service.js";
+export { createReminderTokens, type ReminderTokens } from "./reminder-token.js";

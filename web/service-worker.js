@@ -1,0 +1,48 @@
+/* global self, caches */
+// Mutual's service worker (decision 048), written out by the build (vite.config.ts fills in the
+// version and the list of files). It keeps the app's own files so the app opens without a
+// connection, and serves a plain offline page when even that is missing. It never touches the API:
+// those answers are private and sent with no-store, so they are never kept here.
+const VERSION = "__MUTUAL_VERSION__";
+const PRECACHE = /** @type {string[]} */ (JSON.parse("__MUTUAL_PRECACHE__"));
+const CACHE = `mutual-app-${VERSION}`;
+const SHELL = "/";
+const OFFLINE = "/offline.html";
+const neverCached = ["/api/", "/livez", "/readyz", "/unsubscribe/", "/.well-known/"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      // The shell is asked for as a page, as a browser would (the server answers a page only then).
+      .then((cache) => cache.addAll([new Request(SHELL, { headers: { accept: "text/html" } }), ...PRECACHE]))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith("mutual-app-") && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (neverCached.some((prefix) => url.pathname.startsWith(prefix))) return;
+  if (request.mode === "navigate") {
+    // The network first, so a new version and the server's headers arrive; the kept shell offline.
+    event.respondWith(
+      fetch(request).catch(async () => (await caches.match(SHELL, { cacheName: CACHE, ignoreVary: true })) ?? (await caches.match(OFFLINE, { cacheName: CACHE })) ?? Response.error()),
+    );
+    return;
+  }
+  if (PRECACHE.includes(url.pathname)) {
+    event.respondWith(caches.match(url.pathname, { cacheName: CACHE, ignoreVary: true }).then((hit) => hit ?? fetch(request)));
+  }
+});

@@ -1,0 +1,139 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Loading } from "../../../components/loading";
+import { readBrowserTimeZone } from "../../../lib/api/check-in-api";
+import { useReminders, useSaveReminders, useSnoozeReminder, type ReminderSettings, type ReminderState } from "../../../lib/api/reminders-api";
+import { formatReminderTime, knownTimeZones, weekdayNames } from "../../../lib/reminder-format";
+
+/** The person's weekly reminder: on or off, day and time in their own zone, quiet hours, skip a week. */
+export function ReminderSettingsPanel() {
+  const { t } = useTranslation();
+  const [deviceZone] = useState(readBrowserTimeZone);
+  const reminders = useReminders(deviceZone);
+  if (reminders.isPending) return <Loading />;
+  if (reminders.isError) {
+    return (
+      <Alert tone="error">
+        <p className="alert__text">{t("reminders.loadError")}</p>
+        <Button variant="secondary" onClick={() => void reminders.refetch()} busy={reminders.isFetching}>
+          {t("reminders.retry")}
+        </Button>
+      </Alert>
+    );
+  }
+  return <ReminderForm state={reminders.data} deviceZone={deviceZone} />;
+}
+
+function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone: string }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState<ReminderSettings>(state.settings);
+  const [hasQuiet, setHasQuiet] = useState(state.settings.quietHours !== null);
+  const [quiet, setQuiet] = useState(state.settings.quietHours ?? { start: "22:00", end: "07:00" });
+  const save = useSaveReminders();
+  const snooze = useSnoozeReminder();
+  const days = weekdayNames(i18n.language);
+  const update = (change: Partial<ReminderSettings>) => {
+    setDraft((current) => ({ ...current, ...change }));
+    save.reset();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ ...draft, quietHours: hasQuiet ? quiet : null });
+  };
+  const when = state.nextAt ? formatReminderTime(state.nextAt, state.settings.timeZone, i18n.language) : null;
+  return (
+    <>
+      <p role="status" className="reminder-status">
+        {when === null ? t("reminders.off") : t(state.isSnoozed ? "reminders.snoozedNext" : "reminders.next", { when })}
+      </p>
+      {when !== null && (
+        <div className="actions">
+          <Button variant="secondary" onClick={() => snooze.mutate()} busy={snooze.isPending}>
+            {t("reminders.snooze")}
+          </Button>
+        </div>
+      )}
+      {snooze.isError && <Alert tone="error">{t("reminders.snoozeError")}</Alert>}
+      {when !== null && (
+        <p>
+          {t("reminders.calendarIntro")}{" "}
+          <a href="/api/reminders/calendar.ics" download="weekly-moment.ics">
+            {t("reminders.calendarLink")}
+          </a>
+        </p>
+      )}
+      <form className="card" onSubmit={submit} noValidate>
+        <div className="checkbox">
+          <input id={`${id}-on`} type="checkbox" checked={draft.enabled} onChange={(event) => update({ enabled: event.target.checked })} />
+          <label htmlFor={`${id}-on`}>{t("reminders.enabled")}</label>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-day`}>
+            {t("reminders.day")}
+          </label>
+          <select id={`${id}-day`} className="field__input" value={draft.weekday} onChange={(event) => update({ weekday: Number(event.target.value) })}>
+            {days.map((name, index) => (
+              <option key={name} value={index + 1}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-time`}>
+            {t("reminders.time")}
+          </label>
+          <input id={`${id}-time`} className="field__input" type="time" required value={draft.time} onChange={(event) => event.target.value && update({ time: event.target.value })} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-zone`}>
+            {t("reminders.timeZone")}
+          </label>
+          <select id={`${id}-zone`} className="field__input" value={draft.timeZone} onChange={(event) => update({ timeZone: event.target.value })}>
+            {knownTimeZones(draft.timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+          {draft.timeZone !== deviceZone && (
+            <Button variant="link" onClick={() => update({ timeZone: deviceZone })}>
+              {t("reminders.useDeviceZone", { zone: deviceZone })}
+            </Button>
+          )}
+        </div>
+        <div className="checkbox">
+          <input id={`${id}-quiet`} type="checkbox" checked={hasQuiet} onChange={(event) => (setHasQuiet(event.target.checked), save.reset())} />
+          <label htmlFor={`${id}-quiet`}>{t("reminders.quietHours")}</label>
+        </div>
+        {hasQuiet && (
+          <div className="reminder-quiet">
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-quiet-start`}>
+                {t("reminders.quietFrom")}
+              </label>
+              <input id={`${id}-quiet-start`} className="field__input" type="time" value={quiet.start} onChange={(event) => event.target.value && setQuiet({ ...quiet, start: event.target.value })} />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${id}-quiet-end`}>
+                {t("reminders.quietUntil")}
+              </label>
+              <input id={`${id}-quiet-end`} className="field__input" type="time" value={quiet.end} onChange={(event) => event.target.value && setQuiet({ ...quiet, end: event.target.value })} />
+            </div>
+          </div>
+        )}
+        <p className="field__hint">{t("reminders.stopHint")}</p>
+        {save.isError && <Alert tone="error">{t("reminders.saveError")}</Alert>}
+        {save.isSuccess && <Alert tone="success">{t("reminders.saved")}</Alert>}
+        <div className="actions">
+          <Button type="submit" busy={save.isPending}>
+            {save.isPending ? t("reminders.saving") : t("reminders.save")}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
