@@ -40,6 +40,10 @@ export type SaveCheckInInput = { timeZone: string; answers: CheckInAnswers; idem
 export function useSaveCheckIn() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Sent even when the browser says it is offline: TanStack Query would otherwise pause the save
+    // and show "Saving…" for as long as there is no connection, where the form should keep the
+    // answers on the device and say so (decision 049). A failed send is a NetworkError.
+    networkMode: "always",
     mutationFn: ({ timeZone, answers, idempotencyKey }: SaveCheckInInput) =>
       requestJson<CurrentCheckInResponse>("/api/check-ins/current", {
         method: "PUT",

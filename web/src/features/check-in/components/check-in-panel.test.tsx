@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { onlineManager } from "@tanstack/react-query";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { sharingAnswers } from "../../../testing/sharing";
 import { CheckInPanel } from "./check-in-panel";
@@ -125,13 +126,19 @@ describe("CheckInPanel", () => {
     expect(screen.queryByRole("button", { name: "Save check-in" })).not.toBeInTheDocument();
   });
 
-  it("keeps the answers on the device, without the note, when there is no connection, and says so", async () => {
+  it.each([
+    ["the browser still thinks it is online", true],
+    ["the browser knows it is offline (the save is not paused until the connection returns)", false],
+  ])("keeps the answers on the device, without the note, when there is no connection, and says so: %s", async (_case, browserOnline) => {
+    onTestFinished(() => onlineManager.setOnline(true));
     const store = useMemoryOfflineStore();
     stubFetch({ [CURRENT]: empty, "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } } });
     const online = globalThis.fetch;
     globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (init?.method === "PUT" ? Promise.reject(new TypeError("Failed to fetch")) : online(input, init))) as typeof fetch;
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.type(await screen.findByLabelText("A note (optional)"), "kept off the device");
+    // The connection goes after the page has loaded, as on a train.
+    onlineManager.setOnline(browserOnline);
     await userEvent.click(screen.getByRole("button", { name: "Save check-in" }));
     expect(await screen.findByText(/^You are offline\. Your answers are kept on this device/)).toBeInTheDocument();
     expect(screen.getByText(/Your note is not kept on the device/)).toBeInTheDocument();
