@@ -15,7 +15,10 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-const serverModules = fs.readdirSync(new URL("./server/src/modules", import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const serverModules = fs
+  .readdirSync(new URL("./server/src/modules", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** Each server module reaches another only through that module's index.ts. */
 const moduleZones = serverModules.flatMap((module) =>
@@ -29,7 +32,10 @@ const moduleZones = serverModules.flatMap((module) =>
     })),
 );
 
-const webFeatures = fs.readdirSync(new URL("./web/src/features", import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const webFeatures = fs
+  .readdirSync(new URL("./web/src/features", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** A web feature stands on components/ and lib/ only; features meet in app/, which composes them. */
 const webFeatureZones = webFeatures.flatMap((feature) =>
@@ -38,11 +44,20 @@ const webFeatureZones = webFeatures.flatMap((feature) =>
     .map((other) => ({
       target: `./web/src/features/${feature}`,
       from: `./web/src/features/${other}`,
-      message: "A web feature imports only components/, lib/ and its own files: move what features share into components/ or lib/, and compose features in app/.",
+      message:
+        "A web feature imports only components/, lib/ and its own files: move what features share into components/ or lib/, and compose features in app/.",
     })),
 );
-const sharedWebZone = { target: ["./web/src/components", "./web/src/lib"], from: ["./web/src/features", "./web/src/app"], message: "components/ and lib/ are shared by every feature: they import no feature and nothing from app/." };
-const featureAppZone = { target: "./web/src/features", from: "./web/src/app", message: "app/ composes the features: a feature never imports app/ (only its tests may render app routes)." };
+const sharedWebZone = {
+  target: ["./web/src/components", "./web/src/lib"],
+  from: ["./web/src/features", "./web/src/app"],
+  message: "components/ and lib/ are shared by every feature: they import no feature and nothing from app/.",
+};
+const featureAppZone = {
+  target: "./web/src/features",
+  from: "./web/src/app",
+  message: "app/ composes the features: a feature never imports app/ (only its tests may render app routes).",
+};
 
 const boundaryZones = [
   ...moduleZones,
@@ -50,16 +65,32 @@ const boundaryZones = [
   { target: "./web", from: ["./server", "./scripts", "./bench"], message: "The web app never imports the server." },
   ...webFeatureZones,
   sharedWebZone,
-  { target: "./server/src/db/migrations", from: ["./server/src/modules", "./server/src/auth", "./server/src/http", "./server/src/platform", "./core"], message: "Migrations are frozen in time: they import no application code (write the values out)." },
-  { target: "./server/src/**/*.policy.ts", from: ["./server/src/db", "./server/src/platform"], message: "A policy decides from what it is given: no database, network or file access." },
   {
-    target: ["./server/src/modules/**/*.service.ts", "./server/src/modules/**/*.policy.ts", "./server/src/modules/**/*.repository.ts", "./server/src/modules/**/*.presenter.ts"],
+    target: "./server/src/db/migrations",
+    from: ["./server/src/modules", "./server/src/auth", "./server/src/http", "./server/src/platform", "./core"],
+    message: "Migrations are frozen in time: they import no application code (write the values out).",
+  },
+  {
+    target: "./server/src/**/*.policy.ts",
+    from: ["./server/src/db", "./server/src/platform"],
+    message: "A policy decides from what it is given: no database, network or file access.",
+  },
+  {
+    target: [
+      "./server/src/modules/**/*.service.ts",
+      "./server/src/modules/**/*.policy.ts",
+      "./server/src/modules/**/*.repository.ts",
+      "./server/src/modules/**/*.presenter.ts",
+    ],
     from: "./server/src/http",
     message: "Only routes speak HTTP: services, policies, repositories and presenters take an Actor and throw DomainError (server/src/domain).",
   },
-  { target: "./server/src/**/*.routes.ts", from: ["./server/src/db/migrations", "./server/src/db/schema.ts", "./server/src/db/current-schema-introspector.ts"], message: "Routes call services: no SQL in a route." },
+  {
+    target: "./server/src/**/*.routes.ts",
+    from: ["./server/src/db/migrations", "./server/src/db/schema.ts", "./server/src/db/current-schema-introspector.ts"],
+    message: "Routes call services: no SQL in a route.",
+  },
 ];
-
 
 // Patterns of no-restricted-imports, shared by the blocks that need them.
 const onlyAuthImportsBetterAuth = { regex: "^@?better-auth($|/)", message: "Only server/src/auth imports better-auth; use its index.ts." };
@@ -81,7 +112,15 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx,js,mjs}"],
     plugins: { "import-x": importX },
-    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, conditionNames: ["source", "types", "import", "default"], project: ["core/tsconfig.json", "server/tsconfig.json", "web/tsconfig.json", "scripts/tsconfig.json", "bench/tsconfig.json", "e2e/tsconfig.json"] })] },
+    settings: {
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          conditionNames: ["source", "types", "import", "default"],
+          project: ["core/tsconfig.json", "server/tsconfig.json", "web/tsconfig.json", "scripts/tsconfig.json", "bench/tsconfig.json", "e2e/tsconfig.json"],
+        }),
+      ],
+    },
     rules: { "import-x/no-restricted-paths": ["error", { zones: [...boundaryZones, featureAppZone] }] },
   },
   {
@@ -105,7 +144,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { paths: [{ name: "better-sqlite3", allowTypeImports: true, message: "Load SQLite through server/src/db/sqlite-driver.ts: it picks the driver that is safe on this Node (decision 053)." }] },
+        {
+          paths: [
+            {
+              name: "better-sqlite3",
+              allowTypeImports: true,
+              message: "Load SQLite through server/src/db/sqlite-driver.ts: it picks the driver that is safe on this Node (decision 053).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -164,7 +211,9 @@ export default tseslint.config(
     // The only reader of the environment is config.ts: everything else is given its settings.
     files: ["server/src/**/*.ts"],
     ignores: ["server/src/config.ts", "server/src/**/*.test.ts"],
-    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings in server/src/config.ts and pass them in." }] },
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings in server/src/config.ts and pass them in." }],
+    },
   },
   // One no-restricted-imports per kind of file: a later block's options replace an earlier one's for
   // the same rule, so each block below carries every pattern that applies to its files.

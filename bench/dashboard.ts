@@ -79,7 +79,12 @@ export async function openDashboardApp(database: Database): Promise<{ app: Fasti
  * Times every dashboard page of the practice; the first read (which builds the summary rows) on its
  * own. `cpuMs`, if given, reads the CPU milliseconds used so far by whatever serves the requests.
  */
-export async function timeDashboardPages(app: FastifyInstance, cookie: string, practiceId: string, cpuMs?: () => number): Promise<Pick<DashboardFigures, "summaryBuildMs" | "pages">> {
+export async function timeDashboardPages(
+  app: FastifyInstance,
+  cookie: string,
+  practiceId: string,
+  cpuMs?: () => number,
+): Promise<Pick<DashboardFigures, "summaryBuildMs" | "pages">> {
   // The data was loaded straight into the tables, so the first read builds every member's
   // summary row (decision 018): timed on its own, as a deployment upgrading would see it once.
   const firstUrl = `/api/practices/${practiceId}/dashboard`;
@@ -140,7 +145,10 @@ export async function measureBareInjectP50(): Promise<number> {
     if (run >= warmUp * 10) times.push(performance.now() - started);
   }
   await bare.close();
-  return percentile(times.sort((a, b) => a - b), 50);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** The report section, as markdown lines. */
@@ -160,7 +168,9 @@ export async function runDashboardBench(): Promise<string[]> {
   ];
   for (const figure of figures) {
     for (const page of figure.pages) {
-      lines.push(`| ${figure.dialect === "sqlite" ? "SQLite" : "PostgreSQL"} | ${page.label} | ${page.total.toLocaleString("en")} | ${fmt(page.p50, 1)} | ${fmt(page.p95, 1)} | ${fmt(page.max, 1)} | ${fmt((bareP50 / page.p50) * 100, 2)} % | ${page.p95 <= 50 ? "✅" : "❌"} |`);
+      lines.push(
+        `| ${figure.dialect === "sqlite" ? "SQLite" : "PostgreSQL"} | ${page.label} | ${page.total.toLocaleString("en")} | ${fmt(page.p50, 1)} | ${fmt(page.p95, 1)} | ${fmt(page.max, 1)} | ${fmt((bareP50 / page.p50) * 100, 2)} % | ${page.p95 <= 50 ? "✅" : "❌"} |`,
+      );
     }
   }
   const where = (figure: DashboardFigures) => (figure.dialect === "sqlite" ? "SQLite" : "PostgreSQL");

@@ -20,7 +20,9 @@ const publicPages = ["/", "/sign-in", "/sign-up", "/help"];
 const signedInPages = ["/", "/profile", "/check-in", "/trends", "/practices", "/partner/report", "/account"];
 // LIGHTHOUSE_PAGES=/trends,/account audits only those signed-in pages (and no public one),
 // each LIGHTHOUSE_RUNS times (default 1), to look into one page; unset, every page once.
-const onlyPages = process.env.LIGHTHOUSE_PAGES?.split(",").map((page) => page.trim()).filter(Boolean);
+const onlyPages = process.env.LIGHTHOUSE_PAGES?.split(",")
+  .map((page) => page.trim())
+  .filter(Boolean);
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? "1") || 1);
 // LIGHTHOUSE_JSON_DIR=<folder> also keeps each run's full Lighthouse report there, to see where the time goes.
 const jsonDir = process.env.LIGHTHOUSE_JSON_DIR;
@@ -31,7 +33,15 @@ type PageResult = { page: string; performance: number; accessibility: number; lc
 async function launchChromium(): Promise<{ port: number; close: () => Promise<void> }> {
   const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-lighthouse-chromium-"));
-  const args = ["--headless=new", "--remote-debugging-port=0", `--user-data-dir=${profileDir}`, "--no-first-run", "--no-default-browser-check", "--disable-gpu", "about:blank"];
+  const args = [
+    "--headless=new",
+    "--remote-debugging-port=0",
+    `--user-data-dir=${profileDir}`,
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-gpu",
+    "about:blank",
+  ];
   // The sandbox cannot start as root (containers, CI images); elsewhere it stays on.
   if (process.getuid?.() === 0) args.unshift("--no-sandbox");
   const child: ChildProcess = spawn(chromePath, args, { stdio: ["ignore", "ignore", "pipe"] });
@@ -146,7 +156,10 @@ export async function runLighthouseBench(): Promise<string[]> {
   const env = { PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: baseUrl, LOG_LEVEL: "warn" };
   const lines: string[] = [];
   try {
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/demo.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/demo.ts"], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
     if (seeded.status !== 0) throw new Error(`seeding the demo person failed:\n${seeded.stderr}`);
     const server = await startServer(baseUrl, env);
     // A Chromium that fails to start must not leave the server running.

@@ -22,7 +22,10 @@ type Endpoint = { label: string; url: (practiceId: string, middleCursor: string)
 
 const endpoints: Endpoint[] = [
   { label: "GET …/clients, first page (50)", url: (practiceId) => `/api/practices/${practiceId}/clients` },
-  { label: "GET …/clients, a page from the middle (50)", url: (practiceId, cursor) => `/api/practices/${practiceId}/clients?cursor=${encodeURIComponent(cursor)}` },
+  {
+    label: "GET …/clients, a page from the middle (50)",
+    url: (practiceId, cursor) => `/api/practices/${practiceId}/clients?cursor=${encodeURIComponent(cursor)}`,
+  },
   { label: "GET …/client-invites, first page (50)", url: (practiceId) => `/api/practices/${practiceId}/client-invites` },
   { label: "GET …/dashboard, first page (25)", url: (practiceId) => `/api/practices/${practiceId}/dashboard` },
   { label: "GET …/export.csv, the whole practice", url: (practiceId) => `/api/practices/${practiceId}/export.csv`, samples: 3 },
@@ -57,7 +60,14 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
   try {
     const { app, counsellor } = await openDashboardApp(database);
     try {
-      const scale = await seedScaleData(database, counsellor.userId, { practices: 3, largePracticeClients: size, otherPracticeClients: 10, assessmentsPerPerson: 1, checkInsPerPerson: 2, coupleEvery: 10 });
+      const scale = await seedScaleData(database, counsellor.userId, {
+        practices: 3,
+        largePracticeClients: size,
+        otherPracticeClients: 10,
+        assessmentsPerPerson: 1,
+        checkInsPerPerson: 2,
+        coupleEvery: 10,
+      });
       const practiceId = scale.largePracticeId;
       // As many open invites as clients, so the invites list is as long as the clients list.
       const now = Date.now();
@@ -91,7 +101,11 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
       await app.inject({ method: "GET", url: `/api/practices/${practiceId}/dashboard`, headers: { cookie: counsellor.cookie } });
       const figures: Figure[] = [];
       for (const endpoint of endpoints) {
-        figures.push({ size, label: endpoint.label, ...(await time(app, counsellor.cookie, endpoint.url(practiceId, middleCursor), endpoint.samples ?? samples)) });
+        figures.push({
+          size,
+          label: endpoint.label,
+          ...(await time(app, counsellor.cookie, endpoint.url(practiceId, middleCursor), endpoint.samples ?? samples)),
+        });
       }
       return figures;
     } finally {
@@ -114,16 +128,24 @@ export async function runListsBench(): Promise<string[]> {
     const figures: Figure[] = [];
     for (const size of sizes) figures.push(...(await measureSize(dialect, size)));
     lines.push(`### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`, "");
-    lines.push(`| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth |`);
+    lines.push(
+      `| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth |`,
+    );
     lines.push(`| --- | ${sizes.map(() => "---:").join(" | ")} | ---: | ---: |`);
     for (const endpoint of endpoints) {
       const row = figures.filter((figure) => figure.label === endpoint.label);
       const first = row[0]!;
       const last = row.at(-1)!;
-      lines.push(`| ${endpoint.label} | ${row.map((figure) => `${fmt(figure.p50, 1)} / ${fmt(figure.p95, 1)}`).join(" | ")} | ${fmt(last.bytes / 1024, 0)} KB | ×${fmt(last.p50 / first.p50, 2)} |`);
+      lines.push(
+        `| ${endpoint.label} | ${row.map((figure) => `${fmt(figure.p50, 1)} / ${fmt(figure.p95, 1)}`).join(" | ")} | ${fmt(last.bytes / 1024, 0)} KB | ×${fmt(last.p50 / first.p50, 2)} |`,
+      );
     }
     const csv = figures.filter((figure) => figure.label === endpoints.at(-1)!.label);
-    lines.push("", `Longest event-loop stall while the CSV was written: ${csv.map((figure) => `${fmt(figure.stallMs, 1)} ms at ${figure.size.toLocaleString("en")}`).join(", ")}.`, "");
+    lines.push(
+      "",
+      `Longest event-loop stall while the CSV was written: ${csv.map((figure) => `${fmt(figure.stallMs, 1)} ms at ${figure.size.toLocaleString("en")}`).join(", ")}.`,
+      "",
+    );
   }
   return lines;
 }

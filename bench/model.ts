@@ -58,7 +58,11 @@ function createMemorySampler() {
 }
 
 /** Run `work` over the pool in batches for `budgetMs`; returns items per second and the count. */
-function measureRate(pool: ReadonlyArray<Record<string, number | undefined>>, budgetMs: number, work: (answers: Record<string, number | undefined>) => unknown): { rate: number; count: number; seconds: number } {
+function measureRate(
+  pool: ReadonlyArray<Record<string, number | undefined>>,
+  budgetMs: number,
+  work: (answers: Record<string, number | undefined>) => unknown,
+): { rate: number; count: number; seconds: number } {
   let count = 0;
   const started = performance.now();
   while (performance.now() - started < budgetMs) {
@@ -104,9 +108,24 @@ function benchScoring(): BenchRow[] {
   const baseline = measureRate(pool, 1_500, (answers) => (sink += plainMeans(answers)));
   const scored = measureRate(pool, 3_000, (answers) => scoreProfile(PROFILE, answers));
   return [
-    { metric: "model.profiles_scored_per_second", value: Math.round(scored.rate), unit: "profiles/s", note: `scoreProfile with explanations and pattern, ${scored.count} profiles in ${scored.seconds.toFixed(2)} s, 5% skipped answers` },
-    { metric: "model.baseline_plain_means_per_second", value: Math.round(baseline.rate), unit: "profiles/s", note: `baseline, same run and pool: a plain mean per dimension, nothing else (checksum ${Number.isFinite(sink) ? "ok" : "bad"})` },
-    { metric: "model.scoring_cost_vs_plain_means", value: Number((baseline.rate / scored.rate).toFixed(1)), unit: "×", note: "how many plain-mean passes one full scoring costs: validation, keying, proration, explanations, pattern" },
+    {
+      metric: "model.profiles_scored_per_second",
+      value: Math.round(scored.rate),
+      unit: "profiles/s",
+      note: `scoreProfile with explanations and pattern, ${scored.count} profiles in ${scored.seconds.toFixed(2)} s, 5% skipped answers`,
+    },
+    {
+      metric: "model.baseline_plain_means_per_second",
+      value: Math.round(baseline.rate),
+      unit: "profiles/s",
+      note: `baseline, same run and pool: a plain mean per dimension, nothing else (checksum ${Number.isFinite(sink) ? "ok" : "bad"})`,
+    },
+    {
+      metric: "model.scoring_cost_vs_plain_means",
+      value: Number((baseline.rate / scored.rate).toFixed(1)),
+      unit: "×",
+      note: "how many plain-mean passes one full scoring costs: validation, keying, proration, explanations, pattern",
+    },
   ];
 }
 
@@ -151,14 +170,49 @@ function benchPsychometrics(respondents = 1_000_000, chunks = 4): BenchRow[] {
   const { peakRss, peakHeap, startHeap } = memory.report();
   const close = summary.find((entry) => entry.dimension === "CLOSE");
   return [
-    { metric: "model.psychometrics_1m_seconds", value: Number(seconds.toFixed(3)), unit: "s", note: `${respondents} simulated respondents in ${chunks} merged chunks; alpha, item–total, alpha-if-deleted, SEM for 7 dimensions` },
-    { metric: "model.baseline_simulator_only_1m_seconds", value: Number(simulatorSeconds.toFixed(3)), unit: "s", note: "baseline, same run: generating the same 1,000,000 rows with nothing accumulated" },
-    { metric: "model.psychometrics_accumulate_seconds", value: Number(accumulateSeconds.toFixed(3)), unit: "s", note: "the psychometrics' own cost: total minus the simulator baseline" },
-    { metric: "model.psychometrics_ratio_to_simulator", value: Number((seconds / simulatorSeconds).toFixed(2)), unit: "×", note: "total time over generating the rows alone" },
-    { metric: "model.psychometrics_rows_per_second", value: Math.round(respondents / seconds), unit: "rows/s", note: `accumulation alone: ${Math.round(respondents / Math.max(accumulateSeconds, 1e-9))} rows/s` },
+    {
+      metric: "model.psychometrics_1m_seconds",
+      value: Number(seconds.toFixed(3)),
+      unit: "s",
+      note: `${respondents} simulated respondents in ${chunks} merged chunks; alpha, item–total, alpha-if-deleted, SEM for 7 dimensions`,
+    },
+    {
+      metric: "model.baseline_simulator_only_1m_seconds",
+      value: Number(simulatorSeconds.toFixed(3)),
+      unit: "s",
+      note: "baseline, same run: generating the same 1,000,000 rows with nothing accumulated",
+    },
+    {
+      metric: "model.psychometrics_accumulate_seconds",
+      value: Number(accumulateSeconds.toFixed(3)),
+      unit: "s",
+      note: "the psychometrics' own cost: total minus the simulator baseline",
+    },
+    {
+      metric: "model.psychometrics_ratio_to_simulator",
+      value: Number((seconds / simulatorSeconds).toFixed(2)),
+      unit: "×",
+      note: "total time over generating the rows alone",
+    },
+    {
+      metric: "model.psychometrics_rows_per_second",
+      value: Math.round(respondents / seconds),
+      unit: "rows/s",
+      note: `accumulation alone: ${Math.round(respondents / Math.max(accumulateSeconds, 1e-9))} rows/s`,
+    },
     { metric: "model.psychometrics_peak_rss", value: Number((peakRss / MB).toFixed(1)), unit: "MB", note: "process resident set, sampled every 65,536 rows" },
-    { metric: "model.psychometrics_peak_heap_growth", value: Number(((peakHeap - startHeap) / MB).toFixed(2)), unit: "MB", note: "bounded: accumulators hold O(items²) numbers, not rows" },
-    { metric: "model.psychometrics_close_alpha", value: Number((close?.alpha ?? Number.NaN).toFixed(4)), unit: "alpha", note: `sanity check on simulated data; n=${close?.n ?? 0} complete CLOSE rows` },
+    {
+      metric: "model.psychometrics_peak_heap_growth",
+      value: Number(((peakHeap - startHeap) / MB).toFixed(2)),
+      unit: "MB",
+      note: "bounded: accumulators hold O(items²) numbers, not rows",
+    },
+    {
+      metric: "model.psychometrics_close_alpha",
+      value: Number((close?.alpha ?? Number.NaN).toFixed(4)),
+      unit: "alpha",
+      note: `sanity check on simulated data; n=${close?.n ?? 0} complete CLOSE rows`,
+    },
   ];
 }
 
@@ -169,5 +223,6 @@ export async function runModelBench(): Promise<BenchRow[]> {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = await runModelBench();
-  for (const row of rows) console.log(`${row.metric.padEnd(40)} ${String(row.value).padStart(12)} ${row.unit}${row.note === undefined ? "" : `  (${row.note})`}`);
+  for (const row of rows)
+    console.log(`${row.metric.padEnd(40)} ${String(row.value).padStart(12)} ${row.unit}${row.note === undefined ? "" : `  (${row.note})`}`);
 }

@@ -94,6 +94,10 @@ export async function measurePartnerJourney(api: Api, seconds: number, connectio
   const checkIn = await load(url, { seconds, connections, method: "PUT", headers, headersOf, body });
   const checkInHalf = await paced(url, { seconds, rate: Math.max(1, Math.floor(checkIn.requestsPerSecond / 2)), method: "PUT", headers, headersOf, body });
   const profile = await load(`${api.baseUrl}/api/profile`, { seconds, connections, headers: { cookie: api.cookie } });
-  const profileHalf = await paced(`${api.baseUrl}/api/profile`, { seconds, rate: Math.max(1, Math.floor(profile.requestsPerSecond / 2)), headers: { cookie: api.cookie } });
+  const profileHalf = await paced(`${api.baseUrl}/api/profile`, {
+    seconds,
+    rate: Math.max(1, Math.floor(profile.requestsPerSecond / 2)),
+    headers: { cookie: api.cookie },
+  });
   return { checkIn, checkInHalf, profile, profileHalf };
 }

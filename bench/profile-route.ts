@@ -74,7 +74,9 @@ const [profileFile] = fs.readdirSync(profileDir).filter((file) => file.endsWith(
 if (!profileFile) throw new Error(`the server wrote no CPU profile to ${profileDir}`);
 const summary = summarizeCpuProfile(JSON.parse(fs.readFileSync(path.join(profileDir, profileFile), "utf8")) as CpuProfile, 30);
 const percent = (share: number) => `${(share * 100).toFixed(1).padStart(5)} %`;
-process.stdout.write(`${route}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors, ${result.non2xx} non-2xx\n`);
+process.stdout.write(
+  `${route}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors, ${result.non2xx} non-2xx\n`,
+);
 process.stdout.write("(start-up is in the profile too: module loading and migrations show as a few per cent)\n\nSelf time\n");
 for (const row of summary.self) process.stdout.write(`${percent(row.share)}  ${row.name}\n`);
 process.stdout.write("\nInclusive time\n");

@@ -60,7 +60,9 @@ async function main(): Promise<void> {
 
   say(`# Mutual benchmark · ${new Date().toISOString()}`);
   say();
-  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Load: autocannon, ${connections} connections, ${seconds} s per run, on the same machine; the half-rate runs are evenly paced and open-loop (each request sent when due and timed from then, bench/support.ts), not autocannon's overallRate, which sends in bursts.`);
+  say(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Load: autocannon, ${connections} connections, ${seconds} s per run, on the same machine; the half-rate runs are evenly paced and open-loop (each request sent when due and timed from then, bench/support.ts), not autocannon's overallRate, which sends in bursts.`,
+  );
   say();
 
   // Start-up: `npm start` on an already-built tree and a fresh data folder (migrations included).
@@ -72,7 +74,12 @@ async function main(): Promise<void> {
   // With the flags `npm start` gives the server (server/node-flags.json), so the RSS measured is the one people get.
   const { flags } = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8")) as { flags: string[] };
   // A trusted client-address header, so the extra people below can sign up from addresses of their own (sign-ups are rate limited per address).
-  const server = startProcess(process.execPath, [...flags, "server/dist/main.js"], { PORT: "3301", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_IP_HEADER: "x-forwarded-for" });
+  const server = startProcess(process.execPath, [...flags, "server/dist/main.js"], {
+    PORT: "3301",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    CLIENT_IP_HEADER: "x-forwarded-for",
+  });
   await waitForOk("http://127.0.0.1:3301/readyz", performance.now());
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const justStartedRss = rssMegabytes(server.pid ?? 0);
@@ -104,7 +111,11 @@ async function main(): Promise<void> {
   const others = [];
   for (let person = 0; person < 8; person += 1) {
     const details = { name: `Bench ${person}`, email: `bench-${person}@example.test`, password: "benchmark passphrase long enough" };
-    others.push({ baseUrl: "http://127.0.0.1:3301", origin, cookie: await signUpByOutbox({ baseUrl: "http://127.0.0.1:3301", dataDir, headers: { origin, "x-forwarded-for": `10.0.9.${person + 1}` }, details }) });
+    others.push({
+      baseUrl: "http://127.0.0.1:3301",
+      origin,
+      cookie: await signUpByOutbox({ baseUrl: "http://127.0.0.1:3301", dataDir, headers: { origin, "x-forwarded-for": `10.0.9.${person + 1}` }, details }),
+    });
   }
   const journey = await measurePartnerJourney({ baseUrl: "http://127.0.0.1:3301", origin, cookie }, seconds, connections, others);
   const couple = await measureCoupleReport({ baseUrl: "http://127.0.0.1:3301", origin, dataDir }, seconds, connections);
@@ -121,11 +132,21 @@ async function main(): Promise<void> {
   say();
   say("| run | req/s | p50 ms | p99 ms | ratio to bare Fastify | errors / non-2xx |");
   say("| --- | ---: | ---: | ---: | ---: | ---: |");
-  say(`| bare Fastify GET /livez (baseline) | ${fmt(baseLive.requestsPerSecond)} | ${baseLive.p50} | ${baseLive.p99} | 1.00 | ${baseLive.errors} / ${baseLive.non2xx} |`);
-  say(`| bare Fastify + one SQLite lookup, GET /api/me (like-for-like baseline) | ${fmt(baseMe.requestsPerSecond)} | ${baseMe.p50} | ${baseMe.p99} | ${fmt(baseMe.requestsPerSecond / baseLive.requestsPerSecond, 2)} | ${baseMe.errors} / ${baseMe.non2xx} |`);
-  say(`| Mutual GET /livez | ${fmt(appLive.requestsPerSecond)} | ${appLive.p50} | ${appLive.p99} | ${fmt(ratioLive, 2)} | ${appLive.errors} / ${appLive.non2xx} |`);
-  say(`| Mutual GET /api/me (signed in) | ${fmt(appMe.requestsPerSecond)} | ${appMe.p50} | ${appMe.p99} | ${fmt(ratioMe, 2)} | ${appMe.errors} / ${appMe.non2xx} |`);
-  say(`| Mutual GET /api/me at ${fmt(halfRate)} req/s (half its maximum) | ${fmt(appMeHalf.requestsPerSecond)} | ${appMeHalf.p50} | ${appMeHalf.p99} | – | ${appMeHalf.errors} / ${appMeHalf.non2xx} |`);
+  say(
+    `| bare Fastify GET /livez (baseline) | ${fmt(baseLive.requestsPerSecond)} | ${baseLive.p50} | ${baseLive.p99} | 1.00 | ${baseLive.errors} / ${baseLive.non2xx} |`,
+  );
+  say(
+    `| bare Fastify + one SQLite lookup, GET /api/me (like-for-like baseline) | ${fmt(baseMe.requestsPerSecond)} | ${baseMe.p50} | ${baseMe.p99} | ${fmt(baseMe.requestsPerSecond / baseLive.requestsPerSecond, 2)} | ${baseMe.errors} / ${baseMe.non2xx} |`,
+  );
+  say(
+    `| Mutual GET /livez | ${fmt(appLive.requestsPerSecond)} | ${appLive.p50} | ${appLive.p99} | ${fmt(ratioLive, 2)} | ${appLive.errors} / ${appLive.non2xx} |`,
+  );
+  say(
+    `| Mutual GET /api/me (signed in) | ${fmt(appMe.requestsPerSecond)} | ${appMe.p50} | ${appMe.p99} | ${fmt(ratioMe, 2)} | ${appMe.errors} / ${appMe.non2xx} |`,
+  );
+  say(
+    `| Mutual GET /api/me at ${fmt(halfRate)} req/s (half its maximum) | ${fmt(appMeHalf.requestsPerSecond)} | ${appMeHalf.p50} | ${appMeHalf.p99} | – | ${appMeHalf.errors} / ${appMeHalf.non2xx} |`,
+  );
   say();
   const { checkIn, checkInHalf, profile, profileHalf } = journey;
   const ratioCheckIn = checkIn.requestsPerSecond / rawCommits;
@@ -135,10 +156,18 @@ async function main(): Promise<void> {
   say("| run | req/s | p50 ms | p99 ms | ratio | errors / non-2xx |");
   say("| --- | ---: | ---: | ---: | ---: | ---: |");
   say(`| raw SQLite commits, WAL + synchronous=FULL, one-row insert (baseline) | ${fmt(rawCommits)} | – | – | 1.00 | – |`);
-  say(`| Mutual PUT /api/check-ins/current (9 people in turn, note encrypted, a fresh Idempotency-Key each, as the web client sends it) | ${fmt(checkIn.requestsPerSecond)} | ${checkIn.p50} | ${checkIn.p99} | ${fmt(ratioCheckIn, 2)} of raw commits | ${checkIn.errors} / ${checkIn.non2xx} |`);
-  say(`| the same at ${fmt(checkInHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(checkInHalf.requestsPerSecond)} | ${checkInHalf.p50} | ${checkInHalf.p99} | – | ${checkInHalf.errors} / ${checkInHalf.non2xx} |`);
-  say(`| Mutual GET /api/profile (scored from the stored answers) | ${fmt(profile.requestsPerSecond)} | ${profile.p50} | ${profile.p99} | ${fmt(ratioProfile, 2)} of bare Fastify | ${profile.errors} / ${profile.non2xx} |`);
-  say(`| the same at ${fmt(profileHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(profileHalf.requestsPerSecond)} | ${profileHalf.p50} | ${profileHalf.p99} | – | ${profileHalf.errors} / ${profileHalf.non2xx} |`);
+  say(
+    `| Mutual PUT /api/check-ins/current (9 people in turn, note encrypted, a fresh Idempotency-Key each, as the web client sends it) | ${fmt(checkIn.requestsPerSecond)} | ${checkIn.p50} | ${checkIn.p99} | ${fmt(ratioCheckIn, 2)} of raw commits | ${checkIn.errors} / ${checkIn.non2xx} |`,
+  );
+  say(
+    `| the same at ${fmt(checkInHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(checkInHalf.requestsPerSecond)} | ${checkInHalf.p50} | ${checkInHalf.p99} | – | ${checkInHalf.errors} / ${checkInHalf.non2xx} |`,
+  );
+  say(
+    `| Mutual GET /api/profile (scored from the stored answers) | ${fmt(profile.requestsPerSecond)} | ${profile.p50} | ${profile.p99} | ${fmt(ratioProfile, 2)} of bare Fastify | ${profile.errors} / ${profile.non2xx} |`,
+  );
+  say(
+    `| the same at ${fmt(profileHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(profileHalf.requestsPerSecond)} | ${profileHalf.p50} | ${profileHalf.p99} | – | ${profileHalf.errors} / ${profileHalf.non2xx} |`,
+  );
   say();
   const { report, reportHalf } = couple;
   const ratioReport = report.requestsPerSecond / baseLive.requestsPerSecond;
@@ -148,17 +177,31 @@ async function main(): Promise<void> {
   say();
   say("| run | req/s | p50 ms | p99 ms | ratio | errors / non-2xx |");
   say("| --- | ---: | ---: | ---: | ---: | ---: |");
-  say(`| Mutual GET /api/couple/report (both partners share pattern and scores) | ${fmt(report.requestsPerSecond)} | ${report.p50} | ${report.p99} | ${fmt(ratioReport, 2)} of bare Fastify; ${fmt(report.requestsPerSecond / rawCommits, 2)} of raw commits | ${report.errors} / ${report.non2xx} |`);
-  say(`| the same at ${fmt(reportHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(reportHalf.requestsPerSecond)} | ${reportHalf.p50} | ${reportHalf.p99} | – | ${reportHalf.errors} / ${reportHalf.non2xx} |`);
+  say(
+    `| Mutual GET /api/couple/report (both partners share pattern and scores) | ${fmt(report.requestsPerSecond)} | ${report.p50} | ${report.p99} | ${fmt(ratioReport, 2)} of bare Fastify; ${fmt(report.requestsPerSecond / rawCommits, 2)} of raw commits | ${report.errors} / ${report.non2xx} |`,
+  );
+  say(
+    `| the same at ${fmt(reportHalf.requestsPerSecond)} req/s (half its maximum) | ${fmt(reportHalf.requestsPerSecond)} | ${reportHalf.p50} | ${reportHalf.p99} | – | ${reportHalf.errors} / ${reportHalf.non2xx} |`,
+  );
   say();
   say("## Targets");
   say();
-  say(`- /api/me throughput ${fmt(ratioMe * 100, 1)}% of bare Fastify's /livez (target ≥ 35%): ${verdict(ratioMe >= 0.35)}; ${fmt((appMe.requestsPerSecond / baseMe.requestsPerSecond) * 100, 1)}% of the like-for-like baseline`);
+  say(
+    `- /api/me throughput ${fmt(ratioMe * 100, 1)}% of bare Fastify's /livez (target ≥ 35%): ${verdict(ratioMe >= 0.35)}; ${fmt((appMe.requestsPerSecond / baseMe.requestsPerSecond) * 100, 1)}% of the like-for-like baseline`,
+  );
   say(`- /api/me p99 at half its maximum rate ${appMeHalf.p99} ms (target ≤ 10 ms): ${verdict(appMeHalf.p99 <= 10)}`);
-  say(`- check-in submit ${fmt(ratioCheckIn * 100, 1)}% of the raw commit rate (target ≥ 70%): ${verdict(ratioCheckIn >= 0.7)}; p99 at half its maximum ${checkInHalf.p99} ms (target ≤ 10 ms): ${verdict(checkInHalf.p99 <= 10)}`);
-  say(`- profile read ${fmt(ratioProfile * 100, 1)}% of bare Fastify (target ≥ 35%): ${verdict(ratioProfile >= 0.35)}; p99 at half its maximum ${profileHalf.p99} ms (target ≤ 10 ms): ${verdict(profileHalf.p99 <= 10)}`);
-  say(`- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`);
-  say(`- idle server RSS ${fmt(idleRss, 1)} MB after 35 s idle (target ≤ 120 MB): ${verdict(idleRss <= 120)}; ${fmt(justStartedRss, 1)} MB 2 s after start; ${fmt(loadedRss, 1)} MB after the load runs`);
+  say(
+    `- check-in submit ${fmt(ratioCheckIn * 100, 1)}% of the raw commit rate (target ≥ 70%): ${verdict(ratioCheckIn >= 0.7)}; p99 at half its maximum ${checkInHalf.p99} ms (target ≤ 10 ms): ${verdict(checkInHalf.p99 <= 10)}`,
+  );
+  say(
+    `- profile read ${fmt(ratioProfile * 100, 1)}% of bare Fastify (target ≥ 35%): ${verdict(ratioProfile >= 0.35)}; p99 at half its maximum ${profileHalf.p99} ms (target ≤ 10 ms): ${verdict(profileHalf.p99 <= 10)}`,
+  );
+  say(
+    `- npm start (built) to first 200 on /livez: median ${fmt(startMedian)} ms of ${startTimes.map((time) => fmt(time)).join(", ")} (target ≤ 3,000 ms): ${verdict(startMedian <= 3000)}`,
+  );
+  say(
+    `- idle server RSS ${fmt(idleRss, 1)} MB after 35 s idle (target ≤ 120 MB): ${verdict(idleRss <= 120)}; ${fmt(justStartedRss, 1)} MB 2 s after start; ${fmt(loadedRss, 1)} MB after the load runs`,
+  );
   say();
 
   // Memory during bursts of sign-ins, for each number of password hashes at once (bench/sign-in-burst.ts).

@@ -17,7 +17,18 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS } from "@mutual/core";
 import { isoWeekIn } from "../server/src/modules/check-in/check-in-week.js";
-import { answerTemplates, checkInAnswersOf, completedAtOf, consentScopesOf, joinedAtOf, lastCheckInAtOf, templateOf, weekMs, type AnswerTemplate, type ScalePostgres } from "./scale-data.js";
+import {
+  answerTemplates,
+  checkInAnswersOf,
+  completedAtOf,
+  consentScopesOf,
+  joinedAtOf,
+  lastCheckInAtOf,
+  templateOf,
+  weekMs,
+  type AnswerTemplate,
+  type ScalePostgres,
+} from "./scale-data.js";
 
 export type CopyScaleOptions = {
   people: number;
@@ -32,7 +43,14 @@ export type CopyScaleOptions = {
   deferIndexes: boolean;
 };
 
-export const COPY_SCALE: CopyScaleOptions = { people: 1_000_000, clientsPerPractice: 5000, coupleEvery: 10, checkInsPerPerson: 20, retakeEvery: 10, deferIndexes: true };
+export const COPY_SCALE: CopyScaleOptions = {
+  people: 1_000_000,
+  clientsPerPractice: 5000,
+  coupleEvery: 10,
+  checkInsPerPerson: 20,
+  retakeEvery: 10,
+  deferIndexes: true,
+};
 
 export type CopyLoad = {
   largePracticeId: string;
@@ -48,7 +66,20 @@ export type CopyLoad = {
 };
 
 /** Tables loaded, parents before children (so the load also works with every constraint in place). */
-const LOADED_TABLES = ["user", "organization", "member", "practice_client", "practice_client_member", "client_consent", "assessment", "assessment_answer", "assessment_score", "assessment_safety", "check_in", "check_in_latest"] as const;
+const LOADED_TABLES = [
+  "user",
+  "organization",
+  "member",
+  "practice_client",
+  "practice_client_member",
+  "client_consent",
+  "assessment",
+  "assessment_answer",
+  "assessment_score",
+  "assessment_safety",
+  "check_in",
+  "check_in_latest",
+] as const;
 type LoadedTable = (typeof LOADED_TABLES)[number];
 
 const pad = (value: number, width = 7): string => String(value).padStart(width, "0");
@@ -89,7 +120,13 @@ function* slotsOf(options: CopyScaleOptions, nowMs: number): Generator<Slot> {
   let person = 0;
   for (let client = 0; person < options.people; client += 1) {
     const couple = isCouple(options, client, person);
-    const base = { practice: Math.floor(client / options.clientsPerPractice), client, couple, clientId: `bench-client-${pad(client)}`, joinedAt: joinedAtOf(client, nowMs) };
+    const base = {
+      practice: Math.floor(client / options.clientsPerPractice),
+      client,
+      couple,
+      clientId: `bench-client-${pad(client)}`,
+      joinedAt: joinedAtOf(client, nowMs),
+    };
     for (let member = 0; member < (couple ? 2 : 1); member += 1) {
       yield { ...base, member, person, userId: personIdOf(person) };
       person += 1;
@@ -103,7 +140,9 @@ type PreparedTemplate = { answers: Array<{ itemId: string; value: number }>; sco
 function prepareTemplate(template: AnswerTemplate): PreparedTemplate {
   const scores = SCORE_KEYS.map((key) => template.summary.scores[key]);
   return {
-    answers: INTERDEPENDENCE_PROFILE_V1.items.flatMap((entry) => (template.answers[entry.id] === undefined ? [] : [{ itemId: copyText(entry.id), value: template.answers[entry.id]! }])),
+    answers: INTERDEPENDENCE_PROFILE_V1.items.flatMap((entry) =>
+      template.answers[entry.id] === undefined ? [] : [{ itemId: copyText(entry.id), value: template.answers[entry.id]! }],
+    ),
     scoreTail: line(...scores, template.summary.pattern, JSON.stringify(template.summary.shareableFlagIds), template.instrumentKey, template.scoredAnswers),
     raised: template.summary.safetyRaised ? 1 : 0,
   };
@@ -130,7 +169,12 @@ function tablesOf(options: CopyScaleOptions, counsellorId: string, nowMs: number
   const assessments = function* (): Generator<{ slot: Slot; assessmentId: string; completedAt: number; template: (typeof templates)[number] }> {
     for (const slot of slots()) {
       for (let take = 0; take < takesOf(slot.person); take += 1) {
-        yield { slot, assessmentId: `bench-assessment-${pad(slot.person)}-${take}`, completedAt: completedAtOf(slot.joinedAt, take), template: templateOf(templates, slot.person, take) };
+        yield {
+          slot,
+          assessmentId: `bench-assessment-${pad(slot.person)}-${take}`,
+          completedAt: completedAtOf(slot.joinedAt, take),
+          template: templateOf(templates, slot.person, take),
+        };
       }
     }
   };
@@ -144,26 +188,45 @@ function tablesOf(options: CopyScaleOptions, counsellorId: string, nowMs: number
         }
         for (const slot of slots()) {
           const at = new Date(slot.joinedAt).toISOString();
-          yield line(slot.userId, `Client ${slot.client}${slot.couple ? (slot.member === 0 ? "a" : "b") : ""}`, `${slot.userId}@example.test`, true, null, at, at, false);
+          yield line(
+            slot.userId,
+            `Client ${slot.client}${slot.couple ? (slot.member === 0 ? "a" : "b") : ""}`,
+            `${slot.userId}@example.test`,
+            true,
+            null,
+            at,
+            at,
+            false,
+          );
         }
       },
     },
     organization: {
       columns: ["id", "name", "slug", "logo", "createdAt", "metadata"],
       *rows() {
-        for (let practice = 0; practice < practices; practice += 1) yield line(practiceIdOf(practice), `Practice ${practice}`, practiceIdOf(practice), null, now, null);
+        for (let practice = 0; practice < practices; practice += 1)
+          yield line(practiceIdOf(practice), `Practice ${practice}`, practiceIdOf(practice), null, now, null);
       },
     },
     member: {
       columns: ["id", "organizationId", "userId", "role", "createdAt"],
       *rows() {
-        for (let practice = 0; practice < practices; practice += 1) yield line(`bench-member-${pad(practice, 4)}`, practiceIdOf(practice), counsellorIdOf(practice, counsellorId), "counsellor", now);
+        for (let practice = 0; practice < practices; practice += 1)
+          yield line(`bench-member-${pad(practice, 4)}`, practiceIdOf(practice), counsellorIdOf(practice, counsellorId), "counsellor", now);
       },
     },
     practice_client: {
       columns: ["id", "practice_id", "counsellor_id", "kind", "created_at"],
       *rows() {
-        for (const slot of slots()) if (slot.member === 0) yield line(slot.clientId, practiceIdOf(slot.practice), counsellorIdOf(slot.practice, counsellorId), slot.couple ? "couple" : "individual", slot.joinedAt);
+        for (const slot of slots())
+          if (slot.member === 0)
+            yield line(
+              slot.clientId,
+              practiceIdOf(slot.practice),
+              counsellorIdOf(slot.practice, counsellorId),
+              slot.couple ? "couple" : "individual",
+              slot.joinedAt,
+            );
       },
     },
     practice_client_member: {
@@ -181,7 +244,16 @@ function tablesOf(options: CopyScaleOptions, counsellorId: string, nowMs: number
     assessment: {
       columns: ["id", "user_id", "instrument_id", "instrument_version", "status", "started_at", "completed_at"],
       *rows() {
-        for (const { slot, assessmentId, completedAt } of assessments()) yield line(assessmentId, slot.userId, INTERDEPENDENCE_PROFILE_V1.id, INTERDEPENDENCE_PROFILE_V1.version, "completed", completedAt - 600_000, completedAt);
+        for (const { slot, assessmentId, completedAt } of assessments())
+          yield line(
+            assessmentId,
+            slot.userId,
+            INTERDEPENDENCE_PROFILE_V1.id,
+            INTERDEPENDENCE_PROFILE_V1.version,
+            "completed",
+            completedAt - 600_000,
+            completedAt,
+          );
       },
     },
     assessment_answer: {
@@ -196,9 +268,19 @@ function tablesOf(options: CopyScaleOptions, counsellorId: string, nowMs: number
       },
     },
     assessment_score: {
-      columns: ["assessment_id", "user_id", "completed_at", ...SCORE_KEYS.map((key) => key.toLowerCase()), "pattern", "flag_ids", "instrument_key", "scored_answers"],
+      columns: [
+        "assessment_id",
+        "user_id",
+        "completed_at",
+        ...SCORE_KEYS.map((key) => key.toLowerCase()),
+        "pattern",
+        "flag_ids",
+        "instrument_key",
+        "scored_answers",
+      ],
       *rows() {
-        for (const { slot, assessmentId, completedAt, template } of assessments()) yield `${assessmentId}\t${slot.userId}\t${completedAt}\t${template.prepared.scoreTail}`;
+        for (const { slot, assessmentId, completedAt, template } of assessments())
+          yield `${assessmentId}\t${slot.userId}\t${completedAt}\t${template.prepared.scoreTail}`;
       },
     },
     assessment_safety: {
@@ -208,7 +290,23 @@ function tablesOf(options: CopyScaleOptions, counsellorId: string, nowMs: number
       },
     },
     check_in: {
-      columns: ["id", "user_id", "iso_week", "time_zone", "spoke_up", "felt_heard", "backed_partner", "felt_backed", "friends_family_hours", "we_pulse", "me_pulse", "note_sealed", "note_key_id", "created_at", "updated_at"],
+      columns: [
+        "id",
+        "user_id",
+        "iso_week",
+        "time_zone",
+        "spoke_up",
+        "felt_heard",
+        "backed_partner",
+        "felt_backed",
+        "friends_family_hours",
+        "we_pulse",
+        "me_pulse",
+        "note_sealed",
+        "note_key_id",
+        "created_at",
+        "updated_at",
+      ],
       *rows() {
         for (const slot of slots()) {
           const lastAt = lastCheckInAtOf(slot.person, nowMs);
@@ -330,7 +428,13 @@ async function dropForLoad(client: pg.Client, schema: string): Promise<{ before:
  * Loads the scale data into a migrated PostgreSQL schema. The measured practice's counsellor must
  * already exist (the bench signs them up through the API, so they hold a real session).
  */
-export async function loadScaleDataWithCopy(target: ScalePostgres, counsellorId: string, options: CopyScaleOptions = COPY_SCALE, nowMs = Date.now(), log: (message: string) => void = () => undefined): Promise<CopyLoad> {
+export async function loadScaleDataWithCopy(
+  target: ScalePostgres,
+  counsellorId: string,
+  options: CopyScaleOptions = COPY_SCALE,
+  nowMs = Date.now(),
+  log: (message: string) => void = () => undefined,
+): Promise<CopyLoad> {
   const started = performance.now();
   const { clients, practices } = shapeOf(options);
   const generated = tablesOf(options, counsellorId, nowMs, practices);
@@ -361,6 +465,16 @@ export async function loadScaleDataWithCopy(target: ScalePostgres, counsellorId:
     const analyzeStarted = performance.now();
     await client.query(`analyze ${LOADED_TABLES.map(quoted).join(", ")}`);
     const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
-    return { largePracticeId: practiceIdOf(0), counsellorId, practices, clients, people: options.people, tables, indexSeconds, analyzeSeconds, seconds: (performance.now() - started) / 1000 };
+    return {
+      largePracticeId: practiceIdOf(0),
+      counsellorId,
+      practices,
+      clients,
+      people: options.people,
+      tables,
+      indexSeconds,
+      analyzeSeconds,
+      seconds: (performance.now() - started) / 1000,
+    };
   });
 }

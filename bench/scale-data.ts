@@ -9,7 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { sql, type Kysely } from "kysely";
-import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, instrumentKeyOf, packScoredAnswers, summariseAssessment, type AssessmentSummary, type ProfileAnswers } from "@mutual/core";
+import {
+  INTERDEPENDENCE_PROFILE_V1,
+  SCORE_KEYS,
+  instrumentKeyOf,
+  packScoredAnswers,
+  summariseAssessment,
+  type AssessmentSummary,
+  type ProfileAnswers,
+} from "@mutual/core";
 import { openDatabase, withDefaultUser, type Database, type Dialect } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
 import type { DB } from "../server/src/db/schema.js";
@@ -30,7 +38,14 @@ export type ScaleOptions = {
   coupleEvery: number;
 };
 
-export const DEFAULT_SCALE: ScaleOptions = { practices: 100, largePracticeClients: 5000, otherPracticeClients: 10, assessmentsPerPerson: 3, checkInsPerPerson: 26, coupleEvery: 10 };
+export const DEFAULT_SCALE: ScaleOptions = {
+  practices: 100,
+  largePracticeClients: 5000,
+  otherPracticeClients: 10,
+  assessmentsPerPerson: 3,
+  checkInsPerPerson: 26,
+  coupleEvery: 10,
+};
 
 export type ScaleData = {
   largePracticeId: string;
@@ -89,10 +104,18 @@ export function answerTemplates(count: number): AnswerTemplate[] {
   return Array.from({ length: count }, (_, template) => {
     const level = 1 + (template % 7);
     const answers = Object.fromEntries(
-      INTERDEPENDENCE_PROFILE_V1.items.map((entry, index) => [entry.id, entry.dimension === "SAFE" ? (template % 9 === 0 ? 6 : 1) : Math.min(7, Math.max(1, level + (((index + template) % 3) - 1)))]),
+      INTERDEPENDENCE_PROFILE_V1.items.map((entry, index) => [
+        entry.id,
+        entry.dimension === "SAFE" ? (template % 9 === 0 ? 6 : 1) : Math.min(7, Math.max(1, level + (((index + template) % 3) - 1))),
+      ]),
     );
     // As the submit writes them: the summary, and the scored answers packed (decision 022).
-    return { answers, summary: summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers), instrumentKey: instrumentKeyOf(INTERDEPENDENCE_PROFILE_V1), scoredAnswers: packScoredAnswers(INTERDEPENDENCE_PROFILE_V1, answers) };
+    return {
+      answers,
+      summary: summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers),
+      instrumentKey: instrumentKeyOf(INTERDEPENDENCE_PROFILE_V1),
+      scoredAnswers: packScoredAnswers(INTERDEPENDENCE_PROFILE_V1, answers),
+    };
   });
 }
 
@@ -108,7 +131,10 @@ export function consentScopesOf(person: number): string[] {
 }
 
 /** A check-in's answers (`weeksAgo` before the last one): every scale item at `pulse` (me at 8 − pulse), `hours` with friends and family. */
-export const checkInAnswersOf = (person: number, weeksAgo: number): { pulse: number; hours: number } => ({ pulse: 1 + ((person + weeksAgo) % 7), hours: (person + weeksAgo) % 12 });
+export const checkInAnswersOf = (person: number, weeksAgo: number): { pulse: number; hours: number } => ({
+  pulse: 1 + ((person + weeksAgo) % 7),
+  hours: (person + weeksAgo) % 12,
+});
 
 /** When a client joined: 200–299 days ago. */
 export const joinedAtOf = (client: number, nowMs: number): number => nowMs - (200 + (client % 100)) * dayMs;
@@ -147,7 +173,20 @@ class RowSink {
   /** Writes every buffered row, parents before children. */
   async flush(): Promise<void> {
     // Parents before children, so foreign keys hold at every statement.
-    const order: Array<keyof DB> = ["user", "organization", "member", "practice_client", "practice_client_member", "client_consent", "assessment", "assessment_answer", "assessment_score", "assessment_safety", "check_in", "check_in_latest"];
+    const order: Array<keyof DB> = [
+      "user",
+      "organization",
+      "member",
+      "practice_client",
+      "practice_client_member",
+      "client_consent",
+      "assessment",
+      "assessment_answer",
+      "assessment_score",
+      "assessment_safety",
+      "check_in",
+      "check_in_latest",
+    ];
     for (const name of order) {
       const buffer = this.buffers.get(name);
       if (!buffer || buffer.length === 0) continue;
@@ -177,12 +216,28 @@ export async function seedScaleData(database: Database, counsellorId: string, op
       const practiceId = `bench-practice-${practice}`;
       const counsellor = practice === 0 ? counsellorId : `bench-counsellor-${practice}`;
       counsellors.push(counsellor);
-      if (practice > 0) await sink.add("user", { id: counsellor, name: `Counsellor ${practice}`, email: `${counsellor}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date(nowMs), updatedAt: date(nowMs), twoFactorEnabled: sqlite ? 1 : true });
+      if (practice > 0)
+        await sink.add("user", {
+          id: counsellor,
+          name: `Counsellor ${practice}`,
+          email: `${counsellor}@example.test`,
+          emailVerified: sqlite ? 1 : true,
+          image: null,
+          createdAt: date(nowMs),
+          updatedAt: date(nowMs),
+          twoFactorEnabled: sqlite ? 1 : true,
+        });
       await sink.add("organization", { id: practiceId, name: `Practice ${practice}`, slug: practiceId, logo: null, createdAt: date(nowMs), metadata: null });
     }
     await sink.flush();
     for (let practice = 0; practice < options.practices; practice += 1) {
-      await sink.add("member", { id: `bench-member-${practice}`, organizationId: `bench-practice-${practice}`, userId: counsellors[practice], role: "counsellor", createdAt: date(nowMs) });
+      await sink.add("member", {
+        id: `bench-member-${practice}`,
+        organizationId: `bench-practice-${practice}`,
+        userId: counsellors[practice],
+        role: "counsellor",
+        createdAt: date(nowMs),
+      });
     }
     await sink.flush();
 
@@ -195,12 +250,27 @@ export async function seedScaleData(database: Database, counsellorId: string, op
         const clientId = `bench-client-${client}`;
         const couple = options.coupleEvery > 0 && client % options.coupleEvery === 0;
         const joinedAt = joinedAtOf(client, nowMs);
-        await sink.add("practice_client", { id: clientId, practice_id: practiceId, counsellor_id: counsellors[practice], kind: couple ? "couple" : "individual", created_at: joinedAt });
+        await sink.add("practice_client", {
+          id: clientId,
+          practice_id: practiceId,
+          counsellor_id: counsellors[practice],
+          kind: couple ? "couple" : "individual",
+          created_at: joinedAt,
+        });
         for (let member = 0; member < (couple ? 2 : 1); member += 1) {
           const userId = `bench-person-${client}-${member}`;
           const person = people;
           people += 1;
-          await sink.add("user", { id: userId, name: `Client ${client}${couple ? (member === 0 ? "a" : "b") : ""}`, email: `${userId}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date(joinedAt), updatedAt: date(joinedAt), twoFactorEnabled: sqlite ? 0 : false });
+          await sink.add("user", {
+            id: userId,
+            name: `Client ${client}${couple ? (member === 0 ? "a" : "b") : ""}`,
+            email: `${userId}@example.test`,
+            emailVerified: sqlite ? 1 : true,
+            image: null,
+            createdAt: date(joinedAt),
+            updatedAt: date(joinedAt),
+            twoFactorEnabled: sqlite ? 0 : false,
+          });
           await sink.add("practice_client_member", { client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: joinedAt });
           for (const scope of consentScopesOf(person)) await sink.add("client_consent", { client_id: clientId, user_id: userId, scope, granted_at: joinedAt });
 
@@ -209,8 +279,17 @@ export async function seedScaleData(database: Database, counsellorId: string, op
             const assessmentId = `bench-assessment-${person}-${take}`;
             const completedAt = completedAtOf(joinedAt, take);
             const template = templateOf(templates, person, take);
-            await sink.add("assessment", { id: assessmentId, user_id: userId, instrument_id: INTERDEPENDENCE_PROFILE_V1.id, instrument_version: INTERDEPENDENCE_PROFILE_V1.version, status: "completed", started_at: completedAt - 600_000, completed_at: completedAt });
-            for (const [itemId, value] of Object.entries(template.answers)) await sink.add("assessment_answer", { assessment_id: assessmentId, item_id: itemId, value, answered_at: completedAt - 300_000 });
+            await sink.add("assessment", {
+              id: assessmentId,
+              user_id: userId,
+              instrument_id: INTERDEPENDENCE_PROFILE_V1.id,
+              instrument_version: INTERDEPENDENCE_PROFILE_V1.version,
+              status: "completed",
+              started_at: completedAt - 600_000,
+              completed_at: completedAt,
+            });
+            for (const [itemId, value] of Object.entries(template.answers))
+              await sink.add("assessment_answer", { assessment_id: assessmentId, item_id: itemId, value, answered_at: completedAt - 300_000 });
             const score: Record<string, unknown> = { assessment_id: assessmentId, user_id: userId, completed_at: completedAt };
             for (const key of SCORE_KEYS) score[key.toLowerCase()] = template.summary.scores[key];
             score.pattern = template.summary.pattern;
@@ -228,7 +307,23 @@ export async function seedScaleData(database: Database, counsellorId: string, op
             const at = lastAt - week * weekMs;
             const key = isoWeekIn(new Date(at), "UTC");
             const { pulse, hours } = checkInAnswersOf(person, week);
-            await sink.add("check_in", { id: `bench-check-in-${person}-${week}`, user_id: userId, iso_week: key, time_zone: "UTC", spoke_up: pulse, felt_heard: pulse, backed_partner: pulse, felt_backed: pulse, friends_family_hours: hours, we_pulse: pulse, me_pulse: 8 - pulse, note_sealed: null, note_key_id: null, created_at: at, updated_at: at });
+            await sink.add("check_in", {
+              id: `bench-check-in-${person}-${week}`,
+              user_id: userId,
+              iso_week: key,
+              time_zone: "UTC",
+              spoke_up: pulse,
+              felt_heard: pulse,
+              backed_partner: pulse,
+              felt_backed: pulse,
+              friends_family_hours: hours,
+              we_pulse: pulse,
+              me_pulse: 8 - pulse,
+              note_sealed: null,
+              note_key_id: null,
+              created_at: at,
+              updated_at: at,
+            });
             latest = { week: key, at };
           }
           if (latest) await sink.add("check_in_latest", { user_id: userId, iso_week: latest.week, updated_at: latest.at });

@@ -39,7 +39,15 @@ const say = (message: string) => process.stderr.write(`[scale ${new Date().toISO
 v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
 
-type PsychometricsRun = { seconds: number; cpuSeconds: number; result: DeploymentPsychometrics; baselineHeapMb: number; peakHeapAboveMb: number; baselineRssMb: number; peakRssMb: number };
+type PsychometricsRun = {
+  seconds: number;
+  cpuSeconds: number;
+  result: DeploymentPsychometrics;
+  baselineHeapMb: number;
+  peakHeapAboveMb: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+};
 
 /**
  * One run of the deployment-wide psychometrics, with heap used and RSS sampled every 50 ms. Heap
@@ -64,7 +72,15 @@ async function measurePsychometrics(observed: ObservedDatabase, collectEachPage 
     const seconds = (performance.now() - started) / 1000;
     const cpuSeconds = (observed.cpuMs() - cpuAtStart) / 1000;
     if (!collectEachPage) sample();
-    return { seconds, cpuSeconds, result, baselineHeapMb: baseline.heapUsed / megabyte, peakHeapAboveMb: (peakHeap - baseline.heapUsed) / megabyte, baselineRssMb: baseline.rss / megabyte, peakRssMb: peakRss / megabyte };
+    return {
+      seconds,
+      cpuSeconds,
+      result,
+      baselineHeapMb: baseline.heapUsed / megabyte,
+      peakHeapAboveMb: (peakHeap - baseline.heapUsed) / megabyte,
+      baselineRssMb: baseline.rss / megabyte,
+      peakRssMb: peakRss / megabyte,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -253,7 +269,10 @@ function report({ startedAt, loadAtStart, load, dashboard, psychometrics, smalle
     "",
     "| table | rows | COPY s | size on disk (with indexes) |",
     "| --- | ---: | ---: | ---: |",
-    ...load.tables.map((table) => `| ${table.table} | ${table.rows.toLocaleString("en")} | ${fmt(table.seconds, 1)} | ${fmt((facts.sizes.get(table.table) ?? 0) / megabyte, 0)} MB |`),
+    ...load.tables.map(
+      (table) =>
+        `| ${table.table} | ${table.rows.toLocaleString("en")} | ${fmt(table.seconds, 1)} | ${fmt((facts.sizes.get(table.table) ?? 0) / megabyte, 0)} MB |`,
+    ),
     `| **all** | **${rows.toLocaleString("en")}** | **${fmt(copySeconds, 1)}** | **${fmt(bytes / 2 ** 30, 1)} GB** (schema) |`,
     "",
     `Load time ${fmt(load.seconds / 60, 1)} min: COPY ${fmt(copySeconds, 0)} s, ${load.indexSeconds > 0 ? `indexes and constraints dropped before and recreated after (foreign keys validated; checked identical to the migrations' in the catalog) ${fmt(load.indexSeconds, 0)} s, ` : ""}analyze ${fmt(load.analyzeSeconds, 0)} s.`,
@@ -265,7 +284,8 @@ function report({ startedAt, loadAtStart, load, dashboard, psychometrics, smalle
     "| page | matching clients | p50 ms | p95 ms | max ms | CPU ms per request | target p95 ≤ 50 ms |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ...dashboard.pages.map(
-      (page) => `| ${page.label} | ${page.total.toLocaleString("en")} | ${fmt(page.p50, 1)} | ${fmt(page.p95, 1)} | ${fmt(page.max, 1)} | ${page.cpuMs === undefined ? "—" : fmt(page.cpuMs, 1)} | ${mark(page.p95 <= 50)} |`,
+      (page) =>
+        `| ${page.label} | ${page.total.toLocaleString("en")} | ${fmt(page.p50, 1)} | ${fmt(page.p95, 1)} | ${fmt(page.max, 1)} | ${page.cpuMs === undefined ? "—" : fmt(page.cpuMs, 1)} | ${mark(page.p95 <= 50)} |`,
     ),
     "",
     `Load average when the timing ended: ${dashboard.loadAverage}. The first read after loading also built the summary rows of the practice's clients (decision 018), once: ${fmt(dashboard.summaryBuildMs, 0)} ms.`,
@@ -284,7 +304,10 @@ function report({ startedAt, loadAtStart, load, dashboard, psychometrics, smalle
     "",
     "| dimension | N | alpha | mean | SD |",
     "| --- | ---: | ---: | ---: | ---: |",
-    ...result.summary.map((entry) => `| ${entry.dimension} | ${entry.n.toLocaleString("en")} | ${entry.alpha === null ? "—" : fmt(entry.alpha, 3)} | ${entry.mean === null ? "—" : fmt(entry.mean, 1)} | ${entry.sd === null ? "—" : fmt(entry.sd, 1)} |`),
+    ...result.summary.map(
+      (entry) =>
+        `| ${entry.dimension} | ${entry.n.toLocaleString("en")} | ${entry.alpha === null ? "—" : fmt(entry.alpha, 3)} | ${entry.mean === null ? "—" : fmt(entry.mean, 1)} | ${entry.sd === null ? "—" : fmt(entry.sd, 1)} |`,
+    ),
     "",
     "## Targets",
     "",

@@ -63,9 +63,11 @@ async function measureSetting(atOnce: number, port: number): Promise<SettingFigu
     const signUpPeakRss = await peakRssDuring(pid, async () => {
       for (let start = 0; start < emails.length; start += 4) {
         await Promise.all(
-          emails.slice(start, start + 4).map((email) =>
-            signUpByOutbox({ baseUrl, dataDir, headers: { origin, "x-forwarded-for": nextAddress() }, details: { name: "Burst", email, password } }),
-          ),
+          emails
+            .slice(start, start + 4)
+            .map((email) =>
+              signUpByOutbox({ baseUrl, dataDir, headers: { origin, "x-forwarded-for": nextAddress() }, details: { name: "Burst", email, password } }),
+            ),
         );
       }
     });

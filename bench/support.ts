@@ -11,7 +11,14 @@ export type HeadersOfRequest = () => Record<string, string>;
 /** Drives a URL with autocannon for a fixed time, as fast as it answers (`headersOf`: each request's own headers on top). */
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; headers?: Record<string, string>; headersOf?: HeadersOfRequest; method?: "GET" | "PUT" | "POST"; body?: string },
+  options: {
+    seconds: number;
+    connections: number;
+    headers?: Record<string, string>;
+    headersOf?: HeadersOfRequest;
+    method?: "GET" | "PUT" | "POST";
+    body?: string;
+  },
 ): Promise<LoadResult> {
   const { headersOf } = options;
   const result = await autocannon({

@@ -14,7 +14,19 @@ const practiceName = "Harbour Lane Counselling";
 const clientOneName = "陈美玲";
 const clientTwoName = "கவிதா ராஜன்";
 
-const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3", "accept-4", "accept-6", "voice-2", "voice-4", "self-4", "ties-3", "rely-4", "safe-4"]);
+const reverseWorded = new Set([
+  "close-4",
+  "support-give-3",
+  "support-receive-3",
+  "accept-4",
+  "accept-6",
+  "voice-2",
+  "voice-4",
+  "self-4",
+  "ties-3",
+  "rely-4",
+  "safe-4",
+]);
 
 /** A middling profile with no safety concern, shifted per person so the two differ. */
 function answersWith(level: number) {
@@ -100,8 +112,22 @@ test("a counsellor and a couple in three browsers: practice, two-step sign-in, c
   registerSecret("a check-in note", clientOneNote);
   registerSecret("a check-in note", "Not for the counsellor.");
   const checkIn = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 5, wePulse: 5, mePulse: 5 };
-  expect((await one.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: clientOneNote } } })).status()).toBe(200);
-  expect((await two.request.put("/api/check-ins/current", { headers: { origin }, data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: "Not for the counsellor." } } })).status()).toBe(200);
+  expect(
+    (
+      await one.request.put("/api/check-ins/current", {
+        headers: { origin },
+        data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: clientOneNote } },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await two.request.put("/api/check-ins/current", {
+        headers: { origin },
+        data: { timeZone: "Asia/Singapore", answers: { ...checkIn, note: "Not for the counsellor." } },
+      })
+    ).status(),
+  ).toBe(200);
   const invite = (await (await one.request.post("/api/couple/invite", { headers: { origin }, data: {} })).json()) as { invite: { code: string } };
   registerSecret("an invite code", invite.invite.code);
   expect((await two.request.post("/api/couple/accept", { headers: { origin }, data: { code: invite.invite.code } })).status()).toBe(200);

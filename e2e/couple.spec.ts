@@ -8,7 +8,19 @@ import { registerSecret } from "./support/secrets";
 const password = "amber valley kettle dawn";
 
 // Reverse-worded statements: agreeing with them lowers a score (for the safety check, disagreeing raises a concern).
-const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3", "accept-4", "accept-6", "voice-2", "voice-4", "self-4", "ties-3", "rely-4", "safe-4"]);
+const reverseWorded = new Set([
+  "close-4",
+  "support-give-3",
+  "support-receive-3",
+  "accept-4",
+  "accept-6",
+  "voice-2",
+  "voice-4",
+  "self-4",
+  "ties-3",
+  "rely-4",
+  "safe-4",
+]);
 
 /** High on everything, and a private safety concern: the partner must never learn of it. */
 function alexAnswers(sectionId: string, itemId: string): number {
@@ -48,7 +60,10 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   registerSecret("a check-in note", noteCanary);
   const checkIn = await alex.request.put("/api/check-ins/current", {
     headers: { origin },
-    data: { timeZone: "Asia/Singapore", answers: { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 5, wePulse: 6, mePulse: 6, note: noteCanary } },
+    data: {
+      timeZone: "Asia/Singapore",
+      answers: { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 5, wePulse: 6, mePulse: 6, note: noteCanary },
+    },
   });
   expect(checkIn.status()).toBe(200);
 

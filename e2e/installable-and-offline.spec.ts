@@ -11,7 +11,12 @@ test("the app can be installed, and a check-in made with no connection is sent o
 
   // Installability: a manifest with a name, standalone display, a start URL and 192/512 icons, and a worker in control.
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
-  const manifest = (await (await page.request.get(manifestHref ?? "")).json()) as { name: string; display: string; start_url: string; icons: Array<{ sizes: string; purpose: string }> };
+  const manifest = (await (await page.request.get(manifestHref ?? "")).json()) as {
+    name: string;
+    display: string;
+    start_url: string;
+    icons: Array<{ sizes: string; purpose: string }>;
+  };
   expect(manifest).toMatchObject({ name: "Mutual", display: "standalone", start_url: "/" });
   expect(manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]));
   expect(await page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.active !== null)")).toBe(true);

@@ -157,10 +157,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     await expect(page.getByRole("button", { name: "Save check-in" })).toBeVisible();
     await expectNoAxeViolations(page, "check-in");
     await saveScreenshot(page, "check-in");
-    await page
-      .getByRole("group", { name: "How much did you say what was on your mind about something that mattered to you?" })
-      .getByLabel("A lot")
-      .check();
+    await page.getByRole("group", { name: "How much did you say what was on your mind about something that mattered to you?" }).getByLabel("A lot").check();
     await page.getByRole("group", { name: "How close and connected do the two of you feel right now?" }).getByLabel("Strong", { exact: true }).check();
     await page.getByLabel("Roughly how many hours did you spend with friends or family this week?").fill("3");
     await page.getByLabel("A note (optional)").fill("Dinner with my sister on Thursday helped.");
@@ -226,7 +223,19 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
 
 // Reverse-worded statements of the profile (agreeing with them lowers a score, or for the safety
 // check, disagreeing raises a concern).
-const reverseWorded = new Set(["close-4", "support-give-3", "support-receive-3", "accept-4", "accept-6", "voice-2", "voice-4", "self-4", "ties-3", "rely-4", "safe-4"]);
+const reverseWorded = new Set([
+  "close-4",
+  "support-give-3",
+  "support-receive-3",
+  "accept-4",
+  "accept-6",
+  "voice-2",
+  "voice-4",
+  "self-4",
+  "ties-3",
+  "rely-4",
+  "safe-4",
+]);
 
 test("answers that raise concerns bring kind next steps, counselling and private safety resources", async ({ page }) => {
   const email = `concern-${Date.now()}@example.test`;

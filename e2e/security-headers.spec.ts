@@ -34,7 +34,18 @@ test("the public pages render under the policy, with the security headers", asyn
 
 test("the signed-in pages render under the policy", async ({ page }) => {
   await signUpInBrowser(page, "Rin", `csp-${Date.now()}@example.test`, password);
-  for (const path of ["/account", "/account/data-views", "/account/two-factor", "/consent", "/check-in", "/trends", "/practices", "/partner", "/practice", "/counselling"]) {
+  for (const path of [
+    "/account",
+    "/account/data-views",
+    "/account/two-factor",
+    "/consent",
+    "/check-in",
+    "/trends",
+    "/practices",
+    "/partner",
+    "/practice",
+    "/counselling",
+  ]) {
     const response = await page.goto(path);
     expectStrictPolicy(response?.headers()["content-security-policy"]);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -58,7 +69,9 @@ test("the policy is enforced, and a violation is seen: an injected inline script
   await expect
     .poll(() => {
       seen.push(...takeCspViolations());
-      return [/Content Security Policy directive 'script-src 'self''/, /CSP violation: script-src(-elem)? blocked inline/].map((pattern) => seen.some((line) => pattern.test(line)));
+      return [/Content Security Policy directive 'script-src 'self''/, /CSP violation: script-src(-elem)? blocked inline/].map((pattern) =>
+        seen.some((line) => pattern.test(line)),
+      );
     })
     .toEqual([true, true]);
   // A blocked inline script never runs, and an allowed one would have run as it was appended.

@@ -117,7 +117,10 @@ test("signing up with an address that has an account looks the same, signs nobod
   expect(emailsTo(email).at(-1)?.text).not.toContain("/confirm-email");
 });
 
-test("an address someone else started a sign-up with: the owner's password on the link confirms nothing, and a new password makes the account the owner's", async ({ page, browser }) => {
+test("an address someone else started a sign-up with: the owner's password on the link confirms nothing, and a new password makes the account the owner's", async ({
+  page,
+  browser,
+}) => {
   const email = `squatted-${randomUUID()}@example.test`;
   const squatterPassword = "someone else's chosen passphrase";
   const newPassword = "harbour pebble quiet violet";

@@ -159,15 +159,35 @@ const probes: Array<{ rule: string; file: string; code: string; says: RegExp }> 
 describe("the architecture's dependency rules", () => {
   it.each(probes)("refuse a probe: $rule", async ({ file, code, says }) => {
     const problems = await problemsOf(file, code);
-    expect(problems.some((problem) => says.test(problem)), `lint said: ${JSON.stringify(problems)}`).toBe(true);
+    expect(
+      problems.some((problem) => says.test(problem)),
+      `lint said: ${JSON.stringify(problems)}`,
+    ).toBe(true);
   });
 
   it("let the same imports through where the rules allow them", async () => {
-    expect(await problemsOf("server/src/modules/practice/probe.ts", 'import { coupleRoutes } from "../couple/index.js";\nexport const probe = coupleRoutes;\n')).toEqual([]);
+    expect(
+      await problemsOf("server/src/modules/practice/probe.ts", 'import { coupleRoutes } from "../couple/index.js";\nexport const probe = coupleRoutes;\n'),
+    ).toEqual([]);
     expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import { sql } from "kysely";\nexport const probe = sql;\n')).toEqual([]);
     expect(await problemsOf("server/src/config.probe.ts", "export const probe = 1;\n")).toEqual([]);
-    expect(await problemsOf("server/src/modules/couple/probe.service.ts", 'import type { Actor } from "../../domain/actor.js";\nimport { DomainError } from "../../domain/errors.js";\nexport const probe = (actor: Actor) => new DomainError(403, "NO", actor.name);\n')).toEqual([]);
-    expect(await problemsOf("web/src/features/couple/components/probe.tsx", 'import { WhoCanSee } from "../../../components/sharing/who-can-see";\nimport { useMe } from "../../../lib/api/auth-api";\nexport const probe = [WhoCanSee, useMe];\n')).toEqual([]);
-    expect(await problemsOf("web/src/features/couple/components/probe.test.tsx", 'import { ProfileRoute } from "../../../app/routes/profile";\nexport const probe = ProfileRoute;\n')).toEqual([]);
+    expect(
+      await problemsOf(
+        "server/src/modules/couple/probe.service.ts",
+        'import type { Actor } from "../../domain/actor.js";\nimport { DomainError } from "../../domain/errors.js";\nexport const probe = (actor: Actor) => new DomainError(403, "NO", actor.name);\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await problemsOf(
+        "web/src/features/couple/components/probe.tsx",
+        'import { WhoCanSee } from "../../../components/sharing/who-can-see";\nimport { useMe } from "../../../lib/api/auth-api";\nexport const probe = [WhoCanSee, useMe];\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await problemsOf(
+        "web/src/features/couple/components/probe.test.tsx",
+        'import { ProfileRoute } from "../../../app/routes/profile";\nexport const probe = ProfileRoute;\n',
+      ),
+    ).toEqual([]);
   });
 });

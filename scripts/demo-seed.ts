@@ -53,7 +53,16 @@ const RETAKE: Levels = { CLOSE: 6, SUPPORT: 6, ACCEPT: 5, VOICE: 5, SELF: 5, TIE
 const PARTNER_PROFILE: Levels = { CLOSE: 5, SUPPORT: 4, ACCEPT: 3, VOICE: 6, SELF: 6, TIES: 6, RELY: 2, SAFE: 1 };
 const PARTNER_WEEKS = [
   { spokeUp: 3, feltHeard: 3, backedPartner: 2, feltBacked: 3, friendsFamilyHours: 8, wePulse: 4, mePulse: 6 },
-  { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 7, wePulse: 5, mePulse: 6, note: "Alex asked for Saturday mornings. Glad they did." },
+  {
+    spokeUp: 3,
+    feltHeard: 3,
+    backedPartner: 3,
+    feltBacked: 3,
+    friendsFamilyHours: 7,
+    wePulse: 5,
+    mePulse: 6,
+    note: "Alex asked for Saturday mornings. Glad they did.",
+  },
   { spokeUp: 4, feltHeard: 3, backedPartner: 3, feltBacked: 4, friendsFamilyHours: 7.5, wePulse: 5, mePulse: 6 },
 ];
 const ALEX_SHARES: ShareScope[] = ["overview", "dimensions", "check-in-trends"];
@@ -74,19 +83,59 @@ const WEEKS = [
   { spokeUp: 1, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 2, wePulse: 5, mePulse: 2, note: "Said yes to everything again. Tired." },
   { spokeUp: 0, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1.5, wePulse: 5, mePulse: 2 },
   { spokeUp: 1, feltHeard: 2, backedPartner: 4, feltBacked: 2, friendsFamilyHours: 2, wePulse: 5, mePulse: 3 },
-  { spokeUp: 1, feltHeard: 1, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1, wePulse: 4, mePulse: 2, note: "Skipped the climbing evening to stay in. Missed it." },
+  {
+    spokeUp: 1,
+    feltHeard: 1,
+    backedPartner: 3,
+    feltBacked: 2,
+    friendsFamilyHours: 1,
+    wePulse: 4,
+    mePulse: 2,
+    note: "Skipped the climbing evening to stay in. Missed it.",
+  },
   { spokeUp: 1, feltHeard: 2, backedPartner: 3, feltBacked: 2, friendsFamilyHours: 1.5, wePulse: 5, mePulse: 3 },
-  { spokeUp: 2, feltHeard: 2, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 2, wePulse: 5, mePulse: 3, note: "Took the profile. The map was a surprise, a useful one." },
+  {
+    spokeUp: 2,
+    feltHeard: 2,
+    backedPartner: 3,
+    feltBacked: 3,
+    friendsFamilyHours: 2,
+    wePulse: 5,
+    mePulse: 3,
+    note: "Took the profile. The map was a surprise, a useful one.",
+  },
   { spokeUp: 2, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 3, wePulse: 5, mePulse: 4 },
-  { spokeUp: 2, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 3.5, wePulse: 6, mePulse: 4, note: "Asked for Saturday morning to myself. It went fine." },
+  {
+    spokeUp: 2,
+    feltHeard: 3,
+    backedPartner: 4,
+    feltBacked: 3,
+    friendsFamilyHours: 3.5,
+    wePulse: 6,
+    mePulse: 4,
+    note: "Asked for Saturday morning to myself. It went fine.",
+  },
   { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 4, wePulse: 6, mePulse: 4 },
   { spokeUp: 3, feltHeard: 3, backedPartner: 4, feltBacked: 4, friendsFamilyHours: 5, wePulse: 6, mePulse: 5 },
-  { spokeUp: 3, feltHeard: 4, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 4.5, wePulse: 6, mePulse: 5, note: "Dinner with my sister. We laughed a lot." },
+  {
+    spokeUp: 3,
+    feltHeard: 4,
+    backedPartner: 4,
+    feltBacked: 3,
+    friendsFamilyHours: 4.5,
+    wePulse: 6,
+    mePulse: 5,
+    note: "Dinner with my sister. We laughed a lot.",
+  },
   { spokeUp: 3, feltHeard: 4, backedPartner: 4, feltBacked: 4, friendsFamilyHours: 6, wePulse: 6, mePulse: 5 },
 ];
 
 const COMPLETIONS = [
-  { daysAgo: 33, exerciseId: "speak-up-notice-the-swallowed-words", reflection: "Three times this week I kept quiet about small things. Writing them down helped." },
+  {
+    daysAgo: 33,
+    exerciseId: "speak-up-notice-the-swallowed-words",
+    reflection: "Three times this week I kept quiet about small things. Writing them down helped.",
+  },
   { daysAgo: 24, exerciseId: "speak-up-small-ask", reflection: "Asked for one evening a week for climbing. No drama at all." },
   { daysAgo: 17, exerciseId: "friends-family-reach-out-this-week", reflection: "Called Sam after months. We are meeting next week." },
   { daysAgo: 9, exerciseId: "support-passions-curious-questions" },
@@ -178,7 +227,13 @@ function createClient(app: FastifyInstance, publicUrl: string, sentEmails: reado
   };
   return {
     async signIn(email: string): Promise<string | null> {
-      const response = await app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers, remoteAddress, payload: { email, password: DEMO_PASSPHRASE } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers,
+        remoteAddress,
+        payload: { email, password: DEMO_PASSPHRASE },
+      });
       return response.statusCode === 200 ? sessionCookie(response.headers["set-cookie"]) : null;
     },
     async signUp(email: string, name: string): Promise<string> {

@@ -27,7 +27,13 @@ async function main(): Promise<void> {
     await database.close();
     throw error;
   }
-  const authSecret = loadOrCreateSecret({ configured: config.authSecret, dataDir: config.dataDir, fileName: "auth-secret", variableName: "AUTH_SECRET", logger });
+  const authSecret = loadOrCreateSecret({
+    configured: config.authSecret,
+    dataDir: config.dataDir,
+    fileName: "auth-secret",
+    variableName: "AUTH_SECRET",
+    logger,
+  });
   const keyring = await loadKeyring(database.db, keySourceFrom(config, database.dialect, logger));
 
   // The services read time from this clock, so the history can be written week by week.

@@ -46,5 +46,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const { files, bytes, brotliBytes } = precompress(directory);
-  process.stdout.write(`precompress: ${files} files, ${(bytes / 1024).toFixed(1)} KB → ${(brotliBytes / 1024).toFixed(1)} KB with Brotli (and a gzip copy each)\n`);
+  process.stdout.write(
+    `precompress: ${files} files, ${(bytes / 1024).toFixed(1)} KB → ${(brotliBytes / 1024).toFixed(1)} KB with Brotli (and a gzip copy each)\n`,
+  );
 }

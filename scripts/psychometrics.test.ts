@@ -10,7 +10,10 @@ import { openDatabase } from "../server/src/db/database.js";
 import { migrateToLatest } from "../server/src/db/migrate.js";
 
 function run(dataDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/psychometrics.ts", ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/psychometrics.ts", ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    encoding: "utf8",
+  });
 }
 
 describe("npm run psychometrics", () => {
@@ -30,12 +33,33 @@ describe("npm run psychometrics", () => {
     for (let person = 0; person < 25; person += 1) {
       const id = `person-${person}`;
       const now = new Date().toISOString();
-      await database.db.insertInto("user").values({ id, name: "Person", email: `${id}@example.test`, emailVerified: 0, image: null, createdAt: now, updatedAt: now } as never).execute();
-      await database.db.insertInto("assessment").values({ id: `a-${person}`, user_id: id, instrument_id: PROFILE.id, instrument_version: PROFILE.version, status: "completed", started_at: 1, completed_at: 2 }).execute();
+      await database.db
+        .insertInto("user")
+        .values({ id, name: "Person", email: `${id}@example.test`, emailVerified: 0, image: null, createdAt: now, updatedAt: now } as never)
+        .execute();
+      await database.db
+        .insertInto("assessment")
+        .values({
+          id: `a-${person}`,
+          user_id: id,
+          instrument_id: PROFILE.id,
+          instrument_version: PROFILE.version,
+          status: "completed",
+          started_at: 1,
+          completed_at: 2,
+        })
+        .execute();
       const answers = Object.fromEntries(PROFILE.items.map((item, index) => [item.id, 1 + ((person + (index % 3)) % 7)]));
       await database.db
         .insertInto("assessment_score")
-        .values({ assessment_id: `a-${person}`, user_id: id, completed_at: 2, flag_ids: "[]", instrument_key: instrumentKeyOf(PROFILE), scored_answers: packScoredAnswers(PROFILE, answers) } as never)
+        .values({
+          assessment_id: `a-${person}`,
+          user_id: id,
+          completed_at: 2,
+          flag_ids: "[]",
+          instrument_key: instrumentKeyOf(PROFILE),
+          scored_answers: packScoredAnswers(PROFILE, answers),
+        } as never)
         .execute();
     }
     await database.close();
@@ -68,7 +92,11 @@ describe("npm run psychometrics", () => {
   it("prints the same as JSON", () => {
     const result = run(seeded, "--json");
     expect(result.status, result.stderr).toBe(0);
-    const figures = JSON.parse(result.stdout) as { respondents: number; unreadable: number; dimensions: Array<{ dimension: string; n: number; isShown: boolean }> };
+    const figures = JSON.parse(result.stdout) as {
+      respondents: number;
+      unreadable: number;
+      dimensions: Array<{ dimension: string; n: number; isShown: boolean }>;
+    };
     expect(figures.respondents).toBe(25);
     expect(figures.unreadable).toBe(0);
     expect(figures.dimensions.every((entry) => entry.n === 25 && entry.isShown)).toBe(true);

@@ -40,10 +40,18 @@ async function main(): Promise<void> {
       "",
       "| dimension | N | left out (incomplete) | alpha | mean | SD | SEM |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-      ...figures.dimensions.map((entry) => `| ${entry.dimension} | ${entry.n} | ${entry.excludedIncomplete} | ${shown(entry.alpha)} | ${shown(entry.mean)} | ${shown(entry.sd)} | ${shown(entry.sem)} |`),
+      ...figures.dimensions.map(
+        (entry) =>
+          `| ${entry.dimension} | ${entry.n} | ${entry.excludedIncomplete} | ${shown(entry.alpha)} | ${shown(entry.mean)} | ${shown(entry.sd)} | ${shown(entry.sem)} |`,
+      ),
       "",
     ];
-    const items = figures.dimensions.flatMap((entry) => entry.items.map((item) => `| ${entry.dimension} | ${item.itemId} | ${shown(item.correctedItemTotal)} | ${shown(item.alphaIfDeleted)} | ${shown(item.mean)} | ${shown(item.sd)} |`));
+    const items = figures.dimensions.flatMap((entry) =>
+      entry.items.map(
+        (item) =>
+          `| ${entry.dimension} | ${item.itemId} | ${shown(item.correctedItemTotal)} | ${shown(item.alphaIfDeleted)} | ${shown(item.mean)} | ${shown(item.sd)} |`,
+      ),
+    );
     if (items.length === 0) lines.push("Item statistics: withheld until a dimension has enough complete responses.");
     else lines.push("| dimension | item | corrected item–total r | alpha if deleted | mean | SD |", "| --- | --- | ---: | ---: | ---: | ---: |", ...items);
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -59,8 +59,26 @@ const unitReport = path.join(reportDir, "vitest-unit.json");
 const integrationReport = path.join(reportDir, "vitest-integration.json");
 fs.rmSync(unitReport, { force: true });
 fs.rmSync(integrationReport, { force: true });
-run("Unit and web tests", "npx", ["vitest", "run", "--project", "unit", "--project", "web", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
-run("Integration tests (SQLite and PostgreSQL)", "npx", ["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${integrationReport}`]);
+run("Unit and web tests", "npx", [
+  "vitest",
+  "run",
+  "--project",
+  "unit",
+  "--project",
+  "web",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${unitReport}`,
+]);
+run("Integration tests (SQLite and PostgreSQL)", "npx", [
+  "vitest",
+  "run",
+  "--project",
+  "integration",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${integrationReport}`,
+]);
 countVitest(unitReport, (testFile) => (workspaceOf(testFile) === "web" ? "web" : `unit (${workspaceOf(testFile)})`));
 countVitest(integrationReport, (_testFile, test) => `integration (${dialectOf(test)})`);
 
@@ -69,7 +87,14 @@ countVitest(integrationReport, (_testFile, test) => `integration (${dialectOf(te
 type DurabilityJson = { results: Array<{ dialect: string; counts: { cyclesPassed: number; cyclesFailed: number }; error?: string }> };
 const durabilityReport = path.join(reportDir, "durability.json");
 fs.rmSync(durabilityReport, { force: true });
-if (built) run("Durability (SQLite and PostgreSQL, short)", "npx", ["tsx", "--conditions=source", "scripts/durability/run.ts", "--short", `--summary-file=${durabilityReport}`]);
+if (built)
+  run("Durability (SQLite and PostgreSQL, short)", "npx", [
+    "tsx",
+    "--conditions=source",
+    "scripts/durability/run.ts",
+    "--short",
+    `--summary-file=${durabilityReport}`,
+  ]);
 else failures.push("Durability (skipped: the build failed)");
 if (fs.existsSync(durabilityReport)) {
   for (const { dialect, counts, error } of (JSON.parse(fs.readFileSync(durabilityReport, "utf8")) as DurabilityJson).results) {
@@ -84,7 +109,13 @@ if (fs.existsSync(durabilityReport)) {
 type MultiInstanceJson = { results: Array<{ passed: boolean }> };
 const multiInstanceReport = path.join(reportDir, "multi-instance.json");
 fs.rmSync(multiInstanceReport, { force: true });
-if (built) run("Multi-instance (two processes on PostgreSQL)", "npx", ["tsx", "--conditions=source", "scripts/multi-instance/run.ts", `--summary-file=${multiInstanceReport}`]);
+if (built)
+  run("Multi-instance (two processes on PostgreSQL)", "npx", [
+    "tsx",
+    "--conditions=source",
+    "scripts/multi-instance/run.ts",
+    `--summary-file=${multiInstanceReport}`,
+  ]);
 else failures.push("Multi-instance (skipped: the build failed)");
 if (fs.existsSync(multiInstanceReport)) {
   for (const { passed } of (JSON.parse(fs.readFileSync(multiInstanceReport, "utf8")) as MultiInstanceJson).results) {
@@ -97,7 +128,13 @@ if (fs.existsSync(multiInstanceReport)) {
 type FaultsJson = { results: Array<{ name: string; passed: boolean; skipped?: boolean }> };
 const faultsReport = path.join(reportDir, "faults.json");
 fs.rmSync(faultsReport, { force: true });
-if (built) run("Faults (PostgreSQL blinks, full disk, restore drill, slow clients, signals)", "npx", ["tsx", "--conditions=source", "scripts/faults/run.ts", `--summary-file=${faultsReport}`]);
+if (built)
+  run("Faults (PostgreSQL blinks, full disk, restore drill, slow clients, signals)", "npx", [
+    "tsx",
+    "--conditions=source",
+    "scripts/faults/run.ts",
+    `--summary-file=${faultsReport}`,
+  ]);
 else failures.push("Faults (skipped: the build failed)");
 if (fs.existsSync(faultsReport)) {
   for (const { name, passed, skipped } of (JSON.parse(fs.readFileSync(faultsReport, "utf8")) as FaultsJson).results) {
@@ -118,11 +155,12 @@ let passed = 0;
 let failed = failures.length > 0 && [...tallies.values()].every((entry) => entry.failed === 0) ? 1 : 0;
 process.stdout.write("\n━━ Summary ━━\n");
 for (const [name, entry] of [...tallies.entries()].sort()) {
-  process.stdout.write(`${name.padEnd(28)} ${String(entry.passed).padStart(5)} passed  ${String(entry.failed).padStart(3)} failed  ${String(entry.skipped).padStart(3)} skipped\n`);
+  process.stdout.write(
+    `${name.padEnd(28)} ${String(entry.passed).padStart(5)} passed  ${String(entry.failed).padStart(3)} failed  ${String(entry.skipped).padStart(3)} skipped\n`,
+  );
   passed += entry.passed;
   failed += entry.failed;
 }
 if (failures.length > 0) process.stdout.write(`\nFailed steps: ${failures.join("; ")}\n`);
 process.stdout.write(`\nTests: ${passed} passed, ${failed} failed\n`);
 process.exit(failures.length > 0 ? 1 : 0);
-

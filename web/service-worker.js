@@ -38,7 +38,10 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // The network first, so a new version and the server's headers arrive; the kept shell offline.
     event.respondWith(
-      fetch(request).catch(async () => (await caches.match(SHELL, { cacheName: CACHE, ignoreVary: true })) ?? (await caches.match(OFFLINE, { cacheName: CACHE })) ?? Response.error()),
+      fetch(request).catch(
+        async () =>
+          (await caches.match(SHELL, { cacheName: CACHE, ignoreVary: true })) ?? (await caches.match(OFFLINE, { cacheName: CACHE })) ?? Response.error(),
+      ),
     );
     return;
   }

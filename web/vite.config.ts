@@ -13,7 +13,13 @@ function serviceWorker(): Plugin {
     apply: "build",
     generateBundle(_options, bundle) {
       const built = Object.keys(bundle).filter((name) => /\.(js|css)$/.test(name) && name.startsWith("assets/"));
-      const publicFiles = ["offline.html", "manifest.webmanifest", "manifest-discreet.webmanifest", "favicon.svg", ...fs.readdirSync(new URL("public/icons", import.meta.url)).map((name) => `icons/${name}`)];
+      const publicFiles = [
+        "offline.html",
+        "manifest.webmanifest",
+        "manifest-discreet.webmanifest",
+        "favicon.svg",
+        ...fs.readdirSync(new URL("public/icons", import.meta.url)).map((name) => `icons/${name}`),
+      ];
       const precache = [...built.sort(), ...publicFiles].map((name) => `/${name}`);
       const version = createHash("sha256").update(precache.join("\n")).digest("hex").slice(0, 16);
       const source = fs

@@ -11,7 +11,23 @@ import type { SecretRecord } from "./secrets";
 // email address at all, nor a field that carries what someone sent (an answer, a note).
 
 /** Field names that would mean a request's content reached the log (unless redacted). */
-const contentFields = new Set(["body", "payload", "answers", "value", "note", "reflection", "password", "newPassword", "currentPassword", "code", "backupCodes", "token", "cookie", "authorization", "secret"]);
+const contentFields = new Set([
+  "body",
+  "payload",
+  "answers",
+  "value",
+  "note",
+  "reflection",
+  "password",
+  "newPassword",
+  "currentPassword",
+  "code",
+  "backupCodes",
+  "token",
+  "cookie",
+  "authorization",
+  "secret",
+]);
 const emailPattern = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/i;
 
 /** The forms a secret takes on its way through HTTP, JSON and URLs. */
@@ -55,7 +71,9 @@ async function waitForLogToCatchUp(baseURL: string): Promise<void> {
     if (fs.existsSync(serverLogFile) && fs.readFileSync(serverLogFile, "utf8").includes(marker)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The e2e server's log (${serverLogFile}) never showed a request made at the end of the run: is LOG_LEVEL debug and the log going to that file?`);
+  throw new Error(
+    `The e2e server's log (${serverLogFile}) never showed a request made at the end of the run: is LOG_LEVEL debug and the log going to that file?`,
+  );
 }
 
 /** Every place the log holds a secret or personal data; empty when it holds none. */

@@ -8,7 +8,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
  */
 export async function pdfText(buffer: Uint8Array): Promise<string> {
   // PDF.js may transfer the bytes it is given: hand it a copy, never the caller's buffer.
-  const document = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const document = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+    .promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number += 1) {

@@ -10,7 +10,10 @@ export type Outcome = { answered: true; status: number; body: string } | { answe
 
 export async function putCheckIn(baseUrl: string, person: Person, write: Write): Promise<Outcome> {
   try {
-    const response = await request(baseUrl, "PUT", "/api/check-ins/current", { headers: { ...person.headers, "idempotency-key": write.key }, json: write.body });
+    const response = await request(baseUrl, "PUT", "/api/check-ins/current", {
+      headers: { ...person.headers, "idempotency-key": write.key },
+      json: write.body,
+    });
     return { answered: true, status: response.status, body: response.body };
   } catch (error) {
     if (error instanceof NetworkError) return { answered: false, reason: error.message };

@@ -18,7 +18,17 @@ export type Counts = {
 };
 
 export function newCounts(): Counts {
-  return { cycles: 0, cyclesPassed: 0, cyclesFailed: 0, acknowledgedWrites: 0, retriedKeys: 0, unansweredWrites: 0, committedBeforeKill: 0, checksPassed: 0, checksFailed: 0 };
+  return {
+    cycles: 0,
+    cyclesPassed: 0,
+    cyclesFailed: 0,
+    acknowledgedWrites: 0,
+    retriedKeys: 0,
+    unansweredWrites: 0,
+    committedBeforeKill: 0,
+    checksPassed: 0,
+    checksFailed: 0,
+  };
 }
 
 export class Checks {

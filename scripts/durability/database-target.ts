@@ -42,14 +42,22 @@ export async function createTarget(dialect: DialectName, postgresUrl: string): P
   } catch (error) {
     removeDataDir();
     // Missing PostgreSQL fails the run: a durability proof that silently covers one dialect proves less than it says.
-    throw new Error(`PostgreSQL at ${postgresUrl} is not usable (${error instanceof Error ? error.message : String(error)}). Start it (scripts/ensure-test-services.sh) or set TEST_DATABASE_URL.`, { cause: error });
+    throw new Error(
+      `PostgreSQL at ${postgresUrl} is not usable (${error instanceof Error ? error.message : String(error)}). Start it (scripts/ensure-test-services.sh) or set TEST_DATABASE_URL.`,
+      { cause: error },
+    );
   }
   const url = new URL(postgresUrl);
   url.searchParams.set("options", `-c search_path=${schema}`);
   return {
     dialect,
     // On PostgreSQL the secrets are given, never made by a server (decision 028).
-    serverEnv: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), ENCRYPTION_KEY: randomBytes(32).toString("base64") },
+    serverEnv: {
+      DATA_DIR: dataDir,
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: randomBytes(48).toString("base64"),
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    },
     openInspector: async () => openPostgresInspector(postgresUrl, schema),
     async destroy() {
       removeDataDir();
@@ -92,7 +100,8 @@ function openSqliteInspector(file: string): Inspector {
     async integrityProblems() {
       const problems: string[] = [];
       const integrity = connection.pragma("integrity_check") as Array<{ integrity_check: string }>;
-      if (integrity.length !== 1 || integrity[0]?.integrity_check !== "ok") problems.push(`PRAGMA integrity_check: ${integrity.map((row) => row.integrity_check).join("; ")}`);
+      if (integrity.length !== 1 || integrity[0]?.integrity_check !== "ok")
+        problems.push(`PRAGMA integrity_check: ${integrity.map((row) => row.integrity_check).join("; ")}`);
       const foreignKeys = connection.pragma("foreign_key_check") as Array<{ table: string; rowid: number; parent: string }>;
       for (const row of foreignKeys) problems.push(`PRAGMA foreign_key_check: ${row.table} row ${row.rowid} points at a missing ${row.parent}`);
       const journal = connection.pragma("journal_mode", { simple: true });
@@ -153,7 +162,9 @@ async function postgresIntegrityProblems(all: Query, schema: string): Promise<st
   for (const key of foreignKeys) {
     const present = key.child_columns.map((column) => `c.${quote(column)} is not null`).join(" and ");
     const matches = key.child_columns.map((column, index) => `p.${quote(key.parent_columns[index] ?? "")} = c.${quote(column)}`).join(" and ");
-    const [orphans] = await all<{ count: string }>(`select count(*) as count from ${key.child} c where ${present} and not exists (select 1 from ${key.parent} p where ${matches})`);
+    const [orphans] = await all<{ count: string }>(
+      `select count(*) as count from ${key.child} c where ${present} and not exists (select 1 from ${key.parent} p where ${matches})`,
+    );
     if (Number(orphans?.count) > 0) problems.push(`foreign key ${key.conname}: ${orphans?.count} row(s) of ${key.child} point at a missing ${key.parent}`);
   }
 

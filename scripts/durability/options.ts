@@ -40,7 +40,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   let dialects: DialectName[] = ["sqlite", "postgres"];
   let summaryFile: string | undefined;
   for (const argument of argv) {
-    const [flag, value] = argument.includes("=") ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)] : [argument, undefined];
+    const [flag, value] = argument.includes("=")
+      ? [argument.slice(0, argument.indexOf("=")), argument.slice(argument.indexOf("=") + 1)]
+      : [argument, undefined];
     if (flag === "--short" && value === undefined) mode = "short";
     else if (flag === "--dialect" && (value === "sqlite" || value === "postgres")) dialects = [value];
     else if (flag === "--summary-file" && value !== undefined && value.trim() !== "") summaryFile = value;

@@ -64,7 +64,9 @@ async function runDialect(options: DurabilityOptions, dialect: DialectName): Pro
       const killAfterMs = killDelay(scheduler);
       await writeUntilKilled({ baseUrl, ledgers, randoms: writerRandoms, checks, server, killAfterMs });
       const unanswered = ledgers.filter((ledger) => ledger.pending !== undefined).length;
-      process.stdout.write(`  ${dialect} cycle ${cycle}/${options.cycles}: killed after ${killAfterMs} ms, ${counts.acknowledgedWrites - acknowledgedBefore} writes acknowledged, ${unanswered} unanswered\n`);
+      process.stdout.write(
+        `  ${dialect} cycle ${cycle}/${options.cycles}: killed after ${killAfterMs} ms, ${counts.acknowledgedWrites - acknowledgedBefore} writes acknowledged, ${unanswered} unanswered\n`,
+      );
       const committedPending = await verifyCrashState(target, ledgers, checks);
       server = await startServer(baseUrl, env);
       await checkAfterRestart({ baseUrl, ledgers, random: scheduler, checks, committedPending, replaysPerPerson: 3 });
@@ -117,7 +119,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  process.stdout.write(`Durability run: ${options.mode}, ${options.cycles} cycles per dialect (${options.dialects.join(", ")}), DURABILITY_SEED=${options.seed}\n`);
+  process.stdout.write(
+    `Durability run: ${options.mode}, ${options.cycles} cycles per dialect (${options.dialects.join(", ")}), DURABILITY_SEED=${options.seed}\n`,
+  );
   const started = Date.now();
   const results: DialectResult[] = [];
   for (const dialect of options.dialects) {

@@ -21,7 +21,13 @@ const scoreColumns: Record<ScoredField, string> = {
   mePulse: "me_pulse",
 };
 
-type CheckInRow = Record<string, unknown> & { user_id: string; iso_week: string; note_sealed: string | null; note_key_id: string | null; updated_at: number | string };
+type CheckInRow = Record<string, unknown> & {
+  user_id: string;
+  iso_week: string;
+  note_sealed: string | null;
+  note_key_id: string | null;
+  updated_at: number | string;
+};
 type KeyRow = { user_id: string; key: string; route: string; response: string };
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -44,9 +50,13 @@ export async function checkDatabase(inspector: Inspector, ledgers: PersonLedger[
   for (const problem of await inspector.integrityProblems()) checks.that(false, problem);
   checks.that(true, "the engine's integrity checks pass");
 
-  const rows = await inspector.all<CheckInRow>(`select user_id, iso_week, note_sealed, note_key_id, updated_at, ${Object.values(scoreColumns).join(", ")} from check_in`);
+  const rows = await inspector.all<CheckInRow>(
+    `select user_id, iso_week, note_sealed, note_key_id, updated_at, ${Object.values(scoreColumns).join(", ")} from check_in`,
+  );
   const keys = (await inspector.all<KeyRow>("select user_id, key, route, response from idempotency_key")).filter((row) => row.route === putRoute);
-  const latestRows = await inspector.all<{ user_id: string; iso_week: string; updated_at: number | string }>("select user_id, iso_week, updated_at from check_in_latest");
+  const latestRows = await inspector.all<{ user_id: string; iso_week: string; updated_at: number | string }>(
+    "select user_id, iso_week, updated_at from check_in_latest",
+  );
   const dataKeyOwners = new Set((await inspector.all<{ user_id: string }>("select user_id from data_key")).map((row) => row.user_id));
 
   // Invariants of every committed check-in transaction, whoever wrote it.
@@ -54,12 +64,19 @@ export async function checkDatabase(inspector: Inspector, ledgers: PersonLedger[
   checks.that(rowByWeek.size === rows.length, "no two check-in rows share a person and a week");
   for (const key of keys) {
     const week = weekOf(key.response);
-    checks.that(week !== undefined && rowByWeek.has(`${key.user_id} ${week}`), `idempotency key ${key.key} points at a stored check-in (reference ${key.response})`);
+    checks.that(
+      week !== undefined && rowByWeek.has(`${key.user_id} ${week}`),
+      `idempotency key ${key.key} points at a stored check-in (reference ${key.response})`,
+    );
     checks.that(dataKeyOwners.has(key.user_id), `idempotency key ${key.key}'s owner has the data key its fingerprint needs`);
   }
   for (const row of rows) {
-    checks.that((row.note_sealed === null) === (row.note_key_id === null), `check-in ${row.user_id} ${row.iso_week} has a sealed note and its key id together, or neither`);
-    if (row.note_sealed !== null) checks.that(dataKeyOwners.has(row.user_id), `check-in ${row.user_id} ${row.iso_week} has a note and its owner has a data key`);
+    checks.that(
+      (row.note_sealed === null) === (row.note_key_id === null),
+      `check-in ${row.user_id} ${row.iso_week} has a sealed note and its key id together, or neither`,
+    );
+    if (row.note_sealed !== null)
+      checks.that(dataKeyOwners.has(row.user_id), `check-in ${row.user_id} ${row.iso_week} has a note and its owner has a data key`);
   }
   const newestOf = new Map<string, CheckInRow>();
   for (const row of rows) {
@@ -110,7 +127,10 @@ export async function checkDatabase(inspector: Inspector, ledgers: PersonLedger[
       checks.that(stored !== undefined && weekOf(stored.response) === write.week, `acknowledged key ${write.key} is stored once, for week ${write.week}`);
     }
     const known = new Set([...ledger.acknowledged.map((write) => write.key), ...(ledger.pending ? [ledger.pending.key] : [])]);
-    checks.that([...ownKeys.keys()].every((key) => known.has(key)), `writer ${ledger.person.index} has no idempotency key they never sent`);
+    checks.that(
+      [...ownKeys.keys()].every((key) => known.has(key)),
+      `writer ${ledger.person.index} has no idempotency key they never sent`,
+    );
   }
   return committedPending;
 }
@@ -152,7 +172,10 @@ export async function checkAfterRestart(input: {
     const earlier = random.pick(ledger.acknowledged);
     const changed = { ...earlier, body: { ...earlier.body, answers: { ...earlier.body.answers, spokeUp: earlier.body.answers.spokeUp === 4 ? 0 : 4 } } };
     const outcome = await putCheckIn(baseUrl, ledger.person, changed);
-    checks.that(outcome.answered && outcome.status === 422 && outcome.body.includes("IDEMPOTENCY_KEY_REUSED"), `key ${earlier.key} reused for another body is refused with 422`);
+    checks.that(
+      outcome.answered && outcome.status === 422 && outcome.body.includes("IDEMPOTENCY_KEY_REUSED"),
+      `key ${earlier.key} reused for another body is refused with 422`,
+    );
   }
 
   for (const ledger of input.ledgers) {

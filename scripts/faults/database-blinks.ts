@@ -23,7 +23,13 @@ const boundMs = 5000;
 const recoveryLimitMs = 15_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type PhaseFigure = { phase: string; byStatus: Record<string, number>; slowestMs: number; readyz?: { status: number | string; ms: number }; recoveredMs?: number };
+export type PhaseFigure = {
+  phase: string;
+  byStatus: Record<string, number>;
+  slowestMs: number;
+  readyz?: { status: number | string; ms: number };
+  recoveredMs?: number;
+};
 
 export async function proveDatabaseBlinks(checks: Checks, postgresUrl: string, log: (line: string) => void): Promise<PhaseFigure[]> {
   const target = await createTarget("postgres", postgresUrl);
@@ -74,7 +80,13 @@ export async function proveDatabaseBlinks(checks: Checks, postgresUrl: string, l
         await sleep(200);
       }
     };
-    const phase = async (name: string, durationMs: number, fault: () => Promise<void> | void, heal?: () => Promise<void> | void, duringFault?: () => Promise<PhaseFigure["readyz"]>) => {
+    const phase = async (
+      name: string,
+      durationMs: number,
+      fault: () => Promise<void> | void,
+      heal?: () => Promise<void> | void,
+      duringFault?: () => Promise<PhaseFigure["readyz"]>,
+    ) => {
       const from = Date.now();
       await fault();
       const state = duringFault ? await duringFault() : undefined;
@@ -83,8 +95,16 @@ export async function proveDatabaseBlinks(checks: Checks, postgresUrl: string, l
       const recoveredMs = heal ? await recover(name) : undefined;
       await sleep(1000);
       const summary = summarise(writers.answers, from, Date.now());
-      figures.push({ phase: name, byStatus: summary.byStatus, slowestMs: summary.slowestMs, ...(state ? { readyz: state } : {}), ...(recoveredMs === undefined ? {} : { recoveredMs }) });
-      log(`  ${name}: ${JSON.stringify(summary.byStatus)}, slowest ${summary.slowestMs} ms${state ? `, /readyz ${state.status} in ${state.ms} ms` : ""}${recoveredMs === undefined ? "" : `, ready again ${recoveredMs} ms after`}`);
+      figures.push({
+        phase: name,
+        byStatus: summary.byStatus,
+        slowestMs: summary.slowestMs,
+        ...(state ? { readyz: state } : {}),
+        ...(recoveredMs === undefined ? {} : { recoveredMs }),
+      });
+      log(
+        `  ${name}: ${JSON.stringify(summary.byStatus)}, slowest ${summary.slowestMs} ms${state ? `, /readyz ${state.status} in ${state.ms} ms` : ""}${recoveredMs === undefined ? "" : `, ready again ${recoveredMs} ms after`}`,
+      );
       checks.that(server.isRunning(), `${name}: the server process is still running`);
     };
 
@@ -104,18 +124,38 @@ export async function proveDatabaseBlinks(checks: Checks, postgresUrl: string, l
       () => proxy.setMode("pass"),
       readyz,
     );
-    await phase("network partition (nothing arrives) for 10 s", 10_000, () => proxy.setMode("stall"), () => proxy.setMode("pass"), readyz);
+    await phase(
+      "network partition (nothing arrives) for 10 s",
+      10_000,
+      () => proxy.setMode("stall"),
+      () => proxy.setMode("pass"),
+      readyz,
+    );
     await phase("steady after", 1500, () => undefined);
     await writers.stop(recoveryLimitMs);
 
     const all = summarise(writers.answers);
     const statuses = new Set(writers.answers.map((answer) => answer.status));
-    checks.that([...statuses].every((status) => status === 200 || status === 503), `every answer is 200 or 503 (got ${JSON.stringify(all.byStatus)})`);
-    checks.that(writers.answers.filter((answer) => answer.status === 503).every((answer) => answer.code === "DATABASE_UNAVAILABLE" || answer.code === "DATABASE_BUSY"), "every 503 says the database is unavailable or busy");
+    checks.that(
+      [...statuses].every((status) => status === 200 || status === 503),
+      `every answer is 200 or 503 (got ${JSON.stringify(all.byStatus)})`,
+    );
+    checks.that(
+      writers.answers.filter((answer) => answer.status === 503).every((answer) => answer.code === "DATABASE_UNAVAILABLE" || answer.code === "DATABASE_BUSY"),
+      "every 503 says the database is unavailable or busy",
+    );
     checks.that(all.slowestMs <= boundMs, `every answer within ${boundMs} ms (slowest ${all.slowestMs} ms)`);
-    for (const figure of figures) if (figure.readyz) checks.that(figure.readyz.status === 503 && figure.readyz.ms <= boundMs, `${figure.phase}: /readyz answers 503 within ${boundMs} ms (got ${figure.readyz.status} in ${figure.readyz.ms} ms)`);
+    for (const figure of figures)
+      if (figure.readyz)
+        checks.that(
+          figure.readyz.status === 503 && figure.readyz.ms <= boundMs,
+          `${figure.phase}: /readyz answers 503 within ${boundMs} ms (got ${figure.readyz.status} in ${figure.readyz.ms} ms)`,
+        );
     checks.that(server.stderrTail().includes("Unhandled") === false, "no unhandled error was printed");
-    checks.that(ledgers.every((ledger) => ledger.pending === undefined), "every write was acknowledged in the end");
+    checks.that(
+      ledgers.every((ledger) => ledger.pending === undefined),
+      "every write was acknowledged in the end",
+    );
     checks.that(checks.counts.acknowledgedWrites > 0, `writes were acknowledged (${checks.counts.acknowledgedWrites})`);
     const inspector = await target.openInspector();
     try {

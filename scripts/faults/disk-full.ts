@@ -68,7 +68,16 @@ export async function proveDiskFull(checks: Checks, log: (line: string) => void)
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await startServer(baseUrl, { DATA_DIR: disk.dir, DATABASE_URL: "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: baseUrl, CLIENT_IP_HEADER: "x-forwarded-for", LOG_LEVEL: "warn" });
+  const server = await startServer(baseUrl, {
+    DATA_DIR: disk.dir,
+    DATABASE_URL: "",
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    CLIENT_IP_HEADER: "x-forwarded-for",
+    LOG_LEVEL: "warn",
+  });
   const filler = path.join(disk.dir, "filler");
   try {
     const people = await signUpPeople(baseUrl, disk.dir, 3, "diskfull");
@@ -84,9 +93,14 @@ export async function proveDiskFull(checks: Checks, log: (line: string) => void)
       json: { email: "on.a.full.disk@example.test", password: "river lantern orbit full disk", name: "Full Disk" },
     });
     const whileFull = summarise(writers.answers, fullFrom, Date.now());
-    log(`  disk filled (${(bytes / 1048576).toFixed(1)} MB of filler): ${JSON.stringify(whileFull.byStatus)}; /readyz ${readyWhileFull.status}; a sign-up answered ${signUp.status}`);
+    log(
+      `  disk filled (${(bytes / 1048576).toFixed(1)} MB of filler): ${JSON.stringify(whileFull.byStatus)}; /readyz ${readyWhileFull.status}; a sign-up answered ${signUp.status}`,
+    );
     checks.that(whileFull.byStatus["503 STORAGE_FULL"] !== undefined, "writes on the full disk answer 503 STORAGE_FULL");
-    checks.that(readyWhileFull.status === 503 && readyWhileFull.body.includes('"writes":"failing"'), `/readyz says writes are failing (got ${readyWhileFull.status} ${readyWhileFull.body})`);
+    checks.that(
+      readyWhileFull.status === 503 && readyWhileFull.body.includes('"writes":"failing"'),
+      `/readyz says writes are failing (got ${readyWhileFull.status} ${readyWhileFull.body})`,
+    );
     checks.that(signUp.status === 503, `a sign-up on the full disk is not told to check its email (got ${signUp.status} ${signUp.body})`);
 
     fs.rmSync(filler);
@@ -105,8 +119,14 @@ export async function proveDiskFull(checks: Checks, log: (line: string) => void)
     log(`  space back: ready again after ${readyAgainMs} ms; ${JSON.stringify(afterwards.byStatus)}`);
     checks.that(readyAgainMs >= 0, "/readyz is 200 again once space is back");
     const statuses = new Set(writers.answers.map((answer) => answer.status));
-    checks.that([...statuses].every((status) => status === 200 || status === 503), `every answer is 200 or 503 (got ${JSON.stringify(summarise(writers.answers).byStatus)})`);
-    checks.that(ledgers.every((ledger) => ledger.pending === undefined), "every write was acknowledged once space was back");
+    checks.that(
+      [...statuses].every((status) => status === 200 || status === 503),
+      `every answer is 200 or 503 (got ${JSON.stringify(summarise(writers.answers).byStatus)})`,
+    );
+    checks.that(
+      ledgers.every((ledger) => ledger.pending === undefined),
+      "every write was acknowledged once space was back",
+    );
     checks.that(server.isRunning(), "the server kept running");
     await server.stop();
     const inspector = openSqliteInspectorAt(path.join(disk.dir, "mutual.sqlite"));

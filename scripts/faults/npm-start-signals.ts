@@ -26,7 +26,11 @@ export async function proveNpmStartSignals(checks: Checks, log: (line: string) =
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-npm-start-"));
     const port = await freePort();
-    const npm = spawn("npm", ["start"], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+    const npm = spawn("npm", ["start"], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -43,7 +47,9 @@ export async function proveNpmStartSignals(checks: Checks, log: (line: string) =
       await new Promise((resolve) => socket.once("connect", resolve));
       let answer = "";
       socket.on("data", (chunk: Buffer) => (answer += chunk.toString("utf8")));
-      socket.write(`POST /api/auth/sign-in/email HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nOrigin: http://localhost:${port}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+      socket.write(
+        `POST /api/auth/sign-in/email HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nOrigin: http://localhost:${port}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+      );
       await sleep(300);
       const signalledAt = Date.now();
       npm.kill(signal);
@@ -56,10 +62,15 @@ export async function proveNpmStartSignals(checks: Checks, log: (line: string) =
         probe.once("connect", () => (probe.destroy(), resolve(false)));
         probe.once("error", () => resolve(true));
       });
-      log(`  ${signal} to npm: the request in flight answered ${/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1] ?? "nothing"}; npm exited ${code} after ${at - signalledAt} ms; server process ${isAlive(serverPid) ? "STILL RUNNING" : "gone"}; port ${portFree ? "free" : "STILL HELD"}`);
+      log(
+        `  ${signal} to npm: the request in flight answered ${/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1] ?? "nothing"}; npm exited ${code} after ${at - signalledAt} ms; server process ${isAlive(serverPid) ? "STILL RUNNING" : "gone"}; port ${portFree ? "free" : "STILL HELD"}`,
+      );
       checks.that(/^HTTP\/1\.1 401/.test(answer), `${signal}: the request in flight is finished (${answer.split("\r\n")[0] ?? "no answer"})`);
       checks.that(code === 0, `${signal}: npm exits 0 after the server stopped (got ${code})`);
-      checks.that(at - signalledAt >= 1500, `${signal}: npm waits for the server to finish (exited after ${at - signalledAt} ms, the request ended at 1500 ms)`);
+      checks.that(
+        at - signalledAt >= 1500,
+        `${signal}: npm waits for the server to finish (exited after ${at - signalledAt} ms, the request ended at 1500 ms)`,
+      );
       checks.that(Number.isFinite(serverPid) && !isAlive(serverPid), `${signal}: no server process is left running`);
       checks.that(portFree, `${signal}: nothing holds the port afterwards`);
       checks.that(/"msg":"Stopped"/.test(output), `${signal}: the server logged its clean stop`);

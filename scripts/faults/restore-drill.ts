@@ -38,7 +38,15 @@ export async function proveRestoreDrill(checks: Checks, log: (line: string) => v
   const restored = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-drill-restored-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: baseUrl, CLIENT_IP_HEADER: "x-forwarded-for", LOG_LEVEL: "warn", DATABASE_URL: "" };
+  const env = {
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    CLIENT_IP_HEADER: "x-forwarded-for",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: "",
+  };
   let server = await startServer(baseUrl, { ...env, DATA_DIR: original });
   try {
     const people = await signUpPeople(baseUrl, original, 6, "drill");
@@ -58,12 +66,18 @@ export async function proveRestoreDrill(checks: Checks, log: (line: string) => v
     checks.that(backup.status === 0 && fs.existsSync(file), `npm run backup made a file (exit ${backup.status}: ${backup.output.trim()})`);
     checks.that(/integrity_check and foreign_key_check passed/.test(backup.output), "the backup passed SQLite's checks");
     checks.that(/holds no key/.test(backup.output), "the backup command says the key is not in it");
-    checks.that(((fs.statSync(file).mode & 0o777) === 0o600), "the backup file is readable by its owner alone");
+    checks.that((fs.statSync(file).mode & 0o777) === 0o600, "the backup file is readable by its owner alone");
     await server.stop();
 
     // A new machine: the keys come back from the key backup; without the key, restore refuses.
-    const withoutKey = operatorCommand("restore", [file], { DATA_DIR: restored, AUTH_SECRET: fs.readFileSync(path.join(original, "auth-secret"), "utf8").trim() });
-    checks.that(withoutKey.status !== 0 && /ENCRYPTION_KEY is not set/.test(withoutKey.output), `restore without the key refuses (exit ${withoutKey.status}: ${withoutKey.output.trim().split("\n")[0]})`);
+    const withoutKey = operatorCommand("restore", [file], {
+      DATA_DIR: restored,
+      AUTH_SECRET: fs.readFileSync(path.join(original, "auth-secret"), "utf8").trim(),
+    });
+    checks.that(
+      withoutKey.status !== 0 && /ENCRYPTION_KEY is not set/.test(withoutKey.output),
+      `restore without the key refuses (exit ${withoutKey.status}: ${withoutKey.output.trim().split("\n")[0]})`,
+    );
     checks.that(!fs.existsSync(path.join(restored, "mutual.sqlite")), "a refused restore leaves no database behind");
     for (const secret of ["encryption-key", "auth-secret"]) fs.copyFileSync(path.join(original, secret), path.join(restored, secret));
     const restore = operatorCommand("restore", [file], { DATA_DIR: restored });
@@ -79,16 +93,26 @@ export async function proveRestoreDrill(checks: Checks, log: (line: string) => v
       const outcome = await getCurrentCheckIn(baseUrl, ledger.person);
       const body = outcome.answered ? (JSON.parse(outcome.body) as { checkIn: { answers: unknown; note: string | null } | null }) : null;
       const last = ledger.acknowledged.at(-1);
-      checks.equal(body?.checkIn ? { answers: body.checkIn.answers, note: body.checkIn.note } : null, last ? expectedView(last.body) : null, `writer ${ledger.person.index}'s last write before the backup is restored, note readable`);
+      checks.equal(
+        body?.checkIn ? { answers: body.checkIn.answers, note: body.checkIn.note } : null,
+        last ? expectedView(last.body) : null,
+        `writer ${ledger.person.index}'s last write before the backup is restored, note readable`,
+      );
       if (body?.checkIn?.note) readable += 1;
     }
     // Those writing through it: one of their writes, whole, or none.
     for (const ledger of during) {
       const outcome = await getCurrentCheckIn(baseUrl, ledger.person);
-      checks.that(outcome.answered && outcome.status === 200, `writer ${ledger.person.index}'s check-in reads after the restore (notes open with the restored key)`);
+      checks.that(
+        outcome.answered && outcome.status === 200,
+        `writer ${ledger.person.index}'s check-in reads after the restore (notes open with the restored key)`,
+      );
       const body = outcome.answered ? (JSON.parse(outcome.body) as { checkIn: { answers: unknown; note: string | null } | null }) : null;
       const sent = ledger.acknowledged.map((write) => JSON.stringify(expectedView(write.body)));
-      checks.that(body?.checkIn == null || sent.includes(JSON.stringify({ answers: body.checkIn.answers, note: body.checkIn.note })), `writer ${ledger.person.index}'s restored check-in is one of the writes they made, whole`);
+      checks.that(
+        body?.checkIn == null || sent.includes(JSON.stringify({ answers: body.checkIn.answers, note: body.checkIn.note })),
+        `writer ${ledger.person.index}'s restored check-in is one of the writes they made, whole`,
+      );
     }
     await server.stop();
     const inspector = openSqliteInspectorAt(path.join(restored, "mutual.sqlite"));
@@ -97,7 +121,9 @@ export async function proveRestoreDrill(checks: Checks, log: (line: string) => v
     } finally {
       await inspector.close();
     }
-    log(`  restored and started: ${before.reduce((sum, ledger) => sum + ledger.acknowledged.length, 0)} writes before the backup all there (${readable} notes read back), integrity_check passes`);
+    log(
+      `  restored and started: ${before.reduce((sum, ledger) => sum + ledger.acknowledged.length, 0)} writes before the backup all there (${readable} notes read back), integrity_check passes`,
+    );
   } finally {
     if (server.isRunning()) await server.kill();
     fs.rmSync(original, { recursive: true, force: true });

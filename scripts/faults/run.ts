@@ -22,7 +22,11 @@ const only = args.find((argument) => argument.startsWith("--only="))?.slice("--o
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const proofs: Array<{ key: string; name: string; run: (checks: Checks) => Promise<unknown> }> = [
-  { key: "blinks", name: "(a) [postgres] the database blinks: ended, reset, refused and stalled connections", run: (checks) => proveDatabaseBlinks(checks, postgresUrl, log) },
+  {
+    key: "blinks",
+    name: "(a) [postgres] the database blinks: ended, reset, refused and stalled connections",
+    run: (checks) => proveDatabaseBlinks(checks, postgresUrl, log),
+  },
   { key: "disk", name: "(b) [sqlite] the disk fills while people write", run: (checks) => proveDiskFull(checks, log) },
   { key: "restore", name: "(c) [sqlite] a backup taken while people write, restored into a new data folder", run: (checks) => proveRestoreDrill(checks, log) },
   { key: "slow", name: "(d) slow clients hold connections while others are served", run: (checks) => proveSlowClients(checks, log) },
@@ -43,7 +47,13 @@ async function main(): Promise<ProofResult[]> {
     } catch (error) {
       checks.that(false, `stopped by an error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    const result = { name: proof.name, passed: checks.failures.length === 0, skipped: outcome === "skipped", failures: checks.failures, seconds: (performance.now() - started) / 1000 };
+    const result = {
+      name: proof.name,
+      passed: checks.failures.length === 0,
+      skipped: outcome === "skipped",
+      failures: checks.failures,
+      seconds: (performance.now() - started) / 1000,
+    };
     results.push(result);
     log(`  ${result.skipped ? "skipped" : result.passed ? "passed" : "FAILED"} (${result.seconds.toFixed(1)} s, ${checks.counts.checksPassed} checks)`);
     for (const failure of result.failures) log(`    ✗ ${failure}`);
@@ -61,6 +71,7 @@ main()
   })
   .catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify({ results: [{ name: "faults run", passed: false, skipped: false, failures: [String(error)] }] }));
+    if (summaryFile)
+      fs.writeFileSync(summaryFile, JSON.stringify({ results: [{ name: "faults run", passed: false, skipped: false, failures: [String(error)] }] }));
     process.exit(1);
   });

@@ -61,7 +61,11 @@ export function startWriters(input: { baseUrl: string; ledgers: PersonLedger[]; 
 }
 
 /** What came back in a time window: counts by status (and error code), and the slowest answer. */
-export function summarise(answers: readonly Answer[], fromMs = 0, toMs = Number.POSITIVE_INFINITY): { byStatus: Record<string, number>; slowestMs: number; count: number } {
+export function summarise(
+  answers: readonly Answer[],
+  fromMs = 0,
+  toMs = Number.POSITIVE_INFINITY,
+): { byStatus: Record<string, number>; slowestMs: number; count: number } {
   const inWindow = answers.filter((answer) => answer.atMs >= fromMs && answer.atMs <= toMs);
   const byStatus: Record<string, number> = {};
   for (const answer of inWindow) {

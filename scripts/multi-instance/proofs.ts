@@ -56,7 +56,10 @@ export async function proveSharedThrottling(checks: Checks, servers: Instances, 
   for (let index = 0; index < 5; index += 1) guesses.push((await signIn(alternate(index), origin, guesser, person.email, `wrong guess ${index}`)).status);
   checks.equal(guesses, [401, 401, 401, 401, 401], "five wrong passwords, three on A and two on B, are each refused as wrong");
   const blocked = await signIn(servers.b, origin, guesser, person.email, person.password);
-  checks.that(blocked.status === 429 && json(blocked).code === "SIGN_IN_THROTTLED", `the sixth attempt, on B with the right password, is throttled (answered ${blocked.status} ${blocked.body.slice(0, 200)})`);
+  checks.that(
+    blocked.status === 429 && json(blocked).code === "SIGN_IN_THROTTLED",
+    `the sixth attempt, on B with the right password, is throttled (answered ${blocked.status} ${blocked.body.slice(0, 200)})`,
+  );
   const fromElsewhere = await signIn(servers.b, origin, "10.99.0.3", person.email, person.password);
   checks.that(fromElsewhere.status === 200, `the person still signs in from another address (answered ${fromElsewhere.status})`);
 
@@ -64,16 +67,26 @@ export async function proveSharedThrottling(checks: Checks, servers: Instances, 
   const perMinute = 10;
   const sprayed: number[] = [];
   for (let index = 0; index < perMinute; index += 1) {
-    sprayed.push((await signIn(alternate(index), origin, sprayer, `nobody.${index}.${randomBytes(3).toString("hex")}@example.test`, "a stuffed password")).status);
+    sprayed.push(
+      (await signIn(alternate(index), origin, sprayer, `nobody.${index}.${randomBytes(3).toString("hex")}@example.test`, "a stuffed password")).status,
+    );
   }
-  checks.equal(sprayed, Array.from({ length: perMinute }, () => 401), `${perMinute} sign-ins to different accounts from one address, five on each instance, are answered`);
+  checks.equal(
+    sprayed,
+    Array.from({ length: perMinute }, () => 401),
+    `${perMinute} sign-ins to different accounts from one address, five on each instance, are answered`,
+  );
   const limited = await signIn(servers.b, origin, sprayer, person.email, person.password);
   checks.that(
     limited.status === 429 && json(limited).code !== "SIGN_IN_THROTTLED",
     `the next sign-in from that address, on B, is refused by the per-address limit (answered ${limited.status} ${limited.body.slice(0, 200)})`,
   );
   const { rows } = await db.query<{ count: number }>(`select "count" from "rateLimit" where "key" = $1`, [`${sprayer}|/sign-in/email`]);
-  checks.equal(rows.map((row) => Number(row.count)), [perMinute], "one shared rate-limit row counts that address's sign-ins on both instances");
+  checks.equal(
+    rows.map((row) => Number(row.count)),
+    [perMinute],
+    "one shared rate-limit row counts that address's sign-ins on both instances",
+  );
 }
 
 /** Rows past their retention, put straight into the database, for the sweep to find. */
@@ -81,9 +94,14 @@ export async function seedExpiredRows(db: pg.Client): Promise<{ signInFailures: 
   const dayAndAnHourAgo = Date.now() - 25 * 60 * 60 * 1000;
   const signInFailures = 3;
   for (let index = 0; index < signInFailures; index += 1) {
-    await db.query("insert into sign_in_failure (id, account_key, client_key, failed_at) values ($1, 'old-account', 'old-client', $2)", [`old-${index}`, dayAndAnHourAgo]);
+    await db.query("insert into sign_in_failure (id, account_key, client_key, failed_at) values ($1, 'old-account', 'old-client', $2)", [
+      `old-${index}`,
+      dayAndAnHourAgo,
+    ]);
   }
-  await db.query(`insert into "rateLimit" (id, "key", "count", "lastRequest") values ('old-limit', '192.0.2.9|/sign-in/email', 4, $1)`, [Date.now() - 2 * 60 * 60 * 1000]);
+  await db.query(`insert into "rateLimit" (id, "key", "count", "lastRequest") values ('old-limit', '192.0.2.9|/sign-in/email', 4, $1)`, [
+    Date.now() - 2 * 60 * 60 * 1000,
+  ]);
   return { signInFailures };
 }
 
@@ -92,7 +110,13 @@ export async function seedExpiredRows(db: pg.Client): Promise<{ signInFailures: 
  * on exactly one instance; in rounds both tried, one ran and the other skipped; every ran round
  * has its one job_run row naming the process that ran it; and the expired rows went, once.
  */
-export async function proveOneRunPerRound(checks: Checks, lines: LogLine[], db: pg.Client, seeded: { signInFailures: number }, guesserFailures: number): Promise<void> {
+export async function proveOneRunPerRound(
+  checks: Checks,
+  lines: LogLine[],
+  db: pg.Client,
+  seeded: { signInFailures: number },
+  guesserFailures: number,
+): Promise<void> {
   const failed = lines.filter((line) => line.msg?.startsWith("Scheduled job failed"));
   checks.equal(failed.length, 0, "no round failed on either instance");
   const byPeriod = new Map<string, { ran: LogLine[]; skipped: LogLine[] }>();
@@ -114,8 +138,12 @@ export async function proveOneRunPerRound(checks: Checks, lines: LogLine[], db: 
 
   const ranPeriods = [...byPeriod].filter(([, entry]) => entry.ran.length === 1);
   const ranOn = (instance: string) => ranPeriods.filter(([, entry]) => entry.ran[0]?.instance === instance).length;
-  process.stdout.write(`  sweep rounds: ${byPeriod.size} tried, ${ranPeriods.length} ran (A ${ranOn("a")}, B ${ranOn("b")}), ${contested.length} tried by both\n`);
-  const { rows } = await db.query<{ period_key: string; instance: string; result: string }>("select period_key, instance, result from job_run where job = 'retention-sweep' order by period_key");
+  process.stdout.write(
+    `  sweep rounds: ${byPeriod.size} tried, ${ranPeriods.length} ran (A ${ranOn("a")}, B ${ranOn("b")}), ${contested.length} tried by both\n`,
+  );
+  const { rows } = await db.query<{ period_key: string; instance: string; result: string }>(
+    "select period_key, instance, result from job_run where job = 'retention-sweep' order by period_key",
+  );
   checks.equal(
     rows.map((row) => `${row.period_key} ${row.instance.split(":").at(-1)}`),
     ranPeriods.map(([period, entry]) => `${period} ${entry.ran[0]?.pid}`).sort(),
@@ -123,7 +151,9 @@ export async function proveOneRunPerRound(checks: Checks, lines: LogLine[], db: 
   );
   const deleted = rows.reduce((sum, row) => sum + Number((JSON.parse(row.result) as Record<string, number>).sign_in_failure ?? 0), 0);
   checks.equal(deleted, seeded.signInFailures, "the expired failed sign-ins were deleted by one round, once");
-  const left = await db.query<{ id: string }>("select id from sign_in_failure where client_key = 'old-client' union all select id from \"rateLimit\" where id = 'old-limit'");
+  const left = await db.query<{ id: string }>(
+    "select id from sign_in_failure where client_key = 'old-client' union all select id from \"rateLimit\" where id = 'old-limit'",
+  );
   checks.equal(left.rows, [], "no row past its retention is left");
   const kept = await db.query<{ count: string }>("select count(*) as count from sign_in_failure");
   checks.equal(Number(kept.rows[0]?.count), guesserFailures, "the recent failed sign-ins (still counting for throttling) are kept");

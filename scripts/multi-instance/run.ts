@@ -16,7 +16,10 @@ import { proveOneRunPerRound, proveSharedSessions, proveSharedThrottling, seedEx
 type ProofResult = { name: string; passed: boolean; failures: string[] };
 
 const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || "postgres://localhost/test";
-const summaryFile = process.argv.slice(2).find((argument) => argument.startsWith("--summary-file="))?.slice("--summary-file=".length);
+const summaryFile = process.argv
+  .slice(2)
+  .find((argument) => argument.startsWith("--summary-file="))
+  ?.slice("--summary-file=".length);
 /** Rounds that both instances must have tried after the expired rows are in, before the servers stop. */
 const roundsAfterSeeding = 3;
 const roundsDeadlineMs = 20_000;
@@ -53,7 +56,9 @@ function contestedRoundsSince(lines: LogLine[], after: number): number {
     const outcome = line.msg === "Scheduled job ran" ? "ran" : line.msg?.startsWith("Scheduled job skipped") ? "skipped" : undefined;
     if (outcome !== undefined) periods.set(line.period, (periods.get(line.period) ?? new Set()).add(`${line.instance} ${outcome}`));
   }
-  return [...periods.values()].filter((seen) => seen.size === 2 && [...seen].some((entry) => entry.endsWith("ran")) && new Set([...seen].map((entry) => entry[0])).size === 2).length;
+  return [...periods.values()].filter(
+    (seen) => seen.size === 2 && [...seen].some((entry) => entry.endsWith("ran")) && new Set([...seen].map((entry) => entry[0])).size === 2,
+  ).length;
 }
 async function main(): Promise<ProofResult[]> {
   requireBuiltServer();
@@ -91,9 +96,16 @@ async function main(): Promise<ProofResult[]> {
   };
   try {
     // Both at once: they also race to migrate the empty schema.
-    running.push(...(await Promise.all([startServer(servers.a, { ...shared, PORT: String(portA) }, logCollector("a", lines)), startServer(servers.b, { ...shared, PORT: String(portB) }, logCollector("b", lines))])));
+    running.push(
+      ...(await Promise.all([
+        startServer(servers.a, { ...shared, PORT: String(portA) }, logCollector("a", lines)),
+        startServer(servers.b, { ...shared, PORT: String(portB) }, logCollector("b", lines)),
+      ])),
+    );
     await db.connect();
-    const person = await prove("(a) a session made on one instance works on the other", (checks) => proveSharedSessions(checks, servers, target.serverEnv.DATA_DIR ?? ""));
+    const person = await prove("(a) a session made on one instance works on the other", (checks) =>
+      proveSharedSessions(checks, servers, target.serverEnv.DATA_DIR ?? ""),
+    );
     await prove("(b) sign-in throttling holds across instances", async (checks) => {
       if (person === undefined) throw new Error("no person: (a) failed");
       await proveSharedThrottling(checks, servers, person, db);
@@ -101,7 +113,11 @@ async function main(): Promise<ProofResult[]> {
     await prove("(c) the retention sweep runs once per round", async (checks) => {
       const seeded = await seedExpiredRows(db);
       const seededAt = Date.now() + 1;
-      await waitFor(`${roundsAfterSeeding} sweep rounds tried by both instances after seeding`, roundsDeadlineMs, () => contestedRoundsSince(lines, seededAt) >= roundsAfterSeeding);
+      await waitFor(
+        `${roundsAfterSeeding} sweep rounds tried by both instances after seeding`,
+        roundsDeadlineMs,
+        () => contestedRoundsSince(lines, seededAt) >= roundsAfterSeeding,
+      );
       const codes = await Promise.all(running.splice(0).map((server) => server.stop()));
       checks.equal(codes, [0, 0], "both instances stop cleanly on SIGTERM, the sweep with them");
       // Their last log lines may still be in the pipe when the exit is reported.

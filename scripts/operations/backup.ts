@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     run(command);
     fs.chmodSync(file, 0o600);
     run(["pg_restore", "--list", file], "ignore");
-    process.stdout.write(`\nBacked up to ${file} (${fs.statSync(file).size.toLocaleString("en")} bytes); pg_restore reads it.\n${keyReminder(config.dataDir)}\n`);
+    process.stdout.write(
+      `\nBacked up to ${file} (${fs.statSync(file).size.toLocaleString("en")} bytes); pg_restore reads it.\n${keyReminder(config.dataDir)}\n`,
+    );
     return;
   }
   if (options.print) throw new Error("--print is for PostgreSQL; the SQLite backup is made here.");

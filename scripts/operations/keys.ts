@@ -101,16 +101,22 @@ async function rewrap(config: Config): Promise<void> {
       onPage: (progress) => process.stderr.write(`\rRewrapped ${progress.rewrapped.toLocaleString("en")} data keys…`),
     });
     process.stderr.write("\r\u001b[K");
-    process.stdout.write(`Rewrapped ${result.rewrapped} data key(s) under "${keyring.current.id}"${result.skipped > 0 ? ` (${result.skipped} changed meanwhile and were left; run again)` : ""}.\n`);
+    process.stdout.write(
+      `Rewrapped ${result.rewrapped} data key(s) under "${keyring.current.id}"${result.skipped > 0 ? ` (${result.skipped} changed meanwhile and were left; run again)` : ""}.\n`,
+    );
     const left = [...result.remaining].filter(([id]) => id !== keyring.current.id);
     if (left.length > 0) {
-      process.stdout.write(`Still under older keys: ${left.map(([id, count]) => `${id} (${count})`).join(", ")}. A server still wrapping with an old key needs a restart; then run this again.\n`);
+      process.stdout.write(
+        `Still under older keys: ${left.map(([id, count]) => `${id} (${count})`).join(", ")}. A server still wrapping with an old key needs a restart; then run this again.\n`,
+      );
       process.exitCode = 3;
       return;
     }
     if (result.retired.length === 0) return;
     if (config.encryptionKey) {
-      process.stdout.write(`Retired: ${result.retired.join(", ")}. Remove ${result.retired.length === 1 ? "it" : "them"} from ENCRYPTION_PREVIOUS_KEYS and restart.\n`);
+      process.stdout.write(
+        `Retired: ${result.retired.join(", ")}. Remove ${result.retired.length === 1 ? "it" : "them"} from ENCRYPTION_PREVIOUS_KEYS and restart.\n`,
+      );
       return;
     }
     const file = path.join(config.dataDir, previousKeysFileName);
@@ -128,7 +134,8 @@ async function main(): Promise<void> {
   if (command === "rewrap" && rest.length === 0) return rewrap(config);
   if (command === "rotate") {
     const id = rest[0] === "--id" ? rest[1] : rest[0]?.startsWith("--id=") ? rest[0].slice("--id=".length) : undefined;
-    if (rest.length > 0 && (id === undefined || !/^[A-Za-z0-9_-]{1,32}$/.test(id))) throw new Error(`The new key's name must be 1–32 letters, digits, - or _. ${usage}`);
+    if (rest.length > 0 && (id === undefined || !/^[A-Za-z0-9_-]{1,32}$/.test(id)))
+      throw new Error(`The new key's name must be 1–32 letters, digits, - or _. ${usage}`);
     return rotate(config, id);
   }
   throw new Error(usage);

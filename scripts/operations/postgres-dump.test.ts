@@ -6,7 +6,9 @@ describe("PostgreSQL backup commands", () => {
     const url = "postgres://mutual:s3cret@db.internal:5432/mutual?options=-c%20search_path%3Dmutual_prod";
     expect(schemaOfUrl(url)).toBe("mutual_prod");
     expect(schemaOfUrl("postgres://db.internal/mutual")).toBe("public");
-    expect(dumpCommand(url, "/backups/m.pgdump")).toEqual(expect.arrayContaining(["pg_dump", "--format=custom", "--schema=mutual_prod", "--file=/backups/m.pgdump"]));
+    expect(dumpCommand(url, "/backups/m.pgdump")).toEqual(
+      expect.arrayContaining(["pg_dump", "--format=custom", "--schema=mutual_prod", "--file=/backups/m.pgdump"]),
+    );
     expect(restoreCommand(url, "/backups/m.pgdump")).toEqual(expect.arrayContaining(["pg_restore", "--clean", "--if-exists", "/backups/m.pgdump"]));
   });
 

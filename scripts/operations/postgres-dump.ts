@@ -12,7 +12,15 @@ export function schemaOfUrl(connectionString: string): string {
 }
 
 export function dumpCommand(connectionString: string, file: string): string[] {
-  return ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", `--schema=${schemaOfUrl(connectionString)}`, `--file=${file}`, `--dbname=${withDefaultUser(connectionString)}`];
+  return [
+    "pg_dump",
+    "--format=custom",
+    "--no-owner",
+    "--no-privileges",
+    `--schema=${schemaOfUrl(connectionString)}`,
+    `--file=${file}`,
+    `--dbname=${withDefaultUser(connectionString)}`,
+  ];
 }
 
 export function restoreCommand(connectionString: string, file: string): string[] {
@@ -21,7 +29,10 @@ export function restoreCommand(connectionString: string, file: string): string[]
 
 /** The command as a person would type it, with the password in the URL hidden. */
 export function shown(command: readonly string[]): string {
-  return command.map((part) => part.replace(/(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, "$1***@")).map((part) => (/\s/.test(part) ? `'${part}'` : part)).join(" ");
+  return command
+    .map((part) => part.replace(/(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, "$1***@"))
+    .map((part) => (/\s/.test(part) ? `'${part}'` : part))
+    .join(" ");
 }
 
 export function hasTool(name: string): boolean {

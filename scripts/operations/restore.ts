@@ -18,7 +18,8 @@ function parseArgs(args: string[]): { file: string; force: boolean; print: boole
   const flags = new Set(args.filter((arg) => arg.startsWith("--")));
   const files = args.filter((arg) => !arg.startsWith("--"));
   const unknown = [...flags].filter((flag) => flag !== "--force" && flag !== "--print");
-  if (unknown.length > 0 || files.length !== 1 || files[0] === undefined) throw new Error(`${unknown.length > 0 ? `Unknown option ${unknown.join(" ")}. ` : ""}${usage}`);
+  if (unknown.length > 0 || files.length !== 1 || files[0] === undefined)
+    throw new Error(`${unknown.length > 0 ? `Unknown option ${unknown.join(" ")}. ` : ""}${usage}`);
   return { file: files[0], force: flags.has("--force"), print: flags.has("--print") };
 }
 
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
   const keptAside = `${target}.before-restore-${Date.now()}`;
   const present = sqliteCompanions.filter((suffix) => fs.existsSync(`${target}${suffix}`));
   if (present.length > 0 && !options.force) {
-    throw new Error(`A database is already at ${target}. Stop the server, then run again with --force to keep it aside as ${target}.before-restore-… and restore over it.`);
+    throw new Error(
+      `A database is already at ${target}. Stop the server, then run again with --force to keep it aside as ${target}.before-restore-… and restore over it.`,
+    );
   }
   for (const suffix of present) fs.renameSync(`${target}${suffix}`, `${keptAside}${suffix}`);
   const putBack = () => {
@@ -63,7 +66,10 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     putBack();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nNothing was changed${present.length > 0 ? `: the database that was there is back in place` : ""}.`, { cause: error });
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nNothing was changed${present.length > 0 ? `: the database that was there is back in place` : ""}.`,
+      { cause: error },
+    );
   }
   process.stdout.write(
     [

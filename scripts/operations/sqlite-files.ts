@@ -75,5 +75,8 @@ export function keyIdsInSqliteFile(file: string): Map<string, number> {
 
 /** A backup file name that sorts by time: mutual-20261207T101500Z.sqlite. */
 export function timestampedName(extension: string, at = new Date()): string {
-  return `mutual-${at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}.${extension}`;
+  return `mutual-${at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z")}.${extension}`;
 }

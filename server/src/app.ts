@@ -1,12 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import swagger from "@fastify/swagger";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { fhirBaseOf } from "@mutual/core";
 import type { Config } from "./config.js";
 import { truncateWriteAheadLog, type Database } from "./db/database.js";
@@ -34,12 +29,7 @@ import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
 import { dataViewsRoutes } from "./modules/data-views/index.js";
 import { handOverPracticesBeforeAccountDeletion, practiceRoutes } from "./modules/practice/index.js";
-import {
-  counsellingRoutes,
-  endRelationsOnLeavingPractice,
-  leaveCounsellingBeforeAccountDeletion,
-  practiceClientsRoutes,
-} from "./modules/counselling/index.js";
+import { counsellingRoutes, endRelationsOnLeavingPractice, leaveCounsellingBeforeAccountDeletion, practiceClientsRoutes } from "./modules/counselling/index.js";
 import { createInviteCodeHasher } from "./platform/invite-codes.js";
 import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
@@ -122,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // The deleted rows leave the write-ahead log too, not only the database file (decision 030).
     afterDeleteUser: async () => {
-      if (!(await truncateWriteAheadLog(database))) deps.logger.warn("The write-ahead log could not be emptied after an account deletion; the next deletion or restart will");
+      if (!(await truncateWriteAheadLog(database)))
+        deps.logger.warn("The write-ahead log could not be emptied after an account deletion; the next deletion or restart will");
     },
     // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
     afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),
@@ -136,10 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before anything that reads the session: another site's request to the API reaches nothing.
   registerFetchMetadataCheck(app);
   registerSameOriginCheck(app, { publicUrl: config.publicUrl });
-  registerRouteAccess(
-    app,
-    createActorResolver({ database, secret: deps.authSecret, isHttps, sessionLimits: config.sessionLimits }),
-  );
+  registerRouteAccess(app, createActorResolver({ database, secret: deps.authSecret, isHttps, sessionLimits: config.sessionLimits }));
   await app.register(swagger, {
     openapi: { info: { title: "Mutual API", version: "0.1.0" } },
     transform: jsonSchemaTransform,
@@ -174,9 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });
   await app.register(clientRequestsRoutes, { db: database.db, clock });
 
-  const pageHtml = deps.webDistDir
-    ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl })
-    : null;
+  const pageHtml = deps.webDistDir ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl }) : null;
   registerNotFoundHandler(app, { pageHtml });
   // Access lines are debug, not info: a reverse proxy usually keeps access logs, and a
   // privacy-first app writes down who asked for what only when an operator asks it to.

@@ -45,9 +45,14 @@ describe("loadConfig", () => {
 
   it("takes the session idle timeouts in minutes and the lifetime in hours, a week, 30 minutes and 30 days by default", () => {
     expect(loadConfig({}).sessionLimits).toEqual({ idleMs: 7 * 24 * 3_600_000, practiceIdleMs: 30 * 60_000, lifetimeMs: 30 * 24 * 3_600_000 });
-    expect(loadConfig({ SESSION_IDLE_MINUTES: "120", PRACTICE_SESSION_IDLE_MINUTES: " 15 ", SESSION_LIFETIME_HOURS: "12" }).sessionLimits).toEqual({ idleMs: 120 * 60_000, practiceIdleMs: 15 * 60_000, lifetimeMs: 12 * 3_600_000 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: "120", PRACTICE_SESSION_IDLE_MINUTES: " 15 ", SESSION_LIFETIME_HOURS: "12" }).sessionLimits).toEqual({
+      idleMs: 120 * 60_000,
+      practiceIdleMs: 15 * 60_000,
+      lifetimeMs: 12 * 3_600_000,
+    });
     for (const bad of ["4", "43201", "1.5", "-5", "ten"]) expect(() => loadConfig({ SESSION_IDLE_MINUTES: bad }), bad).toThrow(/SESSION_IDLE_MINUTES: must be/);
-    for (const bad of ["4", "1441", "x"]) expect(() => loadConfig({ PRACTICE_SESSION_IDLE_MINUTES: bad }), bad).toThrow(/PRACTICE_SESSION_IDLE_MINUTES: must be/);
+    for (const bad of ["4", "1441", "x"])
+      expect(() => loadConfig({ PRACTICE_SESSION_IDLE_MINUTES: bad }), bad).toThrow(/PRACTICE_SESSION_IDLE_MINUTES: must be/);
     for (const bad of ["0", "2161", "1h"]) expect(() => loadConfig({ SESSION_LIFETIME_HOURS: bad }), bad).toThrow(/SESSION_LIFETIME_HOURS: must be/);
   });
 

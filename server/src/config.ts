@@ -25,9 +25,16 @@ function wholeNumberOf(unit: "second" | "minute" | "hour", min: number, max: num
   return optionalText.pipe(
     z
       .string()
-      .regex(new RegExp(`^\\d{1,${String(max).length}}$`), { error: `must be a whole number of ${unit}s from ${min} to ${max} (${maxInWords}), such as ${example}` })
+      .regex(new RegExp(`^\\d{1,${String(max).length}}$`), {
+        error: `must be a whole number of ${unit}s from ${min} to ${max} (${maxInWords}), such as ${example}`,
+      })
       .transform(Number)
-      .pipe(z.number().min(min, { error: `must be at least ${units(min)}` }).max(max, { error: `must be at most ${units(max)} (${maxInWords})` }))
+      .pipe(
+        z
+          .number()
+          .min(min, { error: `must be at least ${units(min)}` })
+          .max(max, { error: `must be at most ${units(max)} (${maxInWords})` }),
+      )
       .optional(),
   );
 }
@@ -36,11 +43,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().trim().min(1).default("localhost"),
-  PUBLIC_URL: optionalText.pipe(
-    z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://mutual.example.org" })
-      .optional(),
-  ),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://mutual.example.org" }).optional()),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   // libpq's own variable: the database user when DATABASE_URL names none.
   PGUSER: optionalText,
@@ -53,12 +56,8 @@ const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
-  AUTH_SECRET: optionalText.pipe(
-    z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 48)" }).optional(),
-  ),
-  SMTP_URL: optionalText.pipe(
-    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
-  ),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 48)" }).optional()),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
   MAIL_FROM: z.string().trim().min(3).default("Mutual <no-reply@localhost>"),
   CLIENT_IP_HEADER: optionalText.pipe(
     z
@@ -90,12 +89,18 @@ const envSchema = z.object({
       .string()
       .transform((value, context) => {
         const keys: Array<{ id: string; key: Buffer }> = [];
-        for (const entry of value.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+        for (const entry of value
+          .split(",")
+          .map((part) => part.trim())
+          .filter((part) => part !== "")) {
           const separator = entry.indexOf(":");
           const id = entry.slice(0, separator);
           const key = entry.slice(separator + 1);
           if (separator < 1 || !keyIdPattern.test(id) || !isBase64Key(key)) {
-            context.addIssue({ code: "custom", message: "must be id:key pairs separated by commas, each key 32 bytes in base64 (the keys being rotated out, decision 028)" });
+            context.addIssue({
+              code: "custom",
+              message: "must be id:key pairs separated by commas, each key 32 bytes in base64 (the keys being rotated out, decision 028)",
+            });
             return z.NEVER;
           }
           keys.push({ id, key: Buffer.from(key, "base64") });
@@ -128,14 +133,22 @@ const envSchema = z.object({
   SECURITY_CONTACT: optionalText.pipe(
     z
       .string()
-      .transform((value) => value.split(",").map((contact) => contact.trim()).filter((contact) => contact !== ""))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((contact) => contact.trim())
+          .filter((contact) => contact !== ""),
+      )
       .pipe(
         z
           .array(
             z.string().transform((contact, context) => {
               const uri = toContactUri(contact);
               if (uri !== undefined) return uri;
-              context.addIssue({ code: "custom", message: `"${contact}" must be an email address or a mailto:, https: or tel: URI (several separated by commas)` });
+              context.addIssue({
+                code: "custom",
+                message: `"${contact}" must be an email address or a mailto:, https: or tel: URI (several separated by commas)`,
+              });
               return z.NEVER;
             }),
           )

@@ -33,7 +33,13 @@ describe.each(dialects)("[%s] the server process", (dialect) => {
     const body = JSON.stringify({ email: "nobody@example.test", password: "a password that does not match" });
     const inFlight = new Promise<number>((resolve, reject) => {
       const request = http.request(
-        { host: "127.0.0.1", port: server.port, method: "POST", path: "/api/auth/sign-in/email", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: "http://localhost:3999" } },
+        {
+          host: "127.0.0.1",
+          port: server.port,
+          method: "POST",
+          path: "/api/auth/sign-in/email",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: "http://localhost:3999" },
+        },
         (response) => {
           response.resume();
           response.on("end", () => resolve(response.statusCode ?? 0));
@@ -80,14 +86,30 @@ describe.each(dialects)("[%s] the server process", (dialect) => {
     const keyFile = path.join(dataDir, "encryption-key");
     const kek = { id: "k1", key: dialect === "postgres" ? Buffer.alloc(32, 5) : Buffer.from(fs.readFileSync(keyFile, "utf8").trim(), "base64") };
     const db = testDatabase.database.db;
-    await db.insertInto("user").values({ id: "u-with-notes", name: "Noted", email: "noted@example.test", emailVerified: dialect === "postgres" ? true : 1, image: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }).execute();
-    await db.insertInto("data_key").values({ user_id: "u-with-notes", key_id: "k1", wrapped_key: wrapDataKey(kek, newDataKey(), "u-with-notes"), created_at: Date.now() }).execute();
+    await db
+      .insertInto("user")
+      .values({
+        id: "u-with-notes",
+        name: "Noted",
+        email: "noted@example.test",
+        emailVerified: dialect === "postgres" ? true : 1,
+        image: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      })
+      .execute();
+    await db
+      .insertInto("data_key")
+      .values({ user_id: "u-with-notes", key_id: "k1", wrapped_key: wrapDataKey(kek, newDataKey(), "u-with-notes"), created_at: Date.now() })
+      .execute();
 
     const { ENCRYPTION_KEY: _given, ...withoutKey } = base;
     if (dialect === "sqlite") fs.renameSync(keyFile, `${keyFile}.elsewhere`);
     await expect(startServer(withoutKey)).rejects.toThrow(/ENCRYPTION_KEY is not set and .*encryption-key is missing, but the database holds 1 data key/);
     expect(fs.existsSync(keyFile)).toBe(false);
-    await expect(startServer({ ...withoutKey, ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") })).rejects.toThrow(/does not open the data keys stored under that name/);
+    await expect(startServer({ ...withoutKey, ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") })).rejects.toThrow(
+      /does not open the data keys stored under that name/,
+    );
 
     if (dialect === "sqlite") fs.renameSync(`${keyFile}.elsewhere`, keyFile);
     const restored = await startServer(base);
@@ -103,7 +125,9 @@ describe("[postgres] the server process without its shared secrets", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-process-"));
     try {
       await expect(startServer({ DATABASE_URL: testDatabase.url, DATA_DIR: dataDir })).rejects.toThrow(/set AUTH_SECRET \(the same on every server/);
-      await expect(startServer({ DATABASE_URL: testDatabase.url, DATA_DIR: dataDir, AUTH_SECRET: "s".repeat(48) })).rejects.toThrow(/set ENCRYPTION_KEY \(32 random bytes in base64, the same on every server/);
+      await expect(startServer({ DATABASE_URL: testDatabase.url, DATA_DIR: dataDir, AUTH_SECRET: "s".repeat(48) })).rejects.toThrow(
+        /set ENCRYPTION_KEY \(32 random bytes in base64, the same on every server/,
+      );
       expect(fs.readdirSync(dataDir)).toEqual([]);
     } finally {
       await testDatabase.destroy();

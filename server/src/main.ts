@@ -46,7 +46,11 @@ async function main(): Promise<void> {
     .finally(() => migrating.close());
   const database = openDatabase(config.database, {
     timeoutMs: config.databaseTimeoutMs,
-    onConnectionError: (error) => logger.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, "A database connection was lost; the next request opens a new one"),
+    onConnectionError: (error) =>
+      logger.warn(
+        { err: { message: error.message, code: (error as { code?: unknown }).code } },
+        "A database connection was lost; the next request opens a new one",
+      ),
   });
   logger.info({ dialect: database.dialect, applied }, "Database ready");
 
@@ -59,7 +63,12 @@ async function main(): Promise<void> {
     fileName: "auth-secret",
     variableName: "AUTH_SECRET",
     logger,
-    ...(onPostgres ? { refuseToCreate: "On PostgreSQL, where several servers may share the database, set AUTH_SECRET (the same on every server: openssl rand -base64 48); a secret made by each server would sign people out whenever the next request reached another." } : {}),
+    ...(onPostgres
+      ? {
+          refuseToCreate:
+            "On PostgreSQL, where several servers may share the database, set AUTH_SECRET (the same on every server: openssl rand -base64 48); a secret made by each server would sign people out whenever the next request reached another.",
+        }
+      : {}),
   });
   const keyring = await loadKeyring(database.db, keySourceFrom(config, database.dialect, logger));
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });

@@ -24,7 +24,9 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
       const result = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
       return result.rows.map((row) => row.name);
     }
-    const result = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+    const result = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
     return result.rows.map((row) => row.table_name);
   }
 
@@ -35,9 +37,7 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
       const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(t.database.db);
       dump.set(
         table,
-        result.rows.map((row) =>
-          JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("latin1") : value)),
-        ),
+        result.rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("latin1") : value))),
       );
     }
     return dump;
@@ -51,7 +51,11 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     const userId = (await getMe(t.app, person.cookie)).json().user.id as string;
     const bystanderId = (await getMe(t.app, bystander.cookie)).json().user.id as string;
     for (const who of [person, bystander]) {
-      await completeProfileVia(t.app, who.cookie, fullAnswers((itemId, isSafe) => (isSafe ? 1 : 5)));
+      await completeProfileVia(
+        t.app,
+        who.cookie,
+        fullAnswers((itemId, isSafe) => (isSafe ? 1 : 5)),
+      );
       const checkIn = await t.app.inject({
         method: "PUT",
         url: "/api/check-ins/current",
@@ -77,7 +81,18 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     });
     expect(reminder.statusCode).toBe(200);
     const nowMs = Date.now();
-    await enqueueNotice(t.database.db, { userId, kind: "weekly-reminder", dedupeKey: `weekly-reminder:${userId}:2026-W50`, referenceId: "2026-W50", dueAtMs: nowMs, expiresAtMs: nowMs + 3_600_000 }, nowMs);
+    await enqueueNotice(
+      t.database.db,
+      {
+        userId,
+        kind: "weekly-reminder",
+        dedupeKey: `weekly-reminder:${userId}:2026-W50`,
+        referenceId: "2026-W50",
+        dueAtMs: nowMs,
+        expiresAtMs: nowMs + 3_600_000,
+      },
+      nowMs,
+    );
 
     // An invitation to a practice names the person by address only: it must not outlive the account.
     const practiceId = await createPractice(t.app, bystander, "Harbour Counselling");
@@ -87,7 +102,9 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     const assessmentIds = (await t.database.db.selectFrom("assessment").select("id").where("user_id", "=", userId).execute()).map((row) => row.id);
     expect(assessmentIds.length).toBeGreaterThan(0);
     const beforeDump = await dumpAllRows();
-    expect([...beforeDump.keys()]).toEqual(expect.arrayContaining(["user", "session", "account", "consent", "assessment", "assessment_answer", "reminder_setting", "outbox_message"]));
+    expect([...beforeDump.keys()]).toEqual(
+      expect.arrayContaining(["user", "session", "account", "consent", "assessment", "assessment_answer", "reminder_setting", "outbox_message"]),
+    );
     expect(beforeDump.get("reminder_setting")?.some((row) => row.includes(userId))).toBe(true);
     expect(beforeDump.get("outbox_message")?.some((row) => row.includes(userId))).toBe(true);
     const before = [...beforeDump.values()].flat();
@@ -114,7 +131,10 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     // The tables that held the person's data still hold the bystander's.
     for (const table of ["consent", "assessment", "check_in", "exercise_completion", "data_key"]) {
       if (!after.has(table)) continue;
-      expect(after.get(table)!.some((row) => row.includes(bystanderId)), table).toBe(true);
+      expect(
+        after.get(table)!.some((row) => row.includes(bystanderId)),
+        table,
+      ).toBe(true);
     }
     expect((await getMe(t.app, bystander.cookie)).statusCode).toBe(200);
   });

@@ -5,7 +5,12 @@ import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1 } from "@mutual/core
 import { sameOrigin as origin } from "./auth-helpers.js";
 
 export async function giveConsentVia(app: FastifyInstance, cookie: string): Promise<void> {
-  const response = await app.inject({ method: "POST", url: "/api/consent", headers: { ...origin, cookie }, payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true } });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/consent",
+    headers: { ...origin, cookie },
+    payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true },
+  });
   if (response.statusCode !== 200) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
 }
 

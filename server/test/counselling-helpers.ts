@@ -5,7 +5,12 @@ import type { TestPerson } from "./auth-helpers.js";
 import { postAs } from "./practice-helpers.js";
 
 /** The counsellor makes a client invite in their practice; its code. */
-export async function inviteClient(app: FastifyInstance, counsellor: TestPerson, practiceId: string, kind: "individual" | "couple" = "individual"): Promise<string> {
+export async function inviteClient(
+  app: FastifyInstance,
+  counsellor: TestPerson,
+  practiceId: string,
+  kind: "individual" | "couple" = "individual",
+): Promise<string> {
   const response = await postAs(app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<CreateClientInviteResponse>().code;

@@ -39,7 +39,10 @@ describe.each(dialects)("[%s] demo seed", (dialect) => {
     expect(report).toMatchObject({ isReady: true, partner: { name: "Sam (demo)" } });
     expect(report.map.partners).not.toBeNull();
     const views = await get("/api/data-views");
-    expect(views.views.map((view: { viewer: { name: string }; scope: string }) => `${view.viewer.name}: ${view.scope}`).sort()).toEqual(["Sam (demo): dimensions", "Sam (demo): overview"]);
+    expect(views.views.map((view: { viewer: { name: string }; scope: string }) => `${view.viewer.name}: ${view.scope}`).sort()).toEqual([
+      "Sam (demo): dimensions",
+      "Sam (demo): overview",
+    ]);
     const partnerCheckIns = await get("/api/couple/partner/check-ins");
     expect(partnerCheckIns.weeks).toHaveLength(3);
     expect(JSON.stringify(partnerCheckIns)).not.toContain("Saturday mornings");

@@ -23,7 +23,13 @@ export async function invite(app: FastifyInstance, inviter: TestPerson, practice
 }
 
 /** Invites and accepts: the invitee becomes a member with that role. */
-export async function joinPractice(app: FastifyInstance, inviter: TestPerson, invitee: TestPerson, practiceId: string, role: "admin" | "counsellor"): Promise<void> {
+export async function joinPractice(
+  app: FastifyInstance,
+  inviter: TestPerson,
+  invitee: TestPerson,
+  practiceId: string,
+  role: "admin" | "counsellor",
+): Promise<void> {
   const invited = await invite(app, inviter, practiceId, invitee.email, role);
   if (invited.statusCode !== 200) throw new Error(`invite failed: ${invited.statusCode} ${invited.body}`);
   const accepted = await postAs(app, invitee, "/api/auth/organization/accept-invitation", { invitationId: (invited.json() as { id: string }).id });
@@ -56,5 +62,11 @@ export function twoFactorCookieFrom(response: LightMyRequestResponse): string {
 
 /** Signs in with the password; with two-step sign-in on, answers twoFactorRedirect and sets the step cookie. */
 export function signInFrom(app: FastifyInstance, person: Pick<TestPerson, "email" | "password">, ip = nextTestIp()): Promise<LightMyRequestResponse> {
-  return app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: sameOrigin, payload: { email: person.email, password: person.password }, remoteAddress: ip });
+  return app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: sameOrigin,
+    payload: { email: person.email, password: person.password },
+    remoteAddress: ip,
+  });
 }

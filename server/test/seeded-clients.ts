@@ -27,17 +27,38 @@ export async function seedClients(db: Kysely<DB>, dialect: Dialect, now: number,
       const clientId = randomUUID();
       await trx
         .insertInto("user")
-        .values({ id: userId, name: "Seeded client", email: `${userId}@example.test`, emailVerified: dialect === "sqlite" ? 1 : true, image: null, createdAt: dateValue(now), updatedAt: dateValue(now), twoFactorEnabled: dialect === "sqlite" ? 0 : false } as never)
+        .values({
+          id: userId,
+          name: "Seeded client",
+          email: `${userId}@example.test`,
+          emailVerified: dialect === "sqlite" ? 1 : true,
+          image: null,
+          createdAt: dateValue(now),
+          updatedAt: dateValue(now),
+          twoFactorEnabled: dialect === "sqlite" ? 0 : false,
+        } as never)
         .execute();
-      await trx.insertInto("practice_client").values({ id: clientId, practice_id: client.practiceId, counsellor_id: client.counsellorId, kind: "individual", created_at: now }).execute();
+      await trx
+        .insertInto("practice_client")
+        .values({ id: clientId, practice_id: client.practiceId, counsellor_id: client.counsellorId, kind: "individual", created_at: now })
+        .execute();
       await trx.insertInto("practice_client_member").values({ client_id: clientId, practice_id: client.practiceId, user_id: userId, joined_at: now }).execute();
-      for (const scope of client.scopes) await trx.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope, granted_at: now }).execute();
+      for (const scope of client.scopes)
+        await trx.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope, granted_at: now }).execute();
       for (const [take, answers] of client.takes.entries()) {
         const assessmentId = randomUUID();
         const completedAt = now - (client.takes.length - take) * dayMs;
         await trx
           .insertInto("assessment")
-          .values({ id: assessmentId, user_id: userId, instrument_id: PROFILE.id, instrument_version: PROFILE.version, status: "completed", started_at: completedAt - 600_000, completed_at: completedAt })
+          .values({
+            id: assessmentId,
+            user_id: userId,
+            instrument_id: PROFILE.id,
+            instrument_version: PROFILE.version,
+            status: "completed",
+            started_at: completedAt - 600_000,
+            completed_at: completedAt,
+          })
           .execute();
         await trx
           .insertInto("assessment_answer")

@@ -23,14 +23,24 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
       stream.on("end", () => {
-        received.push(parse(session.envelope.rcptTo.map((rcpt) => rcpt.address), raw));
+        received.push(
+          parse(
+            session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw,
+          ),
+        );
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Mutual <no-reply@example.test>", dataDir: os.tmpdir(), logger: pino({ level: "silent" }) });
+  const mailer = createMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    from: "Mutual <no-reply@example.test>",
+    dataDir: os.tmpdir(),
+    logger: pino({ level: "silent" }),
+  });
   return {
     received,
     mailer,

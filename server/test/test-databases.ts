@@ -82,10 +82,9 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(
-      `PostgreSQL is required for the integration tests and did not answer at ${testPostgresUrl} (set TEST_DATABASE_URL). ${String(error)}`,
-      { cause: error },
-    );
+    throw new Error(`PostgreSQL is required for the integration tests and did not answer at ${testPostgresUrl} (set TEST_DATABASE_URL). ${String(error)}`, {
+      cause: error,
+    });
   }
   try {
     return await work(client);

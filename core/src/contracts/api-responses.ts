@@ -2,8 +2,22 @@ import type { z } from "zod";
 import { currentAssessmentResponseSchema, saveAnswerResponseSchema, startAssessmentResponseSchema, submitAssessmentResponseSchema } from "./assessment.js";
 import { checkInListResponseSchema, currentCheckInResponseSchema } from "./check-in.js";
 import { consentStatusSchema } from "./consent.js";
-import { clientInviteLookupResponseSchema, clientInvitesResponseSchema, counsellingRelationsResponseSchema, createClientInviteResponseSchema, practiceClientsResponseSchema } from "./counselling.js";
-import { coupleReportResponseSchema, coupleStateResponseSchema, createInviteResponseSchema, dataViewsResponseSchema, inviteLookupResponseSchema, partnerCheckInsResponseSchema, partnerExercisesResponseSchema } from "./couple.js";
+import {
+  clientInviteLookupResponseSchema,
+  clientInvitesResponseSchema,
+  counsellingRelationsResponseSchema,
+  createClientInviteResponseSchema,
+  practiceClientsResponseSchema,
+} from "./counselling.js";
+import {
+  coupleReportResponseSchema,
+  coupleStateResponseSchema,
+  createInviteResponseSchema,
+  dataViewsResponseSchema,
+  inviteLookupResponseSchema,
+  partnerCheckInsResponseSchema,
+  partnerExercisesResponseSchema,
+} from "./couple.js";
 import { counsellorRequestsResponseSchema, openRequestsResponseSchema } from "./client-requests.js";
 import { clientDetailResponseSchema, dashboardResponseSchema } from "./dashboard.js";
 import { exerciseCompletionListResponseSchema, exerciseCompletionSchema, exerciseListResponseSchema } from "./exercises.js";

@@ -54,7 +54,6 @@ export const checkInWeekSchema = z.object({
 });
 export type CheckInWeek = z.infer<typeof checkInWeekSchema>;
 
-
 /** A trend signal (e.g. social withdrawal) with plain words and the practice that helps. */
 export const trendSignalSchema = z.object({
   id: z.string(),

@@ -13,4 +13,20 @@ export const CLIENT_EXPORT_CSV_COLUMNS = ["person", "record", "date", "key", "va
 export const CLIENT_EXPORT_RECORDS = ["score", "pattern", "answer", "safety-answer", "safety-screen", "check-in", "check-in-note", "reflection"] as const;
 
 /** GET /api/practices/:practiceId/export.csv columns: one line per client person × completed profile. */
-export const PRACTICE_SCORES_CSV_COLUMNS = ["client", "kind", "person", "completed_at", "pattern", "we", "me", "codependency", "close", "support", "accept", "voice", "self", "ties", "rely"] as const;
+export const PRACTICE_SCORES_CSV_COLUMNS = [
+  "client",
+  "kind",
+  "person",
+  "completed_at",
+  "pattern",
+  "we",
+  "me",
+  "codependency",
+  "close",
+  "support",
+  "accept",
+  "voice",
+  "self",
+  "ties",
+  "rely",
+] as const;

@@ -20,8 +20,10 @@ export const consentStatusSchema = z.object({
 export type ConsentStatus = z.infer<typeof consentStatusSchema>;
 
 /** POST /api/consent: an explicit agreement to one notice version. */
-export const giveConsentRequestSchema = z.object({
-  noticeVersion: z.string().min(1).max(40),
-  agree: z.literal(true),
-}).strict();
+export const giveConsentRequestSchema = z
+  .object({
+    noticeVersion: z.string().min(1).max(40),
+    agree: z.literal(true),
+  })
+  .strict();
 export type GiveConsentRequest = z.infer<typeof giveConsentRequestSchema>;

@@ -64,7 +64,10 @@ export type CoupleStateResponse = z.infer<typeof coupleStateResponseSchema>;
 /** PUT /api/couple/shares: the whole set of scopes I share from now on (empty = share nothing). */
 export const putSharesBodySchema = z
   .object({
-    scopes: z.array(shareScopeSchema).max(SHARE_SCOPES.length).refine((scopes) => new Set(scopes).size === scopes.length, "each scope at most once"),
+    scopes: z
+      .array(shareScopeSchema)
+      .max(SHARE_SCOPES.length)
+      .refine((scopes) => new Set(scopes).size === scopes.length, "each scope at most once"),
   })
   .strict();
 export type PutSharesBody = z.infer<typeof putSharesBodySchema>;

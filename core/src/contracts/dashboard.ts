@@ -8,7 +8,14 @@ import { practiceIdSchema } from "./practice.js";
 import { changeScoreKeySchema, normSourceSchema, patternCodeSchema } from "./profile.js";
 
 /** A profile's shareable flags: never the safety check, so they may stand on a page meant for a couple. */
-export const SHAREABLE_FLAG_IDS = ["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal"] as const;
+export const SHAREABLE_FLAG_IDS = [
+  "power-imbalance",
+  "codependency-risk",
+  "low-intimacy",
+  "low-support",
+  "difference-reflection",
+  "social-withdrawal",
+] as const;
 export const shareableFlagIdSchema = z.enum(SHAREABLE_FLAG_IDS);
 export type ShareableFlagId = z.infer<typeof shareableFlagIdSchema>;
 
@@ -155,7 +162,15 @@ export const clientDetailMemberSchema = z.object({
   since: z.string(),
   profile: z
     .object({
-      assessments: z.array(z.object({ completedAt: z.string(), isIntake: z.boolean(), scores: scoreValuesSchema, pattern: patternCodeSchema.nullable(), flags: z.array(shareableFlagIdSchema) })),
+      assessments: z.array(
+        z.object({
+          completedAt: z.string(),
+          isIntake: z.boolean(),
+          scores: scoreValuesSchema,
+          pattern: patternCodeSchema.nullable(),
+          flags: z.array(shareableFlagIdSchema),
+        }),
+      ),
       change: changeSinceIntakeSchema.nullable(),
       /** Each shareable flag ever raised, with when it was first and last seen and whether the latest profile has it. */
       flagHistory: z.array(z.object({ id: shareableFlagIdSchema, firstSeenAt: z.string(), lastSeenAt: z.string(), present: z.boolean() })),
@@ -194,7 +209,13 @@ export const counsellorCoupleReportSchema = z.object({
    */
   missing: z.array(coupleReportGapSchema),
   dimensions: z.array(
-    z.object({ key: z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME"]), a: z.number().optional(), b: z.number().optional(), difference: z.number().optional(), isDifferentExperience: z.boolean() }),
+    z.object({
+      key: z.enum(["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME"]),
+      a: z.number().optional(),
+      b: z.number().optional(),
+      difference: z.number().optional(),
+      isDifferentExperience: z.boolean(),
+    }),
   ),
   flags: z.array(z.object({ id: z.string(), severity: z.enum(["low", "medium", "high"]) })),
 });

@@ -37,9 +37,7 @@ export type ExerciseListResponse = z.infer<typeof exerciseListResponseSchema>;
 export const exerciseParamsSchema = z.object({ exerciseId: pathIdSchema(100) });
 
 /** POST /api/exercises/:exerciseId/completions */
-export const createCompletionBodySchema = z
-  .object({ reflection: z.string().max(REFLECTION_MAX_LENGTH).optional() })
-  .strict();
+export const createCompletionBodySchema = z.object({ reflection: z.string().max(REFLECTION_MAX_LENGTH).optional() }).strict();
 export type CreateCompletionBody = z.infer<typeof createCompletionBodySchema>;
 
 /** One completion as its owner sees it (the reflection decrypted). */

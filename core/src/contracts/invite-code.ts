@@ -9,11 +9,7 @@ export const INVITE_CODE_LENGTH = 10;
  * dropped, the look-alikes I/L read as 1 and O as 0. Undefined when it cannot be a code.
  */
 export function normalizeInviteCode(input: string): string | undefined {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
   if (cleaned.length !== INVITE_CODE_LENGTH) return undefined;
   for (const character of cleaned) if (!INVITE_CODE_ALPHABET.includes(character)) return undefined;
   return cleaned;

@@ -13,14 +13,20 @@ import { deriveTrendFlags, type CheckInPoint } from "./trends/check-in-trends.js
 import { addIsoWeeks } from "./trends/iso-week.js";
 
 const point = fc.integer({ min: 1, max: 7 });
-const answerSets = fc.tuple(...PROFILE.items.map(() => fc.option(point, { nil: undefined, freq: 8 }))).map((values) => Object.fromEntries(PROFILE.items.map((entry, index) => [entry.id, values[index]])));
+const answerSets = fc
+  .tuple(...PROFILE.items.map(() => fc.option(point, { nil: undefined, freq: 8 })))
+  .map((values) => Object.fromEntries(PROFILE.items.map((entry, index) => [entry.id, values[index]])));
 const score = fc.double({ min: 0, max: 100, noNaN: true });
 
 describe("the model's words, at the items' reading level", () => {
   it("every flag's explanation, the person's and the couple's, whatever the answers (the safety flag's included)", () => {
     // The measure itself can fail, so a pass below means something.
-    expect(readingGrade("Notwithstanding considerable interpersonal ambivalence, I systematically prioritise organisational responsibilities.")).toBeGreaterThan(READING_GRADE_LIMIT);
-    expect(textsAboveGrade({ plain: "You can say no.", hard: "Intersubjective attunement necessitates reciprocal acknowledgement." })).toEqual({ hard: expect.any(Number) });
+    expect(
+      readingGrade("Notwithstanding considerable interpersonal ambivalence, I systematically prioritise organisational responsibilities."),
+    ).toBeGreaterThan(READING_GRADE_LIMIT);
+    expect(textsAboveGrade({ plain: "You can say no.", hard: "Intersubjective attunement necessitates reciprocal acknowledgement." })).toEqual({
+      hard: expect.any(Number),
+    });
     fc.assert(
       fc.property(answerSets, (answers) => {
         const flags = deriveFlags(PROFILE, scoreProfile(PROFILE, answers), answers, screenSafety(PROFILE, answers)).ownerOnly.flags;

@@ -26,8 +26,8 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     minutes: 15,
     steps: [
       "Choose one small thing you would like to be different, or one thing you would like your partner to know.",
-      "Write it as a sentence that starts with \"I\": what you feel, and what you would like.",
-      "Read it back and take out any blame or any \"always\" and \"never\".",
+      'Write it as a sentence that starts with "I": what you feel, and what you would like.',
+      'Read it back and take out any blame or any "always" and "never".',
       "Say it out loud to yourself once or twice, until it sounds like you.",
       "Decide whether, when and where you would want to share it. Keeping it for now is fine too.",
     ],
@@ -43,7 +43,7 @@ export const PRACTICE_EXERCISES: readonly PracticeExercise[] = [
     steps: [
       "Pick a low-stakes wish, such as choosing the film, or having ten quiet minutes after work.",
       "Find a relaxed moment when neither of you is rushed or tired.",
-      "Ask simply and clearly, for example: \"I would like to… Would that work for you?\"",
+      'Ask simply and clearly, for example: "I would like to… Would that work for you?"',
       "Listen to the answer, and if it is a no, ask what might work instead.",
       "Thank your partner for hearing you out, whatever the outcome.",
     ],

@@ -32,7 +32,11 @@ describe("suggestExercises", () => {
   });
 
   it("suggests the first exercises of the suggested practices with the reason, most relevant practice first", () => {
-    const result = suggestExercises({ suggestedPractices: ["friends-family", "speak-up"], holdsBackJointExercises: false, reasons: { "friends-family": "Because." } });
+    const result = suggestExercises({
+      suggestedPractices: ["friends-family", "speak-up"],
+      holdsBackJointExercises: false,
+      reasons: { "friends-family": "Because." },
+    });
     const suggested = result.filter((entry) => entry.isSuggested);
     expect(suggested.map((entry) => entry.exercise.id)).toEqual([
       "friends-family-draw-your-circle",
@@ -61,6 +65,9 @@ describe("suggestExercises", () => {
     expect(next.filter((entry) => entry.isSuggested).map((entry) => entry.exercise.id)).toEqual(["speak-up-draft-it-first", "speak-up-small-ask"]);
     const all = new Set(PRACTICE_EXERCISES.map((exercise) => exercise.id));
     const again = suggestExercises({ suggestedPractices: ["speak-up"], holdsBackJointExercises: true, reasons: {} }, { completedIds: all });
-    expect(again.filter((entry) => entry.isSuggested).map((entry) => entry.exercise.id)).toEqual(["speak-up-notice-the-swallowed-words", "speak-up-draft-it-first"]);
+    expect(again.filter((entry) => entry.isSuggested).map((entry) => entry.exercise.id)).toEqual([
+      "speak-up-notice-the-swallowed-words",
+      "speak-up-draft-it-first",
+    ]);
   });
 });

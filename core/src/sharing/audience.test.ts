@@ -8,7 +8,11 @@ const nobody: SharingNow = { partner: null, counsellors: [] };
 describe("who can see what, from what a person shares now", () => {
   it("with nothing shared, every kind is the person's alone", () => {
     for (const subject of AUDIENCE_SUBJECTS) expect(isOnlyTheirs(audienceOf(subject, nobody)), subject).toBe(true);
-    expect(isOnlyTheirs(audienceOf("check-in-numbers", { partner: { name: "Ana", scopes: [] }, counsellors: [{ name: "Lee", practice: "Clear Path", scopes: [] }] }))).toBe(true);
+    expect(
+      isOnlyTheirs(
+        audienceOf("check-in-numbers", { partner: { name: "Ana", scopes: [] }, counsellors: [{ name: "Lee", practice: "Clear Path", scopes: [] }] }),
+      ),
+    ).toBe(true);
   });
 
   it("each partner scope opens exactly its kinds, and a partner can never see answers, the safety check, notes or reflections", () => {

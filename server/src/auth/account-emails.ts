@@ -65,7 +65,9 @@ export function createAccountEmails({ database, mailer, logger, publicUrl, clock
       logFailure(what, error);
       // An outbox that cannot be written is a full disk: the server is not ready while it lasts.
       if (storageProblemOf(error) === "full") database.health.noteError(error);
-      await undo?.().catch((undoError: unknown) => logger.error({ source: "mailer" }, `An unsent sign-up could not be removed: ${scrubText(String(undoError))}`));
+      await undo?.().catch((undoError: unknown) =>
+        logger.error({ source: "mailer" }, `An unsent sign-up could not be removed: ${scrubText(String(undoError))}`),
+      );
       markSignUpEmailFailed();
     } finally {
       clearTimeout(timer);
@@ -84,7 +86,10 @@ export function createAccountEmails({ database, mailer, logger, publicUrl, clock
     /** To the owner of an address someone tried to sign up with; awaited like a new address's link. */
     emailExistingAccount: async ({ user }: { user: { email: string } }, request: Request | undefined) => {
       const signInUrl = signInUrlFor(publicUrl, await callbackPathOf(request));
-      await sendForSignUp("existing account", { to: user.email, ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString() }) });
+      await sendForSignUp("existing account", {
+        to: user.email,
+        ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString() }),
+      });
     },
 
     /**
@@ -97,7 +102,10 @@ export function createAccountEmails({ database, mailer, logger, publicUrl, clock
       // Confirming with the link and the password: the person already has a link.
       if (isConfirming()) return;
       await markLinkSent(database.db, database.dialect, user.id, clock.now().toISOString());
-      const email = { to: user.email, ...signUpConfirmationEmail({ confirmUrl: signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email) }) };
+      const email = {
+        to: user.email,
+        ...signUpConfirmationEmail({ confirmUrl: signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email) }),
+      };
       if (isSignUpRequest(request)) await sendForSignUp("confirmation", email, () => removeUnsentSignUp(database.db, database.dialect, user.id));
       else sendWithoutWaiting("confirmation", email);
     },

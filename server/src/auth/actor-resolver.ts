@@ -33,7 +33,12 @@ export function createActorResolver(deps: ActorResolverDeps) {
     const times = { createdAtMs: new Date(row.sessionCreatedAt).getTime(), lastUseMs: new Date(row.lastUseAt).getTime() };
     if (Math.min(new Date(row.expiresAt).getTime(), sessionEndsAt(times, isPracticeMember, deps.sessionLimits)) <= now) return null;
     if (isLastUseDue(times.lastUseMs, now)) {
-      await recordSessionUse(deps.database.db, row.sessionId, new Date(now), new Date(sessionEndsAt({ ...times, lastUseMs: now }, isPracticeMember, deps.sessionLimits)));
+      await recordSessionUse(
+        deps.database.db,
+        row.sessionId,
+        new Date(now),
+        new Date(sessionEndsAt({ ...times, lastUseMs: now }, isPracticeMember, deps.sessionLimits)),
+      );
     }
     return {
       userId: row.userId,

@@ -75,7 +75,13 @@ describe.each(dialects)("[%s] Better Auth's bodies", (dialect) => {
       ["POST", "/api/auth/%76erify-password", { password: person.password }],
     ];
     for (const [method, url, payload] of closed) {
-      const response = await t.app.inject({ method, url, headers: { ...sameOrigin, cookie: person.cookie }, ...(payload ? { payload } : {}), remoteAddress: person.ip });
+      const response = await t.app.inject({
+        method,
+        url,
+        headers: { ...sameOrigin, cookie: person.cookie },
+        ...(payload ? { payload } : {}),
+        remoteAddress: person.ip,
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
   });
@@ -88,7 +94,13 @@ describe.each(dialects)("[%s] Better Auth's bodies", (dialect) => {
     const urls = [...Object.keys(openAuthEndpoints).map((path) => `/api/auth${path}`), "/api/auth/confirm-email", "/api/couple/invite", "/api/consent"];
     for (const url of urls) {
       for (const deep of [arrays, `{"email":${arrays}}`, objects]) {
-        const response = await t.app.inject({ method: "POST", url, headers: { ...sameOrigin, cookie: person.cookie }, payload: deep, remoteAddress: person.ip });
+        const response = await t.app.inject({
+          method: "POST",
+          url,
+          headers: { ...sameOrigin, cookie: person.cookie },
+          payload: deep,
+          remoteAddress: person.ip,
+        });
         expect(response.statusCode, url).toBe(400);
         expect(response.json(), url).toMatchObject({ error: { code: "BODY_TOO_DEEP" } });
       }
@@ -107,7 +119,15 @@ describe.each(dialects)("[%s] pictures stored before sign-up refused them", (dia
       const now = new Date().toISOString();
       await test.database.db
         .insertInto("user")
-        .values({ id: "pictured", name: "Pictured", email: "pictured@example.test", emailVerified: dialect === "postgres" ? true : 1, image: "javascript:alert(1)", createdAt: now, updatedAt: now })
+        .values({
+          id: "pictured",
+          name: "Pictured",
+          email: "pictured@example.test",
+          emailVerified: dialect === "postgres" ? true : 1,
+          image: "javascript:alert(1)",
+          createdAt: now,
+          updatedAt: now,
+        })
         .execute();
       await migrateToLatest(test.database);
       expect(await test.database.db.selectFrom("user").select("image").execute()).toEqual([{ image: null }]);

@@ -81,7 +81,10 @@ describe.each(dialects)("[%s] brute force behind the operator's proxy (CLIENT_IP
     const viaProxy = (clientIp: string) => ({ ip: proxy, headers: { "x-forwarded-for": clientIp } });
     for (const [index, person] of people.slice(0, signInsPerMinutePerAddress).entries()) {
       // The first entry is the client's to forge; the proxy appended the last.
-      const response = await signIn(t.app, person.email, "a stuffed password from a leak", { ip: proxy, headers: { "x-forwarded-for": `10.66.0.${index}, 203.0.113.66` } });
+      const response = await signIn(t.app, person.email, "a stuffed password from a leak", {
+        ip: proxy,
+        headers: { "x-forwarded-for": `10.66.0.${index}, 203.0.113.66` },
+      });
       expect(response.statusCode).toBe(401);
     }
     const last = people.at(-1) as TestPerson;
@@ -193,7 +196,13 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     const token = resetTokenFor(t, person.email);
     const newPassword = "a fresh passphrase after forgetting";
     const reset = (password: string) =>
-      t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: password }, remoteAddress: nextTestIp() });
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/reset-password",
+        headers: sameOrigin,
+        payload: { token, newPassword: password },
+        remoteAddress: nextTestIp(),
+      });
     const done = await reset(newPassword);
     expect(done.statusCode).toBe(200);
     expect(sessionCookieFrom(done)).toBe("");
@@ -208,7 +217,13 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
 
   it("keeps a reset link's token only as a keyed hash: no stored value holds it, and the link still works", async () => {
     const person = await signUp(t.app);
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: sameOrigin,
+      payload: { email: person.email },
+      remoteAddress: nextTestIp(),
+    });
     const token = resetTokenFor(t, person.email);
     const stored = await t.database.db.selectFrom("verification").select(["identifier", "value"]).execute();
     expect(stored.length).toBeGreaterThan(0);
@@ -216,16 +231,34 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     // Nor an unkeyed hash of it, which anyone could compute from a guess.
     const plainHash = createHash("sha256").update(`reset-password:${token}`).digest("base64url");
     expect(stored.filter((row) => row.identifier === plainHash)).toEqual([]);
-    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: "a fresh passphrase from a hashed link" }, remoteAddress: nextTestIp() });
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: sameOrigin,
+      payload: { token, newPassword: "a fresh passphrase from a hashed link" },
+      remoteAddress: nextTestIp(),
+    });
     expect(reset.statusCode).toBe(200);
     expect((await signIn(t.app, person.email, "a fresh passphrase from a hashed link")).statusCode).toBe(200);
   });
 
   it("refuses a common password on reset and keeps the link usable for a better one", async () => {
     const person = await signUp(t.app);
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: sameOrigin,
+      payload: { email: person.email },
+      remoteAddress: nextTestIp(),
+    });
     const token = resetTokenFor(t, person.email);
-    const weak = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: "password1234" }, remoteAddress: nextTestIp() });
+    const weak = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: sameOrigin,
+      payload: { token, newPassword: "password1234" },
+      remoteAddress: nextTestIp(),
+    });
     expect(weak.statusCode).toBe(400);
     expect((await getMe(t.app, person.cookie)).statusCode).toBe(200);
     expect((await signIn(t.app, person.email, person.password)).statusCode).toBe(200);
@@ -236,7 +269,13 @@ describe.each(dialects)("[%s] sessions end when the password changes hands", (di
     await enrolTwoFactor(t.app, person);
     const cookie = person.cookie;
     expect((await getMe(t.app, cookie)).statusCode).toBe(200);
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: person.email }, remoteAddress: nextTestIp() });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: sameOrigin,
+      payload: { email: person.email },
+      remoteAddress: nextTestIp(),
+    });
     const newPassword = "a fresh passphrase with a second step";
     const done = await t.app.inject({
       method: "POST",
@@ -276,7 +315,10 @@ async function cookiesOfSigningIn(t: TestApp, origin: string): Promise<SetCookie
   const headers = { origin, "content-type": "application/json" };
   const up = await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers, payload: details, remoteAddress: nextTestIp() });
   expect(up.statusCode).toBe(200);
-  const confirmed = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, { headers, remoteAddress: nextTestIp() });
+  const confirmed = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, {
+    headers,
+    remoteAddress: nextTestIp(),
+  });
   expect(confirmed.statusCode).toBe(200);
   const inside = await t.app.inject({
     method: "POST",
@@ -333,7 +375,11 @@ describe.each(dialects)("[%s] cookie flags over https", (dialect) => {
     expect((await getMe(t.app, `${session.name}=${session.value}`)).statusCode).toBe(200);
     expect((await getMe(t.app, `better-auth.session_token=${session.value}`)).statusCode).toBe(401);
     expect((await getMe(t.app, `__Secure-better-auth.session_token=${session.value}`)).statusCode).toBe(401);
-    const viaBetterAuth = await t.app.inject({ method: "GET", url: "/api/auth/get-session", headers: { cookie: `better-auth.session_token=${session.value}` } });
+    const viaBetterAuth = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/get-session",
+      headers: { cookie: `better-auth.session_token=${session.value}` },
+    });
     expect(viaBetterAuth.json()).toBeNull();
   });
 });
@@ -349,8 +395,20 @@ describe.each(dialects)("[%s] cross-site requests carrying the cookie", (dialect
   // encodings) or a no-cors fetch, each with the browser's Origin header.
   const formEncodings = [
     { type: "application/x-www-form-urlencoded", body: (fields: Record<string, string>) => new URLSearchParams(fields).toString() },
-    { type: "text/plain", body: (fields: Record<string, string>) => Object.entries(fields).map(([key, value]) => `${key}=${value}`).join("\n") },
-    { type: "multipart/form-data; boundary=x", body: (fields: Record<string, string>) => Object.entries(fields).map(([key, value]) => `--x\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`).join("") + "--x--\r\n" },
+    {
+      type: "text/plain",
+      body: (fields: Record<string, string>) =>
+        Object.entries(fields)
+          .map(([key, value]) => `${key}=${value}`)
+          .join("\n"),
+    },
+    {
+      type: "multipart/form-data; boundary=x",
+      body: (fields: Record<string, string>) =>
+        Object.entries(fields)
+          .map(([key, value]) => `--x\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`)
+          .join("") + "--x--\r\n",
+    },
   ];
   const crossSite = [
     { origin: "https://evil.example" },
@@ -383,7 +441,12 @@ describe.each(dialects)("[%s] cross-site requests carrying the cookie", (dialect
       }
       const bodiless = await t.app.inject({ method: "POST", url: "/api/couple/invite", headers: { origin, cookie: person.cookie } });
       expect(bodiless.statusCode, `${origin} without a body`).toBe(403);
-      const json = await t.app.inject({ method: "POST", url: "/api/couple/invite", headers: { origin, "content-type": "application/json", cookie: person.cookie }, payload: {} });
+      const json = await t.app.inject({
+        method: "POST",
+        url: "/api/couple/invite",
+        headers: { origin, "content-type": "application/json", cookie: person.cookie },
+        payload: {},
+      });
       expect(json.statusCode, `${origin} json`).toBe(403);
     }
     const noOrigin = await t.app.inject({ method: "POST", url: "/api/couple/invite", headers: { "sec-fetch-site": "cross-site", cookie: person.cookie } });
@@ -407,11 +470,21 @@ describe.each(dialects)("[%s] cross-site requests carrying the cookie", (dialect
     for (const { url, fields } of routes) {
       for (const { origin } of crossSite) {
         for (const encoding of formEncodings) {
-          const response = await t.app.inject({ method: "POST", url, headers: { origin, "content-type": encoding.type, cookie: person.cookie }, payload: encoding.body(fields) });
+          const response = await t.app.inject({
+            method: "POST",
+            url,
+            headers: { origin, "content-type": encoding.type, cookie: person.cookie },
+            payload: encoding.body(fields),
+          });
           expect(response.statusCode, `${url} ${origin} ${encoding.type}`).toBeGreaterThanOrEqual(400);
           expect(response.statusCode, `${url} ${origin} ${encoding.type}`).toBeLessThan(500);
         }
-        const json = await t.app.inject({ method: "POST", url, headers: { origin, "content-type": "application/json", cookie: person.cookie }, payload: fields });
+        const json = await t.app.inject({
+          method: "POST",
+          url,
+          headers: { origin, "content-type": "application/json", cookie: person.cookie },
+          payload: fields,
+        });
         expect(json.statusCode, `${url} ${origin} json`).toBe(403);
       }
     }
@@ -420,7 +493,12 @@ describe.each(dialects)("[%s] cross-site requests carrying the cookie", (dialect
     expect(me.json().user).toMatchObject({ id: userId, name: person.name });
     expect((await signIn(t.app, person.email, person.password)).statusCode).toBe(200);
     // The same requests from our own pages work.
-    const renamed = await t.app.inject({ method: "POST", url: "/api/auth/update-user", headers: { ...sameOrigin, cookie: person.cookie }, payload: { name: "Renamed by me" } });
+    const renamed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/update-user",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { name: "Renamed by me" },
+    });
     expect(renamed.statusCode).toBe(200);
     expect((await getMe(t.app, person.cookie)).json().user.name).toBe("Renamed by me");
   });

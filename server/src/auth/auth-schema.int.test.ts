@@ -18,7 +18,13 @@ describe.each(dialects)("[%s] auth schema", (dialect) => {
         secret: "x".repeat(40),
         telemetry: { enabled: false },
         // Practices (organization) and two-factor sign-in add tables and columns of their own.
-        plugins: Object.values(createAuthPlugins({ publicUrl: "http://localhost:3000", mailer: { send: async () => undefined, close: () => undefined }, secret: "schema-test-secret-long-enough-0123456789" })),
+        plugins: Object.values(
+          createAuthPlugins({
+            publicUrl: "http://localhost:3000",
+            mailer: { send: async () => undefined, close: () => undefined },
+            secret: "schema-test-secret-long-enough-0123456789",
+          }),
+        ),
       });
       expect(pending.toBeCreated.map((table) => table.table)).toEqual([]);
       expect(pending.toBeAdded.map((table) => `${table.table}: ${Object.keys(table.fields).join(", ")}`)).toEqual([]);
@@ -26,5 +32,4 @@ describe.each(dialects)("[%s] auth schema", (dialect) => {
       await test.destroy();
     }
   });
-
 });

@@ -9,7 +9,6 @@ import { badRequest } from "../domain/errors.js";
 import { toFetchHeaders } from "./fetch-headers.js";
 import { isOpenAuthPath } from "./open-endpoints.js";
 
-
 /** A wrong password, an unknown or expired link, a deleted account: one answer for all (decision 020). */
 export const confirmationRefused = {
   status: 401,
@@ -22,7 +21,12 @@ export type AuthRoutesOptions = { auth: Auth; publicUrl: string; clientIpHeader:
 export const signUpEmailNotSent = {
   status: 503,
   retryAfterSeconds: 60,
-  body: { error: { code: "EMAIL_NOT_SENT", message: "We could not send the email to finish your account just now, so nothing was created. Please try again in a few minutes." } },
+  body: {
+    error: {
+      code: "EMAIL_NOT_SENT",
+      message: "We could not send the email to finish your account just now, so nothing was created. Please try again in a few minutes.",
+    },
+  },
 } as const;
 
 /**
@@ -54,7 +58,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     if (relayed.cookies.length > 0) reply.header("set-cookie", relayed.cookies);
     return reply.send(relayed.text);
   };
-  const refused = (): Relayed => ({ status: confirmationRefused.status, headers: [["content-type", "application/json"]], cookies: [], text: JSON.stringify(confirmationRefused.body) });
+  const refused = (): Relayed => ({
+    status: confirmationRefused.status,
+    headers: [["content-type", "application/json"]],
+    cookies: [],
+    text: JSON.stringify(confirmationRefused.body),
+  });
 
   // Better Auth answers a failed query with its own 4xx or 500 and swallows a failed email: every
   // request to it is watched, and a storage outage or an unsent sign-up email becomes our 503.
@@ -84,31 +93,37 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     headers.delete("content-length");
     // Which address the link is for, without using it yet.
     const email = await addressOfSignUpToken(options.auth, token);
-    return answerWatched(reply, () => runAsConfirmation(async () => {
-      // The password is checked by Better Auth's own sign-in, with its throttle: failures here
-      // count against the address and the client as a sign-in's do. A token that is not valid is
-      // checked as a sign-in to an address no account has: it costs what a wrong password costs,
-      // and guessing tokens is throttled per client like guessing passwords (decision 033).
-      const signIn = () =>
-        options.auth.handler(
-          new Request(new URL("/api/auth/sign-in/email", options.publicUrl), { method: "POST", headers, body: JSON.stringify({ email: email ?? noAccountAddress, password }) }),
-        );
-      const checked = await signIn();
-      if (checked.status === 429) return relay(checked);
-      if (email === null) return refused();
-      // Already confirmed (the link opened twice): the right password simply signs in.
-      if (checked.status === 200) return relay(checked);
-      if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refused();
-      const url = new URL("/api/auth/verify-email", options.publicUrl);
-      url.searchParams.set("token", token);
-      const getHeaders = new Headers(headers);
-      getHeaders.delete("content-type");
-      const confirmed = await options.auth.handler(new Request(url, { method: "GET", headers: getHeaders }));
-      if (confirmed.status !== 200) return refused();
-      // Signs in as a sign-in would: a session cookie, or the second step's question for an
-      // account with two-step sign-in. The password's verdict is reused (one scrypt per request).
-      return relay(await signIn());
-    }));
+    return answerWatched(reply, () =>
+      runAsConfirmation(async () => {
+        // The password is checked by Better Auth's own sign-in, with its throttle: failures here
+        // count against the address and the client as a sign-in's do. A token that is not valid is
+        // checked as a sign-in to an address no account has: it costs what a wrong password costs,
+        // and guessing tokens is throttled per client like guessing passwords (decision 033).
+        const signIn = () =>
+          options.auth.handler(
+            new Request(new URL("/api/auth/sign-in/email", options.publicUrl), {
+              method: "POST",
+              headers,
+              body: JSON.stringify({ email: email ?? noAccountAddress, password }),
+            }),
+          );
+        const checked = await signIn();
+        if (checked.status === 429) return relay(checked);
+        if (email === null) return refused();
+        // Already confirmed (the link opened twice): the right password simply signs in.
+        if (checked.status === 200) return relay(checked);
+        if (!isUnfinishedSignUp(checked.status, parseJson(await checked.text()))) return refused();
+        const url = new URL("/api/auth/verify-email", options.publicUrl);
+        url.searchParams.set("token", token);
+        const getHeaders = new Headers(headers);
+        getHeaders.delete("content-type");
+        const confirmed = await options.auth.handler(new Request(url, { method: "GET", headers: getHeaders }));
+        if (confirmed.status !== 200) return refused();
+        // Signs in as a sign-in would: a session cookie, or the second step's question for an
+        // account with two-step sign-in. The password's verdict is reused (one scrypt per request).
+        return relay(await signIn());
+      }),
+    );
   });
 
   app.route({

@@ -68,7 +68,14 @@ export function createAuth(deps: AuthDeps) {
   const throttle = createSignInThrottle(database.db, secret, clock);
   // Bound once Better Auth is built below: its own check of a two-step code, for deleting an account.
   let isCurrentCode: (code: string, headers: Headers) => Promise<boolean> = async () => false;
-  const passwordChecks = createPasswordChecks({ database, secret, sessionCookieName: sessionCookieName(isHttps), throttle, clientIpOf, isCurrentCode: (code, headers) => isCurrentCode(code, headers) });
+  const passwordChecks = createPasswordChecks({
+    database,
+    secret,
+    sessionCookieName: sessionCookieName(isHttps),
+    throttle,
+    clientIpOf,
+    isCurrentCode: (code, headers) => isCurrentCode(code, headers),
+  });
   const emails = createAccountEmails({ database, mailer, logger, publicUrl, clock });
   const plugins = createAuthPlugins({ publicUrl, mailer, secret });
 

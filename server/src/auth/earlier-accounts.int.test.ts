@@ -13,7 +13,8 @@ describe.each(dialects)("[%s] confirming the addresses of earlier accounts", (di
   });
   afterAll(async () => t.close());
 
-  const userIdOf = async (email: string) => (await t.database.db.selectFrom("user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirstOrThrow()).id;
+  const userIdOf = async (email: string) =>
+    (await t.database.db.selectFrom("user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirstOrThrow()).id;
   const emailVerifiedOf = async (email: string) =>
     Boolean((await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", email.toLowerCase()).executeTakeFirstOrThrow()).emailVerified);
 
@@ -30,14 +31,25 @@ describe.each(dialects)("[%s] confirming the addresses of earlier accounts", (di
     const longAgo = await signUp(t.app);
     const longAgoId = await userIdOf(longAgo.email);
     const createdAt = new Date("2026-10-01T09:00:00Z");
-    await db.updateTable("user").set({ emailVerified: dialect === "sqlite" ? 0 : false, createdAt: dialect === "sqlite" ? createdAt.toISOString() : createdAt }).where("id", "=", longAgoId).execute();
+    await db
+      .updateTable("user")
+      .set({ emailVerified: dialect === "sqlite" ? 0 : false, createdAt: dialect === "sqlite" ? createdAt.toISOString() : createdAt })
+      .where("id", "=", longAgoId)
+      .execute();
     await db.deleteFrom("session").where("userId", "=", longAgoId).execute();
     // Made on the day of the change by a server that did not yet need the link: still signed in somewhere.
     const sameDay = await signUp(t.app);
-    await db.updateTable("user").set({ emailVerified: dialect === "sqlite" ? 0 : false }).where("id", "=", await userIdOf(sameDay.email)).execute();
+    await db
+      .updateTable("user")
+      .set({ emailVerified: dialect === "sqlite" ? 0 : false })
+      .where("id", "=", await userIdOf(sameDay.email))
+      .execute();
     // A sign-up started under the new rule (perhaps by someone else with this address) and never finished.
     const unfinished = newPersonDetails();
-    expect((await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers: sameOrigin, payload: unfinished, remoteAddress: nextTestIp() })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers: sameOrigin, payload: unfinished, remoteAddress: nextTestIp() }))
+        .statusCode,
+    ).toBe(200);
     const confirmed = await signUp(t.app);
 
     // Before the migration, the right password of an earlier unconfirmed account opens nothing.

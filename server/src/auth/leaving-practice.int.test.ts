@@ -36,10 +36,16 @@ describe.each(dialects)("[%s] leaving a practice, and deleting an account, end c
     return response.json<PracticeClientsResponse>().clients;
   };
   const memberIdOf = async (owner: TestPerson, practiceId: string, person: TestPerson) =>
-    (await getAs(t.app, owner, `/api/practices/${practiceId}`)).json<PracticeDetailResponse>().members.find((member) => member.email === person.email)!.memberId;
+    (await getAs(t.app, owner, `/api/practices/${practiceId}`)).json<PracticeDetailResponse>().members.find((member) => member.email === person.email)!
+      .memberId;
   const rowsOfCounsellor = async (practiceId: string, counsellor: TestPerson) => {
     const userId = (await getAs(t.app, counsellor, "/api/me")).json().user.id as string;
-    const clients = await t.database.db.selectFrom("practice_client").select("id").where("practice_id", "=", practiceId).where("counsellor_id", "=", userId).execute();
+    const clients = await t.database.db
+      .selectFrom("practice_client")
+      .select("id")
+      .where("practice_id", "=", practiceId)
+      .where("counsellor_id", "=", userId)
+      .execute();
     const pending = await t.database.db
       .selectFrom("client_invite")
       .select("id")
@@ -66,12 +72,21 @@ describe.each(dialects)("[%s] leaving a practice, and deleting an account, end c
 
   it("a counsellor removed from the practice: their clients' relations and consents end, their open invites stop, and invited back they see no former client", async () => {
     const { owner, counsellor, client, later, practiceId, openCode } = await counsellorWithClient();
-    const removed = await postAs(t.app, owner, "/api/auth/organization/remove-member", { organizationId: practiceId, memberIdOrEmail: await memberIdOf(owner, practiceId, counsellor) });
+    const removed = await postAs(t.app, owner, "/api/auth/organization/remove-member", {
+      organizationId: practiceId,
+      memberIdOrEmail: await memberIdOf(owner, practiceId, counsellor),
+    });
     expect(removed.statusCode, removed.body).toBe(200);
 
     expect(await relationsOf(client)).toEqual([]);
     expect(await rowsOfCounsellor(practiceId, counsellor)).toEqual({ clients: 0, pendingInvites: 0 });
-    expect(await t.database.db.selectFrom("client_consent").select("scope").where("user_id", "=", (await getAs(t.app, client, "/api/me")).json().user.id).execute()).toEqual([]);
+    expect(
+      await t.database.db
+        .selectFrom("client_consent")
+        .select("scope")
+        .where("user_id", "=", (await getAs(t.app, client, "/api/me")).json().user.id)
+        .execute(),
+    ).toEqual([]);
     expect((await postAs(t.app, later, "/api/counselling/lookup", { code: openCode })).statusCode).toBe(404);
 
     await joinPractice(t.app, owner, counsellor, practiceId, "counsellor");

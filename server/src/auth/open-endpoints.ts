@@ -51,7 +51,10 @@ export function isOpenAuthPath(pathname: string): boolean {
   } catch {
     return false;
   }
-  const path = decoded.toLowerCase().replace(/\/{2,}/g, "/").replace(/\/+$/, "");
+  const path = decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/+$/, "");
   return path.startsWith("/api/auth/") && Object.hasOwn(openAuthEndpoints, path.slice("/api/auth".length));
 }
 

@@ -17,7 +17,8 @@ describe.each(dialects)("[%s] password and token checks", (dialect) => {
 
   const post = (person: TestPerson, url: string, payload: object, ip: string) =>
     t.app.inject({ method: "POST", url, headers: { ...sameOrigin, cookie: person.cookie }, payload, remoteAddress: ip });
-  const isPresent = async (person: TestPerson) => (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).execute()).length === 1;
+  const isPresent = async (person: TestPerson) =>
+    (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).execute()).length === 1;
 
   it("counts wrong passwords on every signed-in endpoint in the account's throttle: the guessing address is stopped, the owner elsewhere is not", async () => {
     const person = await signUp(t.app);
@@ -41,14 +42,18 @@ describe.each(dialects)("[%s] password and token checks", (dialect) => {
     // The owner, from another address, is not locked out.
     const home = nextTestIp();
     expect((await signIn(t.app, person.email, person.password, { ip: home })).statusCode).toBe(200);
-    expect((await post(person, "/api/auth/change-password", { currentPassword: person.password, newPassword: "a new passphrase for me" }, home)).statusCode).toBe(200);
+    expect(
+      (await post(person, "/api/auth/change-password", { currentPassword: person.password, newPassword: "a new passphrase for me" }, home)).statusCode,
+    ).toBe(200);
   });
 
   it("a wrong sign-in and a wrong password on a signed-in endpoint count together", async () => {
     const person = await signUp(t.app);
     const guesser = nextTestIp();
-    for (let attempt = 0; attempt < 3; attempt += 1) expect((await signIn(t.app, person.email, `wrong sign-in ${attempt}`, { ip: guesser })).statusCode).toBe(401);
-    for (let attempt = 0; attempt < 2; attempt += 1) expect((await post(person, "/api/auth/two-factor/enable", { password: `wrong ${attempt}` }, guesser)).statusCode).toBe(400);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await signIn(t.app, person.email, `wrong sign-in ${attempt}`, { ip: guesser })).statusCode).toBe(401);
+    for (let attempt = 0; attempt < 2; attempt += 1)
+      expect((await post(person, "/api/auth/two-factor/enable", { password: `wrong ${attempt}` }, guesser)).statusCode).toBe(400);
     expect((await signIn(t.app, person.email, person.password, { ip: guesser })).statusCode).toBe(429);
   });
 

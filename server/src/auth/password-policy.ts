@@ -8,9 +8,7 @@ import { passwordRules } from "@mutual/core";
 let commonPasswords: Promise<ReadonlySet<string>> | undefined;
 
 function loadCommonPasswords(): Promise<ReadonlySet<string>> {
-  commonPasswords ??= import("@zxcvbn-ts/language-common").then(
-    ({ dictionary }) => new Set(dictionary["passwords-common"].map((word) => word.toLowerCase())),
-  );
+  commonPasswords ??= import("@zxcvbn-ts/language-common").then(({ dictionary }) => new Set(dictionary["passwords-common"].map((word) => word.toLowerCase())));
   return commonPasswords;
 }
 

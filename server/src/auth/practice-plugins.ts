@@ -42,8 +42,7 @@ export type PluginDeps = { publicUrl: string; mailer: Mailer; secret: string };
  */
 /** Build them into Better Auth as a literal tuple, so their endpoint and field types carry through. */
 export function createAuthPlugins({ publicUrl, mailer, secret }: PluginDeps) {
-  const refuseRole = () =>
-    new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
+  const refuseRole = () => new APIError("BAD_REQUEST", { message: "A colleague can be an admin or a counsellor.", code: "ROLE_NOT_ALLOWED" });
   return {
     practices: organization({
       // Admins manage members and invitations; counsellors manage nothing in the practice.
@@ -64,7 +63,10 @@ export function createAuthPlugins({ publicUrl, mailer, secret }: PluginDeps) {
       // The email names the practice (quoted, as its owner wrote it) and the role, nothing about anyone's clients.
       async sendInvitationEmail({ id, email, role, organization: practice }) {
         const invitationUrl = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
-        await mailer.send({ to: email, ...practiceInvitationEmail({ invitationUrl, practiceName: practice.name, role: role === "admin" ? "admin" : "counsellor" }) });
+        await mailer.send({
+          to: email,
+          ...practiceInvitationEmail({ invitationUrl, practiceName: practice.name, role: role === "admin" ? "admin" : "counsellor" }),
+        });
       },
     }),
     twoFactor: twoFactor({
@@ -86,7 +88,10 @@ export function organizationRequestCheck(path: string, body: Record<string, unkn
     const problem = typeof body?.name === "string" ? chosenNameProblem(body.name, PRACTICE_NAME_MAX_LENGTH) : "empty";
     if (problem === "not-one-line") throw new APIError("BAD_REQUEST", { message: "A practice's name is one line of text.", code: "PRACTICE_NAME_INVALID" });
     if (problem !== null) {
-      throw new APIError("BAD_REQUEST", { message: `Give the practice a name of up to ${PRACTICE_NAME_MAX_LENGTH} characters.`, code: "PRACTICE_NAME_INVALID" });
+      throw new APIError("BAD_REQUEST", {
+        message: `Give the practice a name of up to ${PRACTICE_NAME_MAX_LENGTH} characters.`,
+        code: "PRACTICE_NAME_INVALID",
+      });
     }
     // The slug is ours: unused, but Better Auth needs one, unique.
     return { name: String(body?.name).trim(), slug: randomUUID() };

@@ -50,13 +50,22 @@ describe.each(dialects)("[%s] session cookies", (dialect) => {
    * real clock, so the rows move instead of a clock.
    */
   const timePasses = async (email: string, ms: number) => {
-    const sessions = await t.database.db.selectFrom("session").innerJoin("user", "user.id", "session.userId").select(["session.id as id", "session.createdAt as createdAt", "session.updatedAt as updatedAt", "session.expiresAt as expiresAt"]).where("user.email", "=", email).execute();
+    const sessions = await t.database.db
+      .selectFrom("session")
+      .innerJoin("user", "user.id", "session.userId")
+      .select(["session.id as id", "session.createdAt as createdAt", "session.updatedAt as updatedAt", "session.expiresAt as expiresAt"])
+      .where("user.email", "=", email)
+      .execute();
     const back = (value: unknown) => {
       const moved = new Date(new Date(value as string).getTime() - ms);
       return dialect === "sqlite" ? moved.toISOString() : moved;
     };
     for (const row of sessions) {
-      await t.database.db.updateTable("session").set({ createdAt: back(row.createdAt), updatedAt: back(row.updatedAt), expiresAt: back(row.expiresAt) }).where("id", "=", row.id).execute();
+      await t.database.db
+        .updateTable("session")
+        .set({ createdAt: back(row.createdAt), updatedAt: back(row.updatedAt), expiresAt: back(row.expiresAt) })
+        .where("id", "=", row.id)
+        .execute();
     }
   };
 
@@ -121,12 +130,20 @@ describe.each(dialects)("[%s] session limits set by the operator", (dialect) => 
 
   it("follows SESSION_IDLE_MINUTES and SESSION_LIFETIME_HOURS", async () => {
     const person = await signUp(t.app);
-    const created = await t.database.db.selectFrom("session").innerJoin("user", "user.id", "session.userId").select(["session.id as id", "session.createdAt as createdAt", "session.expiresAt as expiresAt"]).where("user.email", "=", person.email).executeTakeFirstOrThrow();
+    const created = await t.database.db
+      .selectFrom("session")
+      .innerJoin("user", "user.id", "session.userId")
+      .select(["session.id as id", "session.createdAt as createdAt", "session.expiresAt as expiresAt"])
+      .where("user.email", "=", person.email)
+      .executeTakeFirstOrThrow();
     expect(new Date(created.expiresAt).getTime() - new Date(created.createdAt).getTime()).toBe(60 * 60_000);
     const set = (startedAgo: number, lastUsedAgo: number) =>
       t.database.db
         .updateTable("session")
-        .set({ createdAt: dialect === "sqlite" ? new Date(Date.now() - startedAgo).toISOString() : new Date(Date.now() - startedAgo), updatedAt: dialect === "sqlite" ? new Date(Date.now() - lastUsedAgo).toISOString() : new Date(Date.now() - lastUsedAgo) })
+        .set({
+          createdAt: dialect === "sqlite" ? new Date(Date.now() - startedAgo).toISOString() : new Date(Date.now() - startedAgo),
+          updatedAt: dialect === "sqlite" ? new Date(Date.now() - lastUsedAgo).toISOString() : new Date(Date.now() - lastUsedAgo),
+        })
         .where("id", "=", created.id)
         .execute();
     await set(90 * 60_000, 59 * 60_000);

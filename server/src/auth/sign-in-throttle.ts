@@ -2,12 +2,7 @@ import { createHmac } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Clock } from "../platform/clock.js";
-import {
-  countSignInFailures,
-  deleteSignInFailures,
-  deleteSignInFailuresBefore,
-  insertSignInFailure,
-} from "./sign-in-failure.repository.js";
+import { countSignInFailures, deleteSignInFailures, deleteSignInFailuresBefore, insertSignInFailure } from "./sign-in-failure.repository.js";
 
 /**
  * Per-account throttling of password guesses, counted per client address: after

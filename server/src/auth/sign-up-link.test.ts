@@ -8,7 +8,12 @@ describe("the sign-up link", () => {
     const parsed = new URL(url);
     expect(parsed.pathname).toBe("/confirm-email");
     expect(parsed.search).toBe("");
-    expect(readSignUpConfirmation(`Hello,\n\nopen this link:\n${url}\n\nThanks`)).toEqual({ url, token, next: "/partner/join#ABCDE-12345", email: "noor+x@example.test" });
+    expect(readSignUpConfirmation(`Hello,\n\nopen this link:\n${url}\n\nThanks`)).toEqual({
+      url,
+      token,
+      next: "/partner/join#ABCDE-12345",
+      email: "noor+x@example.test",
+    });
   });
 
   it("never continues to another site", () => {

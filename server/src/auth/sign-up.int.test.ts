@@ -178,7 +178,13 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
 
     // The victim asks for the link again and opens it with their own password: the password is
     // the squatter's, so nothing is confirmed and nobody is signed in (decision 020).
-    const asked = await t.app.inject({ method: "POST", url: "/api/auth/send-verification-email", headers: sameOrigin, payload: { email: victim.email }, remoteAddress: nextTestIp() });
+    const asked = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/send-verification-email",
+      headers: sameOrigin,
+      payload: { email: victim.email },
+      remoteAddress: nextTestIp(),
+    });
     expect(asked.statusCode).toBe(200);
     const link = signUpLinkFor(t.mailer.sent, victim.email);
     const refused = await workOf(() => confirmSignUp(t.app, link?.token ?? "", victim.password, { headers: sameOrigin, remoteAddress: nextTestIp() }));
@@ -191,14 +197,26 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect((await signIn(t.app, victim.email, squatterPassword)).statusCode).toBe(401);
 
     // The victim chooses a new password through the emailed reset link.
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: victim.email }, remoteAddress: nextTestIp() });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: sameOrigin,
+      payload: { email: victim.email },
+      remoteAddress: nextTestIp(),
+    });
     const resetMessage = await vi.waitFor(() => {
       const found = sentTo(victim.email).find((message) => message.subject === emailSubjects.passwordReset);
       if (!found) throw new Error("no reset email yet");
       return found;
     });
     const token = decodeURIComponent(new URL(/https?:\/\/\S+/.exec(resetMessage.text)?.[0] ?? "http://x/").hash.slice(1));
-    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: victim.password }, remoteAddress: nextTestIp() });
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: sameOrigin,
+      payload: { token, newPassword: victim.password },
+      remoteAddress: nextTestIp(),
+    });
     expect(reset.statusCode).toBe(200);
     // The squatter's password opens nothing; the victim's does.
     expect((await signIn(t.app, victim.email, squatterPassword)).statusCode).toBe(401);
@@ -224,13 +242,27 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
       expect(sessionCookieFrom(answer.result)).toBe("");
     }
     const password = details.password;
-    for (const payload of [{}, { token }, { password }, { token: 42, password }, { token: "", password }, { token: "x".repeat(5000), password }, { token, password: "" }, { token, password: 42 }, { token, password: "x".repeat(257) }, { token, password, extra: true }]) {
+    for (const payload of [
+      {},
+      { token },
+      { password },
+      { token: 42, password },
+      { token: "", password },
+      { token: "x".repeat(5000), password },
+      { token, password: "" },
+      { token, password: 42 },
+      { token, password: "x".repeat(257) },
+      { token, password, extra: true },
+    ]) {
       const answer = await t.app.inject({ method: "POST", url: "/api/auth/confirm-email", headers: sameOrigin, payload, remoteAddress: nextTestIp() });
       expect(answer.statusCode).toBe(400);
       expect(sessionCookieFrom(answer)).toBe("");
     }
     // From another site, even the real token is refused before anything happens.
-    const crossSite = await confirmSignUp(t.app, token, details.password, { headers: { ...sameOrigin, origin: "https://evil.example" }, remoteAddress: nextTestIp() });
+    const crossSite = await confirmSignUp(t.app, token, details.password, {
+      headers: { ...sameOrigin, origin: "https://evil.example" },
+      remoteAddress: nextTestIp(),
+    });
     expect(crossSite.statusCode).toBe(403);
     expect(await emailVerifiedOf(details.email)).toBe(false);
   });
@@ -248,7 +280,17 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect(blocked.statusCode).toBe(429);
     expect(sessionCookieFrom(blocked)).toBe("");
     expect(await emailVerifiedOf(details.email)).toBe(false);
-    expect((await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: sameOrigin, payload: { email: details.email, password: details.password }, remoteAddress: ip })).statusCode).toBe(429);
+    expect(
+      (
+        await t.app.inject({
+          method: "POST",
+          url: "/api/auth/sign-in/email",
+          headers: sameOrigin,
+          payload: { email: details.email, password: details.password },
+          remoteAddress: ip,
+        })
+      ).statusCode,
+    ).toBe(429);
     // From another place the right password still finishes the sign-up.
     expect((await confirmSignUp(t.app, token, details.password, { headers: sameOrigin, remoteAddress: nextTestIp() })).statusCode).toBe(200);
   });
@@ -311,10 +353,22 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
   it("a password reset finishes a sign-up someone else started with your address, with your password and not theirs", async () => {
     const victim = newPersonDetails();
     await postSignUp({ ...victim, password: "the squatter's own passphrase", name: "Squatter" });
-    await t.app.inject({ method: "POST", url: "/api/auth/request-password-reset", headers: sameOrigin, payload: { email: victim.email }, remoteAddress: nextTestIp() });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: sameOrigin,
+      payload: { email: victim.email },
+      remoteAddress: nextTestIp(),
+    });
     const resetMessage = sentTo(victim.email).find((message) => message.subject === emailSubjects.passwordReset);
     const token = decodeURIComponent(new URL(/https?:\/\/\S+/.exec(resetMessage?.text ?? "")?.[0] ?? "http://x/").hash.slice(1));
-    const reset = await t.app.inject({ method: "POST", url: "/api/auth/reset-password", headers: sameOrigin, payload: { token, newPassword: victim.password }, remoteAddress: nextTestIp() });
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/reset-password",
+      headers: sameOrigin,
+      payload: { token, newPassword: victim.password },
+      remoteAddress: nextTestIp(),
+    });
     expect(reset.statusCode).toBe(200);
     expect(await emailVerifiedOf(victim.email)).toBe(true);
     expect((await signIn(t.app, victim.email, "the squatter's own passphrase")).statusCode).toBe(401);
@@ -326,7 +380,13 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     const started = newPersonDetails();
     await postSignUp(started);
     const ask = (email: string) =>
-      t.app.inject({ method: "POST", url: "/api/auth/send-verification-email", headers: sameOrigin, payload: { email, callbackURL: "/partner/join#CODE" }, remoteAddress: nextTestIp() });
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/send-verification-email",
+        headers: sameOrigin,
+        payload: { email, callbackURL: "/partner/join#CODE" },
+        remoteAddress: nextTestIp(),
+      });
     const countBefore = { owner: sentTo(owner.email).length, started: sentTo(started.email).length };
     const answers = [await ask(started.email), await ask(owner.email), await ask(`nobody-${Date.now()}@example.test`)].map(observable);
     expect(answers[0]?.status).toBe(200);
@@ -356,7 +416,10 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     const twoHoursOn = new Date(Date.now() + 2 * 60 * 60_000);
     const counts = await t.database.db.transaction().execute((trx) => sweepExpiredRows(trx, twoHoursOn));
     expect(counts.user).toBe(0);
-    const confirmed = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, { headers: sameOrigin, remoteAddress: nextTestIp() });
+    const confirmed = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, {
+      headers: sameOrigin,
+      remoteAddress: nextTestIp(),
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(await emailVerifiedOf(details.email)).toBe(true);
   });
@@ -372,7 +435,8 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
 
     const counts = await t.database.db.transaction().execute((trx) => sweepExpiredRows(trx, new Date()));
     expect(counts.user).toBe(1);
-    const stillThere = async (email: string) => (await t.database.db.selectFrom("user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst()) !== undefined;
+    const stillThere = async (email: string) =>
+      (await t.database.db.selectFrom("user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst()) !== undefined;
     expect(await stillThere(details.email)).toBe(false);
     expect(await stillThere(youngerDetails.email)).toBe(true);
 
@@ -385,8 +449,17 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     // Signing up again is a new sign-up: a new link (not "someone tried"), and it works.
     const before = sentTo(details.email).length;
     expect((await postSignUp(details)).statusCode).toBe(200);
-    await expect.poll(() => sentTo(details.email).slice(before).map((message) => message.subject)).toEqual([emailSubjects.confirm]);
-    const fresh = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, { headers: sameOrigin, remoteAddress: nextTestIp() });
+    await expect
+      .poll(() =>
+        sentTo(details.email)
+          .slice(before)
+          .map((message) => message.subject),
+      )
+      .toEqual([emailSubjects.confirm]);
+    const fresh = await confirmSignUp(t.app, signUpLinkFor(t.mailer.sent, details.email)?.token ?? "", details.password, {
+      headers: sameOrigin,
+      remoteAddress: nextTestIp(),
+    });
     expect(fresh.statusCode).toBe(200);
     expect(await emailVerifiedOf(details.email)).toBe(true);
   });

@@ -59,7 +59,13 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
   /** Asks for a confirmation email with no session (anyone who knows the address can) and opens its link with no cookie and `password`, as the web's page does. */
   async function openConfirmationLinkFromMailbox(person: TestPerson, password = person.password) {
     const before = t.mailer.sent.length;
-    const asked = await t.app.inject({ method: "POST", url: "/api/auth/send-verification-email", headers: sameOrigin, payload: { email: person.email, callbackURL: "/account" }, remoteAddress: nextTestIp() });
+    const asked = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/send-verification-email",
+      headers: sameOrigin,
+      payload: { email: person.email, callbackURL: "/account" },
+      remoteAddress: nextTestIp(),
+    });
     expect(asked.statusCode, asked.body).toBe(200);
     const link = signUpLinkFor(t.mailer.sent.slice(before), person.email);
     expect(link?.next).toBe("/account");
@@ -69,7 +75,11 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     Boolean((await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", email).executeTakeFirstOrThrow()).emailVerified);
   // Accounts made before sign-up finished by the emailed link may still have an unconfirmed address.
   const asAccountFromBeforeConfirmation = async (email: string) => {
-    await t.database.db.updateTable("user").set({ emailVerified: dialect === "sqlite" ? 0 : false }).where("email", "=", email).execute();
+    await t.database.db
+      .updateTable("user")
+      .set({ emailVerified: dialect === "sqlite" ? 0 : false })
+      .where("email", "=", email)
+      .execute();
   };
 
   it("the emailed confirmation link with the password asks someone with two-step sign-in for their code: the mailbox and password alone open no client data", async () => {
@@ -202,7 +212,11 @@ describe.each(dialects)("[%s] two-step sign-in", (dialect) => {
     const person = await signUp(t.app);
     await enrolTwoFactor(t.app, person);
     const userId = (await getMe(t.app, person.cookie)).json().user.id as string;
-    await t.database.db.updateTable("user").set({ twoFactorEnabled: dialect === "sqlite" ? 0 : false }).where("id", "=", userId).execute();
+    await t.database.db
+      .updateTable("user")
+      .set({ twoFactorEnabled: dialect === "sqlite" ? 0 : false })
+      .where("id", "=", userId)
+      .execute();
     expect(await actorFlag(person.cookie)).toBe(false);
   });
 });

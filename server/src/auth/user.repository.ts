@@ -11,7 +11,11 @@ export async function markLinkSent(db: Kysely<DB>, dialect: Dialect, userId: str
 
 /** The address is proven (a reset through the emailed link). */
 export async function markEmailVerified(db: Kysely<DB>, dialect: Dialect, userId: string): Promise<void> {
-  await db.updateTable("user").set({ emailVerified: storedBoolean(dialect, true) }).where("id", "=", userId).execute();
+  await db
+    .updateTable("user")
+    .set({ emailVerified: storedBoolean(dialect, true) })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /** Removes a sign-up just made whose link could not be sent: never confirmed, never signed in. */

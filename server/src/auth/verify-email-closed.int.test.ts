@@ -42,7 +42,12 @@ describe.each(dialects)("[%s] Better Auth's verify-email endpoint from outside",
       if (attempt.method !== "HEAD") expect(response.json().error.code).toBe("NOT_FOUND");
     }
     // A browser that says the navigation came from another site is refused before any route (decision 033).
-    const crossSite = await t.app.inject({ method: "GET", url: `/api/auth/verify-email?token=${token}&callbackURL=/`, headers: { "sec-fetch-site": "cross-site" }, remoteAddress: nextTestIp() });
+    const crossSite = await t.app.inject({
+      method: "GET",
+      url: `/api/auth/verify-email?token=${token}&callbackURL=/`,
+      headers: { "sec-fetch-site": "cross-site" },
+      remoteAddress: nextTestIp(),
+    });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.headers["set-cookie"]).toBeUndefined();
     expect(await emailVerifiedOf(details.email)).toBe(false);

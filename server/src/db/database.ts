@@ -111,7 +111,8 @@ function isWriteOrCommit(source: string): boolean {
 }
 
 function reportingTo(health: StorageHealth, connection: BetterSqlite3.Database, statement: BetterSqlite3.Statement, writes: boolean): BetterSqlite3.Statement {
-  const watched = <A extends unknown[], R>(method: (...args: A) => R) =>
+  const watched =
+    <A extends unknown[], R>(method: (...args: A) => R) =>
     (...args: A): R => {
       try {
         const result = method(...args);

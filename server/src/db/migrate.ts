@@ -6,9 +6,7 @@ async function createMigrator(database: Database): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables across every schema it can see; pin it to the
   // schema we actually run in, or a neighbouring schema's table would be mistaken for ours.
   const schema =
-    database.dialect === "postgres"
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema
-      : undefined;
+    database.dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
   return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },

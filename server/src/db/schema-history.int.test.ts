@@ -18,27 +18,46 @@ async function describeSchema(database: Database): Promise<SchemaShape> {
   const db = database.db as unknown as Kysely<unknown>;
   const shape: SchemaShape = {};
   if (database.dialect === "sqlite") {
-    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows;
+    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db))
+      .rows;
     for (const { name } of tables) {
-      const columns = (await sql<{ name: string; type: string; notnull: number; dflt_value: unknown }>`select * from pragma_table_info(${name})`.execute(db)).rows;
-      const indexes = (await sql<{ sql: string | null }>`select sql from sqlite_master where type = 'index' and tbl_name = ${name} order by name`.execute(db)).rows;
+      const columns = (await sql<{ name: string; type: string; notnull: number; dflt_value: unknown }>`select * from pragma_table_info(${name})`.execute(db))
+        .rows;
+      const indexes = (await sql<{ sql: string | null }>`select sql from sqlite_master where type = 'index' and tbl_name = ${name} order by name`.execute(db))
+        .rows;
       shape[name] = {
-        columns: columns.map((column) => ({ name: column.name, type: column.type.toLowerCase(), nullable: column.notnull === 0, hasDefault: column.dflt_value !== null })),
+        columns: columns.map((column) => ({
+          name: column.name,
+          type: column.type.toLowerCase(),
+          nullable: column.notnull === 0,
+          hasDefault: column.dflt_value !== null,
+        })),
         indexes: indexes.map((index) => index.sql ?? "(automatic)"),
       };
     }
     return shape;
   }
-  const tables = (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db)).rows;
+  const tables = (
+    await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db)
+  ).rows;
   for (const { table_name: name } of tables) {
     const columns = (
       await sql<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
         select column_name, data_type, is_nullable, column_default from information_schema.columns
         where table_schema = current_schema() and table_name = ${name} order by ordinal_position`.execute(db)
     ).rows;
-    const indexes = (await sql<{ indexdef: string }>`select indexdef from pg_indexes where schemaname = current_schema() and tablename = ${name} order by indexname`.execute(db)).rows;
+    const indexes = (
+      await sql<{ indexdef: string }>`select indexdef from pg_indexes where schemaname = current_schema() and tablename = ${name} order by indexname`.execute(
+        db,
+      )
+    ).rows;
     shape[name] = {
-      columns: columns.map((column) => ({ name: column.column_name, type: column.data_type, nullable: column.is_nullable === "YES", hasDefault: column.column_default !== null })),
+      columns: columns.map((column) => ({
+        name: column.column_name,
+        type: column.data_type,
+        nullable: column.is_nullable === "YES",
+        hasDefault: column.column_default !== null,
+      })),
       // The schema's own name appears in each definition; it differs between the two test schemas.
       indexes: indexes.map((index) => index.indexdef.replace(/ ON [^ ]+\./, " ON ")),
     };
@@ -48,7 +67,8 @@ async function describeSchema(database: Database): Promise<SchemaShape> {
 
 async function migratorFor(test: TestDatabase): Promise<Migrator> {
   const db = test.database.db;
-  const schema = test.database.dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const schema =
+    test.database.dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
@@ -59,11 +79,52 @@ async function insertPeople(test: TestDatabase): Promise<void> {
   for (let index = 0; index < 3; index += 1) {
     const userId = randomUUID();
     const now = new Date();
-    await db.insertInto("user").values({ id: userId, name: `Earlier ${index}`, email: `${userId}@example.test`, emailVerified: postgres ? true : 1, image: null, createdAt: postgres ? now : now.toISOString(), updatedAt: postgres ? now : now.toISOString() }).execute();
+    await db
+      .insertInto("user")
+      .values({
+        id: userId,
+        name: `Earlier ${index}`,
+        email: `${userId}@example.test`,
+        emailVerified: postgres ? true : 1,
+        image: null,
+        createdAt: postgres ? now : now.toISOString(),
+        updatedAt: postgres ? now : now.toISOString(),
+      })
+      .execute();
     const assessmentId = randomUUID();
-    await db.insertInto("assessment").values({ id: assessmentId, user_id: userId, instrument_id: "interdependence-profile", instrument_version: "1.0.0", status: "completed", started_at: 1, completed_at: 2 }).execute();
+    await db
+      .insertInto("assessment")
+      .values({
+        id: assessmentId,
+        user_id: userId,
+        instrument_id: "interdependence-profile",
+        instrument_version: "1.0.0",
+        status: "completed",
+        started_at: 1,
+        completed_at: 2,
+      })
+      .execute();
     await db.insertInto("assessment_answer").values({ assessment_id: assessmentId, item_id: "close-1", value: 5, answered_at: 2 }).execute();
-    await db.insertInto("check_in").values({ id: randomUUID(), user_id: userId, iso_week: "2026-W40", time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: 5, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: 3, updated_at: 3 }).execute();
+    await db
+      .insertInto("check_in")
+      .values({
+        id: randomUUID(),
+        user_id: userId,
+        iso_week: "2026-W40",
+        time_zone: "UTC",
+        spoke_up: 3,
+        felt_heard: 3,
+        backed_partner: 3,
+        felt_backed: 3,
+        friends_family_hours: 2,
+        we_pulse: 5,
+        me_pulse: 5,
+        note_sealed: null,
+        note_key_id: null,
+        created_at: 3,
+        updated_at: 3,
+      })
+      .execute();
   }
 }
 

@@ -475,4 +475,3 @@ export type DB = {
   job_run: JobRunTable;
   readiness_probe: ReadinessProbeTable;
 };
-

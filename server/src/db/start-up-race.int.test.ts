@@ -101,7 +101,9 @@ describe("[postgres] start-up while the database's other tenants change their ta
           else started += 1;
         }
         // One shared schema: each migration applied by exactly one of its four instances.
-        const applied = results.slice(0, 4).map((result) => (result.status === "fulfilled" ? (result.value.results ?? []).filter((entry) => entry.status === "Success").length : 0));
+        const applied = results
+          .slice(0, 4)
+          .map((result) => (result.status === "fulfilled" ? (result.value.results ?? []).filter((entry) => entry.status === "Success").length : 0));
         if (failures.length === 0) expect(applied.reduce((sum, count) => sum + count, 0)).toBe(Object.keys(migrations).length);
         for (const instance of instances.slice(1, 4)) await instance.close();
         for (const test of [shared, ...own]) await test.destroy();
@@ -123,7 +125,16 @@ describe("[postgres] start-up while the database's other tenants change their ta
     const own = await Promise.all(Array.from({ length: 3 }, () => createTestDatabase("postgres")));
     const urls = [shared.url, shared.url, shared.url, ...own.map((test) => test.url)];
     const dataDirs = urls.map(() => fs.mkdtempSync(path.join(os.tmpdir(), "mutual-start-race-")));
-    const started = await Promise.allSettled(urls.map((url, index) => startServer({ DATABASE_URL: url, DATA_DIR: dataDirs[index] ?? "", AUTH_SECRET: "a".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") })));
+    const started = await Promise.allSettled(
+      urls.map((url, index) =>
+        startServer({
+          DATABASE_URL: url,
+          DATA_DIR: dataDirs[index] ?? "",
+          AUTH_SECRET: "a".repeat(43),
+          ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        }),
+      ),
+    );
     const running = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
     try {
       expect(started.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);

@@ -31,15 +31,25 @@ describe.each(dialects)("[%s] upgrading a database made by an older version", (d
 
     const no = dialect === "sqlite" ? 0 : false;
     const at = (iso: string) => (dialect === "sqlite" ? iso : new Date(iso));
-    const idOf = async (person: { email: string }) => (await db.selectFrom("user").select("id").where("email", "=", person.email.toLowerCase()).executeTakeFirstOrThrow()).id;
+    const idOf = async (person: { email: string }) =>
+      (await db.selectFrom("user").select("id").where("email", "=", person.email.toLowerCase()).executeTakeFirstOrThrow()).id;
     /** As the older version left an account: never confirmed, made (and last changed) on `madeAt`, with or without a live session. */
     const leaveAsOlderVersionDid = async (person: TestPerson, madeAt: string, keepSession: boolean) => {
       const id = await idOf(person);
-      await db.updateTable("user").set({ emailVerified: no, createdAt: at(madeAt), updatedAt: at(madeAt) }).where("id", "=", id).execute();
+      await db
+        .updateTable("user")
+        .set({ emailVerified: no, createdAt: at(madeAt), updatedAt: at(madeAt) })
+        .where("id", "=", id)
+        .execute();
       if (!keepSession) await db.deleteFrom("session").where("userId", "=", id).execute();
     };
     const checkIn = async (person: TestPerson, note: string) => {
-      const response = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { wePulse: 5, mePulse: 4, note } } });
+      const response = await t.app.inject({
+        method: "PUT",
+        url: "/api/check-ins/current",
+        headers: { ...sameOrigin, cookie: person.cookie },
+        payload: { timeZone: "UTC", answers: { wePulse: 5, mePulse: 4, note } },
+      });
       expect(response.statusCode).toBe(200);
     };
 
@@ -63,7 +73,10 @@ describe.each(dialects)("[%s] upgrading a database made by an older version", (d
     const madeLongAgo = await signUp(t.app);
     // Under the new rule: a sign-up that was never finished (no link opened, nothing in it).
     const unfinished = newPersonDetails();
-    expect((await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers: sameOrigin, payload: unfinished, remoteAddress: nextTestIp() })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/auth/sign-up/email", headers: sameOrigin, payload: unfinished, remoteAddress: nextTestIp() }))
+        .statusCode,
+    ).toBe(200);
 
     // The data is today's code's; the schema goes back to the older version's, and each account
     // is left as that version left it.
@@ -71,8 +84,15 @@ describe.each(dialects)("[%s] upgrading a database made by an older version", (d
     for (const person of [profileNoSession, practiceOwner, partnerA, partnerB]) await leaveAsOlderVersionDid(person, afterTheChange, false);
     await leaveAsOlderVersionDid(withSession, afterTheChange, true);
     await leaveAsOlderVersionDid(madeLongAgo, "2026-10-01T09:00:00Z", false);
-    await db.updateTable("user").set({ updatedAt: at(afterTheChange), createdAt: at(afterTheChange) }).where("email", "=", unfinished.email.toLowerCase()).execute();
-    const notesBefore = await db.selectFrom("check_in").select(({ fn }) => fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+    await db
+      .updateTable("user")
+      .set({ updatedAt: at(afterTheChange), createdAt: at(afterTheChange) })
+      .where("email", "=", unfinished.email.toLowerCase())
+      .execute();
+    const notesBefore = await db
+      .selectFrom("check_in")
+      .select(({ fn }) => fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow();
 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     // A month later: well past the week an unfinished sign-up is kept.
@@ -85,9 +105,16 @@ describe.each(dialects)("[%s] upgrading a database made by an older version", (d
       expect({ who, status: answer.statusCode }).toEqual({ who, status: 200 });
     }
     expect(await db.selectFrom("user").select("id").where("email", "=", unfinished.email.toLowerCase()).executeTakeFirst()).toBeUndefined();
-    const notesAfter = await db.selectFrom("check_in").select(({ fn }) => fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+    const notesAfter = await db
+      .selectFrom("check_in")
+      .select(({ fn }) => fn.countAll<number | string>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(notesAfter.n)).toBe(Number(notesBefore.n));
-    const profiles = await db.selectFrom("assessment").select("id").where("user_id", "=", await idOf(profileNoSession)).execute();
+    const profiles = await db
+      .selectFrom("assessment")
+      .select("id")
+      .where("user_id", "=", await idOf(profileNoSession))
+      .execute();
     expect(profiles.length).toBeGreaterThan(0);
   });
 });

@@ -16,10 +16,8 @@ export class DomainError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, fields?: Array<{ path: string; message: string }>) =>
-  new DomainError(400, code, message, fields);
+export const badRequest = (code: string, message: string, fields?: Array<{ path: string; message: string }>) => new DomainError(400, code, message, fields);
 export const forbidden = (code: string, message: string) => new DomainError(403, code, message);
 export const notFound = (message = "Nothing here.") => new DomainError(404, "NOT_FOUND", message);
 export const conflict = (code: string, message: string) => new DomainError(409, code, message);
-export const unprocessable = (code: string, message: string, fields?: Array<{ path: string; message: string }>) =>
-  new DomainError(422, code, message, fields);
+export const unprocessable = (code: string, message: string, fields?: Array<{ path: string; message: string }>) => new DomainError(422, code, message, fields);

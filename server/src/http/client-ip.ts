@@ -17,7 +17,10 @@ export function resolveClientIp(
   if (trustedHeader) {
     const raw = headers[trustedHeader];
     const value = Array.isArray(raw) ? raw.join(",") : raw;
-    const candidates = (value ?? "").split(",").map((part) => stripPort(part.trim())).filter((part) => isIP(part) !== 0);
+    const candidates = (value ?? "")
+      .split(",")
+      .map((part) => stripPort(part.trim()))
+      .filter((part) => isIP(part) !== 0);
     const last = candidates.at(-1);
     if (last) return last;
   }

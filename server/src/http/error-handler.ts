@@ -88,7 +88,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     };
     return reply.status(500).send(body);
   });
-
 }
 
 /**

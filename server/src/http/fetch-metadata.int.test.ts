@@ -10,7 +10,13 @@ import { createPractice, enrolTwoFactor } from "../../test/practice-helpers.js";
 import { dialects } from "../../test/test-databases.js";
 
 /** What Chromium sends for a top-level navigation (a link or a redirect) from another site. */
-const crossSiteNavigation = { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", "sec-fetch-user": "?1", accept: "text/html" };
+const crossSiteNavigation = {
+  "sec-fetch-site": "cross-site",
+  "sec-fetch-mode": "navigate",
+  "sec-fetch-dest": "document",
+  "sec-fetch-user": "?1",
+  accept: "text/html",
+};
 
 describe.each(dialects)("[%s] requests from other sites", (dialect) => {
   let t: TestApp;
@@ -33,7 +39,11 @@ describe.each(dialects)("[%s] requests from other sites", (dialect) => {
 
   it("refuses a cross-site navigation to a client's page with the counsellor's cookie, and writes no audit row or last-viewed mark", async () => {
     const [viewsBefore, lastBefore] = [await views(), await lastViews()];
-    for (const headers of [crossSiteNavigation, { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors" }, { "sec-fetch-site": "same-site", "sec-fetch-mode": "navigate" }]) {
+    for (const headers of [
+      crossSiteNavigation,
+      { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors" },
+      { "sec-fetch-site": "same-site", "sec-fetch-mode": "navigate" },
+    ]) {
       for (const url of [clientPage, clientPage.replace("/api/", "/%61pi/")]) {
         const response = await t.app.inject({ method: "GET", url, headers: { ...headers, cookie: counsellor.cookie } });
         expect(response.statusCode, `${url} ${headers["sec-fetch-site"]}`).toBe(403);
@@ -44,7 +54,11 @@ describe.each(dialects)("[%s] requests from other sites", (dialect) => {
     expect(await views()).toBe(viewsBefore);
     expect(await lastViews()).toEqual(lastBefore);
     // The same page from our own pages is served and recorded, so the refusals above are the check's.
-    const ours = await t.app.inject({ method: "GET", url: clientPage, headers: { "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", cookie: counsellor.cookie } });
+    const ours = await t.app.inject({
+      method: "GET",
+      url: clientPage,
+      headers: { "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors", cookie: counsellor.cookie },
+    });
     expect(ours.statusCode).toBe(200);
     expect(await views()).toBeGreaterThan(viewsBefore);
     // A same-origin download, an address typed into the browser, and clients that send no fetch metadata are served.
@@ -60,9 +74,13 @@ describe.each(dialects)("[%s] requests from other sites", (dialect) => {
   it("refuses cross-site requests to Better Auth's routes too, before it answers", async () => {
     const session = await t.app.inject({ method: "GET", url: "/api/auth/get-session", headers: { ...crossSiteNavigation, cookie: client.cookie } });
     expect(session.statusCode).toBe(403);
-    const signIn = await t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: { ...sameOrigin, "sec-fetch-site": "cross-site" }, payload: { email: client.email, password: client.password } });
+    const signIn = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: { ...sameOrigin, "sec-fetch-site": "cross-site" },
+      payload: { email: client.email, password: client.password },
+    });
     expect(signIn.statusCode).toBe(403);
     expect(signIn.headers["set-cookie"]).toBeUndefined();
   });
-
 });

@@ -17,7 +17,7 @@ describe.each(dialects)("[%s] HTTP behaviour", (dialect) => {
     fs.mkdirSync(path.join(webDir, "assets"));
     fs.writeFileSync(path.join(webDir, "index.html"), '<meta name="mutual:quick-exit" content="__MUTUAL_QUICK_EXIT_URL__"><div id="root"></div>');
     fs.writeFileSync(path.join(webDir, "assets", "app-abc123.js"), "console.log('app')");
-    t = await buildTestApp(dialect, { webDistDir: webDir, env: { QUICK_EXIT_URL: "https://weather.example/?q=today&x=\"1\"" } });
+    t = await buildTestApp(dialect, { webDistDir: webDir, env: { QUICK_EXIT_URL: 'https://weather.example/?q=today&x="1"' } });
   });
   afterAll(async () => {
     await t.close();
@@ -153,14 +153,29 @@ describe.each(dialects)("[%s] central error handler", (dialect) => {
 
   it("refuses a state-changing request from another site or with no origin, before any handler runs", async () => {
     const valid = { weeks: 2, label: "ok" };
-    const fromElsewhere = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { ...sameOrigin, origin: "https://evil.example" }, payload: valid });
+    const fromElsewhere = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { ...sameOrigin, origin: "https://evil.example" },
+      payload: valid,
+    });
     expect(fromElsewhere.statusCode).toBe(403);
     expect(fromElsewhere.json().error.code).toBe("FORBIDDEN_ORIGIN");
-    const sibling = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { ...sameOrigin, origin: "http://other.localhost:3000" }, payload: valid });
+    const sibling = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { ...sameOrigin, origin: "http://other.localhost:3000" },
+      payload: valid,
+    });
     expect(sibling.statusCode).toBe(403);
     const noOrigin = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { "content-type": "application/json" }, payload: valid });
     expect(noOrigin.statusCode).toBe(403);
-    const fetchMetadata = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, payload: valid });
+    const fetchMetadata = await t.app.inject({
+      method: "POST",
+      url: "/api/test/echo",
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      payload: valid,
+    });
     expect(fetchMetadata.statusCode).toBe(200);
     const ours = await t.app.inject({ method: "POST", url: "/api/test/echo", headers: sameOrigin, payload: valid });
     expect(ours.statusCode).toBe(200);
@@ -188,15 +203,36 @@ describe.each(dialects)("[%s] central error handler", (dialect) => {
     expect(started.statusCode).toBe(200);
     const token = signUpLinkFor(t.mailer.sent, details.email)?.token ?? "";
     const emailVerified = async () =>
-      Boolean((await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", details.email.toLowerCase()).executeTakeFirstOrThrow()).emailVerified);
-    for (const url of ["/api/auth/confirm-email", "/api/auth/confirm-email/", "/api/auth/confirm%2Demail", "/api/auth/confirm%2demail/", "/%61pi/auth/confirm-email"]) {
-      const response = await t.app.inject({ method: "POST", url, headers: { ...sameOrigin, origin: "https://evil.example" }, payload: { token, password: details.password }, remoteAddress: nextTestIp() });
+      Boolean(
+        (await t.database.db.selectFrom("user").select("emailVerified").where("email", "=", details.email.toLowerCase()).executeTakeFirstOrThrow())
+          .emailVerified,
+      );
+    for (const url of [
+      "/api/auth/confirm-email",
+      "/api/auth/confirm-email/",
+      "/api/auth/confirm%2Demail",
+      "/api/auth/confirm%2demail/",
+      "/%61pi/auth/confirm-email",
+    ]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url,
+        headers: { ...sameOrigin, origin: "https://evil.example" },
+        payload: { token, password: details.password },
+        remoteAddress: nextTestIp(),
+      });
       expect(response.statusCode, url).toBe(403);
       expect(response.headers["set-cookie"], url).toBeUndefined();
     }
     expect(await emailVerified()).toBe(false);
     expect((await signIn(t.app, details.email, details.password)).statusCode).toBe(401);
-    const ours = await t.app.inject({ method: "POST", url: "/api/auth/confirm%2Demail/", headers: sameOrigin, payload: { token, password: details.password }, remoteAddress: nextTestIp() });
+    const ours = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/confirm%2Demail/",
+      headers: sameOrigin,
+      payload: { token, password: details.password },
+      remoteAddress: nextTestIp(),
+    });
     expect(ours.statusCode).toBe(200);
     expect(await emailVerified()).toBe(true);
   });

@@ -51,7 +51,12 @@ describe.each(dialects)("[%s] request bodies the server would otherwise change",
   it("answers JSON nested 30,000 deep with 400 on our routes and on Better Auth's", async () => {
     const deep = `${"[".repeat(30_000)}${"]".repeat(30_000)}`;
     for (const url of ["/api/check-ins/current", "/api/auth/sign-in/email"]) {
-      const response = await t.app.inject({ method: url.includes("auth") ? "POST" : "PUT", url, headers: { ...sameOrigin, cookie: person.cookie }, payload: `{"a":${deep}}` });
+      const response = await t.app.inject({
+        method: url.includes("auth") ? "POST" : "PUT",
+        url,
+        headers: { ...sameOrigin, cookie: person.cookie },
+        payload: `{"a":${deep}}`,
+      });
       expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
     }
   });

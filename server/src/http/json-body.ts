@@ -27,7 +27,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c) index += 1; // a backslash escapes the next character
+      if (code === 0x5c)
+        index += 1; // a backslash escapes the next character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) {
       inString = true;
@@ -76,7 +77,8 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     }
     parseJson(request, text, (error, parsed) => {
       if (error) return done(error, undefined);
-      if (holdsLoneSurrogate(parsed)) return done(badRequest("INVALID_TEXT", "The request holds text that is not valid Unicode (a lone surrogate)."), undefined);
+      if (holdsLoneSurrogate(parsed))
+        return done(badRequest("INVALID_TEXT", "The request holds text that is not valid Unicode (a lone surrogate)."), undefined);
       done(null, parsed);
     });
   });

@@ -2,14 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiError } from "@mutual/core";
 import type { Actor } from "../domain/actor.js";
 
-
 /**
  * Every route declares who may call it, in its `config.access`. The server refuses to
  * start with a route that declares nothing, so a new route cannot be open by accident.
  * Finer rules (whose data) live in each module's policy.
  */
 export type RouteAccess = "public" | "signed-in";
-
 
 export type ResolveActor = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>;
 

@@ -54,7 +54,9 @@ function expectStrictHeaders(response: LightMyRequestResponse): void {
   expect(response.headers["referrer-policy"]).toBe("no-referrer");
   expect(response.headers["x-frame-options"]).toBe("DENY");
   // No powerful feature for any frame (decision 032): the camera, microphone and location at least, each with an empty allow-list.
-  const permissions = String(response.headers["permissions-policy"] ?? "").split(",").map((entry) => entry.trim());
+  const permissions = String(response.headers["permissions-policy"] ?? "")
+    .split(",")
+    .map((entry) => entry.trim());
   for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions, feature).toContain(`${feature}=()`);
   expect(permissions.every((entry) => entry.endsWith("=()"))).toBe(true);
 }

@@ -25,7 +25,12 @@ describe("[sqlite] a full disk", () => {
   afterAll(async () => t.close());
 
   const putCheckIn = (key: string, note: string) =>
-    t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie, "idempotency-key": key }, payload: { timeZone: "UTC", answers: { wePulse: 6, note } } });
+    t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie, "idempotency-key": key },
+      payload: { timeZone: "UTC", answers: { wePulse: 6, note } },
+    });
   const readyz = () => t.app.inject({ method: "GET", url: "/readyz" });
 
   it("answers 503 STORAGE_FULL, keeps nothing of the refused write, is not ready, and takes the same write once space is back", async () => {
@@ -79,15 +84,35 @@ describe("[postgres] a database that cannot be reached", () => {
     try {
       const origin = { origin: "http://localhost:3999", "content-type": "application/json" };
       const requests = [
-        { method: "POST" as const, url: "/api/auth/sign-in/email", headers: origin, payload: { email: "someone@example.test", password: "a long enough passphrase" } },
-        { method: "POST" as const, url: "/api/auth/sign-up/email", headers: origin, payload: { email: "new@example.test", password: "a long enough passphrase", name: "New" } },
+        {
+          method: "POST" as const,
+          url: "/api/auth/sign-in/email",
+          headers: origin,
+          payload: { email: "someone@example.test", password: "a long enough passphrase" },
+        },
+        {
+          method: "POST" as const,
+          url: "/api/auth/sign-up/email",
+          headers: origin,
+          payload: { email: "new@example.test", password: "a long enough passphrase", name: "New" },
+        },
         // A correctly signed cookie, so the session has to be looked up in the database.
-        { method: "GET" as const, url: "/api/me", headers: { cookie: `better-auth.session_token=${encodeURIComponent(`some-token.${createHmac("sha256", secret).update("some-token").digest("base64")}`)}` } },
+        {
+          method: "GET" as const,
+          url: "/api/me",
+          headers: {
+            cookie: `better-auth.session_token=${encodeURIComponent(`some-token.${createHmac("sha256", secret).update("some-token").digest("base64")}`)}`,
+          },
+        },
       ];
       for (const request of requests) {
         const started = performance.now();
         const response = await app.inject(request);
-        expect({ url: request.url, status: response.statusCode, code: (response.json() as { error?: { code?: string } }).error?.code }).toEqual({ url: request.url, status: 503, code: "DATABASE_UNAVAILABLE" });
+        expect({ url: request.url, status: response.statusCode, code: (response.json() as { error?: { code?: string } }).error?.code }).toEqual({
+          url: request.url,
+          status: 503,
+          code: "DATABASE_UNAVAILABLE",
+        });
         expect(response.headers["retry-after"]).toBe("5");
         expect(performance.now() - started).toBeLessThan(5000);
       }

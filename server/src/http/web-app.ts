@@ -14,9 +14,7 @@ export type WebAppOptions = { distDir: string; quickExitUrl: string };
 export async function registerWebApp(app: FastifyInstance, options: WebAppOptions): Promise<string | null> {
   const indexFile = path.join(options.distDir, "index.html");
   if (!fs.existsSync(indexFile)) return null;
-  const indexHtml = fs
-    .readFileSync(indexFile, "utf8")
-    .replace("__MUTUAL_QUICK_EXIT_URL__", escapeAttribute(options.quickExitUrl));
+  const indexHtml = fs.readFileSync(indexFile, "utf8").replace("__MUTUAL_QUICK_EXIT_URL__", escapeAttribute(options.quickExitUrl));
 
   await app.register(async (staticFiles) => {
     // The built files are public by nature; declare it on each route the plugin adds.

@@ -10,7 +10,8 @@ describe("CSV files", () => {
 
   it("neutralises a formula behind leading whitespace of any kind, and leaves other leading spaces alone", () => {
     for (const space of [" ", "   ", "\n", " \t", "\u00a0", "\u3000", "\u2003", "\ufeff"]) {
-      for (const start of ["=", "+", "-", "@"]) expect(neutraliseCell(`${space}${start}HYPERLINK("x")`), JSON.stringify(space + start)).toBe(`'${space}${start}HYPERLINK("x")`);
+      for (const start of ["=", "+", "-", "@"])
+        expect(neutraliseCell(`${space}${start}HYPERLINK("x")`), JSON.stringify(space + start)).toBe(`'${space}${start}HYPERLINK("x")`);
     }
     expect(neutraliseCell("  Mei Ling")).toBe("  Mei Ling");
     expect(neutraliseCell(" a = b")).toBe(" a = b");

@@ -44,7 +44,10 @@ function expectSameShape(ordinary: EmailContent, attacked: EmailContent): void {
   for (const word of hostileWords) {
     const holding = lines.filter((line) => line.includes(word));
     // Only the quotation may carry what someone else wrote as words; a link carries it encoded, inside one URL on our host.
-    expect(holding.every((line) => line.startsWith("> ") || isLinkLine(line)), `${word} in ${JSON.stringify(holding)}`).toBe(true);
+    expect(
+      holding.every((line) => line.startsWith("> ") || isLinkLine(line)),
+      `${word} in ${JSON.stringify(holding)}`,
+    ).toBe(true);
   }
   for (const breaker of ["\r", "\u2028", "\u2029", "\u0085", "\u202e", "\u000b", "\u000c", "\t"]) expect(attacked.text).not.toContain(breaker);
 }
@@ -93,8 +96,16 @@ describe("every email's words", () => {
     confirm: signUpConfirmationEmail({ confirmUrl: link }),
     existingAccount: existingAccountEmail({ signInUrl: "https://mutual.example.org/sign-in", forgotPasswordUrl: "https://mutual.example.org/forgot-password" }),
     passwordReset: passwordResetEmail({ resetUrl: "https://mutual.example.org/reset-password#token" }),
-    practiceAdmin: practiceInvitationEmail({ practiceName: "Harbour Counselling", role: "admin", invitationUrl: "https://mutual.example.org/practice/join/i1" }),
-    practiceCounsellor: practiceInvitationEmail({ practiceName: "Harbour Counselling", role: "counsellor", invitationUrl: "https://mutual.example.org/practice/join/i1" }),
+    practiceAdmin: practiceInvitationEmail({
+      practiceName: "Harbour Counselling",
+      role: "admin",
+      invitationUrl: "https://mutual.example.org/practice/join/i1",
+    }),
+    practiceCounsellor: practiceInvitationEmail({
+      practiceName: "Harbour Counselling",
+      role: "counsellor",
+      invitationUrl: "https://mutual.example.org/practice/join/i1",
+    }),
   };
 
   it("are written at the items' reading level, subject and body alike", () => {

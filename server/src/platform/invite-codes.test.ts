@@ -26,7 +26,9 @@ describe("invite codes", () => {
     const secret = "a-secret-long-enough-for-the-test-0123456789";
     const partner = createInviteCodeHasher(secret, "partner-invite-code");
     const client = createInviteCodeHasher(secret, "client-invite-code");
-    const before = createHmac("sha256", Buffer.from(hkdfSync("sha256", secret, "mutual", "mutual/partner-invite-code/v1", 32))).update("ABCDE12345").digest("base64url");
+    const before = createHmac("sha256", Buffer.from(hkdfSync("sha256", secret, "mutual", "mutual/partner-invite-code/v1", 32)))
+      .update("ABCDE12345")
+      .digest("base64url");
     expect(partner("ABCDE12345")).toBe(before);
     expect(client("ABCDE12345")).not.toBe(before);
     expect(createInviteCodeHasher(`${secret}x`, "client-invite-code")("ABCDE12345")).not.toBe(client("ABCDE12345"));

@@ -30,7 +30,12 @@ describe("[no database] mailer", () => {
   afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("delivers through SMTP when SMTP_URL is set", async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Mutual <no-reply@example.test>", dataDir: os.tmpdir(), logger: pino({ level: "silent" }) });
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: "Mutual <no-reply@example.test>",
+      dataDir: os.tmpdir(),
+      logger: pino({ level: "silent" }),
+    });
     await mailer.send({ to: "ana@example.test", subject: "Confirm your email address for Mutual", text: "Open https://mutual.example/verify?token=abc" });
     mailer.close();
     expect(received).toHaveLength(1);
@@ -44,7 +49,11 @@ describe("[no database] mailer", () => {
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const mailer = createMailer({ smtpUrl: undefined, from: "Mutual <no-reply@example.test>", dataDir, logger });
-    await mailer.send({ to: "ana@example.test", subject: "Confirm your email address for Mutual", text: "Open https://mutual.example/verify?token=secret-token-123" });
+    await mailer.send({
+      to: "ana@example.test",
+      subject: "Confirm your email address for Mutual",
+      text: "Open https://mutual.example/verify?token=secret-token-123",
+    });
     const files = fs.readdirSync(path.join(dataDir, "outbox"));
     expect(files).toHaveLength(1);
     const message = fs.readFileSync(path.join(dataDir, "outbox", files[0] ?? ""), "utf8");

@@ -53,7 +53,9 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
   return {
     async send(email) {
-      await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
+      await (
+        await transport.get()
+      ).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
     },
     close: transport.close,
   };
@@ -64,7 +66,9 @@ function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
   const outbox = path.join(dataDir, "outbox");
   return {
     async send(email) {
-      const info = await (await transport.get()).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
+      const info = await (
+        await transport.get()
+      ).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
       ensurePrivateDirectory(outbox);
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });

@@ -64,7 +64,11 @@ export async function runRound<Prepared = undefined>(
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { ran: false, periodKey, reason: "done" } as const;
     const result = await job.work(trx, now, prepared);
-    await trx.deleteFrom("job_run").where("job", "=", job.name).where("started_at", "<", startedAt - jobRunKeepMs).execute();
+    await trx
+      .deleteFrom("job_run")
+      .where("job", "=", job.name)
+      .where("started_at", "<", startedAt - jobRunKeepMs)
+      .execute();
     await trx
       .updateTable("job_run")
       .set({ finished_at: startedAt + (Date.now() - wallStart), result: JSON.stringify(result) })
@@ -118,9 +122,12 @@ export function scheduleJob<Prepared = undefined>(options: {
     const jitter = Math.floor(Math.random() * Math.min(periodMs / 10, 30_000));
     // The round is the one whose boundary we waited for, even if the timer fires a little late or early.
     const periodKey = new Date(nextStart).toISOString();
-    timer = setTimeout(() => {
-      inFlight = attempt(periodKey).finally(scheduleNext);
-    }, nextStart - now + jitter);
+    timer = setTimeout(
+      () => {
+        inFlight = attempt(periodKey).finally(scheduleNext);
+      },
+      nextStart - now + jitter,
+    );
     // The HTTP server keeps the process alive; this timer alone should not.
     timer.unref();
   };
@@ -132,8 +139,7 @@ export function scheduleJob<Prepared = undefined>(options: {
       if (outcome.ran) {
         logger.info({ job: name, period: periodKey, result: outcome.result, ms: Date.now() - started }, "Scheduled job ran");
         await afterRound?.(outcome.result);
-      }
-      else logger.debug({ job: name, period: periodKey, reason: outcome.reason }, "Scheduled job skipped: another instance has this round");
+      } else logger.debug({ job: name, period: periodKey, reason: outcome.reason }, "Scheduled job skipped: another instance has this round");
     } catch (error) {
       logger.error({ job: name, period: periodKey, err: error }, "Scheduled job failed; it will try again next round");
     }

@@ -68,10 +68,13 @@ async function send(app: FastifyInstance, spec: Spec, cookieOf: Record<string, s
 
 /** Refused-only batches first in each pair, so most batches can be checked for changes. */
 function batches(specs: Spec[]): Spec[][] {
-  const chunks = (list: Spec[]) => Array.from({ length: Math.ceil(list.length / batchSize) }, (_, index) => list.slice(index * batchSize, (index + 1) * batchSize));
+  const chunks = (list: Spec[]) =>
+    Array.from({ length: Math.ceil(list.length / batchSize) }, (_, index) => list.slice(index * batchSize, (index + 1) * batchSize));
   const refused = chunks(specs.filter((spec) => spec.mustReject));
   const others = chunks(specs.filter((spec) => !spec.mustReject));
-  return Array.from({ length: Math.max(refused.length, others.length) }, (_, index) => [refused[index], others[index]]).flat().filter((batch) => batch !== undefined);
+  return Array.from({ length: Math.max(refused.length, others.length) }, (_, index) => [refused[index], others[index]])
+    .flat()
+    .filter((batch) => batch !== undefined);
 }
 
 describe.each(dialects)("contract fuzz [%s]", (dialect) => {
@@ -91,63 +94,68 @@ describe.each(dialects)("contract fuzz [%s]", (dialect) => {
   });
   afterAll(async () => test?.close());
 
-  it(
-    "answers malformed requests to every route without a server error, refuses each that breaks its contract, and a refused request changes nothing",
-    async () => {
-      const cookieOf = { person: actors.people.person.cookie, counsellor: actors.people.counsellor.cookie, client: actors.people.client.cookie };
-      const specs = fc.sample(fuzzRequests({ routes, known: actors.known, cookieOf }), { seed, numRuns: requestCount });
+  it("answers malformed requests to every route without a server error, refuses each that breaks its contract, and a refused request changes nothing", async () => {
+    const cookieOf = { person: actors.people.person.cookie, counsellor: actors.people.counsellor.cookie, client: actors.people.client.cookie };
+    const specs = fc.sample(fuzzRequests({ routes, known: actors.known, cookieOf }), { seed, numRuns: requestCount });
 
-      const serverErrors: string[] = [];
-      const notRefused: string[] = [];
-      const stateChanges: string[] = [];
-      const byClass = new Map<string, number>();
-      const routesHit = new Set<string>();
-      let stateChecked = 0;
+    const serverErrors: string[] = [];
+    const notRefused: string[] = [];
+    const stateChanges: string[] = [];
+    const byClass = new Map<string, number>();
+    const routesHit = new Set<string>();
+    let stateChecked = 0;
 
-      // Better Auth writes each refusal to console.error; thousands of them would bury the summary.
-      const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
-      for (const batch of batches(specs)) {
-        const before = await snapshotDatabase(test.database);
-        const outcomes: Outcome[] = [];
-        for (const spec of batch) outcomes.push(await send(test.app, spec, cookieOf));
-        const allRefused = outcomes.every((outcome) => typeof outcome.status === "number" && outcome.status >= 400 && outcome.status < 500);
-        if (allRefused) {
-          const changes = diffSnapshots(before, await snapshotDatabase(test.database));
-          if (changes.length > 0) stateChanges.push(`${changes.join(", ")} after:\n  ${outcomes.map(describeOutcome).join("\n  ")}`);
-          stateChecked += outcomes.length;
-        }
-        for (const outcome of outcomes) {
-          const statusClass = outcome.status === "threw" ? "threw" : `${String(outcome.status).charAt(0)}xx`;
-          byClass.set(statusClass, (byClass.get(statusClass) ?? 0) + 1);
-          routesHit.add(outcome.spec.route);
-          if (outcome.status === "threw" || outcome.status >= 500) serverErrors.push(describeOutcome(outcome));
-          else if (outcome.spec.mustReject && (outcome.status < 400 || outcome.status >= 500)) notRefused.push(describeOutcome(outcome));
-        }
+    // Better Auth writes each refusal to console.error; thousands of them would bury the summary.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const batch of batches(specs)) {
+      const before = await snapshotDatabase(test.database);
+      const outcomes: Outcome[] = [];
+      for (const spec of batch) outcomes.push(await send(test.app, spec, cookieOf));
+      const allRefused = outcomes.every((outcome) => typeof outcome.status === "number" && outcome.status >= 400 && outcome.status < 500);
+      if (allRefused) {
+        const changes = diffSnapshots(before, await snapshotDatabase(test.database));
+        if (changes.length > 0) stateChanges.push(`${changes.join(", ")} after:\n  ${outcomes.map(describeOutcome).join("\n  ")}`);
+        stateChecked += outcomes.length;
       }
-
-      quiet.mockRestore();
-      const classes = [...byClass.entries()].sort().map(([name, count]) => `${name}: ${count}`).join(", ");
-      console.log(`contract fuzz [${dialect}] seed ${seed} (replay with FUZZ_SEED=${seed}): ${specs.length} requests (${classes}); ${stateChecked} in all-refused batches checked for database changes`);
-
-      for (const [name, list] of [["server errors", serverErrors], ["not refused", notRefused]] as const) if (list.length > 0) console.log(`${name}:\n${list.join("\n")}`);
-      expect(serverErrors.slice(0, 20), `server errors (${serverErrors.length})`).toEqual([]);
-      expect(notRefused.slice(0, 20), `contract-breaking requests answered without a 4xx (${notRefused.length})`).toEqual([]);
-      expect(stateChanges.slice(0, 5), `refused requests that changed the database (${stateChanges.length})`).toEqual([]);
-      // Not vacuous: every declared route was aimed at, and most requests were checked for changes.
-      if (requestCount >= 1000) {
-        expect(routes.map((route) => `${route.method} ${route.url}`).filter((route) => !routesHit.has(route))).toEqual([]);
-        expect(stateChecked).toBeGreaterThan(requestCount / 3);
+      for (const outcome of outcomes) {
+        const statusClass = outcome.status === "threw" ? "threw" : `${String(outcome.status).charAt(0)}xx`;
+        byClass.set(statusClass, (byClass.get(statusClass) ?? 0) + 1);
+        routesHit.add(outcome.spec.route);
+        if (outcome.status === "threw" || outcome.status >= 500) serverErrors.push(describeOutcome(outcome));
+        else if (outcome.spec.mustReject && (outcome.status < 400 || outcome.status >= 500)) notRefused.push(describeOutcome(outcome));
       }
+    }
 
-      // Still standing: ready, and a person can sign in and read their own data.
-      expect((await test.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
-      const { email, password } = actors.people.person;
-      const signedIn = await signIn(test.app, email, password);
-      expect(signedIn.statusCode, signedIn.body).toBe(200);
-      const me = await test.app.inject({ method: "GET", url: "/api/me", headers: { cookie: sessionCookieFrom(signedIn) } });
-      expect(me.statusCode).toBe(200);
-      expect(me.json<{ user: { email: string } }>().user.email).toBe(email);
-    },
-    600_000,
-  );
+    quiet.mockRestore();
+    const classes = [...byClass.entries()]
+      .sort()
+      .map(([name, count]) => `${name}: ${count}`)
+      .join(", ");
+    console.log(
+      `contract fuzz [${dialect}] seed ${seed} (replay with FUZZ_SEED=${seed}): ${specs.length} requests (${classes}); ${stateChecked} in all-refused batches checked for database changes`,
+    );
+
+    for (const [name, list] of [
+      ["server errors", serverErrors],
+      ["not refused", notRefused],
+    ] as const)
+      if (list.length > 0) console.log(`${name}:\n${list.join("\n")}`);
+    expect(serverErrors.slice(0, 20), `server errors (${serverErrors.length})`).toEqual([]);
+    expect(notRefused.slice(0, 20), `contract-breaking requests answered without a 4xx (${notRefused.length})`).toEqual([]);
+    expect(stateChanges.slice(0, 5), `refused requests that changed the database (${stateChanges.length})`).toEqual([]);
+    // Not vacuous: every declared route was aimed at, and most requests were checked for changes.
+    if (requestCount >= 1000) {
+      expect(routes.map((route) => `${route.method} ${route.url}`).filter((route) => !routesHit.has(route))).toEqual([]);
+      expect(stateChecked).toBeGreaterThan(requestCount / 3);
+    }
+
+    // Still standing: ready, and a person can sign in and read their own data.
+    expect((await test.app.inject({ method: "GET", url: "/readyz" })).statusCode).toBe(200);
+    const { email, password } = actors.people.person;
+    const signedIn = await signIn(test.app, email, password);
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const me = await test.app.inject({ method: "GET", url: "/api/me", headers: { cookie: sessionCookieFrom(signedIn) } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json<{ user: { email: string } }>().user.email).toBe(email);
+  }, 600_000);
 });

@@ -35,15 +35,20 @@ async function tableNames(database: Database): Promise<string[]> {
 }
 
 export async function snapshotDatabase(database: Database): Promise<Snapshot> {
-  const tables = (await tableNames(database))
-    .filter((name) => !(excludedTables as readonly string[]).includes(name))
-    .sort();
+  const tables = (await tableNames(database)).filter((name) => !(excludedTables as readonly string[]).includes(name)).sort();
   const snapshot: Snapshot = new Map();
   for (const table of tables) {
     const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(database.db);
     const skip = excludedColumns[table] ?? [];
     const lines = result.rows
-      .map((row) => JSON.stringify(Object.keys(row).sort().filter((key) => !skip.includes(key)).map((key) => [key, String(row[key])])))
+      .map((row) =>
+        JSON.stringify(
+          Object.keys(row)
+            .sort()
+            .filter((key) => !skip.includes(key))
+            .map((key) => [key, String(row[key])]),
+        ),
+      )
       .sort();
     snapshot.set(table, { rows: lines.length, hash: createHash("sha256").update(lines.join("\n")).digest("hex") });
   }

@@ -75,7 +75,9 @@ const headerValue: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("", " ", "null", "undefined", "\t", "=;=;=", "a=b; a=c", "%00", "%zz"),
 );
 
-const remoteAddress = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })).map(([a, b, c]) => `10.${a}.${b}.${c}`);
+const remoteAddress = fc
+  .tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+  .map(([a, b, c]) => `10.${a}.${b}.${c}`);
 
 export type Generators = {
   routes: FuzzRoute[];
@@ -87,14 +89,17 @@ export type Generators = {
 /** Real or plausible values for every param of the route. */
 function knownParams(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Record<string, string>> {
   const names = paramNames(route.url);
-  return fc.tuple(...names.map((name) => fc.constantFrom(...(known[name] ?? ["x"])))).map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]!])));
+  return fc
+    .tuple(...names.map((name) => fc.constantFrom(...(known[name] ?? ["x"]))))
+    .map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]!])));
 }
 
 function signedInActor(route: FuzzRoute): fc.Arbitrary<ActorName> {
   return route.access === "signed-in" ? fc.constantFrom("person", "counsellor", "client") : fc.constantFrom(...actorNames);
 }
 
-const mustRejectFor = (route: FuzzRoute, actor: ActorName, breaksContract: boolean) => breaksContract || (route.access === "signed-in" && actor === "anonymous");
+const mustRejectFor = (route: FuzzRoute, actor: ActorName, breaksContract: boolean) =>
+  breaksContract || (route.access === "signed-in" && actor === "anonymous");
 
 /** The route's body with one thing broken: a field dropped, of the wrong kind, too long, nasty, an extra key, or the whole body replaced. */
 function bodyCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
@@ -109,7 +114,13 @@ function bodyCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
     fc.integer({ min: 100, max: 1000 }).map((depth) => deeplyNested(depth, depth % 2 === 0)),
   );
   return fc
-    .record({ actor: fc.oneof({ weight: 6, arbitrary: signedInActor(route) }, { weight: 1, arbitrary: fc.constant<ActorName>("anonymous") }), params: knownParams(route, known), pathIndex: fc.nat(), mutation, extra: fc.option(fc.tuple(extraKey, wrongValue), { freq: 4 }) })
+    .record({
+      actor: fc.oneof({ weight: 6, arbitrary: signedInActor(route) }, { weight: 1, arbitrary: fc.constant<ActorName>("anonymous") }),
+      params: knownParams(route, known),
+      pathIndex: fc.nat(),
+      mutation,
+      extra: fc.option(fc.tuple(extraKey, wrongValue), { freq: 4 }),
+    })
     .map(({ actor, params, pathIndex, mutation, extra }) => {
       const path = paths[pathIndex % paths.length]!;
       let value = withValueAt(sample, path, mutation);
@@ -117,7 +128,16 @@ function bodyCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
       const text = value === undefined ? "" : JSON.stringify(value);
       const parsed = parsedJson(text);
       const breaks = !parsed.ok || !isValid(body, parsed.value) || !isValid(route.schemas.params, params);
-      return { kind: "body", route: `${route.method} ${route.url}`, actor, method: route.method, url: fillUrl(route.url, params), headers: { origin, "content-type": "application/json" }, payload: text, mustReject: mustRejectFor(route, actor, breaks) };
+      return {
+        kind: "body",
+        route: `${route.method} ${route.url}`,
+        actor,
+        method: route.method,
+        url: fillUrl(route.url, params),
+        headers: { origin, "content-type": "application/json" },
+        payload: text,
+        mustReject: mustRejectFor(route, actor, breaks),
+      };
     });
 }
 
@@ -135,10 +155,18 @@ function paramsCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
       encoded[name] = raw ? bad : encode(bad);
       // A raw value other than visible ASCII can change which route matches (a slash, a query, a fragment,
       // a bad escape, bytes the router reads its own way): then only "no server error" is asked.
-      const routable = !raw || /^[\x21-\x7e]+$/.test(bad) && !/[/?#%.]/.test(bad);
+      const routable = !raw || (/^[\x21-\x7e]+$/.test(bad) && !/[/?#%.]/.test(bad));
       const decoded = { ...params, [name]: wellFormed(bad) };
       const breaks = routable && bad !== "" && !isValid(route.schemas.params, decoded);
-      const spec: Spec = { kind: raw ? "params-raw" : "params", route: `${route.method} ${route.url}`, actor, method: route.method, url: fillUrl(route.url, encoded), headers: { origin }, mustReject: mustRejectFor(route, actor, breaks) };
+      const spec: Spec = {
+        kind: raw ? "params-raw" : "params",
+        route: `${route.method} ${route.url}`,
+        actor,
+        method: route.method,
+        url: fillUrl(route.url, encoded),
+        headers: { origin },
+        mustReject: mustRejectFor(route, actor, breaks),
+      };
       if (body !== undefined) {
         spec.headers["content-type"] = "application/json";
         spec.payload = body;
@@ -165,7 +193,15 @@ function queryCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
       // Fastify's query parser and URLSearchParams agree on plain strings; only those are judged.
       const judged = schema !== undefined && !pairs.some(([name, entry]) => /[%+]/.test(name + entry) || (name + entry).includes("\u0000") || name === "");
       const breaks = judged && !isValid(schema, query);
-      const spec: Spec = { kind: "query", route: `${route.method} ${route.url}`, actor, method: route.method, url: `${fillUrl(route.url, params)}?${search.toString()}`, headers: { origin }, mustReject: mustRejectFor(route, actor, breaks) };
+      const spec: Spec = {
+        kind: "query",
+        route: `${route.method} ${route.url}`,
+        actor,
+        method: route.method,
+        url: `${fillUrl(route.url, params)}?${search.toString()}`,
+        headers: { origin },
+        mustReject: mustRejectFor(route, actor, breaks),
+      };
       if (route.schemas.body) {
         spec.headers["content-type"] = "application/json";
         spec.payload = JSON.stringify(sampleOf(jsonSchemaOf(route.schemas.body)));
@@ -176,15 +212,46 @@ function queryCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
 
 /** A body of a type the API does not speak, JSON that does not parse, or raw bytes that are not UTF-8. */
 function contentTypeCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
-  const unsupported = fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "text/html", "application/octet-stream", "image/png", "*/*", "garbage", "application/jsonx");
-  const jsonType = fc.constantFrom("application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/json;charset=latin1", "application/json; charset=utf-16");
+  const unsupported = fc.constantFrom(
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/xml",
+    "text/html",
+    "application/octet-stream",
+    "image/png",
+    "*/*",
+    "garbage",
+    "application/jsonx",
+  );
+  const jsonType = fc.constantFrom(
+    "application/json",
+    "application/json; charset=utf-8",
+    "APPLICATION/JSON",
+    "application/json;charset=latin1",
+    "application/json; charset=utf-16",
+  );
   const bytes = fc.uint8Array({ minLength: 0, maxLength: 300 }).map((array) => Buffer.from(array));
   const invalidUtf8Json = fc.constantFrom(
     Buffer.from([0x7b, 0x22, 0x63, 0x6f, 0x64, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]),
     Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]),
     Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80]),
   );
-  const brokenJson = fc.constantFrom("{", "{\"a\":", "[1,2", "{'a':1}", "nul", "{\"a\":1}}", "\u0000", "{\"__proto__\":{\"x\":1}}", "{\"constructor\":{\"prototype\":{\"x\":1}}}", "", " ", "NaN", "{\"a\":1,}");
+  const brokenJson = fc.constantFrom(
+    "{",
+    '{"a":',
+    "[1,2",
+    "{'a':1}",
+    "nul",
+    '{"a":1}}',
+    "\u0000",
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    "",
+    " ",
+    "NaN",
+    '{"a":1,}',
+  );
   return fc
     .record({
       actor: fc.constantFrom(...actorNames),
@@ -199,14 +266,28 @@ function contentTypeCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> 
       const text = Buffer.isBuffer(choice.body) ? choice.body.toString("utf8") : choice.body;
       // Unsupported types are refused (415); JSON that does not parse is refused (400), prototype keys too (400).
       const breaks = !isJsonType || (!/charset/i.test(choice.type) && (!parsedJson(text).ok || text.includes("__proto__") || text.includes("constructor")));
-      return { kind: "content-type", route: `${route.method} ${route.url}`, actor, method: route.method, url: fillUrl(route.url, params), headers: { origin, "content-type": choice.type }, payload: choice.body, mustReject: mustRejectFor(route, actor, breaks) };
+      return {
+        kind: "content-type",
+        route: `${route.method} ${route.url}`,
+        actor,
+        method: route.method,
+        url: fillUrl(route.url, params),
+        headers: { origin, "content-type": choice.type },
+        payload: choice.body,
+        mustReject: mustRejectFor(route, actor, breaks),
+      };
     });
 }
 
 /** A body over the 64 KiB limit: 413 before anything reads it. */
 function oversizeCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
   return fc
-    .record({ actor: fc.constantFrom(...actorNames), params: knownParams(route, known), size: fc.integer({ min: 64 * 1024 + 1, max: 300 * 1024 }), unit: fc.constantFrom("x", "é", "\u0000") })
+    .record({
+      actor: fc.constantFrom(...actorNames),
+      params: knownParams(route, known),
+      size: fc.integer({ min: 64 * 1024 + 1, max: 300 * 1024 }),
+      unit: fc.constantFrom("x", "é", "\u0000"),
+    })
     .map(({ actor, params, size, unit }) => ({
       kind: "oversize",
       route: `${route.method} ${route.url}`,
@@ -221,24 +302,44 @@ function oversizeCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
 
 /** Garbage, tampered, huge or many cookies instead of the actor's session: 401 on a signed-in route. */
 function cookieCase(route: FuzzRoute, known: KnownIds, cookieOf: Generators["cookieOf"]): fc.Arbitrary<Spec> {
-  const tampered = fc.record({ whose: fc.constantFrom("person", "counsellor", "client") as fc.Arbitrary<keyof typeof cookieOf>, at: fc.nat(), to: fc.constantFrom("A", "b", "0", "-", "%") }).map(({ whose, at, to }) => {
-    // One character of the session token (before the signature: a changed last base64 character can decode to the same signature bytes).
-    const cookie = cookieOf[whose];
-    const start = cookie.indexOf("=") + 1;
-    const tokenEnd = cookie.indexOf(".", start) > start ? cookie.indexOf(".", start) : cookie.length;
-    const index = start + (at % Math.max(1, tokenEnd - start));
-    const replaced = cookie[index] === to ? (to === "A" ? "B" : "A") : to;
-    return cookie.slice(0, index) + replaced + cookie.slice(index + 1);
-  });
+  const tampered = fc
+    .record({
+      whose: fc.constantFrom("person", "counsellor", "client") as fc.Arbitrary<keyof typeof cookieOf>,
+      at: fc.nat(),
+      to: fc.constantFrom("A", "b", "0", "-", "%"),
+    })
+    .map(({ whose, at, to }) => {
+      // One character of the session token (before the signature: a changed last base64 character can decode to the same signature bytes).
+      const cookie = cookieOf[whose];
+      const start = cookie.indexOf("=") + 1;
+      const tokenEnd = cookie.indexOf(".", start) > start ? cookie.indexOf(".", start) : cookie.length;
+      const index = start + (at % Math.max(1, tokenEnd - start));
+      const replaced = cookie[index] === to ? (to === "A" ? "B" : "A") : to;
+      return cookie.slice(0, index) + replaced + cookie.slice(index + 1);
+    });
   const cookie = fc.oneof(
     headerValue,
     headerValue.map((value) => `better-auth.session_token=${value}`),
     headerValue.map((value) => `__Host-better-auth.session_token=${value}`),
     tampered,
-    fc.array(headerValue.map((value) => `k=${value}`), { maxLength: 50 }).map((parts) => parts.join("; ")),
+    fc
+      .array(
+        headerValue.map((value) => `k=${value}`),
+        { maxLength: 50 },
+      )
+      .map((parts) => parts.join("; ")),
   );
   return fc.record({ actor: fc.constantFrom(...actorNames), params: knownParams(route, known), cookie }).map(({ actor, params, cookie }) => {
-    const spec: Spec = { kind: "cookie", route: `${route.method} ${route.url}`, actor, method: route.method, url: fillUrl(route.url, params), headers: { origin }, cookie, mustReject: route.access === "signed-in" };
+    const spec: Spec = {
+      kind: "cookie",
+      route: `${route.method} ${route.url}`,
+      actor,
+      method: route.method,
+      url: fillUrl(route.url, params),
+      headers: { origin },
+      cookie,
+      mustReject: route.access === "signed-in",
+    };
     if (route.schemas.body) {
       spec.headers["content-type"] = "application/json";
       spec.payload = JSON.stringify(sampleOf(jsonSchemaOf(route.schemas.body)));
@@ -249,16 +350,43 @@ function cookieCase(route: FuzzRoute, known: KnownIds, cookieOf: Generators["coo
 
 /** The actor's own session with garbage in other headers: origin, idempotency key, accept, forwarded address, user agent. */
 function headerCase(route: FuzzRoute, known: KnownIds): fc.Arbitrary<Spec> {
-  const name = fc.constantFrom("origin", "idempotency-key", "accept", "accept-language", "x-forwarded-for", "user-agent", "sec-fetch-site", "if-none-match", "range", "x-request-id", "authorization");
-  return fc.record({ actor: fc.constantFrom(...actorNames), params: knownParams(route, known), headers: fc.array(fc.tuple(name, headerValue), { minLength: 1, maxLength: 4 }) }).map(({ actor, params, headers }) => {
-    const spec: Spec = { kind: "headers", route: `${route.method} ${route.url}`, actor, method: route.method, url: fillUrl(route.url, params), headers: { origin, ...Object.fromEntries(headers) }, mustReject: route.access === "signed-in" && actor === "anonymous" };
-    if (bodyMethods.has(route.method) && spec.headers.origin !== origin && route.url.startsWith("/api/") && !route.url.startsWith("/api/auth/")) spec.mustReject = true;
-    if (route.schemas.body) {
-      spec.headers["content-type"] = "application/json";
-      spec.payload = JSON.stringify(sampleOf(jsonSchemaOf(route.schemas.body)));
-    }
-    return spec;
-  });
+  const name = fc.constantFrom(
+    "origin",
+    "idempotency-key",
+    "accept",
+    "accept-language",
+    "x-forwarded-for",
+    "user-agent",
+    "sec-fetch-site",
+    "if-none-match",
+    "range",
+    "x-request-id",
+    "authorization",
+  );
+  return fc
+    .record({
+      actor: fc.constantFrom(...actorNames),
+      params: knownParams(route, known),
+      headers: fc.array(fc.tuple(name, headerValue), { minLength: 1, maxLength: 4 }),
+    })
+    .map(({ actor, params, headers }) => {
+      const spec: Spec = {
+        kind: "headers",
+        route: `${route.method} ${route.url}`,
+        actor,
+        method: route.method,
+        url: fillUrl(route.url, params),
+        headers: { origin, ...Object.fromEntries(headers) },
+        mustReject: route.access === "signed-in" && actor === "anonymous",
+      };
+      if (bodyMethods.has(route.method) && spec.headers.origin !== origin && route.url.startsWith("/api/") && !route.url.startsWith("/api/auth/"))
+        spec.mustReject = true;
+      if (route.schemas.body) {
+        spec.headers["content-type"] = "application/json";
+        spec.payload = JSON.stringify(sampleOf(jsonSchemaOf(route.schemas.body)));
+      }
+      return spec;
+    });
 }
 
 /** Better Auth's endpoints that end the caller's session or account: signed-in actors do not send garbage there, so they keep their sessions. */
@@ -299,17 +427,55 @@ const authEndpoints = [
   "no-such-endpoint",
   ...sessionEnding,
 ];
-const authFields = ["email", "password", "name", "code", "token", "newPassword", "currentPassword", "organizationId", "invitationId", "memberId", "role", "slug", "callbackURL", "rememberMe", "trustDevice", "sessionToken", "image"];
+const authFields = [
+  "email",
+  "password",
+  "name",
+  "code",
+  "token",
+  "newPassword",
+  "currentPassword",
+  "organizationId",
+  "invitationId",
+  "memberId",
+  "role",
+  "slug",
+  "callbackURL",
+  "rememberMe",
+  "trustDevice",
+  "sessionToken",
+  "image",
+];
 
 /** Garbage to Better Auth: wrong kinds for the fields its endpoints read, or no object at all. */
 function authCase(): fc.Arbitrary<Spec> {
-  const body = fc.oneof(wrongValue, fc.dictionary(fc.constantFrom(...authFields), wrongValue, { maxKeys: 6 }), fc.dictionary(fc.constantFrom(...authFields), nastyString, { maxKeys: 6 }));
+  const body = fc.oneof(
+    wrongValue,
+    fc.dictionary(fc.constantFrom(...authFields), wrongValue, { maxKeys: 6 }),
+    fc.dictionary(fc.constantFrom(...authFields), nastyString, { maxKeys: 6 }),
+  );
   return fc
-    .record({ actor: fc.constantFrom(...actorNames), endpoint: fc.constantFrom(...authEndpoints), method: fc.constantFrom("GET", "POST", "POST"), body, query: fc.option(fc.array(fc.tuple(fc.constantFrom(...authFields), nastyString), { maxLength: 4 })), address: remoteAddress })
+    .record({
+      actor: fc.constantFrom(...actorNames),
+      endpoint: fc.constantFrom(...authEndpoints),
+      method: fc.constantFrom("GET", "POST", "POST"),
+      body,
+      query: fc.option(fc.array(fc.tuple(fc.constantFrom(...authFields), nastyString), { maxLength: 4 })),
+      address: remoteAddress,
+    })
     .map(({ actor, endpoint, method, body, query, address }) => {
       const signedOutForThis = actor !== "anonymous" && sessionEnding.includes(endpoint) ? "anonymous" : actor;
       const search = query ? `?${new URLSearchParams(query).toString()}` : "";
-      const spec: Spec = { kind: "auth", route: `${method} /api/auth/*`, actor: signedOutForThis, method, url: `/api/auth/${endpoint}${search}`, headers: { origin }, mustReject: false, remoteAddress: address };
+      const spec: Spec = {
+        kind: "auth",
+        route: `${method} /api/auth/*`,
+        actor: signedOutForThis,
+        method,
+        url: `/api/auth/${endpoint}${search}`,
+        headers: { origin },
+        mustReject: false,
+        remoteAddress: address,
+      };
       if (method === "POST") {
         spec.headers["content-type"] = "application/json";
         spec.payload = JSON.stringify(body) ?? "null";
@@ -320,9 +486,18 @@ function authCase(): fc.Arbitrary<Spec> {
 
 /** Anything at all: a random method and path, with or without a body. */
 function randomCase(): fc.Arbitrary<Spec> {
-  const segment = fc.oneof(fc.constantFrom("api", "auth", "practices", "clients", "couple", "..", ".", "%2e%2e", "%00", "export.csv", "*"), fc.webSegment(), nastyString.map(encode));
+  const segment = fc.oneof(
+    fc.constantFrom("api", "auth", "practices", "clients", "couple", "..", ".", "%2e%2e", "%00", "export.csv", "*"),
+    fc.webSegment(),
+    nastyString.map(encode),
+  );
   return fc
-    .record({ actor: fc.constantFrom(...actorNames), method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"), segments: fc.array(segment, { minLength: 1, maxLength: 6 }), body: fc.option(fc.jsonValue({ maxDepth: 3 })) })
+    .record({
+      actor: fc.constantFrom(...actorNames),
+      method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"),
+      segments: fc.array(segment, { minLength: 1, maxLength: 6 }),
+      body: fc.option(fc.jsonValue({ maxDepth: 3 })),
+    })
     .map(({ actor, method, segments, body }) => {
       const spec: Spec = { kind: "random", route: "none", actor, method, url: `/${segments.join("/")}`, headers: { origin }, mustReject: false };
       if (body !== null && bodyMethods.has(method)) {

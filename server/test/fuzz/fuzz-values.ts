@@ -99,7 +99,7 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
     "Ω≈ç√∫˜µ≤≥÷",
     "𝕿𝖍𝖊",
     "'; drop table user; --",
-    "\" or 1=1 --",
+    '" or 1=1 --',
     "../../../../etc/passwd",
     "%00",
     "%",
@@ -143,4 +143,7 @@ export const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Keys no contract has, including the ones prototype-pollution attempts use. */
-export const extraKey: fc.Arbitrary<string> = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "extra", "", "$where", "id", "userId"), nastyString);
+export const extraKey: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "extra", "", "$where", "id", "userId"),
+  nastyString,
+);

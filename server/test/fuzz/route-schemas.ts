@@ -26,7 +26,14 @@ function isZod(value: unknown): value is ZodType {
 export function schemasOf(app: FastifyInstance, method: string, url: string): RouteSchemas {
   const routes = recorded.get(app);
   if (!routes) throw new Error("schemasOf() needs an app made through the wrapped Fastify factory");
-  const route = routes.find((entry) => entry.url === url && [entry.method].flat().map((name) => String(name).toUpperCase()).includes(method));
+  const route = routes.find(
+    (entry) =>
+      entry.url === url &&
+      [entry.method]
+        .flat()
+        .map((name) => String(name).toUpperCase())
+        .includes(method),
+  );
   if (!route) throw new Error(`no recorded route ${method} ${url}`);
   const schema = (route.schema ?? {}) as Record<string, unknown>;
   const found: RouteSchemas = {};

@@ -59,7 +59,9 @@ const maxDaysAhead = 12;
 
 /** Person `index` always answers the same way, and differently from the others (SAFE calm for all). */
 function answersOf(index: number): Record<string, number> {
-  return fullAnswers((itemId, isSafe) => (isSafe ? calmAnswers[itemId]! : ((itemId.length * (index + 2) + index * 3 + Number(itemId.replace(/\D/g, "") || 0)) % 7) + 1));
+  return fullAnswers((itemId, isSafe) =>
+    isSafe ? calmAnswers[itemId]! : ((itemId.length * (index + 2) + index * 3 + Number(itemId.replace(/\D/g, "") || 0)) % 7) + 1,
+  );
 }
 const profiles: Profile[] = Array.from({ length: peopleCount }, (_, index) => scoreProfile(INTERDEPENDENCE_PROFILE_V1, answersOf(index)));
 
@@ -221,7 +223,11 @@ async function checkViews(model: Model, real: Real): Promise<void> {
       `${where}: side by side`,
     ).toEqual(body.dimensions.map((row) => [row.code, myColumn[row.code], theirColumn[row.code]]));
     expect(body.dimensions.map((row) => row.code).sort(), `${where}: every score has a row`).toEqual(Object.keys(myColumn).sort());
-    if (!ready) expect(body.flags.length + Number(body.crossPerception.iBackPartner !== null) + Number(body.crossPerception.partnerBacksMe !== null), `${where}: nothing of the partner's`).toBe(0);
+    if (!ready)
+      expect(
+        body.flags.length + Number(body.crossPerception.iBackPartner !== null) + Number(body.crossPerception.partnerBacksMe !== null),
+        `${where}: nothing of the partner's`,
+      ).toBe(0);
     saw(ready ? "report: ready" : "report: waiting");
     if (ready) carried.push(...profileScopes.filter((scope) => theirs.has(scope)));
     if (theirs.has("check-in-trends")) {
@@ -280,7 +286,12 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
 
 class Invite extends Step {
   async act(model: Model, real: Real) {
-    const response = await inject(real.app, { method: "POST", url: "/api/couple/invite", headers: { ...sameOrigin, cookie: real.people[this.person]!.cookie }, payload: {} });
+    const response = await inject(real.app, {
+      method: "POST",
+      url: "/api/couple/invite",
+      headers: { ...sameOrigin, cookie: real.people[this.person]!.cookie },
+      payload: {},
+    });
     if (model.partner[this.person] !== null) return expectStatus(response, 409, "ALREADY_LINKED");
     expectStatus(response, 201);
     const earlier = model.pending[this.person];
@@ -304,7 +315,10 @@ function codeIndex(model: Readonly<Model>, pick: number): number {
 const codePick = fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.nat(), weight: 1 });
 
 class Accept extends Step {
-  constructor(person: number, readonly pick: number) {
+  constructor(
+    person: number,
+    readonly pick: number,
+  ) {
     super(person);
   }
   override check(model: Readonly<Model>) {
@@ -356,7 +370,10 @@ class Accept extends Step {
     const mine = model.pending[me];
     if (mine !== null && mine !== undefined) model.codes[mine]!.status = "cancelled";
     model.pending[me] = null;
-    for (const [who, other] of [[me, code.inviter], [code.inviter, me]] as const) {
+    for (const [who, other] of [
+      [me, code.inviter],
+      [code.inviter, me],
+    ] as const) {
       model.partner[who] = other;
       model.shares[who] = new Set();
       model.everLinked[who] = true;
@@ -369,7 +386,10 @@ class Accept extends Step {
 
 /** Checks who sent a code before accepting: counts failures like accept, and tells the inviter's name. */
 class Lookup extends Step {
-  constructor(person: number, readonly pick: number) {
+  constructor(
+    person: number,
+    readonly pick: number,
+  ) {
     super(person);
   }
   override check(model: Readonly<Model>) {
@@ -415,7 +435,10 @@ class Lookup extends Step {
 }
 
 class Share extends Step {
-  constructor(person: number, readonly scopes: ShareScope[]) {
+  constructor(
+    person: number,
+    readonly scopes: ShareScope[],
+  ) {
     super(person);
   }
   async act(model: Model, real: Real) {
@@ -427,11 +450,19 @@ class Share extends Step {
 }
 
 class Revoke extends Step {
-  constructor(person: number, readonly scope: ShareScope) {
+  constructor(
+    person: number,
+    readonly scope: ShareScope,
+  ) {
     super(person);
   }
   async act(model: Model, real: Real) {
-    await putShares(model, real, this.person, [...model.shares[this.person]!].filter((scope) => scope !== this.scope));
+    await putShares(
+      model,
+      real,
+      this.person,
+      [...model.shares[this.person]!].filter((scope) => scope !== this.scope),
+    );
   }
   toString() {
     return `revoke(${this.person}, ${this.scope})`;
@@ -642,7 +673,10 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
     expect(t.logLines.some((line) => line.includes("/api/couple/accept"))).toBe(true);
     console.log(
       `[${dialect}] couple model: ${numRuns} runs (${stats.runs} set-ups), ${stats.steps} steps (${stats.daysWaited} days waited), ${stats.requests} requests (${stats.generated} commands generated, set-ups ${(stats.setupMs / 1000).toFixed(1)} s), seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-        [...outcomes].sort().map(([outcome, count]) => `${outcome} ×${count}`).join(", "),
+        [...outcomes]
+          .sort()
+          .map(([outcome, count]) => `${outcome} ×${count}`)
+          .join(", "),
     );
     // The runs reached both kinds of report: waiting (nothing of the partner's) and ready (their numbers, checked one by one).
     expect(outcomes.get("report: ready") ?? 0).toBeGreaterThan(0);

@@ -34,7 +34,10 @@ function readInventory(markdown: string): Map<string, Listed> {
 async function schemaColumns(test: TestDatabase): Promise<Map<string, string[]>> {
   const query =
     test.database.dialect === "sqlite"
-      ? sql<{ table_name: string; column_name: string }>`select m.name as table_name, p.name as column_name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%'`
+      ? sql<{
+          table_name: string;
+          column_name: string;
+        }>`select m.name as table_name, p.name as column_name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%'`
       : sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema()`;
   const columns = new Map<string, string[]>();
   for (const row of (await query.execute(test.database.db)).rows) columns.set(row.table_name, [...(columns.get(row.table_name) ?? []), row.column_name]);

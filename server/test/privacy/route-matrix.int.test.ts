@@ -153,7 +153,17 @@ function forLinked(whenLinked: Expected, whenNot: Expected) {
 }
 
 /** The signed-in actors with no partner link to the owner. */
-const unrelated = ["formerPartner", "stranger", "counsellorShared", "counsellorNotes", "counsellorRevoked", "counsellorNoTwoFactor", "practiceAdmin", "colleagueCounsellor", "otherPracticeCounsellor"] as const;
+const unrelated = [
+  "formerPartner",
+  "stranger",
+  "counsellorShared",
+  "counsellorNotes",
+  "counsellorRevoked",
+  "counsellorNoTwoFactor",
+  "practiceAdmin",
+  "colleagueCounsellor",
+  "otherPracticeCounsellor",
+] as const;
 const notFoundFor = (names: readonly ActorName[]) => Object.fromEntries(names.map((actor) => [actor, fails(404)]));
 
 /** Members of the practice where the owner is a client (the other practice's counsellor is not one). */
@@ -221,7 +231,11 @@ const table: Entry[] = [
     expect: signedIn(ok(["checkIn", "timeZone", "week"])),
     mustContain: { owner: ({ owner }) => [owner.noteCanary] },
   },
-  { route: "GET /api/check-ins", call: () => ({ url: `/api/check-ins?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(["definition", "signals", "weeks"])) },
+  {
+    route: "GET /api/check-ins",
+    call: () => ({ url: `/api/check-ins?timeZone=${encodeURIComponent(timeZone)}` }),
+    expect: signedIn(ok(["definition", "signals", "weeks"])),
+  },
   { route: "GET /api/exercises", call: () => ({ url: "/api/exercises" }), expect: signedIn(ok(["exercises"])) },
   {
     route: "GET /api/exercises/:exerciseId/completions",
@@ -232,11 +246,34 @@ const table: Entry[] = [
   {
     route: "GET /api/export",
     call: () => ({ url: "/api/export" }),
-    expect: signedIn(ok(["account", "assessments", "checkIns", "consent", "counselling", "counsellorRequests", "dataViews", "exerciseCompletions", "exportedAt", "format", "formatVersion", "partnerSharing", "preferences", "reminder", "sessions"])),
+    expect: signedIn(
+      ok([
+        "account",
+        "assessments",
+        "checkIns",
+        "consent",
+        "counselling",
+        "counsellorRequests",
+        "dataViews",
+        "exerciseCompletions",
+        "exportedAt",
+        "format",
+        "formatVersion",
+        "partnerSharing",
+        "preferences",
+        "reminder",
+        "sessions",
+      ]),
+    ),
     carriesOwnInstrument: true,
     mustContain: { owner: ({ owner }) => [owner.noteCanary, owner.reflectionCanary, safeItemIdsQuoted[0]!] },
   },
-  { route: "GET /api/export/fhir", call: () => ({ url: "/api/export/fhir" }), expect: signedIn(ok(["entry", "resourceType", "timestamp", "type"])), carriesOwnInstrument: true },
+  {
+    route: "GET /api/export/fhir",
+    call: () => ({ url: "/api/export/fhir" }),
+    expect: signedIn(ok(["entry", "resourceType", "timestamp", "type"])),
+    carriesOwnInstrument: true,
+  },
 
   // The couple, read.
   { route: "GET /api/couple", call: () => ({ url: "/api/couple" }), expect: signedIn(ok(coupleStateKeys)), partnerFacing: true },
@@ -307,7 +344,13 @@ const table: Entry[] = [
     // The owner's words come with the notes scope, and with nothing less.
     notesVisibleTo: ["counsellorNotes"],
     mustContain: {
-      counsellorShared: ({ owner, clientId }) => [owner.name, `"clientId":"${clientId}"`, '"profile":{"assessments":[{', '"checkIns":{"weeks":[', '"notes":null'],
+      counsellorShared: ({ owner, clientId }) => [
+        owner.name,
+        `"clientId":"${clientId}"`,
+        '"profile":{"assessments":[{',
+        '"checkIns":{"weeks":[',
+        '"notes":null',
+      ],
       counsellorNotes: ({ owner }) => [owner.name, '"notes":{"since":', owner.noteCanary, owner.reflectionCanary],
     },
   },
@@ -354,7 +397,11 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/clients/:clientId/export.fhir.json",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/clients/${scene.clientId ?? unknownId}/export.fhir.json` }),
-    expect: signedIn(fails(404), { counsellorShared: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNotes: ok(["entry", "resourceType", "timestamp", "type"]), counsellorNoTwoFactor: fails(403) }),
+    expect: signedIn(fails(404), {
+      counsellorShared: ok(["entry", "resourceType", "timestamp", "type"]),
+      counsellorNotes: ok(["entry", "resourceType", "timestamp", "type"]),
+      counsellorNoTwoFactor: fails(403),
+    }),
     // The Questionnaire holds the safety check's questions (never answers): SAFE wordings are not searched.
     carriesOwnInstrument: true,
     mustContain: { counsellorShared: ({ owner }) => [owner.name, '"QuestionnaireResponse"'] },
@@ -436,9 +483,17 @@ const table: Entry[] = [
   // Reminders are the caller's own: no id in any of these, so nobody reaches anyone else's.
   { route: "PUT /api/reminders", call: () => ({ url: "/api/reminders", payload: reminderSettings }), expect: signedIn(ok(reminderKeys)) },
   { route: "POST /api/reminders/snooze", call: () => ({ url: "/api/reminders/snooze", payload: {} }), expect: signedIn(ok(reminderKeys)) },
-  { route: "POST /api/reminders/prompt-answered", call: () => ({ url: "/api/reminders/prompt-answered", payload: { timeZone } }), expect: signedIn(ok(reminderKeys)) },
+  {
+    route: "POST /api/reminders/prompt-answered",
+    call: () => ({ url: "/api/reminders/prompt-answered", payload: { timeZone } }),
+    expect: signedIn(ok(reminderKeys)),
+  },
   // Public: a mail reader's one-click unsubscribe; the signed token is the only authority, and this one is not ours.
-  { route: "POST /unsubscribe/reminders", call: () => ({ url: "/unsubscribe/reminders?token=r1.bm9ib2R5.bm90LWEtc2lnbmF0dXJl", payload: {} }), expect: everyone(fails(400)) },
+  {
+    route: "POST /unsubscribe/reminders",
+    call: () => ({ url: "/unsubscribe/reminders?token=r1.bm9ib2R5.bm90LWEtc2lnbmF0dXJl", payload: {} }),
+    expect: everyone(fails(400)),
+  },
   {
     route: "PUT /api/check-ins/current",
     call: () => ({ url: "/api/check-ins/current", payload: { timeZone, answers: { wePulse: 5 } } }),
@@ -477,7 +532,10 @@ const table: Entry[] = [
   {
     route: "POST /api/auth/*",
     // With two-step sign-in on, deleting needs a current code too (decision 033).
-    call: ({ viewer }) => ({ url: "/api/auth/delete-user", payload: { password: viewer?.password ?? "not a password at all", ...(viewer?.totp ? { code: viewer.totp.generate() } : {}) } }),
+    call: ({ viewer }) => ({
+      url: "/api/auth/delete-user",
+      payload: { password: viewer?.password ?? "not a password at all", ...(viewer?.totp ? { code: viewer.totp.generate() } : {}) },
+    }),
     expect: { ...everyone(ok(["message", "success"])), anonymous: { status: 401, keys: ["code", "message"] } },
   },
 ];
@@ -551,7 +609,10 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
       if (actor === "counsellorRevoked") {
         // The counsellor looks while the owner shares, so a cached decision would show up below.
         expectStatus(await app.inject({ method: "GET", url: `/api/practices/${practiceId}/clients`, headers: { cookie: counsellor.cookie } }), 200);
-        expectStatus(await app.inject({ method: "DELETE", url: `/api/counselling/${clientId}`, headers: { origin: sameOrigin.origin, cookie: owner.cookie } }), 204);
+        expectStatus(
+          await app.inject({ method: "DELETE", url: `/api/counselling/${clientId}`, headers: { origin: sameOrigin.origin, cookie: owner.cookie } }),
+          204,
+        );
       }
       return { owner, viewer: counsellor, practiceId, clientId };
     }
@@ -593,7 +654,13 @@ async function buildScene(app: FastifyInstance, actor: ActorName): Promise<Scene
 const defaultScopes = ["profile", "check-ins"] as const;
 
 /** The owner accepts the counsellor's invite, with the default scopes unless told otherwise. */
-async function becomeClient(app: FastifyInstance, owner: Owner, counsellor: Person, practiceId: string, scopes: readonly string[] = defaultScopes): Promise<{ clientId: string }> {
+async function becomeClient(
+  app: FastifyInstance,
+  owner: Owner,
+  counsellor: Person,
+  practiceId: string,
+  scopes: readonly string[] = defaultScopes,
+): Promise<{ clientId: string }> {
   const invited = await postAs(app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
   expectStatus(invited, 201);
   const accepted = await postAs(app, owner, "/api/counselling/accept", { code: invited.json<{ code: string }>().code, scopes });
@@ -629,17 +696,15 @@ function forbiddenFor(scene: Scene, actor: ActorName, entry: Entry): Array<[what
   if (!entry.notesVisibleTo?.includes(actor)) {
     words.push(["the owner's check-in note", scene.owner.noteCanary], ["the owner's exercise reflection", scene.owner.reflectionCanary]);
   }
-  words.push(
-    ["the owner's safety explanation", safetyExplanationWords],
-    ["the owner's email", scene.owner.email],
-  );
+  words.push(["the owner's safety explanation", safetyExplanationWords], ["the owner's email", scene.owner.email]);
   if (!entry.carriesOwnInstrument) {
     for (const id of safeItemIdsQuoted) words.push(["a SAFE item id", id]);
     for (const wording of safeItemWordings) words.push(["a SAFE question's wording", wording]);
   }
   // Only a current partner, and the owner's counsellor while the owner shares, may learn the
   // owner's name; a former partner learns only that it ended.
-  if (!["owner", "partnerShared", "partnerUnshared", "partnerRevoked", "counsellorShared", "counsellorNotes"].includes(actor)) words.push(["the owner's name", scene.owner.name]);
+  if (!["owner", "partnerShared", "partnerUnshared", "partnerRevoked", "counsellorShared", "counsellorNotes"].includes(actor))
+    words.push(["the owner's name", scene.owner.name]);
   return words;
 }
 
@@ -674,7 +739,9 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     await linkCouple(t.app, owner, partner);
     expectStatus(await setShares(t.app, owner, ["overview"]), 200);
     const attempts: unknown[] = [
-      ...["safe", "SAFE", "safety", "safety-check", "notes", "note", "check-in-notes", "reflections", "reflection", "answers", "*"].map((scope) => ({ scopes: [scope] })),
+      ...["safe", "SAFE", "safety", "safety-check", "notes", "note", "check-in-notes", "reflections", "reflection", "answers", "*"].map((scope) => ({
+        scopes: [scope],
+      })),
       { scopes: [...SHARE_SCOPES, "safety"] },
       { scopes: ["overview", "overview"] },
       { scopes: SHARE_SCOPES, includeNotes: true },
@@ -682,7 +749,12 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
       { scopes: "overview" },
     ];
     for (const payload of attempts) {
-      const response = await t.app.inject({ method: "PUT", url: "/api/couple/shares", headers: { ...sameOrigin, cookie: owner.cookie }, payload: payload as object });
+      const response = await t.app.inject({
+        method: "PUT",
+        url: "/api/couple/shares",
+        headers: { ...sameOrigin, cookie: owner.cookie },
+        payload: payload as object,
+      });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(Object.keys(response.json())).toEqual(["error"]);
     }
@@ -716,7 +788,8 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
         requests += 1;
         const where = `${actor} ${entry.route}`;
         const expected = entry.expect[actor];
-        if (response.statusCode !== expected.status) failures.push(`${where}: status ${response.statusCode}, expected ${expected.status}: ${response.body.slice(0, 300)}`);
+        if (response.statusCode !== expected.status)
+          failures.push(`${where}: status ${response.statusCode}, expected ${expected.status}: ${response.body.slice(0, 300)}`);
         const keys = keysOf(response);
         if (JSON.stringify(keys) !== JSON.stringify(Array.isArray(expected.keys) ? [...expected.keys].sort() : expected.keys)) {
           failures.push(`${where}: keys ${JSON.stringify(keys)}, expected ${JSON.stringify(expected.keys)}`);
@@ -728,7 +801,8 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
         }
         if (entry.partnerFacing && keys !== "not JSON" && response.body !== "") {
           const names = fieldNames(JSON.parse(response.body));
-          for (const name of privateFieldNames) if (names.has(name)) failures.push(`${where}: a field named ${JSON.stringify(name)} in a partner-facing answer`);
+          for (const name of privateFieldNames)
+            if (names.has(name)) failures.push(`${where}: a field named ${JSON.stringify(name)} in a partner-facing answer`);
         }
         for (const text of entry.mustContain?.[actor]?.(scene) ?? []) {
           if (!response.body.includes(text)) failures.push(`${where}: expected the answer to contain ${JSON.stringify(text)}`);
@@ -739,7 +813,9 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     for (const line of t.logLines) {
       for (const text of [...canaries]) if (line.includes(text)) failures.push(`log line holds ${JSON.stringify(text)}: ${line.slice(0, 300)}`);
     }
-    console.log(`[${dialect}] privacy matrix: ${table.length} routes × ${actors.length} actors = ${table.length * actors.length} cells; ${requests} requests made (${entries.length} routes declared and called)`);
+    console.log(
+      `[${dialect}] privacy matrix: ${table.length} routes × ${actors.length} actors = ${table.length * actors.length} cells; ${requests} requests made (${entries.length} routes declared and called)`,
+    );
     expect(failures).toEqual([]);
   });
 });

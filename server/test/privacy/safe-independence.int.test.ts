@@ -82,7 +82,9 @@ describe.each(dialects)("[%s] a partner's view does not depend on the owner's SA
     const a = await couple("A", worryingAnswers, "words only owner A may read");
     const b = await couple("B", calmAnswers, undefined);
     // The owners' own profiles do differ (the check is not vacuous).
-    const ownProfiles = await Promise.all([a, b].map(async ({ owner }) => (await t.app.inject({ method: "GET", url: "/api/profile", headers: { cookie: owner.cookie } })).json()));
+    const ownProfiles = await Promise.all(
+      [a, b].map(async ({ owner }) => (await t.app.inject({ method: "GET", url: "/api/profile", headers: { cookie: owner.cookie } })).json()),
+    );
     expect(ownProfiles[0].profile.safety.showResources).toBe(true);
     expect(ownProfiles[1].profile.safety.showResources).toBe(false);
 

@@ -33,7 +33,8 @@ const routes = [
 function stubAuth() {
   let signedIn = false;
   return stubFetch({
-    "GET /api/me": () => (signedIn ? { status: 200, body: { user } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } }),
+    "GET /api/me": () =>
+      signedIn ? { status: 200, body: { user } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } },
     "POST /api/auth/sign-in/email": () => {
       signedIn = true;
       return { status: 200, body: { user } };
@@ -84,7 +85,11 @@ describe("Signing in on the way to a page", () => {
     expect(calls.find((call) => call.path === "/api/auth/sign-up/email")?.body).toMatchObject({ callbackURL: "/partner/join#ABCDE-12345" });
 
     // The link, as the server builds it: the token and the page to continue to in the fragment.
-    window.history.replaceState(null, "", `/confirm-email#${new URLSearchParams({ token: "tok-1", next: "/partner/join#ABCDE-12345", email: "sam@x.test" }).toString()}`);
+    window.history.replaceState(
+      null,
+      "",
+      `/confirm-email#${new URLSearchParams({ token: "tok-1", next: "/partner/join#ABCDE-12345", email: "sam@x.test" }).toString()}`,
+    );
     await router.navigate("/confirm-email");
     // The link is confirmed with the password chosen, which signs in, and goes straight on (never
     // through the sign-in page on the way).

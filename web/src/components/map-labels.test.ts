@@ -17,7 +17,8 @@ describe("placing a point's name on the map", () => {
     const secondBox = textBox(second.x, second.y, "You", second.anchor, 14);
     expect(overlaps(secondBox, patternName)).toBe(false);
     expect(overlaps(secondBox, firstBox)).toBe(false);
-    for (const box of [firstBox, secondBox]) expect(box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom).toBe(true);
+    for (const box of [firstBox, secondBox])
+      expect(box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom).toBe(true);
   });
 
   it("never hides a name: with nothing clear it takes the first place inside the map", () => {

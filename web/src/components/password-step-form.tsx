@@ -41,7 +41,13 @@ export function PasswordStepForm({
       {title && <h2>{title}</h2>}
       <p>{intro}</p>
       {error != null && <Alert tone="error">{describeAccountError(error, t)}</Alert>}
-      <PasswordField label={t("auth.currentPassword")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={problem} />
+      <PasswordField
+        label={t("auth.currentPassword")}
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={problem}
+      />
       <Button type="submit" variant={variant} busy={pending}>
         {pending ? t("auth.working") : submitLabel}
       </Button>

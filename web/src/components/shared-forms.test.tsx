@@ -9,7 +9,9 @@ import { PasswordStepForm } from "./password-step-form";
 describe("LoadError", () => {
   it("says what failed and tries again when asked, showing that it is working", async () => {
     const refetch = vi.fn();
-    const { rerender } = renderWithProviders(<LoadError message="Your check-ins did not load." retryLabel="Try again" query={{ refetch, isFetching: false }} />);
+    const { rerender } = renderWithProviders(
+      <LoadError message="Your check-ins did not load." retryLabel="Try again" query={{ refetch, isFetching: false }} />,
+    );
     expect(screen.getByRole("alert")).toHaveTextContent("Your check-ins did not load.");
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
     expect(refetch).toHaveBeenCalledTimes(1);
@@ -33,7 +35,15 @@ describe("PasswordStepForm", () => {
   });
 
   it("shows the server's refusal in the account's words", () => {
-    renderWithProviders(<PasswordStepForm intro="Type your password to go on." submitLabel="Continue" send={vi.fn()} pending={false} error={new ApiRequestError(400, "INVALID_PASSWORD", "Invalid password")} />);
+    renderWithProviders(
+      <PasswordStepForm
+        intro="Type your password to go on."
+        submitLabel="Continue"
+        send={vi.fn()}
+        pending={false}
+        error={new ApiRequestError(400, "INVALID_PASSWORD", "Invalid password")}
+      />,
+    );
     expect(screen.getByRole("alert")).not.toHaveTextContent("INVALID_PASSWORD");
     expect(screen.getByRole("alert").textContent).not.toBe("");
   });

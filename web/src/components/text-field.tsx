@@ -46,12 +46,7 @@ export function PasswordField(props: Omit<TextFieldProps, "type">) {
   return (
     <div className="password-field">
       <TextField {...props} type={visible ? "text" : "password"} spellCheck={false} autoCapitalize="off" />
-      <button
-        type="button"
-        className="button button--link password-field__toggle"
-        aria-pressed={visible}
-        onClick={() => setVisible((shown) => !shown)}
-      >
+      <button type="button" className="button button--link password-field__toggle" aria-pressed={visible} onClick={() => setVisible((shown) => !shown)}>
         {visible ? t("auth.hidePassword") : t("auth.showPassword")}
       </button>
     </div>

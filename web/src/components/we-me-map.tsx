@@ -31,7 +31,17 @@ const QUADRANTS: readonly Quadrant[] = [
 ];
 
 /** The drawing every map shares: quadrants, the "between patterns" band, cut lines, ticks and axis names. */
-function MapFrame({ titleId, describedById, band, children }: { titleId: string; describedById: string; band: { we: number; me: number }; children: ReactNode }) {
+function MapFrame({
+  titleId,
+  describedById,
+  band,
+  children,
+}: {
+  titleId: string;
+  describedById: string;
+  band: { we: number; me: number };
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const bandWe = Math.max(0, band.we);
   const bandMe = Math.max(0, band.me);
@@ -112,7 +122,10 @@ function quadrantLabelBoxes(name: (code: Quadrant["code"]) => string): Box[] {
 /** Where each point's name goes: clear of the pattern names, every point and the names placed before it. */
 function useLabelPlaces(points: ReadonlyArray<{ we: number; me: number; label: string }>): LabelPlace[] {
   const { t } = useTranslation();
-  const avoid: Box[] = [...quadrantLabelBoxes((code) => t(`profile.patterns.${code}`)), ...points.map(({ we, me }) => ({ left: toX(we) - 9, right: toX(we) + 9, top: toY(me) - 9, bottom: toY(me) + 9 }))];
+  const avoid: Box[] = [
+    ...quadrantLabelBoxes((code) => t(`profile.patterns.${code}`)),
+    ...points.map(({ we, me }) => ({ left: toX(we) - 9, right: toX(we) + 9, top: toY(me) - 9, bottom: toY(me) + 9 })),
+  ];
   return points.map(({ we, me, label }) => {
     const place = placeLabel(toX(we), toY(me), label, POINT_FONT, avoid, PLOT_BOX);
     avoid.push(textBox(place.x, place.y, label, place.anchor, POINT_FONT));

@@ -42,7 +42,11 @@ export async function requestJson<T>(path: string, init: { method?: string; body
   const text = await response.text();
   const data: unknown = text ? safeParse(text) : null;
   if (!response.ok) {
-    const payload = (data ?? {}) as { error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }> }; code?: string; message?: string };
+    const payload = (data ?? {}) as {
+      error?: { code?: string; message?: string; fields?: Array<{ path: string; message: string }> };
+      code?: string;
+      message?: string;
+    };
     const error = payload.error ?? payload;
     throw new ApiRequestError(response.status, error.code, error.message ?? response.statusText, payload.error?.fields ?? []);
   }

@@ -26,7 +26,13 @@ describe("a check-in kept offline", () => {
   const originalFetch = globalThis.fetch;
   beforeEach(async () => {
     store = useMemoryOfflineStore();
-    await keepCheckInOffline({ userId: "u1", idempotencyKey: "key-1", timeZone: "Asia/Singapore", answers: { wePulse: 5, mePulse: 4, note: "words that stay private" }, now: monday });
+    await keepCheckInOffline({
+      userId: "u1",
+      idempotencyKey: "key-1",
+      timeZone: "Asia/Singapore",
+      answers: { wePulse: 5, mePulse: 4, note: "words that stay private" },
+      now: monday,
+    });
   });
   afterEach(() => {
     globalThis.fetch = originalFetch;

@@ -78,10 +78,23 @@ export function useMemoryOfflineStore(): OfflineStore {
 }
 
 /** Keeps a check-in that could not be sent; a newer one replaces it. The note is left out, always. */
-export async function keepCheckInOffline(input: { userId: string; idempotencyKey: string; timeZone: string; answers: CheckInAnswers; now?: Date }): Promise<void> {
+export async function keepCheckInOffline(input: {
+  userId: string;
+  idempotencyKey: string;
+  timeZone: string;
+  answers: CheckInAnswers;
+  now?: Date;
+}): Promise<void> {
   const { note: _note, ...answers } = input.answers;
   const now = input.now ?? new Date();
-  await store.write({ userId: input.userId, idempotencyKey: input.idempotencyKey, timeZone: input.timeZone, week: computeIsoWeekKey(now, input.timeZone), answers, queuedAt: now.getTime() });
+  await store.write({
+    userId: input.userId,
+    idempotencyKey: input.idempotencyKey,
+    timeZone: input.timeZone,
+    week: computeIsoWeekKey(now, input.timeZone),
+    answers,
+    queuedAt: now.getTime(),
+  });
 }
 
 export type SendOutcome = "none" | "sent" | "kept" | "dropped";

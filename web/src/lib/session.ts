@@ -10,7 +10,10 @@ import { ApiRequestError, requestJson } from "./api-client";
 export type Me = MeResponse["user"];
 
 /** The answer to "who is signed in?" as the frame reads it (the shape of a query's result). */
-export type SessionState = { isPending: true; isError: false; data: undefined } | { isPending: false; isError: true; data: undefined } | { isPending: false; isError: false; data: Me | null };
+export type SessionState =
+  | { isPending: true; isError: false; data: undefined }
+  | { isPending: false; isError: true; data: undefined }
+  | { isPending: false; isError: false; data: Me | null };
 
 const pending: SessionState = { isPending: true, isError: false, data: undefined };
 const failed: SessionState = { isPending: false, isError: true, data: undefined };

@@ -4,7 +4,8 @@ import { enFirstLoad } from "../locales/en/first-load";
 // React binding load with the first lazy page, with the rest of the text. The words are the same
 // catalogue entries i18next serves (first-load.ts), so both say the same thing.
 
-type Leaves<T, Prefix extends string = ""> = { [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`> }[keyof T & string];
+type Leaves<T, Prefix extends string = ""> = { [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`> }[keyof T &
+  string];
 
 /** A key of the first-load catalogue, e.g. "nav.home". */
 export type ShellTextKey = Leaves<typeof enFirstLoad>;

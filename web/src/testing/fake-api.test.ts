@@ -15,7 +15,13 @@ describe("the web tests' fetch stub", () => {
 
     // Typed as the contract says, so only a cast lets the drifted fixture through to the run-time check.
     const drifted = { consented: true } as unknown as { hasConsented: boolean; noticeVersion: string; consentedAt: null };
-    stubFetch({ "GET /api/consent": { status: 200, body: drifted }, "POST /api/couple/invite": { status: 200, body: { invite: { code: "ABCDE-12345", createdAt: "2026-12-07T00:00:00.000Z", expiresAt: "2026-12-08T00:00:00.000Z" } } } });
+    stubFetch({
+      "GET /api/consent": { status: 200, body: drifted },
+      "POST /api/couple/invite": {
+        status: 200,
+        body: { invite: { code: "ABCDE-12345", createdAt: "2026-12-07T00:00:00.000Z", expiresAt: "2026-12-08T00:00:00.000Z" } },
+      },
+    });
     await fetch("/api/consent");
     await fetch("/api/couple/invite", { method: "POST" });
     const problems = takeFixtureProblems();

@@ -55,7 +55,10 @@ function checkSuccessBody(method: string, url: string, status: number, body: unk
   const contract = apiResponses[route];
   if (status !== contract.status) problems.push(`${method} ${url}: the server answers ${contract.status} on success, the test said ${status}`);
   const parsed = contract.schema.safeParse(body);
-  if (!parsed.success) problems.push(`${method} ${url}: the fixture is not what ${route} sends: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    problems.push(
+      `${method} ${url}: the fixture is not what ${route} sends: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+    );
 }
 
 /** Replaces fetch with answers by "METHOD path"; records every call. */
@@ -70,7 +73,10 @@ export function stubFetch<Keys extends string>(answers: FakeAnswers<Keys>) {
     const answer = table[`${method} ${path}`];
     const resolved = typeof answer === "function" ? answer(body) : (answer ?? { status: 404, body: { error: { code: "NOT_FOUND", message: "none" } } });
     checkSuccessBody(method, path, resolved.status, resolved.body);
-    return new Response(resolved.status === 204 ? null : JSON.stringify(resolved.body), { status: resolved.status, headers: { "content-type": "application/json" } });
+    return new Response(resolved.status === 204 ? null : JSON.stringify(resolved.body), {
+      status: resolved.status,
+      headers: { "content-type": "application/json" },
+    });
   };
   globalThis.fetch = fetchStub as typeof fetch;
   return calls;

@@ -14,7 +14,16 @@ export function sharingAnswers({ partnerScopes = null, counsellorScopes = null }
     relations:
       counsellorScopes === null
         ? []
-        : [{ clientId: "c1", practice: { name: "Clear Path" }, counsellor: { name: "Dr Lee" }, kind: "individual", scopes: [...counsellorScopes], since: "2026-11-01T00:00:00.000Z" }],
+        : [
+            {
+              clientId: "c1",
+              practice: { name: "Clear Path" },
+              counsellor: { name: "Dr Lee" },
+              kind: "individual",
+              scopes: [...counsellorScopes],
+              since: "2026-11-01T00:00:00.000Z",
+            },
+          ],
   };
   return {
     "GET /api/couple": { status: 200, body: couple },

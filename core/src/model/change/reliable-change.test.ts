@@ -53,7 +53,11 @@ describe("Jacobson–Truax reliable change", () => {
   it("known values either side of the cut: SD 10, r .5 → smallest reliable change 19.6", () => {
     // SEM = 10·sqrt(.5) = 7.0711; S_diff = 10; RCI = change / 10.
     const params = { reliability: 0.5, sd: 10, source: "provisional" as const };
-    expect(computeReliableChange(50, 69.5, params)).toMatchObject({ rci: expect.closeTo(1.95, 12) as number, isReliable: false, classification: "no-reliable-change" });
+    expect(computeReliableChange(50, 69.5, params)).toMatchObject({
+      rci: expect.closeTo(1.95, 12) as number,
+      isReliable: false,
+      classification: "no-reliable-change",
+    });
     expect(computeReliableChange(50, 69.7, params)).toMatchObject({ rci: expect.closeTo(1.97, 12) as number, isReliable: true, classification: "improved" });
     expect(computeReliableChange(50, 30.3, params)).toMatchObject({ isReliable: true, classification: "deteriorated" });
   });

@@ -51,7 +51,10 @@ describe("couple comparison", () => {
       fc.property(keyed, keyed, (x, y) => {
         const toAnswers = (values: number[]) => Object.fromEntries(values.map((value, index) => [`close-${index + 1}`, index === 3 ? 8 - value : value]));
         const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-        const row = compareCouple({ dimensions: { CLOSE: scoreOf(toAnswers(x), "CLOSE") } }, { dimensions: { CLOSE: scoreOf(toAnswers(y), "CLOSE") } }).dimensions.find((entry) => entry.key === "CLOSE");
+        const row = compareCouple(
+          { dimensions: { CLOSE: scoreOf(toAnswers(x), "CLOSE") } },
+          { dimensions: { CLOSE: scoreOf(toAnswers(y), "CLOSE") } },
+        ).dimensions.find((entry) => entry.key === "CLOSE");
         expect(row?.isDifferentExperience).toBe(Math.abs(sum(y) - sum(x)) >= 6);
       }),
     );
@@ -95,7 +98,9 @@ describe("couple comparison", () => {
   });
 
   it("both partners low on CLOSE → relationship counselling; one low is not a couple flag", () => {
-    expect(compareCouple({ dimensions: { CLOSE: 30 } }, { dimensions: { CLOSE: 35 } }).flags.map((flag) => [flag.id, flag.counselling])).toEqual([["couple-low-intimacy", "relationship"]]);
+    expect(compareCouple({ dimensions: { CLOSE: 30 } }, { dimensions: { CLOSE: 35 } }).flags.map((flag) => [flag.id, flag.counselling])).toEqual([
+      ["couple-low-intimacy", "relationship"],
+    ]);
     expect(compareCouple({ dimensions: { CLOSE: 30 } }, { dimensions: { CLOSE: 75 } }).flags.map((flag) => flag.id)).not.toContain("couple-low-intimacy");
   });
 

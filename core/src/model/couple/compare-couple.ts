@@ -87,39 +87,57 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
     // Both partners read this flag, and one of them may live under the other's control: it never
     // says who is quieter (nor gives the two scores that would tell), and it leaves the choice of
     // counselling open, since couples work can be unsafe where there is coercion (docs/model.md, §7).
-    flags.push(createFlag({
-      id: "couple-power-imbalance",
-      severity: "medium",
-      rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
-      explanation: "Your Voice scores are far apart. One of you may feel much less free to speak up. When that happens, one voice can end up counting for more.",
-      practice: "speak-up",
-      counselling: "own-or-together",
-    }));
+    flags.push(
+      createFlag({
+        id: "couple-power-imbalance",
+        severity: "medium",
+        rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
+        explanation:
+          "Your Voice scores are far apart. One of you may feel much less free to speak up. When that happens, one voice can end up counting for more.",
+        practice: "speak-up",
+        counselling: "own-or-together",
+      }),
+    );
   }
   const closeA = a.dimensions?.CLOSE;
   const closeB = b.dimensions?.CLOSE;
   if (closeA !== undefined && closeB !== undefined && roundForComparison(closeA) < T.bothLowClose && roundForComparison(closeB) < T.bothLowClose) {
-    flags.push(createFlag({
-      id: "couple-low-intimacy",
-      severity: "high",
-      rule: { anyOf: [[{ metric: "CLOSE_a", op: "<", value: T.bothLowClose }, { metric: "CLOSE_b", op: "<", value: T.bothLowClose }]], text: `Both partners' Closeness below ${T.bothLowClose}.` },
-      explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). Making room for what each of you loves, and taking an interest in it, is one way back towards each other.`,
-      practice: "support-passions",
-      counselling: "relationship",
-    }));
+    flags.push(
+      createFlag({
+        id: "couple-low-intimacy",
+        severity: "high",
+        rule: {
+          anyOf: [
+            [
+              { metric: "CLOSE_a", op: "<", value: T.bothLowClose },
+              { metric: "CLOSE_b", op: "<", value: T.bothLowClose },
+            ],
+          ],
+          text: `Both partners' Closeness below ${T.bothLowClose}.`,
+        },
+        explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). Making room for what each of you loves, and taking an interest in it, is one way back towards each other.`,
+        practice: "support-passions",
+        counselling: "relationship",
+      }),
+    );
   }
   for (const [giver, receiver, cross] of [
     [labels.a, labels.b, aBacksB],
     [labels.b, labels.a, bBacksA],
   ] as const) {
     if (cross === undefined || !cross.isGap) continue;
-    flags.push(createFlag({
-      id: "support-perception-gap",
-      severity: "low",
-      rule: { anyOf: [[{ metric: "|SUPPORT_GIVING_giver − SUPPORT_RECEIVING_receiver|", op: ">=", value: T.crossPerceptionGap }]], text: `What one partner says they give and what the other feels they get differ by ${T.crossPerceptionGap} points or more.` },
-      explanation: `${giver} rates the backing they give at ${Math.round(cross.giverSays)}, while ${receiver} rates the backing they feel at ${Math.round(cross.receiverFeels)}. Worth talking about what support looks like to each of you.`,
-      practice: "support-passions",
-    }));
+    flags.push(
+      createFlag({
+        id: "support-perception-gap",
+        severity: "low",
+        rule: {
+          anyOf: [[{ metric: "|SUPPORT_GIVING_giver − SUPPORT_RECEIVING_receiver|", op: ">=", value: T.crossPerceptionGap }]],
+          text: `What one partner says they give and what the other feels they get differ by ${T.crossPerceptionGap} points or more.`,
+        },
+        explanation: `${giver} rates the backing they give at ${Math.round(cross.giverSays)}, while ${receiver} rates the backing they feel at ${Math.round(cross.receiverFeels)}. Worth talking about what support looks like to each of you.`,
+        practice: "support-passions",
+      }),
+    );
   }
   const hasOwnConcern = options.viewerSafety !== undefined && options.viewerSafety.concerns.length > 0;
   return {

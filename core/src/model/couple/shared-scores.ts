@@ -8,11 +8,7 @@ const score = z.number().min(0).max(100);
 /** Runtime check at the boundary: strict objects reject unknown keys such as SAFE. */
 export const sharedScoresSchema = z
   .object({
-    dimensions: z
-      .object({ CLOSE: score, SUPPORT: score, ACCEPT: score, VOICE: score, SELF: score, TIES: score, RELY: score })
-      .partial()
-      .strict()
-      .optional(),
+    dimensions: z.object({ CLOSE: score, SUPPORT: score, ACCEPT: score, VOICE: score, SELF: score, TIES: score, RELY: score }).partial().strict().optional(),
     subscales: z.object({ giving: score, receiving: score }).partial().strict().optional(),
     we: score.optional(),
     me: score.optional(),

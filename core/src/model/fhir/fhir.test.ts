@@ -21,7 +21,9 @@ beforeAll(async () => {
 const ids = PROFILE.items.map((entry) => entry.id);
 const point = fc.integer({ min: 1, max: 7 });
 const completeAnswers = fc.tuple(...ids.map(() => point)).map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index] as number])));
-const partialAnswers = fc.tuple(...ids.map(() => fc.option(point, { nil: undefined, freq: 4 }))).map((values) => Object.fromEntries(ids.flatMap((id, index) => (values[index] === undefined ? [] : [[id, values[index] as number]]))));
+const partialAnswers = fc
+  .tuple(...ids.map(() => fc.option(point, { nil: undefined, freq: 4 })))
+  .map((values) => Object.fromEntries(ids.flatMap((id, index) => (values[index] === undefined ? [] : [[id, values[index] as number]]))));
 
 const questionnaire = exportQuestionnaire(PROFILE);
 const scoreItems = (questionnaire.item ?? []).filter((entry) => entry.extension?.some((ext) => ext.url === CALCULATED_EXPRESSION_URL));
@@ -78,14 +80,30 @@ describe("FHIR Questionnaire export", () => {
     expect(questionnaire.version).toBe(PROFILE.version);
     const choices = (questionnaire.item ?? []).filter((entry) => entry.type === "choice");
     expect(choices.map((entry) => entry.linkId)).toEqual(ids);
-    const weights = (linkId: string) => choices.find((entry) => entry.linkId === linkId)?.answerOption?.map((option) => option.extension?.find((ext) => ext.url === ITEM_WEIGHT_URL)?.valueDecimal);
+    const weights = (linkId: string) =>
+      choices
+        .find((entry) => entry.linkId === linkId)
+        ?.answerOption?.map((option) => option.extension?.find((ext) => ext.url === ITEM_WEIGHT_URL)?.valueDecimal);
     expect(weights("close-1")).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(weights("close-4")).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(choices[0]?.answerOption?.[0]?.valueCoding.display).toBe("Strongly disagree");
   });
 
   it("has a text/fhirpath calculatedExpression per scored dimension, sub-scale and axis, and none for SAFE", () => {
-    expect(scoreItems.map((entry) => entry.linkId)).toEqual(["score-close", "score-support", "score-accept", "score-voice", "score-self", "score-ties", "score-rely", "score-support-giving", "score-support-receiving", "score-we", "score-me", "score-codependency"]);
+    expect(scoreItems.map((entry) => entry.linkId)).toEqual([
+      "score-close",
+      "score-support",
+      "score-accept",
+      "score-voice",
+      "score-self",
+      "score-ties",
+      "score-rely",
+      "score-support-giving",
+      "score-support-receiving",
+      "score-we",
+      "score-me",
+      "score-codependency",
+    ]);
     for (const entry of scoreItems) {
       const ext = entry.extension?.find((candidate) => candidate.url === CALCULATED_EXPRESSION_URL);
       expect(ext?.valueExpression?.language).toBe("text/fhirpath");
@@ -131,7 +149,9 @@ describe("FHIR weights, code systems and the canonical base", () => {
   it("derives the canonical base from the address people use", () => {
     expect(fhirBaseOf("https://mutual.clinic.sg")).toBe("https://mutual.clinic.sg/fhir");
     expect(fhirBaseOf("https://clinic.sg/mutual/")).toBe("https://clinic.sg/mutual/fhir");
-    expect(exportQuestionnaire(PROFILE, { base: fhirBaseOf("https://clinic.sg/mutual/") }).url).toBe("https://clinic.sg/mutual/fhir/Questionnaire/mutual-interdependence-profile");
+    expect(exportQuestionnaire(PROFILE, { base: fhirBaseOf("https://clinic.sg/mutual/") }).url).toBe(
+      "https://clinic.sg/mutual/fhir/Questionnaire/mutual-interdependence-profile",
+    );
   });
 });
 
@@ -142,25 +162,41 @@ describe("calculatedExpression evaluated with fhirpath equals our scores", () =>
   });
 
   it("for random complete responses", () => {
-    fc.assert(fc.property(completeAnswers, (answers) => assertExpressionsMatch(answers, false)), { numRuns: 25 });
+    fc.assert(
+      fc.property(completeAnswers, (answers) => assertExpressionsMatch(answers, false)),
+      { numRuns: 25 },
+    );
   });
 
   it("for random partial responses, proration and missing scores included", () => {
-    fc.assert(fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, false)), { numRuns: 40 });
+    fc.assert(
+      fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, false)),
+      { numRuns: 40 },
+    );
   });
 
   it("when weights come from the Questionnaire via %questionnaire", () => {
-    fc.assert(fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, true)), { numRuns: 10 });
+    fc.assert(
+      fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, true)),
+      { numRuns: 10 },
+    );
   });
 });
 
 describe("FHIR QuestionnaireResponse", () => {
   it("is valid against the R4 schema, with scores and metadata", () => {
     const answers = Object.fromEntries(ids.map((id, index) => [id, 1 + ((index * 3) % 7)]));
-    const response = exportQuestionnaireResponse(PROFILE, answers, { includeSafetyScreen: false, authored: "2026-11-24T01:00:00Z", subject: { identifier: { system: "urn:mutual:person", value: "p-1" } } });
+    const response = exportQuestionnaireResponse(PROFILE, answers, {
+      includeSafetyScreen: false,
+      authored: "2026-11-24T01:00:00Z",
+      subject: { identifier: { system: "urn:mutual:person", value: "p-1" } },
+    });
     expect(validator.validate(response, true)).toEqual([]);
     expect(response.questionnaire).toBe(`${questionnaire.url}|${PROFILE.version}`);
-    expect(response.item?.find((entry) => entry.linkId === "score-close")?.answer?.[0]?.valueDecimal).toBeCloseTo(ourScores(answers)["score-close"] as number, 12);
+    expect(response.item?.find((entry) => entry.linkId === "score-close")?.answer?.[0]?.valueDecimal).toBeCloseTo(
+      ourScores(answers)["score-close"] as number,
+      12,
+    );
   });
 
   it("leaves SAFE answers out unless the owner's export asks for them", () => {
@@ -186,11 +222,19 @@ describe("FHIR QuestionnaireResponse", () => {
     const deep = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "completed", item: [nested] });
     expect(deep.ok).toBe(false);
     if (!deep.ok) expect(deep.errors[0]?.message).toContain("nested more than");
-    const wide = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "completed", item: Array.from({ length: 5_000 }, (_, index) => ({ linkId: `x${index}` })) });
+    const wide = importQuestionnaireResponse(PROFILE, {
+      resourceType: "QuestionnaireResponse",
+      status: "completed",
+      item: Array.from({ length: 5_000 }, (_, index) => ({ linkId: `x${index}` })),
+    });
     expect(wide.ok).toBe(false);
     if (!wide.ok) expect(wide.errors[0]?.message).toContain("items");
     // Within the limits, grouping still imports.
-    const grouped = importQuestionnaireResponse(PROFILE, { resourceType: "QuestionnaireResponse", status: "amended", item: [{ linkId: "a", item: [{ linkId: "b", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] }] }] });
+    const grouped = importQuestionnaireResponse(PROFILE, {
+      resourceType: "QuestionnaireResponse",
+      status: "amended",
+      item: [{ linkId: "a", item: [{ linkId: "b", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] }] }],
+    });
     expect(grouped).toEqual({ ok: true, value: { answers: { "close-1": 3 }, status: "amended", isComplete: true } });
   });
 
@@ -216,24 +260,98 @@ describe("FHIR QuestionnaireResponse", () => {
         { linkId: "grp", item: [{ linkId: "voice-1", answer: [{ valueCoding: { system, code: "3" } }] }] },
       ],
     };
-    expect(importQuestionnaireResponse(PROFILE, response)).toEqual({ ok: true, value: { answers: { "close-1": 6, "close-4": 2, "voice-1": 3 }, status: "in-progress", isComplete: false } });
+    expect(importQuestionnaireResponse(PROFILE, response)).toEqual({
+      ok: true,
+      value: { answers: { "close-1": 6, "close-4": 2, "voice-1": 3 }, status: "in-progress", isComplete: false },
+    });
   });
 
   it.each<[string, unknown, string]>([
     ["a non-response resource", { resourceType: "Questionnaire", status: "draft" }, "resourceType"],
-    ["an unknown question", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "mystery", answer: [{ valueCoding: { code: "3" } }] }] }, "Unknown question"],
-    ["a valueInteger answer", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueInteger: 3 }] }] }, "valueInteger"],
-    ["a code off the scale", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "9" } }] }] }, "from 1 to 7"],
-    ["a foreign code system", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { system: "http://loinc.org", code: "3" } }] }] }, "Unknown answer system"],
-    ["code and weight that disagree", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-4", answer: [{ valueCoding: { code: "2", extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 2 }] } }] }] }, "disagree"],
-    ["two answers to one question", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "2" } }, { valueCoding: { code: "3" } }] }] }, "one answer"],
-    ["another questionnaire", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "http://example.org/Questionnaire/phq-9" }, "Expected"],
-    ["another version", { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "https://mutual.example/fhir/Questionnaire/mutual-interdependence-profile|9.0.0" }, "version 9.0.0"],
+    [
+      "an unknown question",
+      { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "mystery", answer: [{ valueCoding: { code: "3" } }] }] },
+      "Unknown question",
+    ],
+    [
+      "a valueInteger answer",
+      { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueInteger: 3 }] }] },
+      "valueInteger",
+    ],
+    [
+      "a code off the scale",
+      { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "9" } }] }] },
+      "from 1 to 7",
+    ],
+    [
+      "a foreign code system",
+      {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        item: [{ linkId: "close-1", answer: [{ valueCoding: { system: "http://loinc.org", code: "3" } }] }],
+      },
+      "Unknown answer system",
+    ],
+    [
+      "code and weight that disagree",
+      {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        item: [{ linkId: "close-4", answer: [{ valueCoding: { code: "2", extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 2 }] } }] }],
+      },
+      "disagree",
+    ],
+    [
+      "two answers to one question",
+      {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "2" } }, { valueCoding: { code: "3" } }] }],
+      },
+      "one answer",
+    ],
+    [
+      "another questionnaire",
+      { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: "http://example.org/Questionnaire/phq-9" },
+      "Expected",
+    ],
+    [
+      "another version",
+      {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        questionnaire: "https://mutual.example/fhir/Questionnaire/mutual-interdependence-profile|9.0.0",
+      },
+      "version 9.0.0",
+    ],
     ["not an object", "hello", "(root)"],
-    ...["0x3", " 3 ", "1e0", "3.0", "+3", ""].map((code) => [`the look-alike code ${JSON.stringify(code)}`, { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code } }] }] }, "from 1 to 7"] as [string, unknown, string]),
-    ["a fractional weight", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 3.5 }] } }] }] }, "from 1 to 7"],
-    ["an entered-in-error response", { resourceType: "QuestionnaireResponse", status: "entered-in-error", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] }, "entered-in-error"],
-    ["a malformed nested item", { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "grp", item: [{ answer: [] }] }] }, "item[0].item[0].linkId"],
+    ...["0x3", " 3 ", "1e0", "3.0", "+3", ""].map(
+      (code) =>
+        [
+          `the look-alike code ${JSON.stringify(code)}`,
+          { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "close-1", answer: [{ valueCoding: { code } }] }] },
+          "from 1 to 7",
+        ] as [string, unknown, string],
+    ),
+    [
+      "a fractional weight",
+      {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        item: [{ linkId: "close-1", answer: [{ valueCoding: { extension: [{ url: ITEM_WEIGHT_URL, valueDecimal: 3.5 }] } }] }],
+      },
+      "from 1 to 7",
+    ],
+    [
+      "an entered-in-error response",
+      { resourceType: "QuestionnaireResponse", status: "entered-in-error", item: [{ linkId: "close-1", answer: [{ valueCoding: { code: "3" } }] }] },
+      "entered-in-error",
+    ],
+    [
+      "a malformed nested item",
+      { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "grp", item: [{ answer: [] }] }] },
+      "item[0].item[0].linkId",
+    ],
   ])("rejects %s with a clear error", (_name, input, fragment) => {
     const result = importQuestionnaireResponse(PROFILE, input);
     expect(result.ok).toBe(false);

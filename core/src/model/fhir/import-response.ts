@@ -18,7 +18,12 @@ export type ImportedResponse = {
 };
 
 const extensionSchema = z.looseObject({ url: z.string(), valueDecimal: z.number().optional(), valueInteger: z.number().optional() });
-const codingSchema = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional(), extension: z.array(extensionSchema).optional() });
+const codingSchema = z.looseObject({
+  system: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+  extension: z.array(extensionSchema).optional(),
+});
 const answerSchema = z.looseObject({ valueCoding: codingSchema.optional(), extension: z.array(extensionSchema).optional() });
 // Not recursive on purpose: nested items are parsed one level at a time by an explicit stack, so depth cannot exhaust the call stack.
 const itemSchema = z.looseObject({ linkId: z.string(), answer: z.array(answerSchema).optional(), item: z.array(z.unknown()).optional() });
@@ -41,7 +46,10 @@ function readWeight(extensions: ReadonlyArray<z.infer<typeof extensionSchema>> |
 }
 
 function toIssues(error: z.ZodError, prefix: string): ModelIssue[] {
-  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter((part) => part !== "").join(".") || "(root)", message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter((part) => part !== "").join(".") || "(root)",
+    message: issue.message,
+  }));
 }
 
 /** Parse every item, depth-first in document order, with an explicit stack. */
@@ -68,13 +76,20 @@ function readScalePoint(instrument: Instrument, entry: NonNullable<ReturnType<ty
   const { min, max } = instrument.scale;
   const otherValue = Object.keys(answer).find((key) => VALUE_KEY.test(key) && key !== "valueCoding");
   if (answer.valueCoding === undefined || otherValue !== undefined) {
-    return { error: { path: `${path}.answer[0]`, message: `Question "${entry.id}" needs a valueCoding from ${scaleSystem}${otherValue === undefined ? "" : `; got ${otherValue}`}` } };
+    return {
+      error: {
+        path: `${path}.answer[0]`,
+        message: `Question "${entry.id}" needs a valueCoding from ${scaleSystem}${otherValue === undefined ? "" : `; got ${otherValue}`}`,
+      },
+    };
   }
   const coding = answer.valueCoding;
   if (coding.system !== undefined && coding.system !== scaleSystem) {
     return { error: { path: `${path}.answer[0].valueCoding.system`, message: `Unknown answer system ${coding.system}` } };
   }
-  const offScale: Readout = { error: { path: `${path}.answer[0].valueCoding`, message: `Question "${entry.id}" needs a code or weight from ${min} to ${max}` } };
+  const offScale: Readout = {
+    error: { path: `${path}.answer[0].valueCoding`, message: `Question "${entry.id}" needs a code or weight from ${min} to ${max}` },
+  };
   const codes = new Map(instrument.scale.points.map((point) => [String(point.value), point.value]));
   const fromCode = coding.code === undefined ? undefined : codes.get(coding.code);
   if (coding.code !== undefined && fromCode === undefined) return offScale;
@@ -106,7 +121,8 @@ export function importQuestionnaireResponse(instrument: Instrument, input: unkno
   if (response.questionnaire !== undefined) {
     const [url, version] = response.questionnaire.split("|");
     if (url !== urls.questionnaire) errors.push({ path: "questionnaire", message: `Expected ${urls.questionnaire}, got ${url ?? "nothing"}` });
-    else if (version !== undefined && version !== instrument.version) errors.push({ path: "questionnaire", message: `Answers are for version ${version}; this instrument is ${instrument.version}` });
+    else if (version !== undefined && version !== instrument.version)
+      errors.push({ path: "questionnaire", message: `Answers are for version ${version}; this instrument is ${instrument.version}` });
   }
   const answers: Record<string, number> = {};
   for (const { item, path } of flattenItems(response.item ?? [], errors)) {

@@ -16,7 +16,10 @@ export function buildItemSetExpression(instrument: Instrument, itemIds: readonly
 }
 
 function dimensionExpression(instrument: Instrument, code: ScoredDimensionCode): string {
-  return buildItemSetExpression(instrument, listDimensionItems(instrument, code).map((entry) => entry.id));
+  return buildItemSetExpression(
+    instrument,
+    listDimensionItems(instrument, code).map((entry) => entry.id),
+  );
 }
 
 /** Every score of the profile as a FHIRPath expression (dimensions, SUPPORT sub-scales, We, Me, co-dependency). */
@@ -32,11 +35,15 @@ export function buildScoreExpressions(instrument: Instrument): ScoreExpression[]
       linkId: `score-support-${subscale}`,
       key: `SUPPORT_${subscale.toUpperCase()}`,
       text: `Support ${subscale === "giving" ? "given" : "received"} score (0–100)`,
-      expression: buildItemSetExpression(instrument, listSubscaleItems(instrument, subscale).map((entry) => entry.id)),
+      expression: buildItemSetExpression(
+        instrument,
+        listSubscaleItems(instrument, subscale).map((entry) => entry.id),
+      ),
     });
   }
   // Arithmetic on an empty collection is empty in FHIRPath, so an axis is empty when any part is: same rule as scoreAxis.
-  const mean = (codes: readonly ScoredDimensionCode[]) => `((${codes.map((code) => `(${dimensionExpression(instrument, code)})`).join(" + ")}) / ${codes.length})`;
+  const mean = (codes: readonly ScoredDimensionCode[]) =>
+    `((${codes.map((code) => `(${dimensionExpression(instrument, code)})`).join(" + ")}) / ${codes.length})`;
   expressions.push({ linkId: "score-we", key: "WE", text: "We score (0–100)", expression: mean(WE_DIMENSIONS) });
   expressions.push({ linkId: "score-me", key: "ME", text: "Me score (0–100)", expression: mean(ME_DIMENSIONS) });
   expressions.push({

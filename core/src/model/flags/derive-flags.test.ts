@@ -29,11 +29,16 @@ const point = fc.integer({ min: 1, max: 7 });
 const nonSafeAnswers = fc
   .tuple(...otherItems.map(() => fc.option(point, { nil: undefined, freq: 6 })))
   .map((values) => Object.fromEntries(otherItems.map((entry, index) => [entry.id, values[index]])) as ProfileAnswers);
-const safeAnswers = fc.tuple(...safeItems.map(() => fc.option(point, { nil: undefined }))).map((values) => Object.fromEntries(safeItems.map((entry, index) => [entry.id, values[index]])) as ProfileAnswers);
+const safeAnswers = fc
+  .tuple(...safeItems.map(() => fc.option(point, { nil: undefined })))
+  .map((values) => Object.fromEntries(safeItems.map((entry, index) => [entry.id, values[index]])) as ProfileAnswers);
 
 describe("individual flags", () => {
   it("a healthy profile raises no flag", () => {
-    expect(derive(answersWith(6))).toEqual({ shareable: [], ownerOnly: { safety: null, flags: [], holdsBackJointExercises: false, safetyCheckSkipped: false } });
+    expect(derive(answersWith(6))).toEqual({
+      shareable: [],
+      ownerOnly: { safety: null, flags: [], holdsBackJointExercises: false, safetyCheckSkipped: false },
+    });
   });
 
   it("low VOICE → power imbalance, speak-up practice, severity by threshold, naming the answers", () => {
@@ -53,7 +58,9 @@ describe("individual flags", () => {
     // Keyed 3, 4, 3, 3, 4 → mean 3.4 → (3.4 − 1)/6·100 = 40 exactly: not below 40, so no flag.
     expect(ids(answersWith(6, { "voice-1": 3, "voice-2": 4, "voice-3": 3, "voice-4": 5, "voice-5": 4 }))).not.toContain("power-imbalance");
     // Keyed 3, 3, 3, 3, 4 → mean 3.2 → 36.7: below 40 but not below 25, so medium.
-    const flag = flagsFor(answersWith(6, { "voice-1": 3, "voice-2": 5, "voice-3": 3, "voice-4": 5, "voice-5": 4 })).find((entry) => entry.id === "power-imbalance");
+    const flag = flagsFor(answersWith(6, { "voice-1": 3, "voice-2": 5, "voice-3": 3, "voice-4": 5, "voice-5": 4 })).find(
+      (entry) => entry.id === "power-imbalance",
+    );
     expect(flag?.severity).toBe("medium");
     expect(flag?.counselling).toBe("none");
   });
@@ -107,7 +114,11 @@ describe("individual flags", () => {
     expect(result.ownerOnly.flags.find((entry) => entry.id === "low-intimacy")?.counselling).toBe("individual");
     // The shareable list is untouched: no safety flag, relationship counselling as without SAFE.
     expect(result.shareable.map((entry) => entry.id)).not.toContain("safety");
-    expect(result.shareable.find((entry) => entry.id === "low-intimacy")).toMatchObject({ counselling: "relationship", holdsBackJointExercises: false, isPrivate: false });
+    expect(result.shareable.find((entry) => entry.id === "low-intimacy")).toMatchObject({
+      counselling: "relationship",
+      holdsBackJointExercises: false,
+      isPrivate: false,
+    });
   });
 
   it("shareable flags are identical with and without any SAFE answers", () => {
@@ -148,7 +159,9 @@ describe("individual flags", () => {
       }),
     };
     const answers = answersWith(6, { "accept-4": 6 });
-    const flag = deriveFlags(moved, scoreProfile(moved, answers), answers, screenSafety(moved, answers)).shareable.find((entry) => entry.id === "difference-reflection");
+    const flag = deriveFlags(moved, scoreProfile(moved, answers), answers, screenSafety(moved, answers)).shareable.find(
+      (entry) => entry.id === "difference-reflection",
+    );
     expect(flag?.triggeredBy[0]?.itemId).toBe("accept-4");
     expect(flag?.rule.anyOf[0]).toEqual([{ metric: "answer:accept-4", op: ">=", value: 5 }]);
   });
@@ -183,7 +196,10 @@ describe("individual flags", () => {
     for (const flag of flagsFor(answers)) {
       const quoted = [...flag.explanation.matchAll(/"([^"]+)"/g)].map((match) => match[1]!);
       expect(quoted.length, flag.id).toBeGreaterThan(0);
-      expect(quoted.filter((words) => !texts.includes(words)), flag.id).toEqual([]);
+      expect(
+        quoted.filter((words) => !texts.includes(words)),
+        flag.id,
+      ).toEqual([]);
     }
   });
 

@@ -57,7 +57,10 @@ function codependencyFlag(profile: Profile): ModelFlag | undefined {
   return createFlag({
     id: "codependency-risk",
     severity: value >= T.codependency.high ? "high" : "medium",
-    rule: { anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]], text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).` },
+    rule: {
+      anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]],
+      text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).`,
+    },
     explanation: `Your co-dependency score is ${Math.round(value)}. A lot of how you feel about yourself may hang on your partner. Your own interests and people may get less room.${quote(influences)}`,
     triggeredBy: influences,
     practice: "friends-family",
@@ -72,7 +75,10 @@ function lowIntimacyFlag(instrument: Instrument, profile: Profile, answers: Prof
   return createFlag({
     id: "low-intimacy",
     severity: severityBelow(close, T.lowIntimacy),
-    rule: { anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]], text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).` },
+    rule: {
+      anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]],
+      text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).`,
+    },
     explanation: `Your Closeness score is ${Math.round(close)}. Right now it seems hard to feel near your partner and to share what is inside.${quote(triggeredBy)}`,
     triggeredBy,
     practice: "support-passions",
@@ -113,7 +119,10 @@ function differenceReflectionFlag(instrument: Instrument, profile: Profile, answ
   // Found by role, not id, so a later instrument version can move the question without touching this rule.
   const gapItem = findItemByRole(instrument, "core-value-gap");
   const gapAnswer = gapItem === undefined ? undefined : readValidAnswer(instrument, answers, gapItem.id);
-  const gapInfluence = gapItem !== undefined && gapAnswer !== undefined && gapAnswer >= T.differenceReflection.coreValueGapAtLeast ? buildInfluence(instrument, gapItem, gapAnswer) : undefined;
+  const gapInfluence =
+    gapItem !== undefined && gapAnswer !== undefined && gapAnswer >= T.differenceReflection.coreValueGapAtLeast
+      ? buildInfluence(instrument, gapItem, gapAnswer)
+      : undefined;
   if (gapInfluence === undefined && (accept === undefined || accept >= T.differenceReflection.acceptBelow)) return undefined;
   const others = lowered(instrument, "ACCEPT", answers).filter((entry) => entry.itemId !== gapInfluence?.itemId);
   // The answer that fired the rule leads the list, whatever its strength.

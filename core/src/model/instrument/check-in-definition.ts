@@ -15,16 +15,7 @@ export type CheckInQuestion = {
   isScored: boolean;
 };
 
-export const CHECK_IN_QUESTION_IDS = [
-  "spokeUp",
-  "feltHeard",
-  "backedPartner",
-  "feltBacked",
-  "friendsFamilyHours",
-  "wePulse",
-  "mePulse",
-  "note",
-] as const;
+export const CHECK_IN_QUESTION_IDS = ["spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours", "wePulse", "mePulse", "note"] as const;
 export type CheckInQuestionId = (typeof CHECK_IN_QUESTION_IDS)[number];
 
 // 0–4 "how much this week" scale: zero means "not at all", so a quiet week reads as zero, not as missing.
@@ -40,14 +31,56 @@ export const WEEKLY_CHECK_IN = {
   id: CHECK_IN_ID,
   version: CHECK_IN_VERSION,
   questions: [
-    { id: "spokeUp", text: "This week, how much did you speak up about something that mattered to you?", format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT }, tracks: "speak-up", isScored: true },
-    { id: "feltHeard", text: "This week, how much did you feel heard by your partner?", format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT }, tracks: "speak-up", isScored: true },
-    { id: "backedPartner", text: "This week, how much did you back your partner's interests?", format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT }, tracks: "support-passions", isScored: true },
-    { id: "feltBacked", text: "This week, how much did you feel your partner backed yours?", format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT }, tracks: "support-passions", isScored: true },
+    {
+      id: "spokeUp",
+      text: "This week, how much did you speak up about something that mattered to you?",
+      format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT },
+      tracks: "speak-up",
+      isScored: true,
+    },
+    {
+      id: "feltHeard",
+      text: "This week, how much did you feel heard by your partner?",
+      format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT },
+      tracks: "speak-up",
+      isScored: true,
+    },
+    {
+      id: "backedPartner",
+      text: "This week, how much did you back your partner's interests?",
+      format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT },
+      tracks: "support-passions",
+      isScored: true,
+    },
+    {
+      id: "feltBacked",
+      text: "This week, how much did you feel your partner backed yours?",
+      format: { kind: "scale", min: 0, max: 4, labels: WEEK_AMOUNT },
+      tracks: "support-passions",
+      isScored: true,
+    },
     // Hours, not a frequency band, because the withdrawal signal compares against half the person's own baseline.
-    { id: "friendsFamilyHours", text: "About how many hours did you spend with friends or family this week?", format: { kind: "hours", min: 0, max: 100, step: 0.5 }, tracks: "friends-family", isScored: true },
-    { id: "wePulse", text: "Right now, how strong does the bond between you two feel?", format: { kind: "scale", min: 1, max: 7, labels: PULSE }, tracks: "we-pulse", isScored: true },
-    { id: "mePulse", text: "Right now, how strong does your own sense of self feel?", format: { kind: "scale", min: 1, max: 7, labels: PULSE }, tracks: "me-pulse", isScored: true },
+    {
+      id: "friendsFamilyHours",
+      text: "About how many hours did you spend with friends or family this week?",
+      format: { kind: "hours", min: 0, max: 100, step: 0.5 },
+      tracks: "friends-family",
+      isScored: true,
+    },
+    {
+      id: "wePulse",
+      text: "Right now, how strong does the bond between you two feel?",
+      format: { kind: "scale", min: 1, max: 7, labels: PULSE },
+      tracks: "we-pulse",
+      isScored: true,
+    },
+    {
+      id: "mePulse",
+      text: "Right now, how strong does your own sense of self feel?",
+      format: { kind: "scale", min: 1, max: 7, labels: PULSE },
+      tracks: "me-pulse",
+      isScored: true,
+    },
     { id: "note", text: "Anything you want to remember about this week?", format: { kind: "text", maxLength: 2000 }, tracks: "note", isScored: false },
   ] satisfies readonly CheckInQuestion[],
 } as const;

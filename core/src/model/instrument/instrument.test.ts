@@ -9,7 +9,10 @@ import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "./profile-v1.js";
 import { readAnswer } from "./read-answer.js";
 
 function words(text: string): string[] {
-  return text.split(/\s+/).map((word) => word.replace(/[^A-Za-z'’-]/g, "")).filter((word) => word.length > 0);
+  return text
+    .split(/\s+/)
+    .map((word) => word.replace(/[^A-Za-z'’-]/g, ""))
+    .filter((word) => word.length > 0);
 }
 
 function gradeOf(text: string): number {
@@ -39,7 +42,11 @@ describe("Interdependence Profile v1", () => {
   });
 
   it("has at least one reverse-keyed item per scored dimension and per SUPPORT sub-scale", () => {
-    for (const code of SCORED_DIMENSIONS) expect(listDimensionItems(PROFILE, code).some((entry) => entry.isReverse), code).toBe(true);
+    for (const code of SCORED_DIMENSIONS)
+      expect(
+        listDimensionItems(PROFILE, code).some((entry) => entry.isReverse),
+        code,
+      ).toBe(true);
     for (const subscale of ["giving", "receiving"] as const) {
       const items = listSubscaleItems(PROFILE, subscale);
       expect(items.length).toBeGreaterThanOrEqual(3);
@@ -108,7 +115,10 @@ describe("Interdependence Profile v1", () => {
   });
 
   it("translations fill in per locale and fall back to the source text", () => {
-    const translated = { ...PROFILE, translations: { fr: { items: { "close-1": { text: "Je me sens proche de mon partenaire." } }, scale: { 7: "Tout à fait d'accord" } } } };
+    const translated = {
+      ...PROFILE,
+      translations: { fr: { items: { "close-1": { text: "Je me sens proche de mon partenaire." } }, scale: { 7: "Tout à fait d'accord" } } },
+    };
     const entry = PROFILE.items[0];
     if (entry === undefined) throw new Error("no items");
     expect(localizeItem(translated, entry, "fr")).toEqual({ text: "Je me sens proche de mon partenaire.", plain: entry.plain });
@@ -133,7 +143,16 @@ describe("Interdependence Profile v1", () => {
 
 describe("weekly check-in definition", () => {
   it("asks the seven scored questions plus an unscored private note", () => {
-    expect(WEEKLY_CHECK_IN.questions.map((question) => question.id)).toEqual(["spokeUp", "feltHeard", "backedPartner", "feltBacked", "friendsFamilyHours", "wePulse", "mePulse", "note"]);
+    expect(WEEKLY_CHECK_IN.questions.map((question) => question.id)).toEqual([
+      "spokeUp",
+      "feltHeard",
+      "backedPartner",
+      "feltBacked",
+      "friendsFamilyHours",
+      "wePulse",
+      "mePulse",
+      "note",
+    ]);
     expect(WEEKLY_CHECK_IN.questions.filter((question) => question.isScored)).toHaveLength(7);
     expect(WEEKLY_CHECK_IN.questions.find((question) => question.id === "note")?.isScored).toBe(false);
   });

@@ -53,12 +53,22 @@ const ITEMS: readonly ProfileItem[] = [
   item("close-5", "CLOSE", "I feel accepted by my partner, flaws and all.", "my partner accepts me, flaws and all"),
 
   // SUPPORT — giving (3 items, 1 reverse) and receiving (3 items, 1 reverse)
-  item("support-give-1", "SUPPORT", "I show real interest in the things my partner loves to do.", "I show interest in what my partner loves", false, { subscale: "giving" }),
-  item("support-give-2", "SUPPORT", "I know what my partner is working hard on right now.", "I know what my partner is working on", false, { subscale: "giving" }),
-  item("support-give-3", "SUPPORT", "I find it hard to make room for my partner's hobbies.", "I find it hard to make room for my partner's hobbies", true, { subscale: "giving" }),
+  item("support-give-1", "SUPPORT", "I show real interest in the things my partner loves to do.", "I show interest in what my partner loves", false, {
+    subscale: "giving",
+  }),
+  item("support-give-2", "SUPPORT", "I know what my partner is working hard on right now.", "I know what my partner is working on", false, {
+    subscale: "giving",
+  }),
+  item("support-give-3", "SUPPORT", "I find it hard to make room for my partner's hobbies.", "I find it hard to make room for my partner's hobbies", true, {
+    subscale: "giving",
+  }),
   item("support-receive-1", "SUPPORT", "My partner cheers me on when I chase my own goals.", "my partner cheers on my goals", false, { subscale: "receiving" }),
-  item("support-receive-2", "SUPPORT", "My partner notices when something goes well for me.", "my partner notices my good news", false, { subscale: "receiving" }),
-  item("support-receive-3", "SUPPORT", "My partner seems bored by the things I care about.", "my partner seems bored by what I care about", true, { subscale: "receiving" }),
+  item("support-receive-2", "SUPPORT", "My partner notices when something goes well for me.", "my partner notices my good news", false, {
+    subscale: "receiving",
+  }),
+  item("support-receive-3", "SUPPORT", "My partner seems bored by the things I care about.", "my partner seems bored by what I care about", true, {
+    subscale: "receiving",
+  }),
 
   // ACCEPT — valuing differences (6 items, 2 reverse; accept-6, role core-value-gap, feeds the dealbreaker reflection)
   item("accept-1", "ACCEPT", "I can respect my partner's view when it differs from mine.", "I respect my partner's view when we differ"),
@@ -100,10 +110,28 @@ const ITEMS: readonly ProfileItem[] = [
   // Each asks about the past year, as the short screens it leans on do (docs/model.md, §2 and §4):
   // "ever" would keep a long-past relationship or event flagged for good. Severity is data:
   // being hurt or threatened is high however mildly agreed, and counts from "neither" (4).
-  item("safe-1", "SAFE", "In the past year, I have been afraid of how my partner might react to me.", "I have been afraid of how my partner might react", false, { concernSeverity: "medium" }),
-  item("safe-2", "SAFE", "In the past year, my partner has tried to control where I go or who I see.", "my partner has controlled where I go or who I see", false, { concernSeverity: "medium" }),
-  item("safe-3", "SAFE", "In the past year, my partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me", false, { concernSeverity: "high" }),
-  item("safe-4", "SAFE", "In the past year, I have felt safe saying no to my partner.", "I have felt safe saying no to my partner", true, { concernSeverity: "medium" }),
+  item(
+    "safe-1",
+    "SAFE",
+    "In the past year, I have been afraid of how my partner might react to me.",
+    "I have been afraid of how my partner might react",
+    false,
+    { concernSeverity: "medium" },
+  ),
+  item(
+    "safe-2",
+    "SAFE",
+    "In the past year, my partner has tried to control where I go or who I see.",
+    "my partner has controlled where I go or who I see",
+    false,
+    { concernSeverity: "medium" },
+  ),
+  item("safe-3", "SAFE", "In the past year, my partner has hurt me or threatened to hurt me.", "my partner has hurt or threatened me", false, {
+    concernSeverity: "high",
+  }),
+  item("safe-4", "SAFE", "In the past year, I have felt safe saying no to my partner.", "I have felt safe saying no to my partner", true, {
+    concernSeverity: "medium",
+  }),
 ];
 
 /** The Interdependence Profile v1 as data. */

@@ -5,10 +5,7 @@ import type { ProfileAnswers } from "./profile-answers.js";
 /** Why an answer was set aside instead of scored. */
 export type InvalidAnswerReason = "not-a-whole-number" | "off-scale";
 
-export type AnswerReading =
-  | { status: "answered"; value: number }
-  | { status: "skipped" }
-  | { status: "invalid"; reason: InvalidAnswerReason };
+export type AnswerReading = { status: "answered"; value: number } | { status: "skipped" } | { status: "invalid"; reason: InvalidAnswerReason };
 
 /** An answer the model refused, reported so a caller can see why a score has fewer answers than expected. */
 export type IgnoredAnswer = { itemId: string; reason: InvalidAnswerReason };

@@ -21,7 +21,10 @@ describe("seeded item order", () => {
   });
 
   it("never starts with a SAFE item", () => {
-    fc.assert(fc.property(fc.string(), (id) => !safeIds.has(orderItemsForRespondent(PROFILE, id)[0] ?? "")), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), (id) => !safeIds.has(orderItemsForRespondent(PROFILE, id)[0] ?? "")),
+      { numRuns: 2000 },
+    );
   });
 
   it("puts every SAFE item, and only those, in a final private section", () => {

@@ -9,7 +9,11 @@ const scoredIds = PROFILE.items.filter((entry) => entry.dimension !== "SAFE").ma
 const safeIds = PROFILE.items.filter((entry) => entry.dimension === "SAFE").map((entry) => entry.id);
 
 /** Answers as people (and damaged rows) leave them: mostly on the scale, some skipped, a few invalid. */
-const answerValue = fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 1, max: 7 }) }, { weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(0, 8, 2.5, -1, 70) });
+const answerValue = fc.oneof(
+  { weight: 20, arbitrary: fc.integer({ min: 1, max: 7 }) },
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 8, 2.5, -1, 70) },
+);
 const answerSet = fc.tuple(...PROFILE.items.map(() => answerValue)).map((values) => {
   const answers: Record<string, number> = {};
   PROFILE.items.forEach((entry, index) => {

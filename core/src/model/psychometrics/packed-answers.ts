@@ -25,7 +25,8 @@ function scoredItems(instrument: Instrument): ProfileItem[] {
 
 function assertDigitScale(instrument: Instrument): void {
   // One character per answer: the scale must fit in the digits 0–9.
-  if (instrument.scale.min < 0 || instrument.scale.max > 9) throw new RangeError(`${instrumentKeyOf(instrument)}: a scale of ${instrument.scale.min}–${instrument.scale.max} does not pack into digits`);
+  if (instrument.scale.min < 0 || instrument.scale.max > 9)
+    throw new RangeError(`${instrumentKeyOf(instrument)}: a scale of ${instrument.scale.min}–${instrument.scale.max} does not pack into digits`);
 }
 
 /** The packed answers to the scored items of `instrument` (SAFE left out). */

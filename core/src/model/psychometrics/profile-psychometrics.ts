@@ -54,7 +54,14 @@ export function createPsychometricsAccumulator(instrument: Instrument): Psychome
       scratchDelta: new Float64Array(items.length),
     };
   }
-  return { instrumentId: instrument.id, instrumentVersion: instrument.version, scaleMin: instrument.scale.min, scaleMax: instrument.scale.max, dimensions, instrument };
+  return {
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    scaleMin: instrument.scale.min,
+    scaleMax: instrument.scale.max,
+    dimensions,
+    instrument,
+  };
 }
 
 /** Add one respondent's answers; each dimension takes the row only if all its items are validly answered (listwise). */

@@ -4,7 +4,14 @@ import { keyAnswer, listDimensionItems } from "../instrument/instrument-lookup.j
 import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.js";
 import { addCoMomentRow, computeCovariance, createCoMoments, mergeCoMoments, type CoMoments } from "./co-moments.js";
 import { PROVISIONAL_NORMS } from "../provisional-norms.js";
-import { addPsychometricsResponse, createPsychometricsAccumulator, deriveDeploymentNorms, mergePsychometricsAccumulators, summarisePsychometrics, type DimensionPsychometrics } from "./profile-psychometrics.js";
+import {
+  addPsychometricsResponse,
+  createPsychometricsAccumulator,
+  deriveDeploymentNorms,
+  mergePsychometricsAccumulators,
+  summarisePsychometrics,
+  type DimensionPsychometrics,
+} from "./profile-psychometrics.js";
 import { computeCronbachAlpha, computeItemStatistics } from "./reliability-stats.js";
 
 function accumulate(rows: readonly number[][], k: number): CoMoments {
@@ -18,7 +25,10 @@ function twoPassCovariance(rows: readonly number[][], k: number): { mean: number
   const n = rows.length;
   const mean = Array.from({ length: k }, (_, i) => rows.reduce((sum, row) => sum + (row[i] as number), 0) / n);
   const cov = new Array<number>(k * k).fill(0);
-  for (const row of rows) for (let i = 0; i < k; i += 1) for (let j = 0; j < k; j += 1) cov[i * k + j] = (cov[i * k + j] as number) + ((row[i] as number) - (mean[i] as number)) * ((row[j] as number) - (mean[j] as number));
+  for (const row of rows)
+    for (let i = 0; i < k; i += 1)
+      for (let j = 0; j < k; j += 1)
+        cov[i * k + j] = (cov[i * k + j] as number) + ((row[i] as number) - (mean[i] as number)) * ((row[j] as number) - (mean[j] as number));
   return { mean, cov: cov.map((value) => value / (n - 1)) };
 }
 
@@ -37,7 +47,8 @@ function pearson(xs: number[], ys: number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-const likertRows = (k: number, minRows = 2) => fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: k, maxLength: k }), { minLength: minRows, maxLength: 60 });
+const likertRows = (k: number, minRows = 2) =>
+  fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: k, maxLength: k }), { minLength: minRows, maxLength: 60 });
 
 // The worked example in docs/model.md, "Cronbach's alpha by hand".
 const WORKED = [
@@ -74,7 +85,12 @@ describe("Cronbach's alpha", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 50 }), fc.integer({ min: 2, max: 6 }), (column, k) => {
         fc.pre(new Set(column).size > 1);
-        const cov = computeCovariance(accumulate(column.map((value) => new Array<number>(k).fill(value)), k));
+        const cov = computeCovariance(
+          accumulate(
+            column.map((value) => new Array<number>(k).fill(value)),
+            k,
+          ),
+        );
         expect(computeCronbachAlpha(cov as Float64Array, k)).toBeCloseTo(1, 9);
       }),
     );
@@ -84,7 +100,12 @@ describe("Cronbach's alpha", () => {
     fc.assert(
       fc.property(likertRows(4), fc.constantFrom([0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]), (rows, permutation) => {
         const a = computeCovariance(accumulate(rows, 4));
-        const b = computeCovariance(accumulate(rows.map((row) => permutation.map((index) => row[index] as number)), 4));
+        const b = computeCovariance(
+          accumulate(
+            rows.map((row) => permutation.map((index) => row[index] as number)),
+            4,
+          ),
+        );
         const alphaA = a === null ? null : computeCronbachAlpha(a, 4);
         const alphaB = b === null ? null : computeCronbachAlpha(b, 4);
         if (alphaA === null || alphaB === null) expect(alphaA).toBe(alphaB);
@@ -94,7 +115,16 @@ describe("Cronbach's alpha", () => {
   });
 
   it("is null when every row has the same total", () => {
-    const cov = computeCovariance(accumulate([[1, 7], [7, 1], [4, 4]], 2));
+    const cov = computeCovariance(
+      accumulate(
+        [
+          [1, 7],
+          [7, 1],
+          [4, 4],
+        ],
+        2,
+      ),
+    );
     expect(computeCronbachAlpha(cov as Float64Array, 2)).toBeNull();
   });
 
@@ -180,7 +210,8 @@ describe("profile psychometrics", () => {
       [6, 2, 6, 2, 5],
     ];
     const items = listDimensionItems(PROFILE, "CLOSE");
-    for (const row of keyedRows) addPsychometricsResponse(acc, Object.fromEntries(items.map((entry, index) => [entry.id, keyAnswer(entry, row[index] as number)])));
+    for (const row of keyedRows)
+      addPsychometricsResponse(acc, Object.fromEntries(items.map((entry, index) => [entry.id, keyAnswer(entry, row[index] as number)])));
     const close = summarisePsychometrics(acc).find((entry) => entry.dimension === "CLOSE");
     expect(close?.alpha).toBeLessThan(0);
     expect(close?.sd).toBeGreaterThan(0);
@@ -197,30 +228,37 @@ describe("profile psychometrics", () => {
 
   it("merging two accumulators equals feeding all rows to one", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: PROFILE.items.length, maxLength: PROFILE.items.length }), { minLength: 3, maxLength: 30 }), fc.nat(), (rows, cut) => {
-        const split = cut % rows.length;
-        const whole = createPsychometricsAccumulator(PROFILE);
-        const left = createPsychometricsAccumulator(PROFILE);
-        const right = createPsychometricsAccumulator(PROFILE);
-        rows.forEach((row, index) => {
-          const answers = Object.fromEntries(PROFILE.items.map((entry, column) => [entry.id, row[column] as number]));
-          addPsychometricsResponse(whole, answers);
-          addPsychometricsResponse(index < split ? left : right, answers);
-        });
-        const a = summarisePsychometrics(whole);
-        const b = summarisePsychometrics(mergePsychometricsAccumulators(left, right));
-        a.forEach((entry, index) => {
-          const other = b[index];
-          expect(other?.n).toBe(entry.n);
-          for (const key of ["alpha", "mean", "sd", "sem"] as const) {
-            // SEM is compared squared: sqrt(1 − alpha) is ill-conditioned when alpha is within rounding of 1.
-            const x = key === "sem" && entry.sem !== null ? entry.sem ** 2 : entry[key];
-            const y = key === "sem" && typeof other?.sem === "number" ? other.sem ** 2 : other?.[key];
-            if (x === null || y === null || y === undefined) expect(y).toBe(x);
-            else expect(Math.abs(x - y), `${entry.dimension} ${key} ${x} ${y}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(x)));
-          }
-        });
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: PROFILE.items.length, maxLength: PROFILE.items.length }), {
+          minLength: 3,
+          maxLength: 30,
+        }),
+        fc.nat(),
+        (rows, cut) => {
+          const split = cut % rows.length;
+          const whole = createPsychometricsAccumulator(PROFILE);
+          const left = createPsychometricsAccumulator(PROFILE);
+          const right = createPsychometricsAccumulator(PROFILE);
+          rows.forEach((row, index) => {
+            const answers = Object.fromEntries(PROFILE.items.map((entry, column) => [entry.id, row[column] as number]));
+            addPsychometricsResponse(whole, answers);
+            addPsychometricsResponse(index < split ? left : right, answers);
+          });
+          const a = summarisePsychometrics(whole);
+          const b = summarisePsychometrics(mergePsychometricsAccumulators(left, right));
+          a.forEach((entry, index) => {
+            const other = b[index];
+            expect(other?.n).toBe(entry.n);
+            for (const key of ["alpha", "mean", "sd", "sem"] as const) {
+              // SEM is compared squared: sqrt(1 − alpha) is ill-conditioned when alpha is within rounding of 1.
+              const x = key === "sem" && entry.sem !== null ? entry.sem ** 2 : entry[key];
+              const y = key === "sem" && typeof other?.sem === "number" ? other.sem ** 2 : other?.[key];
+              if (x === null || y === null || y === undefined) expect(y).toBe(x);
+              else expect(Math.abs(x - y), `${entry.dimension} ${key} ${x} ${y}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(x)));
+            }
+          });
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -229,7 +267,12 @@ describe("profile psychometrics", () => {
     const acc = createPsychometricsAccumulator(PROFILE);
     for (let index = 0; index < 40; index += 1) {
       const level = 1 + (index % 7);
-      addPsychometricsResponse(acc, Object.fromEntries(PROFILE.items.map((entry, column) => [entry.id, Math.min(7, Math.max(1, (entry.isReverse ? 8 - level : level) + ((column + index) % 3) - 1))])));
+      addPsychometricsResponse(
+        acc,
+        Object.fromEntries(
+          PROFILE.items.map((entry, column) => [entry.id, Math.min(7, Math.max(1, (entry.isReverse ? 8 - level : level) + ((column + index) % 3) - 1))]),
+        ),
+      );
     }
     const summary = summarisePsychometrics(acc);
     const norms = deriveDeploymentNorms(summary, 30);
@@ -240,7 +283,16 @@ describe("profile psychometrics", () => {
   });
 
   it("never derives norms that would make reliable change divide by zero: SD 0, reliability 1, NaN", () => {
-    const entry = (alpha: number | null, sd: number | null): DimensionPsychometrics => ({ dimension: "CLOSE", n: 500, excludedIncomplete: 0, alpha, mean: 50, sd, sem: null, items: [] });
+    const entry = (alpha: number | null, sd: number | null): DimensionPsychometrics => ({
+      dimension: "CLOSE",
+      n: 500,
+      excludedIncomplete: 0,
+      alpha,
+      mean: 50,
+      sd,
+      sem: null,
+      items: [],
+    });
     for (const [alpha, sd] of [
       [0.8, 0],
       [1, 12],

@@ -11,8 +11,12 @@ import { computeCodependencyIndex, placePattern, scoreDimension, scoreProfile, s
 
 const ids = PROFILE.items.map((entry) => entry.id);
 const point = fc.integer({ min: 1, max: 7 });
-const completeAnswers = fc.tuple(...ids.map(() => point)).map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index]])) as Record<string, number>);
-const partialAnswers = fc.tuple(...ids.map(() => fc.option(point, { nil: undefined }))).map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index]])) as ProfileAnswers);
+const completeAnswers = fc
+  .tuple(...ids.map(() => point))
+  .map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index]])) as Record<string, number>);
+const partialAnswers = fc
+  .tuple(...ids.map(() => fc.option(point, { nil: undefined })))
+  .map((values) => Object.fromEntries(ids.map((id, index) => [id, values[index]])) as ProfileAnswers);
 
 /** Every item answered so that its keyed value is `keyed`. */
 function allKeyed(keyed: number): Record<string, number> {
@@ -42,7 +46,14 @@ describe("dimension scores", () => {
     fc.assert(
       fc.property(partialAnswers, (answers) => {
         const profile = scoreProfile(PROFILE, answers);
-        for (const score of [...Object.values(profile.dimensions), profile.subscales.giving, profile.subscales.receiving, profile.we, profile.me, profile.codependency]) {
+        for (const score of [
+          ...Object.values(profile.dimensions),
+          profile.subscales.giving,
+          profile.subscales.receiving,
+          profile.we,
+          profile.me,
+          profile.codependency,
+        ]) {
           if (score.status !== "scored") continue;
           expect(score.score).toBeGreaterThanOrEqual(0);
           expect(score.score).toBeLessThanOrEqual(100);
@@ -153,7 +164,11 @@ describe("dimension scores", () => {
     const labels = PROFILE.scale.points.map((point) => point.label);
     const texts = PROFILE.items.map((entry) => entry.text);
     expect(quoted.filter((words) => !labels.includes(words!) && !texts.includes(words!))).toEqual([]);
-    expect(result.explanation.influences.map((entry) => entry.text)).toEqual(["I stay quiet about my needs to keep the peace.", "I tell my partner what I think, even when we disagree.", "I go along with things that clash with my values."]);
+    expect(result.explanation.influences.map((entry) => entry.text)).toEqual([
+      "I stay quiet about my needs to keep the peace.",
+      "I tell my partner what I think, even when we disagree.",
+      "I go along with things that clash with my values.",
+    ]);
   });
 });
 

@@ -26,7 +26,13 @@ export function scoreAxis(key: "WE" | "ME", components: readonly ScoredDimension
   const parts = components.map((code) => dimensions[code]);
   const absent = parts.filter((part) => part.status !== "scored").map((part) => part.key);
   if (absent.length > 0) {
-    return { key, components, status: "missing", reason: "missing-component", message: `${key === "WE" ? "We" : "Me"} needs ${absent.join(", ")}, which could not be scored.` };
+    return {
+      key,
+      components,
+      status: "missing",
+      reason: "missing-component",
+      message: `${key === "WE" ? "We" : "Me"} needs ${absent.join(", ")}, which could not be scored.`,
+    };
   }
   let sum = 0;
   const influences = [];
@@ -36,7 +42,13 @@ export function scoreAxis(key: "WE" | "ME", components: readonly ScoredDimension
     influences.push(...part.explanation.influences);
   }
   const top = selectStrongest(influences);
-  return { key, components, status: "scored", score: sum / parts.length, explanation: { text: describeInfluences(top, key === "WE" ? "We" : "Me"), influences: top } };
+  return {
+    key,
+    components,
+    status: "scored",
+    score: sum / parts.length,
+    explanation: { text: describeInfluences(top, key === "WE" ? "We" : "Me"), influences: top },
+  };
 }
 
 /**
@@ -53,10 +65,18 @@ function scoreCodependency(instrument: Instrument, answers: ProfileAnswers, dime
   const self = dimensions.SELF;
   const ties = dimensions.TIES;
   if (rely.status !== "scored" || self.status !== "scored" || ties.status !== "scored") {
-    return { key: "CODEPENDENCY", formula: CODEPENDENCY_FORMULA, status: "missing", reason: "missing-component", message: "The co-dependency index needs Over-reliance, Sense of self and Friends and family." };
+    return {
+      key: "CODEPENDENCY",
+      formula: CODEPENDENCY_FORMULA,
+      status: "missing",
+      reason: "missing-component",
+      message: "The co-dependency index needs Over-reliance, Sense of self and Friends and family.",
+    };
   }
   const relyPull = rankInfluences(instrument, listDimensionItems(instrument, "RELY"), answers).filter((entry) => entry.direction === "raised");
-  const ownLifePull = rankInfluences(instrument, [...listDimensionItems(instrument, "SELF"), ...listDimensionItems(instrument, "TIES")], answers).filter((entry) => entry.direction === "lowered");
+  const ownLifePull = rankInfluences(instrument, [...listDimensionItems(instrument, "SELF"), ...listDimensionItems(instrument, "TIES")], answers).filter(
+    (entry) => entry.direction === "lowered",
+  );
   // Answers that raise the index: high reliance, or low self/ties. Reported as "raised" the index.
   const influences = selectStrongest([...relyPull, ...ownLifePull.map((entry) => ({ ...entry, direction: "raised" as const }))]);
   return {
@@ -101,7 +121,10 @@ export function placePattern(we: number, me: number, norms: ScoreNorms = PROVISI
 
 /** Score a full profile from one person's answers. SAFE answers are ignored here; see screenSafety. */
 export function scoreProfile(instrument: Instrument, answers: ProfileAnswers, norms: ScoreNorms = PROVISIONAL_NORMS): Profile {
-  const dimensions = Object.fromEntries(SCORED_DIMENSIONS.map((code) => [code, scoreDimension(instrument, code, answers)])) as Record<ScoredDimensionCode, DimensionScore>;
+  const dimensions = Object.fromEntries(SCORED_DIMENSIONS.map((code) => [code, scoreDimension(instrument, code, answers)])) as Record<
+    ScoredDimensionCode,
+    DimensionScore
+  >;
   const subscales = {
     giving: scoreItems(instrument, "SUPPORT_GIVING", "Support you give", listSubscaleItems(instrument, "giving"), answers),
     receiving: scoreItems(instrument, "SUPPORT_RECEIVING", "Support you receive", listSubscaleItems(instrument, "receiving"), answers),

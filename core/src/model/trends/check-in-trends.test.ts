@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { deriveTrendFlags, detectSocialWithdrawal, detectSustainedDecline, computeLeastSquaresSlope, summariseTrendWindows, type CheckInPoint } from "./check-in-trends.js";
+import {
+  deriveTrendFlags,
+  detectSocialWithdrawal,
+  detectSustainedDecline,
+  computeLeastSquaresSlope,
+  summariseTrendWindows,
+  type CheckInPoint,
+} from "./check-in-trends.js";
 import { addIsoWeeks } from "./iso-week.js";
 
 const NOW = "2026-W10";
@@ -28,11 +35,21 @@ describe("trend windows", () => {
 
 describe("malformed week keys", () => {
   it("skips and reports points with a bad week key instead of throwing", () => {
-    const points = [...series("friendsFamilyHours", [8, 8, 8, 8, 8, 8, 8, 8, 4, 4, null, 4]), { week: "2025-W53", friendsFamilyHours: 0 }, { week: "2026-47", friendsFamilyHours: 0 }];
+    const points = [
+      ...series("friendsFamilyHours", [8, 8, 8, 8, 8, 8, 8, 8, 4, 4, null, 4]),
+      { week: "2025-W53", friendsFamilyHours: 0 },
+      { week: "2026-47", friendsFamilyHours: 0 },
+    ];
     const signal = detectSocialWithdrawal(points, NOW);
     expect(signal.status).toBe("signal");
     expect(signal.malformedWeeks).toEqual(["2025-W53", "2026-47"]);
-    expect(detectSustainedDecline(points.map((point) => ({ week: point.week, wePulse: 4 })), NOW, "wePulse").malformedWeeks).toEqual(["2025-W53", "2026-47"]);
+    expect(
+      detectSustainedDecline(
+        points.map((point) => ({ week: point.week, wePulse: 4 })),
+        NOW,
+        "wePulse",
+      ).malformedWeeks,
+    ).toEqual(["2025-W53", "2026-47"]);
   });
 
   it("reports a malformed current week and finds no signal", () => {

@@ -62,7 +62,11 @@ function summarise(byAge: Map<number, number>, fromAge: number, toAge: number): 
 }
 
 /** Recent window (last 4 weeks incl. current) and baseline (the 8 before); missing weeks are skipped, not zero. */
-export function summariseTrendWindows(points: readonly CheckInPoint[], currentWeek: string, metric: TrendMetric): { baseline: WindowSummary; recent: WindowSummary; malformedWeeks: string[] } {
+export function summariseTrendWindows(
+  points: readonly CheckInPoint[],
+  currentWeek: string,
+  metric: TrendMetric,
+): { baseline: WindowSummary; recent: WindowSummary; malformedWeeks: string[] } {
   const { byAge, malformedWeeks } = collect(points, currentWeek, metric);
   return {
     recent: summarise(byAge, 0, T.recentWeeks - 1),
@@ -75,14 +79,26 @@ export function summariseTrendWindows(points: readonly CheckInPoint[], currentWe
 export function detectSocialWithdrawal(points: readonly CheckInPoint[], currentWeek: string): TrendSignal {
   const { baseline, recent, malformedWeeks } = summariseTrendWindows(points, currentWeek, "friendsFamilyHours");
   if (baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered || baseline.mean === null || recent.mean === null) {
-    return { status: "insufficient-data", baseline, recent, malformedWeeks, explanation: `Needs at least ${T.minBaselineAnswered} check-ins in the earlier weeks and ${T.minRecentAnswered} in the last ${T.recentWeeks}.` };
+    return {
+      status: "insufficient-data",
+      baseline,
+      recent,
+      malformedWeeks,
+      explanation: `Needs at least ${T.minBaselineAnswered} check-ins in the earlier weeks and ${T.minRecentAnswered} in the last ${T.recentWeeks}.`,
+    };
   }
   if (baseline.mean < T.minBaselineHours) {
     return { status: "no-signal", baseline, recent, malformedWeeks, explanation: "Your usual time with friends and family is too small to compare against." };
   }
   const isSignal = recent.mean <= T.withdrawalRatio * baseline.mean;
   const text = `Lately you spent about ${recent.mean.toFixed(1)} hours a week with friends or family, against about ${baseline.mean.toFixed(1)} before.`;
-  return { status: isSignal ? "signal" : "no-signal", baseline, recent, malformedWeeks, explanation: isSignal ? `${text} That is half or less of your usual time.` : text };
+  return {
+    status: isSignal ? "signal" : "no-signal",
+    baseline,
+    recent,
+    malformedWeeks,
+    explanation: isSignal ? `${text} That is half or less of your usual time.` : text,
+  };
 }
 
 /** Ordinary least-squares slope of y on x. */
@@ -117,10 +133,24 @@ export function detectSustainedDecline(points: readonly CheckInPoint[], currentW
     .filter(([age]) => age < T.declineMaxSpanWeeks)
     .sort((a, b) => a[0] - b[0])
     .slice(0, T.declineWindowAnswered);
-  const slope = usable.length >= T.declineMinAnswered ? computeLeastSquaresSlope(usable.map(([age]) => -age), usable.map(([, value]) => value)) : null;
+  const slope =
+    usable.length >= T.declineMinAnswered
+      ? computeLeastSquaresSlope(
+          usable.map(([age]) => -age),
+          usable.map(([, value]) => value),
+        )
+      : null;
   const name = pulseName(metric);
   if (slope === null || baseline.mean === null || recent.mean === null || baseline.answered < T.minBaselineAnswered || recent.answered < T.minRecentAnswered) {
-    return { status: "insufficient-data", baseline, recent, malformedWeeks, slopePerWeek: slope, weeksUsed: usable.length, explanation: `Not enough check-ins yet to read a trend in your ${name}.` };
+    return {
+      status: "insufficient-data",
+      baseline,
+      recent,
+      malformedWeeks,
+      slopePerWeek: slope,
+      weeksUsed: usable.length,
+      explanation: `Not enough check-ins yet to read a trend in your ${name}.`,
+    };
   }
   // Rounded before comparing, as every score is (score-precision.ts): a slope of exactly −0.15 a week
   // comes out of the arithmetic as −0.14999999999999997 and must still count as "at or below".
@@ -171,7 +201,9 @@ function declineExplanation(signals: ReadonlyArray<{ metric: "wePulse" | "mePuls
 
 /** A sustained decline of one pulse or both, as one flag: what it is, how it was found, what may help. */
 function declineFlag(points: readonly CheckInPoint[], currentWeek: string, reader: TrendReader): ModelFlag | undefined {
-  const signals = (["wePulse", "mePulse"] as const).map((metric) => ({ metric, signal: detectSustainedDecline(points, currentWeek, metric) })).filter(({ signal }) => signal.status === "signal");
+  const signals = (["wePulse", "mePulse"] as const)
+    .map((metric) => ({ metric, signal: detectSustainedDecline(points, currentWeek, metric) }))
+    .filter(({ signal }) => signal.status === "signal");
   if (signals.length === 0) return undefined;
   return createFlag({
     id: "sustained-decline",

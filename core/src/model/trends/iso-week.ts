@@ -9,7 +9,14 @@ export type CalendarDate = { year: number; month: number; day: number };
 
 /** The calendar date of an instant in an IANA time zone, e.g. "Asia/Singapore". */
 export function getZonedDate(instant: Date, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", calendar: "gregory", numberingSystem: "latn" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    calendar: "gregory",
+    numberingSystem: "latn",
+  }).formatToParts(instant);
   const read = (type: "year" | "month" | "day"): number => Number(parts.find((part) => part.type === type)?.value);
   return { year: read("year"), month: read("month"), day: read("day") };
 }

@@ -45,7 +45,9 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
     const body = started.json();
     const expected = orderItemSections(INTERDEPENDENCE_PROFILE_V1, userId);
     expect(body.sections.map((section: { id: string }) => section.id)).toEqual(["profile", "safety-check"]);
-    expect(body.sections.map((section: { items: Array<{ id: string }> }) => section.items.map((entry) => entry.id))).toEqual(expected.map((section) => section.itemIds));
+    expect(body.sections.map((section: { items: Array<{ id: string }> }) => section.items.map((entry) => entry.id))).toEqual(
+      expected.map((section) => section.itemIds),
+    );
     expect(body).toMatchObject({ answers: {}, answeredCount: 0, totalCount: items.length });
     expect(body.scale).toHaveLength(7);
     // A second start (another tap, another device) returns the same one.
@@ -163,7 +165,12 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
     });
     const saved = await save!;
     expect(saved.statusCode).toBe(409);
-    const row = await t.database.db.selectFrom("assessment_answer").select("value").where("assessment_id", "=", id).where("item_id", "=", firstItem).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom("assessment_answer")
+      .select("value")
+      .where("assessment_id", "=", id)
+      .where("item_id", "=", firstItem)
+      .executeTakeFirstOrThrow();
     expect(Number(row.value)).toBe(4);
   });
 
@@ -176,7 +183,12 @@ describe.each(dialects)("[%s] assessment", (dialect) => {
       const [saved, submitted] = await Promise.all([saveVia(t.app, person.cookie, id, firstItem, 7), submitVia(t.app, person.cookie, id)]);
       expect(submitted.statusCode).toBe(200);
       expect([200, 409]).toContain(saved.statusCode);
-      const row = await t.database.db.selectFrom("assessment_answer").select("value").where("assessment_id", "=", id).where("item_id", "=", firstItem).executeTakeFirstOrThrow();
+      const row = await t.database.db
+        .selectFrom("assessment_answer")
+        .select("value")
+        .where("assessment_id", "=", id)
+        .where("item_id", "=", firstItem)
+        .executeTakeFirstOrThrow();
       // A refused save left the answer as submitted; an accepted one came before the submit.
       expect(Number(row.value)).toBe(saved.statusCode === 200 ? 7 : 4);
     }

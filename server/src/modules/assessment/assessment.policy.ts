@@ -48,7 +48,8 @@ export function requireOwn(record: AssessmentRecord | null): AssessmentRecord {
 }
 
 export function requireInProgress(record: AssessmentRecord): void {
-  if (record.status !== "in_progress") throw new DomainError(409, "ALREADY_SUBMITTED", "This profile was already submitted; its answers are kept as they were.");
+  if (record.status !== "in_progress")
+    throw new DomainError(409, "ALREADY_SUBMITTED", "This profile was already submitted; its answers are kept as they were.");
 }
 
 export function requireKnownItem(instrument: Instrument, itemId: string): void {

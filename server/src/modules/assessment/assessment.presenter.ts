@@ -20,10 +20,7 @@ export function presentInProgress(instrument: Instrument, record: AssessmentReco
   };
 }
 
-export function presentCurrent(
-  inProgress: InProgressAssessment | null,
-  completed: readonly AssessmentRecord[],
-): CurrentAssessmentResponse {
+export function presentCurrent(inProgress: InProgressAssessment | null, completed: readonly AssessmentRecord[]): CurrentAssessmentResponse {
   const last = completed.at(-1);
   const lastCompletedAt = last?.completedAt ?? null;
   const availableAt = retakeAvailableAt(lastCompletedAt);

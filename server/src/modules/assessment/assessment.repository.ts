@@ -133,7 +133,11 @@ export async function listAnswersOf(db: Kysely<DB>, assessmentIds: readonly stri
 }
 
 export async function countAnswers(db: Kysely<DB>, assessmentId: string): Promise<number> {
-  const row = await db.selectFrom("assessment_answer").select((eb) => eb.fn.countAll<number | string>().as("count")).where("assessment_id", "=", assessmentId).executeTakeFirst();
+  const row = await db
+    .selectFrom("assessment_answer")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 
@@ -176,7 +180,14 @@ function numberOrNull(value: number | string | null): number | null {
 export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string };
 
 /** Writes the score row and, apart, the safety row of one completed assessment (replacing any). */
-export async function upsertScoreRows(db: Kysely<DB>, assessmentId: string, userId: string, completedAt: number, summary: AssessmentSummary, packed: PackedScoredAnswers): Promise<void> {
+export async function upsertScoreRows(
+  db: Kysely<DB>,
+  assessmentId: string,
+  userId: string,
+  completedAt: number,
+  summary: AssessmentSummary,
+  packed: PackedScoredAnswers,
+): Promise<void> {
   const scores = Object.fromEntries(SCORE_KEYS.map((key) => [scoreColumnOf[key], summary.scores[key]]));
   const values = {
     assessment_id: assessmentId,
@@ -217,7 +228,13 @@ export async function listScoreRowsOfPeople(db: Kysely<DB>, people: PeopleQuery)
 
 /** Score rows of one person, oldest first. */
 export async function listScoreRowsOf(db: Kysely<DB>, userId: string): Promise<StoredScoreRow[]> {
-  const rows = await db.selectFrom("assessment_score").select(scoreRowColumns).where("user_id", "=", userId).orderBy("completed_at").orderBy("assessment_id").execute();
+  const rows = await db
+    .selectFrom("assessment_score")
+    .select(scoreRowColumns)
+    .where("user_id", "=", userId)
+    .orderBy("completed_at")
+    .orderBy("assessment_id")
+    .execute();
   return rows.map(toScoreRow);
 }
 
@@ -228,14 +245,25 @@ export async function listCompletedWithoutScoreRow(db: Kysely<DB>, userIds: Peop
     .select(columns)
     .where("user_id", "in", userIds)
     .where("status", "=", "completed")
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("assessment_score").select("assessment_score.assessment_id").whereRef("assessment_score.assessment_id", "=", "assessment.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom("assessment_score").select("assessment_score.assessment_id").whereRef("assessment_score.assessment_id", "=", "assessment.id")),
+      ),
+    )
     .execute();
   return rows.map(toRecord);
 }
 
 /** A page of completed assessments after `afterId` (keyset by id), for rebuilding every score row. */
 export async function listCompletedPage(db: Kysely<DB>, afterId: string, limit: number): Promise<AssessmentRecord[]> {
-  const rows = await db.selectFrom("assessment").select(columns).where("status", "=", "completed").where("id", ">", afterId).orderBy("id").limit(limit).execute();
+  const rows = await db
+    .selectFrom("assessment")
+    .select(columns)
+    .where("status", "=", "completed")
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
   return rows.map(toRecord);
 }
 

@@ -230,7 +230,11 @@ async function readLatest(db: Kysely<DB>, userId: string) {
   const latest = (await listCompleted(db, userId)).at(-1);
   if (!latest) return null;
   const instrument = instrumentOf(latest);
-  return { latest, instrument, profile: readScored(latest.id)?.profile ?? scoreAndKeep(latest.id, instrument, toProfileAnswers(await listAnswers(db, latest.id))).profile };
+  return {
+    latest,
+    instrument,
+    profile: readScored(latest.id)?.profile ?? scoreAndKeep(latest.id, instrument, toProfileAnswers(await listAnswers(db, latest.id))).profile,
+  };
 }
 
 /**
@@ -247,19 +251,28 @@ export async function getLatestScoredProfile(db: Kysely<DB>, userId: string): Pr
 export async function getOwnLatestScoredProfile(db: Kysely<DB>, userId: string): Promise<OwnLatestScoredProfile | null> {
   const read = await readLatest(db, userId);
   // The safety screen is the viewer's own and shapes only their view: read from their answers, never kept.
-  return read ? { assessmentId: read.latest.id, instrument: read.instrument, profile: read.profile, safety: screenSafety(read.instrument, toProfileAnswers(await listAnswers(db, read.latest.id))) } : null;
+  return read
+    ? {
+        assessmentId: read.latest.id,
+        instrument: read.instrument,
+        profile: read.profile,
+        safety: screenSafety(read.instrument, toProfileAnswers(await listAnswers(db, read.latest.id))),
+      }
+    : null;
 }
 
 /** Every assessment of the person with every answer (SAFE included: it is their own data) and scores, for their export. */
 export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
   const all = await listAll(db, userId);
-  const answersById = await listAnswersOf(db, all.map((record) => record.id));
+  const answersById = await listAnswersOf(
+    db,
+    all.map((record) => record.id),
+  );
   return all.map((record) => {
     const answers = answersById.get(record.id) ?? [];
     return { record, answers, instrument: instrumentOf(record), profile: scoreProfile(instrumentOf(record), toProfileAnswers(answers)) };
   });
 }
-
 
 // ---- Stored score rows (decision 016): read models for the counsellor's dashboard.
 
@@ -281,11 +294,21 @@ export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promi
   for (;;) {
     const page = await listCompletedPage(db, after, pageSize);
     if (page.length === 0) return rebuilt;
-    const answersById = await listAnswersOf(db, page.map((record) => record.id));
+    const answersById = await listAnswersOf(
+      db,
+      page.map((record) => record.id),
+    );
     for (const record of page) {
       const instrument = instrumentOf(record);
       const answers = toProfileAnswers(answersById.get(record.id) ?? []);
-      await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
+      await upsertScoreRows(
+        db,
+        record.id,
+        record.userId,
+        record.completedAt ?? record.startedAt,
+        summariseAssessment(instrument, answers),
+        packedAnswersOf(instrument, answers),
+      );
     }
     rebuilt += page.length;
     after = page[page.length - 1]?.id ?? after;
@@ -296,11 +319,21 @@ export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promi
 async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
   const missing = await listCompletedWithoutScoreRow(db, people);
   if (missing.length === 0) return;
-  const answersById = await listAnswersOf(db, missing.map((record) => record.id));
+  const answersById = await listAnswersOf(
+    db,
+    missing.map((record) => record.id),
+  );
   for (const record of missing) {
     const instrument = instrumentOf(record);
     const answers = toProfileAnswers(answersById.get(record.id) ?? []);
-    await upsertScoreRows(db, record.id, record.userId, record.completedAt ?? record.startedAt, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
+    await upsertScoreRows(
+      db,
+      record.id,
+      record.userId,
+      record.completedAt ?? record.startedAt,
+      summariseAssessment(instrument, answers),
+      packedAnswersOf(instrument, answers),
+    );
   }
   // In one sorted order, as every refresh locks (decision 018).
   for (const userId of [...new Set(missing.map((record) => record.userId))].sort()) await refreshClientSummariesOfPerson(db, userId);

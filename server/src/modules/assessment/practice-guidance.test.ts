@@ -18,7 +18,15 @@ function guidanceFor(answers: Record<string, number>) {
   return { profile, flags, guidance: derivePracticeGuidance(profile, flags.ownerOnly) };
 }
 
-const record = { id: "a1", userId: "u1", instrumentId: instrument.id, instrumentVersion: instrument.version, status: "completed" as const, startedAt: 0, completedAt: 1_000 };
+const record = {
+  id: "a1",
+  userId: "u1",
+  instrumentId: instrument.id,
+  instrumentVersion: instrument.version,
+  status: "completed" as const,
+  startedAt: 0,
+  completedAt: 1_000,
+};
 
 describe("practice guidance", () => {
   it("suggests the practices the flags link to, once each, in flag order, with a reason each", () => {

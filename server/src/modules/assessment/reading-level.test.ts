@@ -8,7 +8,9 @@ import { derivePracticeGuidance } from "./practice-guidance.js";
 import { FLAG_TITLES, SAFETY_EXPLANATION } from "./profile.presenter.js";
 
 const point = fc.integer({ min: 1, max: 7 });
-const answerSets = fc.tuple(...instrument.items.map(() => fc.option(point, { nil: undefined, freq: 8 }))).map((values) => Object.fromEntries(instrument.items.map((entry, index) => [entry.id, values[index]])));
+const answerSets = fc
+  .tuple(...instrument.items.map(() => fc.option(point, { nil: undefined, freq: 8 })))
+  .map((values) => Object.fromEntries(instrument.items.map((entry, index) => [entry.id, values[index]])));
 
 describe("the server's words about a profile, at the items' reading level", () => {
   it("every flag title, the safety flag's own words, and every reason a practice is suggested, whatever the answers", () => {

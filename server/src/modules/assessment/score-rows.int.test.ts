@@ -2,7 +2,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Migrator, sql } from "kysely";
-import { INTERDEPENDENCE_PROFILE_V1, SCORE_KEYS, deriveFlags, scoreNumbersOf, scoreProfile, screenSafety, summariseAssessment, type ProfileAnswers } from "@mutual/core";
+import {
+  INTERDEPENDENCE_PROFILE_V1,
+  SCORE_KEYS,
+  deriveFlags,
+  scoreNumbersOf,
+  scoreProfile,
+  screenSafety,
+  summariseAssessment,
+  type ProfileAnswers,
+} from "@mutual/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
@@ -27,7 +36,15 @@ async function insertPerson(db: Kysely<DB>, dialect: string): Promise<string> {
   const now = new Date();
   await db
     .insertInto("user")
-    .values({ id, name: `Person ${id.slice(0, 4)}`, email: `${id}@example.test`, emailVerified: dialect === "sqlite" ? 0 : false, image: null, createdAt: dialect === "sqlite" ? now.toISOString() : now, updatedAt: dialect === "sqlite" ? now.toISOString() : now })
+    .values({
+      id,
+      name: `Person ${id.slice(0, 4)}`,
+      email: `${id}@example.test`,
+      emailVerified: dialect === "sqlite" ? 0 : false,
+      image: null,
+      createdAt: dialect === "sqlite" ? now.toISOString() : now,
+      updatedAt: dialect === "sqlite" ? now.toISOString() : now,
+    })
     .execute();
   return id;
 }
@@ -36,11 +53,26 @@ async function insertAssessment(db: Kysely<DB>, userId: string, answers: Profile
   const id = randomUUID();
   await db
     .insertInto("assessment")
-    .values({ id, user_id: userId, instrument_id: INTERDEPENDENCE_PROFILE_V1.id, instrument_version: INTERDEPENDENCE_PROFILE_V1.version, status: completedAt === null ? "in_progress" : "completed", started_at: (completedAt ?? Date.now()) - 1000, completed_at: completedAt })
+    .values({
+      id,
+      user_id: userId,
+      instrument_id: INTERDEPENDENCE_PROFILE_V1.id,
+      instrument_version: INTERDEPENDENCE_PROFILE_V1.version,
+      status: completedAt === null ? "in_progress" : "completed",
+      started_at: (completedAt ?? Date.now()) - 1000,
+      completed_at: completedAt,
+    })
     .execute();
   await db
     .insertInto("assessment_answer")
-    .values(Object.entries(answers).map(([itemId, value]) => ({ assessment_id: id, item_id: itemId, value: Number(value), answered_at: (completedAt ?? Date.now()) - 500 })))
+    .values(
+      Object.entries(answers).map(([itemId, value]) => ({
+        assessment_id: id,
+        item_id: itemId,
+        value: Number(value),
+        answered_at: (completedAt ?? Date.now()) - 500,
+      })),
+    )
     .execute();
   return id;
 }
@@ -82,7 +114,11 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     const before = names[names.indexOf("20261124T1600_read-models") - 1]!;
     // Pinned to this database's schema, as the app's migrator is (a neighbouring schema's bookkeeping must not count).
     const schema = dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
-    const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const migrator = new Migrator({
+      db: database.db,
+      provider: { getMigrations: async () => migrations },
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
     expect((await migrator.migrateTo(before)).error).toBeUndefined();
     const db = database.db;
     const people: Array<{ userId: string; answers: ProfileAnswers; assessmentId: string }> = [];
@@ -93,7 +129,26 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     }
     const inProgress = await insertAssessment(db, people[0]!.userId, answersFor(9, 1), null);
     for (const [index, week] of ["2026-W40", "2026-W46", "2026-W44"].entries()) {
-      await db.insertInto("check_in").values({ id: randomUUID(), user_id: people[1]!.userId, iso_week: week, time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: 5, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: 1000 + index, updated_at: 2000 + index }).execute();
+      await db
+        .insertInto("check_in")
+        .values({
+          id: randomUUID(),
+          user_id: people[1]!.userId,
+          iso_week: week,
+          time_zone: "UTC",
+          spoke_up: 3,
+          felt_heard: 3,
+          backed_partner: 3,
+          felt_backed: 3,
+          friends_family_hours: 2,
+          we_pulse: 5,
+          me_pulse: 5,
+          note_sealed: null,
+          note_key_id: null,
+          created_at: 1000 + index,
+          updated_at: 2000 + index,
+        })
+        .execute();
     }
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     // The migration only makes the tables (frozen in time); start-up fills them with today's rules.
@@ -104,7 +159,13 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     for (const person of people) {
       const [row] = await listScoresOf(db, person.userId);
       const expected = expectedRow(person.answers);
-      expect(row).toMatchObject({ assessmentId: person.assessmentId, userId: person.userId, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds });
+      expect(row).toMatchObject({
+        assessmentId: person.assessmentId,
+        userId: person.userId,
+        scores: expected.scores,
+        pattern: expected.pattern,
+        flagIds: expected.flagIds,
+      });
       expect(safetyOf.get(person.assessmentId)?.raised).toBe(expected.safety);
     }
     // Only completed assessments have a row; half the people raised the safety flag, and no score row carries it.
@@ -112,7 +173,9 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     expect(people.filter((person) => safetyOf.get(person.assessmentId)?.raised).length).toBeGreaterThan(0);
     const scoreRow = await db.selectFrom("assessment_score").selectAll().where("assessment_id", "=", people[0]!.assessmentId).executeTakeFirstOrThrow();
     expect(Object.keys(scoreRow).filter((column) => column.includes("safe"))).toEqual([]);
-    expect(await listLatestCheckInsOfPeople(db, onePerson(db, people[1]!.userId))).toEqual([{ userId: people[1]!.userId, week: "2026-W46", updatedAtMs: 2001, isDeclining: false }]);
+    expect(await listLatestCheckInsOfPeople(db, onePerson(db, people[1]!.userId))).toEqual([
+      { userId: people[1]!.userId, week: "2026-W46", updatedAtMs: 2001, isDeclining: false },
+    ]);
   });
 
   it("writes the row in the submit's transaction, equal to scoring the answers, for many kinds of answers", async () => {
@@ -126,7 +189,13 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
       const rows = await listScoresOfPeople(db, onePerson(db, userId));
       const expected = expectedRow(answers);
       expect(rows).toEqual([{ assessmentId: id, userId, completedAt: now, scores: expected.scores, pattern: expected.pattern, flagIds: expected.flagIds }]);
-      expect(summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers)).toEqual({ scores: expected.scores, pattern: expected.pattern, shareableFlagIds: expected.flagIds, safetyRaised: expected.safety, safetyCheckSkipped: false });
+      expect(summariseAssessment(INTERDEPENDENCE_PROFILE_V1, answers)).toEqual({
+        scores: expected.scores,
+        pattern: expected.pattern,
+        shareableFlagIds: expected.flagIds,
+        safetyRaised: expected.safety,
+        safetyCheckSkipped: false,
+      });
       expect((await listSafetyChecksOfPeople(db, onePerson(db, userId))).get(id)).toEqual({ raised: expected.safety, skipped: false });
       expect(SCORE_KEYS.every((key) => key in rows[0]!.scores)).toBe(true);
     }
@@ -166,18 +235,51 @@ describe.each(dialects)("[%s] stored score rows and latest check-ins", (dialect)
     const neutralHarm = await insertPerson(db, dialect);
     const neutralHarmAssessment = await insertAssessment(db, neutralHarm, { ...calm, "safe-3": 4 }, Date.UTC(2026, 9, 1));
     const skipper = await insertPerson(db, dialect);
-    const skipperAssessment = await insertAssessment(db, skipper, Object.fromEntries(Object.entries(calm).filter(([id]) => !id.startsWith("safe-"))), Date.UTC(2026, 9, 1));
-    for (const [assessmentId, userId] of [[neutralHarmAssessment, neutralHarm], [skipperAssessment, skipper]] as const) {
-      await db.insertInto("assessment_safety").values({ assessment_id: assessmentId, user_id: userId, raised: 0 } as never).execute();
+    const skipperAssessment = await insertAssessment(
+      db,
+      skipper,
+      Object.fromEntries(Object.entries(calm).filter(([id]) => !id.startsWith("safe-"))),
+      Date.UTC(2026, 9, 1),
+    );
+    for (const [assessmentId, userId] of [
+      [neutralHarmAssessment, neutralHarm],
+      [skipperAssessment, skipper],
+    ] as const) {
+      await db
+        .insertInto("assessment_safety")
+        .values({ assessment_id: assessmentId, user_id: userId, raised: 0 } as never)
+        .execute();
     }
     // Twelve weeks of a sliding We pulse, with the latest week recorded as an older server did.
     const slider = await insertPerson(db, dialect);
     const pulses = [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3];
     for (const [index, wePulse] of pulses.entries()) {
       const week = `2026-W${String(30 + index).padStart(2, "0")}`;
-      await db.insertInto("check_in").values({ id: randomUUID(), user_id: slider, iso_week: week, time_zone: "UTC", spoke_up: 3, felt_heard: 3, backed_partner: 3, felt_backed: 3, friends_family_hours: 2, we_pulse: wePulse, me_pulse: 5, note_sealed: null, note_key_id: null, created_at: index, updated_at: index }).execute();
+      await db
+        .insertInto("check_in")
+        .values({
+          id: randomUUID(),
+          user_id: slider,
+          iso_week: week,
+          time_zone: "UTC",
+          spoke_up: 3,
+          felt_heard: 3,
+          backed_partner: 3,
+          felt_backed: 3,
+          friends_family_hours: 2,
+          we_pulse: wePulse,
+          me_pulse: 5,
+          note_sealed: null,
+          note_key_id: null,
+          created_at: index,
+          updated_at: index,
+        })
+        .execute();
     }
-    await db.insertInto("check_in_latest").values({ user_id: slider, iso_week: "2026-W41", updated_at: 11 } as never).execute();
+    await db
+      .insertInto("check_in_latest")
+      .values({ user_id: slider, iso_week: "2026-W41", updated_at: 11 } as never)
+      .execute();
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     // An older server's database has not run today's derivations: start-up rebuilds its rows.
     await db.deleteFrom("job_run").where("job", "like", "derived-rows:%").execute();

@@ -80,7 +80,12 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
   });
 
   it("refuses bad answers with 400 and stores nothing", async () => {
-    for (const bad of [{ ...answers, spokeUp: 5 }, { ...answers, wePulse: 0 }, { ...answers, friendsFamilyHours: 1.25 }, { ...answers, mood: 3 }]) {
+    for (const bad of [
+      { ...answers, spokeUp: 5 },
+      { ...answers, wePulse: 0 },
+      { ...answers, friendsFamilyHours: 1.25 },
+      { ...answers, mood: 3 },
+    ]) {
       const response = await put(person, { timeZone: zone, answers: bad });
       expect(response.statusCode).toBe(400);
     }
@@ -99,7 +104,10 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     const edited = await put(person, { timeZone: zone, answers: { ...answers, spokeUp: 1, note: "the quiet lantern by the window" } });
     expect(edited.json()).toMatchObject({ week: "2026-W48", checkIn: { answers: { ...answers, spokeUp: 1 }, note: "the quiet lantern by the window" } });
     expect(await countRows(t, "check_in", userId)).toBe(1);
-    expect((await getCurrent(person)).json()).toMatchObject({ week: "2026-W48", checkIn: { answers: { spokeUp: 1 }, note: "the quiet lantern by the window" } });
+    expect((await getCurrent(person)).json()).toMatchObject({
+      week: "2026-W48",
+      checkIn: { answers: { spokeUp: 1 }, note: "the quiet lantern by the window" },
+    });
 
     now = mondayEarly;
     expect((await getCurrent(person)).json()).toEqual({ week: "2026-W49", timeZone: zone, checkIn: null });
@@ -202,7 +210,11 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     const body = response.json();
     expect(body.weeks).toEqual([
       { week: "2026-W48", answers: { ...answers, spokeUp: 1 }, hasNote: true },
-      { week: "2026-W49", answers: { spokeUp: null, feltHeard: null, backedPartner: null, feltBacked: null, friendsFamilyHours: null, wePulse: 6, mePulse: null }, hasNote: false },
+      {
+        week: "2026-W49",
+        answers: { spokeUp: null, feltHeard: null, backedPartner: null, feltBacked: null, friendsFamilyHours: null, wePulse: 6, mePulse: null },
+        hasNote: false,
+      },
     ]);
     expect(body.signals).toEqual([]);
     expect(body.definition.questions.map((question: { id: string }) => question.id)).toContain("friendsFamilyHours");
@@ -236,7 +248,12 @@ describe.each(dialects)("[%s] weekly check-ins", (dialect) => {
     const seeded = await signUp(t.app);
     const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: seeded.cookie } });
     const seededId = (me.json() as { user: { id: string } }).user.id;
-    await storeCheckInForWeek(t.database.db, testKeyring, seededId, { week: "2026-W40", timeZone: zone, answers: { wePulse: 4, note: "seeded willow note" }, atMs: Date.UTC(2026, 9, 1) });
+    await storeCheckInForWeek(t.database.db, testKeyring, seededId, {
+      week: "2026-W40",
+      timeZone: zone,
+      answers: { wePulse: 4, note: "seeded willow note" },
+      atMs: Date.UTC(2026, 9, 1),
+    });
     const list = await t.app.inject({ method: "GET", url: "/api/check-ins", headers: { cookie: seeded.cookie } });
     expect(list.json().weeks).toEqual([expect.objectContaining({ week: "2026-W40", hasNote: true })]);
     expect(await everyStoredText(t)).not.toContain("willow");

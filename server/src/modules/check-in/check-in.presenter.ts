@@ -1,4 +1,13 @@
-import { WEEKLY_CHECK_IN, type CheckInDefinition, type CheckInWeek, type CurrentCheckInResponse, type ModelFlag, type ScoredCheckInAnswers, type TrendReader, type TrendSignalView } from "@mutual/core";
+import {
+  WEEKLY_CHECK_IN,
+  type CheckInDefinition,
+  type CheckInWeek,
+  type CurrentCheckInResponse,
+  type ModelFlag,
+  type ScoredCheckInAnswers,
+  type TrendReader,
+  type TrendSignalView,
+} from "@mutual/core";
 
 /** Scored answers, field by field (never the note). */
 export function presentScores(scores: ScoredCheckInAnswers): ScoredCheckInAnswers {

@@ -131,12 +131,7 @@ async function keepLatest(db: Kysely<DB>, userId: string, week: string, nowMs: n
   await db
     .insertInto("check_in_latest")
     .values({ user_id: userId, iso_week: week, updated_at: nowMs })
-    .onConflict((conflict) =>
-      conflict
-        .column("user_id")
-        .doUpdateSet({ iso_week: week, updated_at: nowMs })
-        .where("check_in_latest.iso_week", "<=", week),
-    )
+    .onConflict((conflict) => conflict.column("user_id").doUpdateSet({ iso_week: week, updated_at: nowMs }).where("check_in_latest.iso_week", "<=", week))
     .execute();
 }
 
@@ -154,7 +149,11 @@ export async function listPeopleWithLatest(db: Kysely<DB>, afterUserId: string, 
 
 /** Stores whether a pulse was declining as of the person's latest check-in (check_in_latest, decision 035). */
 export async function setLatestDecline(db: Kysely<DB>, userId: string, isDeclining: boolean): Promise<void> {
-  await db.updateTable("check_in_latest").set({ pulse_declining: isDeclining ? 1 : 0 }).where("user_id", "=", userId).execute();
+  await db
+    .updateTable("check_in_latest")
+    .set({ pulse_declining: isDeclining ? 1 : 0 })
+    .where("user_id", "=", userId)
+    .execute();
 }
 
 /** A subquery selecting the people whose rows to read (one column, user_id). */

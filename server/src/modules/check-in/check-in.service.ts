@@ -140,7 +140,12 @@ export async function putCurrentCheckIn(
 const TREND_SPAN_WEEKS = MODEL_THRESHOLDS.trends.recentWeeks + MODEL_THRESHOLDS.trends.baselineWeeks;
 
 function trendPoints(records: readonly CheckInRecord[]): CheckInPoint[] {
-  return records.map((record) => ({ week: record.week, friendsFamilyHours: record.scores.friendsFamilyHours, wePulse: record.scores.wePulse, mePulse: record.scores.mePulse }));
+  return records.map((record) => ({
+    week: record.week,
+    friendsFamilyHours: record.scores.friendsFamilyHours,
+    wePulse: record.scores.wePulse,
+    mePulse: record.scores.mePulse,
+  }));
 }
 
 /**

@@ -4,7 +4,14 @@
 import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_EXPORT_CSV_COLUMNS, INTERDEPENDENCE_PROFILE_V1 as PROFILE, PRACTICE_SCORES_CSV_COLUMNS, fhirExportBundleSchema, type CounsellingRelationsResponse, type CreateClientInviteResponse } from "@mutual/core";
+import {
+  CLIENT_EXPORT_CSV_COLUMNS,
+  INTERDEPENDENCE_PROFILE_V1 as PROFILE,
+  PRACTICE_SCORES_CSV_COLUMNS,
+  fhirExportBundleSchema,
+  type CounsellingRelationsResponse,
+  type CreateClientInviteResponse,
+} from "@mutual/core";
 import { buildTestApp, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
 import { newPersonDetails, sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
@@ -15,7 +22,10 @@ import { loadFhirSchemaValidator, type FhirSchemaValidator } from "../../../../c
 
 type Coding = { system?: string; code?: string; extension?: Array<{ url: string; valueDecimal?: number }> };
 type Bundle = {
-  entry: Array<{ fullUrl: string; resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string; answer?: Array<{ valueCoding?: Coding }> }> } }>;
+  entry: Array<{
+    fullUrl: string;
+    resource: { resourceType: string; id: string; subject?: { display?: string }; item?: Array<{ linkId: string; answer?: Array<{ valueCoding?: Coding }> }> };
+  }>;
 };
 type CsvRow = Record<string, string>;
 
@@ -44,13 +54,22 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
   let elsewhere: TestPerson;
   let practiceId: string;
 
-  const put = (person: TestPerson, url: string, payload: object) => t.app.inject({ method: "PUT", url, headers: { ...sameOrigin, cookie: person.cookie }, payload });
+  const put = (person: TestPerson, url: string, payload: object) =>
+    t.app.inject({ method: "PUT", url, headers: { ...sameOrigin, cookie: person.cookie }, payload });
   const del = (person: TestPerson, url: string) => t.app.inject({ method: "DELETE", url, headers: { origin: sameOrigin.origin, cookie: person.cookie } });
 
   /** A client of `by` in the practice, with a completed profile, a check-in with a note, and these scopes. */
-  async function newClient(by: TestPerson, scopes: string[], name?: string): Promise<{ client: TestPerson; clientId: string; userId: string; assessmentId: string }> {
+  async function newClient(
+    by: TestPerson,
+    scopes: string[],
+    name?: string,
+  ): Promise<{ client: TestPerson; clientId: string; userId: string; assessmentId: string }> {
     const client = await signUp(t.app, name ? { ...newPersonDetails(), name } : newPersonDetails());
-    const assessmentId = await completeProfileVia(t.app, client.cookie, fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)));
+    const assessmentId = await completeProfileVia(
+      t.app,
+      client.cookie,
+      fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)),
+    );
     const checkIn = await put(client, "/api/check-ins/current", { timeZone: "Asia/Kuala_Lumpur", answers: { ...checkInAnswers, note: formulaNote } });
     expect(checkIn.statusCode, checkIn.body).toBe(200);
     const invite = await postAs(t.app, by, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
@@ -118,28 +137,41 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const bundle = (await getAs(t.app, counsellor, fhirUrl(clientId))).json<Bundle>();
     expect(validator.validate(bundle)).toEqual([]);
     const resources = bundle.entry.map((entry) => entry.resource as unknown as Record<string, unknown>);
-    for (const resource of resources.filter((entry) => entry.resourceType !== "QuestionnaireResponse")) expect(validator.validate(resource), String(resource.resourceType)).toEqual([]);
+    for (const resource of resources.filter((entry) => entry.resourceType !== "QuestionnaireResponse"))
+      expect(validator.validate(resource), String(resource.resourceType)).toEqual([]);
     const base = `${testPublicUrl}/fhir`;
     const questionnaire = resources.find((entry) => entry.resourceType === "Questionnaire")!;
     expect(questionnaire.url).toBe(`${base}/Questionnaire/${PROFILE.id}`);
     expect(JSON.stringify(bundle)).not.toContain("mutual.example");
-    const codeSystems = resources.filter((entry) => entry.resourceType === "CodeSystem") as Array<{ url: string; version: string; content: string; concept: Array<{ code: string; display: string }> }>;
+    const codeSystems = resources.filter((entry) => entry.resourceType === "CodeSystem") as Array<{
+      url: string;
+      version: string;
+      content: string;
+      concept: Array<{ code: string; display: string }>;
+    }>;
     expect(codeSystems.map((system) => system.url)).toEqual([`${base}/CodeSystem/agreement-7`, `${base}/CodeSystem/interdependence-dimension`]);
     expect(codeSystems.every((system) => system.version === PROFILE.version && system.content === "complete")).toBe(true);
-    expect(codeSystems[0]!.concept.map((concept) => [concept.code, concept.display])).toEqual(PROFILE.scale.points.map((point) => [String(point.value), point.label]));
+    expect(codeSystems[0]!.concept.map((concept) => [concept.code, concept.display])).toEqual(
+      PROFILE.scale.points.map((point) => [String(point.value), point.label]),
+    );
     expect(codeSystems[1]!.concept.map((concept) => concept.code)).toEqual(PROFILE.dimensions.map((dimension) => dimension.code));
     // Every code in the bundle comes from a code system the bundle carries.
     const systems = new Set(codeSystems.map((system) => system.url));
     const used = new Set([...JSON.stringify(bundle).matchAll(/"system":"([^"]+)"/g)].map((match) => match[1]!));
     expect([...used].filter((system) => !systems.has(system))).toEqual([]);
     // R4's own ordinalValue beside the SDC's itemWeight, with the same keyed value, on every answer.
-    const coded = (responseOf(bundle).item ?? []).flatMap((item) => (item.answer ?? []).flatMap((answer) => (answer.valueCoding ? [{ linkId: item.linkId, coding: answer.valueCoding }] : [])));
+    const coded = (responseOf(bundle).item ?? []).flatMap((item) =>
+      (item.answer ?? []).flatMap((answer) => (answer.valueCoding ? [{ linkId: item.linkId, coding: answer.valueCoding }] : [])),
+    );
     expect(coded.length).toBe(PROFILE.items.length - safeIds.size);
     for (const { linkId, coding } of coded) {
       const weights = Object.fromEntries((coding.extension ?? []).map((extension) => [extension.url, extension.valueDecimal]));
       const item = PROFILE.items.find((entry) => entry.id === linkId)!;
       const keyed = item.isReverse ? 8 - Number(coding.code) : Number(coding.code);
-      expect(weights, linkId).toEqual({ "http://hl7.org/fhir/StructureDefinition/ordinalValue": keyed, "http://hl7.org/fhir/StructureDefinition/itemWeight": keyed });
+      expect(weights, linkId).toEqual({
+        "http://hl7.org/fhir/StructureDefinition/ordinalValue": keyed,
+        "http://hl7.org/fhir/StructureDefinition/itemWeight": keyed,
+      });
     }
   });
 
@@ -175,8 +207,15 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const [ana, ben] = [await signUp(t.app), await signUp(t.app)];
     await linkCouple(t.app, ana, ben);
     for (const person of [ana, ben]) {
-      await completeProfileVia(t.app, person.cookie, fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)));
-      expect((await put(person, "/api/check-ins/current", { timeZone: "Asia/Singapore", answers: { ...checkInAnswers, note: `${person.name} wrote this` } })).statusCode).toBe(200);
+      await completeProfileVia(
+        t.app,
+        person.cookie,
+        fullAnswers((_itemId, isSafe) => (isSafe ? 2 : 5)),
+      );
+      expect(
+        (await put(person, "/api/check-ins/current", { timeZone: "Asia/Singapore", answers: { ...checkInAnswers, note: `${person.name} wrote this` } }))
+          .statusCode,
+      ).toBe(200);
     }
     const invite = (await postAs(t.app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "couple" })).json<CreateClientInviteResponse>();
     const byAna = await postAs(t.app, ana, "/api/counselling/accept", { code: invite.code, scopes: ["profile", "safety"] });
@@ -201,9 +240,12 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const { client, clientId, userId } = await newClient(counsellor, ["profile", "check-ins", "notes"]);
     const db = t.database.db;
     // The database refuses every data_view insert while the exports run.
-    if (dialect === "sqlite") await sql`create trigger refuse_export_view before insert on data_view begin select raise(abort, 'audit refused'); end`.execute(db);
+    if (dialect === "sqlite")
+      await sql`create trigger refuse_export_view before insert on data_view begin select raise(abort, 'audit refused'); end`.execute(db);
     else {
-      await sql`create or replace function refuse_export_view() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(db);
+      await sql`create or replace function refuse_export_view() returns trigger language plpgsql as $$ begin raise exception 'audit refused'; end $$`.execute(
+        db,
+      );
       await sql`create trigger refuse_export_view before insert on data_view for each row execute function refuse_export_view()`.execute(db);
     }
     try {
@@ -285,7 +327,11 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     // One client through the real flow gives a score row to copy; the rest are written straight in (a sign-up each would take minutes).
     const invite = (await postAs(t.app, owner, `/api/practices/${ownPractice}/client-invites`, { kind: "individual" })).json<CreateClientInviteResponse>();
     const real = await signUp(t.app, { ...newPersonDetails(), name: "Aaron Real" });
-    await completeProfileVia(t.app, real.cookie, fullAnswers(() => 5));
+    await completeProfileVia(
+      t.app,
+      real.cookie,
+      fullAnswers(() => 5),
+    );
     expect((await postAs(t.app, real, "/api/counselling/accept", { code: invite.code, scopes: ["profile"] })).statusCode).toBe(200);
     const ownerId = (await getAs(t.app, owner, "/api/me")).json<{ user: { id: string } }>().user.id;
     const db = t.database.db;
@@ -302,12 +348,42 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
       const sharesProfile = index % 5 !== 0;
       if (sharesProfile) names.push(name);
       const date = new Date(Number(assessment.completed_at)).toISOString();
-      await db.insertInto("user").values({ id: userId, name, email: `${userId}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date, updatedAt: date, twoFactorEnabled: sqlite ? 0 : false }).execute();
-      await db.insertInto("practice_client").values({ id: clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual", created_at: 1 }).execute();
+      await db
+        .insertInto("user")
+        .values({
+          id: userId,
+          name,
+          email: `${userId}@example.test`,
+          emailVerified: sqlite ? 1 : true,
+          image: null,
+          createdAt: date,
+          updatedAt: date,
+          twoFactorEnabled: sqlite ? 0 : false,
+        })
+        .execute();
+      await db
+        .insertInto("practice_client")
+        .values({ id: clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual", created_at: 1 })
+        .execute();
       await db.insertInto("practice_client_member").values({ client_id: clientId, practice_id: ownPractice, user_id: userId, joined_at: 1 }).execute();
-      await db.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: sharesProfile ? "profile" : "check-ins", granted_at: 1 }).execute();
-      await db.insertInto("assessment").values({ ...assessment, started_at: Number(assessment.started_at), completed_at: Number(assessment.completed_at), id: `bulk-assessment-${index}`, user_id: userId }).execute();
-      await db.insertInto("assessment_score").values({ ...template, completed_at: Number(template.completed_at), assessment_id: `bulk-assessment-${index}`, user_id: userId }).execute();
+      await db
+        .insertInto("client_consent")
+        .values({ client_id: clientId, user_id: userId, scope: sharesProfile ? "profile" : "check-ins", granted_at: 1 })
+        .execute();
+      await db
+        .insertInto("assessment")
+        .values({
+          ...assessment,
+          started_at: Number(assessment.started_at),
+          completed_at: Number(assessment.completed_at),
+          id: `bulk-assessment-${index}`,
+          user_id: userId,
+        })
+        .execute();
+      await db
+        .insertInto("assessment_score")
+        .values({ ...template, completed_at: Number(template.completed_at), assessment_id: `bulk-assessment-${index}`, user_id: userId })
+        .execute();
     }
     const response = await getAs(t.app, owner, `/api/practices/${ownPractice}/export.csv`);
     expect(response.statusCode).toBe(200);

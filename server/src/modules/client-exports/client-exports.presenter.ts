@@ -38,7 +38,13 @@ const safetyItemIds = (instrument: Instrument) => new Set(instrument.items.filte
  * and with only those (no scores) for a person who shares `safety` but not `profile`.
  */
 export function presentClientFhirBundle(people: readonly ClientExportPerson[], exportedAt: Date, base: string): FhirCollectionBundle {
-  const entry = presentFhirDefinitions(instrumentsUsed(INTERDEPENDENCE_PROFILE_V1, people.flatMap((person) => person.assessments.map((assessment) => assessment.instrument))), base);
+  const entry = presentFhirDefinitions(
+    instrumentsUsed(
+      INTERDEPENDENCE_PROFILE_V1,
+      people.flatMap((person) => person.assessments.map((assessment) => assessment.instrument)),
+    ),
+    base,
+  );
   for (const person of people) {
     if (!person.content.profile && !person.content.safety) continue;
     for (const assessment of person.assessments) {
@@ -112,7 +118,23 @@ export function presentPracticeScoresCsvRecords(people: readonly ProfileSharingP
   for (const person of people) {
     for (const row of byPerson.get(person.userId) ?? []) {
       const s = row.scores;
-      rows.push([person.clientId, person.kind, person.name, iso(row.completedAt), row.pattern, s.WE, s.ME, s.CODEPENDENCY, s.CLOSE, s.SUPPORT, s.ACCEPT, s.VOICE, s.SELF, s.TIES, s.RELY]);
+      rows.push([
+        person.clientId,
+        person.kind,
+        person.name,
+        iso(row.completedAt),
+        row.pattern,
+        s.WE,
+        s.ME,
+        s.CODEPENDENCY,
+        s.CLOSE,
+        s.SUPPORT,
+        s.ACCEPT,
+        s.VOICE,
+        s.SELF,
+        s.TIES,
+        s.RELY,
+      ]);
     }
   }
   return csvRecords(rows);

@@ -7,7 +7,12 @@ import type { ProfileSharingPerson } from "./client-exports.policy.js";
 // tables). Every query is bound to the counsellor: another counsellor's client is never found.
 
 /** The client if it belongs to this practice and this counsellor, else undefined. */
-export async function findMyClient(db: Kysely<DB>, practiceId: string, counsellorId: string, clientId: string): Promise<{ id: string; kind: ClientKind } | undefined> {
+export async function findMyClient(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  clientId: string,
+): Promise<{ id: string; kind: ClientKind } | undefined> {
   return db
     .selectFrom("practice_client")
     .select(["id", "kind"])

@@ -24,14 +24,22 @@ export const clientExportsRoutes: FastifyPluginAsyncZod<ClientExportsDeps> = asy
     },
   );
 
-  app.get("/api/practices/:practiceId/clients/:clientId/export.csv", { config: { access: "signed-in" }, schema: { params: clientExportParamsSchema } }, async (request, reply) => {
-    const csv = await exportClientCsv(deps, actorOf(request), request.params.practiceId, request.params.clientId);
-    return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-client-export.csv"').header("cache-control", "no-store").send(csv);
-  });
+  app.get(
+    "/api/practices/:practiceId/clients/:clientId/export.csv",
+    { config: { access: "signed-in" }, schema: { params: clientExportParamsSchema } },
+    async (request, reply) => {
+      const csv = await exportClientCsv(deps, actorOf(request), request.params.practiceId, request.params.clientId);
+      return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-client-export.csv"').header("cache-control", "no-store").send(csv);
+    },
+  );
 
   app.get("/api/practices/:practiceId/export.csv", { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema } }, async (request, reply) => {
     // Sent as it is read (decision 042): a large practice's file never sits whole in memory.
     const parts = await exportPracticeScoresCsv(deps, actorOf(request), request.params.practiceId);
-    return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-practice-scores.csv"').header("cache-control", "no-store").send(Readable.from(parts));
+    return reply
+      .type(csvType)
+      .header("content-disposition", 'attachment; filename="mutual-practice-scores.csv"')
+      .header("cache-control", "no-store")
+      .send(Readable.from(parts));
   });
 };

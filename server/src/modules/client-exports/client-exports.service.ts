@@ -16,7 +16,13 @@ import { listCompletionsForExport } from "../exercises/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { carriedScopes, exportContentOf, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
 import type { FhirCollectionBundle } from "../export/index.js";
-import { presentClientCsv, presentClientFhirBundle, presentPracticeScoresCsvHeader, presentPracticeScoresCsvRecords, type ClientExportPerson } from "./client-exports.presenter.js";
+import {
+  presentClientCsv,
+  presentClientFhirBundle,
+  presentPracticeScoresCsvHeader,
+  presentPracticeScoresCsvRecords,
+  type ClientExportPerson,
+} from "./client-exports.presenter.js";
 import { findMyClient, listClientPeople, listMyProfileSharingPeople, profileSharingAmong, type ClientPerson } from "./client-exports.repository.js";
 
 /** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
@@ -40,14 +46,32 @@ async function requireMyClient(db: Kysely<DB>, actor: Actor, practiceId: string,
   return listClientPeople(db, clientId);
 }
 
-async function audit(db: Kysely<DB>, actor: Actor, now: number, entries: ReadonlyArray<{ userId: string; scopes: readonly CounsellingScope[] }>): Promise<void> {
+async function audit(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: number,
+  entries: ReadonlyArray<{ userId: string; scopes: readonly CounsellingScope[] }>,
+): Promise<void> {
   const views: NewDataView[] = entries.flatMap((entry) =>
-    entry.scopes.map((scope) => ({ ownerId: entry.userId, viewerId: actor.userId, viewerName: actor.name, viewerRole: "counsellor" as const, scope, viewedAt: now })),
+    entry.scopes.map((scope) => ({
+      ownerId: entry.userId,
+      viewerId: actor.userId,
+      viewerName: actor.name,
+      viewerRole: "counsellor" as const,
+      scope,
+      viewedAt: now,
+    })),
   );
   for (let start = 0; start < views.length; start += AUDIT_BATCH) await recordDataViews(db, views.slice(start, start + AUDIT_BATCH));
 }
 
-async function readPerson(db: Kysely<DB>, kek: Keyring, person: ClientPerson, content: ExportContent, kinds: { checkIns: boolean; notes: boolean }): Promise<ClientExportPerson> {
+async function readPerson(
+  db: Kysely<DB>,
+  kek: Keyring,
+  person: ClientPerson,
+  content: ExportContent,
+  kinds: { checkIns: boolean; notes: boolean },
+): Promise<ClientExportPerson> {
   const wantsProfiles = content.profile || content.safety;
   const assessments = wantsProfiles ? (await listAssessmentsForExport(db, person.userId)).filter((entry) => entry.record.status === "completed") : [];
   const wantsCheckIns = (kinds.checkIns && content.checkIns) || (kinds.notes && content.notes);
@@ -63,7 +87,12 @@ export async function exportClientFhir(deps: ClientExportsDeps, actor: Actor, pr
     const people = await requireMyClient(trx, actor, practiceId, clientId);
     const read: ClientExportPerson[] = [];
     for (const person of people) read.push(await readPerson(trx, deps.kek, person, exportContentOf(person.scopes), { checkIns: false, notes: false }));
-    await audit(trx, actor, now.getTime(), read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, { profiles: true, checkIns: false, notes: false }) })));
+    await audit(
+      trx,
+      actor,
+      now.getTime(),
+      read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, { profiles: true, checkIns: false, notes: false }) })),
+    );
     return presentClientFhirBundle(read, now, deps.fhirBase);
   });
 }
@@ -76,7 +105,12 @@ export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, pra
     const kinds = { profiles: true, checkIns: true, notes: true };
     const read: ClientExportPerson[] = [];
     for (const person of people) read.push(await readPerson(trx, deps.kek, person, exportContentOf(person.scopes), kinds));
-    await audit(trx, actor, now.getTime(), read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, kinds) })));
+    await audit(
+      trx,
+      actor,
+      now.getTime(),
+      read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, kinds) })),
+    );
     return presentClientCsv(read);
   });
 }
@@ -94,17 +128,35 @@ export async function exportPracticeScoresCsv(deps: ClientExportsDeps, actor: Ac
   const people = await deps.db.transaction().execute(async (trx) => {
     await requireCounsellorGate(trx, actor, practiceId);
     const sharing = await listMyProfileSharingPeople(trx, practiceId, actor.userId);
-    await audit(trx, actor, now.getTime(), sharing.map((person) => ({ userId: person.userId, scopes: ["profile"] })));
+    await audit(
+      trx,
+      actor,
+      now.getTime(),
+      sharing.map((person) => ({ userId: person.userId, scopes: ["profile"] })),
+    );
     return sharing;
   });
   return streamPracticeScores(deps.db, practiceId, actor.userId, people);
 }
 
-async function* streamPracticeScores(db: Kysely<DB>, practiceId: string, counsellorId: string, people: readonly ProfileSharingPerson[]): AsyncGenerator<string> {
+async function* streamPracticeScores(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  people: readonly ProfileSharingPerson[],
+): AsyncGenerator<string> {
   yield presentPracticeScoresCsvHeader();
   for (let start = 0; start < people.length; start += EXPORT_BATCH) {
     const batch = people.slice(start, start + EXPORT_BATCH);
-    const scores = await listScoresOfPeople(db, profileSharingAmong(db, practiceId, counsellorId, batch.map((person) => person.userId)));
+    const scores = await listScoresOfPeople(
+      db,
+      profileSharingAmong(
+        db,
+        practiceId,
+        counsellorId,
+        batch.map((person) => person.userId),
+      ),
+    );
     yield presentPracticeScoresCsvRecords(batch, scores);
     await setImmediate();
   }

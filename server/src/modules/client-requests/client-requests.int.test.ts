@@ -27,7 +27,12 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
   const clock = { now: () => new Date(now) };
   let rounds = 0;
   /** One outbox round now; each call is a round of its own, as a later wake-up would be. */
-  const round = () => runOutboxRound({ database: t.database, mailer: smtp.mailer, clock, logger: silent, handlers: requestOutboxHandlers({ publicUrl: testPublicUrl }) }, new Date(now), `round-${(rounds += 1)}`);
+  const round = () =>
+    runOutboxRound(
+      { database: t.database, mailer: smtp.mailer, clock, logger: silent, handlers: requestOutboxHandlers({ publicUrl: testPublicUrl }) },
+      new Date(now),
+      `round-${(rounds += 1)}`,
+    );
 
   let counsellor: TestPerson;
   let colleague: TestPerson;
@@ -46,7 +51,8 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
   const ask = (who: TestPerson, body: object, id = clientId, practice = practiceId) => postAs(t.app, who, requestsUrl(id, practice), body);
   const mine = async (who: TestPerson) => (await getAs(t.app, who, "/api/requests")).json<OpenRequestsResponse>().requests;
   const decline = (who: TestPerson, requestId: string) => postAs(t.app, who, `/api/requests/${requestId}/decline`, {});
-  const statusOf = async (requestId: string) => (await getAs(t.app, counsellor, requestsUrl())).json<CounsellorRequestsResponse>().requests.find((request) => request.id === requestId)?.status;
+  const statusOf = async (requestId: string) =>
+    (await getAs(t.app, counsellor, requestsUrl())).json<CounsellorRequestsResponse>().requests.find((request) => request.id === requestId)?.status;
   const emailsTo = (who: TestPerson) => smtp.received.filter((email) => email.to.includes(who.email));
 
   beforeAll(async () => {
@@ -110,7 +116,14 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
 
   it("asks only for what the client shares, and refuses bad input with 400", async () => {
     expect((await ask(counsellor, { kind: "check-in" }, profileOnlyClientId)).statusCode).toBe(409);
-    for (const bad of [{ kind: "diary" }, { kind: "check-in", expiresInDays: 0 }, { kind: "check-in", expiresInDays: 31 }, { kind: "check-in", expiresInDays: 3, remindAfterDays: 3 }, { kind: "profile", note: "x" }, {}]) {
+    for (const bad of [
+      { kind: "diary" },
+      { kind: "check-in", expiresInDays: 0 },
+      { kind: "check-in", expiresInDays: 31 },
+      { kind: "check-in", expiresInDays: 3, remindAfterDays: 3 },
+      { kind: "profile", note: "x" },
+      {},
+    ]) {
       expect((await ask(counsellor, bad)).statusCode, JSON.stringify(bad)).toBe(400);
     }
     expect((await t.database.db.selectFrom("client_request").select("id").execute()).length).toBe(0);
@@ -121,7 +134,15 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(made.statusCode, made.body).toBe(201);
     const [request] = made.json<CounsellorRequestsResponse>().requests;
     expect(request).toMatchObject({ kind: "check-in", memberName: client.name, status: "open", expiresAt: new Date(now + 4 * day).toISOString() });
-    expect(await mine(client)).toEqual([{ id: request!.id, kind: "check-in", counsellorName: counsellor.name, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 4 * day).toISOString() }]);
+    expect(await mine(client)).toEqual([
+      {
+        id: request!.id,
+        kind: "check-in",
+        counsellorName: counsellor.name,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + 4 * day).toISOString(),
+      },
+    ]);
     expect(await mine(partner)).toEqual([]);
 
     await round();
@@ -146,7 +167,12 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     const [request] = (await ask(counsellor, { kind: "check-in", expiresInDays: null })).json<CounsellorRequestsResponse>().requests;
     expect(request!.expiresAt).toBeNull();
     await round();
-    const checkIn = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: client.cookie }, payload: { timeZone: "Asia/Singapore", answers: { wePulse: 4 } } });
+    const checkIn = await t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: client.cookie },
+      payload: { timeZone: "Asia/Singapore", answers: { wePulse: 4 } },
+    });
     expect(checkIn.statusCode).toBe(200);
     expect(await statusOf(request!.id)).toBe("done");
     expect(await mine(client)).toEqual([]);
@@ -173,7 +199,12 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(emailsTo(client)).toHaveLength(1);
     expect((await decline(client, request!.id)).statusCode).toBe(204);
     smtp.received.length = 0;
-    await t.app.inject({ method: "PUT", url: "/api/reminders", headers: { ...sameOrigin, cookie: client.cookie }, payload: { enabled: false, weekday: 1, time: "09:00", timeZone: "Asia/Singapore", channel: "email", quietHours: null } });
+    await t.app.inject({
+      method: "PUT",
+      url: "/api/reminders",
+      headers: { ...sameOrigin, cookie: client.cookie },
+      payload: { enabled: false, weekday: 1, time: "09:00", timeZone: "Asia/Singapore", channel: "email", quietHours: null },
+    });
   });
 
   it("can be declined by the client alone, which also stops its reminder", async () => {
@@ -186,7 +217,9 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(await statusOf(request!.id)).toBe("open");
     expect((await decline(client, request!.id)).statusCode).toBe(204);
     expect(await statusOf(request!.id)).toBe("declined");
-    const exported = (await getAs(t.app, client, "/api/export")).json<{ counsellorRequests: Array<{ kind: string; status: string; counsellorName: string }> }>();
+    const exported = (await getAs(t.app, client, "/api/export")).json<{
+      counsellorRequests: Array<{ kind: string; status: string; counsellorName: string }>;
+    }>();
     expect(exported.counsellorRequests[0]).toMatchObject({ kind: "profile", status: "declined", counsellorName: counsellor.name });
     expect((await getAs(t.app, partner, "/api/export")).json<{ counsellorRequests: unknown[] }>().counsellorRequests).toEqual([]);
     expect((await decline(client, request!.id)).statusCode).toBe(404);

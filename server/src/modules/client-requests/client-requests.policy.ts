@@ -24,7 +24,10 @@ export function statusOf(
 }
 
 /** The expiry and the one reminder's time of a new request; the reminder only if it comes before the expiry. */
-export function timesOf(body: Pick<CreateClientRequestBody, "expiresInDays" | "remindAfterDays">, nowMs: number): { expiresAtMs: number | null; reminderAtMs: number | null } {
+export function timesOf(
+  body: Pick<CreateClientRequestBody, "expiresInDays" | "remindAfterDays">,
+  nowMs: number,
+): { expiresAtMs: number | null; reminderAtMs: number | null } {
   const expiresInDays = body.expiresInDays === undefined ? DEFAULT_REQUEST_EXPIRY_DAYS : body.expiresInDays;
   const remindAfterDays = body.remindAfterDays === undefined ? DEFAULT_REQUEST_REMINDER_DAYS : body.remindAfterDays;
   const expiresAtMs = expiresInDays === null ? null : nowMs + expiresInDays * dayMs;

@@ -17,6 +17,12 @@ export function presentCounsellorRequests(response: CounsellorRequestsResponse):
 /** The allow-list of what a client sees of the requests made of them. */
 export function presentOpenRequests(response: OpenRequestsResponse): OpenRequestsResponse {
   return {
-    requests: response.requests.map((request) => ({ id: request.id, kind: request.kind, counsellorName: request.counsellorName, createdAt: request.createdAt, expiresAt: request.expiresAt })),
+    requests: response.requests.map((request) => ({
+      id: request.id,
+      kind: request.kind,
+      counsellorName: request.counsellorName,
+      createdAt: request.createdAt,
+      expiresAt: request.expiresAt,
+    })),
   };
 }

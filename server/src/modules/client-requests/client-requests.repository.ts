@@ -15,7 +15,16 @@ export type RequestRow = {
 
 const nullableMs = (value: number | string | null) => (value === null ? null : Number(value));
 
-type Stored = { id: string; client_id: string; counsellor_id: string; user_id: string; kind: ClientRequestKind; status: RequestRow["status"]; created_at: number | string; expires_at: number | string | null };
+type Stored = {
+  id: string;
+  client_id: string;
+  counsellor_id: string;
+  user_id: string;
+  kind: ClientRequestKind;
+  status: RequestRow["status"];
+  created_at: number | string;
+  expires_at: number | string | null;
+};
 const columns = ["r.id", "r.client_id", "r.counsellor_id", "r.user_id", "r.kind", "r.status", "r.created_at", "r.expires_at"] as const;
 const toRow = (row: Stored): RequestRow => ({
   id: row.id,
@@ -30,7 +39,13 @@ const toRow = (row: Stored): RequestRow => ({
 
 /** Whether this client is this counsellor's, in this practice. */
 export async function isClientOfCounsellor(db: Kysely<DB>, practiceId: string, clientId: string, counsellorId: string): Promise<boolean> {
-  const row = await db.selectFrom("practice_client").select("id").where("id", "=", clientId).where("practice_id", "=", practiceId).where("counsellor_id", "=", counsellorId).executeTakeFirst();
+  const row = await db
+    .selectFrom("practice_client")
+    .select("id")
+    .where("id", "=", clientId)
+    .where("practice_id", "=", practiceId)
+    .where("counsellor_id", "=", counsellorId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -49,7 +64,17 @@ export async function listMembersSharing(db: Kysely<DB>, clientId: string, scope
 
 export async function insertRequest(
   db: Kysely<DB>,
-  values: { id: string; clientId: string; practiceId: string; counsellorId: string; userId: string; kind: ClientRequestKind; createdAtMs: number; expiresAtMs: number | null; reminderAtMs: number | null },
+  values: {
+    id: string;
+    clientId: string;
+    practiceId: string;
+    counsellorId: string;
+    userId: string;
+    kind: ClientRequestKind;
+    createdAtMs: number;
+    expiresAtMs: number | null;
+    reminderAtMs: number | null;
+  },
 ): Promise<void> {
   await db
     .insertInto("client_request")
@@ -111,7 +136,13 @@ export async function findRequestOf(db: Kysely<DB>, requestId: string, userId: s
 }
 
 export async function markDeclined(db: Kysely<DB>, requestId: string, userId: string, nowMs: number): Promise<void> {
-  await db.updateTable("client_request").set({ status: "declined", answered_at: nowMs }).where("id", "=", requestId).where("user_id", "=", userId).where("status", "=", "open").execute();
+  await db
+    .updateTable("client_request")
+    .set({ status: "declined", answered_at: nowMs })
+    .where("id", "=", requestId)
+    .where("user_id", "=", userId)
+    .where("status", "=", "open")
+    .execute();
 }
 
 /**
@@ -120,8 +151,17 @@ export async function markDeclined(db: Kysely<DB>, requestId: string, userId: st
  * request needs no write beyond the check-in or the profile itself.
  */
 export async function findLatestDoings(db: Kysely<DB>, userId: string): Promise<{ checkInAtMs: number | null; profileAtMs: number | null }> {
-  const checkIn = await db.selectFrom("check_in").select((eb) => eb.fn.max("updated_at").as("at")).where("user_id", "=", userId).executeTakeFirst();
-  const profile = await db.selectFrom("assessment").select((eb) => eb.fn.max("completed_at").as("at")).where("user_id", "=", userId).where("status", "=", "completed").executeTakeFirst();
+  const checkIn = await db
+    .selectFrom("check_in")
+    .select((eb) => eb.fn.max("updated_at").as("at"))
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  const profile = await db
+    .selectFrom("assessment")
+    .select((eb) => eb.fn.max("completed_at").as("at"))
+    .where("user_id", "=", userId)
+    .where("status", "=", "completed")
+    .executeTakeFirst();
   return { checkInAtMs: nullableMs((checkIn?.at ?? null) as number | string | null), profileAtMs: nullableMs((profile?.at ?? null) as number | string | null) };
 }
 

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { clientRequestParamsSchema, counsellorRequestsResponseSchema, createClientRequestBodySchema, openRequestsResponseSchema, ownRequestParamsSchema } from "@mutual/core";
+import {
+  clientRequestParamsSchema,
+  counsellorRequestsResponseSchema,
+  createClientRequestBodySchema,
+  openRequestsResponseSchema,
+  ownRequestParamsSchema,
+} from "@mutual/core";
 import { actorOf } from "../../http/route-access.js";
 import { presentCounsellorRequests, presentOpenRequests } from "./client-requests.presenter.js";
 import { createClientRequests, declineRequest, listCounsellorRequests, listMyOpenRequests, type ClientRequestsDeps } from "./client-requests.service.js";
@@ -12,7 +18,10 @@ import { createClientRequests, declineRequest, listCounsellorRequests, listMyOpe
 export const clientRequestsRoutes: FastifyPluginAsyncZod<ClientRequestsDeps> = async (app, deps) => {
   app.post(
     "/api/practices/:practiceId/clients/:clientId/requests",
-    { config: { access: "signed-in" }, schema: { params: clientRequestParamsSchema, body: createClientRequestBodySchema, response: { 201: counsellorRequestsResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: clientRequestParamsSchema, body: createClientRequestBodySchema, response: { 201: counsellorRequestsResponseSchema } },
+    },
     async (request, reply) => {
       const { practiceId, clientId } = request.params;
       return reply.status(201).send(presentCounsellorRequests(await createClientRequests(deps, actorOf(request), practiceId, clientId, request.body)));

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { DEFAULT_REQUEST_EXPIRY_DAYS, PRACTICE_ROLES, type CounsellorRequestsResponse, type DataExport, type CreateClientRequestBody, type OpenRequestsResponse } from "@mutual/core";
+import {
+  DEFAULT_REQUEST_EXPIRY_DAYS,
+  PRACTICE_ROLES,
+  type CounsellorRequestsResponse,
+  type DataExport,
+  type CreateClientRequestBody,
+  type OpenRequestsResponse,
+} from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest, conflict, notFound } from "../../domain/errors.js";
 import type { Actor } from "../../domain/actor.js";
@@ -10,7 +17,17 @@ import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRe
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { outOfQuietHours } from "../reminders/index.js";
 import { scopeNeededFor, statusOf, timesOf } from "./client-requests.policy.js";
-import { findLatestDoings, findRequestOf, insertRequest, isClientOfCounsellor, listMembersSharing, listOpenRequestsOf, listRequestsOfClient, listRequestsOfPerson, markDeclined } from "./client-requests.repository.js";
+import {
+  findLatestDoings,
+  findRequestOf,
+  insertRequest,
+  isClientOfCounsellor,
+  listMembersSharing,
+  listOpenRequestsOf,
+  listRequestsOfClient,
+  listRequestsOfPerson,
+  markDeclined,
+} from "./client-requests.repository.js";
 
 export type ClientRequestsDeps = { db: Kysely<DB>; clock: Clock };
 
@@ -33,11 +50,19 @@ async function requireOwnClient(db: Kysely<DB>, actor: Actor, practiceId: string
  * a check-in, the profile for a retake). Each request and its notices (one now, one reminder before
  * it expires) are written in one transaction, so a notice exists exactly when its request does.
  */
-export async function createClientRequests(deps: ClientRequestsDeps, actor: Actor, practiceId: string, clientId: string, body: CreateClientRequestBody): Promise<CounsellorRequestsResponse> {
+export async function createClientRequests(
+  deps: ClientRequestsDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+  body: CreateClientRequestBody,
+): Promise<CounsellorRequestsResponse> {
   await requireOwnClient(deps.db, actor, practiceId, clientId);
   const expiresInDays = body.expiresInDays === undefined ? DEFAULT_REQUEST_EXPIRY_DAYS : body.expiresInDays;
   if (typeof body.remindAfterDays === "number" && expiresInDays !== null && body.remindAfterDays >= expiresInDays) {
-    throw badRequest("REMINDER_AFTER_EXPIRY", "The reminder must come before the request expires.", [{ path: "remindAfterDays", message: "must be fewer days than expiresInDays" }]);
+    throw badRequest("REMINDER_AFTER_EXPIRY", "The reminder must come before the request expires.", [
+      { path: "remindAfterDays", message: "must be fewer days than expiresInDays" },
+    ]);
   }
   const nowMs = deps.clock.now().getTime();
   const { expiresAtMs, reminderAtMs } = timesOf(body, nowMs);
@@ -46,15 +71,33 @@ export async function createClientRequests(deps: ClientRequestsDeps, actor: Acto
     if (members.length === 0) throw conflict("NOT_SHARED", "This client does not share that with you, so you cannot ask for it.");
     for (const userId of members) {
       const id = randomUUID();
-      await insertRequest(trx, { id, clientId, practiceId, counsellorId: actor.userId, userId, kind: body.kind, createdAtMs: nowMs, expiresAtMs, reminderAtMs });
+      await insertRequest(trx, {
+        id,
+        clientId,
+        practiceId,
+        counsellorId: actor.userId,
+        userId,
+        kind: body.kind,
+        createdAtMs: nowMs,
+        expiresAtMs,
+        reminderAtMs,
+      });
       // Both wait out the client's quiet hours, if they set any.
       const noticeAtMs = await outOfQuietHours(trx, userId, nowMs);
       const noticeEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, noticeAtMs + noticeLifetimeMs);
-      await enqueueNotice(trx, { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd }, nowMs);
+      await enqueueNotice(
+        trx,
+        { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd },
+        nowMs,
+      );
       if (reminderAtMs !== null) {
         const remindAtMs = await outOfQuietHours(trx, userId, reminderAtMs);
         const reminderEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, remindAtMs + noticeLifetimeMs);
-        await enqueueNotice(trx, { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd }, nowMs);
+        await enqueueNotice(
+          trx,
+          { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd },
+          nowMs,
+        );
       }
     }
   });
@@ -62,7 +105,12 @@ export async function createClientRequests(deps: ClientRequestsDeps, actor: Acto
 }
 
 /** Every request this counsellor made of this client, with where each stands now. */
-export async function listCounsellorRequests(deps: ClientRequestsDeps, actor: Actor, practiceId: string, clientId: string): Promise<CounsellorRequestsResponse> {
+export async function listCounsellorRequests(
+  deps: ClientRequestsDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+): Promise<CounsellorRequestsResponse> {
   await requireOwnClient(deps.db, actor, practiceId, clientId);
   const nowMs = deps.clock.now().getTime();
   const rows = await listRequestsOfClient(deps.db, clientId, actor.userId);
@@ -85,7 +133,15 @@ export async function listMyOpenRequests(deps: ClientRequestsDeps, userId: strin
   const nowMs = deps.clock.now().getTime();
   const doings = await findLatestDoings(deps.db, userId);
   const rows = (await listOpenRequestsOf(deps.db, userId)).filter((row) => statusOf(row, doings, nowMs) === "open");
-  return { requests: rows.map((row) => ({ id: row.id, kind: row.kind, counsellorName: row.counsellorName, createdAt: new Date(row.createdAtMs).toISOString(), expiresAt: iso(row.expiresAtMs) })) };
+  return {
+    requests: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      counsellorName: row.counsellorName,
+      createdAt: new Date(row.createdAtMs).toISOString(),
+      expiresAt: iso(row.expiresAtMs),
+    })),
+  };
 }
 
 /** The client says no to one open request of theirs; its reminder is cancelled with it. 404 for anyone else's or one no longer open. */
@@ -111,7 +167,10 @@ function requestRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer
 
 /** What the outbox needs to deliver requests' notices. */
 export function requestOutboxHandlers(options: { publicUrl: string }): OutboxHandlers {
-  return { producers: [], renderers: { [requestNoticeKind]: requestRenderer(false, options.publicUrl), [requestReminderKind]: requestRenderer(true, options.publicUrl) } };
+  return {
+    producers: [],
+    renderers: { [requestNoticeKind]: requestRenderer(false, options.publicUrl), [requestReminderKind]: requestRenderer(true, options.publicUrl) },
+  };
 }
 
 /** For the person's data export: every request made of them and where it stands. */

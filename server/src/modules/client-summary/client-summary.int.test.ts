@@ -26,7 +26,15 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
   let practiceId: string;
 
   const stored = async () =>
-    (await t.database.db.selectFrom("client_member_summary").selectAll().where("practice_id", "=", practiceId).orderBy("client_id").orderBy("user_id").execute()).map((row) =>
+    (
+      await t.database.db
+        .selectFrom("client_member_summary")
+        .selectAll()
+        .where("practice_id", "=", practiceId)
+        .orderBy("client_id")
+        .orderBy("user_id")
+        .execute()
+    ).map((row) =>
       // Both dialects hand bigints back as strings or numbers; compare as numbers.
       Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value])),
     );
@@ -43,7 +51,12 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
   const setScopes = (person: TestPerson, clientId: string, scopes: string[]) =>
     t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes } });
   const checkIn = (person: TestPerson) =>
-    t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 4, wePulse: 5, mePulse: 5 } } });
+    t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { timeZone: "UTC", answers: { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 4, wePulse: 5, mePulse: 5 } },
+    });
   const dashboard = async (query = "") => (await getAs(t.app, counsellor, `/api/practices/${practiceId}/dashboard${query}`)).json<DashboardResponse>();
 
   beforeAll(async () => {
@@ -103,13 +116,21 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
     await expectRowsEqualRecomputed();
 
     // A new name sorts the client where the counsellor would look for it.
-    const renamed = await t.app.inject({ method: "POST", url: "/api/auth/update-user", headers: { ...sameOrigin, cookie: kai.cookie }, payload: { name: "Aaron First" } });
+    const renamed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/update-user",
+      headers: { ...sameOrigin, cookie: kai.cookie },
+      payload: { name: "Aaron First" },
+    });
     expect(renamed.statusCode, renamed.body).toBe(200);
     await expectRowsEqualRecomputed();
     expect((await stored()).map((entry) => entry.name)).toContain("Aaron First");
 
     // One partner stops: their row goes with their membership; the other's stays.
-    expect((await t.app.inject({ method: "DELETE", url: `/api/counselling/${coupleClient}`, headers: { origin: sameOrigin.origin, cookie: sam.cookie } })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: "DELETE", url: `/api/counselling/${coupleClient}`, headers: { origin: sameOrigin.origin, cookie: sam.cookie } }))
+        .statusCode,
+    ).toBe(204);
     await expectRowsEqualRecomputed();
     expect((await stored()).filter((entry) => entry.client_id === coupleClient)).toHaveLength(1);
   });
@@ -148,7 +169,12 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
       const code = await invite();
       const [submitted, accepted] = await Promise.all([
         submitVia(t.app, person.cookie, assessmentId),
-        t.app.inject({ method: "POST", url: "/api/counselling/accept", headers: { ...sameOrigin, cookie: person.cookie }, payload: { code, scopes: ["profile", "check-ins"] } }),
+        t.app.inject({
+          method: "POST",
+          url: "/api/counselling/accept",
+          headers: { ...sameOrigin, cookie: person.cookie },
+          payload: { code, scopes: ["profile", "check-ins"] },
+        }),
       ]);
       expect([submitted.statusCode, accepted.statusCode]).toEqual([200, 200]);
       await expectRowsEqualRecomputed();

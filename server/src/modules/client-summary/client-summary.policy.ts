@@ -25,4 +25,3 @@ export function flagIdsOf(mask: number | null): string[] {
   }
   return ids;
 }
-

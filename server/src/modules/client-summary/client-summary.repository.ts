@@ -15,7 +15,19 @@ export type SummaryScoreColumn = (typeof SUMMARY_SCORE_COLUMNS)[number];
 // `worse` is set on read (it depends on the norms of the day); `joinedLater` marks a member who
 // joined the client after another one, so a couple's names keep their joining order; `declining`: a
 // pulse in a sustained decline as of the latest check-in, only with the check-ins scope (decision 035).
-const bit = { profile: 1, checkIns: 2, safety: 4, notes: 8, latestSafety: 16, seenSafety: 32, worse: 64, seen: 128, latest: 256, joinedLater: 512, declining: 1024 } as const;
+const bit = {
+  profile: 1,
+  checkIns: 2,
+  safety: 4,
+  notes: 8,
+  latestSafety: 16,
+  seenSafety: 32,
+  worse: 64,
+  seen: 128,
+  latest: 256,
+  joinedLater: 512,
+  declining: 1024,
+} as const;
 // On read, the flag masks ride in the same integer, above those bits (each mask has six bits).
 const latestFlagsShift = 2048;
 const seenFlagsShift = latestFlagsShift * 64;
@@ -31,7 +43,8 @@ export type SummaryTarget = { userId: string } | { clientId: string; userId?: st
 
 function memberFilter(target: SummaryTarget): RawBuilder<unknown> {
   if ("practiceId" in target) return sql`m.practice_id = ${target.practiceId}`;
-  if ("clientId" in target) return target.userId === undefined ? sql`m.client_id = ${target.clientId}` : sql`m.client_id = ${target.clientId} and m.user_id = ${target.userId}`;
+  if ("clientId" in target)
+    return target.userId === undefined ? sql`m.client_id = ${target.clientId}` : sql`m.client_id = ${target.clientId} and m.user_id = ${target.userId}`;
   return sql`m.user_id = ${target.userId}`;
 }
 
@@ -51,7 +64,9 @@ function memberFilter(target: SummaryTarget): RawBuilder<unknown> {
 async function lockMembers(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   const people =
-    "userId" in target && target.userId !== undefined ? sql`select ${target.userId}` : sql`select m.user_id from practice_client_member m where ${memberFilter(target)}`;
+    "userId" in target && target.userId !== undefined
+      ? sql`select ${target.userId}`
+      : sql`select m.user_id from practice_client_member m where ${memberFilter(target)}`;
   await sql`select 1 from "user" u where u.id in (${people}) order by u.id for no key update`.execute(db);
   await sql`select 1 from practice_client_member m where ${memberFilter(target)} order by m.client_id, m.user_id for no key update`.execute(db);
 }
@@ -61,7 +76,21 @@ async function isClientMember(db: Kysely<DB>, userId: string): Promise<boolean> 
   return row !== undefined;
 }
 
-const summaryColumns = ["client_id", "user_id", "practice_id", "counsellor_id", "joined_at", "name", "bits", "check_in_at", "we", "me", "latest_flag_bits", "seen_flag_bits", ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`)];
+const summaryColumns = [
+  "client_id",
+  "user_id",
+  "practice_id",
+  "counsellor_id",
+  "joined_at",
+  "name",
+  "bits",
+  "check_in_at",
+  "we",
+  "me",
+  "latest_flag_bits",
+  "seen_flag_bits",
+  ...SUMMARY_SCORE_COLUMNS.map((column) => `d_${column}`),
+];
 
 /**
  * Recomputes the summary rows of the target's members from the sources, in the caller's
@@ -162,7 +191,9 @@ export async function listSummaries(db: Kysely<DB>, practiceId: string, counsell
   const worse = tests.map((test) => {
     const difference = sql.ref(`d_${test.column}`);
     if (test.sDiff === 0) return test.lowerIsBetter ? sql`${difference} > 0` : sql`${difference} < 0`;
-    return test.lowerIsBetter ? sql`${difference} / ${sql.lit(test.sDiff)} > ${sql.lit(test.critical)}` : sql`${difference} / ${sql.lit(test.sDiff)} < ${sql.lit(-test.critical)}`;
+    return test.lowerIsBetter
+      ? sql`${difference} / ${sql.lit(test.sDiff)} > ${sql.lit(test.critical)}`
+      : sql`${difference} / ${sql.lit(test.sDiff)} < ${sql.lit(-test.critical)}`;
   });
   const anyWorse = worse.length === 0 ? sql`1 = 0` : sql.join(worse, sql` or `);
   const result = await sql<SummaryRow>`
@@ -222,7 +253,15 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
     name: row.name,
     scopes: scopesOf(bits),
     checkInAt: row.check_in_at === null ? null : Number(row.check_in_at),
-    latest: bits & bit.latest ? { we: row.we === null ? null : Number(row.we), me: row.me === null ? null : Number(row.me), flagIds: flagIdsOf(Math.floor(packed / latestFlagsShift) % (seenFlagsShift / latestFlagsShift)), safety: (bits & bit.latestSafety) !== 0 } : null,
+    latest:
+      bits & bit.latest
+        ? {
+            we: row.we === null ? null : Number(row.we),
+            me: row.me === null ? null : Number(row.me),
+            flagIds: flagIdsOf(Math.floor(packed / latestFlagsShift) % (seenFlagsShift / latestFlagsShift)),
+            safety: (bits & bit.latestSafety) !== 0,
+          }
+        : null,
     deteriorated: (bits & bit.worse) !== 0,
     declining: (bits & bit.declining) !== 0,
     seen: bits & bit.seen ? { flagIds: flagIdsOf(Math.floor(packed / seenFlagsShift)), safety: (bits & bit.seenSafety) !== 0 } : null,

@@ -1,6 +1,15 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
-import { SUMMARY_SCORE_COLUMNS, deleteAllSummaries, listSummaries, practiceLacksSummaries, refreshSummaries, type DeteriorationTest, type MemberSummary, type SummaryScoreColumn } from "./client-summary.repository.js";
+import {
+  SUMMARY_SCORE_COLUMNS,
+  deleteAllSummaries,
+  listSummaries,
+  practiceLacksSummaries,
+  refreshSummaries,
+  type DeteriorationTest,
+  type MemberSummary,
+  type SummaryScoreColumn,
+} from "./client-summary.repository.js";
 
 // The writes that change what a client member's summary says call these in their own
 // transaction, after writing (decision 018): score rows (a completed profile), the latest
@@ -26,7 +35,12 @@ export async function refreshClientSummariesOfClient(db: Kysely<DB>, clientId: s
  * deterioration tested with the given norms. A practice with members but no rows for some (from
  * before the table existed) is computed first, once.
  */
-export async function listClientSummaries(db: Kysely<DB>, practiceId: string, counsellorId: string, tests: readonly DeteriorationTest[]): Promise<MemberSummary[]> {
+export async function listClientSummaries(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  tests: readonly DeteriorationTest[],
+): Promise<MemberSummary[]> {
   if (await practiceLacksSummaries(db, practiceId)) await refreshSummaries(db, { practiceId });
   return listSummaries(db, practiceId, counsellorId, tests);
 }

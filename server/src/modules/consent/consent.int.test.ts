@@ -45,7 +45,12 @@ describe.each(dialects)("[%s] consent", (dialect) => {
     const headers = { ...sameOrigin, cookie: person.cookie };
     const notAgreed = await t.app.inject({ method: "POST", url: "/api/consent", headers, payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: false } });
     expect(notAgreed.statusCode).toBe(400);
-    const extra = await t.app.inject({ method: "POST", url: "/api/consent", headers, payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true, scope: "all" } });
+    const extra = await t.app.inject({
+      method: "POST",
+      url: "/api/consent",
+      headers,
+      payload: { noticeVersion: CONSENT_NOTICE_VERSION, agree: true, scope: "all" },
+    });
     expect(extra.statusCode).toBe(400);
     const outdated = await t.app.inject({ method: "POST", url: "/api/consent", headers, payload: { noticeVersion: "1999-01-01", agree: true } });
     expect(outdated.statusCode).toBe(409);

@@ -3,11 +3,7 @@ import type { DB } from "../../db/schema.js";
 import type { ConsentRecord } from "./consent.policy.js";
 
 export async function findConsent(db: Kysely<DB>, userId: string): Promise<ConsentRecord | null> {
-  const row = await db
-    .selectFrom("consent")
-    .select(["user_id", "notice_version", "consented_at"])
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const row = await db.selectFrom("consent").select(["user_id", "notice_version", "consented_at"]).where("user_id", "=", userId).executeTakeFirst();
   return row ? { userId: row.user_id, noticeVersion: row.notice_version, consentedAt: Number(row.consented_at) } : null;
 }
 
@@ -16,8 +12,6 @@ export async function upsertConsent(db: Kysely<DB>, record: ConsentRecord): Prom
   await db
     .insertInto("consent")
     .values({ user_id: record.userId, notice_version: record.noticeVersion, consented_at: record.consentedAt })
-    .onConflict((conflict) =>
-      conflict.column("user_id").doUpdateSet({ notice_version: record.noticeVersion, consented_at: record.consentedAt }),
-    )
+    .onConflict((conflict) => conflict.column("user_id").doUpdateSet({ notice_version: record.noticeVersion, consented_at: record.consentedAt }))
     .execute();
 }

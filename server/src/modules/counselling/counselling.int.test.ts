@@ -38,7 +38,8 @@ describe.each(dialects)("[%s] counselling: clients in control", (dialect) => {
   }
 
   const lookup = (person: TestPerson, code: string) => postAs(t.app, person, "/api/counselling/lookup", { code });
-  const accept = (person: TestPerson, code: string, scopes: string[] = ["profile", "check-ins"]) => postAs(t.app, person, "/api/counselling/accept", { code, scopes });
+  const accept = (person: TestPerson, code: string, scopes: string[] = ["profile", "check-ins"]) =>
+    postAs(t.app, person, "/api/counselling/accept", { code, scopes });
   const myCounselling = async (person: TestPerson) => (await getAs(t.app, person, "/api/counselling")).json<CounsellingRelationsResponse>();
   const clientsOf = (counsellor: TestPerson, practiceId: string) => getAs(t.app, counsellor, `/api/practices/${practiceId}/clients`);
   const clientList = async (counsellor: TestPerson, practiceId: string) => {
@@ -81,7 +82,12 @@ describe.each(dialects)("[%s] counselling: clients in control", (dialect) => {
 
     const looked = await lookup(client!, invite.code.toLowerCase());
     expect(looked.statusCode).toBe(200);
-    expect(looked.json()).toEqual({ practice: { name: "Riverside Counselling" }, counsellor: { name: counsellor.name }, kind: "individual", expiresAt: invite.expiresAt });
+    expect(looked.json()).toEqual({
+      practice: { name: "Riverside Counselling" },
+      counsellor: { name: counsellor.name },
+      kind: "individual",
+      expiresAt: invite.expiresAt,
+    });
     // A lookup shares nothing.
     expect(await clientList(counsellor, practiceId)).toEqual([]);
     expect((await myCounselling(client!)).relations).toEqual([]);
@@ -90,9 +96,18 @@ describe.each(dialects)("[%s] counselling: clients in control", (dialect) => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     const relations = accepted.json<CounsellingRelationsResponse>().relations;
     expect(relations).toEqual([
-      { clientId: expect.any(String), practice: { name: "Riverside Counselling" }, counsellor: { name: counsellor.name }, kind: "individual", scopes: ["profile", "check-ins"], since: expect.any(String) },
+      {
+        clientId: expect.any(String),
+        practice: { name: "Riverside Counselling" },
+        counsellor: { name: counsellor.name },
+        kind: "individual",
+        scopes: ["profile", "check-ins"],
+        since: expect.any(String),
+      },
     ]);
-    expect(await clientList(counsellor, practiceId)).toEqual([{ clientId: relations[0]!.clientId, kind: "individual", members: [{ name: client!.name, scopes: ["profile", "check-ins"], since: relations[0]!.since }] }]);
+    expect(await clientList(counsellor, practiceId)).toEqual([
+      { clientId: relations[0]!.clientId, kind: "individual", members: [{ name: client!.name, scopes: ["profile", "check-ins"], since: relations[0]!.since }] },
+    ]);
     // The invite is used: gone from the pending list, and the code no longer works for anyone else.
     expect((await getAs(t.app, counsellor, `/api/practices/${practiceId}/client-invites`)).json<ClientInvitesResponse>().invites).toEqual([]);
     const [other] = await people(1);
@@ -183,7 +198,11 @@ describe.each(dialects)("[%s] counselling: clients in control", (dialect) => {
     const { counsellor, practiceId } = await newCounsellor();
     const [client, someone] = await people(2);
     const expired = await inviteClient(counsellor, practiceId);
-    await t.database.db.updateTable("client_invite").set({ expires_at: Date.now() - 1 }).where("id", "=", expired.id).execute();
+    await t.database.db
+      .updateTable("client_invite")
+      .set({ expires_at: Date.now() - 1 })
+      .where("id", "=", expired.id)
+      .execute();
     const used = await inviteClient(counsellor, practiceId);
     expect((await accept(someone!, used.code)).statusCode).toBe(200);
     const cancelled = await inviteClient(counsellor, practiceId);

@@ -25,7 +25,8 @@ export function requireNotOwnInvite(invite: Pick<ClientInviteRecord, "counsellor
 }
 
 /** One relation per person and practice: "stop sharing with this practice" then means exactly that. */
-export const alreadyClient = () => new DomainError(409, "ALREADY_CLIENT", "You already share with this practice. Change what you share from your counselling page.");
+export const alreadyClient = () =>
+  new DomainError(409, "ALREADY_CLIENT", "You already share with this practice. Change what you share from your counselling page.");
 
 export type CoupleAcceptDecision = { ok: true; isFirst: boolean } | { ok: false; error: DomainError };
 
@@ -36,7 +37,10 @@ export type CoupleAcceptDecision = { ok: true; isFirst: boolean } | { ok: false;
  */
 export function decideCoupleAccept(input: { userId: string; partnerId: string | null; memberIds: readonly string[] }): CoupleAcceptDecision {
   if (input.partnerId === null) {
-    return { ok: false, error: new DomainError(409, "NOT_LINKED", "This invite is for a couple: link with your partner in Mutual first, then each of you accepts it.") };
+    return {
+      ok: false,
+      error: new DomainError(409, "NOT_LINKED", "This invite is for a couple: link with your partner in Mutual first, then each of you accepts it."),
+    };
   }
   if (input.memberIds.length === 0) return { ok: true, isFirst: true };
   if (input.memberIds.length === 1 && input.memberIds[0] === input.partnerId) return { ok: true, isFirst: false };

@@ -37,7 +37,10 @@ export function presentCreatedInvite(invite: { id: string; code: string; kind: C
   return { id: invite.id, code: invite.code, kind: invite.kind, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) };
 }
 
-export function presentClientInvites(page: { rows: ReadonlyArray<{ id: string; kind: ClientKind; createdAt: number; expiresAt: number }>; nextCursor: string | null }): ClientInvitesResponse {
+export function presentClientInvites(page: {
+  rows: ReadonlyArray<{ id: string; kind: ClientKind; createdAt: number; expiresAt: number }>;
+  nextCursor: string | null;
+}): ClientInvitesResponse {
   return {
     invites: page.rows.map((invite) => ({ id: invite.id, kind: invite.kind, createdAt: iso(invite.createdAt), expiresAt: iso(invite.expiresAt) })),
     nextCursor: page.nextCursor,

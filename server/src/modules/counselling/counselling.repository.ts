@@ -39,7 +39,10 @@ function afterCursor(table: "client_invite" | "practice_client", cursor: PageCur
 }
 
 /** One page of the counsellor's invites in the practice still open at `now`, oldest first, after `cursor`; `limit + 1` rows tell whether more follow. */
-export async function listOpenInvites(db: Kysely<DB>, values: { practiceId: string; counsellorId: string; now: number; cursor: PageCursor | undefined; limit: number }) {
+export async function listOpenInvites(
+  db: Kysely<DB>,
+  values: { practiceId: string; counsellorId: string; now: number; cursor: PageCursor | undefined; limit: number },
+) {
   const rows = await db
     .selectFrom("client_invite")
     .select(["id", "kind", "created_at", "expires_at"])
@@ -56,7 +59,10 @@ export async function listOpenInvites(db: Kysely<DB>, values: { practiceId: stri
 }
 
 /** Cancels one of the counsellor's pending invites in the practice. True if it did. */
-export async function cancelClientInvite(db: Kysely<DB>, values: { inviteId: string; practiceId: string; counsellorId: string; now: number }): Promise<boolean> {
+export async function cancelClientInvite(
+  db: Kysely<DB>,
+  values: { inviteId: string; practiceId: string; counsellorId: string; now: number },
+): Promise<boolean> {
   const result = await db
     .updateTable("client_invite")
     .set({ status: "cancelled", closed_at: values.now })
@@ -118,7 +124,11 @@ export async function findInviteByHash(db: Kysely<DB>, codeHash: string): Promis
  * at a time) and reads it afresh.
  */
 export async function lockInvite(db: Kysely<DB>, inviteId: string): Promise<ClientInviteRecord | null> {
-  await db.updateTable("client_invite").set({ created_at: sql<number>`created_at` }).where("id", "=", inviteId).execute();
+  await db
+    .updateTable("client_invite")
+    .set({ created_at: sql<number>`created_at` })
+    .where("id", "=", inviteId)
+    .execute();
   return toInvite(await inviteQuery(db).where("client_invite.id", "=", inviteId).executeTakeFirst());
 }
 
@@ -133,7 +143,10 @@ export async function markInviteAccepted(db: Kysely<DB>, values: { inviteId: str
 
 // ---- clients, members and consents ----
 
-export async function insertClient(db: Kysely<DB>, values: { id: string; practiceId: string; counsellorId: string; kind: ClientKind; now: number }): Promise<void> {
+export async function insertClient(
+  db: Kysely<DB>,
+  values: { id: string; practiceId: string; counsellorId: string; kind: ClientKind; now: number },
+): Promise<void> {
   await db
     .insertInto("practice_client")
     .values({ id: values.id, practice_id: values.practiceId, counsellor_id: values.counsellorId, kind: values.kind, created_at: values.now })
@@ -141,27 +154,49 @@ export async function insertClient(db: Kysely<DB>, values: { id: string; practic
 }
 
 export async function insertMember(db: Kysely<DB>, values: { clientId: string; practiceId: string; userId: string; now: number }): Promise<void> {
-  await db.insertInto("practice_client_member").values({ client_id: values.clientId, practice_id: values.practiceId, user_id: values.userId, joined_at: values.now }).execute();
+  await db
+    .insertInto("practice_client_member")
+    .values({ client_id: values.clientId, practice_id: values.practiceId, user_id: values.userId, joined_at: values.now })
+    .execute();
 }
 
 /** Who accepted this client (ids), oldest first. */
 export async function listMemberIds(db: Kysely<DB>, clientId: string): Promise<string[]> {
-  const rows = await db.selectFrom("practice_client_member").select("user_id").where("client_id", "=", clientId).orderBy("joined_at").orderBy("user_id").execute();
+  const rows = await db
+    .selectFrom("practice_client_member")
+    .select("user_id")
+    .where("client_id", "=", clientId)
+    .orderBy("joined_at")
+    .orderBy("user_id")
+    .execute();
   return rows.map((row) => row.user_id);
 }
 
 export async function isClientOfPractice(db: Kysely<DB>, practiceId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom("practice_client_member").select("client_id").where("practice_id", "=", practiceId).where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("practice_client_member")
+    .select("client_id")
+    .where("practice_id", "=", practiceId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function findMember(db: Kysely<DB>, clientId: string, userId: string): Promise<{ clientId: string } | null> {
-  const row = await db.selectFrom("practice_client_member").select("client_id").where("client_id", "=", clientId).where("user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("practice_client_member")
+    .select("client_id")
+    .where("client_id", "=", clientId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return row ? { clientId: row.client_id } : null;
 }
 
 /** The person's consents to their counsellor become exactly `scopes`; unchanged scopes keep their grant time. */
-export async function replaceConsents(db: Kysely<DB>, values: { clientId: string; userId: string; scopes: readonly CounsellingScope[]; now: number }): Promise<void> {
+export async function replaceConsents(
+  db: Kysely<DB>,
+  values: { clientId: string; userId: string; scopes: readonly CounsellingScope[]; now: number },
+): Promise<void> {
   let removal = db.deleteFrom("client_consent").where("client_id", "=", values.clientId).where("user_id", "=", values.userId);
   if (values.scopes.length > 0) removal = removal.where("scope", "not in", [...values.scopes]);
   await removal.execute();
@@ -181,7 +216,12 @@ export async function removeMember(db: Kysely<DB>, clientId: string, userId: str
   await db.deleteFrom("client_consent").where("client_id", "=", clientId).where("user_id", "=", userId).execute();
   await db.deleteFrom("practice_client_member").where("client_id", "=", clientId).where("user_id", "=", userId).execute();
   if ((await listMemberIds(db, clientId)).length > 0) return;
-  await db.updateTable("client_invite").set({ status: "cancelled", closed_at: now }).where("client_id", "=", clientId).where("status", "=", "pending").execute();
+  await db
+    .updateTable("client_invite")
+    .set({ status: "cancelled", closed_at: now })
+    .where("client_id", "=", clientId)
+    .where("status", "=", "pending")
+    .execute();
   await db.deleteFrom("practice_client").where("id", "=", clientId).execute();
 }
 
@@ -214,7 +254,11 @@ export async function listClientIdsOfMember(db: Kysely<DB>, userId: string): Pro
 
 async function consentsOf(db: Kysely<DB>, clientIds: readonly string[]): Promise<Array<{ clientId: string; userId: string; scope: CounsellingScope }>> {
   if (clientIds.length === 0) return [];
-  const rows = await db.selectFrom("client_consent").select(["client_id", "user_id", "scope"]).where("client_id", "in", [...clientIds]).execute();
+  const rows = await db
+    .selectFrom("client_consent")
+    .select(["client_id", "user_id", "scope"])
+    .where("client_id", "in", [...clientIds])
+    .execute();
   return rows.map((row) => ({ clientId: row.client_id, userId: row.user_id, scope: row.scope }));
 }
 
@@ -225,12 +269,23 @@ export async function listRelationsOf(db: Kysely<DB>, userId: string) {
     .innerJoin("practice_client", "practice_client.id", "me.client_id")
     .innerJoin("organization", "organization.id", "practice_client.practice_id")
     .innerJoin("user as counsellor", "counsellor.id", "practice_client.counsellor_id")
-    .select(["practice_client.id as client_id", "organization.name as practice_name", "counsellor.name as counsellor_name", "practice_client.kind as kind", "me.joined_at as joined_at"])
+    .select([
+      "practice_client.id as client_id",
+      "organization.name as practice_name",
+      "counsellor.name as counsellor_name",
+      "practice_client.kind as kind",
+      "me.joined_at as joined_at",
+    ])
     .where("me.user_id", "=", userId)
     .orderBy("me.joined_at")
     .orderBy("practice_client.id")
     .execute();
-  const consents = (await consentsOf(db, rows.map((row) => row.client_id))).filter((consent) => consent.userId === userId);
+  const consents = (
+    await consentsOf(
+      db,
+      rows.map((row) => row.client_id),
+    )
+  ).filter((consent) => consent.userId === userId);
   return rows.map((row) => ({
     clientId: row.client_id,
     practiceName: row.practice_name,
@@ -249,7 +304,11 @@ export async function listRelationsForExport(db: Kysely<DB>, userId: string) {
     .selectFrom("client_consent")
     .select(["client_id", "scope", "granted_at"])
     .where("user_id", "=", userId)
-    .where("client_id", "in", relations.map((relation) => relation.clientId))
+    .where(
+      "client_id",
+      "in",
+      relations.map((relation) => relation.clientId),
+    )
     .execute();
   return relations.map((relation) => ({
     practiceName: relation.practiceName,

@@ -35,7 +35,10 @@ export const counsellingRoutes: FastifyPluginAsyncZod<CounsellingRoutesOptions> 
 
   app.put(
     "/api/counselling/:clientId/scopes",
-    { config: { access: "signed-in" }, schema: { params: clientIdParamsSchema, body: putCounsellingScopesBodySchema, response: { 200: counsellingRelationsResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: clientIdParamsSchema, body: putCounsellingScopesBodySchema, response: { 200: counsellingRelationsResponseSchema } },
+    },
     async (request) => putMyScopes(deps, actorOf(request).userId, request.params.clientId, request.body.scopes),
   );
 

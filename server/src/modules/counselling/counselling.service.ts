@@ -51,7 +51,16 @@ import {
   removeMember,
   replaceConsents,
 } from "./counselling.repository.js";
-import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, inviteExpiresAt, isInviteOpen, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
+import {
+  againOnUniqueViolation,
+  asThrottledAttempt,
+  canonicalCodeOrFail,
+  drawInviteCode,
+  inviteExpiresAt,
+  isInviteOpen,
+  isUniqueViolation,
+  type FailAttempt,
+} from "../invite-codes/index.js";
 
 export type CounsellingDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -107,7 +116,12 @@ export async function lookupClientInvite(deps: CounsellingDeps, userId: string, 
  * (linked with a partner) makes the client and leaves it open for the partner; the second must
  * be that first acceptor's current partner, and closes it. Nothing is shared before this.
  */
-export async function acceptClientInvite(deps: CounsellingDeps, userId: string, input: string, scopes: readonly CounsellingScope[]): Promise<CounsellingRelationsResponse> {
+export async function acceptClientInvite(
+  deps: CounsellingDeps,
+  userId: string,
+  input: string,
+  scopes: readonly CounsellingScope[],
+): Promise<CounsellingRelationsResponse> {
   const now = nowOf(deps);
   return asThrottledAttempt(deps.db, userId, now, async (fail) => {
     const found = await findInviteForCode(deps, input, fail);
@@ -148,7 +162,12 @@ export async function acceptClientInvite(deps: CounsellingDeps, userId: string, 
 }
 
 /** What I share with this counsellor from now on (the whole set). Their next request sees it: nothing is cached. */
-export async function putMyScopes(deps: CounsellingDeps, userId: string, clientId: string, scopes: readonly CounsellingScope[]): Promise<CounsellingRelationsResponse> {
+export async function putMyScopes(
+  deps: CounsellingDeps,
+  userId: string,
+  clientId: string,
+  scopes: readonly CounsellingScope[],
+): Promise<CounsellingRelationsResponse> {
   const now = nowOf(deps);
   await deps.db.transaction().execute(async (trx) => {
     requireClientMember(await findMember(trx, clientId, userId));
@@ -214,7 +233,10 @@ export async function listMyClients(deps: CounsellingDeps, actor: Actor, practic
   requireTwoFactor(actor);
   const clients = await listClientsOf(deps.db, { practiceId, counsellorId: actor.userId, cursor: page.cursor, limit: page.limit });
   const { rows, nextCursor } = pageOf(clients, page.limit, (client) => ({ at: client.createdAt, id: client.clientId }));
-  return presentClients({ rows: rows.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })), nextCursor });
+  return presentClients({
+    rows: rows.map((client) => ({ ...client, members: client.members.map((member) => ({ ...member, scopes: orderScopes(member.scopes) })) })),
+    nextCursor,
+  });
 }
 
 /**

@@ -20,24 +20,37 @@ export type PracticeClientsRoutesOptions = CounsellingDeps;
 export const practiceClientsRoutes: FastifyPluginAsyncZod<PracticeClientsRoutesOptions> = async (app, deps) => {
   app.post(
     "/api/practices/:practiceId/client-invites",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, body: createClientInviteBodySchema, response: { 201: createClientInviteResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: practiceIdParamsSchema, body: createClientInviteBodySchema, response: { 201: createClientInviteResponseSchema } },
+    },
     async (request, reply) => reply.code(201).send(await createClientInvite(deps, actorOf(request), request.params.practiceId, request.body.kind)),
   );
 
   app.get(
     "/api/practices/:practiceId/client-invites",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: clientInvitesResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: clientInvitesResponseSchema } },
+    },
     async (request) => listMyClientInvites(deps, actorOf(request), request.params.practiceId, request.query),
   );
 
-  app.delete("/api/practices/:practiceId/client-invites/:inviteId", { config: { access: "signed-in" }, schema: { params: clientInviteParamsSchema } }, async (request, reply) => {
-    await cancelMyClientInvite(deps, actorOf(request), request.params.practiceId, request.params.inviteId);
-    return reply.code(204).send();
-  });
+  app.delete(
+    "/api/practices/:practiceId/client-invites/:inviteId",
+    { config: { access: "signed-in" }, schema: { params: clientInviteParamsSchema } },
+    async (request, reply) => {
+      await cancelMyClientInvite(deps, actorOf(request), request.params.practiceId, request.params.inviteId);
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     "/api/practices/:practiceId/clients",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: practiceClientsResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: practiceIdParamsSchema, querystring: pageQuerySchema, response: { 200: practiceClientsResponseSchema } },
+    },
     async (request) => listMyClients(deps, actorOf(request), request.params.practiceId, request.query),
   );
 };

@@ -29,25 +29,43 @@ describe.each(dialects)("[%s] counselling: a counsellor's lists, page by page", 
     for (const [index, createdAt] of createdAts.entries()) {
       const clientId = randomUUID();
       const couple = index % 3 === 0;
-      await db.insertInto("practice_client").values({ id: clientId, practice_id: practiceId, counsellor_id: counsellorId, kind: couple ? "couple" : "individual", created_at: createdAt }).execute();
+      await db
+        .insertInto("practice_client")
+        .values({ id: clientId, practice_id: practiceId, counsellor_id: counsellorId, kind: couple ? "couple" : "individual", created_at: createdAt })
+        .execute();
       for (const member of couple ? [0, 1] : [0]) {
         const userId = randomUUID();
         const date = new Date(createdAt).toISOString();
         await db
           .insertInto("user")
-          .values({ id: userId, name: `Paged ${index}${member}`, email: `${userId}@example.test`, emailVerified: sqlite ? 1 : true, image: null, createdAt: date, updatedAt: date, twoFactorEnabled: sqlite ? 0 : false })
+          .values({
+            id: userId,
+            name: `Paged ${index}${member}`,
+            email: `${userId}@example.test`,
+            emailVerified: sqlite ? 1 : true,
+            image: null,
+            createdAt: date,
+            updatedAt: date,
+            twoFactorEnabled: sqlite ? 0 : false,
+          })
           .execute();
-        await db.insertInto("practice_client_member").values({ client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: createdAt + member }).execute();
-        if (index % 2 === 0) await db.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: "profile", granted_at: createdAt }).execute();
+        await db
+          .insertInto("practice_client_member")
+          .values({ client_id: clientId, practice_id: practiceId, user_id: userId, joined_at: createdAt + member })
+          .execute();
+        if (index % 2 === 0)
+          await db.insertInto("client_consent").values({ client_id: clientId, user_id: userId, scope: "profile", granted_at: createdAt }).execute();
       }
       ids.push(clientId);
     }
     return ids;
   }
 
-  const userIdOf = async (person: TestPerson) => (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()).id;
+  const userIdOf = async (person: TestPerson) =>
+    (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()).id;
 
-  const byCreationThenId = (rows: ReadonlyArray<{ id: string; at: number }>) => [...rows].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
+  const byCreationThenId = (rows: ReadonlyArray<{ id: string; at: number }>) =>
+    [...rows].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => row.id);
 
   async function walk<Page extends { nextCursor: string | null }>(person: TestPerson, path: string, limit: number): Promise<Page[]> {
     const pages: Page[] = [];
@@ -65,7 +83,7 @@ describe.each(dialects)("[%s] counselling: a counsellor's lists, page by page", 
 
   beforeAll(async () => {
     t = await buildTestApp(dialect);
-    [counsellor, colleague] = await Promise.all([signUp(t.app), signUp(t.app)]) as [TestPerson, TestPerson];
+    [counsellor, colleague] = (await Promise.all([signUp(t.app), signUp(t.app)])) as [TestPerson, TestPerson];
     practiceId = await createPractice(t.app, counsellor);
     await joinPractice(t.app, counsellor, colleague, practiceId, "counsellor");
     await enrolTwoFactor(t.app, counsellor);
@@ -74,7 +92,9 @@ describe.each(dialects)("[%s] counselling: a counsellor's lists, page by page", 
     const person = await signUp(t.app);
     realClientName = person.name;
     const realClientId = await acceptClientInvite(t.app, person, await inviteClient(t.app, counsellor, practiceId), ["profile", "check-ins"]);
-    const realCreatedAt = Number((await t.database.db.selectFrom("practice_client").select("created_at").where("id", "=", realClientId).executeTakeFirstOrThrow()).created_at);
+    const realCreatedAt = Number(
+      (await t.database.db.selectFrom("practice_client").select("created_at").where("id", "=", realClientId).executeTakeFirstOrThrow()).created_at,
+    );
     // Many clients made in the same millisecond, so the order and the cursor rest on the id too.
     const createdAts = [1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 6, 7, 7, 8, 9, 9, 9].map((offset) => Date.UTC(2026, 0, 1) + offset);
     const inserted = await insertClients(await userIdOf(counsellor), createdAts);
@@ -117,7 +137,9 @@ describe.each(dialects)("[%s] counselling: a counsellor's lists, page by page", 
   it("a client added after the first page was read comes on a later page, and none is repeated", async () => {
     const first = (await getAs(t.app, colleague, `/api/practices/${practiceId}/clients?limit=1`)).json<PracticeClientsResponse>();
     const [added] = await insertClients(await userIdOf(colleague), [Date.UTC(2026, 0, 2)]);
-    const rest = (await getAs(t.app, colleague, `/api/practices/${practiceId}/clients?limit=10&cursor=${encodeURIComponent(first.nextCursor!)}`)).json<PracticeClientsResponse>();
+    const rest = (
+      await getAs(t.app, colleague, `/api/practices/${practiceId}/clients?limit=10&cursor=${encodeURIComponent(first.nextCursor!)}`)
+    ).json<PracticeClientsResponse>();
     expect([...first.clients, ...rest.clients].map((client) => client.clientId)).toEqual([...[...colleagueClientIds].sort(), added]);
     expect(rest.nextCursor).toBeNull();
   });
@@ -132,7 +154,9 @@ describe.each(dialects)("[%s] counselling: a counsellor's lists, page by page", 
     const pages = await walk<ClientInvitesResponse>(counsellor, `/api/practices/${practiceId}/client-invites`, 3);
     expect(pages.map((page) => page.invites.length)).toEqual([3, 3, 1]);
     expect(pages.flatMap((page) => page.invites)).toEqual(all.invites);
-    expect(byCreationThenId(all.invites.map((invite) => ({ id: invite.id, at: Date.parse(invite.createdAt) })))).toEqual(all.invites.map((invite) => invite.id));
+    expect(byCreationThenId(all.invites.map((invite) => ({ id: invite.id, at: Date.parse(invite.createdAt) })))).toEqual(
+      all.invites.map((invite) => invite.id),
+    );
     for (const code of codes) expect(JSON.stringify(pages)).not.toContain(code);
   });
 

@@ -81,7 +81,13 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     const report = await get(ana, "/api/couple/report");
     expect(report.statusCode).toBe(200);
     const body = report.json<CoupleReportResponse>();
-    expect(body).toMatchObject({ partner: { name: ben.name }, isReady: false, shared: { mine: [], partners: [] }, map: { mine: null, partners: null }, flags: [] });
+    expect(body).toMatchObject({
+      partner: { name: ben.name },
+      isReady: false,
+      shared: { mine: [], partners: [] },
+      map: { mine: null, partners: null },
+      flags: [],
+    });
     expect(body.missing).toEqual({ myShare: true, partnerShare: true, myProfile: false, partnerProfile: false });
     expect(body.dimensions.every((entry) => entry.mine === null && entry.partners === null && entry.difference === null)).toBe(true);
     expectNothingPrivate(report.body, "ben");
@@ -157,14 +163,18 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     // Ben sees the same numbers from his side, with flags shaped by his own screen only.
     const benView = (await get(ben, "/api/couple/report")).json<CoupleReportResponse>();
     const benExpected = compareCouple(benShared, anaShared, { viewerSafety: screenSafety(instrument, benAnswers), labels: { a: ben.name, b: ana.name } });
-    expect(benView.dimensions.map((entry) => [entry.code, entry.mine, entry.partners])).toEqual(anaView.dimensions.map((entry) => [entry.code, entry.partners, entry.mine]));
+    expect(benView.dimensions.map((entry) => [entry.code, entry.mine, entry.partners])).toEqual(
+      anaView.dimensions.map((entry) => [entry.code, entry.partners, entry.mine]),
+    );
     expect(benView.flags.map((flag) => [flag.id, flag.counselling])).toEqual(benExpected.flags.map((flag) => [flag.id, flag.counselling]));
     expectNothingPrivate(JSON.stringify(benView), "ana");
 
     // Both sharing dimensions: cross-perception appears, computed from the shared sub-scales.
     expect((await setShares(t.app, ben, ["overview", "dimensions"])).statusCode).toBe(200);
     const full = (await get(ana, "/api/couple/report")).json<CoupleReportResponse>();
-    const fullExpected = compareCouple(anaShared, pickSharedScores(benProfile, { ...allDimensions, axes: true }), { viewerSafety: screenSafety(instrument, anaAnswers) });
+    const fullExpected = compareCouple(anaShared, pickSharedScores(benProfile, { ...allDimensions, axes: true }), {
+      viewerSafety: screenSafety(instrument, anaAnswers),
+    });
     expect(full.crossPerception.iBackPartner).toEqual(fullExpected.crossPerception.aBacksB ?? null);
     expect(full.crossPerception.partnerBacksMe).toEqual(fullExpected.crossPerception.bBacksA ?? null);
     expect(full.dimensions.map((entry) => entry.difference)).toEqual(fullExpected.dimensions.map((entry) => entry.difference ?? null));
@@ -177,7 +187,9 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     for (const flag of full.flags) expect(flag.explanation).not.toMatch(/relationship counsell|couples? (counsell|therap)|counsell/i);
     const benFull = (await get(ben, "/api/couple/report")).json<CoupleReportResponse>();
     expect(benFull.flags.find((flag) => flag.id === "couple-low-intimacy")).toMatchObject({ counselling: "relationship" });
-    expect(benFull.dimensions.map((entry) => entry.difference)).toEqual(full.dimensions.map((entry) => (entry.difference === null ? null : 0 - entry.difference || 0)));
+    expect(benFull.dimensions.map((entry) => entry.difference)).toEqual(
+      full.dimensions.map((entry) => (entry.difference === null ? null : 0 - entry.difference || 0)),
+    );
 
     // My side counts only if I share it: Ana stops sharing, and her numbers leave both views.
     expect((await setShares(t.app, ana, [])).statusCode).toBe(200);
@@ -227,10 +239,20 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     expect(waiting).toMatchObject({ isReady: false, map: { partners: null }, flags: [], crossPerception: { iBackPartner: null, partnerBacksMe: null } });
     expect(waiting.missing).toEqual({ myShare: true, partnerShare: false, myProfile: true, partnerProfile: false });
     expect(waiting.dimensions.every((entry) => entry.partners === null)).toBe(true);
-    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({ myShare: false, partnerShare: true, myProfile: false, partnerProfile: false });
+    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({
+      myShare: false,
+      partnerShare: true,
+      myProfile: false,
+      partnerProfile: false,
+    });
     // Cleo shares a profile scope before she has a profile: Dev learns only that.
     expect((await setShares(t.app, cleo, ["overview"])).statusCode).toBe(200);
-    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({ myShare: false, partnerShare: false, myProfile: false, partnerProfile: true });
+    expect((await get(dev, "/api/couple/report")).json<CoupleReportResponse>().missing).toEqual({
+      myShare: false,
+      partnerShare: false,
+      myProfile: false,
+      partnerProfile: true,
+    });
     expect((await get(cleo, "/api/couple/report")).json<CoupleReportResponse>()).toMatchObject({ isReady: false, map: { partners: null } });
     expect((await get(dev, "/api/data-views")).json().views).toEqual([]);
     await completeProfileVia(t.app, cleo.cookie, anaAnswers);
@@ -247,7 +269,8 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     const thirdAt = new Date(now).toISOString();
     expect((await get(cleo, "/api/couple/partner/exercises")).statusCode).toBe(200);
     // Reads of one's own data and refused reads leave no audit row.
-    for (const url of ["/api/profile", "/api/check-ins", "/api/exercises", "/api/couple", "/api/data-views"]) expect((await get(dev, url)).statusCode).toBe(200);
+    for (const url of ["/api/profile", "/api/check-ins", "/api/exercises", "/api/couple", "/api/data-views"])
+      expect((await get(dev, url)).statusCode).toBe(200);
     expect((await get(dev, "/api/couple/report")).statusCode).toBe(200); // Dev's view of Cleo's overview goes to Cleo's record, not Dev's.
 
     const views = (await get(dev, "/api/data-views")).json();
@@ -259,7 +282,9 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
       [{ name: cleo.name, role: "partner" }, expect.stringMatching(/^(overview|dimensions)$/), firstAt],
     ]);
     expect(new Set(views.views.slice(2).map((view: { scope: string }) => view.scope))).toEqual(new Set(["overview", "dimensions"]));
-    expect((await get(cleo, "/api/data-views")).json().views.map((view: { viewer: unknown; scope: string }) => [view.viewer, view.scope])).toEqual([[{ name: dev.name, role: "partner" }, "overview"]]);
+    expect((await get(cleo, "/api/data-views")).json().views.map((view: { viewer: unknown; scope: string }) => [view.viewer, view.scope])).toEqual([
+      [{ name: dev.name, role: "partner" }, "overview"],
+    ]);
 
     // Pages: newest first, with an opaque cursor; a bad cursor is 400.
     const page1 = (await get(dev, "/api/data-views?limit=3")).json();
@@ -294,13 +319,20 @@ describe.each(dialects)("[%s] partner sharing", (dialect) => {
     now = start - 11 * week;
     try {
       for (const mePulse of [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3]) {
-        const put = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: finn.cookie }, payload: { timeZone: "Asia/Singapore", answers: { wePulse: 5, mePulse, note: benNote } } });
+        const put = await t.app.inject({
+          method: "PUT",
+          url: "/api/check-ins/current",
+          headers: { ...sameOrigin, cookie: finn.cookie },
+          payload: { timeZone: "Asia/Singapore", answers: { wePulse: 5, mePulse, note: benNote } },
+        });
         expect(put.statusCode, put.body).toBe(200);
         now += week;
       }
       now -= week;
       const own = await get(finn, "/api/check-ins?timeZone=Asia/Singapore");
-      expect(own.json().signals.map((signal: { id: string; explanation: string }) => [signal.id, signal.explanation.slice(0, 40)])).toEqual([["sustained-decline", "Your Me pulse has gone down for several "]]);
+      expect(own.json().signals.map((signal: { id: string; explanation: string }) => [signal.id, signal.explanation.slice(0, 40)])).toEqual([
+        ["sustained-decline", "Your Me pulse has gone down for several "],
+      ]);
       expect((await setShares(t.app, finn, ["check-in-trends"])).statusCode).toBe(200);
       const seen = await get(eve, "/api/couple/partner/check-ins");
       expect(seen.statusCode).toBe(200);

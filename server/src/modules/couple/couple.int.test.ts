@@ -120,7 +120,14 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
   });
 
   async function countPeople(): Promise<number> {
-    return Number((await t.database.db.selectFrom("user").select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await t.database.db
+          .selectFrom("user")
+          .select((eb) => eb.fn.countAll<number | string>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
 
   it("refuses one's own invite with 422 and an invite when already linked with 409", async () => {
@@ -172,7 +179,9 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
       const [ana, ben] = await people(2);
       await linkCouple(t.app, ana!, ben!);
       const anaId = (await getMe(t.app, ana!.cookie)).json().user.id as string;
-      const coupleId = (await t.database.db.selectFrom("couple_member").select("couple_id").where("user_id", "=", anaId).where("left_at", "is", null).executeTakeFirstOrThrow()).couple_id;
+      const coupleId = (
+        await t.database.db.selectFrom("couple_member").select("couple_id").where("user_id", "=", anaId).where("left_at", "is", null).executeTakeFirstOrThrow()
+      ).couple_id;
       const outcomes = await Promise.all([
         setShares(t.app, ana!, ["overview", "dimensions"]),
         unlink(t.app, ben!),
@@ -189,7 +198,9 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     const [ana] = await people(1);
     const anaId = (await getMe(t.app, ana!.cookie)).json().user.id as string;
     const answers = await Promise.all(
-      Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? lookupInvite(t.app, ana!, `ZZZZZ-ZZZ${index.toString(32).toUpperCase().padStart(2, "Z")}`) : acceptInvite(t.app, ana!, "YYYYY-YYYYY"))),
+      Array.from({ length: 16 }, (_, index) =>
+        index % 2 === 0 ? lookupInvite(t.app, ana!, `ZZZZZ-ZZZ${index.toString(32).toUpperCase().padStart(2, "Z")}`) : acceptInvite(t.app, ana!, "YYYYY-YYYYY"),
+      ),
     );
     const statuses = answers.map((response) => response.statusCode);
     expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(10);
@@ -253,7 +264,13 @@ describe.each(dialects)("[%s] partner link", (dialect) => {
     }
     expect((await setShares(t.app, ana!, ["overview"])).json()).toMatchObject({ error: { code: "NOT_LINKED" } });
     // All shares of the couple ended with it.
-    expect(await t.database.db.selectFrom("partner_share").select("scope").where("owner_id", "=", (await getMe(t.app, ana!.cookie)).json().user.id).execute()).toEqual([]);
+    expect(
+      await t.database.db
+        .selectFrom("partner_share")
+        .select("scope")
+        .where("owner_id", "=", (await getMe(t.app, ana!.cookie)).json().user.id)
+        .execute(),
+    ).toEqual([]);
     // Unlinking again is harmless; linking again clears lastEndedAt.
     expect((await unlink(t.app, ana!)).statusCode).toBe(204);
     await linkCouple(t.app, ben!, ana!);

@@ -76,7 +76,12 @@ describe("what the couple report may use", () => {
     expect(reportMissing({ ...base, partnerHasProfile: false })).toEqual({ ...none, partnerProfile: true });
     // Whether a partner who shares no profile scope has a profile is not theirs to tell.
     expect(reportMissing({ ...base, partners: [], partnerHasProfile: false })).toEqual({ ...none, partnerShare: true });
-    for (const missing of [{ ...none, myShare: true }, { ...none, partnerShare: true }, { ...none, myProfile: true }, { ...none, partnerProfile: true }]) {
+    for (const missing of [
+      { ...none, myShare: true },
+      { ...none, partnerShare: true },
+      { ...none, myProfile: true },
+      { ...none, partnerProfile: true },
+    ]) {
       expect(isReportReady(missing)).toBe(false);
     }
   });

@@ -81,7 +81,12 @@ export type ReportMissing = { myShare: boolean; partnerShare: boolean; myProfile
  * What the report still waits for. `partnerProfile` tells only whether a partner who shares a
  * profile scope has a profile (what they chose to show); `partnerHasProfile` is not consulted otherwise.
  */
-export function reportMissing(input: { mine: readonly ShareScope[]; partners: readonly ShareScope[]; myProfile: boolean; partnerHasProfile: boolean }): ReportMissing {
+export function reportMissing(input: {
+  mine: readonly ShareScope[];
+  partners: readonly ShareScope[];
+  myProfile: boolean;
+  partnerHasProfile: boolean;
+}): ReportMissing {
   const partnerShare = !sharesProfile(input.partners);
   return { myShare: !sharesProfile(input.mine), partnerShare, myProfile: !input.myProfile, partnerProfile: !partnerShare && !input.partnerHasProfile };
 }

@@ -79,12 +79,20 @@ export function presentReport(input: {
   return {
     partner: { name: input.partnerName },
     isReady: input.isReady,
-    missing: { myShare: input.missing.myShare, partnerShare: input.missing.partnerShare, myProfile: input.missing.myProfile, partnerProfile: input.missing.partnerProfile },
+    missing: {
+      myShare: input.missing.myShare,
+      partnerShare: input.missing.partnerShare,
+      myProfile: input.missing.myProfile,
+      partnerProfile: input.missing.partnerProfile,
+    },
     shared: { mine: [...input.mine], partners: [...input.partners] },
     map: { mine: input.map.mine === null ? null : { ...input.map.mine }, partners: input.map.partners === null ? null : { ...input.map.partners } },
     dimensions: comparison.dimensions.map((entry) => ({
       code: entry.key,
-      name: entry.key === "WE" || entry.key === "ME" ? axisNames[entry.key] : (instrument.dimensions.find((dimension) => dimension.code === entry.key)?.name ?? entry.key),
+      name:
+        entry.key === "WE" || entry.key === "ME"
+          ? axisNames[entry.key]
+          : (instrument.dimensions.find((dimension) => dimension.code === entry.key)?.name ?? entry.key),
       mine: entry.a ?? null,
       partners: entry.b ?? null,
       difference: entry.difference ?? null,
@@ -94,7 +102,14 @@ export function presentReport(input: {
     // Couple flags come only from shared scores; a safety flag cannot arise here, and none is let through.
     flags: comparison.flags
       .filter((flag) => flag.id !== "safety" && !flag.isPrivate)
-      .map((flag) => ({ id: flag.id, severity: flag.severity, title: input.flagTitles[flag.id], explanation: flag.explanation, practice: flag.practice, counselling: flag.counselling })),
+      .map((flag) => ({
+        id: flag.id,
+        severity: flag.severity,
+        title: input.flagTitles[flag.id],
+        explanation: flag.explanation,
+        practice: flag.practice,
+        counselling: flag.counselling,
+      })),
     thresholds: {
       differentExperience: MODEL_THRESHOLDS.couple.differentExperience,
       voiceGap: MODEL_THRESHOLDS.couple.voiceGap,
@@ -126,6 +141,11 @@ export function presentPartnerCheckIns(partnerName: string, trends: CheckInTrend
 export function presentPartnerExercises(partnerName: string, completed: readonly CompletedExercise[]): PartnerExercisesResponse {
   return {
     partner: { name: partnerName },
-    completed: completed.map((entry) => ({ exerciseId: entry.exerciseId, title: entry.title, practice: entry.practice, completedAt: iso(entry.completedAtMs) })),
+    completed: completed.map((entry) => ({
+      exerciseId: entry.exerciseId,
+      title: entry.title,
+      practice: entry.practice,
+      completedAt: iso(entry.completedAtMs),
+    })),
   };
 }

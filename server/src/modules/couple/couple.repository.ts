@@ -28,7 +28,10 @@ export async function cancelPendingInvite(db: Kysely<DB>, inviterId: string, now
     .execute();
 }
 
-export async function insertInvite(db: Kysely<DB>, values: { id: string; inviterId: string; codeHash: string; createdAt: number; expiresAt: number }): Promise<void> {
+export async function insertInvite(
+  db: Kysely<DB>,
+  values: { id: string; inviterId: string; codeHash: string; createdAt: number; expiresAt: number },
+): Promise<void> {
   await db
     .insertInto("partner_invite")
     .values({

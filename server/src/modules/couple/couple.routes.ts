@@ -77,10 +77,8 @@ export const coupleRoutes: FastifyPluginAsyncZod<CoupleRoutesOptions> = async (a
     getCoupleReport(deps, viewerOf(request)),
   );
 
-  app.get(
-    "/api/couple/partner/check-ins",
-    { config: { access: "signed-in" }, schema: { response: { 200: partnerCheckInsResponseSchema } } },
-    async (request) => getPartnerCheckIns(deps, viewerOf(request)),
+  app.get("/api/couple/partner/check-ins", { config: { access: "signed-in" }, schema: { response: { 200: partnerCheckInsResponseSchema } } }, async (request) =>
+    getPartnerCheckIns(deps, viewerOf(request)),
   );
 
   app.get(

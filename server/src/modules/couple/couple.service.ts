@@ -62,7 +62,16 @@ import {
   withdrawClaim,
 } from "./couple.repository.js";
 import type { InviteCodeHasher } from "../../platform/invite-codes.js";
-import { againOnUniqueViolation, asThrottledAttempt, canonicalCodeOrFail, drawInviteCode, inviteExpiresAt, isInviteOpen, isUniqueViolation, type FailAttempt } from "../invite-codes/index.js";
+import {
+  againOnUniqueViolation,
+  asThrottledAttempt,
+  canonicalCodeOrFail,
+  drawInviteCode,
+  inviteExpiresAt,
+  isInviteOpen,
+  isUniqueViolation,
+  type FailAttempt,
+} from "../invite-codes/index.js";
 
 export type CoupleDeps = { db: Kysely<DB>; clock: Clock; hashCode: InviteCodeHasher };
 
@@ -98,7 +107,12 @@ async function readState(db: Kysely<DB>, userId: string, now: number): Promise<C
   const shares = await listShares(db, membership.coupleId);
   return presentState({
     invite,
-    couple: { since: membership.since, partnerName: membership.partnerName, myScopes: scopesOf(shares, userId), partnerScopes: scopesOf(shares, membership.partnerId) },
+    couple: {
+      since: membership.since,
+      partnerName: membership.partnerName,
+      myScopes: scopesOf(shares, userId),
+      partnerScopes: scopesOf(shares, membership.partnerId),
+    },
     lastEndedAt: null,
   });
 }

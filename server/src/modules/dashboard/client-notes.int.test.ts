@@ -37,7 +37,12 @@ describe.each(dialects)("[%s] a client's notes in their counsellor's client deta
     return response.json<DataViewsResponse>().views.filter((view) => view.viewer.role === "counsellor" && view.scope === "notes");
   };
   const checkIn = async (person: TestPerson, note: string) => {
-    const response = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...answers, note } } });
+    const response = await t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { timeZone: "UTC", answers: { ...answers, note } },
+    });
     expect(response.statusCode, response.body).toBe(200);
   };
   const reflect = async (person: TestPerson, reflection: string) => {
@@ -45,7 +50,12 @@ describe.each(dialects)("[%s] a client's notes in their counsellor's client deta
     expect(response.statusCode, response.body).toBe(201);
   };
   const setScopes = async (person: TestPerson, clientId: string, scopes: string[]) => {
-    const response = await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes } });
+    const response = await t.app.inject({
+      method: "PUT",
+      url: `/api/counselling/${clientId}/scopes`,
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { scopes },
+    });
     expect(response.statusCode, response.body).toBe(200);
   };
   const invite = (kind: "individual" | "couple" = "individual") => inviteClient(t.app, counsellor, practiceId, kind);
@@ -142,7 +152,12 @@ describe.each(dialects)("[%s] a client's notes in their counsellor's client deta
     const userId = (await getAs(t.app, client, "/api/me")).json<{ user: { id: string } }>().user.id;
     // A week written 27 weeks ago (as the demo seeder writes past weeks; a session would not last that long).
     const longAgo = now - 27 * 7 * dayMs;
-    await storeCheckInForWeek(t.database.db, testKeyring, userId, { week: isoWeekKeyOf(longAgo), timeZone: "UTC", answers: { ...answers, note: "half-a-year-ago-O1" }, atMs: longAgo });
+    await storeCheckInForWeek(t.database.db, testKeyring, userId, {
+      week: isoWeekKeyOf(longAgo),
+      timeZone: "UTC",
+      answers: { ...answers, note: "half-a-year-ago-O1" },
+      atMs: longAgo,
+    });
     await checkIn(client, "this-week-N1");
 
     const notes = (await detail(clientId)).body.members[0]!.notes!;

@@ -57,7 +57,14 @@ export async function readMemberNotes(
  * had none in the window, since the counsellor then learns that, as with an empty list of check-ins.
  */
 export function notesDataViews(counsellorId: string, counsellorName: string, notes: ReadonlyMap<string, MemberNotes>, now: number): NewDataView[] {
-  return [...notes.keys()].map((ownerId) => ({ ownerId, viewerId: counsellorId, viewerName: counsellorName, viewerRole: "counsellor" as const, scope: "notes" as const, viewedAt: now }));
+  return [...notes.keys()].map((ownerId) => ({
+    ownerId,
+    viewerId: counsellorId,
+    viewerName: counsellorName,
+    viewerRole: "counsellor" as const,
+    scope: "notes" as const,
+    viewedAt: now,
+  }));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -67,6 +74,12 @@ export function presentMemberNotes(notes: MemberNotes): ClientNotes {
   return {
     since: iso(notes.sinceMs),
     checkInNotes: notes.checkInNotes.map((note) => ({ week: note.week, writtenAt: iso(note.writtenAtMs), text: note.text })),
-    reflections: notes.reflections.map((entry) => ({ exerciseId: entry.exerciseId, title: entry.title, practice: entry.practice, completedAt: iso(entry.completedAtMs), text: entry.text })),
+    reflections: notes.reflections.map((entry) => ({
+      exerciseId: entry.exerciseId,
+      title: entry.title,
+      practice: entry.practice,
+      completedAt: iso(entry.completedAtMs),
+      text: entry.text,
+    })),
   };
 }

@@ -42,7 +42,13 @@ function consistentAnswers(random: () => number): Answers {
   return answers;
 }
 
-const raisingSafe = [1, 7].find((value) => summariseAssessment(PROFILE, fullAnswers((_id, isSafe) => (isSafe ? value : 4))).safetyRaised)!;
+const raisingSafe = [1, 7].find(
+  (value) =>
+    summariseAssessment(
+      PROFILE,
+      fullAnswers((_id, isSafe) => (isSafe ? value : 4)),
+    ).safetyRaised,
+)!;
 const calmSafe = raisingSafe === 7 ? 1 : 7;
 /** The client's intake: the middle of every scale. */
 const before = fullAnswers((_id, isSafe) => (isSafe ? calmSafe : 4));
@@ -54,7 +60,10 @@ const after = fullAnswers((id, isSafe) => {
   return item.isReverse ? 3 : 5;
 });
 
-const classificationsOf = (norms: ScoreNorms) => Object.fromEntries(Object.entries(classifyChange(scoreProfile(PROFILE, before), scoreProfile(PROFILE, after), norms)).map(([key, entry]) => [key, entry!.classification]));
+const classificationsOf = (norms: ScoreNorms) =>
+  Object.fromEntries(
+    Object.entries(classifyChange(scoreProfile(PROFILE, before), scoreProfile(PROFILE, after), norms)).map(([key, entry]) => [key, entry!.classification]),
+  );
 
 describe.each(dialects)("[%s] dashboard norms: the practice's own once it has enough clients", (dialect) => {
   let t: TestApp;
@@ -63,7 +72,12 @@ describe.each(dialects)("[%s] dashboard norms: the practice's own once it has en
 
   /** People made straight in the tables (fast): each the counsellor's client sharing their profile, with one completed profile. */
   const seedPopulation = (practiceId: string, counsellorId: string, takes: readonly Answers[]) =>
-    seedClients(t.database.db, dialect, now, takes.map((answers) => ({ practiceId, counsellorId, scopes: ["profile"], takes: [answers] })));
+    seedClients(
+      t.database.db,
+      dialect,
+      now,
+      takes.map((answers) => ({ practiceId, counsellorId, scopes: ["profile"], takes: [answers] })),
+    );
 
   /** A counsellor with a practice, a real client who took `before`, shared their profile, then took `after`; and `population` seeded beside them. */
   async function practiceWith(population: readonly Answers[]): Promise<{ counsellor: TestPerson; practiceId: string; clientId: string }> {
@@ -75,7 +89,10 @@ describe.each(dialects)("[%s] dashboard norms: the practice's own once it has en
     await completeProfileVia(t.app, client.cookie, before);
     const invited = await postAs(t.app, counsellor, `/api/practices/${practiceId}/client-invites`, { kind: "individual" });
     expect(invited.statusCode, invited.body).toBe(201);
-    const accepted = await postAs(t.app, client, "/api/counselling/accept", { code: invited.json<CreateClientInviteResponse>().code, scopes: ["profile", "check-ins"] });
+    const accepted = await postAs(t.app, client, "/api/counselling/accept", {
+      code: invited.json<CreateClientInviteResponse>().code,
+      scopes: ["profile", "check-ins"],
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const clientId = accepted.json<{ relations: Array<{ clientId: string }> }>().relations[0]!.clientId;
     now += 30 * dayMs;

@@ -25,7 +25,13 @@ const noteMarker = "private-note-marker-5Q2";
 const checkInAnswers = { spokeUp: 3, feltHeard: 3, backedPartner: 3, feltBacked: 3, friendsFamilyHours: 4, wePulse: 5, mePulse: 5 };
 
 /** The SAFE answer that raises the private safety flag, found with core rather than assumed. */
-const raisingSafe = [1, 7].find((value) => summariseAssessment(INTERDEPENDENCE_PROFILE_V1, fullAnswers((_id, isSafe) => (isSafe ? value : 4))).safetyRaised)!;
+const raisingSafe = [1, 7].find(
+  (value) =>
+    summariseAssessment(
+      INTERDEPENDENCE_PROFILE_V1,
+      fullAnswers((_id, isSafe) => (isSafe ? value : 4)),
+    ).safetyRaised,
+)!;
 const calmSafe = raisingSafe === 7 ? 1 : 7;
 /** Close and supported, and a strong self: the intake of someone who later slides. */
 const high = fullAnswers((id, isSafe) => (isSafe ? calmSafe : INTERDEPENDENCE_PROFILE_V1.items.find((entry) => entry.id === id)?.isReverse ? 1 : 7));
@@ -52,14 +58,20 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     expect(response.statusCode, response.body).toBe(200);
     return response.json<DashboardResponse>();
   };
-  const rowFor = async (key: keyof typeof clients, query = "?pageSize=100"): Promise<DashboardRow | undefined> => (await rowsOf(query)).rows.find((row) => row.clientId === clientIds[key]);
+  const rowFor = async (key: keyof typeof clients, query = "?pageSize=100"): Promise<DashboardRow | undefined> =>
+    (await rowsOf(query)).rows.find((row) => row.clientId === clientIds[key]);
   const detail = (who: TestPerson, clientId: string, practice = practiceId) => getAs(t.app, who, `/api/practices/${practice}/clients/${clientId}`);
 
   const invite = (kind: "individual" | "couple" = "individual") => inviteClient(t.app, counsellor, practiceId, kind);
   const accept = (person: TestPerson, code: string, scopes: string[]) => acceptClientInvite(t.app, person, code, scopes);
   /** Every check-in carries a private note with a marker that must never reach a counsellor here. */
   const checkIn = (person: TestPerson) =>
-    t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...checkInAnswers, note: noteMarker } } });
+    t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { timeZone: "UTC", answers: { ...checkInAnswers, note: noteMarker } },
+    });
 
   beforeAll(async () => {
     t = await buildTestApp(dialect, { clock });
@@ -140,7 +152,9 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     const slider = (await rowFor("slider"))!;
     const change = slider.members[0]!.profile!.change!;
     const expected = classifyChange(scoreProfile(INTERDEPENDENCE_PROFILE_V1, high), scoreProfile(INTERDEPENDENCE_PROFILE_V1, low));
-    expect(Object.fromEntries(change.scores.map((entry) => [entry.key, entry.classification]))).toEqual(Object.fromEntries(Object.entries(expected).map(([key, entry]) => [key, entry!.classification])));
+    expect(Object.fromEntries(change.scores.map((entry) => [entry.key, entry.classification]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([key, entry]) => [key, entry!.classification])),
+    );
     expect(change.scores.some((entry) => entry.classification === "deteriorated")).toBe(true);
     expect(slider.offTrack).toBe(true);
     expect(slider.offTrackReasons).toContain("deteriorated");
@@ -263,7 +277,12 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     expect(both.coupleReport!.missing).toEqual([]);
     expect(both.coupleReport!.dimensions.some((entry) => entry.isDifferentExperience)).toBe(true);
     // A partner who stops sharing their profile is named as what the comparison waits for.
-    const put = await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: b.cookie }, payload: { scopes: ["check-ins"] } });
+    const put = await t.app.inject({
+      method: "PUT",
+      url: `/api/counselling/${clientId}/scopes`,
+      headers: { ...sameOrigin, cookie: b.cookie },
+      payload: { scopes: ["check-ins"] },
+    });
     expect(put.statusCode, put.body).toBe(200);
     const one = (await detail(counsellor, clientId)).json<ClientDetailResponse>();
     expect(one.coupleReport!.missing).toEqual([{ reason: "no-shared-profile", name: b.name }]);
@@ -289,7 +308,12 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     const sharer = await signUp(t.app);
     await completeProfileVia(t.app, sharer.cookie, skipped);
     const sharerId = await accept(sharer, await invite(), ["profile", "safety"]);
-    expect((await detail(counsellor, sharerId)).json<ClientDetailResponse>().members[0]!.safetyCheck).toEqual({ concernNow: false, skippedNow: true, firstConcernAt: null, lastConcernAt: null });
+    expect((await detail(counsellor, sharerId)).json<ClientDetailResponse>().members[0]!.safetyCheck).toEqual({
+      concernNow: false,
+      skippedNow: true,
+      firstConcernAt: null,
+      lastConcernAt: null,
+    });
     const own = await getAs(t.app, sharer, "/api/profile");
     expect(own.json().profile.safety).toEqual({ showResources: false, holdsBackJointExercises: false, skippedCheck: true });
     const keeper = await signUp(t.app);
@@ -308,7 +332,12 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
     try {
       // Twelve weekly check-ins: a steady We pulse, then a slide (the same series core's trend tests use).
       for (const wePulse of [6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 3]) {
-        const answer = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } } });
+        const answer = await t.app.inject({
+          method: "PUT",
+          url: "/api/check-ins/current",
+          headers: { ...sameOrigin, cookie: person.cookie },
+          payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } },
+        });
         expect(answer.statusCode, answer.body).toBe(200);
         now += 7 * dayMs;
       }
@@ -323,15 +352,30 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
       expect(signal!.explanation).toMatch(/^In these check-ins the We pulse has gone down/);
       expect(signal!.explanation).not.toMatch(/\byour?\b/i);
       // Without the check-ins scope the reason goes at once; the profile scope alone does not bring it.
-      const put = await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes: ["profile"] } });
+      const put = await t.app.inject({
+        method: "PUT",
+        url: `/api/counselling/${clientId}/scopes`,
+        headers: { ...sameOrigin, cookie: person.cookie },
+        payload: { scopes: ["profile"] },
+      });
       expect(put.statusCode, put.body).toBe(200);
       expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual([]);
       // A steadier week ends the slide: shared again, the reason is gone too.
-      await t.app.inject({ method: "PUT", url: `/api/counselling/${clientId}/scopes`, headers: { ...sameOrigin, cookie: person.cookie }, payload: { scopes: ["check-ins"] } });
+      await t.app.inject({
+        method: "PUT",
+        url: `/api/counselling/${clientId}/scopes`,
+        headers: { ...sameOrigin, cookie: person.cookie },
+        payload: { scopes: ["check-ins"] },
+      });
       expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual(["pulse-decline"]);
       now += 7 * dayMs;
       for (const wePulse of [6, 7]) {
-        await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } } });
+        await t.app.inject({
+          method: "PUT",
+          url: "/api/check-ins/current",
+          headers: { ...sameOrigin, cookie: person.cookie },
+          payload: { timeZone: "UTC", answers: { ...checkInAnswers, wePulse } },
+        });
         now += 7 * dayMs;
       }
       expect((await rowsOf("?pageSize=100")).rows.find((entry) => entry.clientId === clientId)?.offTrackReasons).toEqual([]);
@@ -341,13 +385,22 @@ describe.each(dialects)("[%s] counsellor dashboard and client detail", (dialect)
   });
 
   it("a revoked scope disappears on the next request; stopping sharing removes the client", async () => {
-    const put = await t.app.inject({ method: "PUT", url: `/api/counselling/${clientIds.slider}/scopes`, headers: { ...sameOrigin, cookie: clients.slider.cookie }, payload: { scopes: ["check-ins"] } });
+    const put = await t.app.inject({
+      method: "PUT",
+      url: `/api/counselling/${clientIds.slider}/scopes`,
+      headers: { ...sameOrigin, cookie: clients.slider.cookie },
+      payload: { scopes: ["check-ins"] },
+    });
     expect(put.statusCode, put.body).toBe(200);
     const row = (await rowFor("slider"))!;
     expect(row.members[0]!.profile).toBeNull();
     expect(row.offTrack).toBe(false);
     expect((await detail(counsellor, clientIds.slider!)).json<ClientDetailResponse>().members[0]!.profile).toBeNull();
-    const stopped = await t.app.inject({ method: "DELETE", url: `/api/counselling/${clientIds.slider}`, headers: { origin: sameOrigin.origin, cookie: clients.slider.cookie } });
+    const stopped = await t.app.inject({
+      method: "DELETE",
+      url: `/api/counselling/${clientIds.slider}`,
+      headers: { origin: sameOrigin.origin, cookie: clients.slider.cookie },
+    });
     expect(stopped.statusCode).toBe(204);
     expect(await rowFor("slider")).toBeUndefined();
     expect((await detail(counsellor, clientIds.slider!)).statusCode).toBe(404);

@@ -12,7 +12,15 @@ import {
 import type { CheckInTrends } from "../check-in/index.js";
 import { presentMemberNotes, type MemberNotes } from "./client-notes.js";
 import { safetyCheckOf, shareableFlags } from "./dashboard.policy.js";
-import { changeSinceIntake, findIntake, isOverdue, type ChangeSinceIntake, type ClientState, type MemberState, type SafetyCheckSummary } from "./dashboard.rules.js";
+import {
+  changeSinceIntake,
+  findIntake,
+  isOverdue,
+  type ChangeSinceIntake,
+  type ClientState,
+  type MemberState,
+  type SafetyCheckSummary,
+} from "./dashboard.rules.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 type Pattern = NonNullable<NonNullable<DashboardRow["members"][number]["profile"]>["latest"]>["pattern"];
@@ -31,13 +39,23 @@ function presentMember(state: MemberState, now: number): DashboardRow["members"]
     profile: sharesProfile
       ? {
           latest: state.latest
-            ? { completedAt: iso(state.latest.completedAt), we: state.latest.scores.WE, me: state.latest.scores.ME, pattern: state.latest.pattern as Pattern, flags: state.latestFlags }
+            ? {
+                completedAt: iso(state.latest.completedAt),
+                we: state.latest.scores.WE,
+                me: state.latest.scores.ME,
+                pattern: state.latest.pattern as Pattern,
+                flags: state.latestFlags,
+              }
             : null,
           change: presentChange(state.change),
         }
       : null,
     checkIns: facts.scopes.includes("check-ins")
-      ? { lastWeek: facts.latestCheckIn?.week ?? null, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
+      ? {
+          lastWeek: facts.latestCheckIn?.week ?? null,
+          lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null,
+          overdue: isOverdue(facts, now),
+        }
       : null,
   };
 }
@@ -130,7 +148,12 @@ export function presentClientDetail(
           : null,
         checkIns:
           facts.scopes.includes("check-ins") && trends
-            ? { weeks: trends.weeks, signals: trends.signals, lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null, overdue: isOverdue(facts, now) }
+            ? {
+                weeks: trends.weeks,
+                signals: trends.signals,
+                lastAt: facts.latestCheckIn ? iso(facts.latestCheckIn.updatedAtMs) : null,
+                overdue: isOverdue(facts, now),
+              }
             : null,
         safetyCheck: presentSafetyCheck(safetyCheckOf(facts)),
         notes: facts.scopes.includes("notes") && memberNotes ? presentMemberNotes(memberNotes) : null,

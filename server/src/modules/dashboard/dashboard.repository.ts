@@ -28,7 +28,8 @@ export function clientPeople(db: Kysely<DB>, practiceId: string, counsellorId: s
     .select("practice_client_member.user_id")
     .where("practice_client.practice_id", "=", practiceId)
     .where("practice_client.counsellor_id", "=", counsellorId);
-  if (clientIds !== undefined) query = query.where("practice_client_member.client_id", "in", idsOrNone(clientIds)).where("practice_client.id", "in", idsOrNone(clientIds));
+  if (clientIds !== undefined)
+    query = query.where("practice_client_member.client_id", "in", idsOrNone(clientIds)).where("practice_client.id", "in", idsOrNone(clientIds));
   if (scope !== undefined) {
     query = query.where((eb) =>
       eb.exists(
@@ -59,7 +60,12 @@ export async function listMembers(db: Kysely<DB>, practiceId: string, counsellor
 }
 
 /** What each member of this counsellor's clients shares now, keyed "clientId userId". */
-export async function listScopes(db: Kysely<DB>, practiceId: string, counsellorId: string, clientIds?: readonly string[]): Promise<Map<string, CounsellingScope[]>> {
+export async function listScopes(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  clientIds?: readonly string[],
+): Promise<Map<string, CounsellingScope[]>> {
   let query = db
     .selectFrom("client_consent as s")
     .innerJoin("practice_client as c", "c.id", "s.client_id")

@@ -12,7 +12,10 @@ export type DashboardRoutesOptions = DashboardDeps;
 export const dashboardRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = async (app, deps) => {
   app.get(
     "/api/practices/:practiceId/dashboard",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, querystring: dashboardQuerySchema, response: { 200: dashboardResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: practiceIdParamsSchema, querystring: dashboardQuerySchema, response: { 200: dashboardResponseSchema } },
+    },
     async (request) => getDashboard(deps, actorOf(request), request.params.practiceId, request.query),
   );
 

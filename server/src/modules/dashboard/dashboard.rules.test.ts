@@ -6,10 +6,26 @@ import { assessClients, findIntake, firstInOrder, isOverdue, selectPage, summari
 
 const dayMs = 24 * 60 * 60 * 1000;
 const scores = (value: number): ScoreFacts["scores"] => Object.fromEntries(SCORE_KEYS.map((key) => [key, value])) as ScoreFacts["scores"];
-const score = (id: string, completedAt: number, value: number, flagIds: string[] = []): ScoreFacts => ({ assessmentId: id, completedAt, scores: scores(value), pattern: null, flagIds });
+const score = (id: string, completedAt: number, value: number, flagIds: string[] = []): ScoreFacts => ({
+  assessmentId: id,
+  completedAt,
+  scores: scores(value),
+  pattern: null,
+  flagIds,
+});
 
 function member(overrides: Partial<MemberFacts> & Pick<MemberFacts, "clientId" | "name">): MemberFacts {
-  return { kind: "individual", userId: overrides.clientId, joinedAt: 100 * dayMs, scopes: ["profile", "check-ins"], scores: [], safety: new Map(), latestCheckIn: null, lastViewedAt: null, ...overrides };
+  return {
+    kind: "individual",
+    userId: overrides.clientId,
+    joinedAt: 100 * dayMs,
+    scopes: ["profile", "check-ins"],
+    scores: [],
+    safety: new Map(),
+    latestCheckIn: null,
+    lastViewedAt: null,
+    ...overrides,
+  };
 }
 
 describe("dashboard policy", () => {
@@ -31,12 +47,20 @@ describe("dashboard policy", () => {
 
   it("classifies change as core does, withholds everything of a member without the profile scope, and shows safety only with its scope", () => {
     const list = [score("a", 90 * dayMs, 80, ["low-support"]), score("b", 150 * dayMs, 20, ["low-support"])];
-    const [client] = assessClients([member({ clientId: "x", name: "X", scores: list, safety: new Map([["b", { raised: true, skipped: false }]]) })], 200 * dayMs, PROVISIONAL_NORMS);
+    const [client] = assessClients(
+      [member({ clientId: "x", name: "X", scores: list, safety: new Map([["b", { raised: true, skipped: false }]]) })],
+      200 * dayMs,
+      PROVISIONAL_NORMS,
+    );
     const expected = classifyScoreChange(list[0]!.scores, list[1]!.scores, PROVISIONAL_NORMS);
     expect(client!.members[0]!.change!.scores.map((entry) => entry.classification)).toEqual(SCORE_KEYS.map((key) => expected[key]!.classification));
     expect(client!.offTrackReasons).toEqual(["deteriorated", "new-flag"]);
     expect([...client!.flags]).toEqual(["low-support"]);
-    const [withSafety] = assessClients([member({ clientId: "x", name: "X", scopes: ["profile", "safety"], scores: list, safety: new Map([["b", { raised: true, skipped: false }]]) })], 200 * dayMs, PROVISIONAL_NORMS);
+    const [withSafety] = assessClients(
+      [member({ clientId: "x", name: "X", scopes: ["profile", "safety"], scores: list, safety: new Map([["b", { raised: true, skipped: false }]]) })],
+      200 * dayMs,
+      PROVISIONAL_NORMS,
+    );
     expect([...withSafety!.flags]).toEqual(["low-support", "safety"]);
     const [noProfile] = assessClients([member({ clientId: "x", name: "X", scopes: ["check-ins"], scores: list })], 200 * dayMs, PROVISIONAL_NORMS);
     expect(noProfile!.members[0]!.latest).toBeNull();
@@ -64,7 +88,11 @@ describe("dashboard policy", () => {
     const declining = { week: "2026-W40", updatedAtMs: now - dayMs, isDeclining: true };
     const [client] = assessClients([member({ clientId: "x", name: "X", scopes: ["check-ins"], latestCheckIn: declining })], now, PROVISIONAL_NORMS);
     expect(client!.offTrackReasons).toEqual(["pulse-decline"]);
-    const [steady] = assessClients([member({ clientId: "x", name: "X", scopes: ["check-ins"], latestCheckIn: { ...declining, isDeclining: false } })], now, PROVISIONAL_NORMS);
+    const [steady] = assessClients(
+      [member({ clientId: "x", name: "X", scopes: ["check-ins"], latestCheckIn: { ...declining, isDeclining: false } })],
+      now,
+      PROVISIONAL_NORMS,
+    );
     expect(steady!.offTrackReasons).toEqual([]);
     const [notShared] = assessClients([member({ clientId: "x", name: "X", scopes: ["profile"], latestCheckIn: declining })], now, PROVISIONAL_NORMS);
     expect(notShared!.offTrackReasons).toEqual([]);

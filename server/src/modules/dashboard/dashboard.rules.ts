@@ -19,8 +19,6 @@ export type { MemberFacts, SafetyCheckFacts, SafetyCheckSummary, ScoreFacts } fr
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-
-
 export type ChangeSinceIntake = {
   intake: ScoreFacts;
   latest: ScoreFacts;
@@ -55,7 +53,6 @@ export function changeSinceIntake(scores: readonly ScoreFacts[], joinedAt: numbe
     }),
   };
 }
-
 
 /** Overdue: shares check-ins and has none in the last OVERDUE_AFTER_DAYS days (or none at all). */
 export function isOverdue(member: Pick<MemberFacts, "scopes" | "latestCheckIn">, now: number): boolean {
@@ -221,7 +218,16 @@ export function summariseClients(members: readonly MemberSummaryFacts[], now: nu
     if (deteriorated) reasons.push("deteriorated");
     if (newFlag) reasons.push("new-flag");
     if (declining) reasons.push("pulse-decline");
-    result.push({ clientId, name, overdue, offTrackReasons: reasons, lastCheckInAt, we: weCount === 0 ? null : weSum / weCount, me: meCount === 0 ? null : meSum / meCount, flags: flags ?? noFlags });
+    result.push({
+      clientId,
+      name,
+      overdue,
+      offTrackReasons: reasons,
+      lastCheckInAt,
+      we: weCount === 0 ? null : weSum / weCount,
+      me: meCount === 0 ? null : meSum / meCount,
+      flags: flags ?? noFlags,
+    });
   }
   return result;
 }
@@ -262,7 +268,15 @@ export function selectPage<T extends Sortable>(clients: readonly T[], query: Das
   const direction = query.order === "desc" ? -1 : 1;
   const byName = (a: T, b: T) => collator.compare(a.name, b.name) || (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0);
   const value = (client: T): number | null =>
-    query.sort === "we" ? client.we : query.sort === "me" ? client.me : query.sort === "lastCheckIn" ? client.lastCheckInAt : query.sort === "offTrack" ? client.offTrackReasons.length : null;
+    query.sort === "we"
+      ? client.we
+      : query.sort === "me"
+        ? client.me
+        : query.sort === "lastCheckIn"
+          ? client.lastCheckInAt
+          : query.sort === "offTrack"
+            ? client.offTrackReasons.length
+            : null;
   const compare =
     query.sort === "name"
       ? (a: T, b: T) => direction * byName(a, b)

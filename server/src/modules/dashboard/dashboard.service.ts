@@ -50,7 +50,12 @@ async function normsFor(db: Kysely<DB>, practiceId: string, now: number): Promis
 function deteriorationTests(norms: ScoreNorms): DeteriorationTest[] {
   return SCORE_KEYS.map((key) => {
     const sem = computeSem(norms[key]);
-    return { column: key.toLowerCase() as SummaryScoreColumn, sDiff: Math.sqrt(2 * sem * sem), critical: MODEL_THRESHOLDS.change.rciCritical, lowerIsBetter: LOWER_IS_BETTER.has(key) };
+    return {
+      column: key.toLowerCase() as SummaryScoreColumn,
+      sDiff: Math.sqrt(2 * sem * sem),
+      critical: MODEL_THRESHOLDS.change.rciCritical,
+      lowerIsBetter: LOWER_IS_BETTER.has(key),
+    };
   });
 }
 
@@ -62,7 +67,11 @@ async function requireCounsellor(db: Kysely<DB>, actor: Actor, practiceId: strin
 
 /** Everything known of this counsellor's client members, cut to what each shares now (read in the caller's transaction). */
 async function loadFacts(trx: Kysely<DB>, practiceId: string, counsellorId: string, clientIds: readonly string[]): Promise<MemberFacts[]> {
-  const [members, scopes, views] = [await listMembers(trx, practiceId, counsellorId, clientIds), await listScopes(trx, practiceId, counsellorId, clientIds), await listLastViews(trx, practiceId, counsellorId, clientIds)];
+  const [members, scopes, views] = [
+    await listMembers(trx, practiceId, counsellorId, clientIds),
+    await listScopes(trx, practiceId, counsellorId, clientIds),
+    await listLastViews(trx, practiceId, counsellorId, clientIds),
+  ];
   // Each module reads only the people who share its scope with this counsellor right now.
   const scores = await listScoresOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "profile", clientIds));
   const safety = await listSafetyChecksOfPeople(trx, clientPeople(trx, practiceId, counsellorId, "safety", clientIds));
@@ -96,7 +105,14 @@ function carriedScopes(scopes: readonly CounsellingScope[]): CounsellingScope[] 
 function auditRows(counsellorId: string, counsellorName: string, clients: readonly ClientState[], now: number): NewDataView[] {
   return clients.flatMap((client) =>
     client.members.flatMap((member) =>
-      carriedScopes(member.facts.scopes).map((scope) => ({ ownerId: member.facts.userId, viewerId: counsellorId, viewerName: counsellorName, viewerRole: "counsellor" as const, scope, viewedAt: now })),
+      carriedScopes(member.facts.scopes).map((scope) => ({
+        ownerId: member.facts.userId,
+        viewerId: counsellorId,
+        viewerName: counsellorName,
+        viewerRole: "counsellor" as const,
+        scope,
+        viewedAt: now,
+      })),
     ),
   );
 }
@@ -116,7 +132,18 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
     const summaries = summariseClients(await listClientSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
     const page = selectPage(summaries, query);
     // …then only the page's clients built in full, from the same read models, with core's classification.
-    const full = new Map(assessClients(await loadFacts(trx, practiceId, actor.userId, page.rows.map((row) => row.clientId)), now, norms).map((client) => [client.clientId, client]));
+    const full = new Map(
+      assessClients(
+        await loadFacts(
+          trx,
+          practiceId,
+          actor.userId,
+          page.rows.map((row) => row.clientId),
+        ),
+        now,
+        norms,
+      ).map((client) => [client.clientId, client]),
+    );
     const rows = page.rows.flatMap((row) => full.get(row.clientId) ?? []);
     const total = page.total;
     await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
@@ -143,7 +170,12 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
     for (const member of client.members) {
       if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
     }
-    const notes = await readMemberNotes(trx, deps.kek, client.members.map((member) => member.facts), now);
+    const notes = await readMemberNotes(
+      trx,
+      deps.kek,
+      client.members.map((member) => member.facts),
+      now,
+    );
     const coupleReport = client.kind === "couple" ? buildCoupleReport(client, await areStillPartners(trx, client)) : null;
     const viewerName = await findName(trx, actor.userId);
     await recordDataViews(trx, [...auditRows(actor.userId, viewerName, [client], now), ...notesDataViews(actor.userId, viewerName, notes, now)]);

@@ -17,7 +17,10 @@ describe("[sqlite] destroying a data key", () => {
       await migrateToLatest(test.database);
       await sql`pragma secure_delete = off`.execute(db);
       const now = new Date().toISOString();
-      await db.insertInto("user").values({ id: "keyholder", name: "Keyholder", email: "keyholder@example.test", emailVerified: 1, image: null, createdAt: now, updatedAt: now }).execute();
+      await db
+        .insertInto("user")
+        .values({ id: "keyholder", name: "Keyholder", email: "keyholder@example.test", emailVerified: 1, image: null, createdAt: now, updatedAt: now })
+        .execute();
       const wrappedKey = randomBytes(60).toString("base64url");
       await db.insertInto("data_key").values({ user_id: "keyholder", key_id: "k1", wrapped_key: wrappedKey, created_at: Date.now() }).execute();
       await sql`pragma wal_checkpoint(truncate)`.execute(db);

@@ -19,13 +19,23 @@ export async function insertDataKeyIfAbsent(db: Kysely<DB>, userId: string, keyI
 
 /** How many data keys each key-encryption key wraps, by key id. */
 export async function countDataKeysByKeyId(db: Kysely<DB>): Promise<Map<string, number>> {
-  const rows = await db.selectFrom("data_key").select(["key_id", (eb) => eb.fn.countAll<string | number>().as("count")]).groupBy("key_id").execute();
+  const rows = await db
+    .selectFrom("data_key")
+    .select(["key_id", (eb) => eb.fn.countAll<string | number>().as("count")])
+    .groupBy("key_id")
+    .execute();
   return new Map(rows.map((row) => [row.key_id, Number(row.count)]));
 }
 
 /** The last data key of one key id (by user id), for probing. */
 export async function lastDataKey(db: Kysely<DB>, keyId: string): Promise<{ userId: string; wrappedKey: string } | undefined> {
-  const row = await db.selectFrom("data_key").select(["user_id", "wrapped_key"]).where("key_id", "=", keyId).orderBy("user_id", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("data_key")
+    .select(["user_id", "wrapped_key"])
+    .where("key_id", "=", keyId)
+    .orderBy("user_id", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row ? { userId: row.user_id, wrappedKey: row.wrapped_key } : undefined;
 }
 
@@ -43,7 +53,12 @@ export async function firstDataKeyFrom(db: Kysely<DB>, keyId: string, userIdFrom
 }
 
 /** A page of data keys not wrapped by `currentKeyId`, after `afterUserId` (keyset paging by user id). */
-export async function listDataKeysNotWrappedBy(db: Kysely<DB>, currentKeyId: string, afterUserId: string, limit: number): Promise<Array<{ userId: string; keyId: string; wrappedKey: string }>> {
+export async function listDataKeysNotWrappedBy(
+  db: Kysely<DB>,
+  currentKeyId: string,
+  afterUserId: string,
+  limit: number,
+): Promise<Array<{ userId: string; keyId: string; wrappedKey: string }>> {
   const rows = await db
     .selectFrom("data_key")
     .select(["user_id", "key_id", "wrapped_key"])
@@ -79,6 +94,10 @@ export async function replaceWrappedDataKey(
 export async function overwriteAndDeleteDataKey(db: Kysely<DB>, userId: string): Promise<void> {
   const row = await findDataKey(db, userId);
   if (!row) return;
-  await db.updateTable("data_key").set({ wrapped_key: "0".repeat(row.wrappedKey.length), key_id: "destroyed" }).where("user_id", "=", userId).execute();
+  await db
+    .updateTable("data_key")
+    .set({ wrapped_key: "0".repeat(row.wrappedKey.length), key_id: "destroyed" })
+    .where("user_id", "=", userId)
+    .execute();
   await db.deleteFrom("data_key").where("user_id", "=", userId).execute();
 }

@@ -26,7 +26,9 @@ function ownerOfKeyId(keyId: string): string {
 function unwrap(keyring: Keyring, userId: string, row: { keyId: string; wrappedKey: string }): DataKey {
   const kek = keyring.byId(row.keyId);
   if (!kek) {
-    throw new Error(`A data key is wrapped by key "${row.keyId}", which this server does not hold (held: ${keyring.ids.join(", ")}). Restart it with the keys of the last rotation (docs/operations.md).`);
+    throw new Error(
+      `A data key is wrapped by key "${row.keyId}", which this server does not hold (held: ${keyring.ids.join(", ")}). Restart it with the keys of the last rotation (docs/operations.md).`,
+    );
   }
   return { userId, keyId: keyIdOf(row.keyId, userId), key: unwrapDataKey(kek, row.wrappedKey, userId) };
 }

@@ -44,7 +44,10 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
   }
 
   /** A database where one person has written a check-in note under `kek` (so a data key is stored). */
-  async function databaseWithNotes(kek: KeyEncryptionKey, note = "the lantern by the river"): Promise<{ test: TestDatabase; read: (keys: KeyEncryptionKey[]) => Promise<string | null> }> {
+  async function databaseWithNotes(
+    kek: KeyEncryptionKey,
+    note = "the lantern by the river",
+  ): Promise<{ test: TestDatabase; read: (keys: KeyEncryptionKey[]) => Promise<string | null> }> {
     const test = await createTestDatabase(dialect);
     cleanups.push(() => test.destroy());
     const writer = await buildTestApp(dialect, { testDatabase: test, keyring: keyringOf(kek) });
@@ -85,7 +88,9 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
     const test = await emptyDatabase();
     const dataDir = newDataDir();
     if (dialect === "postgres") {
-      await expect(loadKeyring(test.database.db, source({ dataDir }))).rejects.toThrow(/set ENCRYPTION_KEY \(32 random bytes in base64, the same on every server/);
+      await expect(loadKeyring(test.database.db, source({ dataDir }))).rejects.toThrow(
+        /set ENCRYPTION_KEY \(32 random bytes in base64, the same on every server/,
+      );
       expect(fs.existsSync(path.join(dataDir, keyFileName))).toBe(false);
       return;
     }
@@ -109,7 +114,9 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
 
   it("refuses a wrong key, from the environment or from the file, and starts with the right one", async () => {
     const { test, read } = await databaseWithNotes(k1);
-    await expect(loadKeyring(test.database.db, source({ configured: impostor.key }))).rejects.toThrow(/The key named "k1" \(from ENCRYPTION_KEY .*\) does not open the data keys stored under that name/);
+    await expect(loadKeyring(test.database.db, source({ configured: impostor.key }))).rejects.toThrow(
+      /The key named "k1" \(from ENCRYPTION_KEY .*\) does not open the data keys stored under that name/,
+    );
     const dataDir = newDataDir();
     fs.writeFileSync(path.join(dataDir, keyFileName), impostor.key.toString("base64"));
     await expect(loadKeyring(test.database.db, source({ dataDir }))).rejects.toThrow(/does not open the data keys/);
@@ -120,7 +127,9 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
 
   it("refuses a key of another name unless the stored name's key is among the previous keys", async () => {
     const { test } = await databaseWithNotes(k1);
-    await expect(loadKeyring(test.database.db, source({ configured: k2.key, keyId: "k2" }))).rejects.toThrow(/wrapped by key "k1", which this server does not have \(it holds "k2"\)/);
+    await expect(loadKeyring(test.database.db, source({ configured: k2.key, keyId: "k2" }))).rejects.toThrow(
+      /wrapped by key "k1", which this server does not have \(it holds "k2"\)/,
+    );
     const keyring = await loadKeyring(test.database.db, source({ configured: k2.key, keyId: "k2", previous: [k1] }));
     expect(keyring.ids).toEqual(["k1", "k2"]);
   });
@@ -130,14 +139,22 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
     const other = await buildTestApp(dialect, { testDatabase: test, keyring: keyringOf(impostor) });
     const person = await signUp(other.app);
     await giveConsentVia(other.app, person.cookie);
-    const put = await other.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: person.cookie }, payload: { timeZone: "UTC", answers: { note: "written by the second server" } } });
+    const put = await other.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { timeZone: "UTC", answers: { note: "written by the second server" } },
+    });
     expect(put.statusCode).toBe(200);
     await other.close();
     // Either key opens its own rows only: whichever a server holds, the probe finds the other's.
     let refusals = 0;
     for (const kek of [k1, impostor]) {
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        const outcome = await loadKeyring(test.database.db, source({ configured: kek.key })).then(() => "started", () => "refused");
+        const outcome = await loadKeyring(test.database.db, source({ configured: kek.key })).then(
+          () => "started",
+          () => "refused",
+        );
         if (outcome === "refused") {
           refusals += 1;
           break;
@@ -157,7 +174,9 @@ describe.each(dialects)("[%s] key-encryption keys at start-up and in rotation", 
     expect(first.retired).toEqual(["k1"]);
     expect((await rewrapDataKeys(test.database.db, during)).rewrapped).toBe(0);
     expect(await read([k2])).toBe("a note from before the rotation");
-    await expect(loadKeyring(test.database.db, source({ configured: k1.key, keyId: "k1" }))).rejects.toThrow(/wrapped by key "k2", which this server does not have/);
+    await expect(loadKeyring(test.database.db, source({ configured: k1.key, keyId: "k1" }))).rejects.toThrow(
+      /wrapped by key "k2", which this server does not have/,
+    );
   });
 
   it("reads rotated keys from the files beside the key: the current one with its name, the previous one per line", async () => {

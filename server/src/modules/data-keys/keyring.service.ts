@@ -42,7 +42,11 @@ export function countDataKeysPerKey(db: Kysely<DB>): Promise<Map<string, number>
 }
 
 /** Where the configuration says the keys are. */
-export function keySourceFrom(config: Pick<Config, "encryptionKey" | "encryptionKeyId" | "previousEncryptionKeys" | "dataDir">, dialect: KeySource["dialect"], logger: FastifyBaseLogger): KeySource {
+export function keySourceFrom(
+  config: Pick<Config, "encryptionKey" | "encryptionKeyId" | "previousEncryptionKeys" | "dataDir">,
+  dialect: KeySource["dialect"],
+  logger: FastifyBaseLogger,
+): KeySource {
   return { configured: config.encryptionKey, keyId: config.encryptionKeyId, previous: config.previousEncryptionKeys, dataDir: config.dataDir, dialect, logger };
 }
 
@@ -98,7 +102,11 @@ export async function loadKeyring(db: Kysely<DB>, source: KeySource): Promise<Ke
   const keyring = keyringOf(current, previous);
   for (const [keyId, count] of stored) await checkKeyOpensItsDataKeys(db, keyring, keyId, count, source.configured !== undefined);
   for (const key of previous) {
-    if (!stored.has(key.id)) source.logger.warn({ keyId: key.id }, `Key "${key.id}" no longer wraps any data key: it is retired and can be removed from the configuration (docs/operations.md).`);
+    if (!stored.has(key.id))
+      source.logger.warn(
+        { keyId: key.id },
+        `Key "${key.id}" no longer wraps any data key: it is retired and can be removed from the configuration (docs/operations.md).`,
+      );
   }
   return keyring;
 }

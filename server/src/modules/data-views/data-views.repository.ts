@@ -30,15 +30,10 @@ export async function listDataViews(
   ownerId: string,
   options: { before?: { viewedAt: number; id: string }; limit: number },
 ): Promise<DataViewRecord[]> {
-  let query = db
-    .selectFrom("data_view")
-    .select(["id", "viewer_name", "viewer_role", "scope", "viewed_at"])
-    .where("owner_id", "=", ownerId);
+  let query = db.selectFrom("data_view").select(["id", "viewer_name", "viewer_role", "scope", "viewed_at"]).where("owner_id", "=", ownerId);
   const before = options.before;
   if (before) {
-    query = query.where((eb) =>
-      eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]),
-    );
+    query = query.where((eb) => eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]));
   }
   const rows = await query.orderBy("viewed_at", "desc").orderBy("id", "desc").limit(options.limit).execute();
   return rows.map((row) => ({ id: row.id, viewerName: row.viewer_name, viewerRole: row.viewer_role, scope: row.scope, viewedAt: Number(row.viewed_at) }));

@@ -9,7 +9,11 @@ export type DataViewsDeps = { db: Kysely<DB> };
 export type { NewDataView };
 
 /** Every view of the owner's data by someone else, newest first, one page at a time. */
-export async function listViewsOfMyData(deps: DataViewsDeps, ownerId: string, query: { before?: string | undefined; limit: number }): Promise<DataViewsResponse> {
+export async function listViewsOfMyData(
+  deps: DataViewsDeps,
+  ownerId: string,
+  query: { before?: string | undefined; limit: number },
+): Promise<DataViewsResponse> {
   const before = query.before === undefined ? undefined : decodeCursor(query.before);
   const rows = await listDataViews(deps.db, ownerId, { ...(before ? { before } : {}), limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);

@@ -47,7 +47,8 @@ describe.each(dialects)("[%s] reliable change with the deployment's own norms", 
   let before: Record<string, number>;
   let after: Record<string, number>;
 
-  const getChange = async () => (await t.app.inject({ method: "GET", url: "/api/profile/change", headers: { cookie: person.cookie } })).json<ProfileChangeResponse>().change!;
+  const getChange = async () =>
+    (await t.app.inject({ method: "GET", url: "/api/profile/change", headers: { cookie: person.cookie } })).json<ProfileChangeResponse>().change!;
 
   beforeAll(async () => {
     t = await buildTestApp(dialect, { clock: { now: () => new Date(now) } });
@@ -58,11 +59,40 @@ describe.each(dialects)("[%s] reliable change with the deployment's own norms", 
         const id = `norms-person-${index}`;
         const answers = answersFrom(random);
         everyonesLatest.push(answers);
-        await trx.insertInto("user").values({ id, name: "Person", email: `${id}@example.test`, emailVerified: dialect === "sqlite" ? 0 : false, image: null, createdAt: at, updatedAt: at } as never).execute();
-        await trx.insertInto("assessment").values({ id: `norms-a-${index}`, user_id: id, instrument_id: PROFILE.id, instrument_version: PROFILE.version, status: "completed", started_at: 1, completed_at: 2 }).execute();
+        await trx
+          .insertInto("user")
+          .values({
+            id,
+            name: "Person",
+            email: `${id}@example.test`,
+            emailVerified: dialect === "sqlite" ? 0 : false,
+            image: null,
+            createdAt: at,
+            updatedAt: at,
+          } as never)
+          .execute();
+        await trx
+          .insertInto("assessment")
+          .values({
+            id: `norms-a-${index}`,
+            user_id: id,
+            instrument_id: PROFILE.id,
+            instrument_version: PROFILE.version,
+            status: "completed",
+            started_at: 1,
+            completed_at: 2,
+          })
+          .execute();
         await trx
           .insertInto("assessment_score")
-          .values({ assessment_id: `norms-a-${index}`, user_id: id, completed_at: 2, flag_ids: "[]", instrument_key: instrumentKeyOf(PROFILE), scored_answers: packScoredAnswers(PROFILE, answers) } as never)
+          .values({
+            assessment_id: `norms-a-${index}`,
+            user_id: id,
+            completed_at: 2,
+            flag_ids: "[]",
+            instrument_key: instrumentKeyOf(PROFILE),
+            scored_answers: packScoredAnswers(PROFILE, answers),
+          } as never)
           .execute();
       }
     });
@@ -89,7 +119,10 @@ describe.each(dialects)("[%s] reliable change with the deployment's own norms", 
     expect(outcome).toMatchObject({ ran: true, result: { respondents: 121, fromDeployment: 7 } });
     // A second try of the same round does nothing (one instance per round, decision 021).
     let measuredAgain = false;
-    const again = { ...deploymentNormsJob(t.database.db), prepare: async () => ((measuredAgain = true), Promise.reject(new Error("a done round must not be measured again"))) };
+    const again = {
+      ...deploymentNormsJob(t.database.db),
+      prepare: async () => ((measuredAgain = true), Promise.reject(new Error("a done round must not be measured again"))),
+    };
     expect(await runRound(t.database, again, "round-1", new Date(now))).toMatchObject({ ran: false, reason: "done" });
     expect(measuredAgain).toBe(false);
 

@@ -16,7 +16,9 @@ import { computeDeploymentPsychometrics, type DeploymentPsychometrics } from "./
 export const deploymentNormsJobName = "deployment-norms";
 
 const reliabilityParamsSchema = z.object({ reliability: z.number().gt(0).lt(1), sd: z.number().positive(), source: z.enum(["provisional", "deployment"]) });
-const storedNormsSchema = z.object(Object.fromEntries(SCORE_KEYS.map((key) => [key, reliabilityParamsSchema])) as Record<(typeof SCORE_KEYS)[number], typeof reliabilityParamsSchema>);
+const storedNormsSchema = z.object(
+  Object.fromEntries(SCORE_KEYS.map((key) => [key, reliabilityParamsSchema])) as Record<(typeof SCORE_KEYS)[number], typeof reliabilityParamsSchema>,
+);
 
 /** The round's reading: the instrument over everyone's latest profile (seconds at a million people), outside any transaction. */
 export async function measureDeploymentNorms(db: Kysely<DB>, instrument: Instrument = INTERDEPENDENCE_PROFILE_V1): Promise<DeploymentPsychometrics> {
@@ -24,9 +26,18 @@ export async function measureDeploymentNorms(db: Kysely<DB>, instrument: Instrum
 }
 
 /** The round's writing, in its transaction: the measured norms, stored for reliable change. */
-export async function storeDeploymentNorms(trx: Transaction<DB> | Kysely<DB>, now: Date, measured: DeploymentPsychometrics, instrument: Instrument = INTERDEPENDENCE_PROFILE_V1): Promise<Record<string, number>> {
+export async function storeDeploymentNorms(
+  trx: Transaction<DB> | Kysely<DB>,
+  now: Date,
+  measured: DeploymentPsychometrics,
+  instrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
+): Promise<Record<string, number>> {
   await storeNorms(trx, instrumentKeyOf(instrument), { respondents: measured.respondents, norms: JSON.stringify(measured.norms), computedAt: now.getTime() });
-  return { respondents: measured.respondents, unreadable: measured.unreadable, fromDeployment: SCORE_KEYS.filter((key) => measured.norms[key].source === "deployment").length };
+  return {
+    respondents: measured.respondents,
+    unreadable: measured.unreadable,
+    fromDeployment: SCORE_KEYS.filter((key) => measured.norms[key].source === "deployment").length,
+  };
 }
 
 /** The job as runRound and scheduleJob take it: read first, then store in the round's short transaction. */

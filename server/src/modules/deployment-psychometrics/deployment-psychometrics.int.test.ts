@@ -41,7 +41,13 @@ function answersFrom(random: () => number): ProfileAnswers {
 /** Equal up to floating-point rounding: rows are added in another order (by person id) than the test's. */
 function expectSameStatistics(actual: DimensionPsychometrics[], expected: DimensionPsychometrics[]): void {
   const rounded = (value: unknown): unknown =>
-    typeof value === "number" ? Math.round(value * 1e9) / 1e9 : Array.isArray(value) ? value.map(rounded) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)])) : value;
+    typeof value === "number"
+      ? Math.round(value * 1e9) / 1e9
+      : Array.isArray(value)
+        ? value.map(rounded)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]))
+          : value;
   expect(rounded(actual)).toEqual(rounded(expected));
   expect(expected.every((dimension) => dimension.n === 30 && (dimension.alpha ?? 0) > 0.5)).toBe(true);
 }
@@ -62,13 +68,27 @@ describe.each(dialects)("[%s] the instrument over the whole deployment", (dialec
     const id = randomUUID();
     const now = new Date();
     const at = dialect === "sqlite" ? now.toISOString() : now;
-    await db.insertInto("user").values({ id, name: "Person", email: `${id}@example.test`, emailVerified: dialect === "sqlite" ? 0 : false, image: null, createdAt: at, updatedAt: at } as never).execute();
+    await db
+      .insertInto("user")
+      .values({
+        id,
+        name: "Person",
+        email: `${id}@example.test`,
+        emailVerified: dialect === "sqlite" ? 0 : false,
+        image: null,
+        createdAt: at,
+        updatedAt: at,
+      } as never)
+      .execute();
     return id;
   }
 
   async function insertAssessment(userId: string, answers: ProfileAnswers, version = PROFILE.version): Promise<string> {
     const id = randomUUID();
-    await db.insertInto("assessment").values({ id, user_id: userId, instrument_id: PROFILE.id, instrument_version: version, status: "in_progress", started_at: 1, completed_at: null }).execute();
+    await db
+      .insertInto("assessment")
+      .values({ id, user_id: userId, instrument_id: PROFILE.id, instrument_version: version, status: "in_progress", started_at: 1, completed_at: null })
+      .execute();
     const rows = Object.entries(answers).map(([itemId, value]) => ({ assessment_id: id, item_id: itemId, value: Number(value), answered_at: 2 }));
     if (rows.length > 0) await db.insertInto("assessment_answer").values(rows).execute();
     return id;
@@ -148,7 +168,12 @@ describe.each(dialects)("[%s] the instrument over the whole deployment", (dialec
     await completeProfile(userId, answersFrom(random), Date.UTC(2026, 10, 2));
     await completeProfile(userId, answersFrom(random), Date.UTC(2026, 10, 3));
     const before = await computeDeploymentPsychometrics(db);
-    await db.updateTable("assessment_score").set({ instrument_key: null, scored_answers: null }).where("user_id", "=", userId).where("completed_at", "=", Date.UTC(2026, 10, 3)).execute();
+    await db
+      .updateTable("assessment_score")
+      .set({ instrument_key: null, scored_answers: null })
+      .where("user_id", "=", userId)
+      .where("completed_at", "=", Date.UTC(2026, 10, 3))
+      .execute();
     const after = await computeDeploymentPsychometrics(db);
     expect([after.respondents, after.unreadable]).toEqual([before.respondents - 1, before.unreadable + 1]);
   });
@@ -166,13 +191,24 @@ describe.each(dialects)("[%s] the instrument over the whole deployment", (dialec
     const summary = summariseAssessment(PROFILE, answers);
     await db
       .insertInto("assessment_score")
-      .values({ assessment_id: assessmentId, user_id: userId, completed_at: 5, ...Object.fromEntries(SCORE_KEYS.map((key) => [key.toLowerCase(), summary.scores[key]])), pattern: summary.pattern, flag_ids: "[]" } as never)
+      .values({
+        assessment_id: assessmentId,
+        user_id: userId,
+        completed_at: 5,
+        ...Object.fromEntries(SCORE_KEYS.map((key) => [key.toLowerCase(), summary.scores[key]])),
+        pattern: summary.pattern,
+        flag_ids: "[]",
+      } as never)
       .execute();
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     // The migration only adds the columns (frozen in time); start-up fills them (decision 052).
     await db.deleteFrom("job_run").where("job", "like", "derived-rows:%").execute();
     await bringDerivedRowsUpToDate(test.database, { info: () => undefined, debug: () => undefined, error: () => undefined });
-    const row = await db.selectFrom("assessment_score").select(["instrument_key", "scored_answers"]).where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("assessment_score")
+      .select(["instrument_key", "scored_answers"])
+      .where("assessment_id", "=", assessmentId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ instrument_key: instrumentKeyOf(PROFILE), scored_answers: packScoredAnswers(PROFILE, answers) });
     // Every completed profile's row got its packed answers.
     const unpacked = await db

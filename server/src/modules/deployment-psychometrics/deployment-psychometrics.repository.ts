@@ -24,9 +24,17 @@ export async function readScoredAnswerPage(db: Kysely<DB>, instrumentKey: string
     .orderBy("assessment_id")
     .limit(limit);
   // A row-value comparison, which both databases answer with a range scan of the index.
-  if (after) query = query.where((eb) => eb(eb.refTuple("user_id", "completed_at", "assessment_id"), ">", eb.tuple(after.userId, after.completedAt, after.assessmentId)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple("user_id", "completed_at", "assessment_id"), ">", eb.tuple(after.userId, after.completedAt, after.assessmentId)),
+    );
   const rows = await query.execute();
-  return rows.map((row) => ({ userId: row.user_id, completedAt: Number(row.completed_at), assessmentId: row.assessment_id, scoredAnswers: row.scored_answers }));
+  return rows.map((row) => ({
+    userId: row.user_id,
+    completedAt: Number(row.completed_at),
+    assessmentId: row.assessment_id,
+    scoredAnswers: row.scored_answers,
+  }));
 }
 
 export type StoredNorms = { respondents: number; norms: string; computedAt: number };
@@ -43,6 +51,10 @@ export async function storeNorms(db: Kysely<DB>, instrumentKey: string, stored: 
 
 /** The stored norms of one instrument version, if a round has stored any. */
 export async function readStoredNorms(db: Kysely<DB>, instrumentKey: string): Promise<StoredNorms | undefined> {
-  const row = await db.selectFrom("deployment_norms").select(["respondents", "norms", "computed_at"]).where("instrument_key", "=", instrumentKey).executeTakeFirst();
+  const row = await db
+    .selectFrom("deployment_norms")
+    .select(["respondents", "norms", "computed_at"])
+    .where("instrument_key", "=", instrumentKey)
+    .executeTakeFirst();
   return row && { respondents: Number(row.respondents), norms: row.norms, computedAt: Number(row.computed_at) };
 }

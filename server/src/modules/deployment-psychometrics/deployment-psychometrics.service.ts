@@ -66,5 +66,11 @@ export async function computeDeploymentPsychometrics(db: Kysely<DB>, options: De
   }
   countPending();
   const summary = summarisePsychometrics(accumulator);
-  return { instrument: { id: instrument.id, version: instrument.version }, respondents, unreadable, summary, norms: deriveDeploymentNorms(summary, PRACTICE_NORMS_MINIMUM_N) };
+  return {
+    instrument: { id: instrument.id, version: instrument.version },
+    respondents,
+    unreadable,
+    summary,
+    norms: deriveDeploymentNorms(summary, PRACTICE_NORMS_MINIMUM_N),
+  };
 }

@@ -65,7 +65,10 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     const listed = (await list(person)).exercises.find((exercise) => exercise.id === exerciseId);
     expect(listed?.completions.map((completion) => completion.hasReflection)).toEqual([true, false]);
     const detail = await completions(person, exerciseId);
-    expect(detail.json().completions.map((completion: { reflection: string | null }) => completion.reflection)).toEqual(["the copper kettle conversation", null]);
+    expect(detail.json().completions.map((completion: { reflection: string | null }) => completion.reflection)).toEqual([
+      "the copper kettle conversation",
+      null,
+    ]);
 
     const exported = await listCompletionsForExport(t.database.db, testKeyring, userId);
     expect(exported.map((entry) => [entry.exerciseId, entry.reflection])).toEqual([
@@ -86,7 +89,10 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
       });
     const first = await withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001");
     expect(first.statusCode).toBe(201);
-    const retries = await Promise.all([withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001"), withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001")]);
+    const retries = await Promise.all([
+      withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001"),
+      withKey({ reflection: "walnut lantern thoughts" }, "done-key-000001"),
+    ]);
     for (const retry of retries) {
       expect(retry.statusCode).toBe(201);
       expect(retry.json()).toEqual(first.json());
@@ -126,7 +132,12 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
 
   it("suggests exercises from the profile and holds back joint ones when the safety screen raised a concern", async () => {
     const worried = await signUp(t.app);
-    await completeProfileVia(t.app, worried.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 1 : 7) : 4)), { consent: false });
+    await completeProfileVia(
+      t.app,
+      worried.cookie,
+      fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 1 : 7) : 4)),
+      { consent: false },
+    );
     const body = await list(worried);
     const joint = body.exercises.filter((exercise) => exercise.isJoint);
     expect(joint.length).toBeGreaterThan(0);
@@ -137,7 +148,12 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     expect(suggested.every((exercise) => exercise.suggestionReason !== null)).toBe(true);
 
     const calm = await signUp(t.app);
-    await completeProfileVia(t.app, calm.cookie, fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)), { consent: false });
+    await completeProfileVia(
+      t.app,
+      calm.cookie,
+      fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)),
+      { consent: false },
+    );
     expect((await list(calm)).exercises.some((exercise) => exercise.isHeldBack)).toBe(false);
   });
 });

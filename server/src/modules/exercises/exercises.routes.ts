@@ -15,10 +15,8 @@ export type ExercisesRoutesOptions = ExercisesDeps;
 
 /** Guided exercises of the three practices; completions and reflections are the owner's alone. */
 export const exercisesRoutes: FastifyPluginAsyncZod<ExercisesRoutesOptions> = async (app, deps) => {
-  app.get(
-    "/api/exercises",
-    { config: { access: "signed-in" }, schema: { response: { 200: exerciseListResponseSchema } } },
-    async (request) => listExercises(deps, completionOwnerOf(actorOf(request))),
+  app.get("/api/exercises", { config: { access: "signed-in" }, schema: { response: { 200: exerciseListResponseSchema } } }, async (request) =>
+    listExercises(deps, completionOwnerOf(actorOf(request))),
   );
 
   app.post(

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { findPracticeExercise, suggestExercises, type ExerciseCompletion, type ExerciseCompletionListResponse, type ExerciseListResponse, type PracticeId } from "@mutual/core";
+import {
+  findPracticeExercise,
+  suggestExercises,
+  type ExerciseCompletion,
+  type ExerciseCompletionListResponse,
+  type ExerciseListResponse,
+  type PracticeId,
+} from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { notFound } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
@@ -67,7 +74,9 @@ export async function completeExercise(
   const text = reflectionToStore(reflection);
   if (idempotencyKey !== undefined) requireValidIdempotencyKey(idempotencyKey);
   const idempotent =
-    idempotencyKey === undefined ? undefined : { userId, key: idempotencyKey, route: completeRoute, request: { exerciseId: exercise.id, reflection: reflection ?? null } };
+    idempotencyKey === undefined
+      ? undefined
+      : { userId, key: idempotencyKey, route: completeRoute, request: { exerciseId: exercise.id, reflection: reflection ?? null } };
   if (idempotent) {
     const earlier = await replay(deps, userId, idempotent);
     if (earlier) return earlier;
@@ -105,7 +114,12 @@ async function replay(deps: ExercisesDeps, userId: string, request: IdempotentRe
   const record = await findCompletion(deps.db, userId, completionId);
   if (!record) return undefined;
   const dataKey = record.reflectionSealed === null ? null : await findUserDataKey(deps.db, deps.kek, userId);
-  return presentCompletion({ id: record.id, exerciseId: record.exerciseId, completedAtMs: record.completedAtMs, reflection: openReflection(dataKey, userId, record) });
+  return presentCompletion({
+    id: record.id,
+    exerciseId: record.exerciseId,
+    completedAtMs: record.completedAtMs,
+    reflection: openReflection(dataKey, userId, record),
+  });
 }
 
 /** The person's completions of one exercise, with reflections decrypted (owner only). */
@@ -115,12 +129,24 @@ export async function listExerciseCompletions(deps: ExercisesDeps, userId: strin
   const dataKey = records.some((record) => record.reflectionSealed !== null) ? await findUserDataKey(deps.db, deps.kek, userId) : null;
   return {
     completions: records.map((record) =>
-      presentCompletion({ id: record.id, exerciseId: record.exerciseId, completedAtMs: record.completedAtMs, reflection: openReflection(dataKey, userId, record) }),
+      presentCompletion({
+        id: record.id,
+        exerciseId: record.exerciseId,
+        completedAtMs: record.completedAtMs,
+        reflection: openReflection(dataKey, userId, record),
+      }),
     ),
   };
 }
 
-export type ExportedCompletion = { id: string; exerciseId: string; practice: string | null; title: string | null; completedAt: string; reflection: string | null };
+export type ExportedCompletion = {
+  id: string;
+  exerciseId: string;
+  practice: string | null;
+  title: string | null;
+  completedAt: string;
+  reflection: string | null;
+};
 
 /** Every completion of the person with reflections decrypted, for their own data export only. */
 export async function listCompletionsForExport(db: Kysely<DB>, kek: Keyring, userId: string): Promise<ExportedCompletion[]> {
@@ -161,13 +187,20 @@ export type ExerciseReflection = { exerciseId: string; title: string; practice: 
  * checks that scope and audits the read in the same transaction, whose connection this reads with.
  * A completion of an exercise no longer in the catalogue is left out (it has no title to show).
  */
-export async function listReflectionsOf(db: Kysely<DB>, kek: Keyring, userId: string, bounds: { sinceMs: number; limit: number }): Promise<ExerciseReflection[]> {
+export async function listReflectionsOf(
+  db: Kysely<DB>,
+  kek: Keyring,
+  userId: string,
+  bounds: { sinceMs: number; limit: number },
+): Promise<ExerciseReflection[]> {
   const records = await listReflectedCompletions(db, userId, bounds.sinceMs, bounds.limit);
   if (records.length === 0) return [];
   const dataKey = await findUserDataKey(db, kek, userId);
   return records.flatMap((record) => {
     const exercise = findPracticeExercise(record.exerciseId);
     const text = openReflection(dataKey, userId, record);
-    return exercise && text !== null ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs, text }] : [];
+    return exercise && text !== null
+      ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs, text }]
+      : [];
   });
 }

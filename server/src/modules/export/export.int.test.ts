@@ -124,7 +124,10 @@ describe.each(dialects)("[%s] export", (dialect) => {
     expect(body.partnerSharing).toEqual({
       partner: { name: partner.name },
       linkedSince: expect.any(String),
-      scopes: expect.arrayContaining([{ scope: "overview", since: expect.any(String) }, { scope: "exercises", since: expect.any(String) }]),
+      scopes: expect.arrayContaining([
+        { scope: "overview", since: expect.any(String) },
+        { scope: "exercises", since: expect.any(String) },
+      ]),
     });
     expect(body.partnerSharing.scopes).toHaveLength(2);
     // Only views of this person's data: the partner's view of theirs, not their own view of the partner's.

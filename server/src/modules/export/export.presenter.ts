@@ -66,7 +66,11 @@ export function presentDataExport(input: {
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
   exerciseCompletions: DataExport["exerciseCompletions"];
-  partnerSharing: { since: string; partner: { name: string }; scopes: Array<{ scope: NonNullable<DataExport["partnerSharing"]>["scopes"][number]["scope"]; since: string }> } | null;
+  partnerSharing: {
+    since: string;
+    partner: { name: string };
+    scopes: Array<{ scope: NonNullable<DataExport["partnerSharing"]>["scopes"][number]["scope"]; since: string }>;
+  } | null;
   counselling: ReadonlyArray<{
     practiceName: string;
     counsellorName: string;
@@ -74,7 +78,11 @@ export function presentDataExport(input: {
     since: number;
     scopes: ReadonlyArray<{ scope: DataExport["counselling"][number]["scopes"][number]["scope"]; since: number }>;
   }>;
-  dataViews: ReadonlyArray<{ viewer: { name: string; role: DataExport["dataViews"][number]["viewer"]["role"] }; scope: DataExport["dataViews"][number]["scope"]; viewedAt: string }>;
+  dataViews: ReadonlyArray<{
+    viewer: { name: string; role: DataExport["dataViews"][number]["viewer"]["role"] };
+    scope: DataExport["dataViews"][number]["scope"];
+    viewedAt: string;
+  }>;
 }): DataExport {
   return {
     format: "mutual-export",
@@ -99,7 +107,9 @@ export function presentDataExport(input: {
               time: input.reminder.settings.time,
               timeZone: input.reminder.settings.timeZone,
               channel: input.reminder.settings.channel,
-              quietHours: input.reminder.settings.quietHours ? { start: input.reminder.settings.quietHours.start, end: input.reminder.settings.quietHours.end } : null,
+              quietHours: input.reminder.settings.quietHours
+                ? { start: input.reminder.settings.quietHours.start, end: input.reminder.settings.quietHours.end }
+                : null,
             },
             nextAt: input.reminder.nextAt,
             isSnoozed: input.reminder.isSnoozed,
@@ -165,7 +175,13 @@ export function presentFhirBundle(
   base: string,
   currentInstrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
 ): FhirCollectionBundle {
-  const entry = presentFhirDefinitions(instrumentsUsed(currentInstrument, assessments.map((assessment) => assessment.instrument)), base);
+  const entry = presentFhirDefinitions(
+    instrumentsUsed(
+      currentInstrument,
+      assessments.map((assessment) => assessment.instrument),
+    ),
+    base,
+  );
   for (const assessment of assessments) {
     const answers = Object.fromEntries(assessment.answers.map((answer) => [answer.itemId, answer.value]));
     const response = exportQuestionnaireResponse(assessment.instrument, answers, {

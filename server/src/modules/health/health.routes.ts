@@ -9,13 +9,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     status: "ok" as const,
   }));
 
-  app.get(
-    "/readyz",
-    { config: { access: "public" }, schema: { response: { 200: readinessSchema, 503: readinessSchema } } },
-    async (request, reply) => {
-      const { ready, checks, failure } = await checkReadiness(database, Date.now());
-      if (failure !== undefined) request.log.warn({ err: failure }, "Readiness check failed");
-      return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", checks });
-    },
-  );
+  app.get("/readyz", { config: { access: "public" }, schema: { response: { 200: readinessSchema, 503: readinessSchema } } }, async (request, reply) => {
+    const { ready, checks, failure } = await checkReadiness(database, Date.now());
+    if (failure !== undefined) request.log.warn({ err: failure }, "Readiness check failed");
+    return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", checks });
+  });
 };

@@ -30,7 +30,9 @@ export class HelpResourcesFileError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`Help resources file ${file} is not valid (set HELP_RESOURCES_PATH to a correct file or unset it):\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    super(
+      `Help resources file ${file} is not valid (set HELP_RESOURCES_PATH to a correct file or unset it):\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
+    );
     this.name = "HelpResourcesFileError";
   }
 }

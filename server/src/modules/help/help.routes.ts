@@ -14,9 +14,5 @@ export type HelpRoutesOptions = {
  */
 export const helpRoutes: FastifyPluginAsyncZod<HelpRoutesOptions> = async (app, options) => {
   const resources = loadHelpResources(options.resourcesPath);
-  app.get(
-    "/api/help/resources",
-    { config: { access: "public" }, schema: { response: { 200: helpResourcesResponseSchema } } },
-    async () => resources,
-  );
+  app.get("/api/help/resources", { config: { access: "public" }, schema: { response: { 200: helpResourcesResponseSchema } } }, async () => resources);
 };

@@ -35,7 +35,9 @@ export function canonicalJson(value: unknown): string {
  */
 export function requestFingerprint(dataKey: Buffer, route: string, request: unknown): string {
   const fingerprintKey = createHmac("sha256", dataKey).update("mutual:idempotency-request-fingerprint:v1").digest();
-  return createHmac("sha256", fingerprintKey).update(`${route}\n${canonicalJson(request)}`).digest("hex");
+  return createHmac("sha256", fingerprintKey)
+    .update(`${route}\n${canonicalJson(request)}`)
+    .digest("hex");
 }
 
 /** The same key may only ever stand for the same request. */

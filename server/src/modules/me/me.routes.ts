@@ -5,7 +5,5 @@ import { presentMe } from "./me.presenter.js";
 
 /** GET /api/me: who is signed in. Only ever the caller's own record. */
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/api/me", { config: { access: "signed-in" }, schema: { response: { 200: meResponseSchema } } }, async (request) =>
-    presentMe(actorOf(request)),
-  );
+  app.get("/api/me", { config: { access: "signed-in" }, schema: { response: { 200: meResponseSchema } } }, async (request) => presentMe(actorOf(request)));
 };

@@ -96,7 +96,14 @@ export async function claimDueMessages(db: Kysely<DB>, nowMs: number, claim: { t
     .where("claim_token", "=", claim.token)
     .where("id", "in", ids)
     .execute();
-  return rows.map((row) => ({ id: row.id, userId: row.user_id, kind: row.kind, referenceId: row.reference_id, attempts: Number(row.attempts), expiresAtMs: Number(row.expires_at) }));
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    referenceId: row.reference_id,
+    attempts: Number(row.attempts),
+    expiresAtMs: Number(row.expires_at),
+  }));
 }
 
 /** Ends a claimed notice (sent, skipped, failed…); only the claim's holder can. */
@@ -112,7 +119,12 @@ export async function finishMessage(db: Kysely<DB>, id: string, claimToken: stri
 
 /** Gives a claimed notice back for another try at `retryAtMs`. */
 export async function releaseForRetry(db: Kysely<DB>, id: string, claimToken: string, retryAtMs: number): Promise<void> {
-  await db.updateTable("outbox_message").set({ next_attempt_at: retryAtMs, claim_token: null, claimed_until: null }).where("id", "=", id).where("claim_token", "=", claimToken).execute();
+  await db
+    .updateTable("outbox_message")
+    .set({ next_attempt_at: retryAtMs, claim_token: null, claimed_until: null })
+    .where("id", "=", id)
+    .where("claim_token", "=", claimToken)
+    .execute();
 }
 
 /** Finished notices older than the cutoff go: their keys only matter for the week they were for. */

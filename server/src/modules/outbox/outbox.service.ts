@@ -98,7 +98,10 @@ async function deliverClaimed(deps: OutboxDeps, claimed: Claimed): Promise<Deliv
       await finishMessage(db, message.id, claimed.token, "sent", deps.clock.now().getTime());
       counts.sent += 1;
     } catch (error) {
-      deps.logger.error({ job: outboxJobName, kind: message.kind, attempts: message.attempts, err: error }, "A notice could not be sent; it will be tried again later");
+      deps.logger.error(
+        { job: outboxJobName, kind: message.kind, attempts: message.attempts, err: error },
+        "A notice could not be sent; it will be tried again later",
+      );
       if (message.attempts >= maxAttempts) {
         await finishMessage(db, message.id, claimed.token, "failed", nowMs).catch(() => undefined);
         counts.failed += 1;
@@ -115,7 +118,11 @@ async function deliverClaimed(deps: OutboxDeps, claimed: Claimed): Promise<Deliv
  * One round at `now`, for tests and for the schedule: runs only if no instance has done (or is
  * doing) the round `periodKey`, then sends what it claimed.
  */
-export async function runOutboxRound(deps: OutboxDeps, now: Date, periodKey: string = now.toISOString()): Promise<{ outcome: RoundOutcome; delivered: DeliveryCounts | null }> {
+export async function runOutboxRound(
+  deps: OutboxDeps,
+  now: Date,
+  periodKey: string = now.toISOString(),
+): Promise<{ outcome: RoundOutcome; delivered: DeliveryCounts | null }> {
   let claimed: Claimed = { token: "", messages: [] };
   const outcome = await runRound(deps.database, { name: outboxJobName, work: roundWork(deps.handlers, (kept) => (claimed = kept)) }, periodKey, now);
   if (!outcome.ran) return { outcome, delivered: null };
@@ -144,5 +151,8 @@ export function startOutboxWorker(deps: OutboxDeps & { periodMs: number }): Sche
 
 /** The handlers of several features as one (each kind has one renderer). */
 export function mergeOutboxHandlers(...all: readonly OutboxHandlers[]): OutboxHandlers {
-  return { producers: all.flatMap((handlers) => handlers.producers), renderers: Object.assign({}, ...all.map((handlers) => handlers.renderers)) as Record<string, OutboxRenderer> };
+  return {
+    producers: all.flatMap((handlers) => handlers.producers),
+    renderers: Object.assign({}, ...all.map((handlers) => handlers.renderers)) as Record<string, OutboxRenderer>,
+  };
 }

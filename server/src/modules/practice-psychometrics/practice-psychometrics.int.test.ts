@@ -57,14 +57,20 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
   let stranger: TestPerson;
   const random = seededRandom(20261124);
 
-  const idOf = async (person: TestPerson) => (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()).id;
+  const idOf = async (person: TestPerson) =>
+    (await t.database.db.selectFrom("user").select("id").where("email", "=", person.email).executeTakeFirstOrThrow()).id;
 
   /**
    * People made straight in the tables (fast): each a client of `practiceId` with these scopes and
    * one completed profile per answer set, oldest first. Returns what each person answered last.
    */
   const seedPeople = (practiceId: string, people: ReadonlyArray<{ scopes: CounsellingScope[]; takes: Answers[] }>) =>
-    seedClients(t.database.db, dialect, Date.now(), people.map((person) => ({ practiceId, counsellorId: ownerId, ...person })));
+    seedClients(
+      t.database.db,
+      dialect,
+      Date.now(),
+      people.map((person) => ({ practiceId, counsellorId: ownerId, ...person })),
+    );
 
   async function newPractice(name: string): Promise<string> {
     return createPractice(t.app, owner, name);
@@ -85,7 +91,10 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("below the minimum N reliable change keeps the provisional norms, and the answer says so with N", async () => {
     const practiceId = await newPractice("Small practice");
-    await seedPeople(practiceId, Array.from({ length: 30 }, () => ({ scopes: ["profile", "check-ins"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(
+      practiceId,
+      Array.from({ length: 30 }, () => ({ scopes: ["profile", "check-ins"], takes: [syntheticAnswers(random)] })),
+    );
     const practiceNorms = await getPracticeNorms(t.database.db, practiceId);
     expect(practiceNorms.norms).toEqual(PROVISIONAL_NORMS);
     expect(practiceNorms.normSource).toBe("provisional");
@@ -106,11 +115,25 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("withholds every statistic of a dimension with fewer people than the floor: N only", async () => {
     const practiceId = await newPractice("Tiny practice");
-    await seedPeople(practiceId, Array.from({ length: 3 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(
+      practiceId,
+      Array.from({ length: 3 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })),
+    );
     const body = (await psychometricsOf(owner, practiceId)).json<PracticePsychometricsResponse>();
     expect(body.respondents).toBe(3);
     for (const dimension of body.dimensions) {
-      expect(dimension).toEqual({ dimension: dimension.dimension, n: 3, excludedIncomplete: 0, isShown: false, isUsedForChange: false, alpha: null, mean: null, sd: null, sem: null, items: [] });
+      expect(dimension).toEqual({
+        dimension: dimension.dimension,
+        n: 3,
+        excludedIncomplete: 0,
+        isShown: false,
+        isUsedForChange: false,
+        alpha: null,
+        mean: null,
+        sd: null,
+        sem: null,
+        items: [],
+      });
     }
   });
 
@@ -122,11 +145,18 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
       const latest = syntheticAnswers(random);
       counted.push(latest);
       // Some retook the profile: only the latest is theirs to count, once.
-      people.push({ scopes: index % 2 === 0 ? ["profile", "check-ins"] : ["profile", "safety", "notes"], takes: index % 10 === 0 ? [syntheticAnswers(random), latest] : [latest] });
+      people.push({
+        scopes: index % 2 === 0 ? ["profile", "check-ins"] : ["profile", "safety", "notes"],
+        takes: index % 10 === 0 ? [syntheticAnswers(random), latest] : [latest],
+      });
     }
     const extreme = (): Answers => Object.fromEntries(PROFILE.items.map((item, position) => [item.id, position % 2 === 0 ? 1 : 7]));
     // Not counted: safety-only, check-ins-only and nothing shared.
-    people.push({ scopes: ["safety"], takes: [extreme()] }, { scopes: ["check-ins", "safety", "notes"], takes: [extreme()] }, { scopes: [], takes: [extreme()] });
+    people.push(
+      { scopes: ["safety"], takes: [extreme()] },
+      { scopes: ["check-ins", "safety", "notes"], takes: [extreme()] },
+      { scopes: [], takes: [extreme()] },
+    );
     await seedPeople(practiceId, people);
     // A profile-sharing client of another practice does not count here either.
     const other = await newPractice("Neighbouring practice");
@@ -165,7 +195,9 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
     // is below the minimum again.
     const sharing = await t.database.db
       .selectFrom("practice_client_member")
-      .innerJoin("client_consent", (join) => join.onRef("client_consent.user_id", "=", "practice_client_member.user_id").onRef("client_consent.client_id", "=", "practice_client_member.client_id"))
+      .innerJoin("client_consent", (join) =>
+        join.onRef("client_consent.user_id", "=", "practice_client_member.user_id").onRef("client_consent.client_id", "=", "practice_client_member.client_id"),
+      )
       .select(["practice_client_member.user_id as userId"])
       .where("practice_client_member.practice_id", "=", practiceId)
       .where("client_consent.scope", "=", "profile")
@@ -191,7 +223,10 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
 
   it("the dashboard's figures are reused for a minute as they are, then only while their inputs are unchanged", async () => {
     const practiceId = await newPractice("Cached practice");
-    await seedPeople(practiceId, Array.from({ length: 25 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })));
+    await seedPeople(
+      practiceId,
+      Array.from({ length: 25 }, () => ({ scopes: ["profile"], takes: [syntheticAnswers(random)] })),
+    );
     const start = Date.now();
     const first = await getPracticeNorms(t.database.db, practiceId, { now: start });
     expect(first.respondents).toBe(25);
@@ -206,7 +241,10 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
     expect(second.respondents).toBe(26);
     expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 200_000 })).toBe(second);
     // Requests that arrive together share one computation.
-    const [a, b] = await Promise.all([getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 }), getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 })]);
+    const [a, b] = await Promise.all([
+      getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 }),
+      getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 }),
+    ]);
     expect(a).toBe(b);
   }, 60_000);
 

@@ -1,6 +1,13 @@
 // Pure rules of the instrument on a practice's own clients (decision 017): which norms reliable
 // change uses, and which statistics may be shown to the practice's owners and admins.
-import { PRACTICE_ITEM_STATISTICS_MINIMUM_N, PRACTICE_PUBLISH_STEP_N, PRACTICE_STATISTICS_MINIMUM_N, SCORED_DIMENSIONS, type NormSource, type ScoreNorms } from "@mutual/core";
+import {
+  PRACTICE_ITEM_STATISTICS_MINIMUM_N,
+  PRACTICE_PUBLISH_STEP_N,
+  PRACTICE_STATISTICS_MINIMUM_N,
+  SCORED_DIMENSIONS,
+  type NormSource,
+  type ScoreNorms,
+} from "@mutual/core";
 
 /** "deployment" when at least one dimension's reliability and SD come from the practice's own clients. */
 export function normSourceOf(norms: ScoreNorms): NormSource {

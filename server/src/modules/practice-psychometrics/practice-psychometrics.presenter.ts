@@ -17,7 +17,18 @@ export function presentPracticePsychometrics(value: PracticeNorms): PracticePsyc
       const isShown = mayShowStatistics(entry.n);
       const isUsedForChange = value.norms[entry.dimension].source === "deployment";
       if (!isShown) {
-        return { dimension: entry.dimension, n: entry.n, excludedIncomplete: entry.excludedIncomplete, isShown, isUsedForChange, alpha: null, mean: null, sd: null, sem: null, items: [] };
+        return {
+          dimension: entry.dimension,
+          n: entry.n,
+          excludedIncomplete: entry.excludedIncomplete,
+          isShown,
+          isUsedForChange,
+          alpha: null,
+          mean: null,
+          sd: null,
+          sem: null,
+          items: [],
+        };
       }
       return {
         dimension: entry.dimension,

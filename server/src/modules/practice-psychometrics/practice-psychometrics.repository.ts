@@ -20,7 +20,11 @@ export async function listConsentedMemberIds(db: Kysely<DB>, practiceId: string,
 }
 
 /** Each person's latest completed assessment of this instrument version (id only), for the people given. */
-export async function listLatestCompletedAssessmentIds(db: Kysely<DB>, userIds: readonly string[], instrument: { id: string; version: string }): Promise<string[]> {
+export async function listLatestCompletedAssessmentIds(
+  db: Kysely<DB>,
+  userIds: readonly string[],
+  instrument: { id: string; version: string },
+): Promise<string[]> {
   if (userIds.length === 0) return [];
   const rows = await db
     .selectFrom("assessment")

@@ -20,7 +20,12 @@ import type { Actor } from "../../domain/actor.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { mayPublish, normSourceOf } from "./practice-psychometrics.policy.js";
 import { presentPracticePsychometrics } from "./practice-psychometrics.presenter.js";
-import { listAnswersOfAssessments, listConsentedMemberIds, listLatestCompletedAssessmentIds, readEligibleFingerprint } from "./practice-psychometrics.repository.js";
+import {
+  listAnswersOfAssessments,
+  listConsentedMemberIds,
+  listLatestCompletedAssessmentIds,
+  readEligibleFingerprint,
+} from "./practice-psychometrics.repository.js";
 
 /** People read per page: their answers (about 40 rows each) are all the memory a page needs. */
 const PAGE_SIZE = 250;

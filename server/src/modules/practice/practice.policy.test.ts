@@ -42,7 +42,11 @@ describe("practice policy", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(DomainError);
-    expect(thrown).toMatchObject({ statusCode: 403, code: "TWO_FACTOR_REQUIRED", message: "Turn on two-step sign-in before you can see any client's information." });
+    expect(thrown).toMatchObject({
+      statusCode: 403,
+      code: "TWO_FACTOR_REQUIRED",
+      message: "Turn on two-step sign-in before you can see any client's information.",
+    });
     expect(() => requireTwoFactor({ twoFactorEnabled: true })).not.toThrow();
   });
 

@@ -21,7 +21,10 @@ export const TWO_FACTOR_REQUIRED_MESSAGE = "Turn on two-step sign-in before you 
  * member: 404, so a practice's existence is not revealed to outsiders. A member with another
  * role: 403.
  */
-export function decidePracticeRole(membership: Membership | null, roles: readonly PracticeRole[]): { ok: true; membership: Membership } | { ok: false; error: DomainError } {
+export function decidePracticeRole(
+  membership: Membership | null,
+  roles: readonly PracticeRole[],
+): { ok: true; membership: Membership } | { ok: false; error: DomainError } {
   if (!membership) return { ok: false, error: new DomainError(404, "NOT_FOUND", "Nothing here.") };
   if (!roles.includes(membership.role)) {
     return { ok: false, error: new DomainError(403, "PRACTICE_ROLE_REQUIRED", "Your role in this practice does not allow this.") };
@@ -46,7 +49,10 @@ export type PracticeMember = { memberId: string; userId: string; role: string; j
  * the longest-standing counsellor. A practice left with nobody is deleted with its invitations,
  * so its name (often a person's own) does not outlive them.
  */
-export function practiceAfterLeaving(members: readonly PracticeMember[], leavingUserId: string): { action: "keep" } | { action: "delete" } | { action: "promote"; memberId: string } {
+export function practiceAfterLeaving(
+  members: readonly PracticeMember[],
+  leavingUserId: string,
+): { action: "keep" } | { action: "delete" } | { action: "promote"; memberId: string } {
   const staying = members.filter((member) => member.userId !== leavingUserId);
   if (staying.length === 0) return { action: "delete" };
   if (staying.some((member) => member.role === "owner")) return { action: "keep" };

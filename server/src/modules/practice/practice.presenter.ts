@@ -5,7 +5,10 @@ import { managesMembers } from "./practice.policy.js";
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function presentPractices(twoFactorEnabled: boolean, practices: Array<{ practiceId: string; name: string; role: PracticeRole; joinedAt: Date | string }>): PracticesResponse {
+export function presentPractices(
+  twoFactorEnabled: boolean,
+  practices: Array<{ practiceId: string; name: string; role: PracticeRole; joinedAt: Date | string }>,
+): PracticesResponse {
   return {
     twoFactorEnabled,
     practices: practices.map((practice) => ({ id: practice.practiceId, name: practice.name, role: practice.role, joinedAt: iso(practice.joinedAt) })),

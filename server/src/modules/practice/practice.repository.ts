@@ -33,7 +33,14 @@ export function listMembers(db: Kysely<DB>, practiceId: string) {
   return db
     .selectFrom("member")
     .innerJoin("user", "user.id", "member.userId")
-    .select(["member.id as memberId", "member.userId as userId", "member.role as role", "member.createdAt as joinedAt", "user.name as name", "user.email as email"])
+    .select([
+      "member.id as memberId",
+      "member.userId as userId",
+      "member.role as role",
+      "member.createdAt as joinedAt",
+      "user.name as name",
+      "user.email as email",
+    ])
     .where("member.organizationId", "=", practiceId)
     .orderBy("member.createdAt")
     .orderBy("member.id")
@@ -80,5 +87,8 @@ export async function deletePractice(db: Kysely<DB>, practiceId: string): Promis
 export async function deleteInvitationsToPerson(db: Kysely<DB>, userId: string): Promise<void> {
   const person = await db.selectFrom("user").select("email").where("id", "=", userId).executeTakeFirst();
   if (!person) return;
-  await db.deleteFrom("invitation").where(sql<boolean>`lower(${sql.ref("email")}) = ${person.email.toLowerCase()}`).execute();
+  await db
+    .deleteFrom("invitation")
+    .where(sql<boolean>`lower(${sql.ref("email")}) = ${person.email.toLowerCase()}`)
+    .execute();
 }

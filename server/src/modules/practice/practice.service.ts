@@ -29,7 +29,12 @@ function knownRole(role: string | null): PracticeRole | null {
  * The gate for later phases: the actor's membership of the practice if their role is one of
  * `roles`. Throws 404 for non-members (the practice is not revealed) and 403 for other roles.
  */
-export async function requirePracticeRole(db: Kysely<DB>, actor: Pick<Actor, "userId">, practiceId: string, roles: readonly PracticeRole[]): Promise<Membership> {
+export async function requirePracticeRole(
+  db: Kysely<DB>,
+  actor: Pick<Actor, "userId">,
+  practiceId: string,
+  roles: readonly PracticeRole[],
+): Promise<Membership> {
   const row = await findMembership(db, practiceId, actor.userId);
   const role = row ? knownRole(row.role) : null;
   const decision = decidePracticeRole(row && role ? { ...row, role } : null, roles);

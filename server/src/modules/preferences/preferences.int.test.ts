@@ -11,11 +11,14 @@ describe.each(dialects)("[%s] preferences", (dialect) => {
   afterAll(async () => t.close());
 
   const read = async (cookie: string) => t.app.inject({ method: "GET", url: "/api/preferences", headers: { cookie } });
-  const put = async (cookie: string, payload: unknown) => t.app.inject({ method: "PUT", url: "/api/preferences", headers: { ...sameOrigin, cookie }, payload: payload as object });
+  const put = async (cookie: string, payload: unknown) =>
+    t.app.inject({ method: "PUT", url: "/api/preferences", headers: { ...sameOrigin, cookie }, payload: payload as object });
 
   it("needs a session", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/preferences" })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: "PUT", url: "/api/preferences", headers: sameOrigin, payload: { quickExitEndsSession: false } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: "PUT", url: "/api/preferences", headers: sameOrigin, payload: { quickExitEndsSession: false } })).statusCode).toBe(
+      401,
+    );
   });
 
   it("quick exit signs the device out unless the person turns it off, and the choice is theirs alone", async () => {

@@ -56,7 +56,8 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
 
   const read = (person: TestPerson, timeZone = "Asia/Singapore") =>
     t.app.inject({ method: "GET", url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}`, headers: { cookie: person.cookie } });
-  const put = (person: TestPerson, payload: unknown) => t.app.inject({ method: "PUT", url: "/api/reminders", headers: { ...sameOrigin, cookie: person.cookie }, payload: payload as object });
+  const put = (person: TestPerson, payload: unknown) =>
+    t.app.inject({ method: "PUT", url: "/api/reminders", headers: { ...sameOrigin, cookie: person.cookie }, payload: payload as object });
   const post = (person: TestPerson, path: string, payload: unknown = {}) =>
     t.app.inject({ method: "POST", url: `/api/reminders/${path}`, headers: { ...sameOrigin, cookie: person.cookie }, payload: payload as object });
   const to = (person: TestPerson) => smtp.received.filter((email) => email.to.includes(person.email));
@@ -180,8 +181,21 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
     clock.set("2026-04-06T00:30:00Z");
     const kim = await signUp(t.app);
     await put(kim, settings());
-    await t.app.inject({ method: "POST", url: "/api/consent", headers: { ...sameOrigin, cookie: kim.cookie }, payload: { noticeVersion: (await t.app.inject({ method: "GET", url: "/api/consent", headers: { cookie: kim.cookie } })).json().noticeVersion, agree: true } });
-    const checkIn = await t.app.inject({ method: "PUT", url: "/api/check-ins/current", headers: { ...sameOrigin, cookie: kim.cookie }, payload: { timeZone: "Asia/Singapore", answers: { wePulse: 5 } } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/consent",
+      headers: { ...sameOrigin, cookie: kim.cookie },
+      payload: {
+        noticeVersion: (await t.app.inject({ method: "GET", url: "/api/consent", headers: { cookie: kim.cookie } })).json().noticeVersion,
+        agree: true,
+      },
+    });
+    const checkIn = await t.app.inject({
+      method: "PUT",
+      url: "/api/check-ins/current",
+      headers: { ...sameOrigin, cookie: kim.cookie },
+      payload: { timeZone: "Asia/Singapore", answers: { wePulse: 5 } },
+    });
     expect(checkIn.statusCode).toBe(200);
     await roundAt("2026-04-06T01:00:00Z");
     expect(to(kim)).toHaveLength(0);
@@ -241,7 +255,10 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
         () => runOutboxRound(outboxOf(t), new Date("2026-07-06T01:00:01Z")),
         () => runOutboxRound(outboxOf(two), new Date("2026-07-06T01:00:02Z")),
       ];
-      const outcomes = dialect === "postgres" ? await Promise.all(rounds.map((round) => round())) : await rounds.reduce(async (done, round) => [...(await done), await round()], Promise.resolve([] as Awaited<ReturnType<typeof runOutboxRound>>[]));
+      const outcomes =
+        dialect === "postgres"
+          ? await Promise.all(rounds.map((round) => round()))
+          : await rounds.reduce(async (done, round) => [...(await done), await round()], Promise.resolve([] as Awaited<ReturnType<typeof runOutboxRound>>[]));
       expect(outcomes.filter((outcome) => !outcome.outcome.ran)).not.toHaveLength(0);
       expect(to(ivy)).toHaveLength(1);
 
@@ -283,12 +300,31 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
     expect(path).toMatch(/^\/unsubscribe\/reminders\?token=/);
 
     // A tampered token and a missing one change nothing.
-    const tampered = await t.app.inject({ method: "POST", url: `${path.slice(0, -3)}xyz`, headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "List-Unsubscribe=One-Click" });
+    const tampered = await t.app.inject({
+      method: "POST",
+      url: `${path.slice(0, -3)}xyz`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "List-Unsubscribe=One-Click",
+    });
     expect(tampered.statusCode).toBe(400);
-    expect((await t.app.inject({ method: "POST", url: "/unsubscribe/reminders", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "List-Unsubscribe=One-Click" })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: "POST",
+          url: "/unsubscribe/reminders",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          payload: "List-Unsubscribe=One-Click",
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await read(eve)).json().settings.enabled).toBe(true);
     // What a mail reader sends (RFC 8058): no cookie, no Origin, a form body.
-    const unsubscribed = await t.app.inject({ method: "POST", url: path, headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "List-Unsubscribe=One-Click" });
+    const unsubscribed = await t.app.inject({
+      method: "POST",
+      url: path,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "List-Unsubscribe=One-Click",
+    });
     expect(unsubscribed.statusCode).toBe(200);
     expect((await read(eve)).json()).toMatchObject({ settings: { enabled: false }, nextAt: null });
     expect((await read(bea)).json().settings.enabled).toBe(true);
@@ -306,7 +342,12 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
     await roundAt("2026-09-07T01:00:00Z", t, down);
     const userId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: gus.cookie } })).json().user.id as string;
     expect(await t.database.db.selectFrom("outbox_message").select("id").where("user_id", "=", userId).execute()).toHaveLength(1);
-    const deleted = await t.app.inject({ method: "POST", url: "/api/auth/delete-user", headers: { ...sameOrigin, cookie: gus.cookie }, payload: { password: gus.password } });
+    const deleted = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/delete-user",
+      headers: { ...sameOrigin, cookie: gus.cookie },
+      payload: { password: gus.password },
+    });
     expect(deleted.statusCode).toBe(200);
     await roundAt("2026-09-07T01:05:00Z");
     await roundAt("2026-09-14T01:00:00Z");

@@ -15,7 +15,19 @@ export type ReminderRow = {
   promptAnswered: boolean;
 };
 
-const columns = ["user_id", "enabled", "weekday", "minute_of_day", "time_zone", "channel", "quiet_start", "quiet_end", "next_due_at", "is_snoozed", "prompt_answered"] as const;
+const columns = [
+  "user_id",
+  "enabled",
+  "weekday",
+  "minute_of_day",
+  "time_zone",
+  "channel",
+  "quiet_start",
+  "quiet_end",
+  "next_due_at",
+  "is_snoozed",
+  "prompt_answered",
+] as const;
 
 type StoredRow = {
   user_id: string;

@@ -10,7 +10,15 @@ import {
 import { badRequest } from "../../domain/errors.js";
 import { actorOf } from "../../http/route-access.js";
 import { presentReminderState } from "./reminders.presenter.js";
-import { answerReminderPrompt, getReminderState, putReminderSettings, reminderCalendar, snoozeReminder, unsubscribeWithToken, type RemindersDeps } from "./reminders.service.js";
+import {
+  answerReminderPrompt,
+  getReminderState,
+  putReminderSettings,
+  reminderCalendar,
+  snoozeReminder,
+  unsubscribeWithToken,
+  type RemindersDeps,
+} from "./reminders.service.js";
 import type { ReminderTokens } from "./reminder-token.js";
 
 export type RemindersRoutesOptions = RemindersDeps & { tokens: ReminderTokens; publicUrl: string };
@@ -51,7 +59,11 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<RemindersRoutesOptions> = 
     app.addContentTypeParser(type, { parseAs: "string", bodyLimit: 1024 }, (_request, _body, done) => done(null, undefined));
   }
   app.post("/unsubscribe/reminders", { config: { access: "public" }, schema: { querystring: unsubscribeQuerySchema, hide: true } }, async (request, reply) => {
-    if (!(await unsubscribeWithToken({ db, clock, tokens }, request.query.token))) throw badRequest("INVALID_TOKEN", "This link is not valid. You can turn reminders off in your account settings.");
-    return reply.header("cache-control", "no-store").type("text/plain; charset=utf-8").send("Reminder emails are off. You can turn them back on in your account settings.\n");
+    if (!(await unsubscribeWithToken({ db, clock, tokens }, request.query.token)))
+      throw badRequest("INVALID_TOKEN", "This link is not valid. You can turn reminders off in your account settings.");
+    return reply
+      .header("cache-control", "no-store")
+      .type("text/plain; charset=utf-8")
+      .send("Reminder emails are off. You can turn them back on in your account settings.\n");
   });
 };

@@ -32,7 +32,9 @@ const dueBatch = 500;
 function requireTimeZone(timeZone: string): string {
   const canonical = canonicalTimeZone(timeZone);
   if (canonical === undefined) {
-    throw badRequest("INVALID_TIME_ZONE", "That time zone is not one we know. Use an IANA name such as Asia/Singapore.", [{ path: "timeZone", message: "unknown time zone" }]);
+    throw badRequest("INVALID_TIME_ZONE", "That time zone is not one we know. Use an IANA name such as Asia/Singapore.", [
+      { path: "timeZone", message: "unknown time zone" },
+    ]);
   }
   return canonical;
 }
@@ -91,7 +93,8 @@ export async function snoozeReminder(deps: RemindersDeps, userId: string): Promi
   const nowMs = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
     const row = await findReminder(trx, userId);
-    if (!row?.enabled || row.timeZone === null || row.nextDueAtMs === null) throw conflict("REMINDERS_OFF", "Reminders are off, so there is nothing to snooze.");
+    if (!row?.enabled || row.timeZone === null || row.nextDueAtMs === null)
+      throw conflict("REMINDERS_OFF", "Reminders are off, so there is nothing to snooze.");
     const schedule = scheduleOf({ ...row, timeZone: row.timeZone });
     const updated = { ...row, nextDueAtMs: nextReminderAt(schedule, Math.max(row.nextDueAtMs, nowMs)), isSnoozed: true };
     await saveReminder(trx, updated, nowMs);
@@ -110,7 +113,19 @@ export async function answerReminderPrompt(deps: RemindersDeps, userId: string, 
     const defaults = defaultReminderSettings(zone);
     const updated: ReminderRow = row
       ? { ...row, promptAnswered: true }
-      : { userId, enabled: false, weekday: defaults.weekday, minuteOfDay: minuteOfDayOf(defaults.time), timeZone: null, channel: defaults.channel, quietStart: null, quietEnd: null, nextDueAtMs: null, isSnoozed: false, promptAnswered: true };
+      : {
+          userId,
+          enabled: false,
+          weekday: defaults.weekday,
+          minuteOfDay: minuteOfDayOf(defaults.time),
+          timeZone: null,
+          channel: defaults.channel,
+          quietStart: null,
+          quietEnd: null,
+          nextDueAtMs: null,
+          isSnoozed: false,
+          promptAnswered: true,
+        };
     await saveReminder(trx, updated, nowMs);
     return stateOf(updated, zone);
   });
@@ -147,7 +162,14 @@ async function writeDueReminders(trx: Transaction<DB>, nowMs: number): Promise<n
     const week = reminderWeekOf(dueMs, row.timeZone);
     const isNew = await enqueueNotice(
       trx,
-      { userId: row.userId, kind: weeklyReminderKind, dedupeKey: `${weeklyReminderKind}:${row.userId}:${week}`, referenceId: week, dueAtMs: dueMs, expiresAtMs: dueMs + weeklyReminderLifetimeMs },
+      {
+        userId: row.userId,
+        kind: weeklyReminderKind,
+        dedupeKey: `${weeklyReminderKind}:${row.userId}:${week}`,
+        referenceId: week,
+        dueAtMs: dueMs,
+        expiresAtMs: dueMs + weeklyReminderLifetimeMs,
+      },
       nowMs,
     );
     if (isNew) written += 1;

@@ -25,7 +25,15 @@ async function addUser(database: Database, options: { confirmed?: boolean; creat
   const updatedAt = options.updatedAgoMs === undefined ? createdAt : iso(-options.updatedAgoMs);
   await database.db
     .insertInto("user")
-    .values({ id, name: "Retention Person", email: `${id}@example.test`, emailVerified: database.dialect === "postgres" ? confirmed : Number(confirmed), image: null, createdAt, updatedAt })
+    .values({
+      id,
+      name: "Retention Person",
+      email: `${id}@example.test`,
+      emailVerified: database.dialect === "postgres" ? confirmed : Number(confirmed),
+      image: null,
+      createdAt,
+      updatedAt,
+    })
     .execute();
   await database.db
     .insertInto("account")
@@ -47,13 +55,29 @@ async function seedAccounts(database: Database) {
   await addUser(database, { id: "unconfirmed-with-session", confirmed: false, createdAgoMs: 30 * day });
   await database.db
     .insertInto("session")
-    .values({ id: "session-of-unconfirmed", token: "token-unconfirmed", userId: "unconfirmed-with-session", expiresAt: iso(day), createdAt: iso(-hour), updatedAt: iso(-hour), ipAddress: null, userAgent: null, activeOrganizationId: null })
+    .values({
+      id: "session-of-unconfirmed",
+      token: "token-unconfirmed",
+      userId: "unconfirmed-with-session",
+      expiresAt: iso(day),
+      createdAt: iso(-hour),
+      updatedAt: iso(-hour),
+      ipAddress: null,
+      userAgent: null,
+      activeOrganizationId: null,
+    })
     .execute();
   // Left unconfirmed by an older version, signed out long ago, with something in them (issue 14).
   await addUser(database, { id: "unconfirmed-with-consent", confirmed: false, createdAgoMs: 30 * day });
-  await database.db.insertInto("consent").values({ user_id: "unconfirmed-with-consent", notice_version: "1", consented_at: at(-29 * day) }).execute();
+  await database.db
+    .insertInto("consent")
+    .values({ user_id: "unconfirmed-with-consent", notice_version: "1", consented_at: at(-29 * day) })
+    .execute();
   await addUser(database, { id: "unconfirmed-with-notes", confirmed: false, createdAgoMs: 30 * day });
-  await database.db.insertInto("data_key").values({ user_id: "unconfirmed-with-notes", key_id: "k1", wrapped_key: "v1.x.y.z", created_at: at(-29 * day) }).execute();
+  await database.db
+    .insertInto("data_key")
+    .values({ user_id: "unconfirmed-with-notes", key_id: "k1", wrapped_key: "v1.x.y.z", created_at: at(-29 * day) })
+    .execute();
 }
 
 /** One row just past retention and one just inside it, per kind; returns the ids that must survive. */
@@ -88,13 +112,48 @@ async function seedBothSidesOfRetention(database: Database, userId: string) {
       { id: "rl-kept", key: "192.0.2.2|/sign-in/email", count: 3, lastRequest: at(-30 * minute) },
     ])
     .execute();
-  const session = (id: string, expiresAt: string) => ({ id, token: `token-${id}`, userId, expiresAt, createdAt: iso(-14 * 24 * hour), updatedAt: iso(-hour), ipAddress: null, userAgent: null, activeOrganizationId: null });
-  await db.insertInto("session").values([session("session-old", iso(-1000)), session("session-kept", iso(1000))]).execute();
-  const verification = (id: string, expiresAt: string) => ({ id, identifier: `reset-password:${id}`, value: userId, expiresAt, createdAt: iso(-hour), updatedAt: iso(-hour) });
-  await db.insertInto("verification").values([verification("verification-old", iso(-1000)), verification("verification-kept", iso(1000))]).execute();
+  const session = (id: string, expiresAt: string) => ({
+    id,
+    token: `token-${id}`,
+    userId,
+    expiresAt,
+    createdAt: iso(-14 * 24 * hour),
+    updatedAt: iso(-hour),
+    ipAddress: null,
+    userAgent: null,
+    activeOrganizationId: null,
+  });
+  await db
+    .insertInto("session")
+    .values([session("session-old", iso(-1000)), session("session-kept", iso(1000))])
+    .execute();
+  const verification = (id: string, expiresAt: string) => ({
+    id,
+    identifier: `reset-password:${id}`,
+    value: userId,
+    expiresAt,
+    createdAt: iso(-hour),
+    updatedAt: iso(-hour),
+  });
+  await db
+    .insertInto("verification")
+    .values([verification("verification-old", iso(-1000)), verification("verification-kept", iso(1000))])
+    .execute();
   // Practice invitations: a pending one lives until it expires; an answered or cancelled one is spent.
-  await db.insertInto("organization").values({ id: "practice-1", name: "Harbour Counselling", slug: "practice-1", logo: null, createdAt: iso(-day), metadata: null }).execute();
-  const invitation = (id: string, status: string, expiresAt: string) => ({ id, organizationId: "practice-1", email: `${id}@example.test`, role: "counsellor", status, expiresAt, createdAt: iso(-day), inviterId: userId });
+  await db
+    .insertInto("organization")
+    .values({ id: "practice-1", name: "Harbour Counselling", slug: "practice-1", logo: null, createdAt: iso(-day), metadata: null })
+    .execute();
+  const invitation = (id: string, status: string, expiresAt: string) => ({
+    id,
+    organizationId: "practice-1",
+    email: `${id}@example.test`,
+    role: "counsellor",
+    status,
+    expiresAt,
+    createdAt: iso(-day),
+    inviterId: userId,
+  });
   await db
     .insertInto("invitation")
     .values([
@@ -155,7 +214,16 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
       invitation: ["invitation-kept"],
     });
     // The week-old unfinished sign-up is gone with its password hash; every other account stays.
-    const seeded = ["confirmed-old", "unconfirmed-with-session", "unconfirmed-with-consent", "unconfirmed-with-notes", "unfinished-kept", "unfinished-old", "unfinished-relinked", userId];
+    const seeded = [
+      "confirmed-old",
+      "unconfirmed-with-session",
+      "unconfirmed-with-consent",
+      "unconfirmed-with-notes",
+      "unfinished-kept",
+      "unfinished-old",
+      "unfinished-relinked",
+      userId,
+    ];
     const survivors = seeded.filter((id) => id !== "unfinished-old").sort();
     expect(await remainingAccounts(test.database, seeded)).toEqual({ user: survivors, account: survivors });
     const recorded = await test.database.db.selectFrom("job_run").selectAll().where("period_key", "=", "2026-03-02T12:00:00.000Z").execute();
@@ -171,14 +239,27 @@ describe.each(dialects)("[%s] the retention sweep", (dialect) => {
     const userId = await addUser(test.database);
     await test.database.db
       .insertInto("job_run")
-      .values({ job: retentionJobName, period_key: "2026-02-20T00:00:00.000Z", instance: "old", started_at: at(-jobRunKeepMs - 1), finished_at: at(-jobRunKeepMs - 1), result: "{}" })
+      .values({
+        job: retentionJobName,
+        period_key: "2026-02-20T00:00:00.000Z",
+        instance: "old",
+        started_at: at(-jobRunKeepMs - 1),
+        finished_at: at(-jobRunKeepMs - 1),
+        result: "{}",
+      })
       .execute();
     const first = await runRound(test.database, sweep, "2026-03-02T12:10:00.000Z", now);
     expect(first.ran).toBe(true);
 
     // Rows that expire after the first try: a second try of the same round leaves them alone.
-    await test.database.db.insertInto("sign_in_failure").values({ id: "sif-late", account_key: "b", client_key: "d", failed_at: at(-25 * hour) }).execute();
-    await test.database.db.insertInto("idempotency_key").values({ user_id: userId, key: "idem-late", route: "r", response: "x", request_fingerprint: "f", created_at: at(-25 * hour) }).execute();
+    await test.database.db
+      .insertInto("sign_in_failure")
+      .values({ id: "sif-late", account_key: "b", client_key: "d", failed_at: at(-25 * hour) })
+      .execute();
+    await test.database.db
+      .insertInto("idempotency_key")
+      .values({ user_id: userId, key: "idem-late", route: "r", response: "x", request_fingerprint: "f", created_at: at(-25 * hour) })
+      .execute();
     const again = await runRound(test.database, sweep, "2026-03-02T12:10:00.000Z", now);
     expect(again).toEqual({ ran: false, periodKey: "2026-03-02T12:10:00.000Z", reason: "done" });
     expect((await remaining(test.database)).sign_in_failure).toContain("sif-late");
@@ -212,15 +293,24 @@ describe("[postgres] the retention sweep with two instances", () => {
       const gate = new Promise<void>((resolve) => (release = resolve));
       let entered: () => void = () => undefined;
       const inside = new Promise<void>((resolve) => (entered = resolve));
-      const slow = { name: retentionJobName, work: async (...args: Parameters<typeof sweepExpiredRows>) => {
-        entered();
-        await gate;
-        return sweepExpiredRows(...args);
-      } };
+      const slow = {
+        name: retentionJobName,
+        work: async (...args: Parameters<typeof sweepExpiredRows>) => {
+          entered();
+          await gate;
+          return sweepExpiredRows(...args);
+        },
+      };
       const first = runRound(test.database, slow, "2026-03-02T14:00:00.000Z", now, "instance-a");
       await inside;
       let secondWorked = false;
-      const second = await runRound(other, { name: retentionJobName, work: async () => ((secondWorked = true), {}) }, "2026-03-02T14:00:00.000Z", now, "instance-b");
+      const second = await runRound(
+        other,
+        { name: retentionJobName, work: async () => ((secondWorked = true), {}) },
+        "2026-03-02T14:00:00.000Z",
+        now,
+        "instance-b",
+      );
       expect(second).toEqual({ ran: false, periodKey: "2026-03-02T14:00:00.000Z", reason: "busy" });
       release();
       expect((await first).ran).toBe(true);

@@ -64,7 +64,13 @@ export async function deleteExpiredRows(db: Kysely<DB>, cutoffs: RetentionCutoff
           not(
             or([
               exists(selectFrom("session").select("session.id").whereRef("session.userId", "=", "user.id")),
-              ...accountContent.map(({ table, column }) => exists(selectFrom(table).select(sql.lit(1).as("one")).whereRef(sql.ref(`${table}.${column}`), "=", "user.id"))),
+              ...accountContent.map(({ table, column }) =>
+                exists(
+                  selectFrom(table)
+                    .select(sql.lit(1).as("one"))
+                    .whereRef(sql.ref(`${table}.${column}`), "=", "user.id"),
+                ),
+              ),
             ]),
           ),
         )

@@ -69,7 +69,12 @@ describe("security.txt without a policy file", () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-no-policy-"));
     const app = Fastify();
     try {
-      await app.register(securityTxtRoutes, { contacts: ["mailto:security@localhost"], publicUrl: testPublicUrl, clock, policyFile: path.join(emptyDir, "SECURITY.md") });
+      await app.register(securityTxtRoutes, {
+        contacts: ["mailto:security@localhost"],
+        publicUrl: testPublicUrl,
+        clock,
+        policyFile: path.join(emptyDir, "SECURITY.md"),
+      });
       const response = await app.inject({ method: "GET", url: "/.well-known/security.txt" });
       expect(response.statusCode).toBe(200);
       expect(fields(response.body).has("Policy")).toBe(false);

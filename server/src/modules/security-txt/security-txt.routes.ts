@@ -27,7 +27,12 @@ export const securityTxtRoutes: FastifyPluginAsync<SecurityTxtRoutesOptions> = a
   const policy = fs.existsSync(policyFile) ? fs.readFileSync(policyFile, "utf8") : null;
 
   app.get("/.well-known/security.txt", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) => {
-    const body = securityTxt({ contacts: options.contacts, publicUrl: options.publicUrl, policyPath: policy === null ? null : policyPath, now: options.clock.now() });
+    const body = securityTxt({
+      contacts: options.contacts,
+      publicUrl: options.publicUrl,
+      policyPath: policy === null ? null : policyPath,
+      now: options.clock.now(),
+    });
     // A day's caching is plenty: Expires is months away.
     return reply.type("text/plain; charset=utf-8").header("cache-control", "public, max-age=86400").send(body);
   });

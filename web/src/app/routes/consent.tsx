@@ -32,7 +32,9 @@ export function ConsentRoute() {
           </div>
         </>
       )}
-      {consent.data && !consent.data.hasConsented && <ConsentForm noticeVersion={consent.data.noticeVersion} onAgreed={() => void navigate(next, { replace: true })} />}
+      {consent.data && !consent.data.hasConsented && (
+        <ConsentForm noticeVersion={consent.data.noticeVersion} onAgreed={() => void navigate(next, { replace: true })} />
+      )}
     </Page>
   );
 }

@@ -16,7 +16,14 @@ vi.mock("../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWi
 const consented = { status: 200, body: consentGiven("2026-12-07") };
 
 /** Renders one page with this sharing and returns the text of its sentence about `what`. */
-async function sentenceOn(path: string, element: React.ReactElement, routePath: string, pageAnswers: Record<string, unknown>, sharing: SharingFixture, what: RegExp) {
+async function sentenceOn(
+  path: string,
+  element: React.ReactElement,
+  routePath: string,
+  pageAnswers: Record<string, unknown>,
+  sharing: SharingFixture,
+  what: RegExp,
+) {
   stubFetch({ ...(pageAnswers as Parameters<typeof stubFetch>[0]), ...sharingAnswers(sharing) });
   const view = renderRoutes([{ path: routePath, element }], path);
   const text = (await screen.findByText(what)).closest("p")?.textContent ?? "";
@@ -28,19 +35,46 @@ describe("sentences about who sees what, place by place", () => {
   it("the trends page follows the check-in trends share and the check-ins scope", async () => {
     const answers = { "GET /api/check-ins": { status: 200, body: { weeks: [], signals: [], definition: { id: "w", version: "1", questions: [] } } } };
     const on = (sharing: SharingFixture) => sentenceOn("/trends", <TrendsRoute />, "/trends", answers, sharing, /can see your check-in numbers/);
-    expect(await on({ partnerScopes: ["overview", "dimensions", "exercises"], counsellorScopes: ["profile", "safety", "notes"] })).toMatch(/^Right now only you can see your check-in numbers\./);
+    expect(await on({ partnerScopes: ["overview", "dimensions", "exercises"], counsellorScopes: ["profile", "safety", "notes"] })).toMatch(
+      /^Right now only you can see your check-in numbers\./,
+    );
     expect(await on({ partnerScopes: ["check-in-trends"] })).toMatch(/^Right now you and Ana \(your partner\) can see your check-in numbers\./);
-    expect(await on({ counsellorScopes: ["check-ins"] })).toMatch(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./);
+    expect(await on({ counsellorScopes: ["check-ins"] })).toMatch(
+      /^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./,
+    );
   });
 
   it("an exercise's reflection follows the notes scope, and marking it done follows the exercises share", async () => {
-    const exercise = { id: "journal", practice: "speak-up", title: "Three-line journal", summary: "S.", minutes: 10, steps: ["One."], reflectionPrompt: "What?", isJoint: false, isSuggested: false, suggestionReason: null, isHeldBack: false, completions: [] };
-    const answers = { "GET /api/exercises": { status: 200, body: { exercises: [exercise] } }, "GET /api/exercises/journal/completions": { status: 200, body: { completions: [] } }, "GET /api/consent": consented };
+    const exercise = {
+      id: "journal",
+      practice: "speak-up",
+      title: "Three-line journal",
+      summary: "S.",
+      minutes: 10,
+      steps: ["One."],
+      reflectionPrompt: "What?",
+      isJoint: false,
+      isSuggested: false,
+      suggestionReason: null,
+      isHeldBack: false,
+      completions: [],
+    };
+    const answers = {
+      "GET /api/exercises": { status: 200, body: { exercises: [exercise] } },
+      "GET /api/exercises/journal/completions": { status: 200, body: { completions: [] } },
+      "GET /api/consent": consented,
+    };
     const on = (sharing: SharingFixture, what: RegExp) => sentenceOn("/practices/journal", <PracticeRoute />, "/practices/:exerciseId", answers, sharing, what);
-    expect(await on({ counsellorScopes: ["profile", "check-ins", "safety"] }, /can see what you write about your exercises/)).toMatch(/^Right now only you can see what you write about your exercises\. A partner can never see/);
-    expect(await on({ counsellorScopes: ["notes"] }, /can see what you write about your exercises/)).toMatch(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see what you write about your exercises\./);
+    expect(await on({ counsellorScopes: ["profile", "check-ins", "safety"] }, /can see what you write about your exercises/)).toMatch(
+      /^Right now only you can see what you write about your exercises\. A partner can never see/,
+    );
+    expect(await on({ counsellorScopes: ["notes"] }, /can see what you write about your exercises/)).toMatch(
+      /^Right now you and Dr Lee \(your counsellor at Clear Path\) can see what you write about your exercises\./,
+    );
     expect(await on({ partnerScopes: [] }, /can see which exercises you finish/)).toMatch(/^Right now only you can see which exercises you finish\./);
-    expect(await on({ partnerScopes: ["exercises"] }, /can see which exercises you finish/)).toMatch(/^Right now you and Ana \(your partner\) can see which exercises you finish\./);
+    expect(await on({ partnerScopes: ["exercises"] }, /can see which exercises you finish/)).toMatch(
+      /^Right now you and Ana \(your partner\) can see which exercises you finish\./,
+    );
   });
 
   it("the consent notice no longer says sharing is not switched on, and lists what is shared today", async () => {
@@ -57,8 +91,13 @@ describe("sentences about who sees what, place by place", () => {
 
   it("the profile's introduction follows the profile scope: a counsellor sees each answer, a partner never does", async () => {
     const answers = { "GET /api/consent": consented, "GET /api/assessments/current": { status: 200, body: noAssessmentYet() } };
-    const on = (sharing: SharingFixture) => sentenceOn("/assessment", <AssessmentRoute />, "/assessment", answers, sharing, /can see your answers to these statements/);
-    expect(await on({ partnerScopes: ["overview", "dimensions"], counsellorScopes: ["check-ins"] })).toMatch(/^Right now only you can see your answers to these statements\. A partner can never see/);
-    expect(await on({ counsellorScopes: ["profile"] })).toMatch(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your answers to these statements\./);
+    const on = (sharing: SharingFixture) =>
+      sentenceOn("/assessment", <AssessmentRoute />, "/assessment", answers, sharing, /can see your answers to these statements/);
+    expect(await on({ partnerScopes: ["overview", "dimensions"], counsellorScopes: ["check-ins"] })).toMatch(
+      /^Right now only you can see your answers to these statements\. A partner can never see/,
+    );
+    expect(await on({ counsellorScopes: ["profile"] })).toMatch(
+      /^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your answers to these statements\./,
+    );
   });
 });

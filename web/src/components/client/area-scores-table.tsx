@@ -15,7 +15,17 @@ export type AreaScoresColumn = { key: string; heading: string; scores: Scores };
  * detail page, each member's latest in the printed report. On screen in a box that scrolls
  * sideways on a narrow screen; on paper plain, with the report's class.
  */
-export function AreaScoresTable({ caption, columns, scroll = false, className }: { caption: string; columns: readonly AreaScoresColumn[]; scroll?: boolean; className?: string }) {
+export function AreaScoresTable({
+  caption,
+  columns,
+  scroll = false,
+  className,
+}: {
+  caption: string;
+  columns: readonly AreaScoresColumn[];
+  scroll?: boolean;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const score = (value: number | null) => (value === null ? t("clientDashboard.noValue") : String(Math.round(value)));
   const table = (

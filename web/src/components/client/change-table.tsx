@@ -8,7 +8,19 @@ type Change = NonNullable<NonNullable<ClientDetailMember["profile"]>["change"]>;
  * One member's real change since intake, area by area: on the client detail page (in a box that
  * scrolls sideways on a narrow screen) and in the printed report (plain, with the report's class).
  */
-export function ChangeTable({ name, change, date, scroll = false, className }: { name: string; change: Change; date: (iso: string) => string; scroll?: boolean; className?: string }) {
+export function ChangeTable({
+  name,
+  change,
+  date,
+  scroll = false,
+  className,
+}: {
+  name: string;
+  change: Change;
+  date: (iso: string) => string;
+  scroll?: boolean;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const caption = t("clientDashboard.detail.changeOf", { name, intake: date(change.intakeAt), latest: date(change.latestAt) });
   const table = (

@@ -51,7 +51,11 @@ function SharedNotes({ name, notes, date, headingLevel }: { name: string; notes:
           {notes.reflections.map((entry) => (
             <li key={`${entry.exerciseId}-${entry.completedAt}`} className="member-notes__entry">
               <p className="member-notes__when">
-                {t("clientDashboard.notes.reflectionOf", { exercise: entry.title, practice: t(`practices.practice.${entry.practice}.title`), date: date(entry.completedAt) })}
+                {t("clientDashboard.notes.reflectionOf", {
+                  exercise: entry.title,
+                  practice: t(`practices.practice.${entry.practice}.title`),
+                  date: date(entry.completedAt),
+                })}
               </p>
               <blockquote className="member-notes__text">{entry.text}</blockquote>
             </li>

@@ -14,7 +14,10 @@ export function MemberSafetyCheck({ member, date }: { member: ClientDetailMember
   const name = member.name;
   const check = member.safetyCheck;
   if (!check) {
-    const key = member.scopes.includes("safety") && !member.scopes.includes("profile") ? "clientDashboard.safetyCheck.needsProfile" : "clientDashboard.safetyCheck.notShared";
+    const key =
+      member.scopes.includes("safety") && !member.scopes.includes("profile")
+        ? "clientDashboard.safetyCheck.needsProfile"
+        : "clientDashboard.safetyCheck.notShared";
     return <p>{t(key, { name })}</p>;
   }
   const first = check.firstConcernAt === null ? null : date(check.firstConcernAt);

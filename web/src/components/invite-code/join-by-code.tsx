@@ -34,7 +34,17 @@ export function JoinByCode({ entry, answer }: { entry: CodeEntryText; answer: (c
 }
 
 /** A code that did not work: the reason in plain words, another try, or back to the feature's page. */
-export function CodeRefused({ message, tryAnother, onTryAnother, back }: { message: string; tryAnother: string; onTryAnother: () => void; back: { to: string; label: string } }) {
+export function CodeRefused({
+  message,
+  tryAnother,
+  onTryAnother,
+  back,
+}: {
+  message: string;
+  tryAnother: string;
+  onTryAnother: () => void;
+  back: { to: string; label: string };
+}) {
   return (
     <>
       <Alert tone="error">{message}</Alert>

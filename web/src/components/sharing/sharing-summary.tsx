@@ -27,7 +27,10 @@ export function SharingSummary({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
         <ul>
           {partner && (
             <li>
-              {t("sharing.summaryPartner", { name: partner.name, scopes: list(PARTNER_SCOPE_ORDER.filter((scope) => partner.scopes.includes(scope)).map((scope) => t(`couple.scopeNames.${scope}`))) })}{" "}
+              {t("sharing.summaryPartner", {
+                name: partner.name,
+                scopes: list(PARTNER_SCOPE_ORDER.filter((scope) => partner.scopes.includes(scope)).map((scope) => t(`couple.scopeNames.${scope}`))),
+              })}{" "}
               <Link to="/partner">{t("sharing.changePartner")}</Link>
             </li>
           )}
@@ -36,7 +39,9 @@ export function SharingSummary({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
               {t("sharing.summaryCounsellor", {
                 name: counsellor.name,
                 practice: counsellor.practice,
-                scopes: list(COUNSELLING_SCOPE_ORDER.filter((scope) => counsellor.scopes.includes(scope)).map((scope) => t(`counselling.scopes.${scope}.label`))),
+                scopes: list(
+                  COUNSELLING_SCOPE_ORDER.filter((scope) => counsellor.scopes.includes(scope)).map((scope) => t(`counselling.scopes.${scope}.label`)),
+                ),
               })}{" "}
               <Link to="/counselling">{t("sharing.changeCounselling")}</Link>
             </li>

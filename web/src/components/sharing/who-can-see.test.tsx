@@ -99,9 +99,15 @@ describe("who can see what, said from what the person shares now", () => {
     await userEvent.click(screen.getByRole("button", { name: "share trends" }));
     await waitFor(() => expect(screen.getByText(/^Right now you and Ana \(your partner\) can see your check-in numbers\./)).toBeInTheDocument());
     await userEvent.click(screen.getByRole("button", { name: "share check-ins with Dr Lee" }));
-    await waitFor(() => expect(screen.getByText(/^Right now you, Ana \(your partner\), and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        screen.getByText(/^Right now you, Ana \(your partner\), and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./),
+      ).toBeInTheDocument(),
+    );
     await userEvent.click(screen.getByRole("button", { name: "stop sharing trends" }));
-    await waitFor(() => expect(screen.getByText(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByText(/^Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./)).toBeInTheDocument(),
+    );
   });
 
   it("claims nothing it cannot know: says where to look when sharing cannot be read", async () => {

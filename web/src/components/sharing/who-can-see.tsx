@@ -13,8 +13,15 @@ function useAudienceNames() {
     const names: string[] = [t("sharing.you")];
     if (audience.partner) {
       // For profile scores a partner may see only part of them: say which.
-      const parts = audience.subject === "profile-scores" ? PARTNER_SCOPE_ORDER.filter((scope) => audience.partner!.scopes.includes(scope)).map((scope) => t(`couple.scopeNames.${scope}`)) : [];
-      names.push(parts.length > 0 ? t("sharing.partnerParts", { name: audience.partner.name, parts: parts.join(", ") }) : t("sharing.partner", { name: audience.partner.name }));
+      const parts =
+        audience.subject === "profile-scores"
+          ? PARTNER_SCOPE_ORDER.filter((scope) => audience.partner!.scopes.includes(scope)).map((scope) => t(`couple.scopeNames.${scope}`))
+          : [];
+      names.push(
+        parts.length > 0
+          ? t("sharing.partnerParts", { name: audience.partner.name, parts: parts.join(", ") })
+          : t("sharing.partner", { name: audience.partner.name }),
+      );
     }
     for (const counsellor of audience.counsellors) names.push(t("sharing.counsellor", { name: counsellor.name, practice: counsellor.practice }));
     return new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(names);
@@ -32,7 +39,12 @@ export function WhoCanSee({ subject, className = "muted", id }: { subject: Audie
   const sharing = useSharingNow();
   const namesOf = useAudienceNames();
   if (sharing.status === "pending") return null;
-  if (sharing.status === "error") return <p className={className} id={id}>{t("sharing.unknown")}</p>;
+  if (sharing.status === "error")
+    return (
+      <p className={className} id={id}>
+        {t("sharing.unknown")}
+      </p>
+    );
   const audience = audienceOf(subject, sharing.sharing);
   const what = t(`sharing.what.${subject}`);
   const linked = sharing.sharing.partner !== null;

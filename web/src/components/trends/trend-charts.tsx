@@ -100,7 +100,11 @@ function useChartData(weeks: readonly WeekAnswers[], seriesLabel?: (metric: Metr
     const byStart = new Map(answered.map((week) => [week.start, week]));
     return CHARTS.map((spec) => {
       const format = (value: number | null) =>
-        value === null ? t("trends.notAnswered") : spec.max === null ? t("trends.hoursValue", { value: formatNumber(value, language) }) : t("trends.ofMax", { value: formatNumber(value, language), max: spec.max });
+        value === null
+          ? t("trends.notAnswered")
+          : spec.max === null
+            ? t("trends.hoursValue", { value: formatNumber(value, language) })
+            : t("trends.ofMax", { value: formatNumber(value, language), max: spec.max });
       const series: ChartSeries[] = spec.metrics.map((metric, index) => ({
         label: label(metric),
         color: COLOURS[index] ?? COLOURS[0],
@@ -116,13 +120,20 @@ function useChartData(weeks: readonly WeekAnswers[], seriesLabel?: (metric: Metr
           if (!first || !last) return t("trends.summaryNone", { name });
           const lastDate = formatWeekStart(last.start, language);
           if (first === last) return t("trends.summaryOne", { name, last: format(last.answers[metric]), lastDate });
-          return t("trends.summaryChange", { name, first: format(first.answers[metric]), firstDate: formatWeekStart(first.start, language), last: format(last.answers[metric]), lastDate });
+          return t("trends.summaryChange", {
+            name,
+            first: format(first.answers[metric]),
+            firstDate: formatWeekStart(first.start, language),
+            last: format(last.answers[metric]),
+            lastDate,
+          });
         })
         .join(" ");
       const maxHours = Math.max(0, ...answered.map((week) => week.answers.friendsFamilyHours ?? 0));
       const yRange: [number, number] = spec.max === null ? [0, Math.max(10, Math.ceil(maxHours / 5) * 5)] : spec.yRange;
       // Worked out when the table is built (after the page shows), not with the rest.
-      const rows = () => answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
+      const rows = () =>
+        answered.map((week) => ({ weekKey: week.week, weekStart: week.start, cells: spec.metrics.map((metric) => format(week.answers[metric])) }));
       return { spec, series, summary, yRange, rows, xs };
     });
   }, [weeks, t, i18n.language, seriesLabel]);

@@ -6,7 +6,10 @@ import { renderRoutes, stubFetch } from "../../testing/render";
 import { QuickExitButton } from "./quick-exit-button";
 import * as exit from "./quick-exit";
 
-const me = { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } };
+const me = {
+  status: 200,
+  body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } },
+};
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -45,7 +48,17 @@ describe("the quick exit button", () => {
   });
 
   it("signs out before the person's choice has loaded (the safer default), and asks nothing of someone signed out", async () => {
-    expect(await pressQuickExit({ "GET /api/me": me, "GET /api/preferences": { status: 500, body: { error: { code: "INTERNAL", message: "x" } } } }, () => new Promise((resolve) => setTimeout(resolve, 20)))).toEqual({ endSession: true });
-    expect(await pressQuickExit({ "GET /api/me": { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "x" } } } }, () => new Promise((resolve) => setTimeout(resolve, 20)))).toEqual({ endSession: false });
+    expect(
+      await pressQuickExit(
+        { "GET /api/me": me, "GET /api/preferences": { status: 500, body: { error: { code: "INTERNAL", message: "x" } } } },
+        () => new Promise((resolve) => setTimeout(resolve, 20)),
+      ),
+    ).toEqual({ endSession: true });
+    expect(
+      await pressQuickExit(
+        { "GET /api/me": { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "x" } } } },
+        () => new Promise((resolve) => setTimeout(resolve, 20)),
+      ),
+    ).toEqual({ endSession: false });
   });
 });

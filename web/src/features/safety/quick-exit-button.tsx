@@ -19,7 +19,13 @@ export function QuickExitButton() {
   }, [endSession]);
   useEffect(() => listenForExitShortcut(() => quickExit(window, { endSession: endSessionRef.current })), []);
   return (
-    <button type="button" className="button button--exit" onClick={() => quickExit(window, { endSession })} aria-label={t("quickExit.label")} title={t("quickExit.hint")}>
+    <button
+      type="button"
+      className="button button--exit"
+      onClick={() => quickExit(window, { endSession })}
+      aria-label={t("quickExit.label")}
+      title={t("quickExit.hint")}
+    >
       {t("quickExit.button")}
     </button>
   );

@@ -26,7 +26,13 @@ export function quickExit(win: Window = window, options: { endSession?: boolean 
     }
     try {
       void win
-        .fetch("/api/auth/sign-out", { method: "POST", keepalive: true, credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" })
+        .fetch("/api/auth/sign-out", {
+          method: "POST",
+          keepalive: true,
+          credentials: "same-origin",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        })
         .catch(() => undefined);
     } catch {
       // A browser without keepalive requests still leaves at once.

@@ -86,9 +86,7 @@ export const useConfirmEmail = () =>
   });
 
 export const useSignIn = () =>
-  useAccountMutation((input: { email: string; password: string }) =>
-    requestJson("/api/auth/sign-in/email", { method: "POST", body: input }),
-  );
+  useAccountMutation((input: { email: string; password: string }) => requestJson("/api/auth/sign-in/email", { method: "POST", body: input }));
 
 /** Signs out; a check-in kept on this device for sending later goes too (decision 049), whether or not the server answered. */
 export const useSignOut = () =>
@@ -110,11 +108,9 @@ export const useChangePassword = () =>
     requestJson("/api/auth/change-password", { method: "POST", body: { ...input, revokeOtherSessions: true } }),
   );
 
-export const useRevokeSession = () =>
-  useAccountMutation((token: string) => requestJson("/api/auth/revoke-session", { method: "POST", body: { token } }));
+export const useRevokeSession = () => useAccountMutation((token: string) => requestJson("/api/auth/revoke-session", { method: "POST", body: { token } }));
 
-export const useRevokeOtherSessions = () =>
-  useAccountMutation(() => requestJson("/api/auth/revoke-other-sessions", { method: "POST", body: {} }));
+export const useRevokeOtherSessions = () => useAccountMutation(() => requestJson("/api/auth/revoke-other-sessions", { method: "POST", body: {} }));
 
 export const useDeleteAccount = () =>
   useAccountMutation((input: { password: string; code?: string }) => requestJson("/api/auth/delete-user", { method: "POST", body: input }), {
@@ -135,6 +131,4 @@ export const useResetPassword = () =>
   });
 
 export const useResendVerification = () =>
-  useAccountMutation((email: string) =>
-    requestJson("/api/auth/send-verification-email", { method: "POST", body: { email, callbackURL: "/account" } }),
-  );
+  useAccountMutation((email: string) => requestJson("/api/auth/send-verification-email", { method: "POST", body: { email, callbackURL: "/account" } }));

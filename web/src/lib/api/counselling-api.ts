@@ -10,7 +10,15 @@ import type {
 } from "@mutual/core";
 import { requestJson } from "../api-client";
 
-export type { ClientInviteLookupResponse, ClientInvitesResponse, ClientKind, CounsellingRelationsResponse, CounsellingScope, CreateClientInviteResponse, PracticeClientsResponse };
+export type {
+  ClientInviteLookupResponse,
+  ClientInvitesResponse,
+  ClientKind,
+  CounsellingRelationsResponse,
+  CounsellingScope,
+  CreateClientInviteResponse,
+  PracticeClientsResponse,
+};
 
 /**
  * The counselling scopes in the order the page lists them: the contract's COUNSELLING_SCOPES,

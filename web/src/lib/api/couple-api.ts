@@ -10,7 +10,15 @@ import type {
 } from "@mutual/core";
 import { requestJson } from "../api-client";
 
-export type { CoupleReportResponse, CoupleStateResponse, CreateInviteResponse, InviteLookupResponse, PartnerCheckInsResponse, PartnerExercisesResponse, ShareScope };
+export type {
+  CoupleReportResponse,
+  CoupleStateResponse,
+  CreateInviteResponse,
+  InviteLookupResponse,
+  PartnerCheckInsResponse,
+  PartnerExercisesResponse,
+  ShareScope,
+};
 
 /**
  * The scopes in the order the page lists them: the contract's SHARE_SCOPES, kept here because
@@ -103,9 +111,17 @@ export function useCoupleReport() {
 }
 
 export function usePartnerCheckIns() {
-  return useQuery({ queryKey: ["couple", "partner", "check-ins"], queryFn: () => requestJson<PartnerCheckInsResponse>("/api/couple/partner/check-ins"), ...fresh });
+  return useQuery({
+    queryKey: ["couple", "partner", "check-ins"],
+    queryFn: () => requestJson<PartnerCheckInsResponse>("/api/couple/partner/check-ins"),
+    ...fresh,
+  });
 }
 
 export function usePartnerExercises() {
-  return useQuery({ queryKey: ["couple", "partner", "exercises"], queryFn: () => requestJson<PartnerExercisesResponse>("/api/couple/partner/exercises"), ...fresh });
+  return useQuery({
+    queryKey: ["couple", "partner", "exercises"],
+    queryFn: () => requestJson<PartnerExercisesResponse>("/api/couple/partner/exercises"),
+    ...fresh,
+  });
 }

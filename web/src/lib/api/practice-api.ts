@@ -36,7 +36,15 @@ export const useRemoveMember = (practiceId: string) =>
   usePracticeMutation((memberId: string) => post("remove-member", { organizationId: practiceId, memberIdOrEmail: memberId }));
 
 /** An invitation as its recipient sees it before accepting. */
-export type InvitationSummary = { id: string; organizationId: string; organizationName: string; role: string; status: string; expiresAt: string; inviterEmail?: string };
+export type InvitationSummary = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  role: string;
+  status: string;
+  expiresAt: string;
+  inviterEmail?: string;
+};
 
 export const useInvitation = (invitationId: string) =>
   useQuery({
@@ -45,6 +53,7 @@ export const useInvitation = (invitationId: string) =>
     retry: false,
   });
 
-export const useAcceptInvitation = () => usePracticeMutation((invitationId: string) => post<{ member: { organizationId: string } }>("accept-invitation", { invitationId }));
+export const useAcceptInvitation = () =>
+  usePracticeMutation((invitationId: string) => post<{ member: { organizationId: string } }>("accept-invitation", { invitationId }));
 
 export const useDeclineInvitation = () => usePracticeMutation((invitationId: string) => post("reject-invitation", { invitationId }));

@@ -10,7 +10,10 @@ export type PracticeId = ProfileView["suggestedPractices"][number];
 /** The person's latest profile (owner's own view) and the list of completed ones. */
 export function useProfile({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
-    enabled, queryKey: ["profile"], queryFn: () => requestJson<ProfileResponse>("/api/profile") });
+    enabled,
+    queryKey: ["profile"],
+    queryFn: () => requestJson<ProfileResponse>("/api/profile"),
+  });
 }
 
 /** The last two completed profiles compared per score, with reliable change. */

@@ -21,4 +21,7 @@ export const useClientReport = (practiceId: string, clientId: string) =>
   });
 
 /** Where the client's exports download from (decision 017): plain links, the browser saves the file. */
-export const exportUrls = (practiceId: string, clientId: string) => ({ fhir: `${base(practiceId, clientId)}/export.fhir.json`, csv: `${base(practiceId, clientId)}/export.csv` });
+export const exportUrls = (practiceId: string, clientId: string) => ({
+  fhir: `${base(practiceId, clientId)}/export.fhir.json`,
+  csv: `${base(practiceId, clientId)}/export.csv`,
+});

@@ -19,7 +19,11 @@ export function useSharingNow(): SharingState {
     status: "ready",
     sharing: {
       partner: linked ? { name: linked.partner.name, scopes: linked.myScopes } : null,
-      counsellors: counselling.data.relations.map((relation) => ({ name: relation.counsellor.name, practice: relation.practice.name, scopes: relation.scopes })),
+      counsellors: counselling.data.relations.map((relation) => ({
+        name: relation.counsellor.name,
+        practice: relation.practice.name,
+        scopes: relation.scopes,
+      })),
     },
   };
 }

@@ -24,4 +24,32 @@ import clientRequests from "../../features/client-requests/locales/en.json";
 import { account, auth, notFound, validation } from "./common.json";
 
 /** The catalogues not needed on the first screen (see first-load.ts). */
-export const enLater = { auth, validation, account, notFound, assessment, checkIn, profile, consent, dataExport, help, practices, trends, couple, dataViews, twoFactor, counsellingPractice, counselling, practiceReport, practicePsychometrics, clientDashboard, inviteCode, passwordReset, signUpEmail, sharing, reminders, progress, clientRequests };
+export const enLater = {
+  auth,
+  validation,
+  account,
+  notFound,
+  assessment,
+  checkIn,
+  profile,
+  consent,
+  dataExport,
+  help,
+  practices,
+  trends,
+  couple,
+  dataViews,
+  twoFactor,
+  counsellingPractice,
+  counselling,
+  practiceReport,
+  practicePsychometrics,
+  clientDashboard,
+  inviteCode,
+  passwordReset,
+  signUpEmail,
+  sharing,
+  reminders,
+  progress,
+  clientRequests,
+};

@@ -20,7 +20,14 @@ describe("the English catalogue's reading level", () => {
 
   it("looks at most of the catalogue, flags, help and explanations included", () => {
     expect(Object.keys(prose).length).toBeGreaterThan(400);
-    for (const key of ["profile.counselling.own-or-together", "trends.signalMeaning.sustained-decline", "help.counselling.intro", "sharing.onlyYou", "practiceReport.privateNote"]) expect(prose, key).toHaveProperty(key);
+    for (const key of [
+      "profile.counselling.own-or-together",
+      "trends.signalMeaning.sustained-decline",
+      "help.counselling.intro",
+      "sharing.onlyYou",
+      "practiceReport.privateNote",
+    ])
+      expect(prose, key).toHaveProperty(key);
   });
 
   it(`holds every sentence to grade ${READING_GRADE_LIMIT} or lower`, () => {

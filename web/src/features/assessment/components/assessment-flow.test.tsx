@@ -80,7 +80,9 @@ describe("The assessment flow", () => {
     screen.getByRole("radio", { name: "Strongly disagree" }).focus();
     await userEvent.keyboard("{ArrowDown}{ArrowDown}");
     await waitFor(() => expect(screen.getByRole("radio", { name: "Somewhat disagree" })).toBeChecked());
-    await waitFor(() => expect(calls.filter((call) => call.method === "PUT").at(-1)).toMatchObject({ path: "/api/assessments/a1/answers/close-1", body: { value: 3 } }));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.method === "PUT").at(-1)).toMatchObject({ path: "/api/assessments/a1/answers/close-1", body: { value: 3 } }),
+    );
     expect(await screen.findByText("Saved")).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole("button", { name: "Next" }));
@@ -224,7 +226,16 @@ describe("The assessment flow", () => {
       "GET /api/assessments/current": { status: 200, body: current({ "close-1": 6, "safe-1": 1 }) },
       "POST /api/assessments/a1/submit": {
         status: 422,
-        body: { error: { code: "INCOMPLETE", message: "More answers needed.", fields: [{ path: "VOICE", message: "x" }, { path: "TIES", message: "y" }] } },
+        body: {
+          error: {
+            code: "INCOMPLETE",
+            message: "More answers needed.",
+            fields: [
+              { path: "VOICE", message: "x" },
+              { path: "TIES", message: "y" },
+            ],
+          },
+        },
       },
     });
     renderRoutes(routes, "/assessment");

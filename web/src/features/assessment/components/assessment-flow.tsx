@@ -53,7 +53,12 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
     <div className="assessment">
       {/* On a shared device, someone else may have begun this profile: say so on arrival. */}
       {!hasMoved && assessment.answeredCount > 0 && !isConfirmingStartOver && (
-        <ResumeNotice startedAt={assessment.startedAt} answered={assessment.answeredCount} total={assessment.totalCount} onNotMe={() => setIsConfirmingStartOver(true)} />
+        <ResumeNotice
+          startedAt={assessment.startedAt}
+          answered={assessment.answeredCount}
+          total={assessment.totalCount}
+          onNotMe={() => setIsConfirmingStartOver(true)}
+        />
       )}
       <AutoAdvanceSetting isOn={autoAdvance} onChange={setAutoAdvance} />
       {/* Back sits above the question, so from the answers Tab goes straight to Next. */}
@@ -186,15 +191,16 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
     }
     submit.mutate(assessment.id, {
       onSuccess: onSubmitted,
-      onError: (error) =>
-        setProblem(error instanceof ApiRequestError && error.status === 422 ? describeIncomplete(error) : t("assessment.submitError")),
+      onError: (error) => setProblem(error instanceof ApiRequestError && error.status === 422 ? describeIncomplete(error) : t("assessment.submitError")),
     });
   };
 
   /** Names the parts of the profile that still lack answers (the server lists them by dimension). */
   function describeIncomplete(error: ApiRequestError) {
     const known = new Set<string>(DIMENSION_CODES);
-    const parts = error.fields.filter((field) => known.has(field.path)).map((field) => t(`assessment.dimensionNames.${field.path as (typeof DIMENSION_CODES)[number]}`));
+    const parts = error.fields
+      .filter((field) => known.has(field.path))
+      .map((field) => t(`assessment.dimensionNames.${field.path as (typeof DIMENSION_CODES)[number]}`));
     if (parts.length === 0) return t("assessment.incomplete");
     return `${t("assessment.incomplete")} ${t("assessment.incompleteParts", { parts: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(parts) })}`;
   }

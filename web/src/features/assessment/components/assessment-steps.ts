@@ -2,9 +2,7 @@ import type { AssessmentItem, AssessmentSection } from "../../../lib/api/assessm
 
 /** One screen of the flow: a statement, the private notice before the safety check, or the final review. */
 export type AssessmentStep =
-  | { kind: "item"; item: AssessmentItem; section: AssessmentSection["id"]; number: number }
-  | { kind: "safety-intro"; count: number }
-  | { kind: "review" };
+  { kind: "item"; item: AssessmentItem; section: AssessmentSection["id"]; number: number } | { kind: "safety-intro"; count: number } | { kind: "review" };
 
 /** The screens in order: the person's own item order, the safety notice before the safety check, the review last. */
 export function buildSteps(sections: readonly AssessmentSection[]): AssessmentStep[] {

@@ -35,7 +35,13 @@ export function ChangePasswordForm() {
       <p>{t("account.changePasswordNote")}</p>
       {change.isError && <Alert tone="error">{describeAccountError(change.error, t)}</Alert>}
       {change.isSuccess && <Alert tone="success">{t("account.passwordChanged")}</Alert>}
-      <PasswordField label={t("auth.currentPassword")} autoComplete="current-password" value={values.currentPassword} onChange={update("currentPassword")} error={errors.currentPassword} />
+      <PasswordField
+        label={t("auth.currentPassword")}
+        autoComplete="current-password"
+        value={values.currentPassword}
+        onChange={update("currentPassword")}
+        error={errors.currentPassword}
+      />
       <NewPasswordField label={t("auth.newPassword")} value={values.newPassword} onChange={update("newPassword")} error={errors.newPassword} />
       <Button type="submit" busy={change.isPending}>
         {change.isPending ? t("auth.working") : t("account.savePassword")}

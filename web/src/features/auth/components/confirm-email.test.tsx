@@ -63,7 +63,11 @@ describe("ConfirmEmail", () => {
     expect(await screen.findByText("Join page")).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/counselling/join");
     expect(router.state.location.hash).toBe("#CODE-1");
-    expect(calls.find((call) => call.method === "POST")).toEqual({ method: "POST", path: "/api/auth/confirm-email", body: { token: "tok+en.1", password: "my own passphrase" } });
+    expect(calls.find((call) => call.method === "POST")).toEqual({
+      method: "POST",
+      path: "/api/auth/confirm-email",
+      body: { token: "tok+en.1", password: "my own passphrase" },
+    });
   });
 
   it("a password that does not match stays on the page, which says a new password makes the account theirs if someone else started it", async () => {
@@ -113,7 +117,11 @@ describe("ConfirmEmail", () => {
     await userEvent.type(screen.getByLabelText("Email address"), "noor@x.test");
     await userEvent.click(screen.getByRole("button", { name: "Email me a new link" }));
     expect(await screen.findByText("If this address is still waiting to be confirmed, a new link is on its way.")).toBeInTheDocument();
-    expect(calls.at(-1)).toEqual({ method: "POST", path: "/api/auth/send-verification-email", body: { email: "noor@x.test", callbackURL: "/counselling/join#CODE-1" } });
+    expect(calls.at(-1)).toEqual({
+      method: "POST",
+      path: "/api/auth/send-verification-email",
+      body: { email: "noor@x.test", callbackURL: "/counselling/join#CODE-1" },
+    });
   });
 
   it("without a link, says what the page is for and offers a new link or a new start", async () => {

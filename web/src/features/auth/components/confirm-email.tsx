@@ -189,7 +189,16 @@ function AskForNewLink({ reason, tone, next }: { reason: string; tone: "info" | 
               <Alert tone="error">{describeResetError(resend.error, t)}</Alert>
             </FocusedMessage>
           )}
-          <TextField label={t("auth.email")} type="email" autoComplete="email" inputMode="email" value={email} onChange={(event) => setEmail(event.target.value)} error={error} required />
+          <TextField
+            label={t("auth.email")}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={error}
+            required
+          />
           <Button type="submit" busy={resend.isPending}>
             {resend.isPending ? t("auth.working") : t("signUpEmail.askAgainButton")}
           </Button>

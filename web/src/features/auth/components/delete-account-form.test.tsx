@@ -28,12 +28,24 @@ describe("DeleteAccountForm", () => {
       "GET /api/me": () =>
         deleted
           ? { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "x" } } }
-          : { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } },
+          : {
+              status: 200,
+              body: {
+                user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" },
+              },
+            },
       "POST /api/auth/delete-user": () => ((deleted = true), { status: 200, body: { success: true } }),
     });
     renderRoutes(
       [
-        { path: "/account", element: <RequireSignIn><AccountPage /></RequireSignIn> },
+        {
+          path: "/account",
+          element: (
+            <RequireSignIn>
+              <AccountPage />
+            </RequireSignIn>
+          ),
+        },
         { path: "/sign-in", element: <SignInPage /> },
       ],
       "/account",

@@ -39,7 +39,13 @@ export function DeleteAccountForm({ twoFactorEnabled, onDeleted }: { twoFactorEn
     <form onSubmit={onSubmit} noValidate className="form form--danger">
       <p>{t("account.deleteWarning")}</p>
       {remove.isError && <Alert tone="error">{describeAccountError(remove.error, t)}</Alert>}
-      <PasswordField label={t("auth.password")} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} error={passwordError} />
+      <PasswordField
+        label={t("auth.password")}
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={passwordError}
+      />
       {twoFactorEnabled && (
         <CodeField
           label={t("account.deleteCodeLabel")}

@@ -7,7 +7,13 @@ import { ForgotPasswordForm } from "./forgot-password-form";
 const sent = "If an account uses this address, we have sent a link to it.";
 
 function renderForm() {
-  return renderRoutes([{ path: "/forgot-password", element: <ForgotPasswordForm /> }, { path: "/sign-in", element: <p>Sign-in page</p> }], "/forgot-password");
+  return renderRoutes(
+    [
+      { path: "/forgot-password", element: <ForgotPasswordForm /> },
+      { path: "/sign-in", element: <p>Sign-in page</p> },
+    ],
+    "/forgot-password",
+  );
 }
 
 async function ask(email: string) {
@@ -19,7 +25,12 @@ describe("ForgotPasswordForm", () => {
   it("answers every address with the same confirmation, moves focus to it and offers the way back", async () => {
     const pages: string[] = [];
     for (const email of ["ana@example.test", "nobody-here@example.test"]) {
-      const calls = stubFetch({ "POST /api/auth/request-password-reset": { status: 200, body: { status: true, message: "If this email exists in our system, check your email for the reset link" } } });
+      const calls = stubFetch({
+        "POST /api/auth/request-password-reset": {
+          status: 200,
+          body: { status: true, message: "If this email exists in our system, check your email for the reset link" },
+        },
+      });
       const { container, unmount } = renderForm();
       await ask(email);
       const message = await screen.findByRole("status");

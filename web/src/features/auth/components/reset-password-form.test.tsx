@@ -41,7 +41,9 @@ describe("ResetPasswordForm", () => {
     expect(message).toHaveTextContent("Your password is changed; every session has been signed out.");
     expect(message.parentElement).toHaveFocus();
     // The reset, once; then the app asks who is signed in now (nobody: every session ended).
-    expect(calls.filter((call) => call.method === "POST")).toEqual([{ method: "POST", path: "/api/auth/reset-password", body: { token: "tok+en-123", newPassword } }]);
+    expect(calls.filter((call) => call.method === "POST")).toEqual([
+      { method: "POST", path: "/api/auth/reset-password", body: { token: "tok+en-123", newPassword } },
+    ]);
     await userEvent.click(screen.getByRole("link", { name: "Sign in with your new password" }));
     expect(screen.getByText("Sign-in page")).toBeInTheDocument();
   });
@@ -63,7 +65,9 @@ describe("ResetPasswordForm", () => {
   });
 
   it("shows the server's password rule and keeps the form", async () => {
-    stubFetch({ "POST /api/auth/reset-password": { status: 400, body: { code: "PASSWORD_TOO_COMMON", message: "This password is on a list of common passwords." } } });
+    stubFetch({
+      "POST /api/auth/reset-password": { status: 400, body: { code: "PASSWORD_TOO_COMMON", message: "This password is on a list of common passwords." } },
+    });
     openLink("#token-abc");
     await choose("qwerty123456", "qwerty123456");
     expect(await screen.findByRole("alert")).toHaveTextContent("common passwords");
@@ -85,7 +89,9 @@ describe("ResetPasswordForm", () => {
   it("starts over with a newer link opened in the same tab, where only the fragment changes", async () => {
     const calls = stubFetch({
       "POST /api/auth/reset-password": (body) =>
-        (body as { token: string }).token === "second-token" ? { status: 200, body: { status: true } } : { status: 400, body: { code: "INVALID_TOKEN", message: "Invalid token" } },
+        (body as { token: string }).token === "second-token"
+          ? { status: 200, body: { status: true } }
+          : { status: 400, body: { code: "INVALID_TOKEN", message: "Invalid token" } },
     });
     openLink("#first-token");
     await choose(newPassword, newPassword);

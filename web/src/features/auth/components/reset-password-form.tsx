@@ -103,7 +103,11 @@ export function ResetPasswordForm() {
     const newPassword = checkNewPasswordInput(values.newPassword, t);
     const found: FieldErrors<Field> = {
       newPassword,
-      confirmPassword: !values.confirmPassword ? t("validation.required") : !newPassword && values.confirmPassword !== values.newPassword ? t("passwordReset.mismatch") : undefined,
+      confirmPassword: !values.confirmPassword
+        ? t("validation.required")
+        : !newPassword && values.confirmPassword !== values.newPassword
+          ? t("passwordReset.mismatch")
+          : undefined,
     };
     setErrors(found);
     if (Object.values(found).some(Boolean)) {
@@ -122,7 +126,14 @@ export function ResetPasswordForm() {
         </FocusedMessage>
       )}
       <NewPasswordField label={t("auth.newPassword")} value={values.newPassword} onChange={update("newPassword")} error={errors.newPassword} required />
-      <PasswordField label={t("passwordReset.confirmPassword")} autoComplete="new-password" value={values.confirmPassword} onChange={update("confirmPassword")} error={errors.confirmPassword} required />
+      <PasswordField
+        label={t("passwordReset.confirmPassword")}
+        autoComplete="new-password"
+        value={values.confirmPassword}
+        onChange={update("confirmPassword")}
+        error={errors.confirmPassword}
+        required
+      />
       <Button type="submit" busy={reset.isPending}>
         {reset.isPending ? t("auth.working") : t("passwordReset.savePassword")}
       </Button>

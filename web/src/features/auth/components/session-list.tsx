@@ -38,7 +38,12 @@ export function SessionList() {
                 <div className="muted">{t("account.signedInAt", { date: dateFormat.format(new Date(session.createdAt)) })}</div>
               </div>
               {!isCurrent && (
-                <Button variant="secondary" onClick={() => revoke.mutate(session.token)} busy={revoke.isPending && revoke.variables === session.token} aria-label={t("account.endSessionLabel", { device })}>
+                <Button
+                  variant="secondary"
+                  onClick={() => revoke.mutate(session.token)}
+                  busy={revoke.isPending && revoke.variables === session.token}
+                  aria-label={t("account.endSessionLabel", { device })}
+                >
                   {t("account.endSession")}
                 </Button>
               )}

@@ -23,7 +23,9 @@ describe("SignInForm with two-step sign-in", () => {
     const calls = stubFetch({
       "POST /api/auth/sign-in/email": { status: 200, body: { twoFactorRedirect: true, twoFactorMethods: ["totp"] } },
       "POST /api/auth/two-factor/verify-totp": (body) =>
-        (body as { code: string }).code === "123456" ? { status: 200, body: { token: "t" } } : { status: 401, body: { code: "INVALID_CODE", message: "Invalid code" } },
+        (body as { code: string }).code === "123456"
+          ? { status: 200, body: { token: "t" } }
+          : { status: 401, body: { code: "INVALID_CODE", message: "Invalid code" } },
     });
     const onSignedIn = vi.fn();
     renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);

@@ -49,8 +49,24 @@ export function SignInForm({ onSignedIn, initialEmail = "" }: { onSignedIn: () =
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       {signIn.isError && <Alert tone="error">{describeAccountError(signIn.error, t)}</Alert>}
-      <TextField label={t("auth.email")} type="email" autoComplete="username" inputMode="email" value={values.email} onChange={update("email")} error={errors.email} required />
-      <PasswordField label={t("auth.password")} autoComplete="current-password" value={values.password} onChange={update("password")} error={errors.password} required />
+      <TextField
+        label={t("auth.email")}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        value={values.email}
+        onChange={update("email")}
+        error={errors.email}
+        required
+      />
+      <PasswordField
+        label={t("auth.password")}
+        autoComplete="current-password"
+        value={values.password}
+        onChange={update("password")}
+        error={errors.password}
+        required
+      />
       <Button type="submit" busy={signIn.isPending}>
         {signIn.isPending ? t("auth.working") : t("auth.submitSignIn")}
       </Button>

@@ -28,7 +28,11 @@ describe("After signing up", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Send the link again" }));
     expect(await screen.findByText("If this address is still waiting to be confirmed, a new link is on its way.")).toBeInTheDocument();
-    expect(calls.at(-1)).toEqual({ method: "POST", path: "/api/auth/send-verification-email", body: { email: "ana@example.test", callbackURL: "/partner/join#CODE-9" } });
+    expect(calls.at(-1)).toEqual({
+      method: "POST",
+      path: "/api/auth/send-verification-email",
+      body: { email: "ana@example.test", callbackURL: "/partner/join#CODE-9" },
+    });
 
     await userEvent.click(screen.getByRole("button", { name: "Use a different email address" }));
     expect(await screen.findByRole("heading", { name: "Create your account" })).toBeInTheDocument();

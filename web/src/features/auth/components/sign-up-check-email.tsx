@@ -10,7 +10,17 @@ import { describeResetError } from "./reset-message";
  * After a sign-up: the link is in the person's mailbox. Every address gets these same words,
  * whether or not it already had an account (decision 020).
  */
-export function SignUpCheckEmail({ email, next, signInPath, onChangeAddress }: { email: string; next: string; signInPath: string; onChangeAddress: () => void }) {
+export function SignUpCheckEmail({
+  email,
+  next,
+  signInPath,
+  onChangeAddress,
+}: {
+  email: string;
+  next: string;
+  signInPath: string;
+  onChangeAddress: () => void;
+}) {
   const { t } = useTranslation();
   const resend = useResendSignUpLink();
   return (

@@ -41,8 +41,26 @@ export function SignUpForm({ onSignedUp, next = "/", initial }: { onSignedUp: (s
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       {signUp.isError && <Alert tone="error">{describeAccountError(signUp.error, t)}</Alert>}
-      <TextField label={t("auth.name")} hint={t("auth.nameHint")} autoComplete="nickname" value={values.name} onChange={update("name")} error={errors.name} required maxLength={80} />
-      <TextField label={t("auth.email")} type="email" autoComplete="email" inputMode="email" value={values.email} onChange={update("email")} error={errors.email} required />
+      <TextField
+        label={t("auth.name")}
+        hint={t("auth.nameHint")}
+        autoComplete="nickname"
+        value={values.name}
+        onChange={update("name")}
+        error={errors.name}
+        required
+        maxLength={80}
+      />
+      <TextField
+        label={t("auth.email")}
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        value={values.email}
+        onChange={update("email")}
+        error={errors.email}
+        required
+      />
       <NewPasswordField label={t("auth.password")} value={values.password} onChange={update("password")} error={errors.password} required />
       <Button type="submit" busy={signUp.isPending}>
         {signUp.isPending ? t("auth.working") : t("auth.submitSignUp")}

@@ -38,8 +38,14 @@ describe("CheckInPanel", () => {
 
   it("says who can read the note from what is shared now: a counsellor with the notes scope can, a partner never", async () => {
     for (const [counsellorScopes, sentence] of [
-      [["profile", "check-ins", "safety"], /^It is stored encrypted\. Right now only you can see your check-in notes\. A partner can never see your check-in notes\./],
-      [["notes"], /^It is stored encrypted\. Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in notes\. A partner can never see your check-in notes\./],
+      [
+        ["profile", "check-ins", "safety"],
+        /^It is stored encrypted\. Right now only you can see your check-in notes\. A partner can never see your check-in notes\./,
+      ],
+      [
+        ["notes"],
+        /^It is stored encrypted\. Right now you and Dr Lee \(your counsellor at Clear Path\) can see your check-in notes\. A partner can never see your check-in notes\./,
+      ],
     ] as const) {
       stubFetch({ [CURRENT]: empty, ...sharingAnswers({ partnerScopes: ["overview", "dimensions", "check-in-trends", "exercises"], counsellorScopes }) });
       const view = renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
@@ -57,7 +63,14 @@ describe("CheckInPanel", () => {
         attempts += 1;
         return attempts === 1
           ? { status: 503, body: { error: { code: "UNAVAILABLE", message: "busy" } } }
-          : { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: (body as { answers: object }).answers, note: "a calm week", updatedAt: "2026-11-24T02:00:00.000Z" } } };
+          : {
+              status: 200,
+              body: {
+                week: "2026-W48",
+                timeZone: TIME_ZONE,
+                checkIn: { answers: (body as { answers: object }).answers, note: "a calm week", updatedAt: "2026-11-24T02:00:00.000Z" },
+              },
+            };
       },
     });
     const keys = recordIdempotencyKeys();
@@ -80,7 +93,16 @@ describe("CheckInPanel", () => {
     expect(puts).toHaveLength(2);
     expect(puts[0]?.body).toEqual({
       timeZone: TIME_ZONE,
-      answers: { spokeUp: 3, feltHeard: null, backedPartner: null, feltBacked: null, wePulse: null, mePulse: null, friendsFamilyHours: 3.5, note: "a calm week" },
+      answers: {
+        spokeUp: 3,
+        feltHeard: null,
+        backedPartner: null,
+        feltBacked: null,
+        wePulse: null,
+        mePulse: null,
+        friendsFamilyHours: 3.5,
+        note: "a calm week",
+      },
     });
     expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(keys[1]).toBe(keys[0]);
@@ -110,7 +132,14 @@ describe("CheckInPanel", () => {
 
   it("fills the form with this week's saved answers", async () => {
     stubFetch({
-      [CURRENT]: { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: { answers: { wePulse: 6, friendsFamilyHours: 4 }, note: "dinner with Mei", updatedAt: "2026-11-24T02:00:00.000Z" } } },
+      [CURRENT]: {
+        status: 200,
+        body: {
+          week: "2026-W48",
+          timeZone: TIME_ZONE,
+          checkIn: { answers: { wePulse: 6, friendsFamilyHours: 4 }, note: "dinner with Mei", updatedAt: "2026-11-24T02:00:00.000Z" },
+        },
+      },
     });
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     expect(await screen.findByText(/already checked in this week/)).toBeInTheDocument();
@@ -132,9 +161,18 @@ describe("CheckInPanel", () => {
   ])("keeps the answers on the device, without the note, when there is no connection, and says so: %s", async (_case, browserOnline) => {
     onTestFinished(() => onlineManager.setOnline(true));
     const store = useMemoryOfflineStore();
-    stubFetch({ [CURRENT]: empty, "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } } });
+    stubFetch({
+      [CURRENT]: empty,
+      "GET /api/me": {
+        status: 200,
+        body: {
+          user: { id: "u1", name: "Sam", email: "sam@example.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" },
+        },
+      },
+    });
     const online = globalThis.fetch;
-    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => (init?.method === "PUT" ? Promise.reject(new TypeError("Failed to fetch")) : online(input, init))) as typeof fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === "PUT" ? Promise.reject(new TypeError("Failed to fetch")) : online(input, init)) as typeof fetch;
     renderRoutes([{ path: "/check-in", element: <CheckInPanel /> }], "/check-in");
     await userEvent.type(await screen.findByLabelText("A note (optional)"), "kept off the device");
     // The connection goes after the page has loaded, as on a train.

@@ -31,9 +31,7 @@ export function CheckInPanel({ afterSave }: { afterSave?: AfterSave }) {
     );
   }
   if (current.isError) {
-    return (
-      <LoadError message={t("checkIn.loadError")} retryLabel={t("checkIn.retryLoad")} query={current} />
-    );
+    return <LoadError message={t("checkIn.loadError")} retryLabel={t("checkIn.retryLoad")} query={current} />;
   }
   const { week, checkIn } = current.data;
   return (

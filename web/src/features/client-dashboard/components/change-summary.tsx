@@ -18,7 +18,9 @@ export function ChangeSummary({ scores }: { scores: ChangeScores }) {
       <summary>{summary}</summary>
       <ul>
         {scores.map((score) => (
-          <li key={score.key}>{t("clientDashboard.changeDetail", { area: t(`profile.changeKeys.${score.key}`), word: t(`clientDashboard.changeWord.${score.classification}`) })}</li>
+          <li key={score.key}>
+            {t("clientDashboard.changeDetail", { area: t(`profile.changeKeys.${score.key}`), word: t(`clientDashboard.changeWord.${score.classification}`) })}
+          </li>
         ))}
       </ul>
     </details>

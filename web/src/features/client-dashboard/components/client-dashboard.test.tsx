@@ -85,7 +85,9 @@ describe("ClientDashboard", () => {
     expect(row).toHaveTextContent("2 improved, 1 deteriorated, 1 with no reliable change");
     expect(row).toHaveTextContent("Sense of self: deteriorated");
     expect(row).toHaveTextContent("Overdue no check-in for more than 10 days");
-    expect(row).toHaveTextContent("Off track a real drop since intake; a new flag since you last opened this client; a We or Me pulse going down for weeks, as of their last check-in");
+    expect(row).toHaveTextContent(
+      "Off track a real drop since intake; a new flag since you last opened this client; a We or Me pulse going down for weeks, as of their last check-in",
+    );
     // The partner who shares nothing: named, nothing else.
     expect(row).toHaveTextContent("Kavitha Rajan: Not shared");
     const second = rows[2]!;
@@ -162,7 +164,10 @@ describe("ClientDashboard", () => {
   });
 
   it("reads the view from the address it was opened at", async () => {
-    const { calls } = show({ [q("sort=lastCheckIn&order=desc&overdue=true&page=2&pageSize=25")]: page([single], { total: 30, page: 2 }) }, "/practice/p1/clients?sort=lastCheckIn&order=desc&overdue=true&page=2");
+    const { calls } = show(
+      { [q("sort=lastCheckIn&order=desc&overdue=true&page=2&pageSize=25")]: page([single], { total: 30, page: 2 }) },
+      "/practice/p1/clients?sort=lastCheckIn&order=desc&overdue=true&page=2",
+    );
     expect(await screen.findByText("Page 2 of 2")).toBeInTheDocument();
     expect(screen.getByRole("columnheader", { name: /Last check-in/ })).toHaveAttribute("aria-sort", "descending");
     expect(calls).toHaveLength(1);

@@ -1,7 +1,15 @@
 import { useId, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { COUNSELLOR_FLAG_IDS, DASHBOARD_SORTS, OVERDUE_AFTER_DAYS, type CounsellorFlagId, type DashboardMember, type DashboardRow, type DashboardSort } from "@mutual/core";
+import {
+  COUNSELLOR_FLAG_IDS,
+  DASHBOARD_SORTS,
+  OVERDUE_AFTER_DAYS,
+  type CounsellorFlagId,
+  type DashboardMember,
+  type DashboardRow,
+  type DashboardSort,
+} from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
@@ -84,10 +92,18 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
       <p role="status">{t("clientDashboard.total", { count: data.total })}</p>
       {data.total === 0 ? (
         <p>
-          {t("clientDashboard.noMatches")} <Button variant="link" onClick={() => change({ flag: null, overdue: false, offTrack: false })}>{t("clientDashboard.clearFilters")}</Button>
+          {t("clientDashboard.noMatches")}{" "}
+          <Button variant="link" onClick={() => change({ flag: null, overdue: false, offTrack: false })}>
+            {t("clientDashboard.clearFilters")}
+          </Button>
         </p>
       ) : (
-        <ClientTable rows={data.rows} view={view} practiceId={practiceId} onSort={(sort) => change(sort === view.sort ? { order: view.order === "asc" ? "desc" : "asc" } : { sort, order: "asc" })} />
+        <ClientTable
+          rows={data.rows}
+          view={view}
+          practiceId={practiceId}
+          onSort={(sort) => change(sort === view.sort ? { order: view.order === "asc" ? "desc" : "asc" } : { sort, order: "asc" })}
+        />
       )}
       {data.total > 0 && (
         <nav aria-label={t("clientDashboard.pagination")} className="dashboard-pages">
@@ -129,7 +145,11 @@ function Filters({ view, onChange }: { view: DashboardView; onChange: (next: Par
       <legend>{t("clientDashboard.filters.legend")}</legend>
       <div className="dashboard-filters__field">
         <label htmlFor={flagId}>{t("clientDashboard.filters.flag")}</label>
-        <select id={flagId} value={view.flag ?? ""} onChange={(event) => onChange({ flag: event.target.value === "" ? null : (event.target.value as CounsellorFlagId) })}>
+        <select
+          id={flagId}
+          value={view.flag ?? ""}
+          onChange={(event) => onChange({ flag: event.target.value === "" ? null : (event.target.value as CounsellorFlagId) })}
+        >
           <option value="">{t("clientDashboard.filters.anyFlag")}</option>
           {COUNSELLOR_FLAG_IDS.map((flag) => (
             <option key={flag} value={flag}>
@@ -139,10 +159,12 @@ function Filters({ view, onChange }: { view: DashboardView; onChange: (next: Par
         </select>
       </div>
       <label className="dashboard-filters__check">
-        <input type="checkbox" checked={view.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} /> {t("clientDashboard.filters.overdue")}
+        <input type="checkbox" checked={view.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} />{" "}
+        {t("clientDashboard.filters.overdue")}
       </label>
       <label className="dashboard-filters__check">
-        <input type="checkbox" checked={view.offTrack} onChange={(event) => onChange({ offTrack: event.target.checked })} /> {t("clientDashboard.filters.offTrack")}
+        <input type="checkbox" checked={view.offTrack} onChange={(event) => onChange({ offTrack: event.target.checked })} />{" "}
+        {t("clientDashboard.filters.offTrack")}
       </label>
     </fieldset>
   );
@@ -162,7 +184,17 @@ function SortHeader({ sort, view, onSort }: { sort: DashboardSort; view: Dashboa
   );
 }
 
-function ClientTable({ rows, view, practiceId, onSort }: { rows: readonly DashboardRow[]; view: DashboardView; practiceId: string; onSort: (sort: DashboardSort) => void }) {
+function ClientTable({
+  rows,
+  view,
+  practiceId,
+  onSort,
+}: {
+  rows: readonly DashboardRow[];
+  view: DashboardView;
+  practiceId: string;
+  onSort: (sort: DashboardSort) => void;
+}) {
   const { t } = useTranslation();
   const caption = t("clientDashboard.caption");
   return (
@@ -221,7 +253,10 @@ function ClientRow({ row, practiceId }: { row: DashboardRow; practiceId: string 
         <span className="muted">{t(`clientDashboard.kinds.${row.kind}`)}</span>
       </th>
       <td>
-        <PerMember members={row.members} render={(member) => latest(member, (profile) => (profile.pattern ? t(`profile.patterns.${profile.pattern}`) : t("clientDashboard.noValue")))} />
+        <PerMember
+          members={row.members}
+          render={(member) => latest(member, (profile) => (profile.pattern ? t(`profile.patterns.${profile.pattern}`) : t("clientDashboard.noValue")))}
+        />
       </td>
       <td>
         <PerMember members={row.members} render={(member) => latest(member, (profile) => score(profile.we))} />
@@ -250,7 +285,15 @@ function ClientRow({ row, practiceId }: { row: DashboardRow; practiceId: string 
       <td>
         <PerMember
           members={row.members}
-          render={(member) => (member.profile === null ? t("clientDashboard.notShared") : member.profile.change === null ? t("clientDashboard.changeNotYet") : <ChangeSummary scores={member.profile.change.scores} />)}
+          render={(member) =>
+            member.profile === null ? (
+              t("clientDashboard.notShared")
+            ) : member.profile.change === null ? (
+              t("clientDashboard.changeNotYet")
+            ) : (
+              <ChangeSummary scores={member.profile.change.scores} />
+            )
+          }
         />
       </td>
       <td>{!sharesCheckIns ? t("clientDashboard.notShared") : row.lastCheckInAt ? date(row.lastCheckInAt) : t("clientDashboard.noCheckInYet")}</td>
@@ -259,12 +302,14 @@ function ClientRow({ row, practiceId }: { row: DashboardRow; practiceId: string 
           <ul className="dashboard-alerts">
             {row.overdue && (
               <li>
-                <strong className="badge badge--overdue">{t("clientDashboard.overdue")}</strong> {t("clientDashboard.overdueText", { days: OVERDUE_AFTER_DAYS })}
+                <strong className="badge badge--overdue">{t("clientDashboard.overdue")}</strong>{" "}
+                {t("clientDashboard.overdueText", { days: OVERDUE_AFTER_DAYS })}
               </li>
             )}
             {row.offTrack && (
               <li>
-                <strong className="badge badge--off-track">{t("clientDashboard.offTrack")}</strong> {row.offTrackReasons.map((reason) => t(`clientDashboard.offTrackReasons.${reason}`)).join("; ")}
+                <strong className="badge badge--off-track">{t("clientDashboard.offTrack")}</strong>{" "}
+                {row.offTrackReasons.map((reason) => t(`clientDashboard.offTrackReasons.${reason}`)).join("; ")}
               </li>
             )}
           </ul>

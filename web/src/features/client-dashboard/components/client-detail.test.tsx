@@ -8,7 +8,10 @@ import type { FakeResponse } from "../../../testing/fake-api";
 vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart: () => ({ setWidth: () => undefined, destroy: () => undefined }) }));
 
 const scores = { CLOSE: 71, SUPPORT: 64, ACCEPT: 58, VOICE: 62, SELF: 66, TIES: 55, RELY: 30, WE: 68, ME: 61, CODEPENDENCY: 22 };
-const week = (key: string, wePulse: number) => ({ week: key, answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse, mePulse: 4 } });
+const week = (key: string, wePulse: number) => ({
+  week: key,
+  answers: { spokeUp: 3, feltHeard: 2, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse, mePulse: 4 },
+});
 
 const profileSharer: ClientDetailMember = {
   name: "陈美玲",
@@ -19,7 +22,11 @@ const profileSharer: ClientDetailMember = {
       { completedAt: "2026-09-28T00:00:00.000Z", isIntake: true, scores: { ...scores, CLOSE: 40 }, pattern: "independent", flags: ["low-intimacy"] },
       { completedAt: "2026-11-20T00:00:00.000Z", isIntake: false, scores, pattern: "interdependent", flags: ["low-support"] },
     ],
-    change: { intakeAt: "2026-09-28T00:00:00.000Z", latestAt: "2026-11-20T00:00:00.000Z", scores: [{ key: "CLOSE", before: 40, after: 71, rci: 2.4, classification: "improved" }] },
+    change: {
+      intakeAt: "2026-09-28T00:00:00.000Z",
+      latestAt: "2026-11-20T00:00:00.000Z",
+      scores: [{ key: "CLOSE", before: 40, after: 71, rci: 2.4, classification: "improved" }],
+    },
     flagHistory: [
       { id: "low-intimacy", firstSeenAt: "2026-09-28T00:00:00.000Z", lastSeenAt: "2026-09-28T00:00:00.000Z", present: false },
       { id: "low-support", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true },
@@ -50,7 +57,15 @@ const noteSharer: ClientDetailMember = {
       { week: "2026-W47", writtenAt: "2026-11-20T00:00:00.000Z", text: "We talked about the holidays.\nIt went better than last year." },
       { week: "2026-W46", writtenAt: "2026-11-13T00:00:00.000Z", text: "A hard week at work." },
     ],
-    reflections: [{ exerciseId: "speak-up-draft-it-first", title: "Draft it first", practice: "speak-up", completedAt: "2026-11-18T00:00:00.000Z", text: "Writing it down first helped me stay calm." }],
+    reflections: [
+      {
+        exerciseId: "speak-up-draft-it-first",
+        title: "Draft it first",
+        practice: "speak-up",
+        completedAt: "2026-11-18T00:00:00.000Z",
+        text: "Writing it down first helped me stay calm.",
+      },
+    ],
   },
 };
 
@@ -76,19 +91,30 @@ describe("ClientDetail", () => {
       scopes: ["profile", "safety"],
       safetyCheck: { concernNow: true, skippedNow: false, firstConcernAt: "2026-09-28T00:00:00.000Z", lastConcernAt: "2026-11-20T00:00:00.000Z" },
     };
-    const decline = { id: "sustained-decline", title: "A pulse that has gone down for weeks", explanation: "In these check-ins the We pulse has gone down for several weeks.", practice: "support-passions" as const };
+    const decline = {
+      id: "sustained-decline",
+      title: "A pulse that has gone down for weeks",
+      explanation: "In these check-ins the We pulse has gone down for several weeks.",
+      practice: "support-passions" as const,
+    };
     const sliding: ClientDetailMember = { ...checkInSharer, checkIns: { ...checkInSharer.checkIns!, signals: [decline] } };
     show({ status: 200, body: { ...detail, members: [safetySharer, sliding] } });
     const first = await screen.findByRole("region", { name: "陈美玲" });
     const privateSection = within(first).getByRole("region", { name: "Safety check: for you only" });
     expect(privateSection).toHaveTextContent("陈美玲 shares this with you alone. Keep it out of any joint session");
-    expect(privateSection).toHaveTextContent("The latest safety check raised a concern. A check first raised one on Sep 28, 2026, and most lately on Nov 20, 2026.");
+    expect(privateSection).toHaveTextContent(
+      "The latest safety check raised a concern. A check first raised one on Sep 28, 2026, and most lately on Nov 20, 2026.",
+    );
     // The flag history, which may be talked through with both, holds no word of it.
     expect(within(first).getByRole("heading", { name: "Flag history" }).nextElementSibling).not.toHaveTextContent(/safety/i);
     const second = screen.getByRole("region", { name: "Kavitha Rajan" });
-    expect(within(second).getByRole("region", { name: "Safety check: for you only" })).toHaveTextContent("Kavitha Rajan does not share their safety check with you.");
+    expect(within(second).getByRole("region", { name: "Safety check: for you only" })).toHaveTextContent(
+      "Kavitha Rajan does not share their safety check with you.",
+    );
     expect(within(second).getByText("A pulse that has gone down for weeks")).toBeInTheDocument();
-    expect(within(second).getByText(/In these check-ins the We pulse has gone down for several weeks\. The practice Mutual suggests: Back each other's passions\./)).toBeInTheDocument();
+    expect(
+      within(second).getByText(/In these check-ins the We pulse has gone down for several weeks\. The practice Mutual suggests: Back each other's passions\./),
+    ).toBeInTheDocument();
   });
 
   it("shows each person within what they share, and only that", async () => {
@@ -101,7 +127,11 @@ describe("ClientDetail", () => {
     expect(first).toHaveTextContent("We 68, Me 61 (0–100).");
     const areas = within(first).getByRole("table", { name: "陈美玲's scores by area, profile by profile (0–100)" });
     expect(within(areas).getByRole("row", { name: /Closeness/ })).toHaveTextContent("4071");
-    expect(within(areas).getAllByRole("columnheader").map((cell) => cell.textContent)).toContain("Sep 28, 2026 (intake)");
+    expect(
+      within(areas)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toContain("Sep 28, 2026 (intake)");
     const change = within(first).getByRole("table", { name: /陈美玲: intake/ });
     expect(within(change).getByRole("row", { name: /Closeness/ })).toHaveTextContent("A real improvement");
     expect(first).toHaveTextContent("Support feels thin at the moment: first seen Nov 20, 2026, in the latest profile.");
@@ -128,7 +158,10 @@ describe("ClientDetail", () => {
     expect(within(sharing).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
     const [notes, reflections] = within(sharing).getAllByRole("list");
     const entries = within(notes!).getAllByRole("listitem");
-    expect(entries.map((entry) => entry.querySelector(".member-notes__when")?.textContent)).toEqual(["Week 47 of 2026, written Nov 20, 2026", "Week 46 of 2026, written Nov 13, 2026"]);
+    expect(entries.map((entry) => entry.querySelector(".member-notes__when")?.textContent)).toEqual([
+      "Week 47 of 2026, written Nov 20, 2026",
+      "Week 46 of 2026, written Nov 13, 2026",
+    ]);
     expect(entries[0]).toHaveTextContent("We talked about the holidays. It went better than last year.");
     expect(within(sharing).getByRole("heading", { level: 4, name: "Exercise reflections" })).toBeInTheDocument();
     expect(within(reflections!).getByRole("listitem")).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
@@ -147,14 +180,20 @@ describe("ClientDetail", () => {
   });
 
   it("says when the second partner has not joined yet, in words rather than a code", async () => {
-    show({ status: 200, body: { ...detail, members: [profileSharer], coupleReport: { missing: [{ reason: "partner-not-joined" }], dimensions: [], flags: [] } } });
+    show({
+      status: 200,
+      body: { ...detail, members: [profileSharer], coupleReport: { missing: [{ reason: "partner-not-joined" }], dimensions: [], flags: [] } },
+    });
     expect(await screen.findByText("The second partner has not accepted the invite yet. The comparison needs both.")).toBeInTheDocument();
     expect(screen.queryByText(/Waiting for/)).toBeNull();
     expect(screen.queryByText(/partner-not-joined/)).toBeNull();
   });
 
   it("says when the two are no longer partners, and compares nothing", async () => {
-    show({ status: 200, body: { ...detail, members: [profileSharer, profileSharer], coupleReport: { missing: [{ reason: "no-longer-partners" }], dimensions: [], flags: [] } } });
+    show({
+      status: 200,
+      body: { ...detail, members: [profileSharer, profileSharer], coupleReport: { missing: [{ reason: "no-longer-partners" }], dimensions: [], flags: [] } },
+    });
     expect(await screen.findByText(/no longer linked as partners in Mutual, so their answers are not compared any more/)).toBeInTheDocument();
     expect(screen.queryByRole("table", { name: /compar/i })).toBeNull();
     expect(screen.queryByText(/no-longer-partners/)).toBeNull();
@@ -164,7 +203,10 @@ describe("ClientDetail", () => {
     show({ status: 200, body: detail });
     expect(await screen.findByText(/陈美玲 and Kavitha Rajan can see in their "Who viewed my data"/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Printable report" })).toHaveAttribute("href", "/practice/p1/clients/c1/report");
-    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.fhir.json");
+    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute(
+      "href",
+      "/api/practices/p1/clients/c1/export.fhir.json",
+    );
     expect(screen.getByRole("link", { name: "Spreadsheet (CSV)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.csv");
     expect(screen.getByRole("link", { name: "Back to your clients" })).toHaveAttribute("href", "/practice/p1/clients");
   });

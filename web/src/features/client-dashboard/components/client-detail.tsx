@@ -55,10 +55,13 @@ function DetailBody({ detail, practiceId }: { detail: ClientDetailResponse; prac
       <p>{t(`clientDashboard.kinds.${detail.kind}`)}</p>
       <Alert tone="info">{t("clientDashboard.detail.audited", { names })}</Alert>
       <p>
-        <Link to={`/practice/${encodeURIComponent(practiceId)}/clients/${encodeURIComponent(detail.clientId)}/report`}>{t("clientDashboard.detail.report")}</Link>
+        <Link to={`/practice/${encodeURIComponent(practiceId)}/clients/${encodeURIComponent(detail.clientId)}/report`}>
+          {t("clientDashboard.detail.report")}
+        </Link>
       </p>
       <p>
-        {t("clientDashboard.detail.downloads")}: <a href={urls.fhir}>{t("clientDashboard.detail.downloadFhir")}</a> · <a href={urls.csv}>{t("clientDashboard.detail.downloadCsv")}</a>
+        {t("clientDashboard.detail.downloads")}: <a href={urls.fhir}>{t("clientDashboard.detail.downloadFhir")}</a> ·{" "}
+        <a href={urls.csv}>{t("clientDashboard.detail.downloadCsv")}</a>
       </p>
       <p>{t(`clientDashboard.normSource.${detail.normSource}`)}</p>
       {detail.members.map((member, index) => (
@@ -71,7 +74,8 @@ function DetailBody({ detail, practiceId }: { detail: ClientDetailResponse; prac
 
 function MemberSection({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
   const { t } = useTranslation();
-  const scopeNames = (scopes: readonly string[]) => scopes.map((scope) => t(`clientDashboard.detail.scopes.${scope as (typeof COUNSELLING_SCOPES)[number]}`)).join(", ");
+  const scopeNames = (scopes: readonly string[]) =>
+    scopes.map((scope) => t(`clientDashboard.detail.scopes.${scope as (typeof COUNSELLING_SCOPES)[number]}`)).join(", ");
   const kept = COUNSELLING_SCOPES.filter((scope) => !member.scopes.includes(scope));
   return (
     <section className="card client-detail__member" aria-label={member.name}>
@@ -83,13 +87,21 @@ function MemberSection({ member, date }: { member: ClientDetailMember; date: Dat
       </p>
       {kept.length > 0 && <p className="muted">{t("clientDashboard.detail.keepsPrivate", { scopes: scopeNames(kept) })}</p>}
       <h3>{t("clientDashboard.detail.profileTitle")}</h3>
-      {member.profile ? <MemberProfile member={member} profile={member.profile} date={date} /> : <p>{t("clientDashboard.detail.profileNotShared", { name: member.name })}</p>}
+      {member.profile ? (
+        <MemberProfile member={member} profile={member.profile} date={date} />
+      ) : (
+        <p>{t("clientDashboard.detail.profileNotShared", { name: member.name })}</p>
+      )}
       <section className="client-detail__private" aria-label={t("clientDashboard.safetyCheck.title")}>
         <h3>{t("clientDashboard.safetyCheck.title")}</h3>
         <MemberSafetyCheck member={member} date={date} />
       </section>
       <h3>{t("clientDashboard.detail.checkInsTitle")}</h3>
-      {member.checkIns ? <MemberCheckIns name={member.name} checkIns={member.checkIns} date={date} /> : <p>{t("clientDashboard.detail.checkInsNotShared", { name: member.name })}</p>}
+      {member.checkIns ? (
+        <MemberCheckIns name={member.name} checkIns={member.checkIns} date={date} />
+      ) : (
+        <p>{t("clientDashboard.detail.checkInsNotShared", { name: member.name })}</p>
+      )}
       <h3>{t("clientDashboard.notes.title")}</h3>
       <MemberNotes member={member} date={date} headingLevel={4} />
     </section>
@@ -106,13 +118,17 @@ function MemberProfile({ member, profile, date }: { member: ClientDetailMember; 
   return (
     <>
       <p>{t("clientDashboard.detail.latestOn", { date: date(latest.completedAt) })}</p>
-      <p>{latest.pattern ? t("clientDashboard.detail.pattern", { pattern: t(`profile.patterns.${latest.pattern}`) }) : t("clientDashboard.detail.noPattern")}</p>
+      <p>
+        {latest.pattern ? t("clientDashboard.detail.pattern", { pattern: t(`profile.patterns.${latest.pattern}`) }) : t("clientDashboard.detail.noPattern")}
+      </p>
       <p>{t("clientDashboard.detail.weMe", { we: score(latest.scores.WE), me: score(latest.scores.ME) })}</p>
       <AreaScoresTable
         caption={t("clientDashboard.detail.scoresCaption", { name: member.name })}
         columns={profile.assessments.map((assessment) => ({
           key: assessment.completedAt,
-          heading: t(assessment.isIntake ? "clientDashboard.detail.profileOnIntake" : "clientDashboard.detail.profileOn", { date: date(assessment.completedAt) }),
+          heading: t(assessment.isIntake ? "clientDashboard.detail.profileOnIntake" : "clientDashboard.detail.profileOn", {
+            date: date(assessment.completedAt),
+          }),
           scores: assessment.scores,
         }))}
         scroll
@@ -128,7 +144,11 @@ function MemberProfile({ member, profile, date }: { member: ClientDetailMember; 
             <li key={flag.id}>
               {flag.present
                 ? t("clientDashboard.detail.flagPresent", { flag: t(`clientDashboard.flags.${flag.id}`), first: date(flag.firstSeenAt) })
-                : t("clientDashboard.detail.flagPast", { flag: t(`clientDashboard.flags.${flag.id}`), first: date(flag.firstSeenAt), last: date(flag.lastSeenAt) })}
+                : t("clientDashboard.detail.flagPast", {
+                    flag: t(`clientDashboard.flags.${flag.id}`),
+                    first: date(flag.firstSeenAt),
+                    last: date(flag.lastSeenAt),
+                  })}
             </li>
           ))}
         </ul>
@@ -154,7 +174,8 @@ function MemberCheckIns({ name, checkIns, date }: { name: string; checkIns: NonN
           <ul>
             {checkIns.signals.map((signal) => (
               <li key={signal.id}>
-                <strong>{signal.title}</strong> {signal.explanation} {t("clientDashboard.detail.signalPractice", { practice: t(`practices.practice.${signal.practice}.title`) })}
+                <strong>{signal.title}</strong> {signal.explanation}{" "}
+                {t("clientDashboard.detail.signalPractice", { practice: t(`practices.practice.${signal.practice}.title`) })}
               </li>
             ))}
           </ul>
@@ -173,12 +194,15 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
   const waitingFor = report.missing.flatMap((gap) => (gap.reason === "no-shared-profile" ? [gap.name] : []));
   const partnerNotJoined = report.missing.some((gap) => gap.reason === "partner-not-joined");
   const noLongerPartners = report.missing.some((gap) => gap.reason === "no-longer-partners");
-  const difference = (value: number | undefined) => (value === undefined ? t("clientDashboard.noValue") : value > 0 ? `+${Math.round(value)}` : String(Math.round(value)));
+  const difference = (value: number | undefined) =>
+    value === undefined ? t("clientDashboard.noValue") : value > 0 ? `+${Math.round(value)}` : String(Math.round(value));
   return (
     <section className="card client-detail__member" aria-labelledby="client-detail-couple">
       <h2 id="client-detail-couple">{t("clientDashboard.detail.coupleTitle")}</h2>
       <p>{t("clientDashboard.detail.coupleIntro")}</p>
-      {waitingFor.length > 0 && <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(waitingFor) })}</p>}
+      {waitingFor.length > 0 && (
+        <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(waitingFor) })}</p>
+      )}
       {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
       {noLongerPartners && <p>{t("clientDashboard.detail.coupleNoLongerPartners")}</p>}
       {report.dimensions.length > 0 && (

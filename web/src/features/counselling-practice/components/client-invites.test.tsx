@@ -8,12 +8,17 @@ import type { ClientInvitesResponse, PracticeClientsResponse } from "@mutual/cor
 
 describe("Inviting a client", () => {
   it("makes a couple invite, shows its code and link once with the expiry, and lists and cancels waiting invites", async () => {
-    let invites: ClientInvitesResponse["invites"] = [{ id: "i0", kind: "individual", createdAt: "2026-11-20T10:00:00.000Z", expiresAt: "2026-11-27T10:00:00.000Z" }];
+    let invites: ClientInvitesResponse["invites"] = [
+      { id: "i0", kind: "individual", createdAt: "2026-11-20T10:00:00.000Z", expiresAt: "2026-11-27T10:00:00.000Z" },
+    ];
     const calls = stubFetch({
       "GET /api/practices/p1/client-invites": () => ({ status: 200, body: { invites, nextCursor: null } }),
       "POST /api/practices/p1/client-invites": () => {
         invites = [...invites, { id: "i1", kind: "couple", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" }];
-        return { status: 201, body: { id: "i1", code: "ABCDE-12345", kind: "couple", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" } };
+        return {
+          status: 201,
+          body: { id: "i1", code: "ABCDE-12345", kind: "couple", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" },
+        };
       },
       "DELETE /api/practices/p1/client-invites/i0": () => {
         invites = invites.filter((invite) => invite.id !== "i0");
@@ -38,7 +43,12 @@ describe("Inviting a client", () => {
   });
 
   it("lists waiting invites page by page", async () => {
-    const invite = (id: string, day: number): ClientInvitesResponse["invites"][number] => ({ id, kind: "individual", createdAt: `2026-11-${day}T10:00:00.000Z`, expiresAt: `2026-11-${day + 7}T10:00:00.000Z` });
+    const invite = (id: string, day: number): ClientInvitesResponse["invites"][number] => ({
+      id,
+      kind: "individual",
+      createdAt: `2026-11-${day}T10:00:00.000Z`,
+      expiresAt: `2026-11-${day + 7}T10:00:00.000Z`,
+    });
     stubFetch({
       "GET /api/practices/p1/client-invites": { status: 200, body: { invites: [invite("i1", 10)], nextCursor: "5.i1" } },
       "GET /api/practices/p1/client-invites?cursor=5.i1": { status: 200, body: { invites: [invite("i2", 12)], nextCursor: null } },
@@ -79,7 +89,11 @@ describe("Your clients", () => {
   });
 
   it("shows the next page on request, from the keyboard, and keeps focus on the list when the last page arrives", async () => {
-    const client = (id: string, name: string): PracticeClientsResponse["clients"][number] => ({ clientId: id, kind: "individual", members: [{ name, scopes: ["profile"], since: "2026-11-24T10:00:00.000Z" }] });
+    const client = (id: string, name: string): PracticeClientsResponse["clients"][number] => ({
+      clientId: id,
+      kind: "individual",
+      members: [{ name, scopes: ["profile"], since: "2026-11-24T10:00:00.000Z" }],
+    });
     const calls = stubFetch({
       "GET /api/practices/p1/clients": { status: 200, body: { clients: [client("c1", "Ana")], nextCursor: "100.c1" } },
       "GET /api/practices/p1/clients?cursor=100.c1": { status: 200, body: { clients: [client("c2", "Ben")], nextCursor: null } },
@@ -97,7 +111,11 @@ describe("Your clients", () => {
   });
 
   it("says so when the next page cannot be loaded, and offers it again", async () => {
-    const client: PracticeClientsResponse["clients"][number] = { clientId: "c1", kind: "individual", members: [{ name: "Ana", scopes: [], since: "2026-11-24T10:00:00.000Z" }] };
+    const client: PracticeClientsResponse["clients"][number] = {
+      clientId: "c1",
+      kind: "individual",
+      members: [{ name: "Ana", scopes: [], since: "2026-11-24T10:00:00.000Z" }],
+    };
     stubFetch({ "GET /api/practices/p1/clients": { status: 200, body: { clients: [client], nextCursor: "100.c1" } } });
     renderWithProviders(<PracticeClients practiceId="p1" twoFactorEnabled />);
     await userEvent.click(await screen.findByRole("button", { name: "Show more clients" }));

@@ -5,7 +5,13 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ShowMore } from "../../../components/show-more";
 import { FreshInviteCode } from "../../../components/invite-code/fresh-invite-code";
-import { useCancelClientInvite, useClientInvites, useCreateClientInvite, type ClientKind, type CreateClientInviteResponse } from "../../../lib/api/counselling-api";
+import {
+  useCancelClientInvite,
+  useClientInvites,
+  useCreateClientInvite,
+  type ClientKind,
+  type CreateClientInviteResponse,
+} from "../../../lib/api/counselling-api";
 
 const dateOf = (value: string, language: string) => new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(new Date(value));
 
@@ -30,7 +36,9 @@ export function ClientInvites({ practiceId }: { practiceId: string }) {
           {(["individual", "couple"] as const).map((option) => (
             <div key={option} className="checkbox">
               <input id={`client-kind-${option}`} type="radio" name="client-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
-              <label htmlFor={`client-kind-${option}`}>{t(option === "individual" ? "counselling.practice.kindIndividual" : "counselling.practice.kindCouple")}</label>
+              <label htmlFor={`client-kind-${option}`}>
+                {t(option === "individual" ? "counselling.practice.kindIndividual" : "counselling.practice.kindCouple")}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -81,17 +89,23 @@ function PendingClientInvites({ practiceId }: { practiceId: string }) {
       ) : (
         <>
           <ul className="invitation-list">
-            {invites.data.pages.flatMap((page) => page.invites).map((invite) => {
-              const created = dateOf(invite.createdAt, i18n.language);
-              return (
-                <li key={invite.id}>
-                  {t("counselling.practice.pending", { kind: t(`counselling.practice.clientKinds.${invite.kind}`), created, expires: dateOf(invite.expiresAt, i18n.language) })}{" "}
-                  <Button variant="link" busy={cancel.isPending && cancel.variables === invite.id} onClick={() => cancel.mutate(invite.id)}>
-                    {t("counselling.practice.cancel", { created })}
-                  </Button>
-                </li>
-              );
-            })}
+            {invites.data.pages
+              .flatMap((page) => page.invites)
+              .map((invite) => {
+                const created = dateOf(invite.createdAt, i18n.language);
+                return (
+                  <li key={invite.id}>
+                    {t("counselling.practice.pending", {
+                      kind: t(`counselling.practice.clientKinds.${invite.kind}`),
+                      created,
+                      expires: dateOf(invite.expiresAt, i18n.language),
+                    })}{" "}
+                    <Button variant="link" busy={cancel.isPending && cancel.variables === invite.id} onClick={() => cancel.mutate(invite.id)}>
+                      {t("counselling.practice.cancel", { created })}
+                    </Button>
+                  </li>
+                );
+              })}
           </ul>
           {(invites.hasNextPage || invites.data.pages.length > 1) && (
             <ShowMore

@@ -31,7 +31,13 @@ export function CreatePracticeForm({ onCreated }: { onCreated: (practiceId: stri
       <h2 id="create-practice-title">{t("counsellingPractice.create.title")}</h2>
       <p>{t("counsellingPractice.create.intro")}</p>
       {create.isError && <Alert tone="error">{describePracticeError(create.error, t)}</Alert>}
-      <TextField label={t("counsellingPractice.create.nameLabel")} autoComplete="organization" value={name} onChange={(event) => setName(event.target.value)} error={error} />
+      <TextField
+        label={t("counsellingPractice.create.nameLabel")}
+        autoComplete="organization"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={error}
+      />
       <Button type="submit" busy={create.isPending}>
         {create.isPending ? t("auth.working") : t("counsellingPractice.create.submit")}
       </Button>

@@ -41,7 +41,15 @@ export function InviteColleagueForm({ practiceId }: { practiceId: string }) {
       <p>{t("counsellingPractice.invite.intro")}</p>
       {invite.isError && <Alert tone="error">{describePracticeError(invite.error, t)}</Alert>}
       {sentTo && <Alert tone="success">{t("counsellingPractice.invite.sent", { email: sentTo })}</Alert>}
-      <TextField label={t("counsellingPractice.invite.emailLabel")} type="email" inputMode="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} error={error} />
+      <TextField
+        label={t("counsellingPractice.invite.emailLabel")}
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={error}
+      />
       <fieldset className="field">
         <legend className="field__label">{t("counsellingPractice.invite.roleLabel")}</legend>
         {INVITABLE_PRACTICE_ROLES.map((option) => (

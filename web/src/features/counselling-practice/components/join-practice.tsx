@@ -34,11 +34,19 @@ export function JoinPractice({ invitationId }: { invitationId: string }) {
   const failed = accept.error ?? decline.error;
   return (
     <section className="card">
-      <p>{t("counsellingPractice.join.invited", { practice: data.organizationName, role: t(`counsellingPractice.roles.${data.role}`, { defaultValue: data.role }) })}</p>
+      <p>
+        {t("counsellingPractice.join.invited", {
+          practice: data.organizationName,
+          role: t(`counsellingPractice.roles.${data.role}`, { defaultValue: data.role }),
+        })}
+      </p>
       <p className="muted">{t("counsellingPractice.join.expires", { date })}</p>
       {failed && <Alert tone="error">{describePracticeError(failed, t)}</Alert>}
       <p className="actions">
-        <Button busy={accept.isPending} onClick={() => accept.mutate(invitationId, { onSuccess: () => void navigate(`/practice/${encodeURIComponent(data.organizationId)}`) })}>
+        <Button
+          busy={accept.isPending}
+          onClick={() => accept.mutate(invitationId, { onSuccess: () => void navigate(`/practice/${encodeURIComponent(data.organizationId)}`) })}
+        >
           {t("counsellingPractice.join.accept")}
         </Button>{" "}
         <Button variant="secondary" busy={decline.isPending} onClick={() => decline.mutate(invitationId)}>

@@ -17,7 +17,11 @@ export function PracticeClients({ practiceId, twoFactorEnabled }: { practiceId: 
   return (
     <section aria-labelledby={titleId} className="card">
       <h2 id={titleId}>{t("counselling.practice.clientsTitle")}</h2>
-      {twoFactorEnabled ? <ClientTable practiceId={practiceId} label={t("counselling.practice.clientsTitle")} /> : <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />}
+      {twoFactorEnabled ? (
+        <ClientTable practiceId={practiceId} label={t("counselling.practice.clientsTitle")} />
+      ) : (
+        <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />
+      )}
     </section>
   );
 }
@@ -28,10 +32,9 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
   if (clients.isPending) return <Loading />;
   // The first page failed; a later page that fails keeps what is shown (ShowMore says so).
   if (clients.data === undefined) {
-    if (isTwoFactorRequired(clients.error)) return <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />;
-    return (
-      <LoadError message={t("counselling.practice.clientsLoadError")} retryLabel={t("counselling.mine.retry")} query={clients} />
-    );
+    if (isTwoFactorRequired(clients.error))
+      return <TwoFactorRequired message={t("counselling.practice.clientsNeedTwoFactor")} linkLabel={t("counselling.practice.clientsTwoFactorLink")} />;
+    return <LoadError message={t("counselling.practice.clientsLoadError")} retryLabel={t("counselling.mine.retry")} query={clients} />;
   }
   const rows = clients.data.pages.flatMap((page) => page.clients);
   if (rows.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;
@@ -54,7 +57,11 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
                 <tr key={`${client.clientId}-${index}`}>
                   <th scope="row">{member.name}</th>
                   <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
-                  <td>{member.scopes.length === 0 ? t("counselling.practice.scopesNone") : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}</td>
+                  <td>
+                    {member.scopes.length === 0
+                      ? t("counselling.practice.scopesNone")
+                      : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}
+                  </td>
                   <td>{date.format(new Date(member.since))}</td>
                 </tr>
               )),
@@ -65,7 +72,11 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
       {(clients.hasNextPage || clients.data.pages.length > 1) && (
         <ShowMore
           query={clients}
-          text={{ shown: t("counselling.practice.clientsShown", { count: rows.length }), more: t("counselling.practice.clientsMore"), loadError: t("counselling.practice.clientsMoreError") }}
+          text={{
+            shown: t("counselling.practice.clientsShown", { count: rows.length }),
+            more: t("counselling.practice.clientsMore"),
+            loadError: t("counselling.practice.clientsMoreError"),
+          }}
         />
       )}
     </>

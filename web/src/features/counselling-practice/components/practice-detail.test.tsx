@@ -59,7 +59,10 @@ describe("PracticeDetail", () => {
 
   it("links the practice's figures for owners and admins, and a counsellor's scores download once two-step sign-in is on", async () => {
     show({ ...base, myRole: "admin", twoFactorEnabled: true });
-    expect(await screen.findByRole("link", { name: "How well the questions work with this practice's clients" })).toHaveAttribute("href", "/practice/p1/psychometrics");
+    expect(await screen.findByRole("link", { name: "How well the questions work with this practice's clients" })).toHaveAttribute(
+      "href",
+      "/practice/p1/psychometrics",
+    );
     expect(screen.getByRole("link", { name: "Download your clients' profile scores (CSV)" })).toHaveAttribute("href", "/api/practices/p1/export.csv");
     expect(screen.getByRole("link", { name: "Open your clients' dashboard" })).toHaveAttribute("href", "/practice/p1/clients");
   });

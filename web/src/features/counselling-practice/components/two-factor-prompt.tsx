@@ -7,8 +7,7 @@ export function TwoFactorPrompt() {
   const { t } = useTranslation();
   return (
     <Alert tone="info">
-      <strong>{t("counsellingPractice.twoFactorPrompt")}</strong>{" "}
-      <Link to="/account/two-factor">{t("counsellingPractice.twoFactorLink")}</Link>
+      <strong>{t("counsellingPractice.twoFactorPrompt")}</strong> <Link to="/account/two-factor">{t("counsellingPractice.twoFactorLink")}</Link>
     </Alert>
   );
 }

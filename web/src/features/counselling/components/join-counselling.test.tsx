@@ -10,9 +10,26 @@ const routes = [
   { path: "/counselling", element: <p>Counselling page</p> },
 ];
 
-const lookupOk = { status: 200, body: { practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", expiresAt: "2026-12-01T10:00:00.000Z" } satisfies ClientInviteLookupResponse };
+const lookupOk = {
+  status: 200,
+  body: {
+    practice: { name: "Riverside" },
+    counsellor: { name: "Carl" },
+    kind: "individual",
+    expiresAt: "2026-12-01T10:00:00.000Z",
+  } satisfies ClientInviteLookupResponse,
+};
 const relations: CounsellingRelationsResponse = {
-  relations: [{ clientId: "c1", practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", scopes: ["profile", "check-ins"], since: "2026-11-24T10:00:00.000Z" }],
+  relations: [
+    {
+      clientId: "c1",
+      practice: { name: "Riverside" },
+      counsellor: { name: "Carl" },
+      kind: "individual",
+      scopes: ["profile", "check-ins"],
+      since: "2026-11-24T10:00:00.000Z",
+    },
+  ],
 };
 
 describe("Joining a counsellor", () => {

@@ -5,7 +5,14 @@ import { renderWithProviders, stubFetch } from "../../../testing/render";
 import { MyCounsellors } from "./my-counsellors";
 import type { CounsellingRelationsResponse, CounsellingScope } from "@mutual/core";
 
-const relation = (scopes: CounsellingScope[]): CounsellingRelationsResponse["relations"][number] => ({ clientId: "c1", practice: { name: "Riverside" }, counsellor: { name: "Carl" }, kind: "individual", scopes, since: "2026-11-24T10:00:00.000Z" });
+const relation = (scopes: CounsellingScope[]): CounsellingRelationsResponse["relations"][number] => ({
+  clientId: "c1",
+  practice: { name: "Riverside" },
+  counsellor: { name: "Carl" },
+  kind: "individual",
+  scopes,
+  since: "2026-11-24T10:00:00.000Z",
+});
 
 describe("My counsellors", () => {
   it("says so when I share with nobody", async () => {
@@ -30,7 +37,11 @@ describe("My counsellors", () => {
     await userEvent.click(screen.getByRole("checkbox", { name: "Notes and reflections" }));
     await userEvent.click(screen.getByRole("button", { name: "Save what Carl may see" }));
     expect(await screen.findByText("Saved. Carl sees this from their next look.")).toBeInTheDocument();
-    expect(calls.find((call) => call.method === "PUT")).toEqual({ method: "PUT", path: "/api/counselling/c1/scopes", body: { scopes: ["check-ins", "notes"] } });
+    expect(calls.find((call) => call.method === "PUT")).toEqual({
+      method: "PUT",
+      path: "/api/counselling/c1/scopes",
+      body: { scopes: ["check-ins", "notes"] },
+    });
   });
 
   it("stops sharing with a practice only after a confirmation, which can be declined", async () => {

@@ -3,7 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { usePutCounsellingScopes, useCounselling, useStopSharing, type CounsellingRelationsResponse, type CounsellingScope } from "../../../lib/api/counselling-api";
+import {
+  usePutCounsellingScopes,
+  useCounselling,
+  useStopSharing,
+  type CounsellingRelationsResponse,
+  type CounsellingScope,
+} from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
 import { LoadError } from "../../../components/load-error";
 
@@ -16,9 +22,7 @@ export function MyCounsellors() {
   const [stoppedOne, setStoppedOne] = useState(false);
   if (relations.isPending) return <Loading />;
   if (relations.isError) {
-    return (
-      <LoadError message={t("counselling.mine.loadError")} retryLabel={t("counselling.mine.retry")} query={relations} />
-    );
+    return <LoadError message={t("counselling.mine.loadError")} retryLabel={t("counselling.mine.retry")} query={relations} />;
   }
   return (
     <section aria-labelledby="counselling-mine-title">

@@ -25,8 +25,22 @@ function readyReport(): CoupleReportResponse {
       partnerBacksMe: { giverSays: 60, receiverFeels: 62, gap: 2, isGap: false },
     },
     flags: [
-      { id: "couple-power-imbalance", severity: "medium", title: "One voice may carry more weight", explanation: "Your Voice scores are far apart.", practice: "speak-up", counselling: "own-or-together" },
-      { id: "couple-low-intimacy", severity: "high", title: "Closeness feels thin for you both", explanation: "You both report feeling distant.", practice: "support-passions", counselling: "relationship" },
+      {
+        id: "couple-power-imbalance",
+        severity: "medium",
+        title: "One voice may carry more weight",
+        explanation: "Your Voice scores are far apart.",
+        practice: "speak-up",
+        counselling: "own-or-together",
+      },
+      {
+        id: "couple-low-intimacy",
+        severity: "high",
+        title: "Closeness feels thin for you both",
+        explanation: "You both report feeling distant.",
+        practice: "support-passions",
+        counselling: "relationship",
+      },
     ],
     thresholds,
   };
@@ -58,7 +72,11 @@ describe("The couple report", () => {
     expect(within(map).getByText("Sam: We score 61, Me score 77 (out of 100); pattern: interdependent.")).toBeInTheDocument();
 
     const table = screen.getByRole("table", { name: "Side by side" });
-    expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Score", "You", "Sam", "Difference"]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Score", "You", "Sam", "Difference"]);
     const [closeness, voice] = within(table).getAllByRole("row").slice(1);
     expect(closeness).toHaveTextContent("Closeness8074-6");
     expect(closeness).not.toHaveTextContent("One of the biggest differences");
@@ -72,12 +90,27 @@ describe("The couple report", () => {
 
   it("opens the three largest differences, largest first, each with its question, and folds the rest and the full table", async () => {
     const report = readyReport();
-    const row = (code: CoupleReportResponse["dimensions"][number]["code"], name: string, mine: number, partners: number) => ({ code, name, mine, partners, difference: partners - mine, isDifferentExperience: true });
-    report.dimensions = [row("CLOSE", "Closeness", 80, 55), row("SUPPORT", "Support", 40, 90), row("ACCEPT", "Acceptance", 70, 45), row("VOICE", "Voice", 35, 70), row("SELF", "Self", 60, 30)];
+    const row = (code: CoupleReportResponse["dimensions"][number]["code"], name: string, mine: number, partners: number) => ({
+      code,
+      name,
+      mine,
+      partners,
+      difference: partners - mine,
+      isDifferentExperience: true,
+    });
+    report.dimensions = [
+      row("CLOSE", "Closeness", 80, 55),
+      row("SUPPORT", "Support", 40, 90),
+      row("ACCEPT", "Acceptance", 70, 45),
+      row("VOICE", "Voice", 35, 70),
+      row("SELF", "Self", 60, 30),
+    ];
     stubFetch({ "GET /api/couple/report": { status: 200, body: report } });
     renderRoutes(routes, "/partner/report");
     const section = await screen.findByRole("region", { name: "Side by side" });
-    const open = within(section).getAllByRole("heading", { level: 4 }).filter((heading) => heading.closest("details") === null);
+    const open = within(section)
+      .getAllByRole("heading", { level: 4 })
+      .filter((heading) => heading.closest("details") === null);
     expect(open.map((heading) => heading.textContent)).toEqual(["Support", "Voice", "Self"]);
     expect(within(section).getByText("You: 40. Sam: 90.")).toBeVisible();
     const more = within(section).getByText("2 more differences to talk about");
@@ -98,7 +131,9 @@ describe("The couple report", () => {
     const flags = screen.getByRole("region", { name: "For the two of you" });
     const voice = within(flags).getByRole("heading", { name: "One voice may carry more weight" }).closest("li")!;
     // Both partners read this: it leaves the kind of counselling open instead of sending them to couples work.
-    expect(within(voice).getByText("A counsellor can help with this, on your own or together. You choose what feels right and safe for you.")).toBeInTheDocument();
+    expect(
+      within(voice).getByText("A counsellor can help with this, on your own or together. You choose what feels right and safe for you."),
+    ).toBeInTheDocument();
     expect(within(voice).queryByText(/Couples counselling/)).not.toBeInTheDocument();
     expect(within(voice).getByRole("link", { name: "Find counselling" })).toHaveAttribute("href", "/help/counselling");
     expect(within(voice).getByRole("link", { name: /Speak up/ })).toHaveAttribute("href", "/practices#practice-speak-up");
@@ -144,9 +179,11 @@ describe("The couple report", () => {
     stubFetch({ "GET /api/couple/report": { status: 200, body: waiting } });
     renderRoutes(routes, "/partner/report");
     const card = await screen.findByRole("region", { name: "The report is not ready yet" });
-    expect(within(card).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "You are not sharing your profile scores with Sam yet. Choose what you share",
-    ]);
+    expect(
+      within(card)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["You are not sharing your profile scores with Sam yet. Choose what you share"]);
     expect(card).not.toHaveTextContent("has not taken the profile");
   });
 

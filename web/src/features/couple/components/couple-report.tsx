@@ -217,7 +217,9 @@ function CrossSection({ report }: { report: Report }) {
   const line = (cross: Cross, key: "couple.report.crossMine" | "couple.report.crossTheirs") => (
     <li>
       <p>{t(key, { name, says: Math.round(cross.giverSays), feels: Math.round(cross.receiverFeels) })}</p>
-      <p className={cross.isGap ? "cross__gap" : "muted"}>{cross.isGap ? t("couple.report.crossGap", { gap: Math.round(Math.abs(cross.gap)) }) : t("couple.report.crossClose")}</p>
+      <p className={cross.isGap ? "cross__gap" : "muted"}>
+        {cross.isGap ? t("couple.report.crossGap", { gap: Math.round(Math.abs(cross.gap)) }) : t("couple.report.crossClose")}
+      </p>
     </li>
   );
   return (
@@ -256,7 +258,11 @@ function FlagsSection({ flags }: { flags: Report["flags"] }) {
                 title={flag.title}
                 severity={flag.severity}
                 explanation={flag.explanation}
-                practiceLink={<Link to={`/practices#practice-${flag.practice}`}>{t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}</Link>}
+                practiceLink={
+                  <Link to={`/practices#practice-${flag.practice}`}>
+                    {t("profile.flagPractice", { practice: t(`profile.practiceNames.${flag.practice}`) })}
+                  </Link>
+                }
                 counsellingText={flag.counselling !== "none" ? t(`profile.counselling.${flag.counselling}`) : undefined}
               />
             ))}

@@ -11,7 +11,11 @@ const routes = [
 ];
 
 const lookupOk = { status: 200, body: { inviter: { name: "Sam" }, expiresAt: "2026-12-01T10:00:00.000Z" } };
-const linkedState = { invite: null, couple: { since: "2026-11-24T10:00:00.000Z", partner: { name: "Sam" }, myScopes: [], partnerScopes: [] }, lastEndedAt: null };
+const linkedState = {
+  invite: null,
+  couple: { since: "2026-11-24T10:00:00.000Z", partner: { name: "Sam" }, myScopes: [], partnerScopes: [] },
+  lastEndedAt: null,
+};
 
 describe("Joining a partner", () => {
   it("reads the code from the link's hash, says who invited, and accepts", async () => {

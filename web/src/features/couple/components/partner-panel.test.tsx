@@ -27,7 +27,10 @@ describe("The partner page, not linked", () => {
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const calls = stubFetch({
       "GET /api/couple": { status: 200, body: notLinked },
-      "POST /api/couple/invite": { status: 201, body: { invite: { code: "ABCDE-12345", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" } } },
+      "POST /api/couple/invite": {
+        status: 201,
+        body: { invite: { code: "ABCDE-12345", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" } },
+      },
     });
     renderRoutes(routes, "/partner");
     await userEvent.click(await screen.findByRole("button", { name: "Make an invite code" }));
@@ -48,7 +51,10 @@ describe("The partner page, not linked", () => {
     Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
     stubFetch({
       "GET /api/couple": { status: 200, body: notLinked },
-      "POST /api/couple/invite": { status: 201, body: { invite: { code: "ABCDE12345", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" } } },
+      "POST /api/couple/invite": {
+        status: 201,
+        body: { invite: { code: "ABCDE12345", createdAt: "2026-11-24T10:00:00.000Z", expiresAt: "2026-12-01T10:00:00.000Z" } },
+      },
     });
     renderRoutes(routes, "/partner");
     await userEvent.click(await screen.findByRole("button", { name: "Make an invite code" }));
@@ -119,7 +125,9 @@ describe("The partner page, linked", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save my choices" }));
 
     expect(await screen.findByText(/Saved. Sam sees exactly what you chose/)).toBeInTheDocument();
-    expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/couple/shares", body: { scopes: ["dimensions", "check-in-trends"] } }]);
+    expect(calls.filter((call) => call.method === "PUT")).toEqual([
+      { method: "PUT", path: "/api/couple/shares", body: { scopes: ["dimensions", "check-in-trends"] } },
+    ]);
   });
 
   it("sends an empty list when every box is cleared", async () => {

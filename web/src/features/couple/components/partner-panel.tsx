@@ -17,9 +17,7 @@ export function PartnerPanel() {
 
   if (couple.isPending) return <Loading />;
   if (couple.isError) {
-    return (
-      <LoadError message={t("couple.loadError")} retryLabel={t("couple.retry")} query={couple} />
-    );
+    return <LoadError message={t("couple.loadError")} retryLabel={t("couple.retry")} query={couple} />;
   }
   const state = couple.data;
   if (!state.couple) {

@@ -13,7 +13,14 @@ describe("A partner's shared views", () => {
     stubFetch({
       "GET /api/couple/partner/check-ins": {
         status: 200,
-        body: { partner: { name: "Sam" }, weeks: [{ week: "2026-W47", answers }, { week: "2026-W48", answers: { ...answers, wePulse: 6 } }], signals: [] },
+        body: {
+          partner: { name: "Sam" },
+          weeks: [
+            { week: "2026-W47", answers },
+            { week: "2026-W48", answers: { ...answers, wePulse: 6 } },
+          ],
+          signals: [],
+        },
       },
     });
     renderRoutes([{ path: "/p", element: <PartnerCheckIns /> }], "/p");
@@ -33,7 +40,14 @@ describe("A partner's shared views", () => {
     stubFetch({
       "GET /api/couple/partner/check-ins": {
         status: 200,
-        body: { partner: { name: "Sam" }, weeks: [{ week: "2026-W47", answers }, { week: "2026-W48", answers: { ...answers, wePulse: 3 } }], signals: [decline] },
+        body: {
+          partner: { name: "Sam" },
+          weeks: [
+            { week: "2026-W47", answers },
+            { week: "2026-W48", answers: { ...answers, wePulse: 3 } },
+          ],
+          signals: [decline],
+        },
       },
     });
     renderRoutes([{ path: "/p", element: <PartnerCheckIns /> }], "/p");

@@ -10,7 +10,8 @@ export function useDataViews() {
   return useInfiniteQuery({
     queryKey: ["data-views"],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => requestJson<DataViewsResponse>(pageParam === null ? "/api/data-views" : `/api/data-views?before=${encodeURIComponent(pageParam)}`),
+    queryFn: ({ pageParam }) =>
+      requestJson<DataViewsResponse>(pageParam === null ? "/api/data-views" : `/api/data-views?before=${encodeURIComponent(pageParam)}`),
     getNextPageParam: (lastPage) => lastPage.nextBefore,
     staleTime: 0,
   });

@@ -5,7 +5,12 @@ import { renderRoutes, stubFetch } from "../../../testing/render";
 import { DataViewsList } from "./data-views-list";
 import type { DataViewsResponse } from "@mutual/core";
 
-const view = (id: string, scope: DataViewsResponse["views"][number]["scope"], viewedAt: string): DataViewsResponse["views"][number] => ({ id, viewer: { name: "Sam", role: "partner" }, scope, viewedAt });
+const view = (id: string, scope: DataViewsResponse["views"][number]["scope"], viewedAt: string): DataViewsResponse["views"][number] => ({
+  id,
+  viewer: { name: "Sam", role: "partner" },
+  scope,
+  viewedAt,
+});
 
 describe("Who viewed my data", () => {
   it("names a counsellor's views, with the counselling scope they saw", async () => {
@@ -24,7 +29,10 @@ describe("Who viewed my data", () => {
     const calls = stubFetch({
       "GET /api/data-views": {
         status: 200,
-        body: { views: [view("v3", "check-in-trends", "2026-11-24T09:30:00.000Z"), view("v2", "overview", "2026-11-23T18:05:00.000Z")], nextBefore: "cursor-1" },
+        body: {
+          views: [view("v3", "check-in-trends", "2026-11-24T09:30:00.000Z"), view("v2", "overview", "2026-11-23T18:05:00.000Z")],
+          nextBefore: "cursor-1",
+        },
       },
       "GET /api/data-views?before=cursor-1": { status: 200, body: { views: [view("v1", "exercises", "2026-11-20T08:00:00.000Z")], nextBefore: null } },
     });

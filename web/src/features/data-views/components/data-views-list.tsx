@@ -17,9 +17,7 @@ export function DataViewsList() {
 
   if (views.isPending) return <Loading />;
   if (views.isError && !views.data) {
-    return (
-      <LoadError message={t("dataViews.loadError")} retryLabel={t("dataViews.retry")} query={views} />
-    );
+    return <LoadError message={t("dataViews.loadError")} retryLabel={t("dataViews.retry")} query={views} />;
   }
   const entries = views.data.pages.flatMap((page) => page.views);
   if (entries.length === 0) return <p>{t("dataViews.empty")}</p>;
@@ -28,7 +26,9 @@ export function DataViewsList() {
       <ul className="data-views" aria-label={t("dataViews.listLabel")}>
         {entries.map((view) => (
           <li key={view.id} className="data-views__item">
-            <p>{t("dataViews.entry", { name: view.viewer.name, role: t(`dataViews.roles.${view.viewer.role}`), scope: t(`dataViews.scopes.${view.scope}`) })}</p>
+            <p>
+              {t("dataViews.entry", { name: view.viewer.name, role: t(`dataViews.roles.${view.viewer.role}`), scope: t(`dataViews.scopes.${view.scope}`) })}
+            </p>
             <p className="muted">
               <time dateTime={view.viewedAt}>{formatDateTime(view.viewedAt, i18n.language)}</time>
             </p>

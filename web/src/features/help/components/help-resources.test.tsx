@@ -27,7 +27,15 @@ describe("Help page", () => {
   it("puts the emergency numbers first and lists resources by need with tel: links and their source", async () => {
     serve(
       resource({ id: "couples", name: "Couples Counselling Centre", phone: "6123 4567" }),
-      resource({ id: "sos", category: "suicide-prevention", name: "Samaritans of Singapore", phone: "1767", text: "9151 1767", hours: "24 hours", source: "sos.org.sg" }),
+      resource({
+        id: "sos",
+        category: "suicide-prevention",
+        name: "Samaritans of Singapore",
+        phone: "1767",
+        text: "9151 1767",
+        hours: "24 hours",
+        source: "sos.org.sg",
+      }),
     );
     renderRoutes([{ path: "/help", element: <HelpRoute /> }], "/help");
     expect(screen.getByRole("link", { name: "Call 999 (police)" })).toHaveAttribute("href", "tel:999");
@@ -80,7 +88,11 @@ describe("Help page", () => {
     stubFetch({
       "GET /api/help/resources": {
         status: 200,
-        body: { region: "Elsewhere", updatedOn: "2026-11-01", resources: [resource({ id: "e", category: "emergency", name: "Emergency services", phone: "112" }), resource({ id: "c" })] },
+        body: {
+          region: "Elsewhere",
+          updatedOn: "2026-11-01",
+          resources: [resource({ id: "e", category: "emergency", name: "Emergency services", phone: "112" }), resource({ id: "c" })],
+        },
       },
     });
     renderRoutes([{ path: "/help", element: <HelpRoute /> }], "/help");

@@ -22,7 +22,11 @@ function ResourceCard({ resource }: { resource: HelpResource }) {
       <ul className="help-resource__contacts">
         {resource.phone && (
           <li>
-            <a className="button button--primary help-resource__call" href={`tel:${dialable(resource.phone)}`} aria-label={t("help.callLabel", { name: resource.name, phone: resource.phone })}>
+            <a
+              className="button button--primary help-resource__call"
+              href={`tel:${dialable(resource.phone)}`}
+              aria-label={t("help.callLabel", { name: resource.name, phone: resource.phone })}
+            >
               {t("help.call", { phone: resource.phone })}
             </a>
           </li>

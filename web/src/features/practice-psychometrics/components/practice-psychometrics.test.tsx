@@ -25,7 +25,10 @@ const data: PracticePsychometricsResponse = {
   normSource: "deployment",
   respondents: 120,
   computedAt: "2026-11-24T05:00:00.000Z",
-  dimensions: [shown("CLOSE", 120, true), { dimension: "VOICE", n: 12, excludedIncomplete: 0, isShown: false, isUsedForChange: false, alpha: null, mean: null, sd: null, sem: null, items: [] }],
+  dimensions: [
+    shown("CLOSE", 120, true),
+    { dimension: "VOICE", n: 12, excludedIncomplete: 0, isShown: false, isUsedForChange: false, alpha: null, mean: null, sd: null, sem: null, items: [] },
+  ],
 };
 
 const render = (answer: FakeResponse<PracticePsychometricsResponse>) => {

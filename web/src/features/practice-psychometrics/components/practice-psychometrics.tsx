@@ -17,7 +17,8 @@ export function PracticePsychometrics({ practiceId }: { practiceId: string }) {
   if (query.isPending) return <Loading />;
   if (query.isError) {
     const error = query.error;
-    if (isTwoFactorRequired(error)) return <TwoFactorRequired message={t("practicePsychometrics.twoFactor")} linkLabel={t("practicePsychometrics.twoFactorLink")} />;
+    if (isTwoFactorRequired(error))
+      return <TwoFactorRequired message={t("practicePsychometrics.twoFactor")} linkLabel={t("practicePsychometrics.twoFactorLink")} />;
     if (error instanceof ApiRequestError && error.status === 403) return <Alert tone="info">{t("practicePsychometrics.forbidden")}</Alert>;
     return <Alert tone="error">{t("practicePsychometrics.loadError")}</Alert>;
   }

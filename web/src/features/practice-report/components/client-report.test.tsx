@@ -29,7 +29,14 @@ const sharingMember: ClientDetailMember = {
   },
   checkIns: {
     weeks: [{ week: "2026-W47", answers: { spokeUp: 4, feltHeard: 5, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 } }],
-    signals: [{ id: "sustained-decline", title: "A pulse that has gone down for weeks", explanation: "In these check-ins the Me pulse has gone down for several weeks.", practice: "friends-family" }],
+    signals: [
+      {
+        id: "sustained-decline",
+        title: "A pulse that has gone down for weeks",
+        explanation: "In these check-ins the Me pulse has gone down for several weeks.",
+        practice: "friends-family",
+      },
+    ],
     lastAt: "2026-11-21T00:00:00.000Z",
     overdue: false,
   },
@@ -37,13 +44,24 @@ const sharingMember: ClientDetailMember = {
   notes: null,
 };
 
-const quietMember: ClientDetailMember = { name: "Kavitha Rajan", scopes: [], since: "2026-10-02T00:00:00.000Z", profile: null, checkIns: null, safetyCheck: null, notes: null };
+const quietMember: ClientDetailMember = {
+  name: "Kavitha Rajan",
+  scopes: [],
+  since: "2026-10-02T00:00:00.000Z",
+  profile: null,
+  checkIns: null,
+  safetyCheck: null,
+  notes: null,
+};
 
 /** A partner who shares the safety check with the counsellor, whose latest check raised a concern. */
 const safetySharer: ClientDetailMember = {
   ...quietMember,
   scopes: ["profile", "safety"],
-  profile: { ...sharingMember.profile!, flagHistory: [{ id: "power-imbalance", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true }] },
+  profile: {
+    ...sharingMember.profile!,
+    flagHistory: [{ id: "power-imbalance", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true }],
+  },
   safetyCheck: { concernNow: true, skippedNow: false, firstConcernAt: "2026-09-28T00:00:00.000Z", lastConcernAt: "2026-11-20T00:00:00.000Z" },
 };
 
@@ -53,12 +71,26 @@ const noteSharer: ClientDetailMember = {
   notes: {
     since: "2026-06-01T00:00:00.000Z",
     checkInNotes: [{ week: "2026-W47", writtenAt: "2026-11-20T00:00:00.000Z", text: "We talked about the holidays." }],
-    reflections: [{ exerciseId: "speak-up-draft-it-first", title: "Draft it first", practice: "speak-up", completedAt: "2026-11-18T00:00:00.000Z", text: "Writing it down first helped me stay calm." }],
+    reflections: [
+      {
+        exerciseId: "speak-up-draft-it-first",
+        title: "Draft it first",
+        practice: "speak-up",
+        completedAt: "2026-11-18T00:00:00.000Z",
+        text: "Writing it down first helped me stay calm.",
+      },
+    ],
   },
 };
 
-const detail: ClientDetailResponse = { clientId: "c1", kind: "couple", normSource: "provisional",
-  mapBand: { we: 5.2, me: 5.8 }, members: [sharingMember, quietMember], coupleReport: null };
+const detail: ClientDetailResponse = {
+  clientId: "c1",
+  kind: "couple",
+  normSource: "provisional",
+  mapBand: { we: 5.2, me: 5.8 },
+  members: [sharingMember, quietMember],
+  coupleReport: null,
+};
 
 const practice: PracticeDetailResponse = {
   practice: { id: "p1", name: "Klinik Harmoni", createdAt: "2026-11-24T00:00:00.000Z" },
@@ -70,7 +102,10 @@ const practice: PracticeDetailResponse = {
 
 const show = (answer: FakeResponse<ClientDetailResponse>) => {
   const calls = stubFetch({ "GET /api/practices/p1/clients/c1": answer, "GET /api/practices/p1": { status: 200, body: practice } });
-  renderRoutes([{ path: "/practice/:practiceId/clients/:clientId/report", element: <ClientReport practiceId="p1" clientId="c1" /> }], "/practice/p1/clients/c1/report");
+  renderRoutes(
+    [{ path: "/practice/:practiceId/clients/:clientId/report", element: <ClientReport practiceId="p1" clientId="c1" /> }],
+    "/practice/p1/clients/c1/report",
+  );
   return calls;
 };
 
@@ -146,7 +181,10 @@ describe("ClientReport", () => {
     show({ status: 200, body: detail });
     await userEvent.click(await screen.findByRole("button", { name: "Print / Save as PDF" }));
     expect(print).toHaveBeenCalledOnce();
-    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.fhir.json");
+    expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute(
+      "href",
+      "/api/practices/p1/clients/c1/export.fhir.json",
+    );
     expect(screen.getByRole("link", { name: "Spreadsheet (CSV)" })).toHaveAttribute("href", "/api/practices/p1/clients/c1/export.csv");
     vi.unstubAllGlobals();
   });

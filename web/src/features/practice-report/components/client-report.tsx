@@ -83,7 +83,8 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
           <Button onClick={() => window.print()}>{t("practiceReport.print")}</Button>
           <p className="client-report__hint">{t("practiceReport.printHint")}</p>
           <p>
-            {t("practiceReport.downloads")}: <a href={urls.fhir}>{t("practiceReport.downloadFhir")}</a> · <a href={urls.csv}>{t("practiceReport.downloadCsv")}</a>
+            {t("practiceReport.downloads")}: <a href={urls.fhir}>{t("practiceReport.downloadFhir")}</a> ·{" "}
+            <a href={urls.csv}>{t("practiceReport.downloadCsv")}</a>
           </p>
         </div>
       </header>
@@ -97,7 +98,11 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
             return (
               <li key={member.name + member.since}>
                 {joint.length > 0
-                  ? t("practiceReport.shares", { name: member.name, scopes: joint.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", "), date: date(member.since) })
+                  ? t("practiceReport.shares", {
+                      name: member.name,
+                      scopes: joint.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", "),
+                      date: date(member.since),
+                    })
                   : t("practiceReport.sharesNothing", { name: member.name, date: date(member.since) })}
               </li>
             );
@@ -107,7 +112,11 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
 
       <section className="client-report__section" aria-labelledby="report-map">
         <h2 id="report-map">{t("practiceReport.mapTitle")}</h2>
-        {points.length > 0 ? <WeMeMapPoints points={points} caption={t("practiceReport.mapCaption")} band={detail.mapBand} /> : <p>{t("practiceReport.noProfile")}</p>}
+        {points.length > 0 ? (
+          <WeMeMapPoints points={points} caption={t("practiceReport.mapCaption")} band={detail.mapBand} />
+        ) : (
+          <p>{t("practiceReport.noProfile")}</p>
+        )}
       </section>
 
       <section className="client-report__section" aria-labelledby="report-areas">
@@ -157,7 +166,11 @@ function PrivatePart({ member, date, headingId }: { member: ClientDetailMember; 
     <section className="client-report__section client-report__private" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("practiceReport.privateTitle", { name: member.name })}</h2>
       <p className="client-report__private-note">{t("practiceReport.privateNote", { name: member.name })}</p>
-      <p>{privateScopes.length > 0 ? t("practiceReport.privateShares", { name: member.name, scopes: privateScopes.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", ") }) : t("practiceReport.privateSharesNothing", { name: member.name })}</p>
+      <p>
+        {privateScopes.length > 0
+          ? t("practiceReport.privateShares", { name: member.name, scopes: privateScopes.map((scope) => t(`practiceReport.scopes.${scope}`)).join(", ") })
+          : t("practiceReport.privateSharesNothing", { name: member.name })}
+      </p>
       <h3>{t("clientDashboard.safetyCheck.title")}</h3>
       <MemberSafetyCheck member={member} date={date} />
       <h3>{t("clientDashboard.notes.title")}</h3>
@@ -176,7 +189,11 @@ function AreaScores({ members, date }: { members: readonly ClientDetailMember[];
   return (
     <AreaScoresTable
       caption={t("practiceReport.dimensionsCaption")}
-      columns={columns.map(({ member, latest }) => ({ key: member.name + member.since, heading: t("practiceReport.profileOf", { name: member.name, date: date(latest.completedAt) }), scores: latest.scores }))}
+      columns={columns.map(({ member, latest }) => ({
+        key: member.name + member.since,
+        heading: t("practiceReport.profileOf", { name: member.name, date: date(latest.completedAt) }),
+        scores: latest.scores,
+      }))}
       className="client-report__table"
     />
   );
@@ -202,7 +219,9 @@ function MemberFlags({ member, date }: { member: ClientDetailMember; date: DateF
       ) : (
         <ul>
           {present.map((flag) => (
-            <li key={flag.id}>{t("practiceReport.flagSince", { flag: t(`practiceReport.flags.${flag.id satisfies ShareableFlagId}`), first: date(flag.firstSeenAt) })}</li>
+            <li key={flag.id}>
+              {t("practiceReport.flagSince", { flag: t(`practiceReport.flags.${flag.id satisfies ShareableFlagId}`), first: date(flag.firstSeenAt) })}
+            </li>
           ))}
         </ul>
       )}

@@ -2,7 +2,10 @@ import { useEffect } from "react";
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks as spaces. */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ")}"`;
+  return `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, " ")}"`;
 }
 
 /**

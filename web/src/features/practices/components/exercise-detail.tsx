@@ -33,7 +33,9 @@ function CompletionHistory({ exerciseId }: { exerciseId: string }) {
           <p className="completion__date">
             <time dateTime={completion.completedAt}>{formatWhen(completion.completedAt, i18n.language)}</time>
           </p>
-          <p className={completion.reflection ? "completion__reflection" : "completion__reflection muted"}>{completion.reflection ?? t("practices.noReflection")}</p>
+          <p className={completion.reflection ? "completion__reflection" : "completion__reflection muted"}>
+            {completion.reflection ?? t("practices.noReflection")}
+          </p>
         </li>
       ))}
     </ul>
@@ -137,7 +139,9 @@ export function ExerciseDetail({ exerciseId }: { exerciseId: string }) {
         </div>
       ) : (
         <>
-          {exercise.isSuggested && exercise.suggestionReason && <p className="exercise-card__reason">{t("practices.why", { reason: exercise.suggestionReason })}</p>}
+          {exercise.isSuggested && exercise.suggestionReason && (
+            <p className="exercise-card__reason">{t("practices.why", { reason: exercise.suggestionReason })}</p>
+          )}
           <section aria-labelledby="exercise-steps" className="card">
             <h2 id="exercise-steps">{t("practices.stepsTitle")}</h2>
             <ol className="exercise-steps">

@@ -26,7 +26,13 @@ const list: ExerciseListResponse = {
   exercises: [
     exercise({ id: "calm-ask", title: "Ask for one small thing", isJoint: true, isHeldBack: true }),
     exercise({ id: "journal", title: "Three-line journal", completions: [{ id: "c1", completedAt: "2026-11-20T10:00:00.000Z", hasReflection: true }] }),
-    exercise({ id: "call-friend", practice: "friends-family", title: "Call someone you miss", isSuggested: true, suggestionReason: "Your time with friends and family dropped lately." }),
+    exercise({
+      id: "call-friend",
+      practice: "friends-family",
+      title: "Call someone you miss",
+      isSuggested: true,
+      suggestionReason: "Your time with friends and family dropped lately.",
+    }),
   ],
 };
 
@@ -61,7 +67,12 @@ describe("Practices", () => {
       "GET /api/exercises": { status: 200, body: list },
       "GET /api/exercises/journal/completions": () => ({ status: 200, body: { completions } }),
       "POST /api/exercises/journal/completions": (body) => {
-        const created = { id: "c2", exerciseId: "journal", completedAt: "2026-11-24T10:00:00.000Z", reflection: (body as { reflection?: string }).reflection ?? null };
+        const created = {
+          id: "c2",
+          exerciseId: "journal",
+          completedAt: "2026-11-24T10:00:00.000Z",
+          reflection: (body as { reflection?: string }).reflection ?? null,
+        };
         completions = [...completions, created];
         return { status: 201, body: created };
       },

@@ -23,9 +23,7 @@ export function PracticeList() {
     return <Loading />;
   }
   if (exercises.isError) {
-    return (
-      <LoadError message={t("practices.loadError")} retryLabel={t("practices.retry")} query={exercises} />
-    );
+    return <LoadError message={t("practices.loadError")} retryLabel={t("practices.retry")} query={exercises} />;
   }
   const all = exercises.data.exercises;
   const suggested = all.filter((exercise) => exercise.isSuggested && !exercise.isHeldBack);

@@ -20,7 +20,15 @@ describe("The home page's next step", () => {
       "GET /api/assessments/current": {
         status: 200,
         body: {
-          inProgress: { id: "a1", startedAt: "2026-11-24T00:00:00.000Z", sections: [], answers: { "close-1": 5, "voice-1": 4 }, answeredCount: 2, totalCount: 41, scale: [] },
+          inProgress: {
+            id: "a1",
+            startedAt: "2026-11-24T00:00:00.000Z",
+            sections: [],
+            answers: { "close-1": 5, "voice-1": 4 },
+            answeredCount: 2,
+            totalCount: 41,
+            scale: [],
+          },
           completedCount: 0,
           lastCompletedAt: null,
           retakeAvailableAt: null,

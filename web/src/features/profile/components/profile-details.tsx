@@ -11,7 +11,15 @@ import { WeMeMap } from "../../../components/we-me-map";
 const ALL_PRACTICES: readonly PracticeId[] = ["speak-up", "support-passions", "friends-family"];
 
 /** Everything the person learns from their latest profile, in the order they need it. */
-export function ProfileDetails({ profile, history, current }: { profile: ProfileView; history: ProfileResponse["history"]; current: CurrentAssessment | undefined }) {
+export function ProfileDetails({
+  profile,
+  history,
+  current,
+}: {
+  profile: ProfileView;
+  history: ProfileResponse["history"];
+  current: CurrentAssessment | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const words = usePatternWords();
   const formatDate = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));

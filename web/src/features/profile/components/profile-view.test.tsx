@@ -15,7 +15,12 @@ function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
     completedAt: "2026-11-24T08:00:00.000Z",
     we: 72.4,
     me: 38.2,
-    pattern: { code: "leaning-co-dependent", candidates: ["leaning-co-dependent"], band: { we: 5, me: 6 }, explanation: "Your We score is well above the middle." },
+    pattern: {
+      code: "leaning-co-dependent",
+      candidates: ["leaning-co-dependent"],
+      band: { we: 5, me: 6 },
+      explanation: "Your We score is well above the middle.",
+    },
     dimensions: [
       {
         code: "VOICE",
@@ -25,12 +30,27 @@ function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
         score: 31,
         missingMessage: null,
         explanation: "Mostly from how you answered about keeping quiet.",
-        drivers: [{ itemId: "voice-2", text: "I stay quiet about my needs to keep the peace.", plain: "my needs stay unsaid", answerLabel: "Agree", direction: "lowered" }],
+        drivers: [
+          {
+            itemId: "voice-2",
+            text: "I stay quiet about my needs to keep the peace.",
+            plain: "my needs stay unsaid",
+            answerLabel: "Agree",
+            direction: "lowered",
+          },
+        ],
       },
       { code: "CLOSE", axis: "we", name: "Closeness", summary: "Feeling near to your partner.", score: 80, missingMessage: null, explanation: "", drivers: [] },
     ],
     flags: [
-      { id: "power-imbalance", severity: "medium", title: "Speaking up is hard", explanation: "You said you stay quiet.", practice: "speak-up", counselling: "individual" },
+      {
+        id: "power-imbalance",
+        severity: "medium",
+        title: "Speaking up is hard",
+        explanation: "You said you stay quiet.",
+        practice: "speak-up",
+        counselling: "individual",
+      },
       { id: "safety", severity: "high", title: "Safety", explanation: "private", practice: "friends-family", counselling: "safety-resources" },
     ],
     safety: { showResources: true, holdsBackJointExercises: true, skippedCheck: false },
@@ -40,7 +60,10 @@ function profileView(overrides: Partial<ProfileView> = {}): ProfileView {
   };
 }
 
-const currentDone = { status: 200, body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-11-24T08:00:00.000Z", retakeAvailableAt: "2099-01-01T00:00:00.000Z" } };
+const currentDone = {
+  status: 200,
+  body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-11-24T08:00:00.000Z", retakeAvailableAt: "2099-01-01T00:00:00.000Z" },
+};
 
 describe("The We × Me map", () => {
   it("states We, Me and the pattern in words, as the image's name and in a table", () => {
@@ -55,7 +78,11 @@ describe("The We × Me map", () => {
 
   it("names both candidate patterns when the point is between them", () => {
     renderWithProviders(
-      <WeMeMap we={52} me={70} pattern={{ code: "between-patterns", candidates: ["interdependent", "independent"], band: { we: 5, me: 6 }, explanation: "" }} />,
+      <WeMeMap
+        we={52}
+        me={70}
+        pattern={{ code: "between-patterns", candidates: ["interdependent", "independent"], band: { we: 5, me: 6 }, explanation: "" }}
+      />,
     );
     expect(screen.getByRole("img")).toHaveAccessibleName(/between patterns \(interdependent or independent\)/);
   });
@@ -90,7 +117,10 @@ describe("The profile page", () => {
   });
 
   it("notes a skipped safety check gently, for the person alone, with the way to help", async () => {
-    const body: ProfileResponse = { profile: profileView({ flags: [], safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: true } }), history: [] };
+    const body: ProfileResponse = {
+      profile: profileView({ flags: [], safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: true } }),
+      history: [],
+    };
     stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone, ...sharingAnswers() });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     const note = await screen.findByRole("region", { name: "The safety check" });
@@ -100,7 +130,10 @@ describe("The profile page", () => {
   });
 
   it("shows scores as numbers, the answers behind them, flags with help, and private safety resources", async () => {
-    const body: ProfileResponse = { profile: profileView(), history: [{ assessmentId: "a1", completedAt: "2026-11-24T08:00:00.000Z", we: 72, me: 38, pattern: "leaning-co-dependent" }] };
+    const body: ProfileResponse = {
+      profile: profileView(),
+      history: [{ assessmentId: "a1", completedAt: "2026-11-24T08:00:00.000Z", we: 72, me: 38, pattern: "leaning-co-dependent" }],
+    };
     stubFetch({ "GET /api/profile": { status: 200, body }, "GET /api/assessments/current": currentDone, ...sharingAnswers() });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     expect(await screen.findByRole("heading", { level: 1, name: "Your profile" })).toBeInTheDocument();
@@ -125,15 +158,24 @@ describe("The profile page", () => {
   });
 
   it("invites a person without a profile to take it", async () => {
-    stubFetch({ "GET /api/profile": { status: 200, body: { profile: null, history: [] } }, "GET /api/assessments/current": { status: 200, body: noAssessmentYet() } });
+    stubFetch({
+      "GET /api/profile": { status: 200, body: { profile: null, history: [] } },
+      "GET /api/assessments/current": { status: 200, body: noAssessmentYet() },
+    });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     expect(await screen.findByRole("link", { name: "Take the profile" })).toHaveAttribute("href", "/assessment");
   });
 
   it("offers a retake once it is available", async () => {
     stubFetch({
-      "GET /api/profile": { status: 200, body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: false } }), history: [] } },
-      "GET /api/assessments/current": { status: 200, body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-10-01T00:00:00.000Z", retakeAvailableAt: "2026-10-29T00:00:00.000Z" } },
+      "GET /api/profile": {
+        status: 200,
+        body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: false } }), history: [] },
+      },
+      "GET /api/assessments/current": {
+        status: 200,
+        body: { inProgress: null, completedCount: 1, lastCompletedAt: "2026-10-01T00:00:00.000Z", retakeAvailableAt: "2026-10-29T00:00:00.000Z" },
+      },
     });
     renderRoutes([{ path: "/profile", element: <ProfileRoute /> }], "/profile");
     expect(await screen.findByRole("link", { name: "Take it again" })).toHaveAttribute("href", "/assessment");

@@ -5,13 +5,22 @@ import type { CheckInDefinition, CheckInWeek, OpenRequest } from "@mutual/core";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PulseCard, RequestsCard } from "./progress-cards";
 
-const week = (key: string, wePulse: number | null, mePulse: number | null): CheckInWeek => ({ week: key, answers: { spokeUp: null, feltHeard: null, backedPartner: null, feltBacked: null, friendsFamilyHours: null, wePulse, mePulse }, hasNote: false });
+const week = (key: string, wePulse: number | null, mePulse: number | null): CheckInWeek => ({
+  week: key,
+  answers: { spokeUp: null, feltHeard: null, backedPartner: null, feltBacked: null, friendsFamilyHours: null, wePulse, mePulse },
+  hasNote: false,
+});
 /** The card reads weeks only; a definition without questions keeps the fixture to what the contract asks. */
 const definition: CheckInDefinition = { id: "weekly-check-in", version: "1", questions: [] };
 
 describe("the home page's pulse card", () => {
   it("draws the last weeks, gives the same numbers as a table, and says which way the We pulse went", async () => {
-    stubFetch({ "GET /api/check-ins": { status: 200, body: { weeks: [week("2026-W45", 3, 5), week("2026-W46", 3, 5), week("2026-W48", 5, 5), week("2026-W49", 6, 4)], signals: [], definition } } });
+    stubFetch({
+      "GET /api/check-ins": {
+        status: 200,
+        body: { weeks: [week("2026-W45", 3, 5), week("2026-W46", 3, 5), week("2026-W48", 5, 5), week("2026-W49", 6, 4)], signals: [], definition },
+      },
+    });
     renderRoutes([{ path: "/", element: <PulseCard /> }], "/");
     expect(await screen.findByRole("img", { name: /We and Me pulse over your last 4 check-ins/ })).toBeInTheDocument();
     expect(screen.getByText("Your We pulse has gone up over your last few check-ins.")).toBeInTheDocument();
@@ -30,7 +39,9 @@ describe("the home page's pulse card", () => {
 
 describe("the counsellor's open requests", () => {
   it("show with the way to do each and a way to say no", async () => {
-    let open: OpenRequest[] = [{ id: "r1", kind: "check-in", counsellorName: "Dana", createdAt: "2026-12-01T00:00:00.000Z", expiresAt: "2026-12-05T00:00:00.000Z" }];
+    let open: OpenRequest[] = [
+      { id: "r1", kind: "check-in", counsellorName: "Dana", createdAt: "2026-12-01T00:00:00.000Z", expiresAt: "2026-12-05T00:00:00.000Z" },
+    ];
     const calls = stubFetch({
       "GET /api/requests": () => ({ status: 200, body: { requests: open } }),
       "POST /api/requests/r1/decline": () => ((open = []), { status: 204, body: null }),

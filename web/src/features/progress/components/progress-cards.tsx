@@ -21,7 +21,9 @@ export function PulseCard() {
   const history = useCheckInHistory();
   if (history.isPending) return null;
   if (history.isError) return null;
-  const points: PulsePoint[] = history.data.weeks.slice(-shownWeeks).map((week) => ({ week: week.week, wePulse: week.answers.wePulse, mePulse: week.answers.mePulse }));
+  const points: PulsePoint[] = history.data.weeks
+    .slice(-shownWeeks)
+    .map((week) => ({ week: week.week, wePulse: week.answers.wePulse, mePulse: week.answers.mePulse }));
   return (
     <section aria-labelledby="pulse-card-title" className="card">
       <h2 id="pulse-card-title">{t("progress.pulseTitle")}</h2>
@@ -52,7 +54,14 @@ export function RequestsCard() {
           <li key={request.id}>
             <p>
               {t(request.kind === "check-in" ? "progress.requestCheckIn" : "progress.requestProfile", { name: request.counsellorName })}
-              {request.expiresAt && <> {t("progress.requestUntil", { when: new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long" }).format(new Date(request.expiresAt)) })}</>}
+              {request.expiresAt && (
+                <>
+                  {" "}
+                  {t("progress.requestUntil", {
+                    when: new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long" }).format(new Date(request.expiresAt)),
+                  })}
+                </>
+              )}
             </p>
             <div className="actions">
               <Link className="button button--primary" to={request.kind === "check-in" ? "/check-in" : "/assessment"}>

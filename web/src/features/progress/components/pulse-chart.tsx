@@ -40,7 +40,8 @@ export function PulseChart({ points }: { points: readonly PulsePoint[] }) {
         <path d={pathOf(shown, (point) => point.mePulse)} className="pulse-chart__me" fill="none" />
       </svg>
       <figcaption className="pulse-chart__legend">
-        <span className="pulse-chart__key pulse-chart__key--we">{t("progress.we")}</span> <span className="pulse-chart__key pulse-chart__key--me">{t("progress.me")}</span>
+        <span className="pulse-chart__key pulse-chart__key--we">{t("progress.we")}</span>{" "}
+        <span className="pulse-chart__key pulse-chart__key--me">{t("progress.me")}</span>
       </figcaption>
       <details>
         <summary>{t("progress.pulseTable")}</summary>

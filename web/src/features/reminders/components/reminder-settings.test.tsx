@@ -27,7 +27,12 @@ describe("the weekly reminder settings", () => {
     await userEvent.click(screen.getByLabelText("Quiet hours: never send between these times"));
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.getByText(/^Next reminder:/)).toBeInTheDocument());
-    expect(calls.find((call) => call.method === "PUT")?.body).toEqual({ ...off.settings, enabled: true, weekday: 3, quietHours: { start: "22:00", end: "07:00" } });
+    expect(calls.find((call) => call.method === "PUT")?.body).toEqual({
+      ...off.settings,
+      enabled: true,
+      weekday: 3,
+      quietHours: { start: "22:00", end: "07:00" },
+    });
   });
 
   it("say so when they cannot load", async () => {

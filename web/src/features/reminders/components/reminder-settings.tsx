@@ -86,7 +86,14 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
           <label className="field__label" htmlFor={`${id}-time`}>
             {t("reminders.time")}
           </label>
-          <input id={`${id}-time`} className="field__input" type="time" required value={draft.time} onChange={(event) => event.target.value && update({ time: event.target.value })} />
+          <input
+            id={`${id}-time`}
+            className="field__input"
+            type="time"
+            required
+            value={draft.time}
+            onChange={(event) => event.target.value && update({ time: event.target.value })}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-zone`}>
@@ -115,13 +122,25 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
               <label className="field__label" htmlFor={`${id}-quiet-start`}>
                 {t("reminders.quietFrom")}
               </label>
-              <input id={`${id}-quiet-start`} className="field__input" type="time" value={quiet.start} onChange={(event) => event.target.value && setQuiet({ ...quiet, start: event.target.value })} />
+              <input
+                id={`${id}-quiet-start`}
+                className="field__input"
+                type="time"
+                value={quiet.start}
+                onChange={(event) => event.target.value && setQuiet({ ...quiet, start: event.target.value })}
+              />
             </div>
             <div className="field">
               <label className="field__label" htmlFor={`${id}-quiet-end`}>
                 {t("reminders.quietUntil")}
               </label>
-              <input id={`${id}-quiet-end`} className="field__input" type="time" value={quiet.end} onChange={(event) => event.target.value && setQuiet({ ...quiet, end: event.target.value })} />
+              <input
+                id={`${id}-quiet-end`}
+                className="field__input"
+                type="time"
+                value={quiet.end}
+                onChange={(event) => event.target.value && setQuiet({ ...quiet, end: event.target.value })}
+              />
             </div>
           </div>
         )}

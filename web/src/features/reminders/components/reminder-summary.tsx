@@ -14,7 +14,13 @@ export function ReminderSummary() {
   return (
     <section aria-labelledby="account-reminders" className="card">
       <h2 id="account-reminders">{t("reminders.accountTitle")}</h2>
-      {state && <p>{state.nextAt ? t("reminders.accountOn", { when: formatReminderTime(state.nextAt, state.settings.timeZone, i18n.language) }) : t("reminders.accountOff")}</p>}
+      {state && (
+        <p>
+          {state.nextAt
+            ? t("reminders.accountOn", { when: formatReminderTime(state.nextAt, state.settings.timeZone, i18n.language) })
+            : t("reminders.accountOff")}
+        </p>
+      )}
       <p>
         <Link to="/account/reminders">{t("reminders.accountLink")}</Link>
       </p>

@@ -5,7 +5,9 @@ import { renderRoutes, stubFetch } from "../../../testing/render";
 import { TrendsPanel } from "./trends-panel";
 
 // Canvas drawing is for the browser; here the chart module records what it was asked to draw.
-const drawChart = vi.hoisted(() => vi.fn((_target: HTMLElement, _input: { series: Array<{ label: string }> }) => ({ setWidth: () => undefined, destroy: () => undefined })));
+const drawChart = vi.hoisted(() =>
+  vi.fn((_target: HTMLElement, _input: { series: Array<{ label: string }> }) => ({ setWidth: () => undefined, destroy: () => undefined })),
+);
 vi.mock("../../../components/trends/uplot-draw", () => ({ drawChart }));
 
 /** Stands in for the browser's IntersectionObserver: the test says when an element nears the screen. */
@@ -93,6 +95,10 @@ describe("TrendChart", () => {
 
     await userEvent.click(within(pulse).getByText("Show the numbers as a table"));
     const table = await within(pulse).findByRole("table", { name: "We and Me pulse" });
-    expect(within(table).getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(["Week of Nov 9", "Week of Nov 16", "Week of Nov 23"]);
+    expect(
+      within(table)
+        .getAllByRole("rowheader")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Week of Nov 9", "Week of Nov 16", "Week of Nov 23"]);
   });
 });

@@ -37,7 +37,14 @@ describe("TrendsPanel", () => {
             { week: "2026-W46", answers: answers({ friendsFamilyHours: null }), hasNote: true },
             { week: "2026-W48", answers: answers({ wePulse: 3, friendsFamilyHours: 1.5 }), hasNote: false },
           ],
-          signals: [{ id: "social-withdrawal", title: "Less time with your people", explanation: "Lately about 1.5 hours a week, against 6 before.", practice: "friends-family" }],
+          signals: [
+            {
+              id: "social-withdrawal",
+              title: "Less time with your people",
+              explanation: "Lately about 1.5 hours a week, against 6 before.",
+              practice: "friends-family",
+            },
+          ],
           definition,
         },
       },
@@ -46,7 +53,9 @@ describe("TrendsPanel", () => {
     const pulse = await screen.findByRole("region", { name: "We and Me pulse" });
     // Beside a chart, the table is built just after the page shows.
     const table = await within(pulse).findByRole("table", { name: "We and Me pulse" });
-    const rowHeaders = within(table).getAllByRole("rowheader").map((cell) => cell.textContent);
+    const rowHeaders = within(table)
+      .getAllByRole("rowheader")
+      .map((cell) => cell.textContent);
     expect(rowHeaders).toEqual(["Week of Nov 2", "Week of Nov 9", "Week of Nov 23"]);
     expect(within(table).getAllByRole("row")[1]).toHaveTextContent("6 of 7");
     expect(within(pulse).getByText(/We pulse: 6 of 7 in the week of Nov 2, 3 of 7 in the week of Nov 23\./)).toBeInTheDocument();
@@ -66,7 +75,9 @@ describe("TrendsPanel", () => {
   });
 
   it("says trends come after a few weeks and still lists what there is", async () => {
-    stubFetch({ "GET /api/check-ins": { status: 200, body: { weeks: [{ week: "2026-W48", answers: answers({}), hasNote: false }], signals: [], definition } } });
+    stubFetch({
+      "GET /api/check-ins": { status: 200, body: { weeks: [{ week: "2026-W48", answers: answers({}), hasNote: false }], signals: [], definition } },
+    });
     renderRoutes([{ path: "/trends", element: <TrendsPanel /> }], "/trends");
     expect(await screen.findByText(/Trends appear after a few weeks/)).toBeInTheDocument();
     expect(screen.getAllByRole("table")).toHaveLength(4);

@@ -34,9 +34,7 @@ export function TrendsPanel() {
     return <Loading />;
   }
   if (history.isError) {
-    return (
-      <LoadError message={t("trends.loadError")} retryLabel={t("trends.retry")} query={history} />
-    );
+    return <LoadError message={t("trends.loadError")} retryLabel={t("trends.retry")} query={history} />;
   }
   const { weeks, signals } = history.data;
   if (weeks.length === 0) {

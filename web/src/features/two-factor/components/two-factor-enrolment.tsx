@@ -20,7 +20,8 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: "password" });
   if (step.name === "password") return <PasswordStep onStarted={(enrolment) => setStep({ name: "scan", enrolment })} />;
-  if (step.name === "scan") return <ScanStep enrolment={step.enrolment} onConfirmed={() => setStep({ name: "done", backupCodes: step.enrolment.backupCodes })} />;
+  if (step.name === "scan")
+    return <ScanStep enrolment={step.enrolment} onConfirmed={() => setStep({ name: "done", backupCodes: step.enrolment.backupCodes })} />;
   return (
     <div className="form">
       <Alert tone="success">{t("twoFactor.enabled")}</Alert>
@@ -33,7 +34,15 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
 function PasswordStep({ onStarted }: { onStarted: (enrolment: Enrolment) => void }) {
   const { t } = useTranslation();
   const start = useStartEnrolment();
-  return <PasswordStepForm intro={t("twoFactor.passwordIntro")} submitLabel={t("twoFactor.continue")} send={(password) => start.mutate(password, { onSuccess: onStarted })} pending={start.isPending} error={start.error} />;
+  return (
+    <PasswordStepForm
+      intro={t("twoFactor.passwordIntro")}
+      submitLabel={t("twoFactor.continue")}
+      send={(password) => start.mutate(password, { onSuccess: onStarted })}
+      pending={start.isPending}
+      error={start.error}
+    />
+  );
 }
 
 function ScanStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfirmed: () => void }) {
