@@ -163,8 +163,10 @@ function databaseHooksFor({ database, sessionLimits, afterUserUpdate }: AuthDeps
     session: {
       create: {
         before: async (session: { userId: string } & Record<string, unknown>) => {
-          const now = Date.now();
-          const endsAt = sessionEndsAt({ createdAtMs: now, lastUseMs: now }, await isPracticeMember(database.db, session.userId), sessionLimits);
+          // Counted from the session's own start, so its end is exactly one limit after it (a
+          // second clock reading could land a millisecond later).
+          const createdAt = session.createdAt instanceof Date ? session.createdAt.getTime() : Date.now();
+          const endsAt = sessionEndsAt({ createdAtMs: createdAt, lastUseMs: createdAt }, await isPracticeMember(database.db, session.userId), sessionLimits);
           return { data: { ...session, expiresAt: new Date(endsAt) } };
         },
       },

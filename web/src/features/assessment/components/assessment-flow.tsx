@@ -60,7 +60,6 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
           onNotMe={() => setIsConfirmingStartOver(true)}
         />
       )}
-      <AutoAdvanceSetting isOn={autoAdvance} onChange={setAutoAdvance} />
       {/* Back sits above the question, so from the answers Tab goes straight to Next. */}
       <div className="assessment__back">
         {stepIndex > 0 && (
@@ -139,6 +138,9 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
       )}
 
       <StartOver assessmentId={assessment.id} isConfirming={isConfirmingStartOver} setIsConfirming={setIsConfirmingStartOver} />
+      {/* The option comes after the question and its buttons, so it never stands between a
+          keyboard user and the answers. */}
+      <AutoAdvanceSetting isOn={autoAdvance} onChange={setAutoAdvance} />
     </div>
   );
 }
