@@ -5,6 +5,7 @@ import { expect, newPersonContext, test } from "./support/fixtures";
 import { pdfIncludes, pdfText } from "./support/pdf-text";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 import { registerSecret } from "./support/secrets";
+import { reverseWorded } from "./support/reverse-worded";
 
 const password = "willow harbour signal ember";
 
@@ -13,20 +14,6 @@ const counsellorName = "Nur Aisyah binti Ahmad";
 const practiceName = "Harbour Lane Counselling";
 const clientOneName = "陈美玲";
 const clientTwoName = "கவிதா ராஜன்";
-
-const reverseWorded = new Set([
-  "close-4",
-  "support-give-3",
-  "support-receive-3",
-  "accept-4",
-  "accept-6",
-  "voice-2",
-  "voice-4",
-  "self-4",
-  "ties-3",
-  "rely-4",
-  "safe-4",
-]);
 
 /** A middling profile with no safety concern, shifted per person so the two differ. */
 function answersWith(level: number) {

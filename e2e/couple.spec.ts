@@ -4,23 +4,11 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 import { finishSignUpFromEmail } from "./support/sign-up";
 import { registerSecret } from "./support/secrets";
+import { reverseWorded } from "./support/reverse-worded";
 
 const password = "amber valley kettle dawn";
 
 // Reverse-worded statements: agreeing with them lowers a score (for the safety check, disagreeing raises a concern).
-const reverseWorded = new Set([
-  "close-4",
-  "support-give-3",
-  "support-receive-3",
-  "accept-4",
-  "accept-6",
-  "voice-2",
-  "voice-4",
-  "self-4",
-  "ties-3",
-  "rely-4",
-  "safe-4",
-]);
 
 /** High on everything, and a private safety concern: the partner must never learn of it. */
 function alexAnswers(sectionId: string, itemId: string): number {

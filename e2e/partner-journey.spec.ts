@@ -4,6 +4,7 @@ import { expect, test } from "./support/fixtures";
 import { finishSignUpFromEmail } from "./support/sign-up";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { answerProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+import { reverseWorded } from "./support/reverse-worded";
 
 const password = "copper meadow lantern tide";
 
@@ -223,19 +224,6 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
 
 // Reverse-worded statements of the profile (agreeing with them lowers a score, or for the safety
 // check, disagreeing raises a concern).
-const reverseWorded = new Set([
-  "close-4",
-  "support-give-3",
-  "support-receive-3",
-  "accept-4",
-  "accept-6",
-  "voice-2",
-  "voice-4",
-  "self-4",
-  "ties-3",
-  "rely-4",
-  "safe-4",
-]);
 
 test("answers that raise concerns bring kind next steps, counselling and private safety resources", async ({ page }) => {
   const email = `concern-${Date.now()}@example.test`;

@@ -283,47 +283,13 @@ function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): Packe
   return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers) };
 }
 
-/**
- * Scores every completed assessment again from its answers and replaces its score and safety rows,
- * in pages: after a scoring rule changes (derived-rows module), so that stored rows follow today's
- * rules. The answers stay the truth; these rows are derived from them.
- */
-export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promise<number> {
-  let after = "";
-  let rebuilt = 0;
-  for (;;) {
-    const page = await listCompletedPage(db, after, pageSize);
-    if (page.length === 0) return rebuilt;
-    const answersById = await listAnswersOf(
-      db,
-      page.map((record) => record.id),
-    );
-    for (const record of page) {
-      const instrument = instrumentOf(record);
-      const answers = toProfileAnswers(answersById.get(record.id) ?? []);
-      await upsertScoreRows(
-        db,
-        record.id,
-        record.userId,
-        record.completedAt ?? record.startedAt,
-        summariseAssessment(instrument, answers),
-        packedAnswersOf(instrument, answers),
-      );
-    }
-    rebuilt += page.length;
-    after = page[page.length - 1]?.id ?? after;
-  }
-}
-
-/** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
-async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
-  const missing = await listCompletedWithoutScoreRow(db, people);
-  if (missing.length === 0) return;
+/** Scores these completed assessments from their stored answers and writes their score and safety rows. */
+async function writeScoreRowsFromAnswers(db: Kysely<DB>, records: readonly AssessmentRecord[]): Promise<void> {
   const answersById = await listAnswersOf(
     db,
-    missing.map((record) => record.id),
+    records.map((record) => record.id),
   );
-  for (const record of missing) {
+  for (const record of records) {
     const instrument = instrumentOf(record);
     const answers = toProfileAnswers(answersById.get(record.id) ?? []);
     await upsertScoreRows(
@@ -335,6 +301,30 @@ async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Pro
       packedAnswersOf(instrument, answers),
     );
   }
+}
+
+/**
+ * Scores every completed assessment again from its answers and replaces its score and safety rows,
+ * in pages: after a scoring rule changes (derived-rows module), so that stored rows follow today's
+ * rules. The answers stay the truth; these rows are derived from them.
+ */
+export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promise<number> {
+  let after = "";
+  let rebuilt = 0;
+  for (;;) {
+    const page = await listCompletedPage(db, after, pageSize);
+    if (page.length === 0) return rebuilt;
+    await writeScoreRowsFromAnswers(db, page);
+    rebuilt += page.length;
+    after = page[page.length - 1]?.id ?? after;
+  }
+}
+
+/** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
+async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
+  const missing = await listCompletedWithoutScoreRow(db, people);
+  if (missing.length === 0) return;
+  await writeScoreRowsFromAnswers(db, missing);
   // In one sorted order, as every refresh locks (decision 018).
   for (const userId of [...new Set(missing.map((record) => record.userId))].sort()) await refreshClientSummariesOfPerson(db, userId);
 }
