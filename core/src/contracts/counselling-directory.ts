@@ -40,12 +40,7 @@ export function isDirectoryContact(value: string): boolean {
   );
 }
 
-const contactSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(LISTING_LIMITS.contact)
-  .refine(isDirectoryContact, "must be an https:// link or a mailto: address");
+const contactSchema = z.string().trim().min(1).max(LISTING_LIMITS.contact).refine(isDirectoryContact, "must be an https:// link or a mailto: address");
 
 /** PUT /api/practices/:practiceId/listing: the whole listing, which the owner publishes. */
 export const putListingBodySchema = z

@@ -1,7 +1,41 @@
 // Pure rules of the directory and of requests for counselling (decisions 054, 055). No I/O.
-import { COUNSELLING_REQUEST_LIMITS, type ClientKind, type CounsellingRequestStatus } from "@mutual/core";
+import { COUNSELLING_REQUEST_LIMITS, type ClientKind, type CounsellingRequestStatus, type CounsellingScope, type DirectoryLanguage } from "@mutual/core";
 import { DomainError, conflict } from "../../domain/errors.js";
-import type { ListingRow, RequestRow } from "./counselling-directory.repository.js";
+
+export type ListingRow = {
+  practiceId: string;
+  name: string;
+  languages: DirectoryLanguage[];
+  individual: boolean;
+  couple: boolean;
+  inPersonArea: string | null;
+  online: boolean;
+  fees: string;
+  subsidised: boolean;
+  description: string;
+  contact: string;
+};
+
+export type ListingValues = Omit<ListingRow, "name" | "practiceId">;
+
+export type RequestRow = {
+  id: string;
+  practiceId: string;
+  practiceName: string;
+  requesterId: string;
+  requesterName: string;
+  partnerId: string | null;
+  partnerName: string | null;
+  kind: ClientKind;
+  message: string | null;
+  requesterScopes: CounsellingScope[];
+  partnerScopes: CounsellingScope[] | null;
+  status: "awaiting-partner" | "sent" | "assigned" | "accepted" | "declined" | "withdrawn";
+  counsellorId: string | null;
+  declineMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+};
 
 /** Statuses in which a request is still open (the person can withdraw it; the practice may act on it). */
 export const OPEN_STATUSES = ["awaiting-partner", "sent", "assigned"] as const;

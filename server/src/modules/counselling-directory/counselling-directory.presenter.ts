@@ -1,7 +1,6 @@
 // The allow-lists of what leaves the server about listings and requests, field by field.
 import type { DirectoryEntry, IntakeRequest, MyCounsellingRequest } from "@mutual/core";
-import type { ListingRow, RequestRow } from "./counselling-directory.repository.js";
-import { roleIn, statusOf } from "./counselling-directory.policy.js";
+import { roleIn, statusOf, type ListingRow, type RequestRow } from "./counselling-directory.policy.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -40,11 +39,7 @@ export function presentMyRequest(row: RequestRow, userId: string): MyCounselling
 }
 
 /** A request as the practice sees it before anything is shared: chosen names and the message (decision 055). */
-export function presentIntake(
-  row: RequestRow,
-  counsellor: { memberId: string; name: string } | null,
-  isMine: boolean,
-): IntakeRequest {
+export function presentIntake(row: RequestRow, counsellor: { memberId: string; name: string } | null, isMine: boolean): IntakeRequest {
   return {
     id: row.id,
     kind: row.kind,

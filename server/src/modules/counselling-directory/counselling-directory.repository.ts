@@ -2,22 +2,9 @@
 import type { Kysely } from "kysely";
 import type { ClientKind, CounsellingScope, DirectoryLanguage } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
+import type { ListingRow, ListingValues, RequestRow } from "./counselling-directory.policy.js";
 
-export type ListingRow = {
-  practiceId: string;
-  name: string;
-  languages: DirectoryLanguage[];
-  individual: boolean;
-  couple: boolean;
-  inPersonArea: string | null;
-  online: boolean;
-  fees: string;
-  subsidised: boolean;
-  description: string;
-  contact: string;
-};
-
-export type ListingValues = Omit<ListingRow, "name" | "practiceId">;
+export type { ListingRow, ListingValues, RequestRow };
 
 const listingColumns = [
   "l.practice_id",
@@ -113,25 +100,6 @@ export async function deleteListing(db: Kysely<DB>, practiceId: string): Promise
 }
 
 // ---- requests ----
-
-export type RequestRow = {
-  id: string;
-  practiceId: string;
-  practiceName: string;
-  requesterId: string;
-  requesterName: string;
-  partnerId: string | null;
-  partnerName: string | null;
-  kind: ClientKind;
-  message: string | null;
-  requesterScopes: CounsellingScope[];
-  partnerScopes: CounsellingScope[] | null;
-  status: "awaiting-partner" | "sent" | "assigned" | "accepted" | "declined" | "withdrawn";
-  counsellorId: string | null;
-  declineMessage: string | null;
-  createdAt: number;
-  updatedAt: number;
-};
 
 const scopesOf = (text: string): CounsellingScope[] => text.split(",").filter((scope) => scope !== "") as CounsellingScope[];
 

@@ -51,7 +51,10 @@ export const directoryRoutes: FastifyPluginAsyncZod<CounsellingDirectoryDeps> = 
   );
   app.put(
     "/api/practices/:practiceId/listing",
-    { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema, body: putListingBodySchema, response: { 200: practiceListingResponseSchema } } },
+    {
+      config: { access: "signed-in" },
+      schema: { params: practiceIdParamsSchema, body: putListingBodySchema, response: { 200: practiceListingResponseSchema } },
+    },
     async (request) => putListing(deps, actorOf(request), request.params.practiceId, request.body),
   );
   app.delete("/api/practices/:practiceId/listing", { config: { access: "signed-in" }, schema: { params: practiceIdParamsSchema } }, async (request, reply) => {

@@ -118,7 +118,11 @@ export async function listMyRequests(deps: CounsellingDirectoryDeps, userId: str
  * share once a counsellor accepts. A couple's request waits for the partner to confirm for
  * themselves; the practice sees nothing of it before. Limits: decision 055.
  */
-export async function createRequest(deps: CounsellingDirectoryDeps, userId: string, body: CreateCounsellingRequestBody): Promise<MyCounsellingRequestsResponse> {
+export async function createRequest(
+  deps: CounsellingDirectoryDeps,
+  userId: string,
+  body: CreateCounsellingRequestBody,
+): Promise<MyCounsellingRequestsResponse> {
   const now = nowOf(deps);
   await deps.db.transaction().execute(async (trx) => {
     const listing = await findListing(trx, body.practiceId);
@@ -172,7 +176,8 @@ export async function confirmRequest(
     const relation = await relationToPractice(trx, row.practiceId, userId);
     if (relation === "client") throw alreadyClient();
     if (relation === "member") throw conflict("OWN_PRACTICE", "You belong to this practice.");
-    if (!(await updateRequest(trx, requestId, ["awaiting-partner"], { status: "sent", partner_scopes: orderScopes(scopes).join(",") }, now))) throw requestClosed();
+    if (!(await updateRequest(trx, requestId, ["awaiting-partner"], { status: "sent", partner_scopes: orderScopes(scopes).join(",") }, now)))
+      throw requestClosed();
     await notifyManagers(trx, row.practiceId, requestId, now);
   });
   return readMine(deps.db, userId);
@@ -223,7 +228,14 @@ export async function listIntakeRequests(deps: CounsellingDirectoryDeps, actor: 
       rows.flatMap((row) =>
         [row.requesterId, row.partnerId]
           .filter((id): id is string => id !== null)
-          .map((ownerId) => ({ ownerId, viewerId: actor.userId, viewerName, viewerRole: "counsellor" as const, scope: "counselling-request" as const, viewedAt: now })),
+          .map((ownerId) => ({
+            ownerId,
+            viewerId: actor.userId,
+            viewerName,
+            viewerRole: "counsellor" as const,
+            scope: "counselling-request" as const,
+            viewedAt: now,
+          })),
       ),
     );
     return {
@@ -249,7 +261,8 @@ export async function assignIntakeRequest(
   await deps.db.transaction().execute(async (trx) => {
     await requireIntakeRequest(trx, practiceId, requestId);
     const member = await findMemberById(trx, practiceId, memberId);
-    if (!member) throw new DomainError(422, "NOT_A_MEMBER", "Choose a counsellor of this practice.", [{ path: "memberId", message: "not a member of this practice" }]);
+    if (!member)
+      throw new DomainError(422, "NOT_A_MEMBER", "Choose a counsellor of this practice.", [{ path: "memberId", message: "not a member of this practice" }]);
     if (!(await updateRequest(trx, requestId, ["sent", "assigned"], { status: "assigned", counsellor_id: member.userId }, now))) throw requestClosed();
     if (member.userId !== actor.userId) await notify(trx, member.userId, requestId, `assigned-${now}`, now);
   });
@@ -322,4 +335,3 @@ function noticeRenderer(publicUrl: string): OutboxRenderer {
 export function counsellingRequestOutboxHandlers(options: { publicUrl: string }): OutboxHandlers {
   return { producers: [], renderers: { [counsellingRequestNoticeKind]: noticeRenderer(options.publicUrl) } };
 }
-
