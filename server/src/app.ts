@@ -35,6 +35,7 @@ import { dashboardRoutes } from "./modules/dashboard/index.js";
 import { practicePsychometricsRoutes } from "./modules/practice-psychometrics/index.js";
 import { clientExportsRoutes } from "./modules/client-exports/index.js";
 import { clientRequestsRoutes } from "./modules/client-requests/index.js";
+import { counsellingRequestsRoutes, directoryRoutes, intakeRoutes, unassignOnLeavingPractice } from "./modules/counselling-directory/index.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import type { Mailer } from "./platform/mailer.js";
 import type { Keyring } from "./platform/crypto.js";
@@ -116,7 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         deps.logger.warn("The write-ahead log could not be emptied after an account deletion; the next deletion or restart will");
     },
     // Someone removed from a practice, or leaving it, stops being their clients' counsellor there.
-    afterLeavingPractice: (practiceId, userId) => endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId),
+    // Requests for counselling assigned to them go back to the practice's intake list.
+    afterLeavingPractice: async (practiceId, userId) => {
+      await endRelationsOnLeavingPractice({ db: database.db, clock }, practiceId, userId);
+      await unassignOnLeavingPractice({ db: database.db, clock }, practiceId, userId);
+    },
     // A counsellor's dashboard sorts by the names kept in its summary rows (decision 018).
     afterUserUpdate: (userId) => database.db.transaction().execute((trx) => refreshClientSummariesOfPerson(trx, userId)),
   });
@@ -161,6 +166,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });
   await app.register(clientRequestsRoutes, { db: database.db, clock });
+  await app.register(directoryRoutes, { db: database.db, clock });
+  await app.register(counsellingRequestsRoutes, { db: database.db, clock });
+  await app.register(intakeRoutes, { db: database.db, clock });
 
   const pageHtml = deps.webDistDir ? await registerWebApp(app, { distDir: deps.webDistDir, quickExitUrl: config.quickExitUrl }) : null;
   registerNotFoundHandler(app, { pageHtml });

@@ -16,6 +16,7 @@ import { bringDerivedRowsUpToDate } from "./modules/derived-rows/index.js";
 import { startDeploymentNormsJob } from "./modules/deployment-psychometrics/index.js";
 import { mergeOutboxHandlers, startOutboxWorker } from "./modules/outbox/index.js";
 import { requestOutboxHandlers } from "./modules/client-requests/index.js";
+import { counsellingRequestOutboxHandlers } from "./modules/counselling-directory/index.js";
 import { createReminderTokens, reminderOutboxHandlers } from "./modules/reminders/index.js";
 
 /** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms, outbox), graceful shutdown. */
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     handlers: mergeOutboxHandlers(
       reminderOutboxHandlers({ publicUrl: config.publicUrl, tokens: createReminderTokens(authSecret) }),
       requestOutboxHandlers({ publicUrl: config.publicUrl }),
+      counsellingRequestOutboxHandlers({ publicUrl: config.publicUrl }),
     ),
   });
   let shuttingDown = false;

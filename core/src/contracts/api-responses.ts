@@ -19,6 +19,7 @@ import {
   partnerExercisesResponseSchema,
 } from "./couple.js";
 import { counsellorRequestsResponseSchema, openRequestsResponseSchema } from "./client-requests.js";
+import { directoryResponseSchema, intakeResponseSchema, myCounsellingRequestsResponseSchema, practiceListingResponseSchema } from "./counselling-directory.js";
 import { clientDetailResponseSchema, dashboardResponseSchema } from "./dashboard.js";
 import { exerciseCompletionListResponseSchema, exerciseCompletionSchema, exerciseListResponseSchema } from "./exercises.js";
 import { dataExportSchema, fhirExportBundleSchema } from "./export.js";
@@ -50,6 +51,17 @@ export const apiResponses = {
   "GET /api/consent": { status: 200, schema: consentStatusSchema },
   "POST /api/consent": { status: 200, schema: consentStatusSchema },
   "GET /api/counselling": { status: 200, schema: counsellingRelationsResponseSchema },
+  "GET /api/directory": { status: 200, schema: directoryResponseSchema },
+  "GET /api/practices/:practiceId/listing": { status: 200, schema: practiceListingResponseSchema },
+  "PUT /api/practices/:practiceId/listing": { status: 200, schema: practiceListingResponseSchema },
+  "GET /api/counselling-requests": { status: 200, schema: myCounsellingRequestsResponseSchema },
+  "POST /api/counselling-requests": { status: 201, schema: myCounsellingRequestsResponseSchema },
+  "POST /api/counselling-requests/:requestId/confirm": { status: 200, schema: myCounsellingRequestsResponseSchema },
+  "POST /api/counselling-requests/:requestId/withdraw": { status: 200, schema: myCounsellingRequestsResponseSchema },
+  "GET /api/practices/:practiceId/intake": { status: 200, schema: intakeResponseSchema },
+  "POST /api/practices/:practiceId/intake/:requestId/assign": { status: 200, schema: intakeResponseSchema },
+  "POST /api/practices/:practiceId/intake/:requestId/accept": { status: 200, schema: intakeResponseSchema },
+  "POST /api/practices/:practiceId/intake/:requestId/decline": { status: 200, schema: intakeResponseSchema },
   "POST /api/counselling/lookup": { status: 200, schema: clientInviteLookupResponseSchema },
   "POST /api/counselling/accept": { status: 200, schema: counsellingRelationsResponseSchema },
   "PUT /api/counselling/:clientId/scopes": { status: 200, schema: counsellingRelationsResponseSchema },

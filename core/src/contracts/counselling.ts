@@ -24,7 +24,8 @@ export const CLIENT_KINDS = ["individual", "couple"] as const;
 export const clientKindSchema = z.enum(CLIENT_KINDS);
 export type ClientKind = z.infer<typeof clientKindSchema>;
 
-const scopesSchema = z
+/** A set of counselling scopes, each at most once: what an invitation's accept, a scope change and a request for counselling carry. */
+export const counsellingScopesSchema = z
   .array(counsellingScopeSchema)
   .max(COUNSELLING_SCOPES.length)
   .refine((scopes) => new Set(scopes).size === scopes.length, "each scope at most once");
@@ -46,11 +47,11 @@ export const clientInviteLookupResponseSchema = z.object({
 export type ClientInviteLookupResponse = z.infer<typeof clientInviteLookupResponseSchema>;
 
 /** POST /api/counselling/accept body: the code and what I share with my counsellor from now on. */
-export const acceptClientInviteBodySchema = z.object({ code: clientCodeInputSchema, scopes: scopesSchema }).strict();
+export const acceptClientInviteBodySchema = z.object({ code: clientCodeInputSchema, scopes: counsellingScopesSchema }).strict();
 export type AcceptClientInviteBody = z.infer<typeof acceptClientInviteBodySchema>;
 
 /** PUT /api/counselling/:clientId/scopes body: the whole set (empty = share nothing, but stay their client). */
-export const putCounsellingScopesBodySchema = z.object({ scopes: scopesSchema }).strict();
+export const putCounsellingScopesBodySchema = z.object({ scopes: counsellingScopesSchema }).strict();
 export type PutCounsellingScopesBody = z.infer<typeof putCounsellingScopesBodySchema>;
 
 export const clientIdParamsSchema = z.object({ clientId: pathIdSchema(100) });

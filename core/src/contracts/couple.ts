@@ -138,8 +138,11 @@ export type PartnerExercisesResponse = z.infer<typeof partnerExercisesResponseSc
 export const viewerRoleSchema = z.enum(["partner", "counsellor"]);
 export type ViewerRole = z.infer<typeof viewerRoleSchema>;
 
-/** A scope in "who viewed my data": a partner's share scope or a counselling scope. */
-export const viewedScopeSchema = z.union([shareScopeSchema, counsellingScopeSchema]);
+/**
+ * A scope in "who viewed my data": a partner's share scope, a counselling scope, or
+ * `counselling-request`: a practice read my request for counselling (my name and message; decision 055).
+ */
+export const viewedScopeSchema = z.union([shareScopeSchema, counsellingScopeSchema, z.literal("counselling-request")]);
 export type ViewedScope = z.infer<typeof viewedScopeSchema>;
 
 /** GET /api/data-views?before=…&limit=… */

@@ -183,7 +183,7 @@ export type DataViewTable = {
   viewer_name: string;
   viewer_role: "partner" | "counsellor";
   /** A partner share scope, or a counselling scope for a counsellor's view. */
-  scope: "overview" | "dimensions" | "check-in-trends" | "exercises" | "profile" | "check-ins" | "safety" | "notes";
+  scope: "overview" | "dimensions" | "check-in-trends" | "exercises" | "profile" | "check-ins" | "safety" | "notes" | "counselling-request";
   viewed_at: EpochMs;
 };
 
@@ -364,6 +364,41 @@ export type ClientRequestTable = {
   answered_at: NullableEpochMs;
 };
 
+/** A practice's entry in the directory (issue 19, decision 054); no row while unlisted. */
+export type PracticeListingTable = {
+  practice_id: string;
+  /** Language codes from core's DIRECTORY_LANGUAGES, each between bars: "|en|zh|". */
+  languages: string;
+  individual: number;
+  couple: number;
+  in_person_area: string | null;
+  online: number;
+  fees: string;
+  subsidised: number;
+  description: string;
+  contact: string;
+  listed_at: EpochMs;
+  updated_at: EpochMs;
+};
+
+/** A person's request for counselling to a listed practice (issue 19, decision 055). */
+export type CounsellingRequestTable = {
+  id: string;
+  practice_id: string;
+  requester_id: string;
+  partner_id: string | null;
+  kind: "individual" | "couple";
+  message: string | null;
+  /** Comma-separated counselling scopes each person chose; the partner's null until they confirm. */
+  requester_scopes: string;
+  partner_scopes: string | null;
+  status: "awaiting-partner" | "sent" | "assigned" | "accepted" | "declined" | "withdrawn";
+  counsellor_id: string | null;
+  decline_message: string | null;
+  created_at: EpochMs;
+  updated_at: EpochMs;
+};
+
 /** Each person's latest check-in week and when it was last written. */
 export type CheckInLatestTable = {
   user_id: string;
@@ -460,6 +495,8 @@ export type DB = {
   reminder_setting: ReminderSettingTable;
   outbox_message: OutboxMessageTable;
   client_request: ClientRequestTable;
+  practice_listing: PracticeListingTable;
+  counselling_request: CounsellingRequestTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

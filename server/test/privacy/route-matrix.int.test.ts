@@ -428,6 +428,89 @@ const table: Entry[] = [
     expect: signedIn(fails(404)),
   },
 
+  // The directory (decision 054): anyone reads it; nothing is listed here, so it is empty. A
+  // practice's listing: its members read it; only its owner writes it (below, with the writes).
+  {
+    route: "GET /api/directory",
+    call: () => ({ url: "/api/directory" }),
+    expect: everyone(ok(["practices"])),
+    mustContain: { anonymous: () => ['"practices":[]'] },
+  },
+  {
+    route: "GET /api/practices/:practiceId/listing",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/listing` }),
+    expect: forPracticeMembers(ok(["listing"])),
+  },
+  // Requests for counselling (decision 055): the caller's own only; a practice's intake list for
+  // its members with two-step sign-in; assigning is for owners and admins; no actor has a request here.
+  { route: "GET /api/counselling-requests", call: () => ({ url: "/api/counselling-requests" }), expect: signedIn(ok(["requests"])) },
+  {
+    route: "GET /api/practices/:practiceId/intake",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/intake` }),
+    expect: forPracticeMembers(ok(["requests"]), { counsellorNoTwoFactor: fails(403) }),
+    mustContain: { practiceAdmin: () => ['"requests":[]'] },
+  },
+  {
+    route: "POST /api/practices/:practiceId/intake/:requestId/assign",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/intake/${unknownId}/assign`, payload: { memberId: unknownId } }),
+    expect: forPracticeMembers(fails(404), {
+      counsellorShared: fails(403),
+      counsellorNotes: fails(403),
+      colleagueCounsellor: fails(403),
+      counsellorNoTwoFactor: fails(403),
+    }),
+  },
+  {
+    route: "POST /api/practices/:practiceId/intake/:requestId/accept",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/intake/${unknownId}/accept`, payload: {} }),
+    expect: forPracticeMembers(fails(404), { counsellorNoTwoFactor: fails(403) }),
+  },
+  {
+    route: "POST /api/practices/:practiceId/intake/:requestId/decline",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/intake/${unknownId}/decline`, payload: { message: "We cannot take anyone new." } }),
+    expect: forPracticeMembers(fails(404), { counsellorNoTwoFactor: fails(403) }),
+  },
+  {
+    route: "POST /api/counselling-requests",
+    // A practice that is not listed: not found for everyone.
+    call: () => ({ url: "/api/counselling-requests", payload: { practiceId: otherPracticeId, kind: "individual", scopes: ["profile"] } }),
+    expect: signedIn(fails(404)),
+  },
+  {
+    route: "POST /api/counselling-requests/:requestId/confirm",
+    call: () => ({ url: `/api/counselling-requests/${unknownId}/confirm`, payload: { scopes: [] } }),
+    expect: signedIn(fails(404)),
+  },
+  {
+    route: "POST /api/counselling-requests/:requestId/withdraw",
+    call: () => ({ url: `/api/counselling-requests/${unknownId}/withdraw`, payload: {} }),
+    expect: signedIn(fails(404)),
+  },
+  // The owner of the scene's practice lists it, then unlists it (the counsellors who made theirs).
+  {
+    route: "PUT /api/practices/:practiceId/listing",
+    call: (scene) => ({
+      url: `/api/practices/${practiceOf(scene)}/listing`,
+      payload: {
+        languages: ["en"],
+        individual: true,
+        couple: false,
+        inPersonArea: null,
+        online: true,
+        fees: "S$80 a session",
+        subsidised: false,
+        description: "A practice.",
+        contact: "mailto:hello@practice.example",
+      },
+    }),
+    expect: forPracticeMembers(fails(403), { counsellorRevoked: ok(["listing"]), counsellorNoTwoFactor: ok(["listing"]) }),
+  },
+  {
+    route: "DELETE /api/practices/:practiceId/listing",
+    call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/listing` }),
+    expect: forPracticeMembers(fails(403), { counsellorRevoked: ok(noBody, 204), counsellorNoTwoFactor: ok(noBody, 204) }),
+  },
+
   // Counselling, the client's side: none of the actors shares with a counsellor.
   { route: "GET /api/counselling", call: () => ({ url: "/api/counselling" }), expect: signedIn(ok(["relations"])) },
   { route: "POST /api/counselling/lookup", call: () => ({ url: "/api/counselling/lookup", payload: { code: unknownCode } }), expect: signedIn(fails(404)) },
@@ -762,7 +845,7 @@ describe.each(dialects)("[%s] privacy matrix: every route × every actor", (dial
     expect(seen.json().couple.partnerScopes).toEqual(["overview"]);
   });
 
-  it("answers every actor with the expected status and keys, and never hands the owner's private words to anyone else", { timeout: 240_000 }, async () => {
+  it("answers every actor with the expected status and keys, and never hands the owner's private words to anyone else", { timeout: 600_000 }, async () => {
     const declared = new Set(declaredRoutes(t.app).map((route) => `${route.method} ${route.url}`));
     // Entries for routes not (yet) declared are skipped here; the test above fails for them.
     const entries = table.filter((entry) => declared.has(entry.route));

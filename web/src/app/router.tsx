@@ -61,6 +61,9 @@ const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"),
 const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
 const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
+const DirectoryRoute = lazyPage(() => import("./routes/directory"), "DirectoryRoute");
+const DirectoryAskRoute = lazyPage(() => import("./routes/directory"), "DirectoryAskRoute");
+const DirectoryRequestsRoute = lazyPage(() => import("./routes/directory"), "DirectoryRequestsRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
 /** A page anyone may open. */
@@ -118,6 +121,10 @@ export function AppRouter() {
           <Route path="/practice/:practiceId/psychometrics" element={signedInPage(PracticePsychometricsRoute)} />
           {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}
           <Route path="/counselling" element={signedInPage(CounsellingRoute)} />
+          {/* The directory of practices on this server: anyone may read it; asking needs an account (decisions 054, 055). */}
+          <Route path="/directory" element={publicPage(DirectoryRoute)} />
+          <Route path="/directory/ask/:practiceId" element={signedInPage(DirectoryAskRoute)} />
+          <Route path="/directory/requests" element={signedInPage(DirectoryRequestsRoute)} />
           <Route path="/counselling/join" element={signedInPage(CounsellingJoinRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { COUNSELLING_HELP_PATH } from "../lib/paths";
+import { COUNSELLING_HELP_PATH, DIRECTORY_PATH } from "../lib/paths";
 
 /**
  * One warning sign, the same on a person's profile and a couple's report: what it is, why it
@@ -38,6 +38,9 @@ export function FlagCard({
           <p>{counsellingText}</p>
           <p>
             <Link to={COUNSELLING_HELP_PATH}>{t("profile.counsellingLink")}</Link>
+          </p>
+          <p>
+            <Link to={DIRECTORY_PATH}>{t("counselling.directory.askLink")}</Link>
           </p>
         </div>
       )}

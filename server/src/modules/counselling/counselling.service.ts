@@ -142,15 +142,8 @@ export async function acceptClientInvite(
           isUsedUp = !decision.isFirst;
           if (decision.isFirst) clientId = null;
         }
-        if (clientId === null) {
-          clientId = randomUUID();
-          await insertClient(trx, { id: clientId, practiceId: invite.practiceId, counsellorId: invite.counsellorId, kind: invite.kind, now });
-        }
-        await insertMember(trx, { clientId, practiceId: invite.practiceId, userId, now });
-        await replaceConsents(trx, { clientId, userId, scopes: orderScopes(scopes), now });
-        // The whole client: who joined first decides the order of a couple's names (decision 018).
-        await refreshClientSummariesOfClient(trx, clientId);
-        await markInviteAccepted(trx, { inviteId: invite.id, clientId, isUsedUp, now });
+        const joined = await joinClient(trx, { clientId, practiceId: invite.practiceId, counsellorId: invite.counsellorId, kind: invite.kind, userId, scopes, now });
+        await markInviteAccepted(trx, { inviteId: invite.id, clientId: joined, isUsedUp, now });
       });
     } catch (error) {
       // Another accept of mine into this practice committed at the same moment.
@@ -159,6 +152,29 @@ export async function acceptClientInvite(
     }
     return readRelations(deps.db, userId);
   });
+}
+
+/**
+ * The one way a person becomes a client (an accepted invitation, or an accepted request for
+ * counselling): a member of the client with exactly the scopes they chose, the client made first
+ * when `clientId` is null. In the caller's transaction; 409 ALREADY_CLIENT when they already are one in the practice.
+ */
+export async function joinClient(
+  trx: Kysely<DB>,
+  input: { clientId: string | null; practiceId: string; counsellorId: string; kind: ClientKind; userId: string; scopes: readonly CounsellingScope[]; now: number },
+): Promise<string> {
+  const { practiceId, userId, now } = input;
+  if (await isClientOfPractice(trx, practiceId, userId)) throw alreadyClient();
+  let clientId = input.clientId;
+  if (clientId === null) {
+    clientId = randomUUID();
+    await insertClient(trx, { id: clientId, practiceId, counsellorId: input.counsellorId, kind: input.kind, now });
+  }
+  await insertMember(trx, { clientId, practiceId, userId, now });
+  await replaceConsents(trx, { clientId, userId, scopes: orderScopes(input.scopes), now });
+  // The whole client: who joined first decides the order of a couple's names (decision 018).
+  await refreshClientSummariesOfClient(trx, clientId);
+  return clientId;
 }
 
 /** What I share with this counsellor from now on (the whole set). Their next request sees it: nothing is cached. */

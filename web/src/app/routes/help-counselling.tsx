@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
+import { DIRECTORY_PATH } from "../../lib/paths";
 import { HelpResources } from "../../features/help/components/help-resources";
 
 /**
@@ -21,6 +22,13 @@ export function HelpCounsellingRoute() {
       <p>
         {t("help.counselling.yourCounsellor")} <Link to="/counselling">{t("help.counselling.yourCounsellorLink")}</Link>
       </p>
+      <section aria-labelledby="help-directory" className="card">
+        <h2 id="help-directory">{t("counselling.directory.helpTitle")}</h2>
+        <p>{t("counselling.directory.helpBody")}</p>
+        <p>
+          <Link to={DIRECTORY_PATH}>{t("counselling.directory.askLink")}</Link>
+        </p>
+      </section>
       <p className="muted">{t("help.privateWindowTip")}</p>
       <HelpResources categories={["counselling"]} />
     </Page>

@@ -8,6 +8,8 @@ import { Loading } from "../../../components/loading";
 import { TableScroll } from "../../../components/table-scroll";
 import { ApiRequestError } from "../../../lib/api-client";
 import { ClientInvites } from "./client-invites";
+import { IntakeList } from "./intake-list";
+import { PracticeListing } from "./practice-listing";
 import { PracticeClients } from "./practice-clients";
 import { DashboardLink } from "../../../components/client/dashboard-link";
 import { useCancelInvitation, useChangeRole, usePractice, useRemoveMember } from "../../../lib/api/practice-api";
@@ -44,9 +46,11 @@ export function PracticeDetail({ practiceId }: { practiceId: string }) {
           <Link to={`/practice/${encodeURIComponent(practiceId)}/psychometrics`}>{t("counsellingPractice.detail.psychometricsLink")}</Link>
         </p>
       )}
+      <IntakeList practiceId={practiceId} practice={data} />
       <ClientInvites practiceId={practiceId} />
       <Members data={data} practiceId={practiceId} manager={manager} />
       {manager && data.invitations && <Invitations invitations={data.invitations} />}
+      <PracticeListing practiceId={practiceId} isOwner={data.myRole === "owner"} />
       {manager && (
         <section className="card">
           <InviteColleagueForm practiceId={practiceId} />

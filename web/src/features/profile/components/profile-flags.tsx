@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { FlagCard } from "../../../components/flag-card";
+import { DIRECTORY_PATH } from "../../../lib/paths";
 import type { ProfileView } from "../../../lib/api/profile-api";
 import { SharingSummary } from "../../../components/sharing/sharing-summary";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
@@ -60,6 +61,9 @@ export function SafetyResources({ holdsBackJointExercises }: { holdsBackJointExe
         <Link to="/help" className="button button--secondary">
           {t("profile.safetyLink")}
         </Link>
+      </p>
+      <p>
+        <Link to={`${DIRECTORY_PATH}?only=individual`}>{t("counselling.directory.askLinkIndividual")}</Link>
       </p>
       {holdsBackJointExercises && <p>{t("profile.safetyHeldBack")}</p>}
       <WhoCanSee subject="safety-check" />
