@@ -23,4 +23,5 @@ export * from "./practice-psychometrics.js";
 export * from "./preferences.js";
 export * from "./reminders.js";
 export * from "./client-requests.js";
+export * from "./invite-preview.js";
 export * from "./api-responses.js";

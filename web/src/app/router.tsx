@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { loadChunk } from "../lib/reload-on-new-version";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
+import { InviteGate } from "./invite-gate";
 import { Loading } from "../components/loading";
 import { HomeRoute } from "./routes/home";
 
@@ -61,6 +62,7 @@ const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"),
 const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
 const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
+const InviteLandingRoute = lazyPage(() => import("./routes/invite-landing"), "InviteLandingRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
 /** A page anyone may open. */
@@ -75,6 +77,11 @@ function publicPage(Page: ComponentType) {
 /** A page for a signed-in person; others are sent to sign in and back. */
 function signedInPage(Page: ComponentType) {
   return <RequireSignIn>{publicPage(Page)}</RequireSignIn>;
+}
+
+/** An invite link's page: who invites, for someone not signed in yet; the join page once they are (decision 058). */
+function invitePage(Page: ComponentType) {
+  return <InviteGate signedIn={publicPage(Page)} signedOut={publicPage(InviteLandingRoute)} />;
 }
 
 /** Every page of the app. Route components stay thin and compose features. */
@@ -101,7 +108,7 @@ export function AppRouter() {
           <Route path="/practices" element={signedInPage(PracticesRoute)} />
           <Route path="/practices/:exerciseId" element={signedInPage(PracticeRoute)} />
           <Route path="/partner" element={signedInPage(PartnerRoute)} />
-          <Route path="/partner/join" element={signedInPage(PartnerJoinRoute)} />
+          <Route path="/partner/join" element={invitePage(PartnerJoinRoute)} />
           <Route path="/partner/report" element={signedInPage(PartnerReportRoute)} />
           <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
           <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
@@ -111,14 +118,14 @@ export function AppRouter() {
           {/* A counselling practice; /practices (plural) are the three habits. */}
           <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
-          <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
+          <Route path="/practice/join/:invitationId" element={invitePage(PracticeJoinRoute)} />
           <Route path="/practice/:practiceId/clients" element={signedInPage(ClientDashboardRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId" element={signedInPage(ClientDetailRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId/report" element={signedInPage(PracticeReportRoute)} />
           <Route path="/practice/:practiceId/psychometrics" element={signedInPage(PracticePsychometricsRoute)} />
           {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}
           <Route path="/counselling" element={signedInPage(CounsellingRoute)} />
-          <Route path="/counselling/join" element={signedInPage(CounsellingJoinRoute)} />
+          <Route path="/counselling/join" element={invitePage(CounsellingJoinRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

@@ -2,4 +2,4 @@
 // their counsellor see (decision 015).
 export { counsellingRoutes } from "./counselling.routes.js";
 export { practiceClientsRoutes } from "./practice-clients.routes.js";
-export { endRelationsOnLeavingPractice, leaveCounsellingBeforeAccountDeletion, listCounsellingForExport } from "./counselling.service.js";
+export { endRelationsOnLeavingPractice, leaveCounsellingBeforeAccountDeletion, listCounsellingForExport, previewClientInvite } from "./counselling.service.js";
