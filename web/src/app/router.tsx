@@ -3,7 +3,6 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { loadChunk } from "../lib/reload-on-new-version";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
-import { InviteGate } from "./invite-gate";
 import { Loading } from "../components/loading";
 import { HomeRoute } from "./routes/home";
 
@@ -46,23 +45,23 @@ const TrendsRoute = lazyPage(() => import("./routes/trends"), "TrendsRoute");
 const PracticesRoute = lazyPage(() => import("./routes/practices"), "PracticesRoute");
 const PracticeRoute = lazyPage(() => import("./routes/practice"), "PracticeRoute");
 const PartnerRoute = lazyPage(() => import("./routes/partner"), "PartnerRoute");
-const PartnerJoinRoute = lazyPage(() => import("./routes/partner-join"), "PartnerJoinRoute");
+// Invite links: who invites for someone not signed in, the join page once they are (decision 058).
+const PartnerInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PartnerInviteRoute");
 const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute");
 const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute");
 const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute");
 const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorRoute");
 const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute");
 const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute");
-const PracticeJoinRoute = lazyPage(() => import("./routes/practice-join"), "PracticeJoinRoute");
+const PracticeInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PracticeInviteRoute");
 const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute");
-const CounsellingJoinRoute = lazyPage(() => import("./routes/counselling-join"), "CounsellingJoinRoute");
+const CounsellingInviteRoute = lazyPage(() => import("./routes/invite-landing"), "CounsellingInviteRoute");
 const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute");
 const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
 const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute");
 const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
 const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute");
 const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
-const InviteLandingRoute = lazyPage(() => import("./routes/invite-landing"), "InviteLandingRoute");
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
 /** A page anyone may open. */
@@ -77,11 +76,6 @@ function publicPage(Page: ComponentType) {
 /** A page for a signed-in person; others are sent to sign in and back. */
 function signedInPage(Page: ComponentType) {
   return <RequireSignIn>{publicPage(Page)}</RequireSignIn>;
-}
-
-/** An invite link's page: who invites, for someone not signed in yet; the join page once they are (decision 058). */
-function invitePage(Page: ComponentType) {
-  return <InviteGate signedIn={publicPage(Page)} signedOut={publicPage(InviteLandingRoute)} />;
 }
 
 /** Every page of the app. Route components stay thin and compose features. */
@@ -108,7 +102,7 @@ export function AppRouter() {
           <Route path="/practices" element={signedInPage(PracticesRoute)} />
           <Route path="/practices/:exerciseId" element={signedInPage(PracticeRoute)} />
           <Route path="/partner" element={signedInPage(PartnerRoute)} />
-          <Route path="/partner/join" element={invitePage(PartnerJoinRoute)} />
+          <Route path="/partner/join" element={publicPage(PartnerInviteRoute)} />
           <Route path="/partner/report" element={signedInPage(PartnerReportRoute)} />
           <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
           <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
@@ -118,14 +112,14 @@ export function AppRouter() {
           {/* A counselling practice; /practices (plural) are the three habits. */}
           <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
-          <Route path="/practice/join/:invitationId" element={invitePage(PracticeJoinRoute)} />
+          <Route path="/practice/join/:invitationId" element={publicPage(PracticeInviteRoute)} />
           <Route path="/practice/:practiceId/clients" element={signedInPage(ClientDashboardRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId" element={signedInPage(ClientDetailRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId/report" element={signedInPage(PracticeReportRoute)} />
           <Route path="/practice/:practiceId/psychometrics" element={signedInPage(PracticePsychometricsRoute)} />
           {/* The client's side of counselling: who I share with, and joining by a counsellor's code. */}
           <Route path="/counselling" element={signedInPage(CounsellingRoute)} />
-          <Route path="/counselling/join" element={invitePage(CounsellingJoinRoute)} />
+          <Route path="/counselling/join" element={publicPage(CounsellingInviteRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

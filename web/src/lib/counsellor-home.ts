@@ -1,18 +1,15 @@
 import type { PracticesResponse } from "@mutual/core";
 
 // Where a practice member's work starts (decision 057): their clients. Kept in lib so the frame,
-// the sign-in page and the menu name the same place.
+// the sign-in page and the menu name the same places.
 
-/** The clients list of the person's practice, the list of practices if they have several, or null for someone in none. */
-export function clientsPathOf(practices: PracticesResponse["practices"] | undefined): string | null {
-  if (!practices || practices.length === 0) return null;
-  const [only] = practices;
-  return practices.length === 1 && only ? `/practice/${encodeURIComponent(only.id)}/clients` : "/practice";
-}
-
-/** The person's counselling practice page, or the list of them if they have several; null for someone in none. */
-export function practicePathOf(practices: PracticesResponse["practices"] | undefined): string | null {
-  if (!practices || practices.length === 0) return null;
-  const [only] = practices;
-  return practices.length === 1 && only ? `/practice/${encodeURIComponent(only.id)}` : "/practice";
+/**
+ * The person's clients and practice pages (of their one practice, or the list of practices if
+ * they have several); null for someone in no practice.
+ */
+export function counsellorPathsOf(practices: PracticesResponse["practices"] | undefined): { clients: string; practice: string } | null {
+  if (!practices?.length) return null;
+  if (practices.length > 1 || !practices[0]) return { clients: "/practice", practice: "/practice" };
+  const practice = `/practice/${encodeURIComponent(practices[0].id)}`;
+  return { clients: `${practice}/clients`, practice };
 }

@@ -6,7 +6,7 @@ import { useMe } from "../../lib/api/auth-api";
 import { SignInForm } from "../../features/auth/components/sign-in-form";
 import { afterSignInPath, otherAuthPagePath } from "../../lib/next-path";
 import { usePractices } from "../../lib/api/practice-api";
-import { clientsPathOf } from "../../lib/counsellor-home";
+import { counsellorPathsOf } from "../../lib/counsellor-home";
 import { Loading } from "../../components/loading";
 
 /**
@@ -16,7 +16,7 @@ import { Loading } from "../../components/loading";
 function LandingPage() {
   const practices = usePractices();
   if (practices.isPending) return <Loading />;
-  return <Navigate to={clientsPathOf(practices.data?.practices) ?? "/"} replace />;
+  return <Navigate to={counsellorPathsOf(practices.data?.practices)?.clients ?? "/"} replace />;
 }
 
 export function SignInRoute() {
