@@ -3,6 +3,7 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { finishSignUpFromEmail, signUpLinkFor } from "./support/sign-up";
 import { signUpInBrowser } from "./support/profile-by-api";
 import { submitSignIn } from "./support/sign-in";
+import { goToPlace, signOutFromMenu } from "./support/navigation";
 
 const password = "lantern river orbit maple";
 const newPassword = "harbour pebble quiet violet";
@@ -29,7 +30,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await expectNoAxeViolations(page, "home");
   await saveScreenshot(page, "home");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await expectNoAxeViolations(page, "sign in");
   await saveScreenshot(page, "sign-in");
@@ -41,7 +42,7 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
 
-  await page.getByRole("link", { name: "Account" }).click();
+  await goToPlace(page, "Account");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
   await expect(page.getByText("This device", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, "account");
@@ -52,11 +53,11 @@ test("a person signs up, signs in, changes the password, signs out and deletes t
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await submitSignIn(page, email, newPassword);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ana");
 
-  await page.getByRole("link", { name: "Account" }).click();
+  await goToPlace(page, "Account");
   const deleteSection = page.getByRole("region", { name: "Delete your account" });
   await deleteSection.getByLabel("Password", { exact: true }).fill(newPassword);
   await deleteSection.getByLabel("I understand that this cannot be undone").check();

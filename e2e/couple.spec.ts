@@ -5,6 +5,7 @@ import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api"
 import { finishSignUpFromEmail } from "./support/sign-up";
 import { registerSecret } from "./support/secrets";
 import { reverseWorded } from "./support/reverse-worded";
+import { goToPlace } from "./support/navigation";
 
 const password = "amber valley kettle dawn";
 
@@ -56,7 +57,7 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
   expect(checkIn.status()).toBe(200);
 
   // Alex makes an invite: a code and a link, shown once.
-  await alex.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partner" }).click();
+  await goToPlace(alex, "Partner");
   await expect(alex.getByRole("heading", { level: 1 })).toHaveText("Your partner");
   await alex.getByRole("button", { name: "Make an invite code" }).click();
   const link = (await alex.getByLabel("Or send this link").textContent())?.trim() ?? "";

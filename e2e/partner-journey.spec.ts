@@ -5,6 +5,7 @@ import { finishSignUpFromEmail } from "./support/sign-up";
 import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { answerProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 import { reverseWorded } from "./support/reverse-worded";
+import { goToPlace } from "./support/navigation";
 
 const password = "copper meadow lantern tide";
 
@@ -173,9 +174,9 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
     await expectNoAxeViolations(page, "trends");
     await saveScreenshot(page, "trends");
   }
-  if ((await nav.getByRole("link", { name: "Practices" }).count()) > 0) {
-    await nav.getByRole("link", { name: "Practices" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Practices");
+  {
+    await goToPlace(page, "Habits");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Habits");
     await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
     await expectNoAxeViolations(page, "practices");
     await saveScreenshot(page, "practices");
@@ -196,7 +197,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   await saveScreenshot(page, "help-signed-in");
 
   // Export everything, then delete the account.
-  await nav.getByRole("link", { name: "Account" }).click();
+  await goToPlace(page, "Account");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
   await expectNoAxeViolations(page, "account with export");
   const downloadPromise = page.waitForEvent("download");
@@ -249,8 +250,8 @@ test("answers that raise concerns bring kind next steps, counselling and private
   await expectNoAxeViolations(page, "profile with flags and safety resources");
   await saveScreenshot(page, "profile-with-flags");
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practices" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Practices");
+  await goToPlace(page, "Habits");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Habits");
   await page.waitForLoadState("networkidle");
   await expectNoAxeViolations(page, "practices with joint exercises held back");
   await saveScreenshot(page, "practices-held-back");

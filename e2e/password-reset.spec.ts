@@ -4,6 +4,7 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { registerSecret } from "./support/secrets";
 import { emailsTo, finishSignUpFromEmail } from "./support/sign-up";
 import { submitSignIn } from "./support/sign-in";
+import { signOutFromMenu } from "./support/navigation";
 
 const oldPassword = "saffron kettle wander north";
 const newPassword = "glacier tulip ember compass";
@@ -30,7 +31,7 @@ test("a person who forgot the password asks for a link, sets a new password with
   await page.getByRole("button", { name: "Create account" }).click();
   await finishSignUpFromEmail(page, email, oldPassword);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Noor");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();
 
   await page.getByRole("link", { name: "Forgot your password?" }).click();

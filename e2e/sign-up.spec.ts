@@ -4,6 +4,7 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { registerSecret } from "./support/secrets";
 import { confirmWithPassword, emailsTo, signUpLinkFor } from "./support/sign-up";
 import { submitSignIn } from "./support/sign-in";
+import { signOutFromMenu } from "./support/navigation";
 
 const password = "meadow copper lantern drift";
 
@@ -55,7 +56,7 @@ test("a new person creates an account through the emailed link, which works once
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Ines");
 
   // Opened again after signing out, the link with the password is just a sign-in.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();
   await page.goto(link);
   await confirmWithPassword(page, email, password);
@@ -105,7 +106,7 @@ test("signing up with an address that has an account looks the same, signs nobod
   await page.goto(await signUpLinkFor(email));
   await confirmWithPassword(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Owner");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOutFromMenu(page);
   await expect(page.getByText("You have signed out.")).toBeVisible();
 
   const stranger = `fresh-${randomUUID()}@example.test`;

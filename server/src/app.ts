@@ -20,6 +20,7 @@ import { refreshClientSummariesOfPerson } from "./modules/client-summary/index.j
 import { checkInRoutes } from "./modules/check-in/index.js";
 import { destroyDataKeyBeforeAccountDeletion } from "./modules/data-keys/index.js";
 import { helpRoutes } from "./modules/help/index.js";
+import { invitePreviewRoutes } from "./modules/invite-preview/index.js";
 import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { preferencesRoutes } from "./modules/preferences/index.js";
@@ -156,12 +157,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.
   const fhirBase = fhirBaseOf(config.publicUrl);
   await app.register(exportRoutes, { database, kek: deps.keyring, clock, fhirBase });
-  await app.register(coupleRoutes, { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "partner-invite-code") });
+  const partnerCodeHasher = createInviteCodeHasher(deps.authSecret, "partner-invite-code");
+  await app.register(coupleRoutes, { db: database.db, clock, hashCode: partnerCodeHasher });
   await app.register(dataViewsRoutes, { db: database.db });
   await app.register(practiceRoutes, { db: database.db, clock });
   const clientCodes = { db: database.db, clock, hashCode: createInviteCodeHasher(deps.authSecret, "client-invite-code") };
   await app.register(counsellingRoutes, clientCodes);
   await app.register(practiceClientsRoutes, clientCodes);
+  await app.register(invitePreviewRoutes, {
+    db: database.db,
+    clock,
+    hashPartnerCode: partnerCodeHasher,
+    hashClientCode: clientCodes.hashCode,
+    clientIpHeader: config.clientIpHeader,
+  });
   await app.register(dashboardRoutes, { db: database.db, kek: deps.keyring, clock });
   await app.register(practicePsychometricsRoutes, { db: database.db, clock });
   await app.register(clientExportsRoutes, { db: database.db, kek: deps.keyring, clock, fhirBase });

@@ -25,6 +25,7 @@ import { exerciseCompletionListResponseSchema, exerciseCompletionSchema, exercis
 import { dataExportSchema, fhirExportBundleSchema } from "./export.js";
 import { livenessSchema, readinessSchema } from "./health.js";
 import { helpResourcesResponseSchema } from "./help.js";
+import { invitePreviewResponseSchema } from "./invite-preview.js";
 import { meResponseSchema } from "./me.js";
 import { practiceDetailResponseSchema, practicesResponseSchema } from "./practice-membership.js";
 import { practicePsychometricsResponseSchema } from "./practice-psychometrics.js";
@@ -90,6 +91,7 @@ export const apiResponses = {
   "GET /api/me": { status: 200, schema: meResponseSchema },
   "GET /api/practices/:practiceId/psychometrics": { status: 200, schema: practicePsychometricsResponseSchema },
   "GET /api/practices": { status: 200, schema: practicesResponseSchema },
+  "POST /api/invites/preview": { status: 200, schema: invitePreviewResponseSchema },
   "GET /api/practices/:practiceId": { status: 200, schema: practiceDetailResponseSchema },
   "GET /api/preferences": { status: 200, schema: preferencesSchema },
   "PUT /api/preferences": { status: 200, schema: preferencesSchema },

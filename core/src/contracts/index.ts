@@ -24,4 +24,5 @@ export * from "./preferences.js";
 export * from "./reminders.js";
 export * from "./client-requests.js";
 export * from "./counselling-directory.js";
+export * from "./invite-preview.js";
 export * from "./api-responses.js";

@@ -183,6 +183,12 @@ const table: Entry[] = [
   { route: "GET /livez", call: () => ({ url: "/livez" }), expect: everyone(ok(["status"])) },
   { route: "GET /readyz", call: () => ({ url: "/readyz" }), expect: everyone(ok(["checks", "status"])) },
   { route: "GET /api/help/resources", call: () => ({ url: "/api/help/resources" }), expect: everyone(ok(["region", "resources", "updatedOn"])) },
+  // An invite link opened signed out (decision 058): a code nobody was given is "not valid" for everyone.
+  {
+    route: "POST /api/invites/preview",
+    call: () => ({ url: "/api/invites/preview", payload: { kind: "partner", code: unknownCode } }),
+    expect: everyone(fails(404)),
+  },
   // The built web app, as a deployment serves it (one route per file; these two files are the test's own build).
   { route: "GET /index.html", call: () => ({ url: "/index.html" }), expect: everyone(ok("not JSON")) },
   { route: "GET /assets/app-test.js", call: () => ({ url: "/assets/app-test.js" }), expect: everyone(ok("not JSON")) },

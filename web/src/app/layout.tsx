@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, Outlet, useNavigate } from "react-router";
 import { QuickExitButton } from "../features/safety/quick-exit-button";
-import { signOut, useSession } from "../lib/session";
+import { signOut, useSession, useShellPractices } from "../lib/session";
 import { shellText as t } from "../lib/shell-text";
+import { SiteNav } from "./site-nav";
 
 /** The frame of every page: skip link, header with help and quick exit, main, footer. */
 export function Layout() {
@@ -10,6 +11,7 @@ export function Layout() {
   const [isSigningOut, setSigningOut] = useState(false);
   const navigate = useNavigate();
   const signedIn = Boolean(me.data);
+  const practices = useShellPractices(signedIn);
 
   const onSignOut = () => {
     setSigningOut(true);
@@ -38,51 +40,7 @@ export function Layout() {
             <QuickExitButton />
           </div>
         </div>
-        <nav aria-label={t("nav.label")} className="site-nav">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                {t("nav.home")}
-              </NavLink>
-            </li>
-            {signedIn ? (
-              <>
-                <li>
-                  <NavLink to="/profile">{t("nav.profile")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/check-in">{t("nav.checkIn")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/trends">{t("nav.trends")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/practices">{t("nav.practices")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/partner">{t("nav.partner")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/account">{t("nav.account")}</NavLink>
-                </li>
-                <li>
-                  <button type="button" className="button button--link" onClick={onSignOut} disabled={isSigningOut}>
-                    {t("nav.signOut")}
-                  </button>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/sign-up">{t("nav.signUp")}</NavLink>
-                </li>
-              </>
-            )}
-          </ul>
-        </nav>
+        <SiteNav signedIn={signedIn} practices={practices?.practices} onSignOut={onSignOut} isSigningOut={isSigningOut} />
       </header>
       <main id="main" className="site-main">
         <Outlet />

@@ -1,9 +1,19 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import type { Preferences } from "@mutual/core";
+import type { Preferences, PracticesResponse } from "@mutual/core";
 import { initI18n, loadLaterText } from "../lib/i18n";
-import { getSession, getShellPreferences, onSignOut, setSessionPerson, setShellPreferences, subscribeSession, type Me } from "../lib/session";
+import {
+  getSession,
+  getShellPractices,
+  getShellPreferences,
+  onSignOut,
+  setSessionPerson,
+  setShellPractices,
+  setShellPreferences,
+  subscribeSession,
+  type Me,
+} from "../lib/session";
 
 // What every page but the frame and the home page's welcome needs (decision 043), loaded with the
 // first lazy page: i18next with all the text, and TanStack Query with one cache for the whole
@@ -11,6 +21,8 @@ import { getSession, getShellPreferences, onSignOut, setSessionPerson, setShellP
 
 const meKey = "me";
 const preferencesKey = "preferences";
+// The same key as lib/api/practice-api.ts: a practice created or joined shows in the menu at once.
+const practicesKey = "practices";
 
 /** Keeps a query cache and the frame's session store saying the same, whichever learns first. */
 export function linkSession(client: QueryClient): () => void {
@@ -19,6 +31,8 @@ export function linkSession(client: QueryClient): () => void {
     if (session.data !== undefined && client.getQueryData([meKey]) !== session.data) client.setQueryData([meKey], session.data);
     const preferences = getShellPreferences();
     if (preferences !== undefined && client.getQueryData([preferencesKey]) !== preferences) client.setQueryData([preferencesKey], preferences);
+    const practices = getShellPractices();
+    if (practices !== undefined && client.getQueryData([practicesKey]) !== practices) client.setQueryData([practicesKey], practices);
   };
   toCache();
   const unsubscribeStore = subscribeSession(toCache);
@@ -28,6 +42,8 @@ export function linkSession(client: QueryClient): () => void {
     const data: unknown = event.query.state.data;
     if (key === meKey && data !== undefined && getSession().data !== data) setSessionPerson(data as Me | null);
     if (key === preferencesKey && data !== undefined && getShellPreferences() !== data) setShellPreferences(data as Preferences);
+    if (key === practicesKey && event.query.queryKey.length === 1 && data !== undefined && getShellPractices() !== data)
+      setShellPractices(data as PracticesResponse);
   });
   const unsubscribeSignOut = onSignOut(() => {
     client.removeQueries();

@@ -116,3 +116,54 @@ describe("Signing in on the way to a page", () => {
     expect(afterSignInPath(null, "")).toBe("/");
   });
 });
+
+describe("Landing after signing in without a page to return to", () => {
+  const landingRoutes = [
+    { path: "/sign-in", element: <SignInRoute /> },
+    { path: "/", element: <p>Partner home</p> },
+    { path: "/practice/:practiceId/clients", element: <p>Clients dashboard</p> },
+  ];
+
+  async function signIn() {
+    await userEvent.type(await screen.findByRole("textbox", { name: "Email address" }), "sam@x.test");
+    await userEvent.type(screen.getByLabelText("Password"), "a long enough password");
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+  }
+
+  it("takes a counsellor to their clients", async () => {
+    let signedIn = false;
+    stubFetch({
+      "GET /api/me": () =>
+        signedIn ? { status: 200, body: { user } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } },
+      "POST /api/auth/sign-in/email": () => {
+        signedIn = true;
+        return { status: 200, body: { user } };
+      },
+      "GET /api/practices": {
+        status: 200,
+        body: { twoFactorEnabled: true, practices: [{ id: "p1", name: "Harbour", role: "counsellor", joinedAt: "2026-01-01T00:00:00.000Z" }] },
+      },
+    });
+    const { router } = renderRoutes(landingRoutes, "/sign-in");
+    await signIn();
+    expect(await screen.findByText("Clients dashboard")).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/practice/p1/clients");
+  });
+
+  it("takes a partner to their journey on the home page", async () => {
+    let signedIn = false;
+    stubFetch({
+      "GET /api/me": () =>
+        signedIn ? { status: 200, body: { user } } : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in." } } },
+      "POST /api/auth/sign-in/email": () => {
+        signedIn = true;
+        return { status: 200, body: { user } };
+      },
+      "GET /api/practices": { status: 200, body: { twoFactorEnabled: false, practices: [] } },
+    });
+    const { router } = renderRoutes(landingRoutes, "/sign-in");
+    await signIn();
+    expect(await screen.findByText("Partner home")).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/");
+  });
+});

@@ -45,16 +45,17 @@ const TrendsRoute = lazyPage(() => import("./routes/trends"), "TrendsRoute");
 const PracticesRoute = lazyPage(() => import("./routes/practices"), "PracticesRoute");
 const PracticeRoute = lazyPage(() => import("./routes/practice"), "PracticeRoute");
 const PartnerRoute = lazyPage(() => import("./routes/partner"), "PartnerRoute");
-const PartnerJoinRoute = lazyPage(() => import("./routes/partner-join"), "PartnerJoinRoute");
+// Invite links: who invites for someone not signed in, the join page once they are (decision 058).
+const PartnerInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PartnerInviteRoute");
 const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute");
 const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute");
 const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute");
 const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorRoute");
 const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute");
 const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute");
-const PracticeJoinRoute = lazyPage(() => import("./routes/practice-join"), "PracticeJoinRoute");
+const PracticeInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PracticeInviteRoute");
 const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute");
-const CounsellingJoinRoute = lazyPage(() => import("./routes/counselling-join"), "CounsellingJoinRoute");
+const CounsellingInviteRoute = lazyPage(() => import("./routes/invite-landing"), "CounsellingInviteRoute");
 const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute");
 const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
 const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute");
@@ -104,7 +105,7 @@ export function AppRouter() {
           <Route path="/practices" element={signedInPage(PracticesRoute)} />
           <Route path="/practices/:exerciseId" element={signedInPage(PracticeRoute)} />
           <Route path="/partner" element={signedInPage(PartnerRoute)} />
-          <Route path="/partner/join" element={signedInPage(PartnerJoinRoute)} />
+          <Route path="/partner/join" element={publicPage(PartnerInviteRoute)} />
           <Route path="/partner/report" element={signedInPage(PartnerReportRoute)} />
           <Route path="/partner/check-ins" element={signedInPage(PartnerCheckInsRoute)} />
           <Route path="/partner/exercises" element={signedInPage(PartnerExercisesRoute)} />
@@ -114,7 +115,7 @@ export function AppRouter() {
           {/* A counselling practice; /practices (plural) are the three habits. */}
           <Route path="/practice" element={signedInPage(CounsellingPracticesRoute)} />
           <Route path="/practice/:practiceId" element={signedInPage(CounsellingPracticeRoute)} />
-          <Route path="/practice/join/:invitationId" element={signedInPage(PracticeJoinRoute)} />
+          <Route path="/practice/join/:invitationId" element={publicPage(PracticeInviteRoute)} />
           <Route path="/practice/:practiceId/clients" element={signedInPage(ClientDashboardRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId" element={signedInPage(ClientDetailRoute)} />
           <Route path="/practice/:practiceId/clients/:clientId/report" element={signedInPage(PracticeReportRoute)} />
@@ -125,7 +126,7 @@ export function AppRouter() {
           <Route path="/directory" element={publicPage(DirectoryRoute)} />
           <Route path="/directory/ask/:practiceId" element={signedInPage(DirectoryAskRoute)} />
           <Route path="/directory/requests" element={signedInPage(DirectoryRequestsRoute)} />
-          <Route path="/counselling/join" element={signedInPage(CounsellingJoinRoute)} />
+          <Route path="/counselling/join" element={publicPage(CounsellingInviteRoute)} />
           <Route path="*" element={publicPage(NotFoundRoute)} />
         </Route>
       </Routes>

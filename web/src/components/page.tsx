@@ -5,14 +5,15 @@ import { shellText } from "../lib/shell-text";
  * One page: sets the document title and moves focus to the heading when the page
  * appears, so screen-reader users hear where they landed after a client-side navigation.
  */
-export function Page({ title, children, narrow = false }: { title: string; children: ReactNode; narrow?: boolean }) {
+/** `wide` gives data-dense pages (the dashboard, a client) the width of a desk screen instead of the reading column. */
+export function Page({ title, children, narrow = false, wide = false }: { title: string; children: ReactNode; narrow?: boolean; wide?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · ${shellText("app.name")}`;
     heading.current?.focus();
   }, [title]);
   return (
-    <div className={narrow ? "page page--narrow" : "page"}>
+    <div className={narrow ? "page page--narrow" : wide ? "page page--wide" : "page"}>
       <h1 ref={heading} tabIndex={-1} className="page__title">
         {title}
       </h1>

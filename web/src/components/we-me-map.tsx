@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { PatternCode, ProfileView } from "../lib/api/profile-api";
 import { placeLabel, textBox, type Box, type LabelPlace } from "./map-labels";
 import { usePatternWords } from "./pattern-words";
+import { TableScroll } from "./table-scroll";
 
 // Drawing space: a square plot with room on the left and bottom for the axis names.
 const LEFT = 48;
@@ -218,39 +219,42 @@ export function WeMeMapPoints({ points, caption, band }: { points: readonly Labe
         ))}
         {band && <p className="muted">{t("profile.mapBandNote")}</p>}
       </figcaption>
-      <table className="we-me-map__table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("profile.tableMeasure")}</th>
-            {points.map((point) => (
-              <th key={point.label} scope="col">
-                {point.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t("profile.tableWe")}</th>
-            {points.map((point) => (
-              <td key={point.label}>{Math.round(point.we)}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t("profile.tableMe")}</th>
-            {points.map((point) => (
-              <td key={point.label}>{Math.round(point.me)}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t("profile.tablePattern")}</th>
-            {points.map((point) => (
-              <td key={point.label}>{words.name(point.pattern)}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      {/* Several people's columns can be wider than a phone: the table scrolls inside its own region (decision 059). */}
+      <TableScroll label={caption}>
+        <table className="we-me-map__table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("profile.tableMeasure")}</th>
+              {points.map((point) => (
+                <th key={point.label} scope="col">
+                  {point.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t("profile.tableWe")}</th>
+              {points.map((point) => (
+                <td key={point.label}>{Math.round(point.we)}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t("profile.tableMe")}</th>
+              {points.map((point) => (
+                <td key={point.label}>{Math.round(point.me)}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t("profile.tablePattern")}</th>
+              {points.map((point) => (
+                <td key={point.label}>{words.name(point.pattern)}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
     </figure>
   );
 }

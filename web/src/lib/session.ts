@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from "react";
-import type { MeResponse, Preferences } from "@mutual/core";
+import type { MeResponse, Preferences, PracticesResponse } from "@mutual/core";
 import { ApiRequestError, requestJson } from "./api-client";
 
 // Who is signed in, and their settings Quick exit needs, for the frame of every page without
@@ -20,8 +20,10 @@ const failed: SessionState = { isPending: false, isError: true, data: undefined 
 
 let me: SessionState = pending;
 let preferences: Preferences | undefined;
+let practices: PracticesResponse | undefined;
 let meRequest: Promise<void> | undefined;
 let preferencesRequest: Promise<void> | undefined;
+let practicesRequest: Promise<void> | undefined;
 const listeners = new Set<() => void>();
 const signOutListeners = new Set<() => void>();
 
@@ -52,6 +54,8 @@ export function setSessionPerson(person: Me | null): void {
   if (me.data !== undefined && me.data?.id !== person?.id) {
     preferences = undefined;
     preferencesRequest = undefined;
+    practices = undefined;
+    practicesRequest = undefined;
   }
   me = { isPending: false, isError: false, data: person };
   notify();
@@ -61,6 +65,14 @@ export function setShellPreferences(value: Preferences | undefined): void {
   preferences = value;
   notify();
 }
+
+/** The practices the person belongs to, as learnt elsewhere (the pages' query cache). */
+export function setShellPractices(value: PracticesResponse | undefined): void {
+  practices = value;
+  notify();
+}
+
+export const getShellPractices = (): PracticesResponse | undefined => practices;
 
 function requestMe(): Promise<void> {
   meRequest ??= fetchMe().then(setSessionPerson, () => {
@@ -90,6 +102,21 @@ export function useShellPreferences(isSignedIn: boolean): Preferences | undefine
   return isSignedIn ? value : undefined;
 }
 
+/**
+ * The counselling practices the signed-in person belongs to (undefined until known): the frame
+ * shows "Clients" to practice members and sends them to their clients after signing in.
+ */
+export function useShellPractices(isSignedIn: boolean): PracticesResponse | undefined {
+  const value = useSyncExternalStore(subscribeSession, getShellPractices);
+  useEffect(() => {
+    if (!isSignedIn) return;
+    practicesRequest ??= requestJson<PracticesResponse>("/api/practices").then(setShellPractices, () => {
+      practicesRequest = undefined;
+    });
+  }, [isSignedIn]);
+  return isSignedIn ? value : undefined;
+}
+
 /** Runs after a sign-out from the frame: the pages' cache forgets the person. */
 export function onSignOut(listener: () => void): () => void {
   signOutListeners.add(listener);
@@ -113,8 +140,10 @@ export async function signOut(): Promise<void> {
 export function resetSession(): void {
   me = pending;
   preferences = undefined;
+  practices = undefined;
   meRequest = undefined;
   preferencesRequest = undefined;
+  practicesRequest = undefined;
   listeners.clear();
   signOutListeners.clear();
 }

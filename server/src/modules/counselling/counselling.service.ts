@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
+  normalizeInviteCode,
   PRACTICE_ROLES,
   type ClientInviteLookupResponse,
   type ClientInvitesResponse,
@@ -108,6 +109,18 @@ export async function lookupClientInvite(deps: CounsellingDeps, userId: string, 
     requireNotOwnInvite(invite, userId);
     return presentLookup(invite);
   });
+}
+
+/**
+ * The counsellor's and practice's names for a client invite link opened by someone not signed in
+ * (decision 058), or null for any code that would not work now. Reads only; the caller throttles.
+ */
+export async function previewClientInvite(deps: CounsellingDeps, input: string): Promise<{ counsellorName: string; practiceName: string } | null> {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) return null;
+  const invite = await findInviteByHash(deps.db, deps.hashCode(code));
+  if (!invite || !isInviteOpen(invite, nowOf(deps)) || !(await isCounsellorStillMember(deps.db, invite))) return null;
+  return { counsellorName: invite.counsellorName, practiceName: invite.practiceName };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import {
   INTERDEPENDENCE_PROFILE_V1,
   compareCouple,
+  normalizeInviteCode,
   pickSharedScores,
   type CoupleReportResponse,
   type CoupleStateResponse,
@@ -170,6 +171,20 @@ export async function lookupInvite(deps: CoupleDeps, userId: string, input: stri
     await requireInviterFree(deps, invite, now);
     return presentLookup(invite.inviterName, invite.expiresAt);
   });
+}
+
+/**
+ * The inviter's name for an invite link opened by someone not signed in (decision 058), or null
+ * for any code that would not work now. Reads only: nothing is counted or cancelled here (the
+ * caller throttles by address), so a look cannot change what the inviter sees.
+ */
+export async function previewPartnerInvite(deps: CoupleDeps, input: string): Promise<{ inviterName: string } | null> {
+  const code = normalizeInviteCode(input);
+  if (code === undefined) return null;
+  const invite = await findInviteByHash(deps.db, deps.hashCode(code));
+  if (!invite || !isInviteOpen(invite, nowOf(deps))) return null;
+  if (await findActiveMembership(deps.db, invite.inviterId)) return null;
+  return { inviterName: invite.inviterName };
 }
 
 /**

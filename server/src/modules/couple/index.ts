@@ -1,2 +1,2 @@
 export { coupleRoutes } from "./couple.routes.js";
-export { endCoupleBeforeAccountDeletion, findCurrentPartnerId, getSharingForExport, type SharingForExport } from "./couple.service.js";
+export { endCoupleBeforeAccountDeletion, findCurrentPartnerId, getSharingForExport, previewPartnerInvite, type SharingForExport } from "./couple.service.js";

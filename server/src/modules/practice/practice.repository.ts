@@ -59,6 +59,17 @@ export function listPendingInvitations(db: Kysely<DB>, practiceId: string) {
     .execute();
 }
 
+/** One invitation with its practice's and inviter's names, whatever its state (the caller checks it is open). */
+export function findInvitationWithNames(db: Kysely<DB>, invitationId: string) {
+  return db
+    .selectFrom("invitation")
+    .innerJoin("organization", "organization.id", "invitation.organizationId")
+    .innerJoin("user", "user.id", "invitation.inviterId")
+    .select(["invitation.status as status", "invitation.expiresAt as expiresAt", "organization.name as practiceName", "user.name as inviterName"])
+    .where("invitation.id", "=", invitationId)
+    .executeTakeFirst();
+}
+
 /** The practices a person belongs to, with every member of each (for hand-over on account deletion). */
 export async function listPracticesWithMembersOf(db: Kysely<DB>, userId: string) {
   return db

@@ -7,6 +7,7 @@ import type { Clock } from "../../platform/clock.js";
 import { decidePracticeRole, isPracticeRole, practiceAfterLeaving, type Membership } from "./practice.policy.js";
 import { presentPracticeDetail, presentPractices } from "./practice.presenter.js";
 import {
+  findInvitationWithNames,
   deleteInvitationsToPerson,
   deletePractice,
   findMembership,
@@ -94,4 +95,14 @@ export async function handOverPracticesBeforeAccountDeletion(deps: Pick<Practice
       else if (outcome.action === "promote") await setMemberRole(trx, outcome.memberId, "owner");
     }
   });
+}
+
+/**
+ * The practice's and inviter's names for a colleague's invitation link opened by someone not
+ * signed in (decision 058), or null for any invitation that is not pending and unexpired. Reads only.
+ */
+export async function previewColleagueInvitation(deps: PracticeDeps, invitationId: string): Promise<{ inviterName: string; practiceName: string } | null> {
+  const invitation = await findInvitationWithNames(deps.db, invitationId);
+  if (!invitation || invitation.status !== "pending" || new Date(invitation.expiresAt).getTime() <= deps.clock.now().getTime()) return null;
+  return { inviterName: invitation.inviterName, practiceName: invitation.practiceName };
 }

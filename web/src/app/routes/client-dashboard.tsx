@@ -7,7 +7,7 @@ export function ClientDashboardRoute() {
   const { t } = useTranslation();
   const { practiceId = "" } = useParams();
   return (
-    <Page title={t("clientDashboard.title")}>
+    <Page title={t("clientDashboard.title")} wide>
       <ClientDashboard practiceId={practiceId} />
     </Page>
   );

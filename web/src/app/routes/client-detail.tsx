@@ -8,7 +8,7 @@ export function ClientDetailRoute() {
   const { t } = useTranslation();
   const { practiceId = "", clientId = "" } = useParams();
   return (
-    <Page title={t("clientDashboard.detail.title")}>
+    <Page title={t("clientDashboard.detail.title")} wide>
       <ClientDetail practiceId={practiceId} clientId={clientId} />
       <ClientRequestsSection practiceId={practiceId} clientId={clientId} />
     </Page>

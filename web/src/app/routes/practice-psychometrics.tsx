@@ -7,7 +7,7 @@ export function PracticePsychometricsRoute() {
   const { t } = useTranslation();
   const { practiceId = "" } = useParams();
   return (
-    <Page title={t("practicePsychometrics.title")}>
+    <Page title={t("practicePsychometrics.title")} wide>
       <PracticePsychometrics practiceId={practiceId} />
       <p>
         <Link to={`/practice/${encodeURIComponent(practiceId)}`}>{t("counsellingPractice.title")}</Link>

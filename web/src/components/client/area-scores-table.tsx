@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ClientDetailMember } from "@mutual/core";
-import { TableScroll } from "../table-scroll";
+import { DataTable } from "../data-table";
 
 /** The areas of a profile, in the order counsellors read them: the seven areas, then We, Me and codependency. */
 const AREAS = ["CLOSE", "SUPPORT", "ACCEPT", "VOICE", "SELF", "TIES", "RELY", "WE", "ME", "CODEPENDENCY"] as const;
@@ -28,9 +28,8 @@ export function AreaScoresTable({
 }) {
   const { t } = useTranslation();
   const score = (value: number | null) => (value === null ? t("clientDashboard.noValue") : String(Math.round(value)));
-  const table = (
-    <table className={className}>
-      <caption>{caption}</caption>
+  const rows = (
+    <>
       <thead>
         <tr>
           <th scope="col">{t("clientDashboard.detail.area")}</th>
@@ -51,7 +50,17 @@ export function AreaScoresTable({
           </tr>
         ))}
       </tbody>
+    </>
+  );
+  // On screen, the design system's table (decision 059); on paper, plain with the report's class.
+  return scroll ? (
+    <DataTable caption={caption} className={className} dense>
+      {rows}
+    </DataTable>
+  ) : (
+    <table className={className}>
+      <caption>{caption}</caption>
+      {rows}
     </table>
   );
-  return scroll ? <TableScroll label={caption}>{table}</TableScroll> : table;
 }

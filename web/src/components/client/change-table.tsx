@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ClientDetailMember } from "@mutual/core";
-import { TableScroll } from "../table-scroll";
+import { DataTable } from "../data-table";
 
 type Change = NonNullable<NonNullable<ClientDetailMember["profile"]>["change"]>;
 
@@ -23,9 +23,8 @@ export function ChangeTable({
 }) {
   const { t } = useTranslation();
   const caption = t("clientDashboard.detail.changeOf", { name, intake: date(change.intakeAt), latest: date(change.latestAt) });
-  const table = (
-    <table className={className}>
-      <caption>{caption}</caption>
+  const rows = (
+    <>
       <thead>
         <tr>
           <th scope="col">{t("clientDashboard.detail.area")}</th>
@@ -44,7 +43,17 @@ export function ChangeTable({
           </tr>
         ))}
       </tbody>
+    </>
+  );
+  // On screen, the design system's table (decision 059); on paper, plain with the report's class.
+  return scroll ? (
+    <DataTable caption={caption} className={className} dense>
+      {rows}
+    </DataTable>
+  ) : (
+    <table className={className}>
+      <caption>{caption}</caption>
+      {rows}
     </table>
   );
-  return scroll ? <TableScroll label={caption}>{table}</TableScroll> : table;
 }

@@ -22,6 +22,7 @@ import sharing from "../../components/sharing/locales/en.json";
 import reminders from "../../features/reminders/locales/en.json";
 import progress from "../../features/progress/locales/en.json";
 import clientRequests from "../../features/client-requests/locales/en.json";
+import inviteLanding from "../../features/invite-landing/locales/en.json";
 
 // The English catalogue: shared text, plus one catalogue per feature under its own
 // top-level key (kept beside the feature, e.g. features/check-in/locales/en.json), so
@@ -51,4 +52,5 @@ export const en = {
   reminders,
   progress,
   clientRequests,
+  inviteLanding,
 };

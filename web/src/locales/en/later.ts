@@ -22,6 +22,7 @@ import reminders from "../../features/reminders/locales/en.json";
 import progress from "../../features/progress/locales/en.json";
 import clientRequests from "../../features/client-requests/locales/en.json";
 import { account, auth, notFound, validation } from "./common.json";
+import inviteLanding from "../../features/invite-landing/locales/en.json";
 
 /** The catalogues not needed on the first screen (see first-load.ts). */
 export const enLater = {
@@ -52,4 +53,5 @@ export const enLater = {
   reminders,
   progress,
   clientRequests,
+  inviteLanding,
 };

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import {
@@ -13,7 +13,9 @@ import {
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
+import { Badge, EmptyState, Pagination } from "../../../components/data-display";
+import { CheckboxField, FilterBar, SelectField } from "../../../components/form-controls";
 import { ApiRequestError } from "../../../lib/api-client";
 import { useDashboard, type DashboardView } from "../api/dashboard-api";
 import { ChangeSummary } from "./change-summary";
@@ -76,12 +78,7 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
   const data = dashboard.data;
   const filtered = view.flag !== null || view.overdue || view.offTrack;
   if (data.total === 0 && !filtered) {
-    return (
-      <Alert tone="info">
-        <p className="alert__text">{t("clientDashboard.empty")}</p>
-        <Link to={practicePath}>{t("clientDashboard.emptyLink")}</Link>
-      </Alert>
-    );
+    return <EmptyState title={t("clientDashboard.empty")} action={<Link to={practicePath}>{t("clientDashboard.emptyLink")}</Link>} />;
   }
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
@@ -91,12 +88,14 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
       <Filters view={view} onChange={change} />
       <p role="status">{t("clientDashboard.total", { count: data.total })}</p>
       {data.total === 0 ? (
-        <p>
-          {t("clientDashboard.noMatches")}{" "}
-          <Button variant="link" onClick={() => change({ flag: null, overdue: false, offTrack: false })}>
-            {t("clientDashboard.clearFilters")}
-          </Button>
-        </p>
+        <EmptyState
+          title={t("clientDashboard.noMatches")}
+          action={
+            <Button variant="link" onClick={() => change({ flag: null, overdue: false, offTrack: false })}>
+              {t("clientDashboard.clearFilters")}
+            </Button>
+          }
+        />
       ) : (
         <ClientTable
           rows={data.rows}
@@ -106,15 +105,17 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
         />
       )}
       {data.total > 0 && (
-        <nav aria-label={t("clientDashboard.pagination")} className="dashboard-pages">
-          <Button variant="secondary" disabled={view.page <= 1} onClick={() => setSearch(searchFromView({ ...view, page: view.page - 1 }))}>
-            {t("clientDashboard.previous")}
-          </Button>{" "}
-          <span>{t("clientDashboard.pageOf", { page: Math.min(view.page, pages), pages })}</span>{" "}
-          <Button variant="secondary" disabled={view.page >= pages} onClick={() => setSearch(searchFromView({ ...view, page: view.page + 1 }))}>
-            {t("clientDashboard.next")}
-          </Button>
-        </nav>
+        <Pagination
+          label={t("clientDashboard.pagination")}
+          page={view.page}
+          pages={pages}
+          onPage={(page) => setSearch(searchFromView({ ...view, page }))}
+          text={{
+            previous: t("clientDashboard.previous"),
+            next: t("clientDashboard.next"),
+            pageOf: t("clientDashboard.pageOf", { page: Math.min(view.page, pages), pages }),
+          }}
+        />
       )}
       <p>
         <Link to={practicePath}>{t("clientDashboard.backToPractice")}</Link>
@@ -139,34 +140,21 @@ function DashboardError({ error, retry }: { error: unknown; retry: () => void })
 
 function Filters({ view, onChange }: { view: DashboardView; onChange: (next: Partial<DashboardView>) => void }) {
   const { t } = useTranslation();
-  const flagId = useId();
+  const flagOptions = [
+    { value: "", label: t("clientDashboard.filters.anyFlag") },
+    ...COUNSELLOR_FLAG_IDS.map((flag) => ({ value: flag, label: t(`clientDashboard.flags.${flag}`) })),
+  ];
   return (
-    <fieldset className="dashboard-filters">
-      <legend>{t("clientDashboard.filters.legend")}</legend>
-      <div className="dashboard-filters__field">
-        <label htmlFor={flagId}>{t("clientDashboard.filters.flag")}</label>
-        <select
-          id={flagId}
-          value={view.flag ?? ""}
-          onChange={(event) => onChange({ flag: event.target.value === "" ? null : (event.target.value as CounsellorFlagId) })}
-        >
-          <option value="">{t("clientDashboard.filters.anyFlag")}</option>
-          {COUNSELLOR_FLAG_IDS.map((flag) => (
-            <option key={flag} value={flag}>
-              {t(`clientDashboard.flags.${flag}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="dashboard-filters__check">
-        <input type="checkbox" checked={view.overdue} onChange={(event) => onChange({ overdue: event.target.checked })} />{" "}
-        {t("clientDashboard.filters.overdue")}
-      </label>
-      <label className="dashboard-filters__check">
-        <input type="checkbox" checked={view.offTrack} onChange={(event) => onChange({ offTrack: event.target.checked })} />{" "}
-        {t("clientDashboard.filters.offTrack")}
-      </label>
-    </fieldset>
+    <FilterBar legend={t("clientDashboard.filters.legend")}>
+      <SelectField
+        label={t("clientDashboard.filters.flag")}
+        value={view.flag ?? ""}
+        options={flagOptions}
+        onChange={(value) => onChange({ flag: value === "" ? null : (value as CounsellorFlagId) })}
+      />
+      <CheckboxField label={t("clientDashboard.filters.overdue")} checked={view.overdue} onChange={(overdue) => onChange({ overdue })} />
+      <CheckboxField label={t("clientDashboard.filters.offTrack")} checked={view.offTrack} onChange={(offTrack) => onChange({ offTrack })} />
+    </FilterBar>
   );
 }
 
@@ -198,28 +186,25 @@ function ClientTable({
   const { t } = useTranslation();
   const caption = t("clientDashboard.caption");
   return (
-    <TableScroll label={caption}>
-      <table className="client-dashboard">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <SortHeader sort="name" view={view} onSort={onSort} />
-            <th scope="col">{t("clientDashboard.columns.pattern")}</th>
-            <SortHeader sort="we" view={view} onSort={onSort} />
-            <SortHeader sort="me" view={view} onSort={onSort} />
-            <th scope="col">{t("clientDashboard.columns.flags")}</th>
-            <th scope="col">{t("clientDashboard.columns.change")}</th>
-            <SortHeader sort="lastCheckIn" view={view} onSort={onSort} />
-            <SortHeader sort="offTrack" view={view} onSort={onSort} />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <ClientRow key={row.clientId} row={row} practiceId={practiceId} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable caption={caption} className="client-dashboard" dense>
+      <thead>
+        <tr>
+          <SortHeader sort="name" view={view} onSort={onSort} />
+          <th scope="col">{t("clientDashboard.columns.pattern")}</th>
+          <SortHeader sort="we" view={view} onSort={onSort} />
+          <SortHeader sort="me" view={view} onSort={onSort} />
+          <th scope="col">{t("clientDashboard.columns.flags")}</th>
+          <th scope="col">{t("clientDashboard.columns.change")}</th>
+          <SortHeader sort="lastCheckIn" view={view} onSort={onSort} />
+          <SortHeader sort="offTrack" view={view} onSort={onSort} />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <ClientRow key={row.clientId} row={row} practiceId={practiceId} />
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -302,13 +287,12 @@ function ClientRow({ row, practiceId }: { row: DashboardRow; practiceId: string 
           <ul className="dashboard-alerts">
             {row.overdue && (
               <li>
-                <strong className="badge badge--overdue">{t("clientDashboard.overdue")}</strong>{" "}
-                {t("clientDashboard.overdueText", { days: OVERDUE_AFTER_DAYS })}
+                <Badge tone="info">{t("clientDashboard.overdue")}</Badge> {t("clientDashboard.overdueText", { days: OVERDUE_AFTER_DAYS })}
               </li>
             )}
             {row.offTrack && (
               <li>
-                <strong className="badge badge--off-track">{t("clientDashboard.offTrack")}</strong>{" "}
+                <Badge tone="attention">{t("clientDashboard.offTrack")}</Badge>{" "}
                 {row.offTrackReasons.map((reason) => t(`clientDashboard.offTrackReasons.${reason}`)).join("; ")}
               </li>
             )}

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { COUNSELLING_SCOPES, OVERDUE_AFTER_DAYS, type ClientDetailMember, type ClientDetailResponse } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
+import { Badge } from "../../../components/data-display";
 import { ApiRequestError } from "../../../lib/api-client";
 import { exportUrls } from "../../../lib/api/report-api";
 import { TrendCharts, type ChartKey, type TrendWording } from "../../../components/trends/trend-charts";
@@ -165,7 +166,7 @@ function MemberCheckIns({ name, checkIns, date }: { name: string; checkIns: NonN
       {checkIns.lastAt && <p>{t("clientDashboard.detail.lastCheckIn", { date: date(checkIns.lastAt) })}</p>}
       {checkIns.overdue && (
         <p>
-          <strong className="badge badge--overdue">{t("clientDashboard.overdue")}</strong> {t("clientDashboard.detail.overdue", { days: OVERDUE_AFTER_DAYS })}
+          <Badge tone="info">{t("clientDashboard.overdue")}</Badge> {t("clientDashboard.detail.overdue", { days: OVERDUE_AFTER_DAYS })}
         </p>
       )}
       {checkIns.signals.length > 0 && (
@@ -206,37 +207,34 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
       {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
       {noLongerPartners && <p>{t("clientDashboard.detail.coupleNoLongerPartners")}</p>}
       {report.dimensions.length > 0 && (
-        <TableScroll label={caption}>
-          <table>
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("clientDashboard.detail.area")}</th>
-                <th scope="col">{first?.name}</th>
-                <th scope="col">{second?.name}</th>
-                <th scope="col">{t("clientDashboard.detail.difference")}</th>
+        <DataTable caption={caption}>
+          <thead>
+            <tr>
+              <th scope="col">{t("clientDashboard.detail.area")}</th>
+              <th scope="col">{first?.name}</th>
+              <th scope="col">{second?.name}</th>
+              <th scope="col">{t("clientDashboard.detail.difference")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.dimensions.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{t(`profile.changeKeys.${row.key}`)}</th>
+                <td>{score(row.a)}</td>
+                <td>{score(row.b)}</td>
+                <td>
+                  {difference(row.difference)}
+                  {row.isDifferentExperience && (
+                    <>
+                      {" "}
+                      <Badge>{t("clientDashboard.detail.differentExperience")}</Badge>
+                    </>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {report.dimensions.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{t(`profile.changeKeys.${row.key}`)}</th>
-                  <td>{score(row.a)}</td>
-                  <td>{score(row.b)}</td>
-                  <td>
-                    {difference(row.difference)}
-                    {row.isDifferentExperience && (
-                      <>
-                        {" "}
-                        <span className="badge">{t("clientDashboard.detail.differentExperience")}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {report.missing.length === 0 && (
         <>

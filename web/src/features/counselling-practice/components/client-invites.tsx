@@ -5,6 +5,7 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { ShowMore } from "../../../components/show-more";
 import { FreshInviteCode } from "../../../components/invite-code/fresh-invite-code";
+import { RadioGroup } from "../../../components/form-controls";
 import {
   useCancelClientInvite,
   useClientInvites,
@@ -31,17 +32,15 @@ export function ClientInvites({ practiceId }: { practiceId: string }) {
       <h2 id={titleId}>{t("counselling.practice.inviteTitle")}</h2>
       <p>{t("counselling.practice.inviteIntro")}</p>
       <form onSubmit={onSubmit} className="form">
-        <fieldset>
-          <legend>{t("counselling.practice.kindLegend")}</legend>
-          {(["individual", "couple"] as const).map((option) => (
-            <div key={option} className="checkbox">
-              <input id={`client-kind-${option}`} type="radio" name="client-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
-              <label htmlFor={`client-kind-${option}`}>
-                {t(option === "individual" ? "counselling.practice.kindIndividual" : "counselling.practice.kindCouple")}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend={t("counselling.practice.kindLegend")}
+          value={kind}
+          options={[
+            { value: "individual", label: t("counselling.practice.kindIndividual") },
+            { value: "couple", label: t("counselling.practice.kindCouple") },
+          ]}
+          onChange={setKind}
+        />
         {create.isError && <Alert tone="error">{t("counselling.practice.createError")}</Alert>}
         <div className="actions">
           <Button type="submit" busy={create.isPending}>

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Loading } from "../../../components/loading";
 import { ShowMore } from "../../../components/show-more";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
 import { usePracticeClients } from "../../../lib/api/counselling-api";
 import { LoadError } from "../../../components/load-error";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
@@ -41,34 +41,32 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>
-      <TableScroll label={label}>
-        <table className="practice-members">
-          <thead>
-            <tr>
-              <th scope="col">{t("counselling.practice.clientName")}</th>
-              <th scope="col">{t("counselling.practice.clientKind")}</th>
-              <th scope="col">{t("counselling.practice.clientScopes")}</th>
-              <th scope="col">{t("counselling.practice.clientSince")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.flatMap((client) =>
-              client.members.map((member, index) => (
-                <tr key={`${client.clientId}-${index}`}>
-                  <th scope="row">{member.name}</th>
-                  <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
-                  <td>
-                    {member.scopes.length === 0
-                      ? t("counselling.practice.scopesNone")
-                      : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}
-                  </td>
-                  <td>{date.format(new Date(member.since))}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable caption={label} className="practice-members" captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t("counselling.practice.clientName")}</th>
+            <th scope="col">{t("counselling.practice.clientKind")}</th>
+            <th scope="col">{t("counselling.practice.clientScopes")}</th>
+            <th scope="col">{t("counselling.practice.clientSince")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.flatMap((client) =>
+            client.members.map((member, index) => (
+              <tr key={`${client.clientId}-${index}`}>
+                <th scope="row">{member.name}</th>
+                <td>{t(`counselling.practice.clientKinds.${client.kind}`)}</td>
+                <td>
+                  {member.scopes.length === 0
+                    ? t("counselling.practice.scopesNone")
+                    : member.scopes.map((scope) => t(`counselling.practice.scopeNames.${scope}`)).join(", ")}
+                </td>
+                <td>{date.format(new Date(member.since))}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </DataTable>
       {(clients.hasNextPage || clients.data.pages.length > 1) && (
         <ShowMore
           query={clients}

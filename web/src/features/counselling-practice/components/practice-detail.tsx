@@ -5,7 +5,7 @@ import { INVITABLE_PRACTICE_ROLES, type InvitablePracticeRole, type PracticeDeta
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
 import { ApiRequestError } from "../../../lib/api-client";
 import { ClientInvites } from "./client-invites";
 import { IntakeList } from "./intake-list";
@@ -66,31 +66,29 @@ function Members({ data, practiceId, manager }: { data: PracticeDetailResponse; 
   return (
     <section aria-labelledby={titleId} className="card">
       <h2 id={titleId}>{t("counsellingPractice.detail.membersTitle", { count: data.members.length })}</h2>
-      <TableScroll label={t("counsellingPractice.detail.membersTitle", { count: data.members.length })}>
-        <table className="practice-members">
-          <thead>
-            <tr>
-              <th scope="col">{t("counsellingPractice.detail.name")}</th>
-              {manager && <th scope="col">{t("counsellingPractice.detail.email")}</th>}
-              <th scope="col">{t("counsellingPractice.detail.role")}</th>
-              {manager && <th scope="col">{t("counsellingPractice.detail.actions")}</th>}
+      <DataTable caption={t("counsellingPractice.detail.membersTitle", { count: data.members.length })} className="practice-members" captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t("counsellingPractice.detail.name")}</th>
+            {manager && <th scope="col">{t("counsellingPractice.detail.email")}</th>}
+            <th scope="col">{t("counsellingPractice.detail.role")}</th>
+            {manager && <th scope="col">{t("counsellingPractice.detail.actions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {data.members.map((member) => (
+            <tr key={member.memberId}>
+              <th scope="row">
+                {member.name}
+                {member.isMe && ` ${t("counsellingPractice.detail.you")}`}
+              </th>
+              {manager && <td>{member.email}</td>}
+              <td>{t(`counsellingPractice.roles.${member.role}`)}</td>
+              {manager && <td>{member.role !== "owner" && !member.isMe ? <MemberActions member={member} practiceId={practiceId} /> : null}</td>}
             </tr>
-          </thead>
-          <tbody>
-            {data.members.map((member) => (
-              <tr key={member.memberId}>
-                <th scope="row">
-                  {member.name}
-                  {member.isMe && ` ${t("counsellingPractice.detail.you")}`}
-                </th>
-                {manager && <td>{member.email}</td>}
-                <td>{t(`counsellingPractice.roles.${member.role}`)}</td>
-                {manager && <td>{member.role !== "owner" && !member.isMe ? <MemberActions member={member} practiceId={practiceId} /> : null}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          ))}
+        </tbody>
+      </DataTable>
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { Loading } from "../../../components/loading";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
 import { SCOPES, useCoupleReport, type CoupleReportResponse, type ShareScope } from "../../../lib/api/couple-api";
 import { errorCodeOf } from "./format";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
+import { Badge } from "../../../components/data-display";
 import { COUNSELLING_HELP_PATH } from "../../../lib/paths";
 import { FlagCard } from "../../../components/flag-card";
 import { LoadError } from "../../../components/load-error";
@@ -160,32 +161,29 @@ function DimensionsSection({ report }: { report: Report }) {
           )}
           <details className="report-more">
             <summary>{t("couple.report.allAreas")}</summary>
-            <TableScroll label={t("couple.report.dimensionsTitle")}>
-              <table className="report-table">
-                <caption>{t("couple.report.dimensionsTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("couple.report.colDimension")}</th>
-                    <th scope="col">{t("couple.report.colMine")}</th>
-                    <th scope="col">{t("couple.report.colPartner", { name })}</th>
-                    <th scope="col">{t("couple.report.colDifference")}</th>
+            <DataTable caption={t("couple.report.dimensionsTitle")} className="report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("couple.report.colDimension")}</th>
+                  <th scope="col">{t("couple.report.colMine")}</th>
+                  <th scope="col">{t("couple.report.colPartner", { name })}</th>
+                  <th scope="col">{t("couple.report.colDifference")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.code} className={marked.has(row.code) ? "report-table__different" : undefined}>
+                    <th scope="row">
+                      {row.name}
+                      {marked.has(row.code) && <Badge>{t("couple.report.differentBadge")}</Badge>}
+                    </th>
+                    <td>{cell(row.mine)}</td>
+                    <td>{cell(row.partners)}</td>
+                    <td>{difference(row.difference)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.code} className={marked.has(row.code) ? "report-table__different" : undefined}>
-                      <th scope="row">
-                        {row.name}
-                        {marked.has(row.code) && <span className="badge report-table__badge">{t("couple.report.differentBadge")}</span>}
-                      </th>
-                      <td>{cell(row.mine)}</td>
-                      <td>{cell(row.partners)}</td>
-                      <td>{difference(row.difference)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                ))}
+              </tbody>
+            </DataTable>
           </details>
         </>
       )}

@@ -105,7 +105,7 @@ describe("The partner page, linked", () => {
     renderRoutes(routes, "/partner");
     expect(await screen.findByRole("heading", { name: "You and Sam" })).toBeInTheDocument();
     expect(screen.getByText("Linked since November 20, 2026.")).toBeInTheDocument();
-    const boxes = screen.getAllByRole("checkbox");
+    const boxes = await screen.findAllByRole("checkbox");
     expect(boxes.map((box) => box.getAttribute("id"))).toEqual(["share-overview", "share-dimensions", "share-check-in-trends", "share-exercises"]);
     for (const box of boxes) expect(box).not.toHaveAccessibleName(/safety|note/i);
     expect(screen.getByRole("checkbox", { name: "My pattern and my We and Me scores" })).toBeChecked();
@@ -177,5 +177,19 @@ describe("The partner page, linked", () => {
     await userEvent.click(screen.getByRole("button", { name: "Yes, end the link" }));
     expect(await screen.findByText(/Your partner link has ended/)).toBeInTheDocument();
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([{ method: "DELETE", path: "/api/couple", body: undefined }]);
+  });
+});
+
+describe("The partner page, just linked without a profile", () => {
+  it("offers the profile as the next step instead of share choices for scores not there yet", async () => {
+    stubFetch({
+      "GET /api/couple": { status: 200, body: linked([]) },
+      "GET /api/profile": { status: 200, body: { profile: null, history: [] } },
+    });
+    renderRoutes(routes, "/partner?joined=1");
+    expect(await screen.findByRole("heading", { name: "Next: take your 8-minute profile" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Take your 8-minute profile" })).toHaveAttribute("href", "/assessment");
+    expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+    expect(screen.getByText(/You are now linked with Sam/)).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { HaveCodeForm, InviteSection } from "./invite-section";
 import { ShareChoices } from "./share-choices";
 import { UnlinkSection } from "./unlink-section";
 import { LoadError } from "../../../components/load-error";
+import { useProfile } from "../../../lib/api/profile-api";
 
 /** The /partner page body: invite or join when not linked; sharing, partner views and unlink when linked. */
 export function PartnerPanel() {
@@ -40,13 +41,28 @@ export function PartnerPanel() {
 function Linked({ couple }: { couple: NonNullable<CoupleStateResponse["couple"]> }) {
   const { t, i18n } = useTranslation();
   const name = couple.partner.name;
+  const profile = useProfile();
+  // Someone without a profile yet has no scores to share: their next step is the profile itself.
+  const hasNoProfile = profile.data?.profile === null;
   return (
     <>
       <section aria-labelledby="linked-title" className="card">
         <h2 id="linked-title">{t("couple.linked.title", { name })}</h2>
         <p>{t("couple.linked.since", { date: formatDate(couple.since, i18n.language) })}</p>
       </section>
-      <ShareChoices partnerName={name} myScopes={couple.myScopes} />
+      {profile.isPending ? (
+        <Loading />
+      ) : hasNoProfile ? (
+        <section aria-labelledby="next-step-title" className="card">
+          <h2 id="next-step-title">{t("couple.nextStep.title")}</h2>
+          <p>{t("couple.nextStep.body", { name })}</p>
+          <Link to="/assessment" className="button button--primary">
+            {t("couple.nextStep.action")}
+          </Link>
+        </section>
+      ) : (
+        <ShareChoices partnerName={name} myScopes={couple.myScopes} />
+      )}
       <TheirShares name={name} scopes={couple.partnerScopes} />
       <UnlinkSection partnerName={name} />
     </>

@@ -153,7 +153,7 @@ describe("The profile page", () => {
     expect(within(safety).getByRole("heading", { name: "What you share right now" })).toBeInTheDocument();
     expect(within(safety).getByText("Right now you share nothing with anyone.")).toBeInTheDocument();
     expect(within(safety).getByRole("link", { name: "See who has looked at your data" })).toHaveAttribute("href", "/account/data-views");
-    expect(screen.getByRole("link", { name: "Open the practices" })).toHaveAttribute("href", "/practices");
+    expect(screen.getByRole("link", { name: "Open the habits" })).toHaveAttribute("href", "/practices");
     expect(screen.getByText(/You can take the profile again from/)).toBeInTheDocument();
   });
 
