@@ -349,6 +349,16 @@ export type OutboxMessageTable = {
   finished_at: NullableEpochMs;
 };
 
+/** One device a person turned push on for (decision 060): the subscription sealed with their data key. */
+export type PushSubscriptionTable = {
+  id: string;
+  user_id: string;
+  endpoint_hash: string;
+  sealed: string;
+  key_id: string;
+  created_at: EpochMs;
+};
+
 /** A counsellor's request to one client member (issue 17, decision 047). */
 export type ClientRequestTable = {
   id: string;
@@ -460,6 +470,7 @@ export type DB = {
   reminder_setting: ReminderSettingTable;
   outbox_message: OutboxMessageTable;
   client_request: ClientRequestTable;
+  push_subscription: PushSubscriptionTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

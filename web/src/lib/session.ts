@@ -99,6 +99,8 @@ export function onSignOut(listener: () => void): () => void {
 /** Signs this device out, then asks the server who is signed in now (nobody, unless it cannot say). */
 export async function signOut(): Promise<void> {
   try {
+    // This device stops getting the person's push reminders (decision 060); loaded only now.
+    await import("./push-device").then((push) => push.turnPushOffHere()).catch(() => undefined);
     await requestJson("/api/auth/sign-out", { method: "POST", body: {} });
   } finally {
     // Nobody, until the server says otherwise; and nobody if it cannot be asked.
