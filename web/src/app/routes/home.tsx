@@ -5,11 +5,11 @@ import { Page } from "../../components/page";
 import { Loading } from "../../components/loading";
 import { useSession } from "../../lib/session";
 import { shellText as t } from "../../lib/shell-text";
+import { loadPageWithProviders } from "../page-loading";
 
 // The cards (journey, this week's check-in), their text and the query cache load only for a signed-in person.
 const HomeCards = lazy(async () => {
-  const [cards, providers] = await Promise.all([import("./home-cards"), import("../page-providers")]);
-  await providers.loadPageText();
+  const [cards, providers] = await loadPageWithProviders(() => import("./home-cards"));
   const { PageProviders } = providers;
   return {
     default: () => (
