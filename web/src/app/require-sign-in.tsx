@@ -1,8 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useSession } from "../lib/session";
-import { shellText as t } from "../lib/shell-text";
-import { Alert } from "../components/alert";
+import { SessionUnavailable } from "./session-unavailable";
 import { Loading } from "../components/loading";
 
 /**
@@ -16,7 +15,7 @@ export function RequireSignIn({ children, preload }: { children: ReactNode; prel
   if (me.isPending) {
     return <Loading />;
   }
-  if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
+  if (me.isError) return <SessionUnavailable />;
   if (!me.data) return <Navigate to={signInPathFor(location)} replace />;
   return <>{children}</>;
 }

@@ -71,10 +71,22 @@ function requestMe(): Promise<void> {
   return meRequest;
 }
 
-/** The signed-in person for the frame: asked once, then kept in step with the pages' cache. */
+/** Asks again who is signed in after the question could not be answered (no connection). */
+export function retrySession(): void {
+  if (!me.isError) return;
+  me = pending;
+  notify();
+  void requestMe();
+}
+
+/** The signed-in person for the frame: asked once, then kept in step with the pages' cache; asked again when the connection returns. */
 export function useSession(): SessionState {
   const state = useSyncExternalStore(subscribeSession, getSession);
-  useEffect(() => void requestMe(), []);
+  useEffect(() => {
+    void requestMe();
+    window.addEventListener("online", retrySession);
+    return () => window.removeEventListener("online", retrySession);
+  }, []);
   return state;
 }
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Alert } from "../../components/alert";
+import { SessionUnavailable } from "../session-unavailable";
 import { Page } from "../../components/page";
 import { Loading } from "../../components/loading";
 import { useSession } from "../../lib/session";
@@ -25,7 +26,7 @@ export function HomeRoute() {
   if (me.isPending) {
     return <Loading />;
   }
-  if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
+  if (me.isError) return <SessionUnavailable />;
   if (!me.data) {
     return (
       <Page title={t("home.welcomeTitle")}>
