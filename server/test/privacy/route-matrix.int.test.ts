@@ -268,6 +268,7 @@ const table: Entry[] = [
         "formatVersion",
         "partnerSharing",
         "preferences",
+        "pushDevices",
         "reminder",
         "sessions",
       ]),

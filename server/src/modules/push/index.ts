@@ -1,2 +1,2 @@
 export { pushRoutes } from "./push.routes.js";
-export { countDevices, sendPushToPerson, subscribeDevice, unsubscribeDevice, type PushDelivery } from "./push.service.js";
+export { countDevices, listDevicesForExport, sendPushToPerson, subscribeDevice, unsubscribeDevice, type PushDelivery } from "./push.service.js";

@@ -224,6 +224,9 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     const device = newDevice();
     expect((await subscribe(bo, device.subscription)).json()).toEqual({ devices: 1 });
     const [row] = await devicesOf(await userIdOf(bo));
+    // In the person's export: the device, by when it was turned on, and nothing of the push service's.
+    const exported = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: bo.cookie } });
+    expect(exported.json().pushDevices).toEqual([{ subscribedAt: expect.any(String) }]);
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(device.id);
     expect(stored).not.toContain(device.subscription.keys.p256dh);

@@ -52,6 +52,11 @@ export async function countDevices(db: Kysely<DB>, userId: string): Promise<numb
   return countSubscriptions(db, userId);
 }
 
+/** For the person's data export: when push was turned on on each of their devices. */
+export async function listDevicesForExport(db: Kysely<DB>, userId: string): Promise<Array<{ subscribedAt: string }>> {
+  return (await listSubscriptions(db, userId)).map((device) => ({ subscribedAt: new Date(device.createdAtMs).toISOString() }));
+}
+
 export type PushDelivery = { delivered: number; gone: number };
 
 /**
