@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
 import { useCurrentAssessment } from "../../lib/api/assessment-api";
 import { useProfile } from "../../lib/api/profile-api";
+import { useSharingNow } from "../../lib/api/sharing-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
 import { Loading } from "../../components/loading";
 import { LoadError } from "../../components/load-error";
@@ -11,8 +12,11 @@ export function ProfileRoute() {
   const { t } = useTranslation();
   const profile = useProfile();
   const current = useCurrentAssessment();
+  // Asked beside the profile, and waited for: the sentence about who can see it sits above the
+  // map, and arriving later it would push the map down (decision 061).
+  const sharing = useSharingNow();
 
-  if (profile.isPending) {
+  if (profile.isPending || (sharing.status === "pending" && profile.data?.profile)) {
     return (
       <Page title={t("profile.title")}>
         <Loading />
