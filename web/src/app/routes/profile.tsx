@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
 import { useCurrentAssessment } from "../../lib/api/assessment-api";
 import { useProfile } from "../../lib/api/profile-api";
-import { useSharingNow } from "../../lib/api/sharing-api";
+import { useCouple } from "../../lib/api/couple-api";
+import { useCounselling } from "../../lib/api/counselling-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
 import { Loading } from "../../components/loading";
 import { LoadError } from "../../components/load-error";
@@ -12,11 +13,13 @@ export function ProfileRoute() {
   const { t } = useTranslation();
   const profile = useProfile();
   const current = useCurrentAssessment();
-  // Asked beside the profile, and waited for: the sentence about who can see it sits above the
-  // map, and arriving later it would push the map down (decision 061).
-  const sharing = useSharingNow();
+  // Who can see the profile is asked beside it and waited for (its first answer, not its retries):
+  // the sentence sits above the map, and arriving later it would push the map down (decision 061).
+  const couple = useCouple();
+  const counselling = useCounselling();
+  const isSharingFirstAsked = (couple.isPending && couple.failureCount === 0) || (counselling.isPending && counselling.failureCount === 0);
 
-  if (profile.isPending || (sharing.status === "pending" && profile.data?.profile)) {
+  if (profile.isPending || (isSharingFirstAsked && profile.data?.profile)) {
     return (
       <Page title={t("profile.title")}>
         <Loading />
