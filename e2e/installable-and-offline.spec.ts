@@ -48,3 +48,35 @@ test("the app can be installed, and a check-in made with no connection is sent o
   await expect(page.locator("#root")).not.toBeEmpty();
   await context.setOffline(false);
 });
+
+test("an installed app opened with no connection, before any page of this visit, shows its shell and says it is offline", async ({ page, context }) => {
+  const email = `e2e-cold-${Date.now()}@example.test`;
+  await signUpInBrowser(page, "Wren", email, password);
+  const origin = new URL(page.url()).origin;
+  const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
+  expect((await page.request.post("/api/consent", { headers: { origin }, data: { noticeVersion, agree: true } })).status()).toBe(200);
+  // The first visit installs the worker, which keeps the app's files.
+  expect(await page.evaluate("navigator.serviceWorker.ready.then((registration) => registration.active !== null)")).toBe(true);
+  await page.close();
+
+  // A cold start: no page of the app open, and no connection.
+  await context.setOffline(true);
+  for (const path of ["/", "/check-in"]) {
+    const opened = await context.newPage();
+    await opened.goto(path);
+    // The app's own frame, from the kept shell, not the browser's error page.
+    await expect(opened.getByRole("link", { name: "Get help now" }).first()).toBeVisible();
+    await expect(opened.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
+    await expect(opened.getByText(/Nothing you saved is lost/)).toBeVisible();
+    await expectNoAxeViolations(opened, `offline cold start at ${path}`);
+    await opened.close();
+  }
+
+  // Once the connection is back, the same page carries on by itself.
+  const again = await context.newPage();
+  await again.goto("/check-in");
+  await expect(again.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
+  await context.setOffline(false);
+  await expect(again.getByRole("button", { name: "Save check-in" })).toBeVisible();
+  await expect(again.getByRole("heading", { level: 1, name: "You are offline" })).toBeHidden();
+});

@@ -22,7 +22,7 @@ test("after a first check-in, a person is asked once about a reminder, turns one
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Weekly reminder");
   await expect(page.getByText("Reminders are off.")).toBeVisible();
   await expectNoAxeViolations(page, "reminders, off");
-  await page.getByLabel("Send me a weekly reminder by email").check();
+  await page.getByLabel("Send me a weekly reminder").check();
   await page.getByLabel("Day").selectOption({ label: "Wednesday" });
   await page.getByLabel("Time", { exact: true }).fill("19:30");
   await page.getByLabel("Quiet hours: never send between these times").check();
@@ -38,7 +38,7 @@ test("after a first check-in, a person is asked once about a reminder, turns one
   await page.getByRole("button", { name: "Skip next week" }).click();
   await expect(page.getByText(/^You skipped a week\. Next reminder: Wednesday/)).toBeVisible();
 
-  await page.getByLabel("Send me a weekly reminder by email").uncheck();
+  await page.getByLabel("Send me a weekly reminder").uncheck();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Reminders are off.")).toBeVisible();
 

@@ -49,3 +49,37 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(url.pathname, { cacheName: CACHE, ignoreVary: true }).then((hit) => hit ?? fetch(request)));
   }
 });
+
+// A push from our server (decision 060): a neutral title and a link within the app, nothing else.
+// Whatever arrives, only that title is shown (a payload that cannot be read shows it too), so a
+// lock screen never says more than this.
+const NEUTRAL_TITLE = "Your weekly moment is ready";
+
+/** The path a notice links to, kept to our own pages. */
+function pathOf(data) {
+  const url = data && typeof data.url === "string" ? data.url : "/";
+  return url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+self.addEventListener("push", (event) => {
+  let data;
+  try {
+    data = event.data ? event.data.json() : null;
+  } catch {
+    data = null;
+  }
+  const title = data && typeof data.title === "string" && data.title.length <= 60 ? data.title : NEUTRAL_TITLE;
+  event.waitUntil(self.registration.showNotification(title, { data: { path: pathOf(data) }, tag: "weekly-moment" }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL(pathOf(event.notification.data), self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open) return open.focus().then((client) => (client && "navigate" in client ? client.navigate(target) : undefined));
+      return self.clients.openWindow(target);
+    }),
+  );
+});

@@ -8,6 +8,7 @@ import path from "node:path";
 import { SqliteDatabase } from "../../server/src/db/sqlite-driver.js";
 import pg from "pg";
 import { withDefaultUser } from "../../server/src/db/database.js";
+import { vapidEnv } from "../../server/src/platform/web-push.js";
 import type { DialectName } from "./options.js";
 
 /** A read-only look at the database. SQL uses `?` placeholders on both dialects. */
@@ -57,6 +58,7 @@ export async function createTarget(dialect: DialectName, postgresUrl: string): P
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(48).toString("base64"),
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      ...vapidEnv(),
     },
     openInspector: async () => openPostgresInspector(postgresUrl, schema),
     async destroy() {

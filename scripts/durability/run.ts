@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Checks, newCounts, type Counts } from "./checks.js";
+import { vapidEnv } from "../../server/src/platform/web-push.js";
 import { createTarget, type DatabaseTarget } from "./database-target.js";
 import { newLedger, type PersonLedger } from "./ledger.js";
 import { parseOptions, type DialectName, type DurabilityOptions } from "./options.js";
@@ -49,6 +50,7 @@ async function runDialect(options: DurabilityOptions, dialect: DialectName): Pro
     // Given, not generated on first start, so this run proves the database and nothing else.
     AUTH_SECRET: randomBytes(48).toString("base64"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    ...vapidEnv(),
   };
   let server = await startServer(baseUrl, env);
   try {

@@ -25,6 +25,8 @@ import { exercisesRoutes } from "./modules/exercises/index.js";
 import { consentRoutes } from "./modules/consent/index.js";
 import { preferencesRoutes } from "./modules/preferences/index.js";
 import { createReminderTokens, remindersRoutes, unsubscribeRoutes } from "./modules/reminders/index.js";
+import { pushRoutes } from "./modules/push/index.js";
+import { generateVapidKeys } from "./platform/web-push.js";
 import { assessmentRoutes, profileRoutes } from "./modules/assessment/index.js";
 import { exportRoutes } from "./modules/export/index.js";
 import { coupleRoutes, endCoupleBeforeAccountDeletion } from "./modules/couple/index.js";
@@ -52,6 +54,8 @@ export type AppDeps = {
   clock?: Clock;
   /** The built web app; omitted in API-only tests. */
   webDistDir?: string;
+  /** Web Push's public VAPID key (decision 060); omitted by scripts that send no push: a throwaway key then. */
+  vapidPublicKey?: string;
 };
 
 /** How long a connection may take over each part of a request (decision 027; docs/operations.md). */
@@ -152,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reminderTokens = createReminderTokens(deps.authSecret);
   await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
   await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
+  await app.register(pushRoutes, { db: database.db, kek: deps.keyring, clock, publicKey: deps.vapidPublicKey ?? generateVapidKeys().publicKey });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.

@@ -14,6 +14,24 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBe("info");
   });
 
+  it("takes a VAPID key pair whole or not at all, and refuses keys of the wrong size or a subject push services cannot use", () => {
+    const publicKey = Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString("base64url");
+    const privateKey = Buffer.alloc(32, 2).toString("base64url");
+    expect(loadConfig({}).vapidKeys).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: "https://mutual.example.org" }).vapidSubject).toBe("mailto:security@mutual.example.org");
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: "mailto:ops@example.org" })).toMatchObject({
+      vapidKeys: { publicKey, privateKey },
+      vapidSubject: "mailto:ops@example.org",
+    });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(/set both/);
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: privateKey, VAPID_PRIVATE_KEY: publicKey, VAPID_SUBJECT: "http://example.org" })).toThrow(ConfigError);
+    try {
+      loadConfig({ VAPID_PUBLIC_KEY: privateKey, VAPID_PRIVATE_KEY: publicKey, VAPID_SUBJECT: "http://example.org" });
+    } catch (error) {
+      expect((error as ConfigError).problems.map((problem) => problem.split(":")[0])).toEqual(["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"]);
+    }
+  });
+
   it("follows PORT into the default public URL", () => {
     expect(loadConfig({ PORT: "4100" }).publicUrl).toBe("http://localhost:4100");
   });

@@ -39,6 +39,9 @@ function wholeNumberOf(unit: "second" | "minute" | "hour", min: number, max: num
   );
 }
 
+/** base64url of exactly `bytes` bytes (a VAPID key). */
+const isBase64UrlOf = (bytes: number) => (value: string) => /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, "base64url").length === bytes;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -130,6 +133,21 @@ const envSchema = z.object({
       .optional(),
   ),
   HELP_RESOURCES_PATH: optionalText,
+  // Web Push's VAPID key pair (decision 060): both or neither; neither means generated into DATA_DIR.
+  VAPID_PUBLIC_KEY: optionalText.pipe(
+    z.string().refine(isBase64UrlOf(65), { error: "must be a P-256 public key, 65 bytes in base64url (try: npx web-push generate-vapid-keys)" }).optional(),
+  ),
+  VAPID_PRIVATE_KEY: optionalText.pipe(
+    z.string().refine(isBase64UrlOf(32), { error: "must be a P-256 private key, 32 bytes in base64url (try: npx web-push generate-vapid-keys)" }).optional(),
+  ),
+  VAPID_SUBJECT: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => /^mailto:[^\s@]+@[^\s@]+$/.test(value) || (URL.canParse(value) && new URL(value).protocol === "https:"), {
+        error: "must be a mailto: address or an https URL where push services can reach the operator",
+      })
+      .optional(),
+  ),
   SECURITY_CONTACT: optionalText.pipe(
     z
       .string()
@@ -213,6 +231,10 @@ export type Config = {
   helpResourcesPath: string | undefined;
   /** Where to report a vulnerability in this deployment (security.txt Contact lines, as URIs). */
   securityContacts: string[];
+  /** Web Push's VAPID keys (base64url); undefined means: generate them into the data directory on first run (decision 060). */
+  vapidKeys: { publicKey: string; privateKey: string } | undefined;
+  /** Who push services may write to about this server's notices: VAPID_SUBJECT, else the first security contact. */
+  vapidSubject: string;
 };
 
 export class ConfigError extends Error {
@@ -230,6 +252,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const values = parsed.data;
+  if ((values.VAPID_PUBLIC_KEY === undefined) !== (values.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError(["VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (one key pair) or neither"]);
+  }
   const dataDir = path.resolve(values.DATA_DIR);
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, "");
   return {
@@ -266,6 +291,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     helpResourcesPath: values.HELP_RESOURCES_PATH === undefined ? undefined : path.resolve(values.HELP_RESOURCES_PATH),
     // The conventional mailbox (RFC 2142) at the deployment's own domain, until the operator names one.
     securityContacts: values.SECURITY_CONTACT ?? [`mailto:security@${new URL(publicUrl).hostname}`],
+    vapidKeys:
+      values.VAPID_PUBLIC_KEY !== undefined && values.VAPID_PRIVATE_KEY !== undefined
+        ? { publicKey: values.VAPID_PUBLIC_KEY, privateKey: values.VAPID_PRIVATE_KEY }
+        : undefined,
+    vapidSubject:
+      values.VAPID_SUBJECT ??
+      (values.SECURITY_CONTACT ?? []).find((contact) => contact.startsWith("mailto:") || contact.startsWith("https:")) ??
+      `mailto:security@${new URL(publicUrl).hostname}`,
   };
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { get, startServer } from "../test/server-process.js";
 import { newDataKey, wrapDataKey } from "./platform/crypto.js";
+import { vapidEnv } from "./platform/web-push.js";
 import { createTestDatabase, dialects, type TestDatabase } from "../test/test-databases.js";
 
 // The real process: start-up from environment variables alone, then SIGTERM with a
@@ -20,7 +21,8 @@ describe.each(dialects)("[%s] the server process", (dialect) => {
   });
 
   // On SQLite nothing else is needed; on PostgreSQL the two secrets every server must share (decision 028).
-  const secrets: Record<string, string> = dialect === "postgres" ? { AUTH_SECRET: "s".repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64") } : {};
+  const secrets: Record<string, string> =
+    dialect === "postgres" ? { AUTH_SECRET: "s".repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"), ...vapidEnv() } : {};
 
   it(`starts from DATABASE_URL${dialect === "postgres" ? " and the shared secrets" : " alone"}, prints its address, and finishes a request in flight on SIGTERM`, async () => {
     testDatabase = await createTestDatabase(dialect);
@@ -128,6 +130,9 @@ describe("[postgres] the server process without its shared secrets", () => {
       await expect(startServer({ DATABASE_URL: testDatabase.url, DATA_DIR: dataDir, AUTH_SECRET: "s".repeat(48) })).rejects.toThrow(
         /set ENCRYPTION_KEY \(32 random bytes in base64, the same on every server/,
       );
+      await expect(
+        startServer({ DATABASE_URL: testDatabase.url, DATA_DIR: dataDir, AUTH_SECRET: "s".repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64") }),
+      ).rejects.toThrow(/set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY \(the same on every server/);
       expect(fs.readdirSync(dataDir)).toEqual([]);
     } finally {
       await testDatabase.destroy();

@@ -9,6 +9,7 @@ import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer } from "./platform/mailer.js";
 import { ensurePrivateDirectory } from "./platform/private-files.js";
 import { loadOrCreateSecret } from "./platform/secrets.js";
+import { createPushSender, loadOrCreateVapidKeys } from "./platform/web-push.js";
 import { keySourceFrom, loadKeyring } from "./modules/data-keys/index.js";
 import { limitConnections } from "./http/connection-limits.js";
 import { startRetentionSweep } from "./modules/retention/index.js";
@@ -18,6 +19,7 @@ import { mergeOutboxHandlers, startOutboxWorker } from "./modules/outbox/index.j
 import { requestOutboxHandlers } from "./modules/client-requests/index.js";
 import { counsellingRequestOutboxHandlers } from "./modules/counselling-directory/index.js";
 import { createReminderTokens, reminderOutboxHandlers } from "./modules/reminders/index.js";
+import { sendPushToPerson } from "./modules/push/index.js";
 
 /** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms, outbox), graceful shutdown. */
 async function main(): Promise<void> {
@@ -72,9 +74,22 @@ async function main(): Promise<void> {
       : {}),
   });
   const keyring = await loadKeyring(database.db, keySourceFrom(config, database.dialect, logger));
+  // Web Push's key pair: a subscription is made for one public key, so every server must sign with the same one.
+  const vapidKeys = loadOrCreateVapidKeys({
+    configured: config.vapidKeys,
+    dataDir: config.dataDir,
+    logger,
+    ...(onPostgres
+      ? {
+          refuseToCreate:
+            "On PostgreSQL, where several servers may share the database, set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (the same on every server: npx web-push generate-vapid-keys); keys made by each server would not match the devices' subscriptions.",
+        }
+      : {}),
+  });
+  const pushSender = createPushSender({ keys: vapidKeys, subject: config.vapidSubject });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
   const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
-  const app = await buildApp({ config, database, logger, mailer, authSecret, keyring, webDistDir });
+  const app = await buildApp({ config, database, logger, mailer, authSecret, keyring, webDistDir, vapidPublicKey: vapidKeys.publicKey });
   limitConnections(app.server, { max: config.maxConnections, perAddress: config.maxConnectionsPerAddress, logger });
 
   // Started here, not in buildApp: tests build many apps and run the sweep themselves (decision 021).
@@ -85,6 +100,10 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker({
     database,
     mailer,
+    push: async (userId, payload) => {
+      const result = await sendPushToPerson({ db: database.db, kek: keyring, sender: pushSender }, userId, payload);
+      return result.delivered > 0 ? "sent" : "skipped";
+    },
     logger,
     clock: systemClock,
     periodMs: config.outboxMs,

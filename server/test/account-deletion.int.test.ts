@@ -80,6 +80,18 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
       payload: { enabled: true, weekday: 2, time: "08:15", timeZone: "Asia/Singapore", channel: "email", quietHours: { start: "22:00", end: "07:00" } },
     });
     expect(reminder.statusCode).toBe(200);
+    // A device that gets push reminders (decision 060): its endpoint is sealed, and goes with the account.
+    const pushEndpoint = "https://push.example.org/device/account-deletion-0f3a";
+    const subscribed = await t.app.inject({
+      method: "POST",
+      url: "/api/push/subscriptions",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: {
+        endpoint: pushEndpoint,
+        keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString("base64url"), auth: Buffer.alloc(16, 2).toString("base64url") },
+      },
+    });
+    expect(subscribed.statusCode).toBe(200);
     const nowMs = Date.now();
     await enqueueNotice(
       t.database.db,
@@ -107,10 +119,11 @@ describe.each(dialects)("[%s] account deletion", (dialect) => {
     );
     expect(beforeDump.get("reminder_setting")?.some((row) => row.includes(userId))).toBe(true);
     expect(beforeDump.get("outbox_message")?.some((row) => row.includes(userId))).toBe(true);
+    expect(beforeDump.get("push_subscription")?.some((row) => row.includes(userId))).toBe(true);
     const before = [...beforeDump.values()].flat();
     expect(before.some((row) => row.includes(userId))).toBe(true);
     // Notes and reflections are sealed at rest: their words never reach the database, even before deletion.
-    expect(before.some((row) => row.includes(note) || row.includes(reflection))).toBe(false);
+    expect(before.some((row) => row.includes(note) || row.includes(reflection) || row.includes(pushEndpoint))).toBe(false);
 
     const removal = await t.app.inject({
       method: "POST",

@@ -8,6 +8,7 @@ import { migrateToLatest } from "../src/db/migrate.js";
 import { createLoggerOptions } from "../src/platform/logger.js";
 import type { Clock } from "../src/platform/clock.js";
 import { keyringOf, type Keyring } from "../src/platform/crypto.js";
+import { generateVapidKeys } from "../src/platform/web-push.js";
 import type { Mailer, OutgoingEmail } from "../src/platform/mailer.js";
 import { createTestDatabase, type TestDatabase } from "./test-databases.js";
 
@@ -17,6 +18,9 @@ export const testPublicUrl = "http://localhost:3000";
 export const testAuthSecret = "test-secret-that-is-long-enough-for-better-auth-0123456789";
 
 /** A fixed key-encryption key for tests (never a real deployment's). */
+/** The test apps' Web Push keys (a fresh pair per test run). */
+export const testVapidKeys = generateVapidKeys();
+
 export const testKeyring = keyringOf({ id: "test-k1", key: Buffer.alloc(32, 7) });
 
 export type MemoryMailer = Mailer & { sent: OutgoingEmail[] };
@@ -99,6 +103,7 @@ export async function buildTestApp(dialect: Dialect, options: TestAppOptions = {
     mailer,
     authSecret: testAuthSecret,
     keyring: options.keyring ?? testKeyring,
+    vapidPublicKey: testVapidKeys.publicKey,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });

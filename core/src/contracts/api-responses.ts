@@ -31,6 +31,7 @@ import { practiceDetailResponseSchema, practicesResponseSchema } from "./practic
 import { practicePsychometricsResponseSchema } from "./practice-psychometrics.js";
 import { preferencesSchema } from "./preferences.js";
 import { profileChangeResponseSchema, profileResponseSchema } from "./profile.js";
+import { pushDevicesResponseSchema, pushPublicKeyResponseSchema } from "./push.js";
 import { reminderStateSchema } from "./reminders.js";
 
 /**
@@ -102,6 +103,9 @@ export const apiResponses = {
   "PUT /api/reminders": { status: 200, schema: reminderStateSchema },
   "POST /api/reminders/snooze": { status: 200, schema: reminderStateSchema },
   "POST /api/reminders/prompt-answered": { status: 200, schema: reminderStateSchema },
+  "GET /api/push/public-key": { status: 200, schema: pushPublicKeyResponseSchema },
+  "POST /api/push/subscriptions": { status: 200, schema: pushDevicesResponseSchema },
+  "POST /api/push/unsubscribe": { status: 200, schema: pushDevicesResponseSchema },
 } as const;
 
 /** "GET /api/practices/:practiceId", and so on: every route with a JSON success answer. */

@@ -45,6 +45,8 @@ export const dataExportSchema = z.object({
   preferences: preferencesSchema,
   /** The weekly reminder as the person set it (issue 17), or null when they never chose anything. */
   reminder: reminderStateSchema.nullable(),
+  /** Each device that gets the person's push reminders (decision 060): when it was turned on there. Its endpoint is the push service's, not theirs to use. */
+  pushDevices: z.array(z.object({ subscribedAt: z.string() })),
   /** What counsellors asked of the person (decision 047), and where each request stands. */
   counsellorRequests: z.array(
     z.object({

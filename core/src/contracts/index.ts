@@ -22,6 +22,7 @@ export * from "./client-exports.js";
 export * from "./practice-psychometrics.js";
 export * from "./preferences.js";
 export * from "./reminders.js";
+export * from "./push.js";
 export * from "./client-requests.js";
 export * from "./counselling-directory.js";
 export * from "./invite-preview.js";

@@ -6,7 +6,8 @@ import { timeZoneSchema } from "./check-in.js";
 /** "HH:MM", 00:00 to 23:59, in the person's own time zone. */
 export const localTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time such as 09:00" });
 
-export const REMINDER_CHANNELS = ["email"] as const;
+/** By email, by push to the devices the person turned push on for, or both. */
+export const REMINDER_CHANNELS = ["email", "push", "both"] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 
 /** What the person chooses (PUT /api/reminders, whole). */

@@ -349,6 +349,16 @@ export type OutboxMessageTable = {
   finished_at: NullableEpochMs;
 };
 
+/** One device a person turned push on for (decision 060): the subscription sealed with their data key. */
+export type PushSubscriptionTable = {
+  id: string;
+  user_id: string;
+  endpoint_hash: string;
+  sealed: string;
+  key_id: string;
+  created_at: EpochMs;
+};
+
 /** A counsellor's request to one client member (issue 17, decision 047). */
 export type ClientRequestTable = {
   id: string;
@@ -497,6 +507,7 @@ export type DB = {
   client_request: ClientRequestTable;
   practice_listing: PracticeListingTable;
   counselling_request: CounsellingRequestTable;
+  push_subscription: PushSubscriptionTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   partner_invite: PartnerInviteTable;

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/test-databases
 import type { Database } from "./database.js";
 import { migrateToLatest } from "./migrate.js";
 import { migrations } from "./migrations/index.js";
+import { vapidEnv } from "../platform/web-push.js";
 
 // Issue 22 / decision 026: start-up on PostgreSQL failed now and then with `relation
 // "<schema>.account" does not exist`. The migrator looked for its bookkeeping tables by
@@ -132,6 +133,7 @@ describe("[postgres] start-up while the database's other tenants change their ta
           DATA_DIR: dataDirs[index] ?? "",
           AUTH_SECRET: "a".repeat(43),
           ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+          ...vapidEnv(),
         }),
       ),
     );

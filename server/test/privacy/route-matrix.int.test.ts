@@ -114,6 +114,11 @@ const error = ["error"] as const;
 const noBody: readonly string[] = [];
 const coupleStateKeys = ["couple", "invite", "lastEndedAt"];
 const reminderKeys = ["hasAnsweredPrompt", "isSnoozed", "nextAt", "settings"];
+/** A device's subscription as a browser gives it (a P-256 point and a 16-byte secret; nothing is ever sent to it here). */
+const pushSubscription = {
+  endpoint: "https://push.example.org/device/route-matrix",
+  keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 9)]).toString("base64url"), auth: Buffer.alloc(16, 3).toString("base64url") },
+};
 const reminderSettings = { enabled: true, weekday: 3, time: "19:30", timeZone: "Asia/Singapore", channel: "email", quietHours: null };
 const reportKeys = ["crossPerception", "dimensions", "flags", "isReady", "map", "missing", "partner", "shared", "thresholds"];
 
@@ -218,6 +223,8 @@ const table: Entry[] = [
   // Before anyone chose a time there is no calendar to give: 409 for everyone signed in.
   { route: "GET /api/reminders/calendar.ics", call: () => ({ url: "/api/reminders/calendar.ics" }), expect: signedIn(fails(409)) },
   { route: "GET /api/reminders", call: () => ({ url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(reminderKeys)) },
+  // The server's public VAPID key: the same for everyone signed in, nobody's data.
+  { route: "GET /api/push/public-key", call: () => ({ url: "/api/push/public-key" }), expect: signedIn(ok(["publicKey"])) },
   {
     route: "GET /api/profile",
     call: () => ({ url: "/api/profile" }),
@@ -267,6 +274,7 @@ const table: Entry[] = [
         "formatVersion",
         "partnerSharing",
         "preferences",
+        "pushDevices",
         "reminder",
         "sessions",
       ]),
@@ -576,6 +584,18 @@ const table: Entry[] = [
     route: "POST /api/reminders/prompt-answered",
     call: () => ({ url: "/api/reminders/prompt-answered", payload: { timeZone } }),
     expect: signedIn(ok(reminderKeys)),
+  },
+  // A device's push subscription is the caller's own: subscribing counts only their devices, and
+  // unsubscribing an endpoint that is someone else's leaves it alone (the count is the caller's).
+  {
+    route: "POST /api/push/subscriptions",
+    call: () => ({ url: "/api/push/subscriptions", payload: pushSubscription }),
+    expect: signedIn(ok(["devices"])),
+  },
+  {
+    route: "POST /api/push/unsubscribe",
+    call: () => ({ url: "/api/push/unsubscribe", payload: { endpoint: pushSubscription.endpoint } }),
+    expect: signedIn(ok(["devices"])),
   },
   // Public: a mail reader's one-click unsubscribe; the signed token is the only authority, and this one is not ours.
   {

@@ -1,18 +1,21 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
 import { useSession } from "../lib/session";
-import { shellText as t } from "../lib/shell-text";
-import { Alert } from "../components/alert";
+import { SessionUnavailable } from "./session-unavailable";
 import { Loading } from "../components/loading";
 
-/** Shows its children to a signed-in person; otherwise sends them to sign in and back. */
-export function RequireSignIn({ children }: { children: ReactNode }) {
+/**
+ * Shows its children to a signed-in person; otherwise sends them to sign in and back. `preload`
+ * starts fetching the page's code at once, beside the question of who is signed in (decision 061).
+ */
+export function RequireSignIn({ children, preload }: { children: ReactNode; preload?: () => void }) {
   const me = useSession();
   const location = useLocation();
+  useEffect(() => preload?.(), [preload]);
   if (me.isPending) {
     return <Loading />;
   }
-  if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
+  if (me.isError) return <SessionUnavailable />;
   if (!me.data) return <Navigate to={signInPathFor(location)} replace />;
   return <>{children}</>;
 }

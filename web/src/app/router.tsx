@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
-import { loadChunk } from "../lib/reload-on-new-version";
+import { loadPageWithProviders } from "./page-loading";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
 import { Loading } from "../components/loading";
@@ -10,12 +10,19 @@ import { HomeRoute } from "./routes/home";
 // shows. Declarative routing (BrowserRouter + Routes) rather than a data router keeps about
 // 17 KB gzip of router code out of the first load; see docs/decisions/008-first-load-budget.md.
 
-/** A page module's named export as a lazily loaded component. */
-function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyExoticComponent<ComponentType> {
-  return lazy(async () => {
-    // The page's code, the text of the features it may show, and the query cache arrive together (decision 043).
-    const [page, providers] = await Promise.all([loadChunk(load), loadChunk(() => import("./page-providers"))]);
-    await providers.loadPageText();
+type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => void };
+
+/** A page module's named export as a lazily loaded component, whose loading can start before it renders. */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyPage {
+  let loading: ReturnType<typeof loadPageWithProviders<Record<Name, ComponentType>>> | undefined;
+  const start = () =>
+    (loading ??= loadPageWithProviders(load).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  const component = lazy(async () => {
+    // The page's code, the text of the features it may show, and the query cache arrive together (decisions 043, 061).
+    const [page, providers] = await start();
     const Page: ComponentType = page[name];
     const { PageProviders } = providers;
     return {
@@ -26,6 +33,7 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
       ),
     };
   });
+  return Object.assign(component, { preload: () => void start().catch(() => undefined) });
 }
 
 const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute");
@@ -68,7 +76,7 @@ const DirectoryRequestsRoute = lazyPage(() => import("./routes/directory"), "Dir
 const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
 
 /** A page anyone may open. */
-function publicPage(Page: ComponentType) {
+function publicPage(Page: LazyPage) {
   return (
     <Suspense fallback={<Loading />}>
       <Page />
@@ -76,9 +84,9 @@ function publicPage(Page: ComponentType) {
   );
 }
 
-/** A page for a signed-in person; others are sent to sign in and back. */
-function signedInPage(Page: ComponentType) {
-  return <RequireSignIn>{publicPage(Page)}</RequireSignIn>;
+/** A page for a signed-in person; others are sent to sign in and back. Its code loads while the session is asked for. */
+function signedInPage(Page: LazyPage) {
+  return <RequireSignIn preload={Page.preload}>{publicPage(Page)}</RequireSignIn>;
 }
 
 /** Every page of the app. Route components stay thin and compose features. */

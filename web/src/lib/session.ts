@@ -83,10 +83,22 @@ function requestMe(): Promise<void> {
   return meRequest;
 }
 
-/** The signed-in person for the frame: asked once, then kept in step with the pages' cache. */
+/** Asks again who is signed in after the question could not be answered (no connection). */
+export function retrySession(): void {
+  if (!me.isError) return;
+  me = pending;
+  notify();
+  void requestMe();
+}
+
+/** The signed-in person for the frame: asked once, then kept in step with the pages' cache; asked again when the connection returns. */
 export function useSession(): SessionState {
   const state = useSyncExternalStore(subscribeSession, getSession);
-  useEffect(() => void requestMe(), []);
+  useEffect(() => {
+    void requestMe();
+    window.addEventListener("online", retrySession);
+    return () => window.removeEventListener("online", retrySession);
+  }, []);
   return state;
 }
 
@@ -126,6 +138,8 @@ export function onSignOut(listener: () => void): () => void {
 /** Signs this device out, then asks the server who is signed in now (nobody, unless it cannot say). */
 export async function signOut(): Promise<void> {
   try {
+    // This device stops getting the person's push reminders (decision 060); loaded only now.
+    await import("./push-device").then((push) => push.turnPushOffHere()).catch(() => undefined);
     await requestJson("/api/auth/sign-out", { method: "POST", body: {} });
   } finally {
     // Nobody, until the server says otherwise; and nobody if it cannot be asked.

@@ -61,6 +61,7 @@ export function presentDataExport(input: {
   consent: ConsentRecord | null;
   preferences: Preferences;
   reminder: DataExport["reminder"];
+  pushDevices: DataExport["pushDevices"];
   counsellorRequests: DataExport["counsellorRequests"];
   sessions: ReadonlyArray<{ createdAt: Date; expiresAt: Date; userAgent: string | null }>;
   assessments: readonly AssessmentForExport[];
@@ -115,6 +116,7 @@ export function presentDataExport(input: {
             isSnoozed: input.reminder.isSnoozed,
             hasAnsweredPrompt: input.reminder.hasAnsweredPrompt,
           },
+    pushDevices: input.pushDevices.map((device) => ({ subscribedAt: device.subscribedAt })),
     counsellorRequests: input.counsellorRequests.map((request) => ({
       kind: request.kind,
       counsellorName: request.counsellorName,

@@ -13,6 +13,7 @@ import { listDataViewsForExport } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { getPreferencesForExport } from "../preferences/index.js";
 import { getReminderForExport } from "../reminders/index.js";
+import { listDevicesForExport } from "../push/index.js";
 import { listRequestsForExport } from "../client-requests/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle } from "./export.presenter.js";
@@ -34,6 +35,7 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       consent: await getConsent({ db: trx, clock: deps.clock }, actor.userId),
       preferences: await getPreferencesForExport(trx, actor.userId),
       reminder: await getReminderForExport(trx, actor.userId),
+      pushDevices: await listDevicesForExport(trx, actor.userId),
       counsellorRequests: await listRequestsForExport(trx, actor.userId, deps.clock.now().getTime()),
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),

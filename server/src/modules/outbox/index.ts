@@ -14,4 +14,6 @@ export {
   type OutboxHandlers,
   type OutboxProducer,
   type OutboxRenderer,
+  type PushDeliverer,
+  type PushNotice,
 } from "./outbox.service.js";

@@ -53,12 +53,18 @@ export const finishedKeepMs = 60 * 24 * 60 * 60_000;
 /** Writes the rows that have become due by `nowMs`, in the round's transaction; returns how many. */
 export type OutboxProducer = (trx: Transaction<DB>, nowMs: number) => Promise<number>;
 
-/** What to send for a claimed notice, read at the moment of sending; null when it should not go any more. */
-export type OutboxRenderer = (db: Kysely<DB>, message: ClaimedMessage, nowMs: number) => Promise<Omit<OutgoingEmail, "to"> | null>;
+/** A notice for the person's devices (decision 060): the payload the service worker shows, neutral like the emails. */
+export type PushNotice = { push: { title: string; url: string } };
+
+/** What to send for a claimed notice, read at the moment of sending: an email, a push, or null when it should not go any more. */
+export type OutboxRenderer = (db: Kysely<DB>, message: ClaimedMessage, nowMs: number) => Promise<Omit<OutgoingEmail, "to"> | PushNotice | null>;
+
+/** Sends a push notice to every device of a person; "skipped" when they have none (or none left). Throws to be retried. */
+export type PushDeliverer = (userId: string, payload: string) => Promise<"sent" | "skipped">;
 
 export type OutboxHandlers = { producers: readonly OutboxProducer[]; renderers: Readonly<Record<string, OutboxRenderer>> };
 
-export type OutboxDeps = { database: Database; mailer: Mailer; clock: Clock; logger: JobLogger; handlers: OutboxHandlers };
+export type OutboxDeps = { database: Database; mailer: Mailer; push?: PushDeliverer; clock: Clock; logger: JobLogger; handlers: OutboxHandlers };
 
 export type DeliveryCounts = { sent: number; skipped: number; retried: number; failed: number };
 
@@ -92,6 +98,12 @@ async function deliverClaimed(deps: OutboxDeps, claimed: Claimed): Promise<Deliv
       if (content === null || address === undefined) {
         await finishMessage(db, message.id, claimed.token, "skipped", nowMs);
         counts.skipped += 1;
+        continue;
+      }
+      if ("push" in content) {
+        const outcome = deps.push ? await deps.push(message.userId, JSON.stringify(content.push)) : "skipped";
+        await finishMessage(db, message.id, claimed.token, outcome, deps.clock.now().getTime());
+        counts[outcome] += 1;
         continue;
       }
       await deps.mailer.send({ ...content, to: address });

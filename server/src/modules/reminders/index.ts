@@ -1,3 +1,10 @@
 export { remindersRoutes, unsubscribeRoutes } from "./reminders.routes.js";
-export { getReminderForExport, outOfQuietHours, reminderOutboxHandlers, weeklyReminderKind } from "./reminders.service.js";
+export {
+  getReminderForExport,
+  outOfQuietHours,
+  reminderOutboxHandlers,
+  weeklyPushNotice,
+  weeklyPushReminderKind,
+  weeklyReminderKind,
+} from "./reminders.service.js";
 export { createReminderTokens, type ReminderTokens } from "./reminder-token.js";

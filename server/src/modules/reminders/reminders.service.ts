@@ -7,6 +7,8 @@ import {
   nextReminderAt,
   reminderWeekOf,
   timeOfMinute,
+  REMINDER_CHANNELS,
+  type ReminderChannel,
   type ReminderSchedule,
   type ReminderSettings,
   type ReminderState,
@@ -16,13 +18,23 @@ import { badRequest, conflict } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { weeklyReminderEmail } from "../../platform/email-templates.js";
 import { canonicalTimeZone, hasCheckInOfWeek } from "../check-in/index.js";
-import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer } from "../outbox/index.js";
+import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer, type PushNotice } from "../outbox/index.js";
 import type { ReminderTokens } from "./reminder-token.js";
 import { findReminder, listDueReminders, saveReminder, setNextDue, switchReminderOff, type ReminderRow } from "./reminders.repository.js";
 
 export type RemindersDeps = { db: Kysely<DB>; clock: Clock };
 
 export const weeklyReminderKind = "weekly-reminder";
+/** The same reminder to the person's devices (decision 060): a row of its own, so each channel goes once and retries alone. */
+export const weeklyPushReminderKind = "weekly-reminder-push";
+const weeklyReminderKinds = [weeklyReminderKind, weeklyPushReminderKind];
+
+/** The stored channel, read as one we know (email for anything else). */
+function channelOf(row: { channel: string }): ReminderChannel {
+  return (REMINDER_CHANNELS as readonly string[]).includes(row.channel) ? (row.channel as ReminderChannel) : "email";
+}
+const sendsEmail = (row: { channel: string }) => channelOf(row) !== "push";
+const sendsPush = (row: { channel: string }) => channelOf(row) !== "email";
 /** A weekly reminder still unsent this long after its time is not sent: it would arrive on the wrong day. */
 const weeklyReminderLifetimeMs = 12 * 60 * 60_000;
 /** How many due reminders one round turns into outbox rows; the rest are next round's. */
@@ -51,7 +63,7 @@ function stateOf(row: ReminderRow | undefined, fallbackZone: string): ReminderSt
     weekday: row.weekday,
     time: timeOfMinute(row.minuteOfDay),
     timeZone: row.timeZone ?? fallbackZone,
-    channel: "email",
+    channel: channelOf(row),
     quietHours: row.quietStart !== null && row.quietEnd !== null ? { start: timeOfMinute(row.quietStart), end: timeOfMinute(row.quietEnd) } : null,
   };
   const nextAt = row.enabled && row.nextDueAtMs !== null ? new Date(row.nextDueAtMs).toISOString() : null;
@@ -83,7 +95,7 @@ export async function putReminderSettings(deps: RemindersDeps, userId: string, s
   row.nextDueAtMs = settings.enabled ? nextReminderAt(scheduleOf(row), nowMs) : null;
   await deps.db.transaction().execute(async (trx) => {
     await saveReminder(trx, row, nowMs);
-    if (!settings.enabled) await cancelPendingNotices(trx, userId, [weeklyReminderKind], nowMs);
+    if (!settings.enabled) await cancelPendingNotices(trx, userId, weeklyReminderKinds, nowMs);
   });
   return stateOf(row, timeZone);
 }
@@ -99,7 +111,7 @@ export async function snoozeReminder(deps: RemindersDeps, userId: string): Promi
     const updated = { ...row, nextDueAtMs: nextReminderAt(schedule, Math.max(row.nextDueAtMs, nowMs)), isSnoozed: true };
     await saveReminder(trx, updated, nowMs);
     // A reminder already due and waiting to go is part of the week they skipped.
-    await cancelPendingNotices(trx, userId, [weeklyReminderKind], nowMs);
+    await cancelPendingNotices(trx, userId, weeklyReminderKinds, nowMs);
     return stateOf(updated, row.timeZone);
   });
 }
@@ -141,7 +153,7 @@ export async function unsubscribeWithToken(deps: RemindersDeps & { tokens: Remin
   const nowMs = deps.clock.now().getTime();
   await deps.db.transaction().execute(async (trx) => {
     await switchReminderOff(trx, userId, nowMs);
-    await cancelPendingNotices(trx, userId, [weeklyReminderKind], nowMs);
+    await cancelPendingNotices(trx, userId, weeklyReminderKinds, nowMs);
   });
   return true;
 }
@@ -160,19 +172,22 @@ async function writeDueReminders(trx: Transaction<DB>, nowMs: number): Promise<n
     // Catch up to the latest time that has passed, so only that week gets a row.
     for (let next = nextReminderAt(schedule, dueMs); next <= nowMs; next = nextReminderAt(schedule, dueMs)) dueMs = next;
     const week = reminderWeekOf(dueMs, row.timeZone);
-    const isNew = await enqueueNotice(
-      trx,
-      {
-        userId: row.userId,
-        kind: weeklyReminderKind,
-        dedupeKey: `${weeklyReminderKind}:${row.userId}:${week}`,
-        referenceId: week,
-        dueAtMs: dueMs,
-        expiresAtMs: dueMs + weeklyReminderLifetimeMs,
-      },
-      nowMs,
-    );
-    if (isNew) written += 1;
+    const kinds = [...(sendsEmail(row) ? [weeklyReminderKind] : []), ...(sendsPush(row) ? [weeklyPushReminderKind] : [])];
+    for (const kind of kinds) {
+      const isNew = await enqueueNotice(
+        trx,
+        {
+          userId: row.userId,
+          kind,
+          dedupeKey: `${kind}:${row.userId}:${week}`,
+          referenceId: week,
+          dueAtMs: dueMs,
+          expiresAtMs: dueMs + weeklyReminderLifetimeMs,
+        },
+        nowMs,
+      );
+      if (isNew) written += 1;
+    }
     await setNextDue(trx, row.userId, nextReminderAt(schedule, dueMs));
   }
   return written;
@@ -182,7 +197,7 @@ async function writeDueReminders(trx: Transaction<DB>, nowMs: number): Promise<n
 function weeklyReminderRenderer(options: { publicUrl: string; tokens: ReminderTokens }): OutboxRenderer {
   return async (db, message) => {
     const row = await findReminder(db, message.userId);
-    if (!row?.enabled) return null;
+    if (!row?.enabled || !sendsEmail(row)) return null;
     if (message.referenceId !== null && (await hasCheckInOfWeek(db, message.userId, message.referenceId))) return null;
     const base = options.publicUrl.replace(/\/+$/, "");
     const unsubscribeUrl = `${base}/unsubscribe/reminders?token=${options.tokens.sign(message.userId)}`;
@@ -191,9 +206,23 @@ function weeklyReminderRenderer(options: { publicUrl: string; tokens: ReminderTo
   };
 }
 
-/** What the outbox needs to deliver weekly reminders: the producer of due rows and the email for one. */
+/** The text every weekly push carries: the same neutral words as the email, and a link only. */
+export const weeklyPushNotice: PushNotice = { push: { title: "Your weekly moment is ready", url: "/check-in" } };
+
+/** The weekly reminder for the person's devices, decided when it is sent, like the email. */
+const weeklyPushRenderer: OutboxRenderer = async (db, message) => {
+  const row = await findReminder(db, message.userId);
+  if (!row?.enabled || !sendsPush(row)) return null;
+  if (message.referenceId !== null && (await hasCheckInOfWeek(db, message.userId, message.referenceId))) return null;
+  return weeklyPushNotice;
+};
+
+/** What the outbox needs to deliver weekly reminders: the producer of due rows, the email and the push for one. */
 export function reminderOutboxHandlers(options: { publicUrl: string; tokens: ReminderTokens }): OutboxHandlers {
-  return { producers: [writeDueReminders], renderers: { [weeklyReminderKind]: weeklyReminderRenderer(options) } };
+  return {
+    producers: [writeDueReminders],
+    renderers: { [weeklyReminderKind]: weeklyReminderRenderer(options), [weeklyPushReminderKind]: weeklyPushRenderer },
+  };
 }
 
 const icsWeekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;

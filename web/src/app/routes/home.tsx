@@ -1,15 +1,16 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Alert } from "../../components/alert";
+import { SessionUnavailable } from "../session-unavailable";
 import { Page } from "../../components/page";
 import { Loading } from "../../components/loading";
 import { useSession } from "../../lib/session";
 import { shellText as t } from "../../lib/shell-text";
+import { loadPageWithProviders } from "../page-loading";
 
 // The cards (journey, this week's check-in), their text and the query cache load only for a signed-in person.
 const HomeCards = lazy(async () => {
-  const [cards, providers] = await Promise.all([import("./home-cards"), import("../page-providers")]);
-  await providers.loadPageText();
+  const [cards, providers] = await loadPageWithProviders(() => import("./home-cards"));
   const { PageProviders } = providers;
   return {
     default: () => (
@@ -25,7 +26,7 @@ export function HomeRoute() {
   if (me.isPending) {
     return <Loading />;
   }
-  if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
+  if (me.isError) return <SessionUnavailable />;
   if (!me.data) {
     return (
       <Page title={t("home.welcomeTitle")}>

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../components/page";
 import { useCurrentAssessment } from "../../lib/api/assessment-api";
 import { useProfile } from "../../lib/api/profile-api";
+import { useCouple } from "../../lib/api/couple-api";
+import { useCounselling } from "../../lib/api/counselling-api";
 import { ProfileDetails } from "../../features/profile/components/profile-details";
 import { Loading } from "../../components/loading";
 import { LoadError } from "../../components/load-error";
@@ -11,8 +13,13 @@ export function ProfileRoute() {
   const { t } = useTranslation();
   const profile = useProfile();
   const current = useCurrentAssessment();
+  // Who can see the profile is asked beside it and waited for (its first answer, not its retries):
+  // the sentence sits above the map, and arriving later it would push the map down (decision 061).
+  const couple = useCouple();
+  const counselling = useCounselling();
+  const isSharingFirstAsked = (couple.isPending && couple.failureCount === 0) || (counselling.isPending && counselling.failureCount === 0);
 
-  if (profile.isPending) {
+  if (profile.isPending || (isSharingFirstAsked && profile.data?.profile)) {
     return (
       <Page title={t("profile.title")}>
         <Loading />

@@ -38,7 +38,13 @@ export function WhoCanSee({ subject, className = "muted", id }: { subject: Audie
   const { t } = useTranslation();
   const sharing = useSharingNow();
   const namesOf = useAudienceNames();
-  if (sharing.status === "pending") return null;
+  // Its line is kept while it is worked out, so what follows does not move when it appears (decision 061).
+  if (sharing.status === "pending")
+    return (
+      <p className={className} id={id} aria-hidden="true">
+        {"\u00a0"}
+      </p>
+    );
   if (sharing.status === "error")
     return (
       <p className={className} id={id}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "../api-client";
+import { turnPushOffHere } from "../push-device";
 import { fetchMe, type Me } from "../session";
 
 // The account operations the web app uses. Better Auth serves them under /api/auth;
@@ -92,14 +93,17 @@ export const useSignIn = () =>
 export const useSignOut = () =>
   useAccountMutation(
     () =>
-      requestJson("/api/auth/sign-out", { method: "POST", body: {} }).finally(() => {
-        // The whole store goes (features/check-in/offline): nothing else is kept there.
-        try {
-          window.indexedDB?.deleteDatabase("mutual-offline");
-        } catch {
-          // No IndexedDB: nothing was kept.
-        }
-      }),
+      // This device stops getting the person's push reminders first, while the session stands (decision 060).
+      turnPushOffHere()
+        .then(() => requestJson("/api/auth/sign-out", { method: "POST", body: {} }))
+        .finally(() => {
+          // The whole store goes (features/check-in/offline): nothing else is kept there.
+          try {
+            window.indexedDB?.deleteDatabase("mutual-offline");
+          } catch {
+            // No IndexedDB: nothing was kept.
+          }
+        }),
     { resetsIdentity: true },
   );
 

@@ -54,9 +54,12 @@ export function CoupleReport() {
       ) : (
         <Waiting report={report.data} />
       )}
-      <p>
-        <Link to="/partner">{t("couple.backToPartner")}</Link>
-      </p>
+      {/* Below the report, once it is here: shown under the loading line, it would be pushed down (decision 061). */}
+      {!report.isPending && (
+        <p>
+          <Link to="/partner">{t("couple.backToPartner")}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -168,6 +168,7 @@ describe("The profile page", () => {
 
   it("offers a retake once it is available", async () => {
     stubFetch({
+      ...sharingAnswers(),
       "GET /api/profile": {
         status: 200,
         body: { profile: profileView({ safety: { showResources: false, holdsBackJointExercises: false, skippedCheck: false } }), history: [] },

@@ -22,7 +22,7 @@ describe("the weekly reminder settings", () => {
     });
     renderRoutes([{ path: "/", element: <ReminderSettingsPanel /> }], "/");
     expect(await screen.findByText("Reminders are off.")).toBeInTheDocument();
-    await userEvent.click(screen.getByLabelText("Send me a weekly reminder by email"));
+    await userEvent.click(screen.getByLabelText("Send me a weekly reminder"));
     await userEvent.selectOptions(screen.getByLabelText("Day"), "3");
     await userEvent.click(screen.getByLabelText("Quiet hours: never send between these times"));
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
@@ -33,6 +33,16 @@ describe("the weekly reminder settings", () => {
       weekday: 3,
       quietHours: { start: "22:00", end: "07:00" },
     });
+  });
+
+  it("say so, and save nothing, when push is chosen in a browser that cannot show notifications", async () => {
+    const calls = stubFetch({ [`GET ${path}`]: { status: 200, body: off } });
+    renderRoutes([{ path: "/", element: <ReminderSettingsPanel /> }], "/");
+    await userEvent.click(await screen.findByLabelText("Send me a weekly reminder"));
+    await userEvent.click(screen.getByLabelText("As a notification on this device"));
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText(/This browser cannot show notifications from us/)).toBeInTheDocument();
+    expect(calls.some((call) => call.method === "PUT")).toBe(false);
   });
 
   it("say so when they cannot load", async () => {

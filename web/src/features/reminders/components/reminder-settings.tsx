@@ -7,6 +7,30 @@ import { readBrowserTimeZone } from "../../../lib/api/check-in-api";
 import { useReminders, useSaveReminders, useSnoozeReminder, type ReminderSettings, type ReminderState } from "../../../lib/api/reminders-api";
 import { formatReminderTime, knownTimeZones, weekdayNames } from "../../../lib/reminder-format";
 
+const channels = [
+  { value: "email", label: "reminders.channelEmail" },
+  { value: "push", label: "reminders.channelPush" },
+  { value: "both", label: "reminders.channelBoth" },
+] as const;
+
+type PushProblem = "pushUnsupported" | "pushDenied" | "pushError";
+
+/** Makes this device's push match the channel before the settings are saved; a problem stops the save. */
+async function matchThisDevice(channel: ReminderSettings["channel"]): Promise<PushProblem | null> {
+  const push = await import("../../../lib/push-device");
+  if (channel === "email") {
+    await push.turnPushOffHere();
+    return null;
+  }
+  const support = push.pushSupport();
+  if (support !== "supported") return support === "denied" ? "pushDenied" : "pushUnsupported";
+  try {
+    return (await push.turnPushOnHere()) ? null : push.pushSupport() === "denied" ? "pushDenied" : "pushError";
+  } catch {
+    return "pushError";
+  }
+}
+
 /** The person's weekly reminder: on or off, day and time in their own zone, quiet hours, skip a week. */
 export function ReminderSettingsPanel() {
   const { t } = useTranslation();
@@ -34,6 +58,8 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
   const [quiet, setQuiet] = useState(state.settings.quietHours ?? { start: "22:00", end: "07:00" });
   const save = useSaveReminders();
   const snooze = useSnoozeReminder();
+  const [pushProblem, setPushProblem] = useState<PushProblem | null>(null);
+  const [isMatchingDevice, setMatchingDevice] = useState(false);
   const days = weekdayNames(i18n.language);
   const update = (change: Partial<ReminderSettings>) => {
     setDraft((current) => ({ ...current, ...change }));
@@ -41,7 +67,20 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ ...draft, quietHours: hasQuiet ? quiet : null });
+    setPushProblem(null);
+    const settings = { ...draft, quietHours: hasQuiet ? quiet : null };
+    // Email only with reminders on needs nothing from this device; anything else asks it first.
+    if (!settings.enabled || (settings.channel === "email" && state.settings.channel === "email")) {
+      save.mutate(settings);
+      return;
+    }
+    setMatchingDevice(true);
+    void matchThisDevice(settings.channel)
+      .then((problem) => {
+        if (problem === null) save.mutate(settings);
+        else setPushProblem(problem);
+      })
+      .finally(() => setMatchingDevice(false));
   };
   const when = state.nextAt ? formatReminderTime(state.nextAt, state.settings.timeZone, i18n.language) : null;
   return (
@@ -112,6 +151,23 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
             </Button>
           )}
         </div>
+        <fieldset className="field">
+          <legend className="field__label">{t("reminders.channel")}</legend>
+          {channels.map((channel) => (
+            <div className="checkbox" key={channel.value}>
+              <input
+                id={`${id}-channel-${channel.value}`}
+                type="radio"
+                name={`${id}-channel`}
+                value={channel.value}
+                checked={draft.channel === channel.value}
+                onChange={() => update({ channel: channel.value })}
+              />
+              <label htmlFor={`${id}-channel-${channel.value}`}>{t(channel.label)}</label>
+            </div>
+          ))}
+          {draft.channel !== "email" && <p className="field__hint">{t("reminders.pushOtherDevice")}</p>}
+        </fieldset>
         <div className="checkbox">
           <input id={`${id}-quiet`} type="checkbox" checked={hasQuiet} onChange={(event) => (setHasQuiet(event.target.checked), save.reset())} />
           <label htmlFor={`${id}-quiet`}>{t("reminders.quietHours")}</label>
@@ -145,11 +201,12 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
           </div>
         )}
         <p className="field__hint">{t("reminders.stopHint")}</p>
+        {pushProblem !== null && <Alert tone="error">{t(`reminders.${pushProblem}`)}</Alert>}
         {save.isError && <Alert tone="error">{t("reminders.saveError")}</Alert>}
         {save.isSuccess && <Alert tone="success">{t("reminders.saved")}</Alert>}
         <div className="actions">
-          <Button type="submit" busy={save.isPending}>
-            {save.isPending ? t("reminders.saving") : t("reminders.save")}
+          <Button type="submit" busy={save.isPending || isMatchingDevice}>
+            {save.isPending || isMatchingDevice ? t("reminders.saving") : t("reminders.save")}
           </Button>
         </div>
       </form>
