@@ -264,6 +264,24 @@ export type ClientMemberSummaryTable = {
   d_codependency: number | null;
 };
 
+/** One row per client for the dashboard's sorting, filtering and counting (decision 063). */
+export type ClientSummaryTable = {
+  client_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  name_key: string;
+  we: number | null;
+  me: number | null;
+  last_check_in_at: NullableEpochMs;
+  oldest_check_in_at: NullableEpochMs;
+  flag_bits: number;
+  new_flag: number;
+  declining: number;
+};
+
+/** A practice whose client_summary rows were built whole (decision 063). */
+export type ClientSummaryStateTable = { practice_id: string; built_at: EpochMs };
+
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
 type Score = number | null;
 
@@ -462,6 +480,8 @@ export type DB = {
   client_request: ClientRequestTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
+  client_summary: ClientSummaryTable;
+  client_summary_state: ClientSummaryStateTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

@@ -23,6 +23,7 @@ import * as personPreference from "./20261207T1610_person-preference.js";
 import * as pagedClientLists from "./20261207T3000_paged-client-lists.js";
 import * as remindersAndOutbox from "./20261207T4000_reminders-and-outbox.js";
 import * as clientRequests from "./20261207T4100_client-requests.js";
+import * as clientSummary from "./20261208T4000_client-summary.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T3000_paged-client-lists": pagedClientLists,
   "20261207T4000_reminders-and-outbox": remindersAndOutbox,
   "20261207T4100_client-requests": clientRequests,
+  "20261208T4000_client-summary": clientSummary,
 };
