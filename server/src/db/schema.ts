@@ -184,7 +184,13 @@ export type DataViewTable = {
   viewer_role: "partner" | "counsellor";
   /** A partner share scope, or a counselling scope for a counsellor's view. */
   scope: "overview" | "dimensions" | "check-in-trends" | "exercises" | "profile" | "check-ins" | "safety" | "notes";
+  /** The latest sitting of the row (decision 064). */
   viewed_at: EpochMs;
+  sittings: ColumnType<number, number | undefined, number>;
+  /** When the row's window opened; null on rows from before decision 064 (never extended). */
+  first_viewed_at: NullableEpochMs;
+  /** Every sitting's epoch ms, comma-separated, oldest first; null on rows from before decision 064 (one sitting, viewed_at). */
+  sitting_times: string | null;
 };
 
 export type InviteAttemptFailureTable = {

@@ -24,6 +24,7 @@ import * as pagedClientLists from "./20261207T3000_paged-client-lists.js";
 import * as remindersAndOutbox from "./20261207T4000_reminders-and-outbox.js";
 import * as clientRequests from "./20261207T4100_client-requests.js";
 import * as clientSummary from "./20261208T4000_client-summary.js";
+import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T4000_reminders-and-outbox": remindersAndOutbox,
   "20261207T4100_client-requests": clientRequests,
   "20261208T4000_client-summary": clientSummary,
+  "20261208T4100_data-view-sittings": dataViewSittings,
 };
