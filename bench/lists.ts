@@ -1,8 +1,9 @@
-// Cost against practice size (issue 21): the counsellor's list endpoints, the dashboard's first page
-// and the practice CSV at 1,000, 5,000 and 20,000 clients (BENCH_LIST_SIZES to change), on SQLite
-// and PostgreSQL, printed as one table per database so growth shows as a slope: a page should cost
-// the same at every size. Data as in the dashboard bench (bench/scale-data.ts), lighter per person
-// (one profile, two check-ins) so the largest size seeds in minutes; the pages read are the same.
+// Cost against practice size (issue 21): the counsellor's list endpoints, the dashboard's pages
+// and the practice CSV at 1,000, 5,000, 20,000 and 100,000 clients (BENCH_LIST_SIZES to change), on
+// SQLite and PostgreSQL, printed as one table per database so growth shows as a slope: a page should
+// cost the same at every size. Data as in the dashboard bench (bench/scale-data.ts), lighter per
+// person (one profile without its item answers, two check-ins) so the largest size seeds in about a
+// minute (bulk multi-row inserts straight into the tables); the pages read are the same.
 // Measured in process with app.inject, sequential requests after a warm-up. `npm run bench:lists`.
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -10,11 +11,11 @@ import { pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { formatPageCursor } from "@mutual/core";
 import type { Dialect } from "../server/src/db/database.js";
-import { openDashboardApp, percentile } from "./dashboard.js";
+import { measureBareInjectP50, openDashboardApp, percentile } from "./dashboard.js";
 import { openScaleDatabase, seedScaleData } from "./scale-data.js";
 import { fmt } from "./support.js";
 
-const sizes = (process.env.BENCH_LIST_SIZES ?? "1000,5000,20000").split(",").map(Number);
+const sizes = (process.env.BENCH_LIST_SIZES ?? "1000,5000,20000,100000").split(",").map(Number);
 const samples = Number(process.env.BENCH_LIST_SAMPLES ?? 40);
 const warmUp = 5;
 
@@ -28,8 +29,14 @@ const endpoints: Endpoint[] = [
   },
   { label: "GET …/client-invites, first page (50)", url: (practiceId) => `/api/practices/${practiceId}/client-invites` },
   { label: "GET …/dashboard, first page (25)", url: (practiceId) => `/api/practices/${practiceId}/dashboard` },
+  { label: "GET …/dashboard, sorted by We (desc)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?sort=we&order=desc` },
+  { label: "GET …/dashboard, flag = low-intimacy", url: (practiceId) => `/api/practices/${practiceId}/dashboard?flag=low-intimacy` },
+  { label: "GET …/dashboard, overdue", url: (practiceId) => `/api/practices/${practiceId}/dashboard?overdue=true` },
+  { label: "GET …/dashboard, off track, by We (desc)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?offTrack=true&sort=we&order=desc` },
   { label: "GET …/export.csv, the whole practice", url: (practiceId) => `/api/practices/${practiceId}/export.csv`, samples: 3 },
 ];
+
+const seedSeconds: string[] = [];
 
 type Figure = { size: number; label: string; p50: number; p95: number; bytes: number; stallMs: number };
 
@@ -67,7 +74,9 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
         assessmentsPerPerson: 1,
         checkInsPerPerson: 2,
         coupleEvery: 10,
+        answers: false,
       });
+      seedSeconds.push(`${fmt(scale.seconds, 0)} s at ${size.toLocaleString("en")}`);
       const practiceId = scale.largePracticeId;
       // As many open invites as clients, so the invites list is as long as the clients list.
       const now = Date.now();
@@ -118,10 +127,13 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
 
 /** The report section, as markdown lines. */
 export async function runListsBench(): Promise<string[]> {
+  const bareP50 = await measureBareInjectP50();
   const lines = [
     "## Cost against practice size",
     "",
-    `Each cell: p50 / p95 ms over ${samples} sequential requests (3 for the CSV) after ${warmUp} warm-up ones, in process (app.inject). The last column is p50 at the largest size over p50 at the smallest: 1 means the cost does not grow with the practice.`,
+    `Each cell: p50 / p95 ms over ${samples} sequential requests (3 for the CSV) after ${warmUp} warm-up ones, in process (app.inject). "growth" is p50 at the largest size over p50 at the smallest (1: the cost does not grow with the practice); "slope" is the p50's rise per 1,000 more clients, from the smallest size to the largest.`,
+    "",
+    `Baseline in the same run: bare Fastify answering GET /livez through app.inject, p50 ${fmt(bareP50 * 1000, 0)} µs; "× bare" is the first page's p50 at the largest size over it.`,
     "",
   ];
   for (const dialect of ["sqlite", "postgres"] as const) {
@@ -129,21 +141,22 @@ export async function runListsBench(): Promise<string[]> {
     for (const size of sizes) figures.push(...(await measureSize(dialect, size)));
     lines.push(`### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`, "");
     lines.push(
-      `| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth |`,
+      `| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth | slope, ms per 1,000 | × bare |`,
     );
-    lines.push(`| --- | ${sizes.map(() => "---:").join(" | ")} | ---: | ---: |`);
+    lines.push(`| --- | ${sizes.map(() => "---:").join(" | ")} | ---: | ---: | ---: | ---: |`);
     for (const endpoint of endpoints) {
       const row = figures.filter((figure) => figure.label === endpoint.label);
       const first = row[0]!;
       const last = row.at(-1)!;
       lines.push(
-        `| ${endpoint.label} | ${row.map((figure) => `${fmt(figure.p50, 1)} / ${fmt(figure.p95, 1)}`).join(" | ")} | ${fmt(last.bytes / 1024, 0)} KB | ×${fmt(last.p50 / first.p50, 2)} |`,
+        `| ${endpoint.label} | ${row.map((figure) => `${fmt(figure.p50, 1)} / ${fmt(figure.p95, 1)}`).join(" | ")} | ${fmt(last.bytes / 1024, 0)} KB | ×${fmt(last.p50 / first.p50, 2)} | ${fmt(((last.p50 - first.p50) / Math.max(1, last.size - first.size)) * 1000, 3)} | ×${fmt(last.p50 / bareP50, 0)} |`,
       );
     }
     const csv = figures.filter((figure) => figure.label === endpoints.at(-1)!.label);
     lines.push(
       "",
       `Longest event-loop stall while the CSV was written: ${csv.map((figure) => `${fmt(figure.stallMs, 1)} ms at ${figure.size.toLocaleString("en")}`).join(", ")}.`,
+      `Seeding (bulk inserts): ${seedSeconds.splice(0).join(", ")}.`,
       "",
     );
   }

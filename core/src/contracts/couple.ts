@@ -160,7 +160,10 @@ export const dataViewsResponseSchema = z.object({
       id: z.string(),
       viewer: z.object({ name: z.string(), role: viewerRoleSchema }),
       scope: viewedScopeSchema,
+      /** The latest sitting. */
       viewedAt: z.string(),
+      /** Every sitting of this viewer with this scope in one short window (decision 064), newest first; viewedAt is the first. */
+      sittings: z.array(z.string()).min(1),
     }),
   ),
   nextBefore: z.string().nullable(),

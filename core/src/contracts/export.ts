@@ -102,7 +102,14 @@ export const dataExportSchema = z.object({
     }),
   ),
   /** Every view of the person's data by someone else ("who viewed my data"), newest first. */
-  dataViews: z.array(z.object({ viewer: z.object({ name: z.string(), role: viewerRoleSchema }), scope: viewedScopeSchema, viewedAt: z.string() })),
+  dataViews: z.array(
+    z.object({
+      viewer: z.object({ name: z.string(), role: viewerRoleSchema }),
+      scope: viewedScopeSchema,
+      viewedAt: z.string(),
+      sittings: z.array(z.string()).min(1),
+    }),
+  ),
 });
 export type DataExport = z.infer<typeof dataExportSchema>;
 

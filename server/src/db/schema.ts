@@ -184,7 +184,13 @@ export type DataViewTable = {
   viewer_role: "partner" | "counsellor";
   /** A partner share scope, or a counselling scope for a counsellor's view. */
   scope: "overview" | "dimensions" | "check-in-trends" | "exercises" | "profile" | "check-ins" | "safety" | "notes" | "counselling-request";
+  /** The latest sitting of the row (decision 064). */
   viewed_at: EpochMs;
+  sittings: ColumnType<number, number | undefined, number>;
+  /** When the row's window opened; null on rows from before decision 064 (never extended). */
+  first_viewed_at: NullableEpochMs;
+  /** Every sitting's epoch ms, comma-separated, oldest first; null on rows from before decision 064 (one sitting, viewed_at). */
+  sitting_times: string | null;
 };
 
 export type InviteAttemptFailureTable = {
@@ -263,6 +269,24 @@ export type ClientMemberSummaryTable = {
   d_me: number | null;
   d_codependency: number | null;
 };
+
+/** One row per client for the dashboard's sorting, filtering and counting (decision 063). */
+export type ClientSummaryTable = {
+  client_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  name_key: string;
+  we: number | null;
+  me: number | null;
+  last_check_in_at: NullableEpochMs;
+  oldest_check_in_at: NullableEpochMs;
+  flag_bits: number;
+  new_flag: number;
+  declining: number;
+};
+
+/** A practice whose client_summary rows were built whole (decision 063). */
+export type ClientSummaryStateTable = { practice_id: string; built_at: EpochMs };
 
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
 type Score = number | null;
@@ -510,6 +534,8 @@ export type DB = {
   push_subscription: PushSubscriptionTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
+  client_summary: ClientSummaryTable;
+  client_summary_state: ClientSummaryStateTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

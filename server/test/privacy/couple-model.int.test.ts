@@ -9,7 +9,9 @@
 //   the scopes they share;
 // - GET /api/couple/partner/check-ins and /exercises: 404 not linked, 403 not shared, 200 shared;
 // - GET /api/data-views of every living person grows by exactly the scopes their partner's reads
-//   above carried, each row naming that partner.
+//   above carried, each sitting naming that partner: a sitting is a new row or, within ten
+//   minutes of a row's first, one more time on that row (decision 064), so the check counts
+//   sittings, not rows.
 // The API only ever answers about a person's current partner, so for an ordered pair (viewer,
 // owner) that is not a couple the check is that the viewer's state names no one else and that
 // the owner's data views do not grow from the viewer's reads.
@@ -113,8 +115,8 @@ type Real = {
   people: Person[];
   /** The codes as shown, same indexes as the model's. */
   codes: string[];
-  /** The ids of each person's data views seen so far. */
-  seenViews: Array<Set<string>>;
+  /** Each person's data views seen so far: id → sittings counted. */
+  seenViews: Array<Map<string, number>>;
 };
 
 /** Every code handed out, to check that none reaches a log line. */
@@ -248,11 +250,15 @@ async function checkViews(model: Model, real: Real): Promise<void> {
     const views = await listAllViews(real, owner);
     const expected = expectedViews[owner]!;
     const seen = real.seenViews[owner]!;
-    const fresh = views.filter((view) => !seen.has(view.id));
-    expect(fresh.length, `person ${owner}: new data views`).toBe(expected.scopes.length);
+    // The sittings added since the last check: new rows, and new times on rows seen before.
+    const fresh = views.flatMap((view) => Array.from({ length: view.sittings.length - (seen.get(view.id) ?? 0) }, () => view));
+    expect(fresh.length, `person ${owner}: new sittings`).toBe(expected.scopes.length);
     expect(fresh.map((view) => view.scope).sort(), `person ${owner}: scopes viewed`).toEqual([...expected.scopes].sort());
     for (const view of fresh) expect(view.viewer).toEqual({ name: real.people[expected.viewer]!.name, role: "partner" });
-    for (const view of fresh) seen.add(view.id);
+    for (const view of views) {
+      expect(view.sittings[0], `person ${owner}: a row's time is its latest sitting`).toBe(view.viewedAt);
+      seen.set(view.id, view.sittings.length);
+    }
   }
 }
 
@@ -599,7 +605,7 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
             previous !== null &&
             previous.model.alive[index]! &&
             previous.model.failures[index]!.length < replaceAfterFailures &&
-            previous.real.seenViews[index]!.size < replaceAfterViews;
+            [...previous.real.seenViews[index]!.values()].reduce((sum, count) => sum + count, 0) < replaceAfterViews;
           if (kept) {
             const who = previous!.real.people[index]!;
             expectStatus(await unlink(t.app, who), 204);
@@ -612,7 +618,7 @@ describe.each(dialects)("[%s] couple model: what each person sees equals the mod
             // Everyone has a profile (each their own answers), so a shared overview or dimensions always has something to carry.
             real.people[index] = await newPerson(t.app, `Model${index}`);
             await completeProfileVia(t.app, real.people[index]!.cookie, answersOf(index));
-            real.seenViews[index] = new Set();
+            real.seenViews[index] = new Map();
             model.everLinked[index] = false;
             model.failures[index] = [];
           }

@@ -25,6 +25,8 @@ import * as remindersAndOutbox from "./20261207T4000_reminders-and-outbox.js";
 import * as clientRequests from "./20261207T4100_client-requests.js";
 import * as directoryAndCounsellingRequests from "./20261208T1000_directory-and-counselling-requests.js";
 import * as pushSubscriptions from "./20261208T3000_push-subscriptions.js";
+import * as clientSummary from "./20261208T4000_client-summary.js";
+import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -57,4 +59,6 @@ export const migrations: Record<string, Migration> = {
   "20261207T4100_client-requests": clientRequests,
   "20261208T1000_directory-and-counselling-requests": directoryAndCounsellingRequests,
   "20261208T3000_push-subscriptions": pushSubscriptions,
+  "20261208T4000_client-summary": clientSummary,
+  "20261208T4100_data-view-sittings": dataViewSittings,
 };

@@ -1,7 +1,8 @@
 // The stored summary rows (decision 018) kept by the writes that change them must always equal a
 // full recomputation from the sources, after every kind of write, and must hold nothing a member
 // does not share now. Also: two writes to the same member at the same moment (a new profile and
-// a revoked scope) must not leave a row computed without one of them.
+// a revoked scope) must not leave a row computed without one of them. The same holds for the
+// per-client rows the dashboard pages through (decision 063).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERDEPENDENCE_PROFILE_V1, type DashboardResponse } from "@mutual/core";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
@@ -11,7 +12,7 @@ import { acceptClientInvite, inviteClient } from "../../../test/counselling-help
 import { createPractice, enrolTwoFactor, getAs } from "../../../test/practice-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { listClientSummaries } from "./client-summary.service.js";
+import { listClientSummaries, readClientSummaryPage } from "./client-summary.service.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 const isReverse = (id: string) => INTERDEPENDENCE_PROFILE_V1.items.find((entry) => entry.id === id)?.isReverse === true;
@@ -38,13 +39,27 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
       // Both dialects hand bigints back as strings or numbers; compare as numbers.
       Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value])),
     );
-  /** The rows kept so far must equal rows computed afresh from the sources. */
+  const storedClients = async () =>
+    (await t.database.db.selectFrom("client_summary").selectAll().where("practice_id", "=", practiceId).orderBy("client_id").execute()).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value])),
+    );
+  /** Forgets the practice's rows of both kinds, as a practice from before these tables would have none. */
+  const forgetRows = async () => {
+    await t.database.db.deleteFrom("client_member_summary").where("practice_id", "=", practiceId).execute();
+    await t.database.db.deleteFrom("client_summary").where("practice_id", "=", practiceId).execute();
+    await t.database.db.deleteFrom("client_summary_state").where("practice_id", "=", practiceId).execute();
+  };
+  /** The rows kept so far, of members and of clients, must equal rows computed afresh from the sources. */
   async function expectRowsEqualRecomputed(): Promise<void> {
     const kept = await stored();
-    await t.database.db.deleteFrom("client_member_summary").where("practice_id", "=", practiceId).execute();
-    // With no rows left, the next listing recomputes every member of the practice from the sources.
+    const keptClients = await storedClients();
+    await forgetRows();
+    // With no rows left, the next listing recomputes every member of the practice from the sources…
     await listClientSummaries(t.database.db, practiceId, "", []);
     expect(kept).toEqual(await stored());
+    // …and the next page read every client's row, from those.
+    await readClientSummaryPage(t.database.db, practiceId, "", { sort: "name", order: "asc", page: 1, pageSize: 25 }, now, []);
+    expect(keptClients).toEqual(await storedClients());
   }
   const invite = (kind: "individual" | "couple" = "individual") => inviteClient(t.app, counsellor, practiceId, kind);
   const accept = (person: TestPerson, code: string, scopes: string[]) => acceptClientInvite(t.app, person, code, scopes);
@@ -135,12 +150,14 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
     expect((await stored()).filter((entry) => entry.client_id === coupleClient)).toHaveLength(1);
   });
 
-  it("is rebuilt for a practice whose members have no rows yet", async () => {
+  it("is rebuilt for a practice whose rows were never built", async () => {
     const before = await stored();
-    await t.database.db.deleteFrom("client_member_summary").where("practice_id", "=", practiceId).execute();
+    const beforeClients = await storedClients();
+    await forgetRows();
     const page = await dashboard("?pageSize=100");
     expect(page.total).toBeGreaterThan(0);
     expect(await stored()).toEqual(before);
+    expect(await storedClients()).toEqual(beforeClients);
   });
 
   it("a new profile, a check-in and a changed scope at the same moment leave the row all three made", async () => {

@@ -6,9 +6,10 @@ import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { FLAG_BITS, flagIdsOf } from "./client-summary.policy.js";
 
-/** Score columns, lower case, as assessment_score names them; the summary keeps latest − intake of each as d_<column>. */
-export const SUMMARY_SCORE_COLUMNS = ["close", "support", "accept", "voice", "self", "ties", "rely", "we", "me", "codependency"] as const;
-export type SummaryScoreColumn = (typeof SUMMARY_SCORE_COLUMNS)[number];
+import { SUMMARY_SCORE_COLUMNS, type DeteriorationTest, type MemberSummary } from "./client-summary.facts.js";
+
+export { SUMMARY_SCORE_COLUMNS };
+export type { DeteriorationTest, MemberSummary, SummaryScoreColumn } from "./client-summary.facts.js";
 
 // Bits of the row's one integer: the member's scopes, then what was found. Few columns on
 // purpose: at 5,000 clients, fetching each extra column costs more than the read itself.
@@ -164,23 +165,52 @@ export async function practiceLacksSummaries(db: Kysely<DB>, practiceId: string)
   return Number(result.rows[0]?.missing ?? 0) !== 0;
 }
 
-/** One score's reliable-deterioration test: (latest − intake) / sDiff beyond the critical RCI, in the worse direction. */
-export type DeteriorationTest = { column: SummaryScoreColumn; sDiff: number; critical: number; lowerIsBetter: boolean };
-
-export type MemberSummary = {
-  clientId: string;
-  name: string;
-  scopes: readonly CounsellingScope[];
-  checkInAt: number | null;
-  latest: { we: number | null; me: number | null; flagIds: string[]; safety: boolean } | null;
-  deteriorated: boolean;
-  /** A pulse in a sustained decline as of the latest check-in (stored only with the check-ins scope). */
-  declining: boolean;
-  /** Flags (and safety, where shared) of the latest profile completed by the counsellor's last look. */
-  seen: { flagIds: string[]; safety: boolean } | null;
-};
-
 type SummaryRow = { client_id: string; name: string; packed: number | string; check_in_at: number | string | null; we: number | null; me: number | null };
+
+/** A client's members' summaries (joining order), with the client's practice and counsellor. */
+export type ClientMembers = { clientId: string; practiceId: string; counsellorId: string; members: MemberSummary[] };
+
+/**
+ * The stored member rows of the target's clients (every member of each, not only the target's),
+ * grouped by client, for the per-client rows (client-page.repository.ts); `clientIds` lists every
+ * client the target touched, including those left with no member.
+ */
+export async function readClientMembers(db: Kysely<DB>, target: SummaryTarget): Promise<{ clientIds: string[]; clients: ClientMembers[] }> {
+  const clientIds =
+    "practiceId" in target
+      ? null
+      : "clientId" in target
+        ? [target.clientId]
+        : (await db.selectFrom("practice_client_member").select("client_id").where("user_id", "=", target.userId).execute()).map((row) => row.client_id);
+  if (clientIds !== null && clientIds.length === 0) return { clientIds: [], clients: [] };
+  const where = clientIds === null ? sql`practice_id = ${(target as { practiceId: string }).practiceId}` : sql`client_id in (${sql.join(clientIds)})`;
+  // Two members of one couple refreshed at the same moment (one's profile, the other's check-in)
+  // each lock only their own member row; the client row is written from both, so the second waits
+  // here for the first to commit and then reads its row. After every person lock (lockMembers), in
+  // one sorted order, so no two refreshes wait on each other in a circle.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const clients =
+      clientIds === null ? sql`select c.id from practice_client c where c.practice_id = ${(target as { practiceId: string }).practiceId}` : sql.join(clientIds);
+    await sql`select 1 from practice_client where id in (${clients}) order by id for no key update`.execute(db);
+  }
+  const result = await sql<SummaryRow & { practice_id: string; counsellor_id: string }>`
+    select client_id, practice_id, counsellor_id, name, bits + coalesce(latest_flag_bits, 0) * ${sql.lit(latestFlagsShift)} + coalesce(seen_flag_bits, 0) * ${sql.lit(seenFlagsShift)} as packed,
+      check_in_at, we, me
+    from client_member_summary where ${where}
+  `.execute(db);
+  const placeOf = new Map(result.rows.map((row) => [row.client_id, row]));
+  const clients: ClientMembers[] = [];
+  let current: ClientMembers | undefined;
+  for (const row of inClientOrder(result.rows)) {
+    if (current?.clientId !== row.client_id) {
+      const place = placeOf.get(row.client_id)!;
+      current = { clientId: row.client_id, practiceId: place.practice_id, counsellorId: place.counsellor_id, members: [] };
+      clients.push(current);
+    }
+    current.members.push(toMemberSummary(row));
+  }
+  return { clientIds: clientIds ?? clients.map((client) => client.clientId), clients };
+}
 
 /**
  * The stored rows of this counsellor's members in this practice, grouped by client, with the

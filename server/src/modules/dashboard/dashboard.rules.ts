@@ -164,8 +164,9 @@ const noFlags: ReadonlySet<CounsellorFlagId> = new Set();
 
 /**
  * The same verdicts as assessClients, from one narrow summary row per member, for every client
- * at once: only filtering, sorting and counting use these; the page's rows are then built in full.
- * Written for speed (it runs over every client on every request), so without intermediate arrays.
+ * at once. No longer on the request path: the dashboard pages in SQL (decision 063), and this,
+ * with selectPage, is the reference its order, filters and counts are held to
+ * (dashboard-order.int.test.ts).
  */
 export function summariseClients(members: readonly MemberSummaryFacts[], now: number): Sortable[] {
   const overdueBefore = now - OVERDUE_AFTER_DAYS * dayMs;
@@ -257,7 +258,10 @@ export function firstInOrder<T>(items: readonly T[], count: number, compare: (a:
   return best;
 }
 
-/** Filter (flag, overdue, off track), sort (absent values last either way, then by name) and cut one page. */
+/**
+ * Filter (flag, overdue, off track), sort (absent values last either way, then by name) and cut one
+ * page: the rules the SQL page read (client-page.repository.ts) must match, for the equivalence test.
+ */
 export function selectPage<T extends Sortable>(clients: readonly T[], query: DashboardQuery): { rows: T[]; total: number } {
   const filtered = clients.filter(
     (client) =>

@@ -23,14 +23,14 @@ import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { listSafetyChecksOfPeople, listScoresOfPeople } from "../assessment/index.js";
-import { listClientSummaries, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
+import { readClientSummaryPage, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { getPracticeNorms } from "../practice-psychometrics/index.js";
 import { notesDataViews, readMemberNotes } from "./client-notes.js";
-import { assessClients, selectPage, summariseClients, type ClientState, type MemberFacts } from "./dashboard.rules.js";
+import { assessClients, type ClientState, type MemberFacts } from "./dashboard.rules.js";
 import { presentClientDetail, presentDashboardRow } from "./dashboard.presenter.js";
 import { clientPeople, findName, listLastViews, listMembers, listScopes, touchLastViews } from "./dashboard.repository.js";
 
@@ -47,7 +47,7 @@ async function normsFor(db: Kysely<DB>, practiceId: string, now: number): Promis
 }
 
 /** Per score, the reliable-deterioration test core's computeReliableChange applies, for the dashboard-wide query. */
-function deteriorationTests(norms: ScoreNorms): DeteriorationTest[] {
+export function deteriorationTests(norms: ScoreNorms): DeteriorationTest[] {
   return SCORE_KEYS.map((key) => {
     const sem = computeSem(norms[key]);
     return {
@@ -119,35 +119,22 @@ function auditRows(counsellorId: string, counsellorName: string, clients: readon
 
 /**
  * The counsellor's clients in this practice with their latest scores, change since intake, flags,
- * last check-in, overdue and off track; filtered, sorted and paginated here. Computed for all of
- * the counsellor's clients from stored score rows (numbers only), then cut to one page. The rows on
- * the page are audited (data_view, role counsellor) in the read's transaction.
+ * last check-in, overdue and off track; filtered, sorted, counted and cut to one page in SQL over
+ * one stored row per client (decision 063), so only the page's rows are read. The page's clients
+ * are then built in full from the sources, and audited (data_view, role counsellor) in the read's
+ * transaction.
  */
 export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId: string, query: DashboardQuery): Promise<DashboardResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);
   return deps.db.transaction().execute(async (trx) => {
-    // Every client from the stored summary rows (deterioration tested in SQL as core computes it), to filter, sort and count…
-    const summaries = summariseClients(await listClientSummaries(trx, practiceId, actor.userId, deteriorationTests(norms)), now);
-    const page = selectPage(summaries, query);
-    // …then only the page's clients built in full, from the same read models, with core's classification.
-    const full = new Map(
-      assessClients(
-        await loadFacts(
-          trx,
-          practiceId,
-          actor.userId,
-          page.rows.map((row) => row.clientId),
-        ),
-        now,
-        norms,
-      ).map((client) => [client.clientId, client]),
-    );
-    const rows = page.rows.flatMap((row) => full.get(row.clientId) ?? []);
-    const total = page.total;
+    const page = await readClientSummaryPage(trx, practiceId, actor.userId, query, now, deteriorationTests(norms));
+    // Only the page's clients built in full, from the same read models, with core's classification.
+    const full = new Map(assessClients(await loadFacts(trx, practiceId, actor.userId, page.clientIds), now, norms).map((client) => [client.clientId, client]));
+    const rows = page.clientIds.flatMap((clientId) => full.get(clientId) ?? []);
     await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
-    return { rows: rows.map((row) => presentDashboardRow(row, now)), total, page: query.page, pageSize: query.pageSize, normSource };
+    return { rows: rows.map((row) => presentDashboardRow(row, now)), total: page.total, page: query.page, pageSize: query.pageSize, normSource };
   });
 }
 

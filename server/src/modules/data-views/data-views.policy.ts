@@ -3,7 +3,19 @@ import type { ViewedScope, ViewerRole } from "@mutual/core";
 import { DomainError } from "../../domain/errors.js";
 
 /** One view of someone's data, as stored. */
-export type DataViewRecord = { id: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number };
+/** `sittings`: every sitting's time, newest first (decision 064); the first is viewedAt. */
+export type DataViewRecord = { id: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number; sittings: number[] };
+
+/** A read within this long of a row's first sitting is added to it (decision 064). */
+export const SITTING_WINDOW_MS = 10 * 60 * 1000;
+/** A row holds at most this many sittings; the next opens a new row, so a row stays small whatever a viewer does. */
+export const MAX_SITTINGS_PER_ROW = 100;
+
+/** The sittings of a stored row, newest first: its comma-separated times, or its one time for a row from before decision 064. */
+export function sittingsOf(sittingTimes: string | null, viewedAt: number): number[] {
+  if (sittingTimes === null || sittingTimes === "") return [viewedAt];
+  return sittingTimes.split(",").map(Number).reverse();
+}
 
 export type Cursor = { viewedAt: number; id: string };
 

@@ -7,5 +7,6 @@ export function presentDataView(record: DataViewRecord): DataViewsResponse["view
     viewer: { name: record.viewerName, role: record.viewerRole },
     scope: record.scope,
     viewedAt: new Date(record.viewedAt).toISOString(),
+    sittings: record.sittings.map((at) => new Date(at).toISOString()),
   };
 }

@@ -131,7 +131,9 @@ describe.each(dialects)("[%s] export", (dialect) => {
     });
     expect(body.partnerSharing.scopes).toHaveLength(2);
     // Only views of this person's data: the partner's view of theirs, not their own view of the partner's.
-    expect(body.dataViews).toEqual([{ viewer: { name: partner.name, role: "partner" }, scope: "exercises", viewedAt: expect.any(String) }]);
+    expect(body.dataViews).toEqual([
+      { viewer: { name: partner.name, role: "partner" }, scope: "exercises", viewedAt: expect.any(String), sittings: [expect.any(String)] },
+    ]);
   });
 
   it("includes the person's counselling relations: practice, counsellor, kind, since when, and each scope shared since when", async () => {

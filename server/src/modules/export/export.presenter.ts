@@ -83,6 +83,7 @@ export function presentDataExport(input: {
     viewer: { name: string; role: DataExport["dataViews"][number]["viewer"]["role"] };
     scope: DataExport["dataViews"][number]["scope"];
     viewedAt: string;
+    sittings: string[];
   }>;
 }): DataExport {
   return {
@@ -161,7 +162,12 @@ export function presentDataExport(input: {
       since: iso(relation.since),
       scopes: relation.scopes.map((entry) => ({ scope: entry.scope, since: iso(entry.since) })),
     })),
-    dataViews: input.dataViews.map((view) => ({ viewer: { name: view.viewer.name, role: view.viewer.role }, scope: view.scope, viewedAt: view.viewedAt })),
+    dataViews: input.dataViews.map((view) => ({
+      viewer: { name: view.viewer.name, role: view.viewer.role },
+      scope: view.scope,
+      viewedAt: view.viewedAt,
+      sittings: view.sittings,
+    })),
   };
 }
 

@@ -10,6 +10,7 @@ const view = (id: string, scope: DataViewsResponse["views"][number]["scope"], vi
   viewer: { name: "Sam", role: "partner" },
   scope,
   viewedAt,
+  sittings: [viewedAt],
 });
 
 describe("Who viewed my data", () => {
@@ -17,7 +18,18 @@ describe("Who viewed my data", () => {
     stubFetch({
       "GET /api/data-views": {
         status: 200,
-        body: { views: [{ id: "v9", viewer: { name: "Carl", role: "counsellor" }, scope: "safety", viewedAt: "2026-11-24T09:30:00.000Z" }], nextBefore: null },
+        body: {
+          views: [
+            {
+              id: "v9",
+              viewer: { name: "Carl", role: "counsellor" },
+              scope: "safety",
+              viewedAt: "2026-11-24T09:30:00.000Z",
+              sittings: ["2026-11-24T09:30:00.000Z"],
+            },
+          ],
+          nextBefore: null,
+        },
       },
     });
     renderRoutes([{ path: "/account/data-views", element: <DataViewsList /> }], "/account/data-views");

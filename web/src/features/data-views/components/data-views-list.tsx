@@ -10,7 +10,7 @@ function formatDateTime(value: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
 }
 
-/** The "who viewed my data" list: who, which part, when (in the reader's own time), newest first. */
+/** The "who viewed my data" list: who, which part, every time they looked (in the reader's own time), newest first. */
 export function DataViewsList() {
   const { t, i18n } = useTranslation();
   const views = useDataViews();
@@ -29,8 +29,14 @@ export function DataViewsList() {
             <p>
               {t("dataViews.entry", { name: view.viewer.name, role: t(`dataViews.roles.${view.viewer.role}`), scope: t(`dataViews.scopes.${view.scope}`) })}
             </p>
+            {/* Every sitting within one short window shares an entry (decision 064); each keeps its time. */}
             <p className="muted">
-              <time dateTime={view.viewedAt}>{formatDateTime(view.viewedAt, i18n.language)}</time>
+              {view.sittings.map((at, index) => (
+                <span key={`${at}-${index}`}>
+                  {index > 0 && ", "}
+                  <time dateTime={at}>{formatDateTime(at, i18n.language)}</time>
+                </span>
+              ))}
             </p>
           </li>
         ))}

@@ -1,0 +1,238 @@
+// One stored row per client (decision 063), aggregated from the member summary rows (decision 018)
+// and written only here, and the dashboard's page read from it: sorted, filtered and counted in SQL
+// through the indexes of 20261208T4000, so a page reads its own rows, not every client's.
+import { sql, type Kysely, type SqlBool } from "kysely";
+import { OVERDUE_AFTER_DAYS, type CounsellorFlagId, type DashboardQuery } from "@mutual/core";
+import type { DB } from "../../db/schema.js";
+import { FLAG_BITS } from "./client-summary.policy.js";
+import { clientSortKey } from "./client-sort-key.js";
+import type { DeteriorationTest, MemberSummary } from "./client-summary.facts.js";
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** The safety check's bit in flag_bits, above the six shareable flags. */
+const SAFETY_BIT = 64;
+// Bits of client_member_summary.bits the deterioration test needs: the profile scope and a latest profile.
+const PROFILE_AND_LATEST = 1 + 256;
+
+function flagBitOf(flag: CounsellorFlagId): number {
+  return flag === "safety" ? SAFETY_BIT : (FLAG_BITS[flag] ?? 0);
+}
+
+export type ClientSummaryRow = {
+  client_id: string;
+  practice_id: string;
+  counsellor_id: string;
+  name_key: string;
+  we: number | null;
+  me: number | null;
+  last_check_in_at: number | null;
+  oldest_check_in_at: number | null;
+  flag_bits: number;
+  new_flag: number;
+  declining: number;
+};
+
+/**
+ * One client's row from its members' summaries (in joining order), with the same verdicts the
+ * dashboard's rules draw (dashboard.rules.ts summariseClients): names joined with " & ", means of
+ * the latest We and Me, flags of the latest profiles, a flag new since the counsellor's last look,
+ * a declining pulse; and, for overdue, the oldest latest check-in of those who share check-ins.
+ */
+export function clientRowOf(practiceId: string, counsellorId: string, members: readonly MemberSummary[]): ClientSummaryRow {
+  let name = "";
+  let newFlag = false;
+  let declining = false;
+  let last: number | null = null;
+  let oldest: number | null = null;
+  let flagBits = 0;
+  const we: number[] = [];
+  const me: number[] = [];
+  for (const member of members) {
+    name = name === "" ? member.name : `${name} & ${member.name}`;
+    if (member.scopes.includes("check-ins")) {
+      const at = member.checkInAt ?? 0;
+      if (oldest === null || at < oldest) oldest = at;
+      if (member.checkInAt !== null && (last === null || member.checkInAt > last)) last = member.checkInAt;
+      if (member.declining) declining = true;
+    }
+    const latest = member.latest;
+    if (!latest || !member.scopes.includes("profile")) continue;
+    if (latest.we !== null) we.push(latest.we);
+    if (latest.me !== null) me.push(latest.me);
+    const seen = member.seen;
+    for (const flag of latest.flagIds) {
+      flagBits |= FLAG_BITS[flag] ?? 0;
+      if (!seen || !seen.flagIds.includes(flag)) newFlag = true;
+    }
+    if (member.scopes.includes("safety") && latest.safety) {
+      flagBits |= SAFETY_BIT;
+      if (!seen || !seen.safety) newFlag = true;
+    }
+  }
+  const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+  return {
+    client_id: members[0]!.clientId,
+    practice_id: practiceId,
+    counsellor_id: counsellorId,
+    name_key: clientSortKey(name),
+    we: mean(we),
+    me: mean(me),
+    last_check_in_at: last,
+    oldest_check_in_at: oldest,
+    flag_bits: flagBits,
+    new_flag: newFlag ? 1 : 0,
+    declining: declining ? 1 : 0,
+  };
+}
+
+const updatedColumns = [
+  "practice_id",
+  "counsellor_id",
+  "name_key",
+  "we",
+  "me",
+  "last_check_in_at",
+  "oldest_check_in_at",
+  "flag_bits",
+  "new_flag",
+  "declining",
+] as const;
+
+/** Writes these clients' rows (insert or replace), in batches both dialects' parameter limits allow. */
+export async function upsertClientRows(db: Kysely<DB>, rows: readonly ClientSummaryRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db
+      .insertInto("client_summary")
+      .values(rows.slice(start, start + 1000))
+      .onConflict((conflict) =>
+        conflict.column("client_id").doUpdateSet((eb) => Object.fromEntries(updatedColumns.map((column) => [column, eb.ref(`excluded.${column}`)]))),
+      )
+      .execute();
+  }
+}
+
+/** Removes the rows of clients that no longer have a member summary (their last member left). */
+export async function deleteClientRows(db: Kysely<DB>, clientIds: readonly string[]): Promise<void> {
+  for (let start = 0; start < clientIds.length; start += 1000) {
+    await db
+      .deleteFrom("client_summary")
+      .where("client_id", "in", clientIds.slice(start, start + 1000))
+      .execute();
+  }
+}
+
+/** Whether this practice's client rows were built whole (else the next dashboard read builds them). */
+export async function isPracticeBuilt(db: Kysely<DB>, practiceId: string): Promise<boolean> {
+  const row = await db.selectFrom("client_summary_state").select("practice_id").where("practice_id", "=", practiceId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markPracticeBuilt(db: Kysely<DB>, practiceId: string, now: number): Promise<void> {
+  await db
+    .insertInto("client_summary_state")
+    .values({ practice_id: practiceId, built_at: now })
+    .onConflict((conflict) => conflict.column("practice_id").doNothing())
+    .execute();
+}
+
+export async function deleteAllClientRows(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom("client_summary_state").execute();
+  await db.deleteFrom("client_summary").execute();
+}
+
+/**
+ * Reliably worse since intake for some member, with today's norms (the same arithmetic as core's
+ * computeReliableChange, as listSummaries applies it): read per client row, from its one or two
+ * member rows by their primary key, only where a filter or sort asks for it.
+ */
+function deterioratedOf(tests: readonly DeteriorationTest[]) {
+  const worse = tests.map((test) => {
+    const difference = sql.ref(`m.d_${test.column}`);
+    if (test.sDiff === 0) return test.lowerIsBetter ? sql`${difference} > 0` : sql`${difference} < 0`;
+    return test.lowerIsBetter
+      ? sql`${difference} / ${sql.lit(test.sDiff)} > ${sql.lit(test.critical)}`
+      : sql`${difference} / ${sql.lit(test.sDiff)} < ${sql.lit(-test.critical)}`;
+  });
+  const anyWorse = worse.length === 0 ? sql`1 = 0` : sql.join(worse, sql` or `);
+  return sql<SqlBool>`exists (select 1 from client_member_summary m where m.client_id = s.client_id and (m.bits & ${sql.lit(PROFILE_AND_LATEST)}) = ${sql.lit(PROFILE_AND_LATEST)} and (${anyWorse}))`;
+}
+
+export type ClientPage = { clientIds: string[]; total: number };
+
+/**
+ * One page of this counsellor's clients in the dashboard's order (decision 016): filtered by flag,
+ * overdue and off track; sorted by name (the byte order of clientSortKey, then client id) or by a
+ * value with absent values last either way and ties by name; and how many match.
+ */
+export async function readClientPage(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  query: DashboardQuery,
+  now: number,
+  tests: readonly DeteriorationTest[],
+): Promise<ClientPage> {
+  const deteriorated = deterioratedOf(tests);
+  const offTrack = sql<SqlBool>`(s.new_flag = 1 or s.declining = 1 or ${deteriorated})`;
+  const cutoff = now - OVERDUE_AFTER_DAYS * dayMs;
+  const matching = () => {
+    let select = db.selectFrom("client_summary as s").where("s.practice_id", "=", practiceId).where("s.counsellor_id", "=", counsellorId);
+    if (query.flag !== undefined) select = select.where(sql<SqlBool>`(s.flag_bits & ${sql.lit(flagBitOf(query.flag))}) <> 0`);
+    if (query.overdue === true) select = select.where("s.oldest_check_in_at", "<", cutoff);
+    if (query.overdue === false) select = select.where((eb) => eb.or([eb("s.oldest_check_in_at", "is", null), eb("s.oldest_check_in_at", ">=", cutoff)]));
+    if (query.offTrack === true) select = select.where(offTrack);
+    if (query.offTrack === false) select = select.where(sql<SqlBool>`not ${offTrack}`);
+    return select;
+  };
+  const start = (query.page - 1) * query.pageSize;
+  const direction = query.order === "desc" ? "desc" : "asc";
+
+  if (query.sort === "name" || query.sort === "offTrack") {
+    const counted = await matching()
+      .select((eb) => eb.fn.countAll<number | string>().as("total"))
+      .executeTakeFirstOrThrow();
+    let select = matching().select("s.client_id");
+    select =
+      query.sort === "name"
+        ? select.orderBy("s.name_key", direction).orderBy("s.client_id", direction)
+        : select
+            .orderBy(sql<number>`s.new_flag + s.declining + case when ${deteriorated} then 1 else 0 end`, direction)
+            .orderBy("s.name_key")
+            .orderBy("s.client_id");
+    const rows = await select.limit(query.pageSize).offset(start).execute();
+    return { clientIds: rows.map((row) => row.client_id), total: Number(counted.total) };
+  }
+
+  // A value sort reads the clients with the value through its index, then those without it by name.
+  const column = query.sort === "we" ? "s.we" : query.sort === "me" ? "s.me" : "s.last_check_in_at";
+  const counted = await matching()
+    .select((eb) => [eb.fn.countAll<number | string>().as("total"), eb.fn.count<number | string>(column).as("present")])
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.total);
+  const present = Number(counted.present);
+  const clientIds: string[] = [];
+  if (start < present) {
+    const rows = await matching()
+      .select("s.client_id")
+      .where(column, "is not", null)
+      .orderBy(column, direction)
+      .orderBy("s.name_key")
+      .orderBy("s.client_id")
+      .limit(query.pageSize)
+      .offset(start)
+      .execute();
+    clientIds.push(...rows.map((row) => row.client_id));
+  }
+  if (clientIds.length < query.pageSize && start + clientIds.length < total) {
+    const rows = await matching()
+      .select("s.client_id")
+      .where(column, "is", null)
+      .orderBy("s.name_key")
+      .orderBy("s.client_id")
+      .limit(query.pageSize - clientIds.length)
+      .offset(Math.max(0, start - present))
+      .execute();
+    clientIds.push(...rows.map((row) => row.client_id));
+  }
+  return { clientIds, total };
+}
