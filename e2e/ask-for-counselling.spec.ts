@@ -35,7 +35,7 @@ async function enrolTwoFactorByApi(page: Page): Promise<void> {
 async function expectReflowAt320(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
   expect(overflow, `${name} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
   if (size) await page.setViewportSize(size);
 }
