@@ -254,6 +254,7 @@ const table: Entry[] = [
         "consent",
         "counselling",
         "counsellorRequests",
+        "counsellingRequests",
         "dataViews",
         "exerciseCompletions",
         "exportedAt",

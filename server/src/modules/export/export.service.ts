@@ -14,6 +14,7 @@ import { listCompletionsForExport } from "../exercises/index.js";
 import { getPreferencesForExport } from "../preferences/index.js";
 import { getReminderForExport } from "../reminders/index.js";
 import { listRequestsForExport } from "../client-requests/index.js";
+import { listCounsellingRequestsForExport } from "../counselling-directory/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle } from "./export.presenter.js";
 import type { FhirCollectionBundle } from "./fhir-bundle.js";
@@ -35,6 +36,7 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       preferences: await getPreferencesForExport(trx, actor.userId),
       reminder: await getReminderForExport(trx, actor.userId),
       counsellorRequests: await listRequestsForExport(trx, actor.userId, deps.clock.now().getTime()),
+      counsellingRequests: await listCounsellingRequestsForExport(trx, actor.userId),
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
