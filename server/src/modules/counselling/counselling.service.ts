@@ -142,7 +142,15 @@ export async function acceptClientInvite(
           isUsedUp = !decision.isFirst;
           if (decision.isFirst) clientId = null;
         }
-        const joined = await joinClient(trx, { clientId, practiceId: invite.practiceId, counsellorId: invite.counsellorId, kind: invite.kind, userId, scopes, now });
+        const joined = await joinClient(trx, {
+          clientId,
+          practiceId: invite.practiceId,
+          counsellorId: invite.counsellorId,
+          kind: invite.kind,
+          userId,
+          scopes,
+          now,
+        });
         await markInviteAccepted(trx, { inviteId: invite.id, clientId: joined, isUsedUp, now });
       });
     } catch (error) {
@@ -161,7 +169,15 @@ export async function acceptClientInvite(
  */
 export async function joinClient(
   trx: Kysely<DB>,
-  input: { clientId: string | null; practiceId: string; counsellorId: string; kind: ClientKind; userId: string; scopes: readonly CounsellingScope[]; now: number },
+  input: {
+    clientId: string | null;
+    practiceId: string;
+    counsellorId: string;
+    kind: ClientKind;
+    userId: string;
+    scopes: readonly CounsellingScope[];
+    now: number;
+  },
 ): Promise<string> {
   const { practiceId, userId, now } = input;
   if (await isClientOfPractice(trx, practiceId, userId)) throw alreadyClient();
