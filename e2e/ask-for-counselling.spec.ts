@@ -35,7 +35,7 @@ async function enrolTwoFactorByApi(page: Page): Promise<void> {
 async function expectReflowAt320(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
+  const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
   expect(overflow, `${name} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
   if (size) await page.setViewportSize(size);
 }
@@ -73,6 +73,15 @@ test("a person with a warning sign asks a listed practice in their language; the
   await owner.getByRole("button", { name: "List this practice" }).click();
   await expect(owner.getByText("This practice is listed in the directory of practices on this server.")).toBeVisible();
   await expectNoAxeViolations(owner, "practice page with its listing and intake list");
+
+  // Someone not signed in can read the directory (decision 054); asking needs an account.
+  const visitor = await (await newPersonContext(browser)).newPage();
+  await visitor.goto("/directory");
+  await expect(visitor.getByRole("heading", { name: practiceName })).toBeVisible();
+  await expect(visitor.getByText("Sign in to ask a practice through Mutual.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(visitor, "directory, signed out");
+  await visitor.getByRole("link", { name: `Ask ${practiceName} for counselling` }).click();
+  await expect(visitor).toHaveURL(/\/sign-in\?next=/);
 
   // A counsellor joins the practice and turns on two-step sign-in (the pages for both are other specs').
   await signUpInBrowser(counsellor, "Arun Counsellor", `counsellor-${stamp}@example.test`, password);

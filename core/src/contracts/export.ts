@@ -3,6 +3,7 @@ import { preferencesSchema } from "./preferences.js";
 import { reminderStateSchema } from "./reminders.js";
 import { CLIENT_REQUEST_KINDS } from "./client-requests.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
+import { myCounsellingRequestSchema } from "./counselling-directory.js";
 import { shareScopeSchema, viewedScopeSchema, viewerRoleSchema } from "./couple.js";
 
 const nullableScore = z.number().nullable();
@@ -57,6 +58,8 @@ export const dataExportSchema = z.object({
       expiresAt: z.string().nullable(),
     }),
   ),
+  /** The person's requests for counselling to practices, and their partner's for both of them (decision 055). */
+  counsellingRequests: z.array(myCounsellingRequestSchema),
   /** Sign-in sessions: when each began and ends and the browser it named (never tokens or IP addresses). */
   sessions: z.array(z.object({ createdAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
   assessments: z.array(exportedAssessmentSchema),

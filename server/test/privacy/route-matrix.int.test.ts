@@ -267,6 +267,7 @@ const table: Entry[] = [
         "consent",
         "counselling",
         "counsellorRequests",
+        "counsellingRequests",
         "dataViews",
         "exerciseCompletions",
         "exportedAt",

@@ -162,6 +162,9 @@ describe.each(dialects)("[%s] directory and requests for counselling", (dialect)
     // The person's "who viewed my data" shows that the practice read the request.
     const views = (await getAs(t.app, person, "/api/data-views")).json<{ views: Array<{ scope: string; viewer: { name: string } }> }>().views;
     expect(views).toContainEqual(expect.objectContaining({ scope: "counselling-request", viewer: { name: "Owner", role: "counsellor" } }));
+    // The person's export lists it, as they see it.
+    const exported = (await getAs(t.app, person, "/api/export")).json<{ counsellingRequests: Array<{ status: string; message: string }> }>();
+    expect(exported.counsellingRequests).toEqual([expect.objectContaining({ status: "accepted", message: "I would like to talk to someone." })]);
     // A second request to a practice they are a client of: 409.
     expect((await ask(person, {})).json().error.code).toBe("ALREADY_CLIENT");
   });

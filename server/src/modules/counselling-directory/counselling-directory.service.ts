@@ -108,6 +108,11 @@ async function readMine(db: Kysely<DB>, userId: string): Promise<MyCounsellingRe
   return { requests: (await listRequestsOfPerson(db, userId)).map((row) => presentMyRequest(row, userId)) };
 }
 
+/** For the person's data export: every request they are part of, as they see it (decision 055); read in the caller's transaction. */
+export async function listCounsellingRequestsForExport(db: Kysely<DB>, userId: string): Promise<MyCounsellingRequestsResponse["requests"]> {
+  return (await readMine(db, userId)).requests;
+}
+
 /** My requests (and my partner's for both of us), newest first. */
 export async function listMyRequests(deps: CounsellingDirectoryDeps, userId: string): Promise<MyCounsellingRequestsResponse> {
   return readMine(deps.db, userId);

@@ -63,6 +63,7 @@ export function presentDataExport(input: {
   reminder: DataExport["reminder"];
   pushDevices: DataExport["pushDevices"];
   counsellorRequests: DataExport["counsellorRequests"];
+  counsellingRequests: DataExport["counsellingRequests"];
   sessions: ReadonlyArray<{ createdAt: Date; expiresAt: Date; userAgent: string | null }>;
   assessments: readonly AssessmentForExport[];
   checkIns: DataExport["checkIns"];
@@ -124,6 +125,19 @@ export function presentDataExport(input: {
       status: request.status,
       createdAt: request.createdAt,
       expiresAt: request.expiresAt,
+    })),
+    counsellingRequests: input.counsellingRequests.map((request) => ({
+      id: request.id,
+      practice: { id: request.practice.id, name: request.practice.name },
+      kind: request.kind,
+      status: request.status,
+      myRole: request.myRole,
+      otherName: request.otherName,
+      myScopes: request.myScopes,
+      message: request.message,
+      declineMessage: request.declineMessage,
+      createdAt: request.createdAt,
+      updatedAt: request.updatedAt,
     })),
     sessions: input.sessions.map((session) => ({
       createdAt: session.createdAt.toISOString(),

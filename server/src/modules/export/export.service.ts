@@ -15,6 +15,7 @@ import { getPreferencesForExport } from "../preferences/index.js";
 import { getReminderForExport } from "../reminders/index.js";
 import { listDevicesForExport } from "../push/index.js";
 import { listRequestsForExport } from "../client-requests/index.js";
+import { listCounsellingRequestsForExport } from "../counselling-directory/index.js";
 import { listSessionsForExport } from "./export.repository.js";
 import { presentDataExport, presentFhirBundle } from "./export.presenter.js";
 import type { FhirCollectionBundle } from "./fhir-bundle.js";
@@ -37,6 +38,7 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       reminder: await getReminderForExport(trx, actor.userId),
       pushDevices: await listDevicesForExport(trx, actor.userId),
       counsellorRequests: await listRequestsForExport(trx, actor.userId, deps.clock.now().getTime()),
+      counsellingRequests: await listCounsellingRequestsForExport(trx, actor.userId),
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
