@@ -17,6 +17,7 @@ import { fmt } from "./support.js";
 
 const sizes = (process.env.BENCH_LIST_SIZES ?? "1000,5000,20000,100000").split(",").map(Number);
 const samples = Number(process.env.BENCH_LIST_SAMPLES ?? 40);
+const dialects = (process.env.BENCH_LIST_DIALECTS ?? "sqlite,postgres").split(",") as Dialect[];
 const warmUp = 5;
 
 type Endpoint = { label: string; url: (practiceId: string, middleCursor: string) => string; samples?: number };
@@ -136,9 +137,15 @@ export async function runListsBench(): Promise<string[]> {
     `Baseline in the same run: bare Fastify answering GET /livez through app.inject, p50 ${fmt(bareP50 * 1000, 0)} µs; "× bare" is the first page's p50 at the largest size over it.`,
     "",
   ];
-  for (const dialect of ["sqlite", "postgres"] as const) {
+  for (const dialect of dialects) {
     const figures: Figure[] = [];
-    for (const size of sizes) figures.push(...(await measureSize(dialect, size)));
+    for (const size of sizes) {
+      const measured = await measureSize(dialect, size);
+      // Each size as it is measured, so a long run shows its figures before it ends.
+      for (const figure of measured)
+        process.stderr.write(`${dialect} ${size}: ${figure.label} p50 ${fmt(figure.p50, 1)} p95 ${fmt(figure.p95, 1)} stall ${fmt(figure.stallMs, 1)}\n`);
+      figures.push(...measured);
+    }
     lines.push(`### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`, "");
     lines.push(
       `| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth | slope, ms per 1,000 | × bare |`,

@@ -91,7 +91,8 @@ export async function openScaleDatabase(dialect: Dialect): Promise<{ database: D
     }
   };
   await admin(`create schema "${schema}"`);
-  const database = openDatabase({ dialect: "postgres", connectionString: url }, { schema, maxConnections: 4 });
+  // No read time bound: on a loaded machine a bulk load or a migration can outlast it (as in the tests).
+  const database = openDatabase({ dialect: "postgres", connectionString: url }, { schema, maxConnections: 4, timeoutMs: 0 });
   await migrateToLatest(database);
   return {
     database,

@@ -6,6 +6,9 @@ import { MAX_SITTINGS_PER_ROW, SITTING_WINDOW_MS, sittingsOf, type DataViewRecor
 
 export type NewDataView = { ownerId: string; viewerId: string; viewerName: string; viewerRole: ViewerRole; scope: ViewedScope; viewedAt: number };
 
+/** At most this many views are added to open rows (one owner's condition each in the update); more are a row each. */
+const OWNERS_PER_UPDATE = 150;
+
 /**
  * Records sittings (decision 064): each view is added to the open row of its viewer, owner, role and
  * scope (opened less than SITTING_WINDOW_MS ago, under MAX_SITTINGS_PER_ROW sittings) by one update
@@ -14,6 +17,8 @@ export type NewDataView = { ownerId: string; viewerId: string; viewerName: strin
  */
 export async function insertDataViews(db: Kysely<DB>, views: readonly NewDataView[]): Promise<void> {
   if (views.length === 0) return;
+  // A whole-practice export audits thousands of people in one sitting: each gets a row, as before.
+  if (views.length > OWNERS_PER_UPDATE) return insertRows(db, views);
   // One update per viewer and moment (a dashboard page audits up to 50 people at once), matching
   // each owner's own scopes.
   const groups = new Map<string, NewDataView[]>();
@@ -43,7 +48,8 @@ export async function insertDataViews(db: Kysely<DB>, views: readonly NewDataVie
         ),
       )
       .where("first_viewed_at", ">", opensAfter)
-      .where("viewer_id", "=", first.viewerId)
+      // Not through the viewer's index: a counsellor can have millions of rows; the owners' have few.
+      .where(sql`coalesce(viewer_id, '')`, "=", first.viewerId)
       .where("viewer_role", "=", first.viewerRole)
       .where("sittings", "<", MAX_SITTINGS_PER_ROW)
       .returning(["owner_id", "scope"])
@@ -57,11 +63,15 @@ export async function insertDataViews(db: Kysely<DB>, views: readonly NewDataVie
       fresh.push(view);
     }
   }
-  if (fresh.length === 0) return;
+  await insertRows(db, fresh);
+}
+
+async function insertRows(db: Kysely<DB>, views: readonly NewDataView[]): Promise<void> {
+  if (views.length === 0) return;
   await db
     .insertInto("data_view")
     .values(
-      fresh.map((view) => ({
+      views.map((view) => ({
         id: randomUUID(),
         owner_id: view.ownerId,
         viewer_id: view.viewerId,
