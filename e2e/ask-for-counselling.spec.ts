@@ -71,7 +71,7 @@ test("a person with a warning sign asks a listed practice in their language; the
   await owner.getByLabel("A short description (up to 600 characters)").fill("Counselling for one person or a couple, in English and Tamil.");
   await owner.getByLabel("Booking link or email").fill("mailto:hello@kampong-glam.example");
   await owner.getByRole("button", { name: "List this practice" }).click();
-  await expect(owner.getByText("This practice is listed in the directory of practices on this server.")).toBeVisible();
+  await expect(owner.getByText("People on this server can find your practice in the list.")).toBeVisible();
   await expectNoAxeViolations(owner, "practice page with its listing and intake list");
 
   // Someone not signed in can read the directory (decision 054); asking needs an account.
@@ -101,7 +101,7 @@ test("a person with a warning sign asks a listed practice in their language; the
   await signUpInBrowser(person, personName, `person-${stamp}@example.test`, password);
   await completeProfileByApi(person, lowAnswers);
   await person.goto("/profile");
-  await person.getByRole("link", { name: "Ask a counselling practice on Mutual" }).first().click();
+  await person.getByRole("link", { name: "Ask a counsellor here for help" }).first().click();
   await expect(person.getByRole("heading", { level: 1 })).toHaveText("Find a counsellor");
   await person.getByLabel("Language", { exact: true }).selectOption("ta");
   await expect(person.getByRole("heading", { name: practiceName })).toBeVisible();
@@ -115,7 +115,7 @@ test("a person with a warning sign asks a listed practice in their language; the
   const message = "I would like to talk about feeling alone at home.";
   registerSecret("a request's message", message);
   await person.getByLabel("Just me").check();
-  await person.getByLabel("A message to the practice (optional)").fill(message);
+  await person.getByLabel("A note for them (you can skip this)").fill(message);
   await person.getByRole("button", { name: "Send the request" }).click();
   await expect(person.getByText("Sent: the practice will pass it to a counsellor")).toBeVisible();
   await expectNoAxeViolations(person, "your requests for counselling");

@@ -82,7 +82,7 @@ describe("asking a practice for counselling", () => {
     renderRoutes([{ path: "/", element: <AskForCounselling practiceId="p1" onlyIndividual={false} onSent={() => undefined} /> }], "/");
     await userEvent.click(await screen.findByLabelText("My partner and me"));
     expect(screen.getByText(/Your partner sees the request in Mutual and confirms it for themselves/)).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText("A message to the practice (optional)"), "  We argue about money.  ");
+    await userEvent.type(screen.getByLabelText("A note for them (you can skip this)"), "  We argue about money.  ");
     // Profile and check-ins start ticked, as on a counsellor's invitation; the person turns check-ins off and notes on.
     expect(screen.getByLabelText("Profile scores")).toBeChecked();
     await userEvent.click(screen.getByLabelText("Weekly check-ins"));

@@ -39,7 +39,7 @@ describe("the weekly reminder settings", () => {
     const calls = stubFetch({ [`GET ${path}`]: { status: 200, body: off } });
     renderRoutes([{ path: "/", element: <ReminderSettingsPanel /> }], "/");
     await userEvent.click(await screen.findByLabelText("Send me a weekly reminder"));
-    await userEvent.click(screen.getByLabelText("As a notification on this device"));
+    await userEvent.click(screen.getByLabelText("A note on this device"));
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByText(/This browser cannot show notifications from us/)).toBeInTheDocument();
     expect(calls.some((call) => call.method === "PUT")).toBe(false);
