@@ -68,8 +68,9 @@ test("two partners in two browsers link, share, compare, see who viewed, and unl
 
   // Bea opens the link signed out, creates an account, finishes it by the emailed link, and
   // lands back on the invite: the code went along in the link's fragment.
+  // Signed out, the link says who invites and offers an account first (decision 058).
   await bea.goto(link);
-  await expect(bea).toHaveURL(/\/sign-in/);
+  await expect(bea.getByRole("heading", { level: 1 })).toHaveText("Alex invites you to Mutual");
   await bea.getByRole("link", { name: "Create an account" }).click();
   await bea.getByLabel("What should we call you?").fill("Bea");
   await bea.getByLabel("Email address").fill(beaEmail);

@@ -71,7 +71,7 @@ test("every page reflows at 320 px, signed out", async ({ page }) => {
 });
 
 test("every page reflows at 320 px, for partners and a counsellor", async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const stamp = Date.now();
   const partnerEmail = `reflow-partner-${stamp}@example.test`;
   await signUpInBrowser(page, "Priya", partnerEmail, password);

@@ -7,6 +7,7 @@ import { ApiRequestError } from "../../../lib/api-client";
 import { useMe } from "../../../lib/api/auth-api";
 import { AreaScoresTable } from "../../../components/client/area-scores-table";
 import { ChangeTable } from "../../../components/client/change-table";
+import { DataTable } from "../../../components/data-table";
 import { MemberNotes } from "../../../components/client/member-notes";
 import { MemberSafetyCheck } from "../../../components/client/member-safety-check";
 import { usePractice } from "../../../lib/api/practice-api";
@@ -195,6 +196,7 @@ function AreaScores({ members, date }: { members: readonly ClientDetailMember[];
         scores: latest.scores,
       }))}
       className="client-report__table"
+      scroll
     />
   );
 }
@@ -204,7 +206,7 @@ function MemberChange({ member, date }: { member: ClientDetailMember; date: Date
   if (!member.profile) return <p>{t("practiceReport.notShared", { name: member.name })}</p>;
   const change = member.profile.change;
   if (!change) return <p>{`${member.name}: ${t("practiceReport.changeNone")}`}</p>;
-  return <ChangeTable name={member.name} change={change} date={date} className="client-report__table" />;
+  return <ChangeTable name={member.name} change={change} date={date} className="client-report__table" scroll />;
 }
 
 function MemberFlags({ member, date }: { member: ClientDetailMember; date: DateFormat }) {
@@ -246,8 +248,7 @@ function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: Da
       {recent.length === 0 ? (
         <p>{t("practiceReport.checkInsNone")}</p>
       ) : (
-        <table className="client-report__table">
-          <caption>{t("practiceReport.checkInsCaption", { name: member.name })}</caption>
+        <DataTable caption={t("practiceReport.checkInsCaption", { name: member.name })} className="client-report__table" dense>
           <thead>
             <tr>
               <th scope="col">{t("practiceReport.week")}</th>
@@ -268,7 +269,7 @@ function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: Da
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </div>
   );
