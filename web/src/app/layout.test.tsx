@@ -50,6 +50,7 @@ describe("Layout", () => {
     expect(await within(nav).findByRole("link", { name: "Account" })).toBeInTheDocument();
     expect(within(nav).getByRole("link", { name: "Partner" })).toHaveAttribute("href", "/partner");
     expect(within(nav).getByRole("link", { name: "Habits" })).toHaveAttribute("href", "/practices");
+    expect(within(nav).getByRole("link", { name: "Find a counsellor" })).toHaveAttribute("href", "/directory");
     expect(within(nav).getByRole("button", { name: "Sign out" })).toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Sign in" })).not.toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Clients" })).not.toBeInTheDocument();
@@ -85,7 +86,7 @@ describe("Layout", () => {
       within(list!)
         .getAllByRole("link")
         .map((link) => link.textContent),
-    ).toEqual(["Habits", "Partner", "Account"]);
+    ).toEqual(["Habits", "Partner", "Find a counsellor", "Account"]);
     expect(within(list!).getByRole("button", { name: "Sign out" })).toBeInTheDocument();
 
     await userEvent.keyboard("{Escape}");

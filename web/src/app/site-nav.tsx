@@ -24,6 +24,8 @@ export function placesFor(signedIn: boolean, practices: PracticesResponse["pract
     { to: "/trends", label: "nav.trends" },
     { to: "/practices", label: "nav.habits" },
     { to: "/partner", label: "nav.partner" },
+    // The directory of practices on this server (decision 054): a way to a counsellor from every page.
+    { to: "/directory", label: "nav.findCounsellor" },
   ];
   const account: Place = { to: "/account", label: "nav.account" };
   const paths = counsellorPathsOf(practices);
