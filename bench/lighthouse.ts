@@ -74,7 +74,8 @@ async function launchChromium(): Promise<{ port: number; close: () => Promise<vo
         child.kill("SIGTERM");
         await exited;
       }
-      fs.rmSync(profileDir, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing to the profile for a moment after it exits.
+      fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
