@@ -64,7 +64,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 test("every page reflows at 320 px, signed out", async ({ page }) => {
   test.setTimeout(180_000);
-  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/help", "/help/counselling", "/no-such-page"]) await expectReflows(page, path);
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/help", "/help/counselling", "/directory", "/no-such-page"])
+    await expectReflows(page, path);
   await shoot(page, "signed-out-help");
   // An invite link that does not work still says so plainly at 320 px.
   await expectReflows(page, "/partner/join#ZZZZZ-ZZZZZ", "an invite link that is not valid");
@@ -178,6 +179,26 @@ test("every page reflows at 320 px, for partners and a counsellor", async ({ pag
   await expectReflows(counsellor, `/practice/${practiceId}/psychometrics`, "the practice's reliability");
   await shoot(counsellor, "counsellor-psychometrics");
   await expectReflows(counsellor, "/practice", "the list of practices");
+
+  // The practice lists itself; a partner finds it in the directory and opens the request form.
+  const listing = {
+    languages: ["en", "ms", "ta", "zh-Hans"],
+    individual: true,
+    couple: true,
+    inPersonArea: "Toa Payoh",
+    online: true,
+    fees: "S$50 a session, less with a subsidy",
+    subsidised: true,
+    description: "Counselling for one person or a couple, in four languages.",
+    contact: "https://harbour-lane.example/book",
+  };
+  expect((await counsellor.request.put(`/api/practices/${practiceId}/listing`, { headers, data: listing })).status()).toBe(200);
+  await expectReflows(page, "/directory", "the directory of practices");
+  await expect(page.getByRole("heading", { name: "Harbour Lane Counselling" })).toBeVisible();
+  await shoot(page, "directory");
+  await expectReflows(page, `/directory/ask/${practiceId}`, "asking a practice for counselling");
+  await shoot(page, "directory-ask");
+  await expectReflows(page, "/directory/requests", "a person's requests for counselling");
   await expectReflows(counsellor, "/account", "a counsellor's account");
   await counsellorContext.close();
 });

@@ -4,7 +4,8 @@ import "./data.css";
 // The styled choices of the app (decision 059): a select, a checkbox and a radio group, each
 // labelled, at least 44 px to touch, with a visible focus ring, in place of the browser's defaults.
 
-export type Choice<Value extends string> = { value: Value; label: string };
+/** One choice; a hint, when given, is read with it (aria-describedby) and shown under it. */
+export type Choice<Value extends string> = { value: Value; label: string; hint?: string };
 
 /** A labelled drop-down list. */
 export function SelectField<Value extends string>({
@@ -41,7 +42,19 @@ export function SelectField<Value extends string>({
 }
 
 /** A checkbox with its label beside it, the whole row a target. */
-export function CheckboxField({ label, checked, onChange, hint }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  hint,
+  disabled = false,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="check-field">
@@ -49,6 +62,7 @@ export function CheckboxField({ label, checked, onChange, hint }: { label: React
         id={id}
         type="checkbox"
         checked={checked}
+        disabled={disabled}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.checked)}
       />
@@ -86,9 +100,15 @@ export function RadioGroup<Value extends string>({
             name={name}
             value={option.value}
             checked={value === option.value}
+            aria-describedby={option.hint ? `${name}-${option.value}-hint` : undefined}
             onChange={() => onChange(option.value)}
           />
           <label htmlFor={`${name}-${option.value}`}>{option.label}</label>
+          {option.hint && (
+            <p id={`${name}-${option.value}-hint`} className="field__hint check-field__hint">
+              {option.hint}
+            </p>
+          )}
         </div>
       ))}
     </fieldset>

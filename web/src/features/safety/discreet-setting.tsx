@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CheckboxField } from "../../components/form-controls";
 import { discreetName, setDiscreetMode } from "../../lib/discreet-mode";
 
 /** The person's choice, on this device: a neutral name and icon for the installed app and every tab. */
@@ -12,21 +13,16 @@ export function DiscreetSetting() {
     <section aria-labelledby={`${id}-title`} className="card">
       <h2 id={`${id}-title`}>{t("account.discreetTitle")}</h2>
       <p>{t("account.discreetBody")}</p>
-      <div className="checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          checked={isOn}
-          onChange={(event) => {
-            const isNowOn = event.target.checked;
-            setDiscreetMode(isNowOn ? t("app.discreetName") : null);
-            setIsOn(isNowOn);
-            setHasChanged(true);
-            if (!isNowOn) document.title = `${t("account.title")} · ${t("app.name")}`;
-          }}
-        />
-        <label htmlFor={id}>{t("account.discreetOn")}</label>
-      </div>
+      <CheckboxField
+        label={t("account.discreetOn")}
+        checked={isOn}
+        onChange={(isNowOn) => {
+          setDiscreetMode(isNowOn ? t("app.discreetName") : null);
+          setIsOn(isNowOn);
+          setHasChanged(true);
+          if (!isNowOn) document.title = `${t("account.title")} · ${t("app.name")}`;
+        }}
+      />
       {hasChanged && <p role="status">{t(isOn ? "account.discreetSavedOn" : "account.discreetSavedOff")}</p>}
     </section>
   );

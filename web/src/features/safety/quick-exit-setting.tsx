@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
+import { CheckboxField } from "../../components/form-controls";
 import { usePreferences } from "./api/preferences-api";
 import { usePutPreferences } from "./api/save-preferences";
 
@@ -15,16 +16,12 @@ export function QuickExitSetting() {
     <section aria-labelledby={`${id}-title`} className="card">
       <h2 id={`${id}-title`}>{t("account.quickExitTitle")}</h2>
       <p>{t("account.quickExitBody")}</p>
-      <div className="checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          disabled={preferences.isPending || save.isPending}
-          onChange={(event) => save.mutate({ quickExitEndsSession: event.target.checked })}
-        />
-        <label htmlFor={id}>{t("account.quickExitEndsSession")}</label>
-      </div>
+      <CheckboxField
+        label={t("account.quickExitEndsSession")}
+        checked={checked}
+        disabled={preferences.isPending || save.isPending}
+        onChange={(isChecked) => save.mutate({ quickExitEndsSession: isChecked })}
+      />
       {preferences.isError && <Alert tone="error">{t("account.quickExitLoadError")}</Alert>}
       {save.isError && <Alert tone="error">{t("account.quickExitSaveError")}</Alert>}
       {save.isSuccess && <p role="status">{t(save.data.quickExitEndsSession ? "account.quickExitSavedOn" : "account.quickExitSavedOff")}</p>}

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { INVITABLE_PRACTICE_ROLES, type InvitablePracticeRole } from "@mutual/core";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
+import { RadioGroup } from "../../../components/form-controls";
 import { TextField } from "../../../components/text-field";
 import { useInviteColleague } from "../../../lib/api/practice-api";
 import { describePracticeError } from "./practice-error";
@@ -13,7 +14,6 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function InviteColleagueForm({ practiceId }: { practiceId: string }) {
   const { t } = useTranslation();
   const invite = useInviteColleague(practiceId);
-  const roleName = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<InvitablePracticeRole>("counsellor");
   const [error, setError] = useState<string | undefined>();
@@ -50,15 +50,16 @@ export function InviteColleagueForm({ practiceId }: { practiceId: string }) {
         onChange={(event) => setEmail(event.target.value)}
         error={error}
       />
-      <fieldset className="field">
-        <legend className="field__label">{t("counsellingPractice.invite.roleLabel")}</legend>
-        {INVITABLE_PRACTICE_ROLES.map((option) => (
-          <label key={option} className="choice">
-            <input type="radio" name={roleName} value={option} checked={role === option} onChange={() => setRole(option)} />{" "}
-            {t(`counsellingPractice.roles.${option}`)} <span className="field__hint">{t(`counsellingPractice.roleHints.${option}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t("counsellingPractice.invite.roleLabel")}
+        value={role}
+        options={INVITABLE_PRACTICE_ROLES.map((option) => ({
+          value: option,
+          label: t(`counsellingPractice.roles.${option}`),
+          hint: t(`counsellingPractice.roleHints.${option}`),
+        }))}
+        onChange={setRole}
+      />
       <Button type="submit" busy={invite.isPending}>
         {invite.isPending ? t("auth.working") : t("counsellingPractice.invite.submit")}
       </Button>

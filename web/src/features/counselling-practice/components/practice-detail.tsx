@@ -101,18 +101,21 @@ function MemberActions({ member, practiceId }: { member: Member; practiceId: str
   const failed = change.error ?? remove.error;
   return (
     <div className="member-actions">
-      <select
-        aria-label={t("counsellingPractice.detail.roleOf", { name: member.name })}
-        value={member.role}
-        disabled={change.isPending}
-        onChange={(event) => change.mutate({ memberId: member.memberId, role: event.target.value as InvitablePracticeRole })}
-      >
-        {INVITABLE_PRACTICE_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {t(`counsellingPractice.roles.${role}`)}
-          </option>
-        ))}
-      </select>{" "}
+      {/* Styled as the design system's select (decision 059); the row names the member, so the label is spoken only. */}
+      <span className="select-field select-field--inline">
+        <select
+          aria-label={t("counsellingPractice.detail.roleOf", { name: member.name })}
+          value={member.role}
+          disabled={change.isPending}
+          onChange={(event) => change.mutate({ memberId: member.memberId, role: event.target.value as InvitablePracticeRole })}
+        >
+          {INVITABLE_PRACTICE_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`counsellingPractice.roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </span>{" "}
       {confirming ? (
         <>
           <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(member.memberId)}>
