@@ -182,7 +182,7 @@ test("every page reflows at 320 px, for partners and a counsellor", async ({ pag
 
   // The practice lists itself; a partner finds it in the directory and opens the request form.
   const listing = {
-    languages: ["en", "ms", "ta", "zh-Hans"],
+    languages: ["en", "zh", "ms", "ta"],
     individual: true,
     couple: true,
     inPersonArea: "Toa Payoh",
