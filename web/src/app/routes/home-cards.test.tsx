@@ -41,4 +41,26 @@ describe("The signed-in home page's cards", () => {
     const headings = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);
     expect(headings.at(-1)).toBe("This week's check-in");
   });
+
+  it("keeps the footer waiting until every card's first answer is in", async () => {
+    const { release } = holdConsent();
+    // This week's check-in answers last, after the journey is known.
+    let releaseCheckIn = () => {};
+    const checkInHeld = new Promise<void>((resolve) => (releaseCheckIn = resolve));
+    const answered = globalThis.fetch;
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith("/api/check-ins/current")) await checkInHeld;
+      return answered(input, init);
+    }) as typeof fetch;
+    const { container } = renderRoutes([{ path: "/", element: <HomeCards /> }], "/");
+    // The marker beside which styles.css hides the footer (.site-main:has(.loading) + .site-footer).
+    const footerWaits = () => container.querySelector(".loading") !== null;
+    await waitFor(() => expect(footerWaits()).toBe(true));
+
+    release();
+    expect(await screen.findByRole("link", { name: "Take the profile" })).toBeInTheDocument();
+    expect(footerWaits()).toBe(true);
+    releaseCheckIn();
+    await waitFor(() => expect(footerWaits()).toBe(false));
+  });
 });
