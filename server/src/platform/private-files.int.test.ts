@@ -28,7 +28,7 @@ describe("[sqlite] the data folder", () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("is 0700 and every file in it 0600 (database, -wal, -shm, secrets, outbox), even under umask 000 and over a 0755 folder with a 0644 secret", async () => {
+  it("is 0700 and every file in it 0600 (database, -wal, -shm, secrets, Web Push keys, outbox), even under umask 000 and over a 0755 folder with a 0644 secret", async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-modes-"));
     fs.chmodSync(dataDir, 0o755);
     // A secret restored from a backup as world-readable.
@@ -48,11 +48,21 @@ describe("[sqlite] the data folder", () => {
     expect(modeOf(dataDir)).toBe("700");
     expect(modeOf(outbox)).toBe("700");
     const files = [
-      ...["mutual.sqlite", "mutual.sqlite-wal", "mutual.sqlite-shm", "auth-secret", "encryption-key"].map((name) => path.join(dataDir!, name)),
+      ...["mutual.sqlite", "mutual.sqlite-wal", "mutual.sqlite-shm", "auth-secret", "encryption-key", "vapid-keys.json"].map((name) =>
+        path.join(dataDir!, name),
+      ),
       ...fs.readdirSync(outbox).map((name) => path.join(outbox, name)),
     ];
     for (const file of files) expect(`${path.basename(file)} ${modeOf(file)}`).toBe(`${path.basename(file)} 600`);
     // Nothing else was written there that escaped the list above.
-    expect(fs.readdirSync(dataDir).sort()).toEqual(["auth-secret", "encryption-key", "mutual.sqlite", "mutual.sqlite-shm", "mutual.sqlite-wal", "outbox"]);
+    expect(fs.readdirSync(dataDir).sort()).toEqual([
+      "auth-secret",
+      "encryption-key",
+      "mutual.sqlite",
+      "mutual.sqlite-shm",
+      "mutual.sqlite-wal",
+      "outbox",
+      "vapid-keys.json",
+    ]);
   });
 });
