@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
@@ -11,8 +12,11 @@ function serviceWorker(): Plugin {
   return {
     name: "mutual-service-worker",
     apply: "build",
-    generateBundle(_options, bundle) {
-      const built = Object.keys(bundle).filter((name) => /\.(js|css)$/.test(name) && name.startsWith("assets/"));
+    // After writing, not while generating: Vite drops the empty script of a style-only chunk late,
+    // and a kept name with no file behind it fails the worker's install, so it never takes control.
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? "dist";
+      const built = Object.keys(bundle).filter((name) => /\.(js|css)$/.test(name) && name.startsWith("assets/") && fs.existsSync(path.join(dir, name)));
       const publicFiles = [
         "offline.html",
         "manifest.webmanifest",
@@ -26,7 +30,7 @@ function serviceWorker(): Plugin {
         .readFileSync(new URL("service-worker.js", import.meta.url), "utf8")
         .replace('"__MUTUAL_VERSION__"', JSON.stringify(version))
         .replace('"__MUTUAL_PRECACHE__"', JSON.stringify(JSON.stringify(precache)));
-      this.emitFile({ type: "asset", fileName: "sw.js", source });
+      fs.writeFileSync(path.join(dir, "sw.js"), source);
     },
   };
 }
