@@ -166,14 +166,15 @@ describe("calculatedExpression evaluated with fhirpath equals our scores", () =>
       fc.property(completeAnswers, (answers) => assertExpressionsMatch(answers, false)),
       { numRuns: 25 },
     );
-  });
+    // fhirpath evaluates each expression from its text: about 2 s alone, past vitest's 5 s default on a busy machine.
+  }, 30_000);
 
   it("for random partial responses, proration and missing scores included", () => {
     fc.assert(
       fc.property(partialAnswers, (answers) => assertExpressionsMatch(answers, false)),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it("when weights come from the Questionnaire via %questionnaire", () => {
     fc.assert(
