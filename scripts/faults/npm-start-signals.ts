@@ -36,11 +36,14 @@ export async function proveNpmStartSignals(checks: Checks, log: (line: string) =
     npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     const exited = new Promise<{ code: number | null; at: number }>((resolve) => npm.once("exit", (code) => resolve({ code, at: Date.now() })));
     try {
-      for (let waited = 0; !/listening on port/.test(output); waited += 100) {
+      // The log line with the server's pid and the plain "listening" line go through different
+      // writers (the logger's is asynchronous), so either may arrive first: wait for both.
+      const runningLine = /"pid":(\d+)[^\n]*"msg":"Mutual is running"/;
+      for (let waited = 0; !(/listening on port/.test(output) && runningLine.test(output)); waited += 100) {
         if (waited > 60_000 || npm.exitCode !== null) throw new Error(`npm start did not start:\n${output}`);
         await sleep(100);
       }
-      const serverPid = Number(/"pid":(\d+)[^\n]*"msg":"Mutual is running"/.exec(output)?.[1]);
+      const serverPid = Number(runningLine.exec(output)?.[1]);
       // A request whose body is still arriving when the signal comes.
       const body = JSON.stringify({ email: "nobody@example.test", password: "a password that does not match" });
       const socket = net.connect(port, "127.0.0.1");
@@ -71,7 +74,7 @@ export async function proveNpmStartSignals(checks: Checks, log: (line: string) =
         at - signalledAt >= 1500,
         `${signal}: npm waits for the server to finish (exited after ${at - signalledAt} ms, the request ended at 1500 ms)`,
       );
-      checks.that(Number.isFinite(serverPid) && !isAlive(serverPid), `${signal}: no server process is left running`);
+      checks.that(Number.isFinite(serverPid) && !isAlive(serverPid), `${signal}: no server process is left running (pid ${serverPid})`);
       checks.that(portFree, `${signal}: nothing holds the port afterwards`);
       checks.that(/"msg":"Stopped"/.test(output), `${signal}: the server logged its clean stop`);
     } finally {
