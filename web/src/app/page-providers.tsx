@@ -61,7 +61,11 @@ let visitClient: QueryClient | undefined;
 /** The one query cache of this visit, linked to the frame's session store. */
 function queryClientOfVisit(): QueryClient {
   if (!visitClient) {
-    visitClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } });
+    // An answer a couple of seconds old is still fresh: a part of a page that appears once its data
+    // is in (the sentence about who can see the profile, say) asks for the same thing as the page
+    // did a moment before, and would otherwise ask the server again. Changes still refetch at once
+    // (mutations invalidate), and anything older is asked again as before.
+    visitClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true, staleTime: 2_000 } } });
     linkSession(visitClient);
   }
   return visitClient;

@@ -63,4 +63,16 @@ describe("The signed-in home page's cards", () => {
     releaseCheckIn();
     await waitFor(() => expect(footerWaits()).toBe(false));
   });
+
+  it("asks each card's question once on arrival, not once to start early and again when the card appears", async () => {
+    const { calls, release } = holdConsent();
+    renderRoutes([{ path: "/", element: <HomeCards /> }], "/");
+    release();
+    expect(await screen.findByRole("heading", { name: "This week's check-in" })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector(".loading")).toBeNull());
+    const asked = calls.filter((call) => call.method === "GET").map((call) => call.path.split("?")[0]);
+    const twice = asked.filter((path, index) => asked.indexOf(path) !== index);
+    expect(asked).toContain("/api/check-ins/current");
+    expect(twice).toEqual([]);
+  });
 });

@@ -1,48 +1,48 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useIsFetching } from "@tanstack/react-query";
 import { JourneyCard, useJourney } from "../../features/profile/components/journey-card";
 import { CheckInCard } from "../../features/check-in/components/check-in-card";
-import { readBrowserTimeZone, useCurrentCheckIn } from "../../lib/api/check-in-api";
 import { NextReminderCard, PulseCard, RequestsCard, SuggestedPracticeCard } from "../../features/progress/components/progress-cards";
-import { useOpenRequests } from "../../features/progress/api/requests-api";
-import { useExercises } from "../../lib/api/exercises-api";
-import { useReminders } from "../../lib/api/reminders-api";
-import { useCheckInHistory } from "../../lib/api/trends-api";
 
 /**
  * The signed-in home page's cards. Loaded on demand (see home.tsx) so a first-time visitor's
  * browser never downloads the profile and check-in code and text.
  *
- * The journey card takes up to three requests in turn to reach its final size; the check-in card
- * below it one. Shown at once, the check-in card would be pushed down as the journey card grew
- * (a layout shift Lighthouse measured at 0.1), so it waits for the journey card, while its own
- * request runs beside the journey's.
+ * The journey card takes up to three requests in turn to reach its final size. The cards below it
+ * mount at once, so their requests run beside the journey's, but stay hidden until every first
+ * answer is in and then appear together: one at a time, each pushed the next (and the footer) down,
+ * a layout shift Lighthouse measured at 0.1. Mounting them at once, rather than asking for their
+ * answers in advance and mounting them later, also asks each question once instead of twice.
  */
 export function HomeCards() {
   const journey = useJourney();
-  const timeZone = readBrowserTimeZone();
-  useCurrentCheckIn(timeZone);
-  // The other cards' first requests start now too, beside the journey's, so all answers arrive
-  // together and "settled" below cannot come before a card below the journey has asked.
-  useCheckInHistory();
-  useOpenRequests();
-  useReminders(timeZone);
-  useExercises();
-  const settled = useFirstLoadSettled(!journey.isPending);
   return (
     <>
-      {/* The footer waits while a card may still appear (styles.css hides it beside .loading). */}
-      {!settled && <span className="loading" aria-hidden="true" />}
       <JourneyCard />
-      {!journey.isPending && (
-        <>
-          <RequestsCard />
-          <CheckInCard />
-          <PulseCard />
-          <NextReminderCard />
-          <SuggestedPracticeCard />
-        </>
-      )}
+      <RevealTogether journeyKnown={!journey.isPending}>
+        <RequestsCard />
+        <CheckInCard />
+        <PulseCard />
+        <NextReminderCard />
+        <SuggestedPracticeCard />
+      </RevealTogether>
+    </>
+  );
+}
+
+/**
+ * Holds its cards hidden, and the footer back (styles.css hides it beside .loading), until the first
+ * answers are in. It alone follows every request's progress: its children are the same elements each
+ * time, so its re-renders do not re-render the cards.
+ */
+function RevealTogether({ journeyKnown, children }: { journeyKnown: boolean; children: ReactNode }) {
+  const settled = useFirstLoadSettled(journeyKnown);
+  return (
+    <>
+      {!settled && <span className="loading" aria-hidden="true" />}
+      <div className="reveal-together" hidden={!settled}>
+        {children}
+      </div>
     </>
   );
 }
