@@ -6,16 +6,11 @@ import { shellText } from "../lib/shell-text";
  * appears, so screen-reader users hear where they landed after a client-side navigation.
  */
 /** `wide` gives data-dense pages (the dashboard, a client) the width of a desk screen instead of the reading column. */
-// The first page of a visit is where the browser starts reading anyway; focusing its heading there
-// only forces a layout of the whole page in the middle of its first render (a long task on a phone).
-let isFirstPageOfVisit = true;
-
 export function Page({ title, children, narrow = false, wide = false }: { title: string; children: ReactNode; narrow?: boolean; wide?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · ${shellText("app.name")}`;
-    if (isFirstPageOfVisit) isFirstPageOfVisit = false;
-    else heading.current?.focus({ preventScroll: true });
+    heading.current?.focus();
   }, [title]);
   return (
     <div className={narrow ? "page page--narrow" : wide ? "page page--wide" : "page"}>
