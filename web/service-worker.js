@@ -72,6 +72,18 @@ self.addEventListener("push", (event) => {
   event.waitUntil(self.registration.showNotification(title, { data: { path: pathOf(data) }, tag: "weekly-moment" }));
 });
 
+// Quick exit (decision 071): the page is leaving and cannot wait, so this worker unsubscribes the
+// device in the browser; its push service then tells our server the device is gone.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "forget-push") return;
+  event.waitUntil(
+    self.registration.pushManager
+      .getSubscription()
+      .then((subscription) => (subscription ? subscription.unsubscribe() : false))
+      .catch(() => false),
+  );
+});
+
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const target = new URL(pathOf(event.notification.data), self.location.origin).href;
