@@ -149,7 +149,7 @@ const envSchema = z.object({
       .optional(),
   ),
   // Push endpoints on this machine or a private network are refused (decision 072) unless this is "true".
-  PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: optionalText.pipe(z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional()),
   SECURITY_CONTACT: optionalText.pipe(
     z
       .string()

@@ -127,7 +127,7 @@ export async function sendPushToPerson(
   return result;
 }
 
-/** The outbox's way to send a push notice (decision 046): sent when some device has it, skipped when the person has none. */
+/** The outbox's way to send a push notice (decisions 046, 071): sent when some device has it, skipped when the person has none. */
 export function createPushDeliverer(deps: { db: Kysely<DB>; kek: Keyring; sender: PushSender; clock: Clock }) {
   return async (userId: string, payload: string, messageId: string): Promise<"sent" | "skipped"> => {
     const result = await sendPushToPerson(deps, userId, payload, messageId);
