@@ -19,13 +19,10 @@ test("a push shows only a neutral title and opens a page of ours; a request's no
   });
   await cdp.send("ServiceWorker.enable");
   const deliver = async (data: string) => cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: await registrationId, data });
-  const shown = () =>
-    page.evaluate(() =>
-      navigator.serviceWorker.ready.then((registration) =>
-        registration.getNotifications().then((notices) => notices.map((notice) => ({ title: notice.title, tag: notice.tag, data: notice.data as unknown }))),
-      ),
-    );
-
+  const shown = async () =>
+    (await page.evaluate(
+      "navigator.serviceWorker.ready.then((registration) => registration.getNotifications()).then((notices) => notices.map((notice) => ({ title: notice.title, data: notice.data })))",
+    )) as Array<{ title: string; data: unknown }>;
   const onScreen = async () => (await shown()).map((notice) => `${notice.title} → ${JSON.stringify(notice.data)}`).sort();
   await deliver(JSON.stringify({ title: "Your weekly moment is ready", url: "/check-in" }));
   await deliver(JSON.stringify({ title: "Something is waiting for you", url: "/" }));
