@@ -141,6 +141,30 @@ test("quick exit also signs this device out, unless the person chose to stay sig
   expect((await page.request.get("/api/me")).status()).toBe(200);
 });
 
+test("quick exit also stops push notices to this device (decision 071)", async ({ page }) => {
+  const email = `exit-push-${Date.now()}@example.test`;
+  await signUpInBrowser(page, "Ines", email, password);
+  // Headless Chromium has no push service, so the device is subscribed through the API with made-up keys,
+  // and its endpoint kept where turning push on keeps it.
+  const endpoint = `https://push.example.net/send/e2e-${Date.now()}`;
+  const keys = { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString("base64url"), auth: Buffer.alloc(16, 9).toString("base64url") };
+  const origin = new URL(page.url()).origin;
+  const subscribed = (await page.request.post("/api/push/subscriptions", { headers: { origin }, data: { endpoint, keys } })).status();
+  await page.evaluate(`localStorage.setItem("mutual:push-endpoint", ${JSON.stringify(endpoint)})`);
+  expect(subscribed).toBe(200);
+  const devices = async () => ((await (await page.request.get("/api/export")).json()) as { pushDevices: unknown[] }).pushDevices;
+  expect(await devices()).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Quick exit: leave this site now" }).click();
+  await expect(page).toHaveTitle("Weather today");
+  await expect.poll(async () => (await page.request.get("/api/me")).status()).toBe(401);
+  await page.goto("/account");
+  await submitSignIn(page, email, password);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
+  expect(await devices()).toEqual([]);
+  expect(await page.evaluate('localStorage.getItem("mutual:push-endpoint")')).toBeNull();
+});
+
 test("the whole sign-up form works with the keyboard alone", async ({ page }) => {
   await page.goto("/sign-up");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");

@@ -69,7 +69,22 @@ self.addEventListener("push", (event) => {
     data = null;
   }
   const title = data && typeof data.title === "string" && data.title.length <= 60 ? data.title : NEUTRAL_TITLE;
-  event.waitUntil(self.registration.showNotification(title, { data: { path: pathOf(data) }, tag: "weekly-moment" }));
+  // One notice per link on screen at a time: a newer weekly reminder replaces the older one, but
+  // not a request's notice (decision 071), which links elsewhere.
+  const path = pathOf(data);
+  event.waitUntil(self.registration.showNotification(title, { data: { path }, tag: `notice:${path}` }));
+});
+
+// Quick exit (decision 071): the page is leaving and cannot wait, so this worker unsubscribes the
+// device in the browser; its push service then tells our server the device is gone.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "forget-push") return;
+  event.waitUntil(
+    self.registration.pushManager
+      .getSubscription()
+      .then((subscription) => (subscription ? subscription.unsubscribe() : false))
+      .catch(() => false),
+  );
 });
 
 self.addEventListener("notificationclick", (event) => {

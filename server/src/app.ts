@@ -156,7 +156,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const reminderTokens = createReminderTokens(deps.authSecret);
   await app.register(remindersRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
   await app.register(unsubscribeRoutes, { db: database.db, clock, tokens: reminderTokens, publicUrl: config.publicUrl });
-  await app.register(pushRoutes, { db: database.db, kek: deps.keyring, clock, publicKey: deps.vapidPublicKey ?? generateVapidKeys().publicKey });
+  await app.register(pushRoutes, {
+    db: database.db,
+    kek: deps.keyring,
+    clock,
+    allowPrivateEndpoints: config.pushAllowPrivateEndpoints,
+    publicKey: deps.vapidPublicKey ?? generateVapidKeys().publicKey,
+  });
   await app.register(assessmentRoutes, { database, clock });
   await app.register(profileRoutes, { database, clock });
   // FHIR resources are named under the operator's own address (PUBLIC_URL), not an example domain.

@@ -32,6 +32,15 @@ describe("loadConfig", () => {
     }
   });
 
+  it("refuses push to private addresses unless PUSH_ALLOW_PRIVATE_ENDPOINTS is true, and refuses other words for it", () => {
+    expect(loadConfig({}).pushAllowPrivateEndpoints).toBe(false);
+    expect(loadConfig({ PUSH_ALLOW_PRIVATE_ENDPOINTS: "false" }).pushAllowPrivateEndpoints).toBe(false);
+    // Left empty, as in .env.example: the default.
+    expect(loadConfig({ PUSH_ALLOW_PRIVATE_ENDPOINTS: "" }).pushAllowPrivateEndpoints).toBe(false);
+    expect(loadConfig({ PUSH_ALLOW_PRIVATE_ENDPOINTS: "true" }).pushAllowPrivateEndpoints).toBe(true);
+    expect(() => loadConfig({ PUSH_ALLOW_PRIVATE_ENDPOINTS: "yes" })).toThrow(/PUSH_ALLOW_PRIVATE_ENDPOINTS/);
+  });
+
   it("follows PORT into the default public URL", () => {
     expect(loadConfig({ PORT: "4100" }).publicUrl).toBe("http://localhost:4100");
   });

@@ -148,6 +148,8 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  // Push endpoints on this machine or a private network are refused (decision 072) unless this is "true".
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: optionalText.pipe(z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional()),
   SECURITY_CONTACT: optionalText.pipe(
     z
       .string()
@@ -235,6 +237,8 @@ export type Config = {
   vapidKeys: { publicKey: string; privateKey: string } | undefined;
   /** Who push services may write to about this server's notices: VAPID_SUBJECT, else the first security contact. */
   vapidSubject: string;
+  /** Whether push may go to an endpoint on this machine or a private network (PUSH_ALLOW_PRIVATE_ENDPOINTS; decision 072). */
+  pushAllowPrivateEndpoints: boolean;
 };
 
 export class ConfigError extends Error {
@@ -299,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       values.VAPID_SUBJECT ??
       (values.SECURITY_CONTACT ?? []).find((contact) => contact.startsWith("mailto:") || contact.startsWith("https:")) ??
       `mailto:security@${new URL(publicUrl).hostname}`,
+    pushAllowPrivateEndpoints: values.PUSH_ALLOW_PRIVATE_ENDPOINTS === "true",
   };
 }
 

@@ -19,7 +19,7 @@ import { mergeOutboxHandlers, startOutboxWorker } from "./modules/outbox/index.j
 import { requestOutboxHandlers } from "./modules/client-requests/index.js";
 import { counsellingRequestOutboxHandlers } from "./modules/counselling-directory/index.js";
 import { createReminderTokens, reminderOutboxHandlers } from "./modules/reminders/index.js";
-import { sendPushToPerson } from "./modules/push/index.js";
+import { createPushDeliverer } from "./modules/push/index.js";
 
 /** Process entry: configuration, database, migrations, listen, the scheduled jobs (retention sweep, deployment norms, outbox), graceful shutdown. */
 async function main(): Promise<void> {
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
         }
       : {}),
   });
-  const pushSender = createPushSender({ keys: vapidKeys, subject: config.vapidSubject });
+  const pushSender = createPushSender({ keys: vapidKeys, subject: config.vapidSubject, allowPrivateEndpoints: config.pushAllowPrivateEndpoints });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir, logger });
   const webDistDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
   const app = await buildApp({ config, database, logger, mailer, authSecret, keyring, webDistDir, vapidPublicKey: vapidKeys.publicKey });
@@ -100,10 +100,7 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker({
     database,
     mailer,
-    push: async (userId, payload) => {
-      const result = await sendPushToPerson({ db: database.db, kek: keyring, sender: pushSender }, userId, payload);
-      return result.delivered > 0 ? "sent" : "skipped";
-    },
+    push: createPushDeliverer({ db: database.db, kek: keyring, sender: pushSender, clock: systemClock }),
     logger,
     clock: systemClock,
     periodMs: config.outboxMs,

@@ -383,6 +383,13 @@ export type PushSubscriptionTable = {
   created_at: EpochMs;
 };
 
+/** One device that took one push notice (decision 071): a retry skips it. */
+export type PushDeliveryTable = {
+  outbox_message_id: string;
+  subscription_id: string;
+  delivered_at: EpochMs;
+};
+
 /** A counsellor's request to one client member (issue 17, decision 047). */
 export type ClientRequestTable = {
   id: string;
@@ -532,6 +539,7 @@ export type DB = {
   practice_listing: PracticeListingTable;
   counselling_request: CounsellingRequestTable;
   push_subscription: PushSubscriptionTable;
+  push_delivery: PushDeliveryTable;
   client_last_view: ClientLastViewTable;
   client_member_summary: ClientMemberSummaryTable;
   client_summary: ClientSummaryTable;

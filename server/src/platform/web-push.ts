@@ -2,9 +2,11 @@
 // the other secrets, and one function that sends an encrypted notice (RFC 8291, aes128gcm) to one
 // device and says whether it arrived, or whether the push service says the device is gone.
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
-import type { Agent } from "node:https";
 import type { FastifyBaseLogger } from "fastify";
+import ipaddr from "ipaddr.js";
+import { RequestFilteringHttpsAgent } from "request-filtering-agent";
 import webPush from "web-push";
 import { ensurePrivateDirectory, makeFilePrivate } from "./private-files.js";
 
@@ -85,9 +87,40 @@ export function loadOrCreateVapidKeys(options: {
 /** How long a push service keeps a notice for a device that is off: a weekly reminder is stale after half a day. */
 const timeToLiveSeconds = 12 * 60 * 60;
 
-/** A sender signing with the server's VAPID keys; `agent` lets tests trust their own push service's certificate. */
-export function createPushSender(options: { keys: VapidKeys; subject: string; agent?: Agent }): PushSender {
+/**
+ * Whether a push endpoint names this machine or a private network rather than a push service on the
+ * internet (decision 072): `localhost` (and `*.localhost`), or an IP address that is not public
+ * unicast (loopback, private, link-local, unique-local, carrier-grade NAT, reserved, multicast,
+ * unspecified, or an IPv4 one of these written as IPv6). A name that resolves to such an address is
+ * caught when sending, by the sender's agent.
+ */
+export function isPrivateEndpoint(endpoint: string): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname.toLowerCase();
+  } catch {
+    return true;
+  }
+  const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  if (bare === "localhost" || bare.endsWith(".localhost") || bare === "localhost.") return true;
+  if (net.isIP(bare) === 0) return false;
+  const address = ipaddr.parse(bare);
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) return (address as ipaddr.IPv6).toIPv4Address().range() !== "unicast";
+  return address.range() !== "unicast";
+}
+
+/**
+ * A sender signing with the server's VAPID keys. Its connections go only to public addresses: an
+ * endpoint whose host is, or resolves to, a private or local address is refused before connecting
+ * (decision 072), unless `allowPrivateEndpoints` (PUSH_ALLOW_PRIVATE_ENDPOINTS, for a push service on
+ * the operator's own network, and for tests). `ca` lets tests trust their own push service's certificate.
+ */
+export function createPushSender(options: { keys: VapidKeys; subject: string; allowPrivateEndpoints: boolean; ca?: string }): PushSender {
   const vapidDetails = { subject: options.subject, publicKey: options.keys.publicKey, privateKey: options.keys.privateKey };
+  const agent = new RequestFilteringHttpsAgent({
+    allowPrivateIPAddress: options.allowPrivateEndpoints,
+    ...(options.ca !== undefined ? { ca: options.ca } : {}),
+  });
   return {
     publicKey: options.keys.publicKey,
     async send(target, payload) {
@@ -98,7 +131,7 @@ export function createPushSender(options: { keys: VapidKeys; subject: string; ag
           contentEncoding: "aes128gcm",
           urgency: "normal",
           timeout: 15_000,
-          ...(options.agent ? { agent: options.agent } : {}),
+          agent,
         });
         return "delivered";
       } catch (error) {
@@ -106,8 +139,15 @@ export function createPushSender(options: { keys: VapidKeys; subject: string; ag
         if (status === 404 || status === 410) return "gone";
         // The push service's answer may hold the endpoint; say only its status.
         // The cause stays out: its message and body may hold the device's endpoint.
+        const refused = error instanceof Error && / is not allowed\. /.test(error.message);
         // eslint-disable-next-line preserve-caught-error
-        throw new Error(typeof status === "number" ? `The push service answered ${status}` : "The push service could not be reached");
+        throw new Error(
+          typeof status === "number"
+            ? `The push service answered ${status}`
+            : refused
+              ? "The device's push service is at a private address; not sent (PUSH_ALLOW_PRIVATE_ENDPOINTS)"
+              : "The push service could not be reached",
+        );
       }
     },
   };

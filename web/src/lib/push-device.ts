@@ -3,6 +3,7 @@
 // first, while the session still stands, then the browser forgets the subscription). Loaded only
 // by the reminder settings and at sign-out, never with the first screen.
 import { requestJson } from "./api-client";
+import { rememberPushEndpoint, takePushEndpoint } from "./push-endpoint";
 
 export type PushSupport = "supported" | "unsupported" | "denied";
 
@@ -23,9 +24,11 @@ async function currentSubscription(): Promise<PushSubscription | null> {
   return found ? found.pushManager.getSubscription().catch(() => null) : null;
 }
 
-/** Whether this device gets push notices now. */
+/** Whether this device gets push notices now (its endpoint is kept for Quick exit, also when push was turned on before it was). */
 export async function isPushOnHere(): Promise<boolean> {
-  return (await currentSubscription()) !== null;
+  const subscription = await currentSubscription();
+  if (subscription) rememberPushEndpoint(subscription.endpoint);
+  return subscription !== null;
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
@@ -64,6 +67,7 @@ export async function turnPushOnHere(): Promise<boolean> {
   }
   subscription ??= await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
   await requestJson("/api/push/subscriptions", { method: "POST", body: subscription.toJSON() });
+  rememberPushEndpoint(subscription.endpoint);
   return true;
 }
 
@@ -72,6 +76,7 @@ export async function turnPushOnHere(): Promise<boolean> {
  * then forgets the subscription in the browser. Never fails: signing out must go on regardless.
  */
 export async function turnPushOffHere(): Promise<void> {
+  takePushEndpoint();
   const subscription = await currentSubscription();
   if (!subscription) return;
   await requestJson("/api/push/unsubscribe", { method: "POST", body: { endpoint: subscription.endpoint } }).catch(() => undefined);

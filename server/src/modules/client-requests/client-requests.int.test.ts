@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import type { CounsellorRequestsResponse, OpenRequestsResponse } from "@mutual/core";
-import { buildTestApp, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
+import { buildTestApp, testKeyring, testPublicUrl, testVapidKeys, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { giveConsentVia } from "../../../test/assessment-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { acceptClientInvite, inviteClient } from "../../../test/counselling-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
+import { decryptPush, sensitiveWords, startTestPushService, type FakeDevice, type TestPushService } from "../../../test/push-service.js";
 import { startSmtpCapture, type SmtpCapture } from "../../../test/smtp-capture.js";
 import { dialects } from "../../../test/test-databases.js";
+import { createPushSender } from "../../platform/web-push.js";
 import { runOutboxRound } from "../outbox/index.js";
+import { createPushDeliverer } from "../push/index.js";
 import { requestOutboxHandlers } from "./index.js";
 
 // A counsellor's request that a client check in or retake the profile (decision 047): only the
 // client's own counsellor with two-step sign-in may ask, and only for what the client shares; the
-// client hears of it by a neutral email through the outbox, once, and once more before it expires;
+// client hears of it through the outbox by the channel they chose for notices (a neutral email, a
+// neutral push to their devices, or both; decision 071), once, and once more before it expires;
 // it expires, is done by doing it, or is declined by the client, and by nobody else.
 
 const day = 86_400_000;
@@ -23,13 +27,27 @@ const silent = pino({ level: "silent" });
 describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
   let t: TestApp;
   let smtp: SmtpCapture;
+  let push: TestPushService;
   let now = Date.UTC(2026, 9, 5, 3);
   const clock = { now: () => new Date(now) };
   let rounds = 0;
   /** One outbox round now; each call is a round of its own, as a later wake-up would be. */
   const round = () =>
     runOutboxRound(
-      { database: t.database, mailer: smtp.mailer, clock, logger: silent, handlers: requestOutboxHandlers({ publicUrl: testPublicUrl }) },
+      {
+        database: t.database,
+        mailer: smtp.mailer,
+        clock,
+        logger: silent,
+        handlers: requestOutboxHandlers({ publicUrl: testPublicUrl }),
+        push: createPushDeliverer({
+          db: t.database.db,
+          kek: testKeyring,
+          clock,
+          // The test's push service is on 127.0.0.1, as PUSH_ALLOW_PRIVATE_ENDPOINTS=true allows.
+          sender: createPushSender({ keys: testVapidKeys, subject: "mailto:operator@example.org", allowPrivateEndpoints: true, ca: push.ca }),
+        }),
+      },
       new Date(now),
       `round-${(rounds += 1)}`,
     );
@@ -56,8 +74,9 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
   const emailsTo = (who: TestPerson) => smtp.received.filter((email) => email.to.includes(who.email));
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { clock });
+    t = await buildTestApp(dialect, { clock, env: { PUSH_ALLOW_PRIVATE_ENDPOINTS: "true" } });
     smtp = await startSmtpCapture();
+    push = await startTestPushService();
     counsellor = await signUp(t.app);
     practiceId = await createPractice(t.app, counsellor, "Harbour Counselling");
     await enrolTwoFactor(t.app, counsellor);
@@ -84,9 +103,11 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
   afterAll(async () => {
     await t.close();
     await smtp.close();
+    await push.close();
   });
   beforeEach(() => {
     smtp.received.length = 0;
+    push.received.length = 0;
   });
 
   it("lets only the client's own counsellor, with two-step sign-in, ask or see the requests", async () => {
@@ -226,5 +247,105 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     now += 6 * day;
     await round();
     expect(emailsTo(client)).toHaveLength(0);
+  });
+
+  /** A new client of the counsellor who shares check-ins, with one device for push and their notices by `channel`. */
+  const clientIds = new Map<TestPerson, string>();
+  async function clientWithDevice(channel: "email" | "push" | "both"): Promise<{ person: TestPerson; device: FakeDevice }> {
+    const person = await signUp(t.app);
+    const id = await acceptClientInvite(t.app, person, await inviteClient(t.app, counsellor, practiceId), ["check-ins"]);
+    clientIds.set(person, id);
+    const device = push.newDevice();
+    expect((await postAs(t.app, person, "/api/push/subscriptions", device.subscription)).statusCode).toBe(200);
+    const chosen = await t.app.inject({
+      method: "PUT",
+      url: "/api/reminders",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { enabled: true, weekday: 1, time: "09:00", timeZone: "Asia/Singapore", channel, quietHours: null },
+    });
+    expect(chosen.statusCode).toBe(200);
+    return { person, device };
+  }
+  const askOf = async (person: TestPerson, body: object) => {
+    const made = await ask(counsellor, body, clientIds.get(person));
+    expect(made.statusCode, made.body).toBe(201);
+    return made.json<CounsellorRequestsResponse>().requests[0]!;
+  };
+  const pushesTo = (device: FakeDevice) =>
+    push.accepted(device).map((arrived) => JSON.parse(decryptPush(device, arrived.body)) as { title: string; url: string });
+
+  it("reaches a client who chose push on their device, in neutral words, once, and once more before it expires", async () => {
+    now = Date.UTC(2026, 11, 1, 3);
+    const { person, device } = await clientWithDevice("push");
+    await askOf(person, { kind: "check-in" });
+    await round();
+    await round();
+    expect(pushesTo(device)).toEqual([{ title: "Something is waiting for you", url: "/" }]);
+    for (const arrived of push.accepted(device)) expect(decryptPush(device, arrived.body)).not.toMatch(sensitiveWords);
+    expect(emailsTo(person)).toHaveLength(0);
+    now += 2 * day;
+    await round();
+    await round();
+    expect(pushesTo(device).map((notice) => notice.title)).toEqual(["Something is waiting for you", "A reminder: something is waiting for you"]);
+    expect(decryptPush(device, push.accepted(device)[1]!.body)).not.toMatch(sensitiveWords);
+    now += 3 * day;
+    await round();
+    expect(push.to(device)).toHaveLength(2);
+    expect(emailsTo(person)).toHaveLength(0);
+  });
+
+  it("reaches a client who chose both by email and on their device, each once; by email alone when they chose email", async () => {
+    now = Date.UTC(2026, 11, 10, 3);
+    const both = await clientWithDevice("both");
+    const emailOnly = await clientWithDevice("email");
+    await askOf(both.person, { kind: "check-in", expiresInDays: 1 });
+    await askOf(emailOnly.person, { kind: "check-in", expiresInDays: 1 });
+    await round();
+    await round();
+    expect(pushesTo(both.device)).toEqual([{ title: "Something is waiting for you", url: "/" }]);
+    expect(emailsTo(both.person).map((email) => email.subject)).toEqual(["Something is waiting for you"]);
+    expect(push.to(emailOnly.device)).toHaveLength(0);
+    expect(emailsTo(emailOnly.person)).toHaveLength(1);
+  });
+
+  it("falls back to email when the client chose push but has no device left to take it", async () => {
+    now = Date.UTC(2026, 11, 12, 3);
+    const { person, device } = await clientWithDevice("push");
+    expect((await postAs(t.app, person, "/api/push/unsubscribe", { endpoint: device.subscription.endpoint })).json()).toEqual({ devices: 0 });
+    await askOf(person, { kind: "check-in", expiresInDays: 1 });
+    await round();
+    expect(push.to(device)).toHaveLength(0);
+    expect(emailsTo(person).map((email) => email.subject)).toEqual(["Something is waiting for you"]);
+  });
+
+  it("sends no push reminder once the client declined, or once the request expired unreminded", async () => {
+    now = Date.UTC(2026, 11, 14, 3);
+    const declining = await clientWithDevice("push");
+    const late = await clientWithDevice("push");
+    const declined = await askOf(declining.person, { kind: "check-in" });
+    await askOf(late.person, { kind: "check-in", expiresInDays: 3, remindAfterDays: 2 });
+    await round();
+    expect(push.to(declining.device)).toHaveLength(1);
+    expect(push.to(late.device)).toHaveLength(1);
+    expect((await decline(declining.person, declined.id)).statusCode).toBe(204);
+    // No round runs while the reminder is due (the server was down); the next one is after the expiry.
+    now += 3 * day;
+    await round();
+    await round();
+    expect(push.to(declining.device)).toHaveLength(1);
+    expect(push.to(late.device)).toHaveLength(1);
+  });
+
+  it("sends nothing, by email or to a device, to a client who deleted their account", async () => {
+    now = Date.UTC(2026, 11, 20, 3);
+    const { person, device } = await clientWithDevice("both");
+    await askOf(person, { kind: "check-in" });
+    const deleted = await postAs(t.app, person, "/api/auth/delete-user", { password: person.password });
+    expect(deleted.statusCode).toBe(200);
+    await round();
+    now += 2 * day;
+    await round();
+    expect(push.to(device)).toHaveLength(0);
+    expect(emailsTo(person)).toHaveLength(0);
   });
 });

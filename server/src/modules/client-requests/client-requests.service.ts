@@ -12,10 +12,11 @@ import type { DB } from "../../db/schema.js";
 import { badRequest, conflict, notFound } from "../../domain/errors.js";
 import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
-import { requestNoticeEmail } from "../../platform/email-templates.js";
-import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer } from "../outbox/index.js";
+import { emailSubjects, requestNoticeEmail } from "../../platform/email-templates.js";
+import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer, type PushNotice } from "../outbox/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { outOfQuietHours } from "../reminders/index.js";
+import { countDevices } from "../push/index.js";
+import { noticeChannelOf, outOfQuietHours } from "../reminders/index.js";
 import { scopeNeededFor, statusOf, timesOf } from "./client-requests.policy.js";
 import {
   findLatestDoings,
@@ -33,6 +34,10 @@ export type ClientRequestsDeps = { db: Kysely<DB>; clock: Clock };
 
 export const requestNoticeKind = "request-notice";
 export const requestReminderKind = "request-reminder";
+/** The same notice and reminder for the client's devices (decision 071): rows of their own, so each channel goes once and retries alone. */
+export const requestNoticePushKind = "request-notice-push";
+export const requestReminderPushKind = "request-reminder-push";
+const requestKinds = [requestNoticeKind, requestReminderKind, requestNoticePushKind, requestReminderPushKind];
 /** A notice of a request that never expires stops being worth sending after a week. */
 const noticeLifetimeMs = 7 * 86_400_000;
 
@@ -82,22 +87,19 @@ export async function createClientRequests(
         expiresAtMs,
         reminderAtMs,
       });
-      // Both wait out the client's quiet hours, if they set any.
+      // Both wait out the client's quiet hours, if they set any. One row per channel: which of
+      // them goes is decided when sending, by the channel the client has chosen then.
       const noticeAtMs = await outOfQuietHours(trx, userId, nowMs);
       const noticeEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, noticeAtMs + noticeLifetimeMs);
-      await enqueueNotice(
-        trx,
-        { userId, kind: requestNoticeKind, dedupeKey: `${requestNoticeKind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd },
-        nowMs,
-      );
+      for (const kind of [requestNoticeKind, requestNoticePushKind]) {
+        await enqueueNotice(trx, { userId, kind, dedupeKey: `${kind}:${id}`, referenceId: id, dueAtMs: noticeAtMs, expiresAtMs: noticeEnd }, nowMs);
+      }
       if (reminderAtMs !== null) {
         const remindAtMs = await outOfQuietHours(trx, userId, reminderAtMs);
         const reminderEnd = Math.min(expiresAtMs ?? Number.MAX_SAFE_INTEGER, remindAtMs + noticeLifetimeMs);
-        await enqueueNotice(
-          trx,
-          { userId, kind: requestReminderKind, dedupeKey: `${requestReminderKind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd },
-          nowMs,
-        );
+        for (const kind of [requestReminderKind, requestReminderPushKind]) {
+          await enqueueNotice(trx, { userId, kind, dedupeKey: `${kind}:${id}`, referenceId: id, dueAtMs: remindAtMs, expiresAtMs: reminderEnd }, nowMs);
+        }
       }
     }
   });
@@ -151,25 +153,54 @@ export async function declineRequest(deps: ClientRequestsDeps, userId: string, r
     const request = await findRequestOf(trx, requestId, userId);
     if (!request || statusOf(request, await findLatestDoings(trx, userId), nowMs) !== "open") throw notFound("No such open request.");
     await markDeclined(trx, requestId, userId, nowMs);
-    await cancelPendingNotices(trx, userId, [requestNoticeKind, requestReminderKind], nowMs, requestId);
+    await cancelPendingNotices(trx, userId, requestKinds, nowMs, requestId);
   });
 }
 
-/** A request's notice or reminder, decided when it is sent: only while the request is open and the person still that client's member. */
-function requestRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer {
+/** Whether a request is still worth a notice: open, and the person still that client's member. */
+async function isStillOpen(db: Kysely<DB>, requestId: string | null, userId: string, nowMs: number): Promise<boolean> {
+  if (requestId === null) return false;
+  const request = await findRequestOf(db, requestId, userId);
+  return request !== undefined && statusOf(request, await findLatestDoings(db, userId), nowMs) === "open";
+}
+
+/**
+ * A request's email, decided when it is sent: only while the request is open, and when the client
+ * chose email (or both) for their notices; also when they chose push alone but have no device
+ * left to take it, so that a request never reaches nobody.
+ */
+function requestEmailRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer {
   return async (db, message, nowMs) => {
-    if (message.referenceId === null) return null;
-    const request = await findRequestOf(db, message.referenceId, message.userId);
-    if (!request || statusOf(request, await findLatestDoings(db, message.userId), nowMs) !== "open") return null;
+    if (!(await isStillOpen(db, message.referenceId, message.userId, nowMs))) return null;
+    if ((await noticeChannelOf(db, message.userId)) === "push" && (await countDevices(db, message.userId)) > 0) return null;
     return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder });
   };
 }
 
-/** What the outbox needs to deliver requests' notices. */
+/** What a request's push says: the email's neutral subject and a link to the home page, nothing more (decision 071). */
+export function requestPushNotice(isReminder: boolean): PushNotice {
+  return { push: { title: isReminder ? emailSubjects.requestReminder : emailSubjects.requestNotice, url: "/" } };
+}
+
+/** A request's push to the client's devices, decided when it is sent: only while the request is open, and when they chose push (or both). */
+function requestPushRenderer(isReminder: boolean): OutboxRenderer {
+  return async (db, message, nowMs) => {
+    if (!(await isStillOpen(db, message.referenceId, message.userId, nowMs))) return null;
+    if ((await noticeChannelOf(db, message.userId)) === "email") return null;
+    return requestPushNotice(isReminder);
+  };
+}
+
+/** What the outbox needs to deliver requests' notices, by email and to devices. */
 export function requestOutboxHandlers(options: { publicUrl: string }): OutboxHandlers {
   return {
     producers: [],
-    renderers: { [requestNoticeKind]: requestRenderer(false, options.publicUrl), [requestReminderKind]: requestRenderer(true, options.publicUrl) },
+    renderers: {
+      [requestNoticeKind]: requestEmailRenderer(false, options.publicUrl),
+      [requestReminderKind]: requestEmailRenderer(true, options.publicUrl),
+      [requestNoticePushKind]: requestPushRenderer(false),
+      [requestReminderPushKind]: requestPushRenderer(true),
+    },
   };
 }
 

@@ -59,8 +59,11 @@ export type PushNotice = { push: { title: string; url: string } };
 /** What to send for a claimed notice, read at the moment of sending: an email, a push, or null when it should not go any more. */
 export type OutboxRenderer = (db: Kysely<DB>, message: ClaimedMessage, nowMs: number) => Promise<Omit<OutgoingEmail, "to"> | PushNotice | null>;
 
-/** Sends a push notice to every device of a person; "skipped" when they have none (or none left). Throws to be retried. */
-export type PushDeliverer = (userId: string, payload: string) => Promise<"sent" | "skipped">;
+/**
+ * Sends a push notice (the outbox row `messageId`) to every device of a person that has not taken it
+ * yet; "skipped" when they have none (or none left). Throws to be retried (decision 071).
+ */
+export type PushDeliverer = (userId: string, payload: string, messageId: string) => Promise<"sent" | "skipped">;
 
 export type OutboxHandlers = { producers: readonly OutboxProducer[]; renderers: Readonly<Record<string, OutboxRenderer>> };
 
@@ -101,7 +104,7 @@ async function deliverClaimed(deps: OutboxDeps, claimed: Claimed): Promise<Deliv
         continue;
       }
       if ("push" in content) {
-        const outcome = deps.push ? await deps.push(message.userId, JSON.stringify(content.push)) : "skipped";
+        const outcome = deps.push ? await deps.push(message.userId, JSON.stringify(content.push), message.id) : "skipped";
         await finishMessage(db, message.id, claimed.token, outcome, deps.clock.now().getTime());
         counts[outcome] += 1;
         continue;

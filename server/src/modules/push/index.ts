@@ -1,2 +1,10 @@
 export { pushRoutes } from "./push.routes.js";
-export { countDevices, listDevicesForExport, sendPushToPerson, subscribeDevice, unsubscribeDevice, type PushDelivery } from "./push.service.js";
+export {
+  countDevices,
+  createPushDeliverer,
+  listDevicesForExport,
+  sendPushToPerson,
+  subscribeDevice,
+  unsubscribeDevice,
+  type PushDelivery,
+} from "./push.service.js";

@@ -1,9 +1,3 @@
-import { createECDH, createDecipheriv, createHmac, randomBytes, randomUUID, type ECDH } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import https from "node:https";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import {
@@ -16,23 +10,23 @@ import {
   type TestApp,
 } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
+import { decryptPush, sensitiveWords, startTestPushService, type FakeDevice, type TestPushService } from "../../../test/push-service.js";
 import { dialects } from "../../../test/test-databases.js";
 import { testKeyring } from "../../../test/build-test-app.js";
 import { createPushSender } from "../../platform/web-push.js";
 import { mergeOutboxHandlers, runOutboxRound, type OutboxDeps } from "../outbox/index.js";
 import { createReminderTokens, reminderOutboxHandlers } from "../reminders/index.js";
-import { sendPushToPerson } from "./index.js";
+import { createPushDeliverer } from "./index.js";
 
-// Web Push end to end (decision 060), on both databases, with a clock the test moves: a fake
-// device (its own P-256 key pair and auth secret) subscribes; the outbox round sends the weekly
+// Web Push end to end (decisions 060, 071, 072), on both databases, with a clock the test moves: a
+// fake device (its own P-256 key pair and auth secret) subscribes; the outbox round sends the weekly
 // reminder through `web-push` to a push service that is an HTTPS server in this test, which
-// decrypts what arrives (RFC 8291 / RFC 8188 aes128gcm, written here with node:crypto) to check
-// that it says nothing but the neutral sentence and a link. A device the push service says is
-// gone (410) is forgotten; one push per person and week; nothing after the account is deleted.
+// decrypts what arrives to check that it says nothing but the neutral sentence and a link. A
+// device the push service says is gone (410) is forgotten; one push per person and week, and per
+// device when another device fails and the notice is retried; nothing after the account is
+// deleted; nothing to a private address unless the operator allows it.
 
 const silent = pino({ level: "silent" });
-/** Words a notice must never carry: a lock screen can be seen by someone else. */
-const sensitiveWords = /partner|relationship|couple|counsel|score|safe|result|profile|mutual/i;
 
 class FakeClock {
   constructor(private current: Date) {}
@@ -43,139 +37,45 @@ class FakeClock {
   }
 }
 
-/** A browser's side of one subscription: the keys only the device holds. */
-type FakeDevice = { id: string; ecdh: ECDH; auth: Buffer; subscription: { endpoint: string; keys: { p256dh: string; auth: string } } };
-
-type Received = { deviceId: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
-
-const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
-
-/** Opens an aes128gcm Web Push body (RFC 8188 framing, RFC 8291 keys) with the device's private key and auth secret. */
-function decryptPush(device: FakeDevice, body: Buffer): string {
-  const salt = body.subarray(0, 16);
-  const recordSize = body.readUInt32BE(16);
-  const idLength = body.readUInt8(20);
-  const senderPublic = body.subarray(21, 21 + idLength);
-  const ciphertext = body.subarray(21 + idLength);
-  expect(idLength).toBe(65);
-  expect(ciphertext.length).toBeLessThanOrEqual(recordSize);
-  const sharedSecret = device.ecdh.computeSecret(senderPublic);
-  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), device.ecdh.getPublicKey(), senderPublic, Buffer.from([1])]);
-  const ikm = hmac(hmac(device.auth, sharedSecret), keyInfo);
-  const prk = hmac(salt, ikm);
-  const contentKey = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0\x01", "latin1")).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0\x01", "latin1")).subarray(0, 12);
-  const decipher = createDecipheriv("aes-128-gcm", contentKey, nonce);
-  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
-  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
-  // The last (only) record ends with the delimiter 0x02, then zero padding.
-  let end = padded.length - 1;
-  while (end >= 0 && padded[end] === 0) end -= 1;
-  expect(padded[end]).toBe(2);
-  return padded.subarray(0, end).toString("utf8");
-}
-
-/** A self-signed certificate for 127.0.0.1, so the push service in this test speaks HTTPS as real ones do. */
-function selfSignedCertificate(): { key: string; cert: string } {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-push-cert-"));
-  try {
-    const made = spawnSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-keyout",
-        path.join(folder, "key.pem"),
-        "-out",
-        path.join(folder, "cert.pem"),
-        "-days",
-        "1",
-        "-subj",
-        "/CN=127.0.0.1",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1",
-      ],
-      { encoding: "utf8" },
-    );
-    if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
-    return { key: fs.readFileSync(path.join(folder, "key.pem"), "utf8"), cert: fs.readFileSync(path.join(folder, "cert.pem"), "utf8") };
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 describe.each(dialects)("[%s] Web Push", (dialect) => {
   let t: TestApp;
   let mailer: MemoryMailer;
-  let pushService: https.Server;
-  let pushOrigin = "";
-  let agent: https.Agent;
-  const received: Received[] = [];
-  /** What the push service answers for a device: 201 unless the test says it is gone. */
-  const answers = new Map<string, number>();
+  let push: TestPushService;
   const clock = new FakeClock(new Date("2026-03-01T00:00:00Z"));
   const tokens = createReminderTokens(testAuthSecret);
   const handlers = mergeOutboxHandlers(reminderOutboxHandlers({ publicUrl: testPublicUrl, tokens }));
-  const outboxOf = (): OutboxDeps => ({
+  /** The outbox as the server runs it; `allowPrivateEndpoints` as PUSH_ALLOW_PRIVATE_ENDPOINTS (the test's push service is on 127.0.0.1). */
+  const outboxOf = (allowPrivateEndpoints = true): OutboxDeps => ({
     database: t.database,
     mailer,
     clock,
     logger: silent,
     handlers,
-    push: async (userId, payload) => {
-      const sender = createPushSender({ keys: testVapidKeys, subject: "mailto:operator@example.org", agent });
-      const result = await sendPushToPerson({ db: t.database.db, kek: testKeyring, sender }, userId, payload);
-      return result.delivered > 0 ? "sent" : "skipped";
-    },
+    push: createPushDeliverer({
+      db: t.database.db,
+      kek: testKeyring,
+      clock,
+      sender: createPushSender({ keys: testVapidKeys, subject: "mailto:operator@example.org", allowPrivateEndpoints, ca: push.ca }),
+    }),
   });
-  const roundAt = async (iso: string) => runOutboxRound(outboxOf(), clock.set(iso));
+  const roundAt = async (iso: string, allowPrivateEndpoints = true) => runOutboxRound(outboxOf(allowPrivateEndpoints), clock.set(iso));
+  const newDevice = (origin?: string) => push.newDevice(origin);
+  const to = (device: FakeDevice) => push.to(device);
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect, { clock });
+    t = await buildTestApp(dialect, { clock, env: { PUSH_ALLOW_PRIVATE_ENDPOINTS: "true" } });
     mailer = createMemoryMailer();
-    const certificate = selfSignedCertificate();
-    agent = new https.Agent({ ca: certificate.cert });
-    pushService = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
-      const chunks: Buffer[] = [];
-      request.on("data", (chunk: Buffer) => chunks.push(chunk));
-      request.on("end", () => {
-        const deviceId = (request.url ?? "").replace("/push/", "");
-        received.push({ deviceId, headers: request.headers, body: Buffer.concat(chunks) });
-        response.statusCode = answers.get(deviceId) ?? 201;
-        response.end();
-      });
-    });
-    await new Promise<void>((resolve) => pushService.listen(0, "127.0.0.1", resolve));
-    const address = pushService.address();
-    pushOrigin = `https://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    push = await startTestPushService();
   });
   afterAll(async () => {
     await t.close();
-    agent.destroy();
-    await new Promise((resolve) => pushService.close(resolve));
+    await push.close();
   });
   beforeEach(() => {
-    received.length = 0;
+    push.received.length = 0;
+    push.answers.clear();
     mailer.sent.length = 0;
   });
-
-  function newDevice(): FakeDevice {
-    const ecdh = createECDH("prime256v1");
-    ecdh.generateKeys();
-    const auth = randomBytes(16);
-    const id = randomUUID();
-    return {
-      id,
-      ecdh,
-      auth,
-      subscription: { endpoint: `${pushOrigin}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } },
-    };
-  }
 
   const subscribe = (person: TestPerson, payload: unknown) =>
     t.app.inject({ method: "POST", url: "/api/push/subscriptions", headers: { ...sameOrigin, cookie: person.cookie }, payload: payload as object });
@@ -191,7 +91,6 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
   const userIdOf = async (person: TestPerson) =>
     (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: person.cookie } })).json().user.id as string;
   const devicesOf = async (userId: string) => t.database.db.selectFrom("push_subscription").selectAll().where("user_id", "=", userId).execute();
-  const to = (device: FakeDevice) => received.filter((request) => request.deviceId === device.id);
 
   it("needs a session, and refuses a subscription that is not one with 400, storing nothing", async () => {
     const device = newDevice();
@@ -285,7 +184,7 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     expect((await unsubscribe(stranger, signedOut.subscription.endpoint)).json()).toEqual({ devices: 0 });
     expect(await devicesOf(userId)).toHaveLength(3);
     expect((await unsubscribe(ed, signedOut.subscription.endpoint)).json()).toEqual({ devices: 2 });
-    answers.set(gone.id, 410);
+    push.answers.set(gone.id, 410);
     await setReminder(ed, "push");
     await roundAt("2026-05-04T01:00:00Z");
     expect(to(gone)).toHaveLength(1);
@@ -328,5 +227,87 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     await roundAt("2026-09-07T01:00:00Z");
     expect(to(device)).toHaveLength(0);
     expect(await devicesOf(userId)).toHaveLength(0);
+  });
+
+  it("retries only the device that failed: a device that took the notice does not get it twice", async () => {
+    clock.set("2026-10-01T00:00:00Z");
+    const ivy = await signUp(t.app);
+    const [steady, flaky] = [newDevice(), newDevice()];
+    for (const device of [steady, flaky]) await subscribe(ivy, device.subscription);
+    await setReminder(ivy, "push");
+    push.answers.set(flaky.id, 500);
+    await roundAt("2026-10-05T01:00:00Z");
+    expect(push.accepted(steady)).toHaveLength(1);
+    expect(to(flaky).map((attempt) => attempt.status)).toEqual([500]);
+    // The flaky device's push service works again; the notice's next try (a minute later) goes to it alone.
+    push.answers.delete(flaky.id);
+    await roundAt("2026-10-05T01:01:00Z");
+    expect(to(steady)).toHaveLength(1);
+    expect(to(flaky).map((attempt) => attempt.status)).toEqual([500, 201]);
+    expect(JSON.parse(decryptPush(flaky, push.accepted(flaky)[0]!.body))).toEqual({ title: "Your weekly moment is ready", url: "/check-in" });
+    const [row] = await t.database.db
+      .selectFrom("outbox_message")
+      .select(["status", "attempts"])
+      .where("user_id", "=", await userIdOf(ivy))
+      .execute();
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+    await roundAt("2026-10-05T02:00:00Z");
+    expect(push.received.filter((attempt) => [steady.id, flaky.id].includes(attempt.deviceId))).toHaveLength(3);
+  });
+
+  it("refuses to subscribe an endpoint on this machine or a private network unless the operator allows it", async () => {
+    const strict = await buildTestApp(dialect, { clock });
+    try {
+      const jo = await signUp(strict.app);
+      const { keys } = newDevice().subscription;
+      const post = (endpoint: string) =>
+        strict.app.inject({
+          method: "POST",
+          url: "/api/push/subscriptions",
+          headers: { ...sameOrigin, cookie: jo.cookie },
+          payload: { endpoint, keys },
+        });
+      for (const endpoint of [
+        `${push.origin}/push/a`,
+        `${push.localhostOrigin}/push/a`,
+        "https://app.localhost/push/a",
+        "https://[::1]/push/a",
+        "https://10.1.2.3/push/a",
+        "https://172.16.0.9/push/a",
+        "https://192.168.0.1/push/a",
+        "https://169.254.169.254/latest/meta-data",
+        "https://100.64.0.1/push/a",
+        "https://[fd12:3456::1]/push/a",
+        "https://[fe80::1]/push/a",
+        "https://[::ffff:127.0.0.1]/push/a",
+        "https://0.0.0.0/push/a",
+        "https://2130706433/push/a",
+      ]) {
+        const refused = await post(endpoint);
+        expect(refused.statusCode, endpoint).toBe(400);
+        expect(refused.json().error.code, endpoint).toBe("PUSH_ENDPOINT_NOT_ALLOWED");
+      }
+      expect((await strict.database.db.selectFrom("push_subscription").select("id").execute()).length).toBe(0);
+      // A push service on the internet is taken (nothing is sent to it until a notice is due).
+      expect((await post("https://push.example.net/send/abc123")).json()).toEqual({ devices: 1 });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("does not connect to a device whose push service is, or resolves to, a private address, unless the operator allows it", async () => {
+    clock.set("2026-11-01T00:00:00Z");
+    const kit = await signUp(t.app);
+    // Subscribed where the operator allows private endpoints (this test app), sent by a server that does not.
+    const [byAddress, byName] = [newDevice(push.origin), newDevice(push.localhostOrigin)];
+    for (const device of [byAddress, byName]) expect((await subscribe(kit, device.subscription)).statusCode).toBe(200);
+    await setReminder(kit, "push");
+    await roundAt("2026-11-02T01:00:00Z", false);
+    expect(to(byAddress)).toHaveLength(0);
+    expect(to(byName)).toHaveLength(0);
+    // Not forgotten: an operator who allows it later reaches both (`localhost` resolves to this machine).
+    await roundAt("2026-11-02T01:01:00Z", true);
+    expect(push.accepted(byAddress)).toHaveLength(1);
+    expect(push.accepted(byName)).toHaveLength(1);
   });
 });

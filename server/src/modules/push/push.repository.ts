@@ -48,3 +48,18 @@ export async function countSubscriptions(db: Kysely<DB>, userId: string): Promis
     .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
+
+/** The devices that already took one notice (decision 071). */
+export async function listDeliveredSubscriptionIds(db: Kysely<DB>, outboxMessageId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("push_delivery").select("subscription_id").where("outbox_message_id", "=", outboxMessageId).execute();
+  return new Set(rows.map((row) => row.subscription_id));
+}
+
+/** This device took this notice; a retry leaves it alone. */
+export async function recordDelivery(db: Kysely<DB>, outboxMessageId: string, subscriptionId: string, nowMs: number): Promise<void> {
+  await db
+    .insertInto("push_delivery")
+    .values({ outbox_message_id: outboxMessageId, subscription_id: subscriptionId, delivered_at: nowMs })
+    .onConflict((conflict) => conflict.columns(["outbox_message_id", "subscription_id"]).doNothing())
+    .execute();
+}

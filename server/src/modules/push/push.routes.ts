@@ -6,8 +6,8 @@ import { subscribeDevice, unsubscribeDevice, type PushDeps } from "./push.servic
 export type PushRoutesOptions = PushDeps & { publicKey: string };
 
 /** The server's public VAPID key, and the caller's own devices for push: subscribe this one, unsubscribe it. */
-export const pushRoutes: FastifyPluginAsyncZod<PushRoutesOptions> = async (app, { db, kek, clock, publicKey }) => {
-  const deps = { db, kek, clock };
+export const pushRoutes: FastifyPluginAsyncZod<PushRoutesOptions> = async (app, { db, kek, clock, allowPrivateEndpoints, publicKey }) => {
+  const deps = { db, kek, clock, allowPrivateEndpoints };
   const devices = { 200: pushDevicesResponseSchema };
   app.get("/api/push/public-key", { config: { access: "signed-in" }, schema: { response: { 200: pushPublicKeyResponseSchema } } }, async () => ({
     publicKey,

@@ -8,11 +8,22 @@ import { MAX_PUSH_DEVICES, type PushSubscriptionInput } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import type { PushSender, PushTarget } from "../../platform/web-push.js";
+import { badRequest } from "../../domain/errors.js";
+import { isPrivateEndpoint, type PushSender, type PushTarget } from "../../platform/web-push.js";
 import { findUserDataKey, getOrCreateUserDataKey, openText, sealText } from "../data-keys/index.js";
-import { countSubscriptions, deleteByEndpointHash, deleteById, deleteOwnByEndpointHash, insertSubscription, listSubscriptions } from "./push.repository.js";
+import {
+  countSubscriptions,
+  deleteByEndpointHash,
+  deleteById,
+  deleteOwnByEndpointHash,
+  insertSubscription,
+  listDeliveredSubscriptionIds,
+  listSubscriptions,
+  recordDelivery,
+} from "./push.repository.js";
 
-export type PushDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
+/** `allowPrivateEndpoints`: PUSH_ALLOW_PRIVATE_ENDPOINTS (decision 072); otherwise an endpoint on this machine or a private network is refused. */
+export type PushDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; allowPrivateEndpoints: boolean };
 
 /** Finds a device again without opening any subscription. */
 function endpointHashOf(endpoint: string): string {
@@ -28,6 +39,11 @@ const bindingOf = (userId: string, id: string) => `push-subscription:${userId}:$
  * MAX_PUSH_DEVICES, the device subscribed longest ago is forgotten. Returns how many devices now.
  */
 export async function subscribeDevice(deps: PushDeps, userId: string, input: PushSubscriptionInput): Promise<number> {
+  if (!deps.allowPrivateEndpoints && isPrivateEndpoint(input.endpoint)) {
+    throw badRequest("PUSH_ENDPOINT_NOT_ALLOWED", "This server sends push notices only to push services on the internet.", [
+      { path: "endpoint", message: "names this machine or a private network" },
+    ]);
+  }
   const nowMs = deps.clock.now().getTime();
   const target: PushTarget = { endpoint: input.endpoint, keys: { p256dh: input.keys.p256dh, auth: input.keys.auth } };
   return deps.db.transaction().execute(async (trx) => {
@@ -57,22 +73,35 @@ export async function listDevicesForExport(db: Kysely<DB>, userId: string): Prom
   return (await listSubscriptions(db, userId)).map((device) => ({ subscribedAt: new Date(device.createdAtMs).toISOString() }));
 }
 
-export type PushDelivery = { delivered: number; gone: number };
+/** `delivered`: devices that took it now; `earlier`: devices that took it on an earlier try and were left alone; `gone`: devices forgotten. */
+export type PushDelivery = { delivered: number; earlier: number; gone: number };
 
 /**
- * Sends one payload to each of a person's devices; forgets those whose push service answers 404
- * or 410. Throws (so the outbox tries again later) only when no device took it and one failed
- * for another reason; a device that did take it may then get it a second time, the price of not
- * keeping a row per device.
+ * Sends one notice (an outbox row, `messageId`) to each of a person's devices that has not taken it
+ * yet, and writes down each device that takes it as soon as it does (decision 071); forgets devices
+ * whose push service answers 404 or 410. When a device failed for another reason, it throws after
+ * trying the others, so the outbox tries again later, and then only the devices that did not take
+ * it get it: no device gets one notice twice, unless the process dies between a push service
+ * accepting it and that one write.
  */
-export async function sendPushToPerson(deps: { db: Kysely<DB>; kek: Keyring; sender: PushSender }, userId: string, payload: string): Promise<PushDelivery> {
+export async function sendPushToPerson(
+  deps: { db: Kysely<DB>; kek: Keyring; sender: PushSender; clock: Clock },
+  userId: string,
+  payload: string,
+  messageId: string,
+): Promise<PushDelivery> {
   const devices = await listSubscriptions(deps.db, userId);
-  const result: PushDelivery = { delivered: 0, gone: 0 };
+  const result: PushDelivery = { delivered: 0, earlier: 0, gone: 0 };
   if (devices.length === 0) return result;
   const dataKey = await findUserDataKey(deps.db, deps.kek, userId);
   if (dataKey === null) return result;
+  const tookIt = await listDeliveredSubscriptionIds(deps.db, messageId);
   let failure: unknown;
   for (const device of devices) {
+    if (tookIt.has(device.id)) {
+      result.earlier += 1;
+      continue;
+    }
     let target: PushTarget;
     try {
       target = JSON.parse(openText(dataKey, device.sealed, device.keyId, bindingOf(userId, device.id))) as PushTarget;
@@ -86,11 +115,22 @@ export async function sendPushToPerson(deps: { db: Kysely<DB>; kek: Keyring; sen
       if ((await deps.sender.send(target, payload)) === "gone") {
         await deleteById(deps.db, device.id);
         result.gone += 1;
-      } else result.delivered += 1;
+      } else {
+        await recordDelivery(deps.db, messageId, device.id, deps.clock.now().getTime());
+        result.delivered += 1;
+      }
     } catch (error) {
       failure = error;
     }
   }
-  if (result.delivered === 0 && failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure;
   return result;
+}
+
+/** The outbox's way to send a push notice (decisions 046, 071): sent when some device has it, skipped when the person has none. */
+export function createPushDeliverer(deps: { db: Kysely<DB>; kek: Keyring; sender: PushSender; clock: Clock }) {
+  return async (userId: string, payload: string, messageId: string): Promise<"sent" | "skipped"> => {
+    const result = await sendPushToPerson(deps, userId, payload, messageId);
+    return result.delivered + result.earlier > 0 ? "sent" : "skipped";
+  };
 }

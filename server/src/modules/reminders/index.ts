@@ -1,6 +1,7 @@
 export { remindersRoutes, unsubscribeRoutes } from "./reminders.routes.js";
 export {
   getReminderForExport,
+  noticeChannelOf,
   outOfQuietHours,
   reminderOutboxHandlers,
   weeklyPushNotice,

@@ -260,6 +260,12 @@ export async function getReminderForExport(db: Kysely<DB>, userId: string): Prom
   return row ? stateOf(row, row.timeZone ?? "UTC") : null;
 }
 
+/** The channel the person chose for notices (email, push or both); email when they never chose (decision 071). */
+export async function noticeChannelOf(db: Kysely<DB>, userId: string): Promise<ReminderChannel> {
+  const row = await findReminder(db, userId);
+  return row ? channelOf(row) : "email";
+}
+
 /** An instant moved out of the person's quiet hours, if they set any (for other features' notices to them). */
 export async function outOfQuietHours(db: Kysely<DB>, userId: string, instantMs: number): Promise<number> {
   const row = await findReminder(db, userId);

@@ -9,12 +9,20 @@ function fakeWindow(navigationType: string, meta = "https://neutral.example/weat
   tag.setAttribute("content", meta);
   doc.head.append(tag);
   const store = new Map<string, string>();
+  const local = new Map<string, string>();
   const replace = vi.fn();
-  const fetch = vi.fn(async () => new Response(null, { status: 200 }));
+  const fetch = vi.fn(async (_path: string, _init?: RequestInit) => new Response(null, { status: 200 }));
+  const postMessage = vi.fn();
   const win = {
     document: doc,
     fetch,
     location: { replace },
+    navigator: { serviceWorker: { controller: { postMessage } } },
+    localStorage: {
+      getItem: (key: string) => local.get(key) ?? null,
+      setItem: (key: string, value: string) => void local.set(key, value),
+      removeItem: (key: string) => void local.delete(key),
+    },
     sessionStorage: {
       getItem: (key: string) => store.get(key) ?? null,
       setItem: (key: string, value: string) => void store.set(key, value),
@@ -22,7 +30,7 @@ function fakeWindow(navigationType: string, meta = "https://neutral.example/weat
     },
     performance: { getEntriesByType: () => [{ type: navigationType }] },
   } as unknown as Window;
-  return { win, replace, store, fetch };
+  return { win, replace, store, local, fetch, postMessage };
 }
 
 describe("quick exit", () => {
@@ -46,6 +54,34 @@ describe("quick exit", () => {
     quickExit(kept.win, { endSession: false });
     expect(kept.fetch).not.toHaveBeenCalled();
     expect(kept.replace).toHaveBeenCalledTimes(2);
+  });
+
+  it("with the session ended, also stops pushes to this device, before the sign-out and without waiting for either", () => {
+    const { win, replace, local, fetch, postMessage } = fakeWindow("navigate");
+    local.set("mutual:push-endpoint", "https://push.example.net/send/device-1");
+    // The server never answers: leaving must not wait for it.
+    fetch.mockImplementation(() => new Promise<Response>(() => undefined));
+    quickExit(win, { endSession: true });
+    expect(replace).toHaveBeenCalledWith("https://neutral.example/weather");
+    expect(fetch.mock.calls.map(([path]) => path)).toEqual(["/api/push/unsubscribe", "/api/auth/sign-out"]);
+    const [, unsubscribe] = fetch.mock.calls[0]!;
+    expect(unsubscribe).toMatchObject({ method: "POST", keepalive: true, credentials: "same-origin" });
+    expect(JSON.parse(String(unsubscribe?.body))).toEqual({ endpoint: "https://push.example.net/send/device-1" });
+    // The worker unsubscribes the device in the browser too, and nothing of it stays in storage.
+    expect(postMessage).toHaveBeenCalledWith({ type: "forget-push" });
+    expect(local.has("mutual:push-endpoint")).toBe(false);
+
+    // A device with push off here: only the sign-out goes.
+    const noPush = fakeWindow("navigate");
+    quickExit(noPush.win, { endSession: true });
+    expect(noPush.fetch.mock.calls.map(([path]) => path)).toEqual(["/api/auth/sign-out"]);
+    // Leaving while keeping the session keeps push on this device as well.
+    const kept = fakeWindow("navigate");
+    kept.local.set("mutual:push-endpoint", "https://push.example.net/send/device-2");
+    quickExit(kept.win);
+    expect(kept.fetch).not.toHaveBeenCalled();
+    expect(kept.postMessage).not.toHaveBeenCalled();
+    expect(kept.local.get("mutual:push-endpoint")).toBe("https://push.example.net/send/device-2");
   });
 
   it("falls back to a neutral site when the meta tag is missing or not a web address", () => {

@@ -1,5 +1,6 @@
 // Quick exit: leave for a neutral site at once, and make every way back into the app
 // lead to that neutral site too (docs/decisions/005-quick-exit.md).
+import { takePushEndpoint } from "../../lib/push-endpoint";
 
 const exitedFlag = "mutual:exited";
 const fallbackUrl = "https://www.google.com/";
@@ -14,7 +15,10 @@ export function quickExitUrl(doc: Document = document): string {
  * Leaves now: replaces this history entry with the neutral site. With `endSession` (the person's
  * choice, on unless they turned it off: decision 037) it first asks the server to sign this device
  * out, as a keepalive request that outlives the page, so whoever picks the device up finds no one
- * signed in. Leaving never waits for it.
+ * signed in; and, as at any sign-out, this device stops getting push notices (decision 071): the
+ * server is asked to forget its endpoint (kept in localStorage, so no waiting), in a keepalive
+ * request sent before the sign-out, and the service worker unsubscribes it in the browser, which
+ * it can finish after the page is gone. Leaving never waits for any of it.
  */
 export function quickExit(win: Window = window, options: { endSession?: boolean } = {}): void {
   if (options.endSession) {
@@ -24,19 +28,14 @@ export function quickExit(win: Window = window, options: { endSession?: boolean 
     } catch {
       // Nothing kept, or no IndexedDB: leaving goes on.
     }
+    const pushEndpoint = takePushEndpoint(win.localStorage);
+    if (pushEndpoint !== null) sendAndForget(win, "/api/push/unsubscribe", { endpoint: pushEndpoint });
     try {
-      void win
-        .fetch("/api/auth/sign-out", {
-          method: "POST",
-          keepalive: true,
-          credentials: "same-origin",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        })
-        .catch(() => undefined);
+      win.navigator.serviceWorker?.controller?.postMessage({ type: "forget-push" });
     } catch {
-      // A browser without keepalive requests still leaves at once.
+      // No worker: the server forgets the device, or the next sign-out here does.
     }
+    sendAndForget(win, "/api/auth/sign-out", {});
   }
   try {
     win.sessionStorage.setItem(exitedFlag, "1");
@@ -45,6 +44,23 @@ export function quickExit(win: Window = window, options: { endSession?: boolean 
   }
   win.document.title = "";
   win.location.replace(quickExitUrl(win.document));
+}
+
+/** A POST that outlives the page; nothing waits for its answer. */
+function sendAndForget(win: Window, path: string, body: object): void {
+  try {
+    void win
+      .fetch(path, {
+        method: "POST",
+        keepalive: true,
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+      .catch(() => undefined);
+  } catch {
+    // A browser without keepalive requests still leaves at once.
+  }
 }
 
 /**

@@ -166,6 +166,7 @@ function ReminderForm({ state, deviceZone }: { state: ReminderState; deviceZone:
               <label htmlFor={`${id}-channel-${channel.value}`}>{t(channel.label)}</label>
             </div>
           ))}
+          <p className="field__hint">{t("reminders.channelAlsoRequests")}</p>
           {draft.channel !== "email" && <p className="field__hint">{t("reminders.pushOtherDevice")}</p>}
         </fieldset>
         <div className="checkbox">
