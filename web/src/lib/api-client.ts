@@ -1,3 +1,5 @@
+import { takeEarlyResponse } from "./early-requests";
+
 /** An error answer from the server, with its status and the server's message. */
 export class ApiRequestError extends Error {
   constructor(
@@ -25,17 +27,20 @@ export class NetworkError extends Error {
  */
 export async function requestJson<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
+  // The first page's data may already be on its way (lib/early-requests.ts); a plain GET takes it.
+  const early = (init.method ?? "GET") === "GET" && init.headers === undefined ? takeEarlyResponse(path) : undefined;
   try {
-    response = await fetch(path, {
-      method: init.method ?? "GET",
-      credentials: "same-origin",
-      headers: {
-        accept: "application/json",
-        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-        ...init.headers,
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
+    response = await (early ??
+      fetch(path, {
+        method: init.method ?? "GET",
+        credentials: "same-origin",
+        headers: {
+          accept: "application/json",
+          ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+          ...init.headers,
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      }));
   } catch {
     throw new NetworkError();
   }

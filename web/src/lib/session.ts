@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import type { MeResponse, Preferences, PracticesResponse } from "@mutual/core";
 import { ApiRequestError, requestJson } from "./api-client";
+import { forgetEarlyRequests } from "./early-requests";
 
 // Who is signed in, and their settings Quick exit needs, for the frame of every page without
 // TanStack Query (decision 043): plain requests into a small store. The query cache, which loads
@@ -52,6 +53,7 @@ export const getShellPreferences = (): Preferences | undefined => preferences;
 /** Who is signed in now, as learnt elsewhere (a sign-in, the query cache); a different person's settings are forgotten. */
 export function setSessionPerson(person: Me | null): void {
   if (me.data !== undefined && me.data?.id !== person?.id) {
+    forgetEarlyRequests();
     preferences = undefined;
     preferencesRequest = undefined;
     practices = undefined;
@@ -73,6 +75,11 @@ export function setShellPractices(value: PracticesResponse | undefined): void {
 }
 
 export const getShellPractices = (): PracticesResponse | undefined => practices;
+
+/** Asks the server who is signed in, once (the same question useSession asks), and resolves when it has answered. */
+export function checkSession(): Promise<void> {
+  return requestMe();
+}
 
 function requestMe(): Promise<void> {
   meRequest ??= fetchMe().then(setSessionPerson, () => {
@@ -143,6 +150,7 @@ export async function signOut(): Promise<void> {
     await requestJson("/api/auth/sign-out", { method: "POST", body: {} });
   } finally {
     // Nobody, until the server says otherwise; and nobody if it cannot be asked.
+    forgetEarlyRequests();
     setSessionPerson(null);
     for (const listener of signOutListeners) listener();
     meRequest = fetchMe().then(setSessionPerson, () => undefined);
@@ -152,6 +160,7 @@ export async function signOut(): Promise<void> {
 
 /** Forgets everything (tests start each case afresh). */
 export function resetSession(): void {
+  forgetEarlyRequests();
   me = pending;
   preferences = undefined;
   practices = undefined;

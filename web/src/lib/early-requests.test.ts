@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { requestJson } from "./api-client";
+import { forgetEarlyRequests, startEarlyRequests } from "./early-requests";
+import { resetSession } from "./session";
+
+afterEach(() => {
+  resetSession();
+  forgetEarlyRequests();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** A fetch that answers each call with a numbered body, so a test can tell which request answered. */
+function countingFetch() {
+  const calls: string[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return new Response(JSON.stringify({ answer: calls.length }), { status: 200, headers: { "content-type": "application/json" } });
+    }),
+  );
+  return calls;
+}
+
+describe("A first page's data asked early", () => {
+  it("is asked once: the page's own request takes the early answer, and the next one asks the server again", async () => {
+    const calls = countingFetch();
+    startEarlyRequests(["/api/profile"]);
+    expect(calls).toEqual(["/api/profile"]);
+    expect(await requestJson("/api/profile")).toEqual({ answer: 1 });
+    expect(calls).toHaveLength(1);
+    expect(await requestJson("/api/profile")).toEqual({ answer: 2 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("is not used once stale, nor for a write, nor after a sign-out forgot it", async () => {
+    const calls = countingFetch();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    startEarlyRequests(["/api/couple"]);
+    vi.setSystemTime(Date.now() + 11_000);
+    expect(await requestJson("/api/couple")).toEqual({ answer: 2 });
+
+    startEarlyRequests(["/api/consent"]);
+    await requestJson("/api/consent", { method: "PUT", body: {} });
+    expect(calls.at(-1)).toBe("/api/consent");
+    expect(calls).toHaveLength(4);
+
+    startEarlyRequests(["/api/exercises"]);
+    forgetEarlyRequests();
+    expect(await requestJson("/api/exercises")).toEqual({ answer: 6 });
+  });
+
+  it("hands an early failure to the page's request, which reports it as its own", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }), { status: 401 })),
+    );
+    startEarlyRequests(["/api/profile"]);
+    await expect(requestJson("/api/profile")).rejects.toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+  });
+});

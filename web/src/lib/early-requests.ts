@@ -1,0 +1,35 @@
+// The first page of a visit asks for its data as soon as the app knows who is signed in, beside
+// the download of the page's code, instead of after that code has loaded and rendered (issue 17:
+// on a slow phone network the answers came a round trip and a render later than they could).
+// Each early answer is handed once to the page's own identical request, and only while fresh.
+
+type EarlyRequest = { startedAt: number; response: Promise<Response> };
+
+/** An early answer older than this is not used: the page asks again, as it would have. */
+const FRESH_FOR_MS = 10_000;
+
+const started = new Map<string, EarlyRequest>();
+
+/** Starts GET requests for these paths (same origin, the session cookie), unless already started. */
+export function startEarlyRequests(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (started.has(path)) continue;
+    const response = fetch(path, { credentials: "same-origin", headers: { accept: "application/json" } });
+    // A failure is met again, and handled, by the request that takes this answer; one never taken is dropped.
+    response.catch(() => undefined);
+    started.set(path, { startedAt: Date.now(), response });
+  }
+}
+
+/** The early answer for this path, once: later requests for it go to the server as usual. */
+export function takeEarlyResponse(path: string): Promise<Response> | undefined {
+  const early = started.get(path);
+  if (!early) return undefined;
+  started.delete(path);
+  return Date.now() - early.startedAt <= FRESH_FOR_MS ? early.response : undefined;
+}
+
+/** Forgets every early answer not yet taken (sign-out: they belong to the person who left). */
+export function forgetEarlyRequests(): void {
+  started.clear();
+}
