@@ -22,8 +22,9 @@ export function shellTextPlugin(): Plugin {
       const language = id.slice(prefix.length + 1);
       if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) throw new Error(`Not a language: ${language}`);
       const file = path.resolve(import.meta.dirname, "src/locales", language, "common.json");
-      this.addWatchFile(file);
+      // A file added later is found on the next start of the dev server (or the next build).
       if (!fs.existsSync(file)) return "export default null;";
+      this.addWatchFile(file);
       const common = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
       return `export default ${JSON.stringify(Object.fromEntries(parts.map((part) => [part, common[part]])))};`;
     },
