@@ -89,7 +89,9 @@ describe("the language switch", () => {
     const calls = stubFetch(signedIn("en"));
     renderRoutes(routes, "/");
     await userEvent.click(within(await switchGroup()).getByRole("button", { name: "தமிழ்" }));
-    await waitFor(() => expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/preferences/language", body: { language: "ta" } }]));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/preferences/language", body: { language: "ta" } }]),
+    );
     expect(getLanguage()).toBe("ta");
   });
 
@@ -107,7 +109,9 @@ describe("the language switch", () => {
     window.localStorage.setItem("mutual.language", "ta");
     const calls = stubFetch(signedIn(null));
     renderRoutes(routes, "/");
-    await waitFor(() => expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/preferences/language", body: { language: "ta" } }]));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/preferences/language", body: { language: "ta" } }]),
+    );
   });
 
   it("says so, and stays in the language shown, when the language's text cannot be fetched", async () => {

@@ -3,9 +3,14 @@ import { intlLocale } from "./language";
 /** "Monday 9:00 AM" style, in the person's language and their reminder's own time zone. */
 export function formatReminderTime(iso: string, timeZone: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(intlLocale(language), { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(intlLocale(language), {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+    }).format(new Date(iso));
   } catch {
     return new Date(iso).toUTCString();
   }

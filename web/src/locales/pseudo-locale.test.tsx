@@ -8,6 +8,7 @@ import { CheckInPanel } from "../features/check-in/components/check-in-panel";
 import { addLanguageText, loadLaterText } from "../lib/i18n";
 import { setLanguage } from "../lib/language";
 import { setShellCatalogue } from "../lib/shell-text";
+import type { FakeAnswers } from "../testing/fake-api";
 import { renderRoutes, stubFetch } from "../testing/render";
 import { sharingAnswers } from "../testing/sharing";
 import { enFirstLoad } from "./en/first-load";
@@ -115,7 +116,10 @@ const pages = [
     name: "check-in",
     path: "/check-in",
     answers: {
-      "GET /api/me": { status: 200, body: { user: { id: "u1", name: "Noor", email: "noor@x.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } } },
+      "GET /api/me": {
+        status: 200,
+        body: { user: { id: "u1", name: "Noor", email: "noor@x.test", emailVerified: true, twoFactorEnabled: false, createdAt: "2026-11-24T00:00:00.000Z" } },
+      },
       "GET /api/practices": { status: 200, body: { twoFactorEnabled: false, practices: [] } },
       "GET /api/preferences": { status: 200, body: { quickExitEndsSession: true, language: "ta" as const } },
       [`GET /api/check-ins/current?timeZone=${encodeURIComponent(TIME_ZONE)}`]: { status: 200, body: { week: "2026-W48", timeZone: TIME_ZONE, checkIn: null } },
@@ -151,7 +155,7 @@ afterAll(async () => {
 
 describe("the pseudo-locale", () => {
   it.each(pages)("leaves no text of $name outside the catalogues", async (page) => {
-    stubFetch(page.answers);
+    stubFetch(page.answers as FakeAnswers);
     renderRoutes(routes, page.path);
     expect((await screen.findAllByText(new RegExp(page.heading, "i"))).length).toBeGreaterThan(0);
     // The footer's switch arrives on demand; wait for it so the footer is checked too.
@@ -160,7 +164,7 @@ describe("the pseudo-locale", () => {
   });
 
   it("catches a sentence written into the code", async () => {
-    stubFetch(pages[0]!.answers);
+    stubFetch(pages[0]!.answers as FakeAnswers);
     renderRoutes(routes, "/");
     await screen.findByRole("heading", { level: 1 });
     const stray = document.createElement("p");

@@ -21,9 +21,12 @@ const pairs = translatedLanguages.flatMap((language) =>
 );
 
 describe("the translated catalogues", () => {
-  it.each(pairs.map((pair) => [`${pair.language}: ${pair.translated}`, pair] as const))("%s has the English keys, placeholders and tags, all translated", (_name, pair) => {
-    expect(checkCatalogue(readJson(pair.english), readJson(pair.translated), keptAsEnglish[pair.language])).toEqual([]);
-  });
+  it.each(pairs.map((pair) => [`${pair.language}: ${pair.translated}`, pair] as const))(
+    "%s has the English keys, placeholders and tags, all translated",
+    (_name, pair) => {
+      expect(checkCatalogue(readJson(pair.english), readJson(pair.translated), keptAsEnglish[pair.language])).toEqual([]);
+    },
+  );
 
   it("has no catalogue file of a language Mutual does not speak, or that stands beside no English file", () => {
     const english = new Set<string>(Object.values(catalogueFiles));

@@ -23,7 +23,9 @@ export function ConsentRoute() {
           <ConsentNotice />
           <Alert tone="success">
             {t("consent.alreadyAgreed", {
-              date: consent.data.consentedAt ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(consent.data.consentedAt)) : "",
+              date: consent.data.consentedAt
+                ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(consent.data.consentedAt))
+                : "",
             })}
           </Alert>
           <div className="actions">

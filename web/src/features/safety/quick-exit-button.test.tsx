@@ -38,7 +38,10 @@ describe("the quick exit button", () => {
 
   it("keeps the session when the person turned that off", async () => {
     const calls: string[] = [];
-    const answers = { "GET /api/me": me, "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession: false, language: null } }) };
+    const answers = {
+      "GET /api/me": me,
+      "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession: false, language: null } }),
+    };
     const settled = async () => {
       await waitFor(() => expect(calls).toContain("preferences"));
       // The answer reaches the cache a tick after the request.

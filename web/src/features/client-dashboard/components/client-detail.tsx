@@ -203,7 +203,9 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
       <h2 id="client-detail-couple">{t("clientDashboard.detail.coupleTitle")}</h2>
       <p>{t("clientDashboard.detail.coupleIntro")}</p>
       {waitingFor.length > 0 && (
-        <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(waitingFor) })}</p>
+        <p>
+          {t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(waitingFor) })}
+        </p>
       )}
       {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
       {noLongerPartners && <p>{t("clientDashboard.detail.coupleNoLongerPartners")}</p>}

@@ -59,7 +59,9 @@ export function RequestsCard() {
                 <>
                   {" "}
                   {t("progress.requestUntil", {
-                    when: new Intl.DateTimeFormat(intlLocale(i18n.language), { weekday: "long", day: "numeric", month: "long" }).format(new Date(request.expiresAt)),
+                    when: new Intl.DateTimeFormat(intlLocale(i18n.language), { weekday: "long", day: "numeric", month: "long" }).format(
+                      new Date(request.expiresAt),
+                    ),
                   })}
                 </>
               )}
