@@ -45,3 +45,28 @@ describe("where each language's catalogues live", () => {
     expect(missing).toHaveLength(Object.keys(catalogueFiles).length - 3);
   });
 });
+
+describe("each language's chunk", () => {
+  const languages = ["zh-Hans", "ms", "ta"] as const;
+
+  it.each(languages)("looks for every %s file where the convention puts it", (language) => {
+    // The glob's patterns, read from the module's source and taken from its base, must match every path the convention names.
+    const source = fs.readFileSync(path.join(webSrc, "locales/translations", `${language}.ts`), "utf8");
+    const base = /base:\s*"([^"]+)"/.exec(source)?.[1];
+    expect(base).toBeDefined();
+    const patterns = [...source.matchAll(/"(\.[^"]*\.json)"/g)].map((match) =>
+      path.relative(webSrc, path.resolve(path.join(webSrc, "locales/translations"), base!, match[1]!)),
+    );
+    const unmatched = Object.values(catalogueFiles)
+      .map((file) => translationPath(file, language))
+      .filter((file) => !patterns.some((pattern) => path.matchesGlob(file, pattern)));
+    expect(unmatched).toEqual([]);
+  });
+
+  it.each(languages)("finds the %s files that exist, and only their text is missing from it", async (language) => {
+    const { importTranslation } = await import("./translations/load");
+    const { missing } = await importTranslation(language);
+    const absent = Object.values(catalogueFiles).filter((file) => !fs.existsSync(path.join(webSrc, translationPath(file, language))));
+    expect(missing).toEqual(absent);
+  });
+});
