@@ -4,6 +4,7 @@ import { Layout } from "../app/layout";
 import { HelpRoute } from "../app/routes/help";
 import { HomeRoute } from "../app/routes/home";
 import { SignInRoute } from "../app/routes/sign-in";
+import { SignUpRoute } from "../app/routes/sign-up";
 import { CheckInPanel } from "../features/check-in/components/check-in-panel";
 import { addLanguageText, loadLaterText } from "../lib/i18n";
 import { setLanguage } from "../lib/language";
@@ -19,7 +20,7 @@ import { en } from "./en/index";
 // that is not inside ⟦ ⟧ did not come from a catalogue: a sentence written into the code, which no
 // translation could reach. Only the data the page shows (names and words from the server's answers)
 // and the language switch (each language's own name, on purpose) may stand outside.
-// Covered: the frame (header, menu, footer), the home page for a visitor, sign-in, help, and the check-in.
+// Covered: the frame (header, menu, footer), the home page for a visitor, sign-in, sign-up, help, and the check-in.
 
 const open = "⟦";
 const close = "⟧";
@@ -83,6 +84,7 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const pages = [
   { name: "home, for a visitor", path: "/", answers: { "GET /api/me": { status: 401, body: {} } }, heading: "Grow closer" },
   { name: "sign-in", path: "/sign-in", answers: { "GET /api/me": { status: 401, body: {} } }, heading: "Sign in" },
+  { name: "sign-up", path: "/sign-up", answers: { "GET /api/me": { status: 401, body: {} } }, heading: "Create your account" },
   {
     name: "help",
     path: "/help",
@@ -135,6 +137,7 @@ const routes = [
     children: [
       { path: "/", element: <HomeRoute /> },
       { path: "/sign-in", element: <SignInRoute /> },
+      { path: "/sign-up", element: <SignUpRoute /> },
       { path: "/help", element: <HelpRoute /> },
       { path: "/check-in", element: <CheckInPanel /> },
     ],
