@@ -1,5 +1,6 @@
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { shellTextPlugin } from "./web/shell-text-plugin.js";
 
 // One Vitest run, three projects: pure unit tests, integration tests through
 // app.inject() on both database dialects, and web component tests in happy-dom.
@@ -39,6 +40,7 @@ export default defineConfig({
       {
         extends: true,
         resolve: { conditions: ["source", ...defaultClientConditions] },
+        plugins: [shellTextPlugin()],
         test: {
           name: "web",
           environment: "happy-dom",

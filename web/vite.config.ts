@@ -4,6 +4,7 @@ import path from "node:path";
 import react from "@vitejs/plugin-react";
 import type { ChunkingContext } from "rolldown";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
+import { shellTextPlugin } from "./shell-text-plugin.js";
 
 /**
  * Writes sw.js (decision 048): service-worker.js with this build's version and the files it keeps
@@ -62,7 +63,7 @@ function nameOfLaterShared(id: string, ctx: ChunkingContext): string | null {
 // "source" resolves @mutual/core to its TypeScript sources (no separate build step).
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), shellTextPlugin()],
   resolve: { conditions: ["source", ...defaultClientConditions] },
   build: {
     outDir: "dist",

@@ -96,6 +96,7 @@ export const apiResponses = {
   "GET /api/practices/:practiceId": { status: 200, schema: practiceDetailResponseSchema },
   "GET /api/preferences": { status: 200, schema: preferencesSchema },
   "PUT /api/preferences": { status: 200, schema: preferencesSchema },
+  "PUT /api/preferences/language": { status: 200, schema: preferencesSchema },
   "POST /api/practices/:practiceId/clients/:clientId/requests": { status: 201, schema: counsellorRequestsResponseSchema },
   "GET /api/practices/:practiceId/clients/:clientId/requests": { status: 200, schema: counsellorRequestsResponseSchema },
   "GET /api/requests": { status: 200, schema: openRequestsResponseSchema },

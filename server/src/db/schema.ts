@@ -336,6 +336,8 @@ export type AssessmentSafetyTable = {
 export type PersonPreferenceTable = {
   user_id: string;
   quick_exit_ends_session: number;
+  /** One of core's languageCodes, or null while the person has not chosen (decision 074). */
+  language: string | null;
   updated_at: EpochMs;
 };
 

@@ -219,7 +219,7 @@ const table: Entry[] = [
   { route: "GET /api/me", call: () => ({ url: "/api/me" }), expect: signedIn(ok(["user"])) },
   { route: "GET /api/consent", call: () => ({ url: "/api/consent" }), expect: signedIn(ok(["consentedAt", "hasConsented", "noticeVersion"])) },
   // Each signed-in caller's own settings, never the owner's (there is no way to name another person).
-  { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["quickExitEndsSession"])) },
+  { route: "GET /api/preferences", call: () => ({ url: "/api/preferences" }), expect: signedIn(ok(["language", "quickExitEndsSession"])) },
   // Before anyone chose a time there is no calendar to give: 409 for everyone signed in.
   { route: "GET /api/reminders/calendar.ics", call: () => ({ url: "/api/reminders/calendar.ics" }), expect: signedIn(fails(409)) },
   { route: "GET /api/reminders", call: () => ({ url: `/api/reminders?timeZone=${encodeURIComponent(timeZone)}` }), expect: signedIn(ok(reminderKeys)) },
@@ -576,7 +576,13 @@ const table: Entry[] = [
   {
     route: "PUT /api/preferences",
     call: () => ({ url: "/api/preferences", payload: { quickExitEndsSession: false } }),
-    expect: signedIn(ok(["quickExitEndsSession"])),
+    expect: signedIn(ok(["language", "quickExitEndsSession"])),
+  },
+  // The language switch of every page (decision 074): the caller's own setting, with no id to name anyone else.
+  {
+    route: "PUT /api/preferences/language",
+    call: () => ({ url: "/api/preferences/language", payload: { language: "ta" } }),
+    expect: signedIn(ok(["language", "quickExitEndsSession"])),
   },
   // Reminders are the caller's own: no id in any of these, so nobody reaches anyone else's.
   { route: "PUT /api/reminders", call: () => ({ url: "/api/reminders", payload: reminderSettings }), expect: signedIn(ok(reminderKeys)) },

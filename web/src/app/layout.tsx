@@ -1,12 +1,18 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, Outlet, useNavigate } from "react-router";
 import { QuickExitButton } from "../features/safety/quick-exit-button";
 import { signOut, useSession, useShellPractices } from "../lib/session";
-import { shellText as t } from "../lib/shell-text";
+import { useShellText } from "../lib/shell-text";
+import { loadChunk } from "../lib/reload-on-new-version";
 import { SiteNav } from "./site-nav";
+
+// The language switch (decision 074) loads on demand, off the first load (decision 008): it sits at
+// the very end of the page, and the page's language was chosen before the first paint.
+const LanguageSwitch = lazy(async () => ({ default: (await loadChunk(() => import("./language-switch"))).LanguageSwitch }));
 
 /** The frame of every page: skip link, header with help and quick exit, main, footer. */
 export function Layout() {
+  const t = useShellText();
   const me = useSession();
   const [isSigningOut, setSigningOut] = useState(false);
   const navigate = useNavigate();
@@ -47,6 +53,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t("app.disclaimer")}</p>
+        <Suspense fallback={null}>
+          <LanguageSwitch signedIn={signedIn} />
+        </Suspense>
       </footer>
     </>
   );

@@ -1,4 +1,6 @@
 import { importLaterCatalogues } from "../locales/en/first-load";
+import { importTranslation } from "../locales/translations/load";
+import { getLanguage } from "../lib/language";
 import { loadChunk } from "../lib/reload-on-new-version";
 import type * as PageProvidersModule from "./page-providers";
 
@@ -18,6 +20,8 @@ export function yieldToMain(): Promise<void> {
 export async function loadPageWithProviders<Page>(load: () => Promise<Page>): Promise<[Page, typeof PageProvidersModule]> {
   // The text chunk downloads beside the page's code (a failure here is met again, and handled, below).
   importLaterCatalogues().catch(() => undefined);
+  const language = getLanguage();
+  if (language !== "en") importTranslation(language).catch(() => undefined);
   const [page, providers] = await Promise.all([loadChunk(load), loadChunk(() => import("./page-providers"))]);
   await yieldToMain();
   await providers.loadPageText();

@@ -17,8 +17,8 @@ describe("the frame's session and the pages' cache", () => {
 
     client.setQueryData(["me"], sam);
     expect(getSession().data).toEqual(sam);
-    client.setQueryData(["preferences"], { quickExitEndsSession: false });
-    expect(getShellPreferences()).toEqual({ quickExitEndsSession: false });
+    client.setQueryData(["preferences"], { quickExitEndsSession: false, language: null });
+    expect(getShellPreferences()).toEqual({ quickExitEndsSession: false, language: null });
 
     setSessionPerson(kim);
     expect(client.getQueryData(["me"])).toEqual(kim);

@@ -1,7 +1,7 @@
 import { Alert } from "../components/alert";
 import { Page } from "../components/page";
 import { retrySession } from "../lib/session";
-import { shellText as t } from "../lib/shell-text";
+import { useShellText } from "../lib/shell-text";
 
 /**
  * What a page that needs to know who is signed in shows when the server cannot be asked: with no
@@ -9,6 +9,7 @@ import { shellText as t } from "../lib/shell-text";
  * carries on by itself once the connection is back; otherwise the connection message.
  */
 export function SessionUnavailable() {
+  const t = useShellText();
   const isOffline = typeof navigator !== "undefined" && navigator.onLine === false;
   const retry = (
     <div className="actions">

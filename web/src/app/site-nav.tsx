@@ -4,7 +4,7 @@ import type { PracticesResponse } from "@mutual/core";
 import { counsellorPathsOf } from "../lib/counsellor-home";
 import { useNarrowScreen } from "../lib/narrow-screen";
 import { loadChunk } from "../lib/reload-on-new-version";
-import { shellText as t, type ShellTextKey } from "../lib/shell-text";
+import { useShellText, type ShellTextKey } from "../lib/shell-text";
 
 // The main menu (decision 057). It knows the person's roles: practice members get their clients
 // first; partners keep their journey. Wide screens show every place in one row (decision 025);
@@ -63,6 +63,7 @@ export function SiteNav(props: Props) {
 }
 
 function SignOutButton({ onSignOut, isSigningOut }: Pick<Props, "onSignOut" | "isSigningOut">) {
+  const t = useShellText();
   return (
     <button type="button" className="button button--link" onClick={onSignOut} disabled={isSigningOut}>
       {t("nav.signOut")}
@@ -71,6 +72,7 @@ function SignOutButton({ onSignOut, isSigningOut }: Pick<Props, "onSignOut" | "i
 }
 
 function NavRow({ places, signedIn, onSignOut, isSigningOut }: Props & { places: Place[] }) {
+  const t = useShellText();
   return (
     <nav aria-label={t("nav.label")} className="site-nav">
       <ul>

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { NavLink, useLocation } from "react-router";
-import { shellText as t } from "../lib/shell-text";
+import { useShellText } from "../lib/shell-text";
 import type { Place, Props } from "./site-nav";
 
 // The phone's menu (decision 057), loaded on demand by site-nav.tsx.
 
 /** Four tabs and "More", a disclosure with the other places and Sign out. */
 export function TabBar({ places, signedIn, onSignOut, isSigningOut }: Props & { places: Place[] }) {
+  const t = useShellText();
   const location = useLocation();
   // The page the list was opened on: a new page closes it, whichever way the person got there.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -76,6 +77,7 @@ export function TabBar({ places, signedIn, onSignOut, isSigningOut }: Props & { 
 }
 
 function SignOutButton({ onSignOut, isSigningOut }: Pick<Props, "onSignOut" | "isSigningOut">) {
+  const t = useShellText();
   return (
     <button type="button" className="button button--link" onClick={onSignOut} disabled={isSigningOut}>
       {t("nav.signOut")}

@@ -1,10 +1,11 @@
-import { shellText } from "../lib/shell-text";
+import { useShellText } from "../lib/shell-text";
 
 /** The one "Loading…" line: announced politely to screen readers. */
 export function Loading() {
+  const t = useShellText();
   return (
     <p className="loading" role="status">
-      {shellText("app.loading")}
+      {t("app.loading")}
     </p>
   );
 }

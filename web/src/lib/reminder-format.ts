@@ -1,9 +1,16 @@
+import { intlLocale } from "./language";
+
 /** "Monday 9:00 AM" style, in the person's language and their reminder's own time zone. */
 export function formatReminderTime(iso: string, timeZone: string, language: string): string {
   try {
-    return new Intl.DateTimeFormat(language, { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(intlLocale(language), {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+    }).format(new Date(iso));
   } catch {
     return new Date(iso).toUTCString();
   }
@@ -13,7 +20,7 @@ export function formatReminderTime(iso: string, timeZone: string, language: stri
 export function weekdayNames(language: string): string[] {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_unused, index) =>
-    new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index))),
+    new Intl.DateTimeFormat(intlLocale(language), { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index))),
   );
 }
 

@@ -16,3 +16,23 @@ describe("the frame's text", () => {
     expect(shellText("home.greeting", { name: "Sam" })).toBe("Hello, Sam");
   });
 });
+
+describe("the frame's text in another language", () => {
+  it("comes from the language's own file, only its first-load parts, and falls back to English key by key", async () => {
+    const { loadShellText } = await import("./shell-text");
+    const fixture = { app: { name: "Mutual" }, nav: { home: "[ta] Home" }, quickExit: {}, home: { greeting: "[ta] Hello, {{name}}" } };
+    await loadShellText("ta", { ta: async () => ({ default: fixture }) });
+    expect(shellText("nav.home", {}, "ta")).toBe("[ta] Home");
+    expect(shellText("home.greeting", { name: "Sam" }, "ta")).toBe("[ta] Hello, Sam");
+    expect(shellText("nav.signIn", {}, "ta")).toBe("Sign in");
+    expect(shellText("nav.home", {}, "en")).toBe("Home");
+    // A language whose file is not written yet keeps English.
+    await loadShellText("ms", { ms: async () => ({ default: null }) });
+    expect(shellText("nav.home", {}, "ms")).toBe("Home");
+  });
+
+  it("is cut from common.json by the build: the four parts the frame shows, nothing else", async () => {
+    const english = (await import("virtual:shell-text/en")).default;
+    expect(Object.keys(english ?? {})).toEqual(["app", "nav", "quickExit", "home"]);
+  });
+});

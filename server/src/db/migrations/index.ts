@@ -28,6 +28,7 @@ import * as pushSubscriptions from "./20261208T3000_push-subscriptions.js";
 import * as clientSummary from "./20261208T4000_client-summary.js";
 import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
 import * as pushDeliveries from "./20261209T2000_push-deliveries.js";
+import * as personLanguage from "./20261209T3000_person-language.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   "20261208T4000_client-summary": clientSummary,
   "20261208T4100_data-view-sittings": dataViewSittings,
   "20261209T2000_push-deliveries": pushDeliveries,
+  "20261209T3000_person-language": personLanguage,
 };

@@ -99,7 +99,7 @@ export function presentDataExport(input: {
       createdAt: input.actor.createdAt.toISOString(),
     },
     consent: input.consent === null ? null : { noticeVersion: input.consent.noticeVersion, consentedAt: iso(input.consent.consentedAt) },
-    preferences: { quickExitEndsSession: input.preferences.quickExitEndsSession },
+    preferences: { quickExitEndsSession: input.preferences.quickExitEndsSession, language: input.preferences.language },
     reminder:
       input.reminder === null
         ? null

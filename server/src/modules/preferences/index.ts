@@ -1,2 +1,2 @@
 export { preferencesRoutes } from "./preferences.routes.js";
-export { getPreferencesForExport } from "./preferences.service.js";
+export { getPreferencesForExport, getPreferredLanguage } from "./preferences.service.js";

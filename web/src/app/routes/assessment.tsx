@@ -10,6 +10,7 @@ import { RequireConsent } from "../../features/consent/components/require-consen
 import { Loading } from "../../components/loading";
 import { WhoCanSee } from "../../components/sharing/who-can-see";
 import { LoadError } from "../../components/load-error";
+import { intlLocale } from "../../lib/language";
 
 const ITEM_COUNT_FALLBACK = 41;
 
@@ -49,7 +50,7 @@ function AssessmentScreen() {
   }
 
   if (start.error instanceof ApiRequestError && start.error.code === "CONSENT_REQUIRED") return <Navigate to="/consent?next=/assessment" replace />;
-  const formatDate = (value: string | number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const formatDate = (value: string | number) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(value));
   const tooEarly = !isRetakeOpen(retakeAvailableAt);
   const isRetake = completedCount > 0;
 

@@ -6,6 +6,7 @@ import { useConsent } from "../../lib/api/consent-api";
 import { ConsentForm, ConsentNotice } from "../../features/consent/components/consent-form";
 import { safeNextPath } from "../../lib/next-path";
 import { Loading } from "../../components/loading";
+import { intlLocale } from "../../lib/language";
 
 export function ConsentRoute() {
   const { t, i18n } = useTranslation();
@@ -22,7 +23,9 @@ export function ConsentRoute() {
           <ConsentNotice />
           <Alert tone="success">
             {t("consent.alreadyAgreed", {
-              date: consent.data.consentedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(consent.data.consentedAt)) : "",
+              date: consent.data.consentedAt
+                ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(consent.data.consentedAt))
+                : "",
             })}
           </Alert>
           <div className="actions">

@@ -5,7 +5,7 @@ import { SessionUnavailable } from "../session-unavailable";
 import { Page } from "../../components/page";
 import { Loading } from "../../components/loading";
 import { useSession } from "../../lib/session";
-import { shellText as t } from "../../lib/shell-text";
+import { useShellText } from "../../lib/shell-text";
 import { loadPageWithProviders } from "../page-loading";
 
 // The cards (journey, this week's check-in), their text and the query cache load only for a signed-in person.
@@ -22,6 +22,7 @@ const HomeCards = lazy(async () => {
 });
 
 export function HomeRoute() {
+  const t = useShellText();
   const me = useSession();
   if (me.isPending) {
     return <Loading />;

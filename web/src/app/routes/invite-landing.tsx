@@ -6,7 +6,7 @@ import { InviteLanding } from "../../features/invite-landing/components/invite-l
 import { Alert } from "../../components/alert";
 import { Loading } from "../../components/loading";
 import { useSession } from "../../lib/session";
-import { shellText } from "../../lib/shell-text";
+import { useShellText } from "../../lib/shell-text";
 import { PartnerJoinRoute } from "./partner-join";
 import { CounsellingJoinRoute } from "./counselling-join";
 import { PracticeJoinRoute } from "./practice-join";
@@ -31,8 +31,9 @@ export function InviteLandingRoute() {
 function invitePage(JoinPage: ComponentType) {
   return function InvitePage() {
     const me = useSession();
+    const t = useShellText();
     if (me.isPending) return <Loading />;
-    if (me.isError) return <Alert tone="error">{shellText("app.networkError")}</Alert>;
+    if (me.isError) return <Alert tone="error">{t("app.networkError")}</Alert>;
     return me.data ? <JoinPage /> : <InviteLandingRoute />;
   };
 }

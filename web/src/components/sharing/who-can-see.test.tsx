@@ -63,7 +63,7 @@ describe("who can see what, said from what the person shares now", () => {
   it("says which part of the profile a partner sees", async () => {
     stubFetch(sharingAnswers({ partnerScopes: ["overview"], counsellorScopes: ["profile"] }));
     expect(await sentenceFor("profile-scores")).toBe(
-      "Right now you, Ana (your partner: pattern and We and Me scores), and Dr Lee (your counsellor at Clear Path) can see your profile scores. Change what your partner sees Change what your counsellor sees",
+      "Right now you, Ana (your partner: pattern and We and Me scores) and Dr Lee (your counsellor at Clear Path) can see your profile scores. Change what your partner sees Change what your counsellor sees",
     );
   });
 
@@ -101,7 +101,7 @@ describe("who can see what, said from what the person shares now", () => {
     await userEvent.click(screen.getByRole("button", { name: "share check-ins with Dr Lee" }));
     await waitFor(() =>
       expect(
-        screen.getByText(/^Right now you, Ana \(your partner\), and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./),
+        screen.getByText(/^Right now you, Ana \(your partner\) and Dr Lee \(your counsellor at Clear Path\) can see your check-in numbers\./),
       ).toBeInTheDocument(),
     );
     await userEvent.click(screen.getByRole("button", { name: "stop sharing trends" }));

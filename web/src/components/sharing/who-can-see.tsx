@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { audienceOf, isOnlyTheirs, type Audience, type AudienceSubject, type ShareScope } from "@mutual/core";
 import { useSharingNow } from "../../lib/api/sharing-api";
+import { intlLocale } from "../../lib/language";
 
 /** The partner scopes in the order the partner page lists them (see couple-api's SCOPES). */
 const PARTNER_SCOPE_ORDER: readonly ShareScope[] = ["overview", "dimensions", "check-in-trends", "exercises"];
@@ -24,7 +25,7 @@ function useAudienceNames() {
       );
     }
     for (const counsellor of audience.counsellors) names.push(t("sharing.counsellor", { name: counsellor.name, practice: counsellor.practice }));
-    return new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(names);
+    return new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(names);
   };
 }
 

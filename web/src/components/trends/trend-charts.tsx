@@ -5,6 +5,7 @@ import type { CheckInWeek, ScoredCheckInAnswers, TrendSignalView } from "@mutual
 import { TrendChart } from "./trend-chart";
 import type { ChartSeries } from "./uplot-draw";
 import { fillWeeks, formatWeekStart, weekStartMs } from "./weeks";
+import { intlLocale } from "../../lib/language";
 
 export type Metric = keyof ScoredCheckInAnswers;
 export type ChartKey = "pulse" | "speakUp" | "support" | "ties";
@@ -80,7 +81,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(value: number, language: string): string {
   let format = numberFormats.get(language);
   if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 });
     numberFormats.set(language, format);
   }
   return format.format(value);

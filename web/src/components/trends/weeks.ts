@@ -1,6 +1,7 @@
 // ISO week keys ("2026-W48") turned into dates for charts and tables, with core's one week
 // implementation, which imports nothing (so not the contracts' zod).
 import { isoWeekStartMs } from "@mutual/core/weeks";
+import { intlLocale } from "../../lib/language";
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +26,7 @@ const weekStartFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatWeekStart(startMs: number, language: string): string {
   let format = weekStartFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(intlLocale(language), { day: "numeric", month: "short", timeZone: "UTC" });
     weekStartFormats.set(language, format);
   }
   return format.format(new Date(startMs));

@@ -30,7 +30,7 @@ describe("the quick exit button", () => {
     const calls: string[] = [];
     const signedIn = (quickExitEndsSession: boolean) => ({
       "GET /api/me": () => (calls.push("me"), me),
-      "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession } }),
+      "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession, language: null } }),
     });
     const settled = () => waitFor(() => expect(calls).toContain("preferences"));
     expect(await pressQuickExit(signedIn(true), settled)).toEqual({ endSession: true });
@@ -38,7 +38,10 @@ describe("the quick exit button", () => {
 
   it("keeps the session when the person turned that off", async () => {
     const calls: string[] = [];
-    const answers = { "GET /api/me": me, "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession: false } }) };
+    const answers = {
+      "GET /api/me": me,
+      "GET /api/preferences": () => (calls.push("preferences"), { status: 200, body: { quickExitEndsSession: false, language: null } }),
+    };
     const settled = async () => {
       await waitFor(() => expect(calls).toContain("preferences"));
       // The answer reaches the cache a tick after the request.

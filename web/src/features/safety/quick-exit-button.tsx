@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import { useSession, useShellPreferences } from "../../lib/session";
-import { shellText as t } from "../../lib/shell-text";
+import { useShellText } from "../../lib/shell-text";
 import { listenForExitShortcut, quickExit } from "./quick-exit";
 
 /**
@@ -9,6 +9,7 @@ import { listenForExitShortcut, quickExit } from "./quick-exit";
  * choice has loaded, it does (the safer default).
  */
 export function QuickExitButton() {
+  const t = useShellText();
   const isSignedIn = Boolean(useSession().data);
   const preferences = useShellPreferences(isSignedIn);
   const endSession = isSignedIn && (preferences?.quickExitEndsSession ?? true);

@@ -203,7 +203,7 @@ describe("The assessment flow", () => {
       },
     });
     renderRoutes(routes, "/assessment");
-    const started = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short" }).format(new Date("2026-11-24T00:00:00.000Z"));
+    const started = new Intl.DateTimeFormat("en-SG", { dateStyle: "long", timeStyle: "short" }).format(new Date("2026-11-24T00:00:00.000Z"));
     expect(await screen.findByText(`Welcome back. This profile was started on ${started}, and 1 of 4 statements are answered.`)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Not you? Discard these answers and start over" }));
     expect(screen.getByRole("heading", { name: "Start over?" })).toHaveFocus();

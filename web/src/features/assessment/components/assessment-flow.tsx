@@ -9,6 +9,7 @@ import { LikertQuestion } from "./likert-question";
 import { useAnswerSaver, type SaveStatus } from "./use-answer-saver";
 import { AutoAdvanceSetting, useAutoAdvance } from "./auto-advance";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
+import { intlLocale } from "../../../lib/language";
 
 type AssessmentFlowProps = { assessment: InProgressAssessment; onSubmitted: () => void };
 
@@ -204,7 +205,7 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
       .filter((field) => known.has(field.path))
       .map((field) => t(`assessment.dimensionNames.${field.path as (typeof DIMENSION_CODES)[number]}`));
     if (parts.length === 0) return t("assessment.incomplete");
-    return `${t("assessment.incomplete")} ${t("assessment.incompleteParts", { parts: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(parts) })}`;
+    return `${t("assessment.incomplete")} ${t("assessment.incompleteParts", { parts: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(parts) })}`;
   }
 
   return (
@@ -243,7 +244,7 @@ function ReviewStep({ assessment, steps, answers, answered, total, headingRef, o
 /** "You started this on …": lets a person on a shared device notice answers that are not theirs. */
 function ResumeNotice({ startedAt, answered, total, onNotMe }: { startedAt: string; answered: number; total: number; onNotMe: () => void }) {
   const { t, i18n } = useTranslation();
-  const started = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(startedAt));
+  const started = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long", timeStyle: "short" }).format(new Date(startedAt));
   return (
     <div className="alert alert--info assessment__resume" role="status">
       <p>{t("assessment.resumeNotice", { date: started, answered, total })}</p>

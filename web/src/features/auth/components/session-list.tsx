@@ -4,6 +4,7 @@ import { Button } from "../../../components/button";
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from "../../../lib/api/auth-api";
 import { describeAccountError } from "../../../lib/server-message";
 import { describeDevice } from "./describe-device";
+import { intlLocale } from "../../../lib/language";
 
 /** Where the person is signed in, with a way to end any other session. */
 export function SessionList() {
@@ -17,7 +18,7 @@ export function SessionList() {
 
   const { currentToken } = sessions.data;
   const others = sessions.data.sessions.filter((session) => session.token !== currentToken);
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
   const ordered = [...sessions.data.sessions].sort((a, b) => Number(b.token === currentToken) - Number(a.token === currentToken));
 
   return (

@@ -21,6 +21,7 @@ import { useDashboard, type DashboardView } from "../api/dashboard-api";
 import { ChangeSummary } from "./change-summary";
 import "./client-dashboard.css";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
+import { intlLocale } from "../../../lib/language";
 
 const SORT_COLUMN: Record<DashboardSort, "client" | "we" | "me" | "lastCheckIn" | "alerts"> = {
   name: "client",
@@ -225,7 +226,7 @@ function PerMember({ members, render }: { members: readonly DashboardMember[]; r
 
 function ClientRow({ row, practiceId }: { row: DashboardRow; practiceId: string }) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(iso));
   const score = (value: number | null) => (value === null ? t("clientDashboard.noValue") : String(Math.round(value)));
   const latest = (member: DashboardMember, show: (latest: NonNullable<NonNullable<DashboardMember["profile"]>["latest"]>) => ReactNode) =>
     member.profile === null ? t("clientDashboard.notShared") : member.profile.latest === null ? t("clientDashboard.noProfileYet") : show(member.profile.latest);

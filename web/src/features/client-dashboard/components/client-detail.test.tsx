@@ -103,7 +103,7 @@ describe("ClientDetail", () => {
     const privateSection = within(first).getByRole("region", { name: "Safety check: for you only" });
     expect(privateSection).toHaveTextContent("陈美玲 shares this with you alone. Keep it out of any joint session");
     expect(privateSection).toHaveTextContent(
-      "The latest safety check raised a concern. A check first raised one on Sep 28, 2026, and most lately on Nov 20, 2026.",
+      "The latest safety check raised a concern. A check first raised one on 28 Sept 2026, and most lately on 20 Nov 2026.",
     );
     // The flag history, which may be talked through with both, holds no word of it.
     expect(within(first).getByRole("heading", { name: "Flag history" }).nextElementSibling).not.toHaveTextContent(/safety/i);
@@ -131,10 +131,10 @@ describe("ClientDetail", () => {
       within(areas)
         .getAllByRole("columnheader")
         .map((cell) => cell.textContent),
-    ).toContain("Sep 28, 2026 (intake)");
+    ).toContain("28 Sept 2026 (intake)");
     const change = within(first).getByRole("table", { name: /陈美玲: intake/ });
     expect(within(change).getByRole("row", { name: /Closeness/ })).toHaveTextContent("A real improvement");
-    expect(first).toHaveTextContent("Support feels thin at the moment: first seen Nov 20, 2026, in the latest profile.");
+    expect(first).toHaveTextContent("Support feels thin at the moment: first seen 20 Nov 2026, in the latest profile.");
     expect(first).toHaveTextContent(/Closeness is low at the moment: seen from .* not in the latest profile/);
     expect(first).toHaveTextContent("陈美玲 does not share their check-ins with you.");
 
@@ -154,17 +154,17 @@ describe("ClientDetail", () => {
     show({ status: 200, body: { ...detail, members: [profileSharer, noteSharer] } });
     const sharing = await screen.findByRole("region", { name: "Kavitha Rajan" });
     expect(within(sharing).getByRole("heading", { level: 3, name: "Notes and reflections" })).toBeInTheDocument();
-    expect(sharing).toHaveTextContent("What Kavitha Rajan wrote since Jun 1, 2026, newest first, in their own words.");
+    expect(sharing).toHaveTextContent("What Kavitha Rajan wrote since 1 Jun 2026, newest first, in their own words.");
     expect(within(sharing).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
     const [notes, reflections] = within(sharing).getAllByRole("list");
     const entries = within(notes!).getAllByRole("listitem");
     expect(entries.map((entry) => entry.querySelector(".member-notes__when")?.textContent)).toEqual([
-      "Week 47 of 2026, written Nov 20, 2026",
-      "Week 46 of 2026, written Nov 13, 2026",
+      "Week 47 of 2026, written 20 Nov 2026",
+      "Week 46 of 2026, written 13 Nov 2026",
     ]);
     expect(entries[0]).toHaveTextContent("We talked about the holidays. It went better than last year.");
     expect(within(sharing).getByRole("heading", { level: 4, name: "Exercise reflections" })).toBeInTheDocument();
-    expect(within(reflections!).getByRole("listitem")).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
+    expect(within(reflections!).getByRole("listitem")).toHaveTextContent("Draft it first (Speak up), 18 Nov 2026Writing it down first helped me stay calm.");
 
     const keeping = screen.getByRole("region", { name: "陈美玲" });
     expect(within(keeping).getByRole("heading", { level: 3, name: "Notes and reflections" })).toBeInTheDocument();
@@ -175,8 +175,8 @@ describe("ClientDetail", () => {
   it("says when a member shares notes but wrote none in the window", async () => {
     show({ status: 200, body: { ...detail, members: [{ ...noteSharer, notes: { since: "2026-06-01T00:00:00.000Z", checkInNotes: [], reflections: [] } }] } });
     const sharing = await screen.findByRole("region", { name: "Kavitha Rajan" });
-    expect(sharing).toHaveTextContent("No check-in notes since Jun 1, 2026.");
-    expect(sharing).toHaveTextContent("No exercise reflections since Jun 1, 2026.");
+    expect(sharing).toHaveTextContent("No check-in notes since 1 Jun 2026.");
+    expect(sharing).toHaveTextContent("No exercise reflections since 1 Jun 2026.");
   });
 
   it("says when the second partner has not joined yet, in words rather than a code", async () => {

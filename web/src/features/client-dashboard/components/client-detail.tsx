@@ -16,6 +16,7 @@ import { MemberNotes } from "../../../components/client/member-notes";
 import { MemberSafetyCheck } from "../../../components/client/member-safety-check";
 import "./client-dashboard.css";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
+import { intlLocale } from "../../../lib/language";
 
 type DateFormat = (iso: string) => string;
 
@@ -47,8 +48,8 @@ function DetailError({ error }: { error: unknown }) {
 
 function DetailBody({ detail, practiceId }: { detail: ClientDetailResponse; practiceId: string }) {
   const { t, i18n } = useTranslation();
-  const date: DateFormat = (iso) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
-  const names = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(detail.members.map((member) => member.name));
+  const date: DateFormat = (iso) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(iso));
+  const names = new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(detail.members.map((member) => member.name));
   const urls = exportUrls(practiceId, detail.clientId);
   return (
     <article aria-labelledby="client-detail-name">
@@ -202,7 +203,9 @@ function CoupleSection({ report, members }: { report: NonNullable<ClientDetailRe
       <h2 id="client-detail-couple">{t("clientDashboard.detail.coupleTitle")}</h2>
       <p>{t("clientDashboard.detail.coupleIntro")}</p>
       {waitingFor.length > 0 && (
-        <p>{t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(waitingFor) })}</p>
+        <p>
+          {t("clientDashboard.detail.coupleMissing", { names: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(waitingFor) })}
+        </p>
       )}
       {partnerNotJoined && <p>{t("clientDashboard.detail.couplePartnerNotJoined")}</p>}
       {noLongerPartners && <p>{t("clientDashboard.detail.coupleNoLongerPartners")}</p>}

@@ -31,12 +31,12 @@ describe("Inviting a client", () => {
     await userEvent.click(screen.getByRole("button", { name: "Make an invite code" }));
     expect(await screen.findByText("ABCDE-12345")).toBeInTheDocument();
     expect(screen.getByText(`${window.location.origin}/counselling/join#ABCDE-12345`)).toBeInTheDocument();
-    expect(screen.getByText("It works until Dec 1, 2026.")).toBeInTheDocument();
+    expect(screen.getByText("It works until 1 Dec 2026.")).toBeInTheDocument();
     expect(screen.getByText(/This code is shown only once/)).toBeInTheDocument();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({ kind: "couple" });
     expect(await screen.findByText(/For a couple, made/)).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole("button", { name: "Cancel the invite made Nov 20, 2026" }));
+    await userEvent.click(screen.getByRole("button", { name: "Cancel the invite made 20 Nov 2026" }));
     await screen.findByText(/For a couple, made/);
     expect(screen.queryByText(/For one person, made/)).toBeNull();
     expect(calls.some((call) => call.method === "DELETE" && call.path === "/api/practices/p1/client-invites/i0")).toBe(true);
@@ -54,10 +54,10 @@ describe("Inviting a client", () => {
       "GET /api/practices/p1/client-invites?cursor=5.i1": { status: 200, body: { invites: [invite("i2", 12)], nextCursor: null } },
     });
     renderWithProviders(<ClientInvites practiceId="p1" />);
-    expect(await screen.findByRole("button", { name: "Cancel the invite made Nov 10, 2026" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Cancel the invite made 10 Nov 2026" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Show more invites" }));
-    expect(await screen.findByRole("button", { name: "Cancel the invite made Nov 12, 2026" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Cancel the invite made Nov 10, 2026" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Cancel the invite made 12 Nov 2026" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Cancel the invite made 10 Nov 2026" })).toBeInTheDocument();
     expect(screen.getByText("Showing 2 invites.")).toHaveFocus();
   });
 });

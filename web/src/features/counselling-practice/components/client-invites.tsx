@@ -13,8 +13,9 @@ import {
   type ClientKind,
   type CreateClientInviteResponse,
 } from "../../../lib/api/counselling-api";
+import { intlLocale } from "../../../lib/language";
 
-const dateOf = (value: string, language: string) => new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(new Date(value));
+const dateOf = (value: string, language: string) => new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium" }).format(new Date(value));
 
 /** Invite a client (one person or a couple): the code and link are shown once; invites still waiting can be cancelled. */
 export function ClientInvites({ practiceId }: { practiceId: string }) {

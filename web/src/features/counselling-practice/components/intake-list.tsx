@@ -5,6 +5,7 @@ import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { useIntake, useIntakeAction, type IntakeRequest } from "../../../lib/api/directory-api";
+import { intlLocale } from "../../../lib/language";
 
 /**
  * Requests for counselling sent to this practice (decision 055): owners and admins see them all and
@@ -62,7 +63,7 @@ function IntakeItem({
       <h3 id={`${id}-title`}>{names}</h3>
       <p>
         {t(request.kind === "couple" ? "counsellingPractice.intake.couple" : "counsellingPractice.intake.individual", {
-          date: new Date(request.createdAt).toLocaleDateString(i18n.language, { dateStyle: "medium" }),
+          date: new Date(request.createdAt).toLocaleDateString(intlLocale(i18n.language), { dateStyle: "medium" }),
         })}
       </p>
       {request.message ? (

@@ -6,6 +6,7 @@ import { Loading } from "../../../components/loading";
 import { ApiRequestError } from "../../../lib/api-client";
 import { useAcceptInvitation, useDeclineInvitation, useInvitation } from "../../../lib/api/practice-api";
 import { describePracticeError } from "./practice-error";
+import { intlLocale } from "../../../lib/language";
 
 /** The page an emailed invitation links to: which practice, which role; accept or decline. */
 export function JoinPractice({ invitationId }: { invitationId: string }) {
@@ -30,7 +31,7 @@ export function JoinPractice({ invitationId }: { invitationId: string }) {
   }
   if (decline.isSuccess) return <Alert tone="success">{t("counsellingPractice.join.declined")}</Alert>;
   const data = invitation.data;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(data.expiresAt));
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(data.expiresAt));
   const failed = accept.error ?? decline.error;
   return (
     <section className="card">

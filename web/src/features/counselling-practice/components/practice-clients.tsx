@@ -6,6 +6,7 @@ import { DataTable } from "../../../components/data-table";
 import { usePracticeClients } from "../../../lib/api/counselling-api";
 import { LoadError } from "../../../components/load-error";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
+import { intlLocale } from "../../../lib/language";
 
 /**
  * "Your clients": who accepted my invites in this practice and what each shares with me. Needs
@@ -38,7 +39,7 @@ function ClientTable({ practiceId, label }: { practiceId: string; label: string 
   }
   const rows = clients.data.pages.flatMap((page) => page.clients);
   if (rows.length === 0) return <p>{t("counselling.practice.clientsEmpty")}</p>;
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" });
   return (
     <>
       <DataTable caption={label} className="practice-members" captionHidden>

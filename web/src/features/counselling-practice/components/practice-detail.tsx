@@ -16,6 +16,7 @@ import { useCancelInvitation, useChangeRole, usePractice, useRemoveMember } from
 import { InviteColleagueForm } from "./invite-colleague-form";
 import { describePracticeError } from "./practice-error";
 import { TwoFactorPrompt } from "./two-factor-prompt";
+import { intlLocale } from "../../../lib/language";
 
 type Member = PracticeDetailResponse["members"][number];
 
@@ -138,7 +139,7 @@ function MemberActions({ member, practiceId }: { member: Member; practiceId: str
 function Invitations({ invitations }: { invitations: NonNullable<PracticeDetailResponse["invitations"]> }) {
   const { t, i18n } = useTranslation();
   const cancel = useCancelInvitation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" });
   return (
     <section aria-labelledby="invitations-title" className="card">
       <h2 id="invitations-title">{t("counsellingPractice.detail.invitationsTitle")}</h2>

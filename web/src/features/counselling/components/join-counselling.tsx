@@ -8,6 +8,7 @@ import { CodeRefused, JoinByCode } from "../../../components/invite-code/join-by
 import { refusalKey } from "../../../components/invite-code/invite-code";
 import { DEFAULT_SCOPES, useAcceptClientInvite, useClientInviteLookup, type CounsellingScope } from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
+import { intlLocale } from "../../../lib/language";
 
 /** One plain message per refusal; unknown, expired, used and cancelled codes share one answer. */
 export function joinErrorKey(error: unknown) {
@@ -59,7 +60,7 @@ function InviteAnswer({ code, onTryAnother }: { code: string; onTryAnother: () =
     event.preventDefault();
     accept.mutate({ code, scopes: orderedScopes(chosen) }, { onSuccess: () => void navigate("/counselling?joined=1", { replace: true }) });
   };
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(expiresAt));
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(expiresAt));
   return (
     <section aria-labelledby="counselling-invited-title" className="card">
       <h2 id="counselling-invited-title">{t("counselling.join.invitedYou", { counsellor: counsellor.name, practice: practice.name })}</h2>

@@ -11,6 +11,7 @@ import {
   type MyCounsellingRequest,
 } from "../../../lib/api/directory-api";
 import { orderedScopes, ScopeChoices, toggled } from "./scope-choices";
+import { intlLocale } from "../../../lib/language";
 
 const openStatuses = new Set(["awaiting-partner", "sent", "assigned"]);
 
@@ -37,7 +38,7 @@ function RequestCard({ request }: { request: MyCounsellingRequest }) {
   const confirm = useConfirmCounsellingRequest();
   const [scopes, setScopes] = useState<ReadonlySet<CounsellingScope>>(new Set(DEFAULT_SCOPES));
   const needsMyAnswer = request.myRole === "partner" && request.status === "awaiting-partner";
-  const date = new Date(request.createdAt).toLocaleDateString(i18n.language, { dateStyle: "medium" });
+  const date = new Date(request.createdAt).toLocaleDateString(intlLocale(i18n.language), { dateStyle: "medium" });
   return (
     <li className="card" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{request.practice.name}</h3>

@@ -12,6 +12,7 @@ import {
 } from "../../../lib/api/counselling-api";
 import { ScopeChoices, orderedScopes, toggled } from "./scope-choices";
 import { LoadError } from "../../../components/load-error";
+import { intlLocale } from "../../../lib/language";
 
 type Relation = CounsellingRelationsResponse["relations"][number];
 
@@ -43,7 +44,7 @@ function RelationCard({ relation, onStopped }: { relation: Relation; onStopped: 
   const save = usePutCounsellingScopes(relation.clientId);
   const [chosen, setChosen] = useState<ReadonlySet<CounsellingScope>>(() => new Set(relation.scopes));
   const counsellor = relation.counsellor.name;
-  const since = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(relation.since));
+  const since = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(relation.since));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(orderedScopes(chosen));

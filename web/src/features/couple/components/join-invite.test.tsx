@@ -26,7 +26,7 @@ describe("Joining a partner", () => {
     });
     const { router } = renderRoutes(routes, "/partner/join#ABCDE-12345");
     expect(await screen.findByRole("heading", { name: "Sam invited you" })).toBeInTheDocument();
-    expect(screen.getByText("This invite is valid until December 1, 2026.")).toBeInTheDocument();
+    expect(screen.getByText("This invite is valid until 1 December 2026.")).toBeInTheDocument();
     // The code leaves the address bar once read.
     expect(router.state.location.hash).toBe("");
     expect(screen.getByRole("link", { name: "Not now" })).toHaveAttribute("href", "/");

@@ -38,7 +38,7 @@ describe("The partner page, not linked", () => {
     expect(await screen.findByText("ABCDE-12345")).toBeInTheDocument();
     const link = `${window.location.origin}/partner/join#ABCDE-12345`;
     expect(screen.getByText(link)).toBeInTheDocument();
-    expect(screen.getByText(/Valid until December 1, 2026/)).toBeInTheDocument();
+    expect(screen.getByText(/Valid until 1 December 2026/)).toBeInTheDocument();
     expect(screen.getByText(/We show this code only once/)).toBeInTheDocument();
     expect(calls.filter((call) => call.method === "POST")).toEqual([{ method: "POST", path: "/api/couple/invite", body: {} }]);
 
@@ -77,7 +77,7 @@ describe("The partner page, not linked", () => {
       },
     });
     renderRoutes(routes, "/partner");
-    expect(await screen.findByText("You made an invite on November 22, 2026. It is valid until November 29, 2026.")).toBeInTheDocument();
+    expect(await screen.findByText("You made an invite on 22 November 2026. It is valid until 29 November 2026.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Make a new code" })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole("button", { name: "Cancel invite" }));
@@ -104,7 +104,7 @@ describe("The partner page, linked", () => {
     stubFetch({ "GET /api/couple": { status: 200, body: linked(["overview"]) } });
     renderRoutes(routes, "/partner");
     expect(await screen.findByRole("heading", { name: "You and Sam" })).toBeInTheDocument();
-    expect(screen.getByText("Linked since November 20, 2026.")).toBeInTheDocument();
+    expect(screen.getByText("Linked since 20 November 2026.")).toBeInTheDocument();
     const boxes = await screen.findAllByRole("checkbox");
     expect(boxes.map((box) => box.getAttribute("id"))).toEqual(["share-overview", "share-dimensions", "share-check-in-trends", "share-exercises"]);
     for (const box of boxes) expect(box).not.toHaveAccessibleName(/safety|note/i);

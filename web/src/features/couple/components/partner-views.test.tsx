@@ -85,7 +85,7 @@ describe("A partner's shared views", () => {
     renderRoutes([{ path: "/p", element: <PartnerExercises /> }], "/p");
     const titles = await screen.findAllByRole("heading", { level: 2 });
     expect(titles.map((title) => title.textContent)).toEqual(["Cheer a passion", "The weekly wish"]);
-    expect(screen.getByText("Completed on November 20, 2026")).toBeInTheDocument();
+    expect(screen.getByText("Completed on 20 November 2026")).toBeInTheDocument();
   });
 
   it("explains NOT_SHARED on the exercises view", async () => {

@@ -56,7 +56,7 @@ describe("Who viewed my data", () => {
     expect(items[1]).toHaveTextContent("Sam (your partner at the time) saw your pattern and We and Me scores");
     const time = items[0]!.querySelector("time");
     expect(time).toHaveAttribute("dateTime", "2026-11-24T09:30:00.000Z");
-    expect(time?.textContent).toBe(new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(new Date("2026-11-24T09:30:00.000Z")));
+    expect(time?.textContent).toBe(new Intl.DateTimeFormat("en-SG", { dateStyle: "medium", timeStyle: "short" }).format(new Date("2026-11-24T09:30:00.000Z")));
 
     await userEvent.click(screen.getByRole("button", { name: "Show older" }));
     expect(await screen.findByText("Sam (your partner at the time) saw your completed exercises")).toBeInTheDocument();

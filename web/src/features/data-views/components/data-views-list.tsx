@@ -5,9 +5,10 @@ import { Button } from "../../../components/button";
 import { Loading } from "../../../components/loading";
 import { useDataViews } from "../api/data-views-api";
 import { LoadError } from "../../../components/load-error";
+import { intlLocale } from "../../../lib/language";
 
 function formatDateTime(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
 }
 
 /** The "who viewed my data" list: who, which part, every time they looked (in the reader's own time), newest first. */

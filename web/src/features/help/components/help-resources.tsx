@@ -3,6 +3,7 @@ import type { HelpCategory, HelpResource } from "@mutual/core";
 import { useHelpResources } from "../api/help-api";
 import { dialable } from "./dialable";
 import { LoadError } from "../../../components/load-error";
+import { intlLocale } from "../../../lib/language";
 
 // Most urgent first: someone in crisis should not have to scroll past counselling. Emergency
 // numbers are not repeated here: EmergencyCallout shows them at the top of the page.
@@ -10,7 +11,7 @@ const CATEGORY_ORDER: readonly HelpCategory[] = ["suicide-prevention", "family-v
 
 function formatDate(isoDate: string, language: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return Number.isNaN(date.getTime()) ? isoDate : new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
 function ResourceCard({ resource }: { resource: HelpResource }) {

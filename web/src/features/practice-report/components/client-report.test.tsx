@@ -145,8 +145,8 @@ describe("ClientReport", () => {
     show({ status: 200, body: { ...detail, members: [noteSharer, quietMember] } });
     const mine = await screen.findByRole("region", { name: "陈美玲: for you only" });
     expect(within(mine).getByRole("heading", { level: 4, name: "Check-in notes" })).toBeInTheDocument();
-    expect(mine).toHaveTextContent("Week 47 of 2026, written Nov 20, 2026We talked about the holidays.");
-    expect(mine).toHaveTextContent("Draft it first (Speak up), Nov 18, 2026Writing it down first helped me stay calm.");
+    expect(mine).toHaveTextContent("Week 47 of 2026, written 20 Nov 2026We talked about the holidays.");
+    expect(mine).toHaveTextContent("Draft it first (Speak up), 18 Nov 2026Writing it down first helped me stay calm.");
     expect(mine).not.toHaveTextContent("Kavitha Rajan");
     const theirs = screen.getByRole("region", { name: "Kavitha Rajan: for you only" });
     expect(theirs).toHaveTextContent("Kavitha Rajan does not share their notes and reflections with you.");

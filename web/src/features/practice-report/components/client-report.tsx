@@ -16,6 +16,7 @@ import { exportUrls, useClientReport } from "../../../lib/api/report-api";
 import "./client-report.css";
 import { usePrintMarks } from "./print-marks";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
+import { intlLocale } from "../../../lib/language";
 
 /** Scopes whose data may stand on the report's pages for both partners; the others belong to each person's private part. */
 const JOINT_SCOPES: readonly CounsellingScope[] = ["profile", "check-ins"];
@@ -56,8 +57,8 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
   // The page number goes where the translation puts it: split around a marker no text contains.
   const [pageBefore = "", pageAfter = ""] = t("practiceReport.markPage", { n: "\u0000" }).split("\u0000");
   usePrintMarks({ top: t("practiceReport.markConfidential"), bottom: t("practiceReport.markNotDiagnosis"), page: [pageBefore, pageAfter] });
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(iso));
-  const names = new Intl.ListFormat(i18n.language, { type: "conjunction" }).format(detail.members.map((member) => member.name));
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium" }).format(new Date(iso));
+  const names = new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(detail.members.map((member) => member.name));
   const points: LabelledMapPoint[] = detail.members.flatMap((member) => {
     const latest = member.profile ? latestOf(member.profile) : null;
     return latest && latest.scores.WE !== null && latest.scores.ME !== null && latest.pattern !== null

@@ -11,12 +11,13 @@ import { useCompleteExercise, useExerciseCompletions, useExercises } from "../..
 import { Loading } from "../../../components/loading";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { LoadError } from "../../../components/load-error";
+import { intlLocale } from "../../../lib/language";
 
 const REFLECTION_MAX_LENGTH = 4000;
 
 function formatWhen(iso: string, language: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 function CompletionHistory({ exerciseId }: { exerciseId: string }) {

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ProfileChangeResponse } from "../../../lib/api/profile-api";
+import { intlLocale } from "../../../lib/language";
 
 type Change = NonNullable<ProfileChangeResponse["change"]>;
 
@@ -10,7 +11,7 @@ const COMBINED_SCORES = new Set(["WE", "ME", "CODEPENDENCY"]);
 /** Before → after per score, with the difference and whether it is bigger than measurement wobble, in words. */
 export function ChangeView({ change }: { change: Change }) {
   const { t, i18n } = useTranslation();
-  const formatDate = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const formatDate = (value: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(value));
   const signed = (value: number) => {
     const rounded = Math.round(value);
     return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${Math.abs(rounded)}` : "0";

@@ -7,6 +7,7 @@ import { ProfileFlags, SafetyResources, SkippedSafetyCheck } from "./profile-fla
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { usePatternWords } from "../../../components/pattern-words";
 import { WeMeMap } from "../../../components/we-me-map";
+import { intlLocale } from "../../../lib/language";
 
 const ALL_PRACTICES: readonly PracticeId[] = ["speak-up", "support-passions", "friends-family"];
 
@@ -22,7 +23,7 @@ export function ProfileDetails({
 }) {
   const { t, i18n } = useTranslation();
   const words = usePatternWords();
-  const formatDate = (value: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(value));
+  const formatDate = (value: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(value));
   return (
     <>
       <p className="muted">{t("profile.completedOn", { date: formatDate(profile.completedAt) })}</p>
@@ -92,7 +93,7 @@ function RetakeOffer({ current }: { current: CurrentAssessment | undefined }) {
     );
   }
   if (current.retakeAvailableAt && !isRetakeOpen(current.retakeAvailableAt)) {
-    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(current.retakeAvailableAt));
+    const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(current.retakeAvailableAt));
     return <p>{t("profile.againLater", { date })}</p>;
   }
   return (

@@ -11,6 +11,7 @@ import { useCheckInHistory } from "../../../lib/api/trends-api";
 import { useDeclineRequest, useOpenRequests } from "../api/requests-api";
 import { PulseChart, type PulsePoint } from "./pulse-chart";
 import { trendSentence } from "./trend-sentence";
+import { intlLocale } from "../../../lib/language";
 
 /** How many of the latest check-ins the home page draws. */
 const shownWeeks = 8;
@@ -58,7 +59,9 @@ export function RequestsCard() {
                 <>
                   {" "}
                   {t("progress.requestUntil", {
-                    when: new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long" }).format(new Date(request.expiresAt)),
+                    when: new Intl.DateTimeFormat(intlLocale(i18n.language), { weekday: "long", day: "numeric", month: "long" }).format(
+                      new Date(request.expiresAt),
+                    ),
                   })}
                 </>
               )}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Preferences } from "@mutual/core";
+import type { Preferences, PutPreferencesBody } from "@mutual/core";
 import { requestJson } from "../../../lib/api-client";
 import { preferencesQueryKey } from "./preferences-api";
 
@@ -7,7 +7,7 @@ import { preferencesQueryKey } from "./preferences-api";
 export function usePutPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (preferences: Preferences) => requestJson<Preferences>("/api/preferences", { method: "PUT", body: preferences }),
+    mutationFn: (preferences: PutPreferencesBody) => requestJson<Preferences>("/api/preferences", { method: "PUT", body: preferences }),
     onSuccess: (preferences) => queryClient.setQueryData(preferencesQueryKey, preferences),
   });
 }

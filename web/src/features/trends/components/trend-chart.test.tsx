@@ -99,6 +99,6 @@ describe("TrendChart", () => {
       within(table)
         .getAllByRole("rowheader")
         .map((cell) => cell.textContent),
-    ).toEqual(["Week of Nov 9", "Week of Nov 16", "Week of Nov 23"]);
+    ).toEqual(["Week of 9 Nov", "Week of 16 Nov", "Week of 23 Nov"]);
   });
 });

@@ -56,9 +56,9 @@ describe("TrendsPanel", () => {
     const rowHeaders = within(table)
       .getAllByRole("rowheader")
       .map((cell) => cell.textContent);
-    expect(rowHeaders).toEqual(["Week of Nov 2", "Week of Nov 9", "Week of Nov 23"]);
+    expect(rowHeaders).toEqual(["Week of 2 Nov", "Week of 9 Nov", "Week of 23 Nov"]);
     expect(within(table).getAllByRole("row")[1]).toHaveTextContent("6 of 7");
-    expect(within(pulse).getByText(/We pulse: 6 of 7 in the week of Nov 2, 3 of 7 in the week of Nov 23\./)).toBeInTheDocument();
+    expect(within(pulse).getByText(/We pulse: 6 of 7 in the week of 2 Nov, 3 of 7 in the week of 23 Nov\./)).toBeInTheDocument();
 
     const ties = screen.getByRole("region", { name: "Time with friends and family" });
     expect((await within(ties).findAllByRole("row"))[2]).toHaveTextContent("not answered");
