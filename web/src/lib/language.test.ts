@@ -82,12 +82,16 @@ describe("the page's language", () => {
     expect(document.documentElement.lang).toBe("ta");
   });
 
-  it("says in English whatever a language does not have yet, in the frame and in i18next", async () => {
+  it("speaks the chosen language in the frame and in i18next, and says in English whatever it does not have yet", async () => {
     await setLanguage("ms");
     expect(i18next.language).toBe("ms");
-    expect(shellText("nav.home")).toBe("Home");
-    expect(i18next.t("nav.home")).toBe("Home");
+    expect(shellText("nav.home")).toBe("Laman utama");
+    expect(i18next.t("nav.home")).toBe("Laman utama");
+    // A sentence added in English and not yet translated.
+    i18next.addResource("en", "translation", "nav.notYetTranslated", "Only in English for now");
+    expect(i18next.t("nav.notYetTranslated" as "nav.home")).toBe("Only in English for now");
     await setLanguage("en");
     expect(i18next.language).toBe("en");
+    expect(shellText("nav.home")).toBe("Home");
   });
 });
