@@ -10,15 +10,8 @@ afterEach(() => {
 });
 
 describe("The first page's data", () => {
-  it("names, for each main page, the frame's questions and the page's own, and nothing for other addresses", () => {
-    expect(firstPageDataPaths("/profile")).toEqual([
-      "/api/preferences",
-      "/api/practices",
-      "/api/profile",
-      "/api/assessments/current",
-      "/api/couple",
-      "/api/counselling",
-    ]);
+  it("names, for each main page, the page's own questions, and nothing for other addresses", () => {
+    expect(firstPageDataPaths("/profile")).toEqual(["/api/profile", "/api/assessments/current", "/api/couple", "/api/counselling"]);
     expect(firstPageDataPaths("/check-in/")).toContain("/api/consent");
     expect(firstPageDataPaths("/partner/report")).toEqual([]);
     expect(firstPageDataPaths("/sign-in")).toEqual([]);

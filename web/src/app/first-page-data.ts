@@ -9,9 +9,6 @@ import { readBrowserTimeZone } from "../lib/time-zone";
 
 const zone = () => encodeURIComponent(readBrowserTimeZone());
 
-/** The frame's own questions, on every signed-in page. */
-const FRAME = ["/api/preferences", "/api/practices"];
-
 const PAGE_DATA: Readonly<Record<string, () => string[]>> = {
   "/": () => [
     "/api/consent",
@@ -30,10 +27,13 @@ const PAGE_DATA: Readonly<Record<string, () => string[]>> = {
   "/account": () => [`/api/reminders?timeZone=${zone()}`, "/api/auth/list-sessions", "/api/auth/get-session"],
 };
 
-/** The paths the page at this address asks for first, frame included; none for an address not listed. */
+/**
+ * The paths the page at this address asks for first; none for an address not listed. (The frame's
+ * own questions are not here: it asks them the moment it learns who is signed in, just as early.)
+ */
 export function firstPageDataPaths(pathname: string): string[] {
   const page = PAGE_DATA[pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname];
-  return page ? [...FRAME, ...page()] : [];
+  return page ? page() : [];
 }
 
 /** Asks who is signed in now, before anything renders, and then, if someone is, for the first page's data. */
