@@ -27,6 +27,7 @@ import * as directoryAndCounsellingRequests from "./20261208T1000_directory-and-
 import * as pushSubscriptions from "./20261208T3000_push-subscriptions.js";
 import * as clientSummary from "./20261208T4000_client-summary.js";
 import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
+import * as userNameIndex from "./20261209T1000_user-name-index.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   "20261208T3000_push-subscriptions": pushSubscriptions,
   "20261208T4000_client-summary": clientSummary,
   "20261208T4100_data-view-sittings": dataViewSittings,
+  "20261209T1000_user-name-index": userNameIndex,
 };
