@@ -70,7 +70,12 @@ async function watched(app: FastifyInstance, cookie: string, url: string): Promi
 function median(figures: ExportFigure[]): ExportFigure {
   const sorted = [...figures].sort((a, b) => a.ms - b.ms);
   const middle = sorted[Math.floor(sorted.length / 2)]!;
-  return { ...middle, stallMs: Math.max(...figures.map((f) => f.stallMs)), probeMaxMs: Math.max(...figures.map((f) => f.probeMaxMs)), rssPeakMb: Math.max(...figures.map((f) => f.rssPeakMb)) };
+  return {
+    ...middle,
+    stallMs: Math.max(...figures.map((f) => f.stallMs)),
+    probeMaxMs: Math.max(...figures.map((f) => f.probeMaxMs)),
+    rssPeakMb: Math.max(...figures.map((f) => f.rssPeakMb)),
+  };
 }
 
 async function measurePracticeCsv(dialect: Dialect, size: number): Promise<ExportFigure> {
@@ -160,7 +165,12 @@ export async function runExportsBench(): Promise<string[]> {
     "",
   ];
   for (const dialect of dialects) {
-    lines.push(`### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`, "", "| export | ms | stall ms | probe ms | RSS + MB | answer |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    lines.push(
+      `### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`,
+      "",
+      "| export | ms | stall ms | probe ms | RSS + MB | answer |",
+      "| --- | ---: | ---: | ---: | ---: | ---: |",
+    );
     for (const size of sizes) {
       const figure = await measurePracticeCsv(dialect, size);
       process.stderr.write(`${dialect} practice CSV ${size}: ${JSON.stringify(figure)}\n`);

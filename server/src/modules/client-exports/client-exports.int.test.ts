@@ -412,7 +412,17 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
       .orderBy("user.name")
       .orderBy("practice_client_member.user_id")
       .execute();
-    const scores = await listScoresOfPeople(db, db.selectFrom("user").select("id as user_id").where("id", "in", everyone.map((person) => person.userId)));
+    const scores = await listScoresOfPeople(
+      db,
+      db
+        .selectFrom("user")
+        .select("id as user_id")
+        .where(
+          "id",
+          "in",
+          everyone.map((person) => person.userId),
+        ),
+    );
     expect(response.body).toBe(presentPracticeScoresCsvHeader() + presentPracticeScoresCsvRecords(everyone, scores));
     const audited = await db.selectFrom("data_view").select(["owner_id", "sittings"]).where("viewer_id", "=", ownerId).execute();
     expect(audited.map((row) => row.owner_id).sort()).toEqual(everyone.map((person) => person.userId).sort());

@@ -72,7 +72,11 @@ export async function stepMyProfileSharingPeople(
     )
     .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId"])
     .where("practice_client_member.practice_id", "=", practiceId)
-    .where("practice_client_member.user_id", "in", accounts.map((account) => account.id))
+    .where(
+      "practice_client_member.user_id",
+      "in",
+      accounts.map((account) => account.id),
+    )
     .where("practice_client.counsellor_id", "=", counsellorId)
     .where("client_consent.scope", "=", "profile")
     .execute();
@@ -84,23 +88,4 @@ export async function stepMyProfileSharingPeople(
   }
   const last = accounts.at(-1)!;
   return { people, next: accounts.length < step ? null : { name: last.name, id: last.id } };
-}
-
-/**
- * Of these people, those who share their profile with this counsellor in this practice right now:
- * a subquery (user_id) for the scores module, so a batch of an export read after its start leaves
- * out whoever stopped sharing meanwhile.
- */
-export function profileSharingAmong(db: Kysely<DB>, practiceId: string, counsellorId: string, userIds: readonly string[]) {
-  return db
-    .selectFrom("practice_client_member")
-    .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
-    .innerJoin("client_consent", (join) =>
-      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
-    )
-    .select("practice_client_member.user_id")
-    .where("practice_client.practice_id", "=", practiceId)
-    .where("practice_client.counsellor_id", "=", counsellorId)
-    .where("client_consent.scope", "=", "profile")
-    .where("practice_client_member.user_id", "in", userIds.length > 0 ? [...userIds] : [""]);
 }
