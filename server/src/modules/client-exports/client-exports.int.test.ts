@@ -342,53 +342,89 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const assessment = await db.selectFrom("assessment").selectAll().where("id", "=", template.assessment_id).executeTakeFirstOrThrow();
     const sqlite = dialect === "sqlite";
     const names: string[] = [];
-    for (let index = 0; index < 620; index += 1) {
-      const userId = `bulk-user-${index}`;
-      const clientId = `bulk-client-${index}`;
-      // Names out of insertion order, so the file's order is the export's doing; every name twice
-      // (ties read by id), and some in lower case or with accents, which the databases order apart.
-      const number = (index * 7919) % 310;
+    // 2,100 people: more than two steps of the walk on either database (decision 068).
+    const count = 2100;
+    const date = new Date(Number(assessment.completed_at)).toISOString();
+    const people = Array.from({ length: count }, (_, index) => {
+      // Names out of insertion order, so the file's order is the export's doing; every name several
+      // times (ties read by id), and some in lower case or with accents, which the databases order apart.
+      const number = (index * 7919) % 700;
       const name = `${["Bulk", "bulk", "Émile", "Zoë", "zach", "Ødegaard"][number % 6]!} ${String(number).padStart(3, "0")}`;
-      const sharesProfile = index % 5 !== 0;
-      if (sharesProfile) names.push(name);
-      const date = new Date(Number(assessment.completed_at)).toISOString();
-      await db
+      return { index, userId: `bulk-user-${index}`, clientId: `bulk-client-${index}`, name, sharesProfile: index % 5 !== 0 };
+    });
+    for (const person of people) if (person.sharesProfile) names.push(person.name);
+    const inChunks = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < rows.length; start += 100) await insert(rows.slice(start, start + 100));
+    };
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("user")
-        .values({
-          id: userId,
-          name,
-          email: `${userId}@example.test`,
-          emailVerified: sqlite ? 1 : true,
-          image: null,
-          createdAt: date,
-          updatedAt: date,
-          twoFactorEnabled: sqlite ? 0 : false,
-        })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            id: person.userId,
+            name: person.name,
+            email: `${person.userId}@example.test`,
+            emailVerified: sqlite ? 1 : true,
+            image: null,
+            createdAt: date,
+            updatedAt: date,
+            twoFactorEnabled: sqlite ? 0 : false,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("practice_client")
-        .values({ id: clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual", created_at: 1 })
-        .execute();
-      await db.insertInto("practice_client_member").values({ client_id: clientId, practice_id: ownPractice, user_id: userId, joined_at: 1 }).execute();
-      await db
+        .values(chunk.map((person) => ({ id: person.clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual" as const, created_at: 1 })))
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
+        .insertInto("practice_client_member")
+        .values(chunk.map((person) => ({ client_id: person.clientId, practice_id: ownPractice, user_id: person.userId, joined_at: 1 })))
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("client_consent")
-        .values({ client_id: clientId, user_id: userId, scope: sharesProfile ? "profile" : "check-ins", granted_at: 1 })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            client_id: person.clientId,
+            user_id: person.userId,
+            scope: person.sharesProfile ? ("profile" as const) : ("check-ins" as const),
+            granted_at: 1,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("assessment")
-        .values({
-          ...assessment,
-          started_at: Number(assessment.started_at),
-          completed_at: Number(assessment.completed_at),
-          id: `bulk-assessment-${index}`,
-          user_id: userId,
-        })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            ...assessment,
+            started_at: Number(assessment.started_at),
+            completed_at: Number(assessment.completed_at),
+            id: `bulk-assessment-${person.index}`,
+            user_id: person.userId,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("assessment_score")
-        .values({ ...template, completed_at: Number(template.completed_at), assessment_id: `bulk-assessment-${index}`, user_id: userId })
-        .execute();
-    }
+        .values(
+          chunk.map((person) => ({
+            ...template,
+            completed_at: Number(template.completed_at),
+            assessment_id: `bulk-assessment-${person.index}`,
+            user_id: person.userId,
+          })),
+        )
+        .execute(),
+    );
     const response = await getAs(t.app, owner, `/api/practices/${ownPractice}/export.csv`);
     expect(response.statusCode).toBe(200);
     expect(response.body.startsWith("\uFEFF")).toBe(true);

@@ -2,7 +2,7 @@
 // practice-wide CSV of their own clients' scores. Each read and its audit rows share one
 // transaction, and the scopes are those the client shares at this request.
 import { setImmediate } from "node:timers/promises";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../domain/actor.js";
@@ -29,8 +29,12 @@ import { findMyClient, listClientPeople, stepMyProfileSharingPeople, type Client
 export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
 
 const AUDIT_BATCH = 200;
-/** Accounts walked per step of the practice CSV: one step's reads, audit and text are what another request may wait behind. */
-const EXPORT_STEP = 100;
+/**
+ * Accounts walked per step of the practice CSV (decision 068). On SQLite every query holds the
+ * event loop, so a step's reads, audit and text are what another request may wait behind: small
+ * steps. PostgreSQL answers off the thread, and each step costs round trips: larger steps.
+ */
+const stepOf = (db: Kysely<DB>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 1000 : 100);
 
 /** Member of the practice (else 404), two-step sign-in on (else 403). */
 async function requireCounsellorGate(db: Kysely<DB>, actor: Actor, practiceId: string): Promise<void> {
@@ -141,7 +145,7 @@ type PracticeScoresStep = { records: string; next: NameCursor | null };
 async function practiceScoresStep(db: Kysely<DB>, actor: Actor, practiceId: string, now: number, after: NameCursor | null): Promise<PracticeScoresStep> {
   return db.transaction().execute(async (trx) => {
     await requireCounsellorGate(trx, actor, practiceId);
-    const { people, next } = await stepMyProfileSharingPeople(trx, practiceId, actor.userId, after, EXPORT_STEP);
+    const { people, next } = await stepMyProfileSharingPeople(trx, practiceId, actor.userId, after, stepOf(db));
     if (people.length === 0) return { records: "", next };
     await audit(
       trx,
