@@ -4,7 +4,8 @@
 // answer's time, the longest event-loop stall while it ran (perf_hooks.monitorEventLoopDelay: what
 // any other request waited for the thread), the slowest of small requests sent every 10 ms during it
 // (GET /api/me: a session read, so it also waits for a database connection the export holds), and
-// the peak RSS over the RSS before. In process with app.inject. `npm run bench:exports`.
+// the peak RSS over the RSS before. Over a local socket, the answer read and dropped as it arrives.
+// `npm run bench:exports`.
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -19,15 +20,28 @@ const auditRows = (process.env.BENCH_EXPORT_AUDIT_ROWS ?? "10000,200000").split(
 const dialects = (process.env.BENCH_EXPORT_DIALECTS ?? "sqlite,postgres").split(",") as Dialect[];
 const runs = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 
-export type ExportFigure = { ms: number; bytes: number; stallMs: number; probeMaxMs: number; rssPeakMb: number; rssBeforeMb: number };
+export type ExportFigure = { ms: number; bytes: number; stallMs: number; probeMaxMs: number; rssPeakMb: number; heapPeakMb: number; rssBeforeMb: number };
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
+function baseOf(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (address === null || typeof address === "string") throw new Error("The bench's app is not listening on a port.");
+  return `http://127.0.0.1:${address.port}`;
+}
+
 /** One request, watched: its time, the longest event-loop stall, the slowest probe request meanwhile, and peak RSS. */
-async function watched(app: FastifyInstance, cookie: string, url: string): Promise<ExportFigure & { body: Buffer }> {
+/**
+ * Over a real socket (the app listening on a local port), read and dropped as it arrives, as a
+ * browser saving a download does: the process's RSS is then the server's, not a copy of the answer
+ * collected in process by app.inject.
+ */
+async function watched(app: FastifyInstance, cookie: string, url: string): Promise<ExportFigure> {
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   let rssPeak = rssBefore;
+  let heapPeak = heapBefore;
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let done = false;
   let probeMax = 0;
@@ -37,18 +51,22 @@ async function watched(app: FastifyInstance, cookie: string, url: string): Promi
       const due = performance.now() + 10;
       await new Promise((resolve) => setTimeout(resolve, 10));
       if (done) break;
-      await app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
+      await (await fetch(`${baseOf(app)}/api/me`, { headers: { cookie } })).arrayBuffer();
       probeMax = Math.max(probeMax, performance.now() - due);
     }
   })();
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, usage.rss);
+    heapPeak = Math.max(heapPeak, usage.heapUsed);
   }, 5);
   delay.enable();
   // The histogram records from its first tick: a request that holds the thread from its start would go unseen.
   await new Promise((resolve) => setTimeout(resolve, 5));
   const started = performance.now();
-  const response = await app.inject({ method: "GET", url, headers: { cookie } });
+  const response = await fetch(`${baseOf(app)}${url}`, { headers: { cookie } });
+  let bytes = 0;
+  for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
   const ms = performance.now() - started;
   // A stall at the very end is recorded when the histogram's timer next runs.
   await new Promise((resolve) => setTimeout(resolve, 20));
@@ -57,15 +75,15 @@ async function watched(app: FastifyInstance, cookie: string, url: string): Promi
   clearInterval(sampler);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   await probes;
-  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   return {
     ms,
-    bytes: response.rawPayload.length,
+    bytes,
     stallMs: delay.max / 1e6,
     probeMaxMs: probeMax,
     rssPeakMb: mb(rssPeak - rssBefore),
+    heapPeakMb: mb(heapPeak - heapBefore),
     rssBeforeMb: mb(rssBefore),
-    body: response.rawPayload,
   };
 }
 
@@ -96,12 +114,10 @@ async function measurePracticeCsv(dialect: Dialect, size: number): Promise<Expor
         answers: false,
       });
       const url = `/api/practices/${scale.largePracticeId}/export.csv`;
+      await app.listen({ port: 0, host: "127.0.0.1" });
       await watched(app, counsellor.cookie, url); // warm-up
       const figures: ExportFigure[] = [];
-      for (let run = 0; run < runs; run += 1) {
-        const { body: _body, ...figure } = await watched(app, counsellor.cookie, url);
-        figures.push(figure);
-      }
+      for (let run = 0; run < runs; run += 1) figures.push(await watched(app, counsellor.cookie, url));
       return median(figures);
     } finally {
       await app.close();
@@ -139,14 +155,13 @@ async function measurePersonExport(dialect: Dialect, rows: number): Promise<Expo
         });
         await database.db.insertInto("data_view").values(batch).execute();
       }
-      await watched(app, counsellor.cookie, "/api/export"); // warm-up
+      // The warm-up, in process, checks that every view is carried.
+      const whole = await app.inject({ method: "GET", url: "/api/export", headers: { cookie: counsellor.cookie } });
+      const views = (JSON.parse(whole.body) as { dataViews: unknown[] }).dataViews.length;
+      if (views !== rows) throw new Error(`the export carried ${views} of ${rows} data views`);
+      await app.listen({ port: 0, host: "127.0.0.1" });
       const figures: ExportFigure[] = [];
-      for (let run = 0; run < runs; run += 1) {
-        const { body, ...figure } = await watched(app, counsellor.cookie, "/api/export");
-        const views = (JSON.parse(body.toString("utf8")) as { dataViews: unknown[] }).dataViews.length;
-        if (views !== rows) throw new Error(`the export carried ${views} of ${rows} data views`);
-        figures.push(figure);
-      }
+      for (let run = 0; run < runs; run += 1) figures.push(await watched(app, counsellor.cookie, "/api/export"));
       return median(figures);
     } finally {
       await app.close();
@@ -157,14 +172,14 @@ async function measurePersonExport(dialect: Dialect, rows: number): Promise<Expo
 }
 
 const row = (label: string, figure: ExportFigure) =>
-  `| ${label} | ${fmt(figure.ms, 0)} | ${fmt(figure.stallMs, 1)} | ${fmt(figure.probeMaxMs, 0)} | ${fmt(figure.rssPeakMb, 0)} | ${fmt(figure.bytes / 1024 / 1024, 1)} MB |`;
+  `| ${label} | ${fmt(figure.ms, 0)} | ${fmt(figure.stallMs, 1)} | ${fmt(figure.probeMaxMs, 0)} | ${fmt(figure.rssPeakMb, 0)} | ${fmt(figure.heapPeakMb, 0)} | ${fmt(figure.bytes / 1024 / 1024, 1)} MB |`;
 
 /** The report section, as markdown lines. */
 export async function runExportsBench(): Promise<string[]> {
   const lines = [
     "## Exports against size",
     "",
-    `Median of ${runs} runs after a warm-up, in process (app.inject). "stall": the longest event-loop delay while the export ran (max over the runs); "probe": the slowest GET /api/me due every 10 ms meanwhile, counted from when it was due; "RSS +": peak RSS over the RSS before the request.`,
+    `Median of ${runs} runs after a warm-up, over a local socket (the answer read and dropped as it arrives). "stall": the longest event-loop delay while the export ran (max over the runs); "probe": the slowest GET /api/me due every 10 ms meanwhile, counted from when it was due; "RSS +" and "heap +": peak RSS and V8 heap in use over their values before the request (sampled every 5 ms; max over the runs).`,
     "",
   ];
   for (const dialect of dialects) {
