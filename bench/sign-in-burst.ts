@@ -11,6 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import webPush from "web-push";
+import { withDefaultUser } from "../server/src/db/database.js";
 import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 import { fmt, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
@@ -35,10 +37,16 @@ async function peakRssDuring(pid: number, work: () => Promise<unknown>): Promise
   return Math.max(peak, rssMegabytes(pid));
 }
 
+/** Web Push keys, which a PostgreSQL server must be given rather than make. */
+function vapidEnv(): Record<string, string> {
+  const keys = webPush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:bench@example.test" };
+}
+
 /** A database of its own for one server: none for SQLite (it lives in DATA_DIR), a new PostgreSQL database dropped afterwards. */
 async function ownDatabase(dialect: "sqlite" | "postgres"): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (dialect === "sqlite") return { env: {}, drop: async () => undefined };
-  const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://localhost/test";
+  const adminUrl = withDefaultUser(process.env.TEST_DATABASE_URL ?? "postgres://localhost/test");
   const name = `mutual_bench_sign_in_${randomBytes(4).toString("hex")}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -52,7 +60,11 @@ async function ownDatabase(dialect: "sqlite" | "postgres"): Promise<{ env: Recor
   await admin(`create database "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, drop: () => admin(`drop database "${name}" with (force)`) };
+  // Several servers may share a PostgreSQL database, so the server asks for its secret and key.
+  return {
+    env: { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...vapidEnv() },
+    drop: () => admin(`drop database "${name}" with (force)`),
+  };
 }
 
 async function measureSetting(atOnce: number, port: number, dialect: "sqlite" | "postgres" = "sqlite"): Promise<SettingFigures> {
