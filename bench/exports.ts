@@ -186,8 +186,8 @@ export async function runExportsBench(): Promise<string[]> {
     lines.push(
       `### ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"}`,
       "",
-      "| export | ms | stall ms | probe ms | RSS + MB | answer |",
-      "| --- | ---: | ---: | ---: | ---: | ---: |",
+      "| export | ms | stall ms | probe ms | RSS + MB | heap + MB | answer |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const size of sizes) {
       const figure = await measurePracticeCsv(dialect, size);

@@ -104,7 +104,11 @@ export async function listDataViews(
   let query = db.selectFrom("data_view").select(["id", "viewer_name", "viewer_role", "scope", "viewed_at", "sitting_times"]).where("owner_id", "=", ownerId);
   const before = options.before;
   if (before) {
-    query = query.where((eb) => eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]));
+    // The plain bound lets the owner's (owner_id, viewed_at) index start at the cursor; without it
+    // PostgreSQL read the owner's rows from the newest down to the cursor on every page.
+    query = query
+      .where("viewed_at", "<=", before.viewedAt)
+      .where((eb) => eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]));
   }
   const { openedAfter, openedBy } = options;
   if (openedAfter !== undefined) query = query.where("first_viewed_at", ">", openedAfter);
