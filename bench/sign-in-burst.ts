@@ -5,10 +5,14 @@
 // For each, people sign up (the setup), then bursts of 2, 4, 8 and 16 sign-ins arrive at once, each
 // from its own address; RSS is sampled every 5 ms and the peak printed with the burst's latency.
 // Run alone: npm run bench:sign-in (builds core and server first).
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
+import webPush from "web-push";
+import { withDefaultUser } from "../server/src/db/database.js";
 import { signUpByOutbox } from "../scripts/support/sign-up-by-outbox.js";
 import { fmt, rssMegabytes, startProcess, stopProcess, waitForOk } from "./support.js";
 
@@ -33,7 +37,38 @@ async function peakRssDuring(pid: number, work: () => Promise<unknown>): Promise
   return Math.max(peak, rssMegabytes(pid));
 }
 
-async function measureSetting(atOnce: number, port: number): Promise<SettingFigures> {
+/** Web Push keys, which a PostgreSQL server must be given rather than make. */
+function vapidEnv(): Record<string, string> {
+  const keys = webPush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: "mailto:bench@example.test" };
+}
+
+/** A database of its own for one server: none for SQLite (it lives in DATA_DIR), a new PostgreSQL database dropped afterwards. */
+async function ownDatabase(dialect: "sqlite" | "postgres"): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (dialect === "sqlite") return { env: {}, drop: async () => undefined };
+  const adminUrl = withDefaultUser(process.env.TEST_DATABASE_URL ?? "postgres://localhost/test");
+  const name = `mutual_bench_sign_in_${randomBytes(4).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  // Several servers may share a PostgreSQL database, so the server asks for its secret and key.
+  return {
+    env: { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(48).toString("base64"), ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...vapidEnv() },
+    drop: () => admin(`drop database "${name}" with (force)`),
+  };
+}
+
+async function measureSetting(atOnce: number, port: number, dialect: "sqlite" | "postgres" = "sqlite"): Promise<SettingFigures> {
+  const database = await ownDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-sign-in-"));
   const { flags } = JSON.parse(fs.readFileSync("server/node-flags.json", "utf8")) as { flags: string[] };
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,6 +81,7 @@ async function measureSetting(atOnce: number, port: number): Promise<SettingFigu
     PUBLIC_URL: origin,
     CLIENT_IP_HEADER: "x-forwarded-for",
     PASSWORD_HASHES_AT_ONCE: String(atOnce),
+    ...database.env,
   });
   const pid = server.pid ?? 0;
   try {
@@ -98,15 +134,16 @@ async function measureSetting(atOnce: number, port: number): Promise<SettingFigu
   } finally {
     await stopProcess(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 
 /** The sign-in burst section of the bench report (markdown lines); expects a built server. */
-export async function runSignInBurstBench(settings: readonly number[] = [4, 2, 1]): Promise<string[]> {
+export async function runSignInBurstBench(settings: readonly number[] = [4, 2, 1], dialect: "sqlite" | "postgres" = "sqlite"): Promise<string[]> {
   const results: SettingFigures[] = [];
-  for (const [index, atOnce] of settings.entries()) results.push(await measureSetting(atOnce, 3350 + index));
+  for (const [index, atOnce] of settings.entries()) results.push(await measureSetting(atOnce, 3350 + index, dialect));
   const lines = [
-    "## Memory during sign-in bursts (built server, npm start's V8 flags)",
+    `## Memory during sign-in bursts (built server, npm start's V8 flags, ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"})`,
     "",
     `Peak RSS (MB) sampled every 5 ms; each burst is that many sign-ins sent at once from different addresses; slowest and median answer in ms. Goal: peak ≤ ${goalMb} MB.`,
     "",
@@ -130,5 +167,7 @@ export async function runSignInBurstBench(settings: readonly number[] = [4, 2, 1
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const settings = (process.env.PASSWORD_HASHES_SETTINGS ?? "4,2,1").split(",").map(Number);
-  for (const line of await runSignInBurstBench(settings)) process.stdout.write(`${line}\n`);
+  // BENCH_SIGN_IN_DIALECTS=sqlite,postgres: the server's own RSS with each database (PostgreSQL's processes are not counted).
+  for (const dialect of (process.env.BENCH_SIGN_IN_DIALECTS ?? "sqlite").split(",") as Array<"sqlite" | "postgres">)
+    for (const line of await runSignInBurstBench(settings, dialect)) process.stdout.write(`${line}\n`);
 }

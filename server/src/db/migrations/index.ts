@@ -27,6 +27,7 @@ import * as directoryAndCounsellingRequests from "./20261208T1000_directory-and-
 import * as pushSubscriptions from "./20261208T3000_push-subscriptions.js";
 import * as clientSummary from "./20261208T4000_client-summary.js";
 import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
+import * as userNameIndex from "./20261209T1000_user-name-index.js";
 import * as pushDeliveries from "./20261209T2000_push-deliveries.js";
 import * as personLanguage from "./20261209T3000_person-language.js";
 
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   "20261208T3000_push-subscriptions": pushSubscriptions,
   "20261208T4000_client-summary": clientSummary,
   "20261208T4100_data-view-sittings": dataViewSittings,
+  "20261209T1000_user-name-index": userNameIndex,
   "20261209T2000_push-deliveries": pushDeliveries,
   "20261209T3000_person-language": personLanguage,
 };

@@ -18,6 +18,8 @@ import { completeProfileVia, fullAnswers } from "../../../test/assessment-helper
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { listScoresOfPeople } from "../assessment/index.js";
+import { presentPracticeScoresCsvHeader, presentPracticeScoresCsvRecords } from "./client-exports.presenter.js";
 import { loadFhirSchemaValidator, type FhirSchemaValidator } from "../../../../core/src/testing/fhir-schema.js";
 
 type Coding = { system?: string; code?: string; extension?: Array<{ url: string; valueDecimal?: number }> };
@@ -317,7 +319,7 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     expect((await getAs(t.app, elsewhere, `/api/practices/${practiceId}/export.csv`)).statusCode).toBe(404);
   });
 
-  it("practice CSV: a practice of many clients, sent in parts (decision 042), comes whole, once each, in name order, every one audited", async () => {
+  it("practice CSV: a practice of many clients, sent in parts (decisions 042, 068), is the file one sorted read made before, byte for byte, every one audited once", async () => {
     const { counsellor: owner, practiceId: ownPractice } = await (async () => {
       const person = await signUp(t.app);
       const id = await createPractice(t.app, person, "Large Practice");
@@ -340,59 +342,126 @@ describe.each(dialects)("[%s] a counsellor's exports of a client's data", (diale
     const assessment = await db.selectFrom("assessment").selectAll().where("id", "=", template.assessment_id).executeTakeFirstOrThrow();
     const sqlite = dialect === "sqlite";
     const names: string[] = [];
-    for (let index = 0; index < 620; index += 1) {
-      const userId = `bulk-user-${index}`;
-      const clientId = `bulk-client-${index}`;
-      // Names out of insertion order, so the file's order is the export's doing.
-      const name = `Bulk ${String((index * 7919) % 620).padStart(3, "0")}`;
-      const sharesProfile = index % 5 !== 0;
-      if (sharesProfile) names.push(name);
-      const date = new Date(Number(assessment.completed_at)).toISOString();
-      await db
+    // 2,100 people: more than two steps of the walk on either database (decision 068).
+    const count = 2100;
+    const date = new Date(Number(assessment.completed_at)).toISOString();
+    const people = Array.from({ length: count }, (_, index) => {
+      // Names out of insertion order, so the file's order is the export's doing; every name several
+      // times (ties read by id), and some in lower case or with accents, which the databases order apart.
+      const number = (index * 7919) % 700;
+      const name = `${["Bulk", "bulk", "Émile", "Zoë", "zach", "Ødegaard"][number % 6]!} ${String(number).padStart(3, "0")}`;
+      return { index, userId: `bulk-user-${index}`, clientId: `bulk-client-${index}`, name, sharesProfile: index % 5 !== 0 };
+    });
+    for (const person of people) if (person.sharesProfile) names.push(person.name);
+    const inChunks = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < rows.length; start += 100) await insert(rows.slice(start, start + 100));
+    };
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("user")
-        .values({
-          id: userId,
-          name,
-          email: `${userId}@example.test`,
-          emailVerified: sqlite ? 1 : true,
-          image: null,
-          createdAt: date,
-          updatedAt: date,
-          twoFactorEnabled: sqlite ? 0 : false,
-        })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            id: person.userId,
+            name: person.name,
+            email: `${person.userId}@example.test`,
+            emailVerified: sqlite ? 1 : true,
+            image: null,
+            createdAt: date,
+            updatedAt: date,
+            twoFactorEnabled: sqlite ? 0 : false,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("practice_client")
-        .values({ id: clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual", created_at: 1 })
-        .execute();
-      await db.insertInto("practice_client_member").values({ client_id: clientId, practice_id: ownPractice, user_id: userId, joined_at: 1 }).execute();
-      await db
+        .values(chunk.map((person) => ({ id: person.clientId, practice_id: ownPractice, counsellor_id: ownerId, kind: "individual" as const, created_at: 1 })))
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
+        .insertInto("practice_client_member")
+        .values(chunk.map((person) => ({ client_id: person.clientId, practice_id: ownPractice, user_id: person.userId, joined_at: 1 })))
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("client_consent")
-        .values({ client_id: clientId, user_id: userId, scope: sharesProfile ? "profile" : "check-ins", granted_at: 1 })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            client_id: person.clientId,
+            user_id: person.userId,
+            scope: person.sharesProfile ? ("profile" as const) : ("check-ins" as const),
+            granted_at: 1,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("assessment")
-        .values({
-          ...assessment,
-          started_at: Number(assessment.started_at),
-          completed_at: Number(assessment.completed_at),
-          id: `bulk-assessment-${index}`,
-          user_id: userId,
-        })
-        .execute();
-      await db
+        .values(
+          chunk.map((person) => ({
+            ...assessment,
+            started_at: Number(assessment.started_at),
+            completed_at: Number(assessment.completed_at),
+            id: `bulk-assessment-${person.index}`,
+            user_id: person.userId,
+          })),
+        )
+        .execute(),
+    );
+    await inChunks(people, (chunk) =>
+      db
         .insertInto("assessment_score")
-        .values({ ...template, completed_at: Number(template.completed_at), assessment_id: `bulk-assessment-${index}`, user_id: userId })
-        .execute();
-    }
+        .values(
+          chunk.map((person) => ({
+            ...template,
+            completed_at: Number(template.completed_at),
+            assessment_id: `bulk-assessment-${person.index}`,
+            user_id: person.userId,
+          })),
+        )
+        .execute(),
+    );
     const response = await getAs(t.app, owner, `/api/practices/${ownPractice}/export.csv`);
     expect(response.statusCode).toBe(200);
     expect(response.body.startsWith("\uFEFF")).toBe(true);
     expect(response.body.match(/\uFEFF/g)).toHaveLength(1);
     const rows = parseCsv(response.body);
-    expect(rows.map((row) => row.person)).toEqual(["Aaron Real", ...names.sort()]);
+    expect(rows.map((row) => row.person).sort()).toEqual(["Aaron Real", ...names].sort());
     expect(new Set(rows.map((row) => row.client)).size).toBe(rows.length);
-    const audited = await db.selectFrom("data_view").select("owner_id").where("viewer_id", "=", ownerId).execute();
-    expect(audited).toHaveLength(rows.length);
+    // The file as it was built before it was read in steps: every sharing person in one query sorted
+    // by the database (name, then id), their scores, the same presenter.
+    const everyone = await db
+      .selectFrom("practice_client")
+      .innerJoin("practice_client_member", "practice_client_member.client_id", "practice_client.id")
+      .innerJoin("client_consent", (join) =>
+        join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
+      )
+      .innerJoin("user", "user.id", "practice_client_member.user_id")
+      .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId", "user.name as name"])
+      .where("practice_client.practice_id", "=", ownPractice)
+      .where("practice_client.counsellor_id", "=", ownerId)
+      .where("client_consent.scope", "=", "profile")
+      .orderBy("user.name")
+      .orderBy("practice_client_member.user_id")
+      .execute();
+    const scores = await listScoresOfPeople(
+      db,
+      db
+        .selectFrom("user")
+        .select("id as user_id")
+        .where(
+          "id",
+          "in",
+          everyone.map((person) => person.userId),
+        ),
+    );
+    expect(response.body).toBe(presentPracticeScoresCsvHeader() + presentPracticeScoresCsvRecords(everyone, scores));
+    const audited = await db.selectFrom("data_view").select(["owner_id", "sittings"]).where("viewer_id", "=", ownerId).execute();
+    expect(audited.map((row) => row.owner_id).sort()).toEqual(everyone.map((person) => person.userId).sort());
+    expect(audited.every((row) => Number(row.sittings) === 1)).toBe(true);
   });
 });

@@ -43,40 +43,49 @@ export async function listClientPeople(db: Kysely<DB>, clientId: string): Promis
   }));
 }
 
-/** This counsellor's clients' people in the practice who share their profile now, by name. */
-export async function listMyProfileSharingPeople(db: Kysely<DB>, practiceId: string, counsellorId: string): Promise<ProfileSharingPerson[]> {
-  const rows = await db
-    .selectFrom("practice_client")
-    .innerJoin("practice_client_member", "practice_client_member.client_id", "practice_client.id")
-    .innerJoin("client_consent", (join) =>
-      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
-    )
-    .innerJoin("user", "user.id", "practice_client_member.user_id")
-    .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId", "user.name as name"])
-    .where("practice_client.practice_id", "=", practiceId)
-    .where("practice_client.counsellor_id", "=", counsellorId)
-    .where("client_consent.scope", "=", "profile")
-    .orderBy("user.name")
-    .orderBy("practice_client_member.user_id")
-    .execute();
-  return rows;
-}
+/** Where a walk of the people in name order stopped: the last account read, by (name, id). */
+export type NameCursor = { name: string; id: string };
 
 /**
- * Of these people, those who share their profile with this counsellor in this practice right now:
- * a subquery (user_id) for the scores module, so a batch of an export read after its start leaves
- * out whoever stopped sharing meanwhile.
+ * One step of a walk over every account in name order (the `user_name_idx` index, (name, id), the
+ * order the database compares names in): the next `step` accounts after `after`, and of them this
+ * counsellor's clients' people in the practice who share their profile now, in that order. Each
+ * step reads at most `step` index entries and probes each by key, so its cost does not grow with
+ * the practice (or the server); `next` is null once the walk has passed the last account.
  */
-export function profileSharingAmong(db: Kysely<DB>, practiceId: string, counsellorId: string, userIds: readonly string[]) {
-  return db
+export async function stepMyProfileSharingPeople(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  after: NameCursor | null,
+  step: number,
+): Promise<{ people: ProfileSharingPerson[]; next: NameCursor | null }> {
+  let walk = db.selectFrom("user").select(["id", "name"]);
+  if (after) walk = walk.where((eb) => eb(eb.refTuple("name", "id"), ">", eb.tuple(after.name, after.id)));
+  const accounts = await walk.orderBy("name").orderBy("id").limit(step).execute();
+  if (accounts.length === 0) return { people: [], next: null };
+  const rows = await db
     .selectFrom("practice_client_member")
     .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
     .innerJoin("client_consent", (join) =>
       join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
     )
-    .select("practice_client_member.user_id")
-    .where("practice_client.practice_id", "=", practiceId)
+    .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId"])
+    .where("practice_client_member.practice_id", "=", practiceId)
+    .where(
+      "practice_client_member.user_id",
+      "in",
+      accounts.map((account) => account.id),
+    )
     .where("practice_client.counsellor_id", "=", counsellorId)
     .where("client_consent.scope", "=", "profile")
-    .where("practice_client_member.user_id", "in", userIds.length > 0 ? [...userIds] : [""]);
+    .execute();
+  const byUser = new Map(rows.map((row) => [row.userId, row]));
+  const people: ProfileSharingPerson[] = [];
+  for (const account of accounts) {
+    const row = byUser.get(account.id);
+    if (row) people.push({ clientId: row.clientId, kind: row.kind, userId: account.id, name: account.name });
+  }
+  const last = accounts.at(-1)!;
+  return { people, next: accounts.length < step ? null : { name: last.name, id: last.id } };
 }

@@ -2,7 +2,7 @@
 // practice-wide CSV of their own clients' scores. Each read and its audit rows share one
 // transaction, and the scopes are those the client shares at this request.
 import { setImmediate } from "node:timers/promises";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 import type { CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../domain/actor.js";
@@ -14,7 +14,7 @@ import { listCheckInsForExport } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
-import { carriedScopes, exportContentOf, type ExportContent, type ProfileSharingPerson } from "./client-exports.policy.js";
+import { carriedScopes, exportContentOf, type ExportContent } from "./client-exports.policy.js";
 import type { FhirCollectionBundle } from "../export/index.js";
 import {
   presentClientCsv,
@@ -23,14 +23,18 @@ import {
   presentPracticeScoresCsvRecords,
   type ClientExportPerson,
 } from "./client-exports.presenter.js";
-import { findMyClient, listClientPeople, listMyProfileSharingPeople, profileSharingAmong, type ClientPerson } from "./client-exports.repository.js";
+import { findMyClient, listClientPeople, stepMyProfileSharingPeople, type ClientPerson, type NameCursor } from "./client-exports.repository.js";
 
 /** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
 export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
 
 const AUDIT_BATCH = 200;
-/** People per part of the practice CSV: one batch's read and text is what another request may wait behind. */
-const EXPORT_BATCH = 250;
+/**
+ * Accounts walked per step of the practice CSV (decision 068). On SQLite every query holds the
+ * event loop, so a step's reads, audit and text are what another request may wait behind: small
+ * steps. PostgreSQL answers off the thread, and each step costs round trips: larger steps.
+ */
+const stepOf = (db: Kysely<DB>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 1000 : 100);
 
 /** Member of the practice (else 404), two-step sign-in on (else 403). */
 async function requireCounsellorGate(db: Kysely<DB>, actor: Actor, practiceId: string): Promise<void> {
@@ -123,46 +127,57 @@ export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, pra
 /**
  * One line per person × completed profile of the counsellor's own clients in the practice who
  * share their profile, whatever the counsellor's role (decision 017), as parts to send as they are
- * made (decision 042). The gate, the list of people and every audit row are committed before the
- * first part, so a refused or unaudited export sends nothing; then each batch of people's scores
- * is read (only of those still sharing), written out, and the event loop let go before the next,
- * so a large practice holds up no other request for more than one batch.
+ * made (decisions 042, 068). The accounts are walked in name order a step at a time; each step is
+ * one transaction: the gate, the step's people who share their profile now, their audit rows and
+ * their scores, so every line sent was audited with the read that made it. The first step runs
+ * before anything is sent (a refused or unaudited export sends nothing); between steps the event
+ * loop and the database are let go, so a large practice holds up no other request for more than
+ * one step.
  */
 export async function exportPracticeScoresCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string): Promise<AsyncIterable<string>> {
-  const now = deps.clock.now();
-  const people = await deps.db.transaction().execute(async (trx) => {
+  const now = deps.clock.now().getTime();
+  const first = await practiceScoresStep(deps.db, actor, practiceId, now, null);
+  return streamPracticeScores(deps.db, actor, practiceId, now, first);
+}
+
+type PracticeScoresStep = { records: string; next: NameCursor | null };
+
+async function practiceScoresStep(db: Kysely<DB>, actor: Actor, practiceId: string, now: number, after: NameCursor | null): Promise<PracticeScoresStep> {
+  return db.transaction().execute(async (trx) => {
     await requireCounsellorGate(trx, actor, practiceId);
-    const sharing = await listMyProfileSharingPeople(trx, practiceId, actor.userId);
+    const { people, next } = await stepMyProfileSharingPeople(trx, practiceId, actor.userId, after, stepOf(db));
+    if (people.length === 0) return { records: "", next };
     await audit(
       trx,
       actor,
-      now.getTime(),
-      sharing.map((person) => ({ userId: person.userId, scopes: ["profile"] })),
+      now,
+      people.map((person) => ({ userId: person.userId, scopes: ["profile"] })),
     );
-    return sharing;
+    // The step's people were found sharing in this transaction: their scores need no second check.
+    await setImmediate();
+    const scores = await listScoresOfPeople(
+      trx,
+      trx
+        .selectFrom("user")
+        .select("id as user_id")
+        .where(
+          "id",
+          "in",
+          people.map((person) => person.userId),
+        ),
+    );
+    const records = presentPracticeScoresCsvRecords(people, scores);
+    return { records, next };
   });
-  return streamPracticeScores(deps.db, practiceId, actor.userId, people);
 }
 
-async function* streamPracticeScores(
-  db: Kysely<DB>,
-  practiceId: string,
-  counsellorId: string,
-  people: readonly ProfileSharingPerson[],
-): AsyncGenerator<string> {
+async function* streamPracticeScores(db: Kysely<DB>, actor: Actor, practiceId: string, now: number, first: PracticeScoresStep): AsyncGenerator<string> {
   yield presentPracticeScoresCsvHeader();
-  for (let start = 0; start < people.length; start += EXPORT_BATCH) {
-    const batch = people.slice(start, start + EXPORT_BATCH);
-    const scores = await listScoresOfPeople(
-      db,
-      profileSharingAmong(
-        db,
-        practiceId,
-        counsellorId,
-        batch.map((person) => person.userId),
-      ),
-    );
-    yield presentPracticeScoresCsvRecords(batch, scores);
+  let step = first;
+  for (;;) {
+    if (step.records !== "") yield step.records;
+    if (step.next === null) return;
     await setImmediate();
+    step = await practiceScoresStep(db, actor, practiceId, now, step.next);
   }
 }

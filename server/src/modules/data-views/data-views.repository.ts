@@ -91,14 +91,30 @@ async function insertRows(db: Kysely<DB>, views: readonly NewDataView[]): Promis
 export async function listDataViews(
   db: Kysely<DB>,
   ownerId: string,
-  options: { before?: { viewedAt: number; id: string }; limit: number },
+  options: {
+    before?: { viewedAt: number; id: string };
+    /** At most this many; all when absent. */
+    limit?: number;
+    /** Only rows whose window opened after this (sittings may still be added to them). */
+    openedAfter?: number;
+    /** Only rows whose window opened at or before this, or that have none (no sitting can be added to them any more). */
+    openedBy?: number;
+  },
 ): Promise<DataViewRecord[]> {
   let query = db.selectFrom("data_view").select(["id", "viewer_name", "viewer_role", "scope", "viewed_at", "sitting_times"]).where("owner_id", "=", ownerId);
   const before = options.before;
   if (before) {
-    query = query.where((eb) => eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]));
+    // The plain bound lets the owner's (owner_id, viewed_at) index start at the cursor; without it
+    // PostgreSQL read the owner's rows from the newest down to the cursor on every page.
+    query = query
+      .where("viewed_at", "<=", before.viewedAt)
+      .where((eb) => eb.or([eb("viewed_at", "<", before.viewedAt), eb.and([eb("viewed_at", "=", before.viewedAt), eb("id", "<", before.id)])]));
   }
-  const rows = await query.orderBy("viewed_at", "desc").orderBy("id", "desc").limit(options.limit).execute();
+  const { openedAfter, openedBy } = options;
+  if (openedAfter !== undefined) query = query.where("first_viewed_at", ">", openedAfter);
+  if (openedBy !== undefined) query = query.where((eb) => eb.or([eb("first_viewed_at", "is", null), eb("first_viewed_at", "<=", openedBy)]));
+  query = query.orderBy("viewed_at", "desc").orderBy("id", "desc");
+  const rows = await (options.limit === undefined ? query : query.limit(options.limit)).execute();
   return rows.map((row) => ({
     id: row.id,
     viewerName: row.viewer_name,

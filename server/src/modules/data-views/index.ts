@@ -1,2 +1,2 @@
 export { dataViewsRoutes } from "./data-views.routes.js";
-export { forgetViewer, listDataViewsForExport, recordDataViews, type NewDataView } from "./data-views.service.js";
+export { dataViewsForExport, forgetViewer, recordDataViews, type NewDataView } from "./data-views.service.js";

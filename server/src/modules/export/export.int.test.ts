@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, fhirExportBundleSchema } from "@mutual/core";
+import { z } from "zod";
+import { CONSENT_NOTICE_VERSION, INTERDEPENDENCE_PROFILE_V1, dataExportSchema, fhirExportBundleSchema } from "@mutual/core";
 import { buildTestApp, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { completeProfileVia, fullAnswers } from "../../../test/assessment-helpers.js";
@@ -166,6 +167,60 @@ describe.each(dialects)("[%s] export", (dialect) => {
     expect(Number.isNaN(Date.parse(body.counselling[0].scopes[0].since))).toBe(false);
     // Their relation, not the counsellor's account: no email of theirs.
     expect(response.body).not.toContain(counsellor.email);
+  });
+
+  it("carries every one of many 'who viewed my data' rows, newest first, as the text the contract's serializer makes, read a page at a time (decision 069)", async () => {
+    const person = await signUp(t.app);
+    const me = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: person.cookie } })).json<{ user: { id: string } }>().user.id;
+    const stranger = await signUp(t.app);
+    const strangerId = (await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: stranger.cookie } })).json<{ user: { id: string } }>().user.id;
+    const now = Date.now();
+    // 2,600 rows over three pages: rows from before sittings were kept (no window), closed rows,
+    // rows whose window is still open (read with the rest of the export), pairs at the same
+    // moment (ordered by id), and rows of someone else that must not appear.
+    const rows = Array.from({ length: 2600 }, (_, index) => {
+      const viewedAt = index < 20 ? now - index * 1000 : now - 3_600_000 - Math.floor(index / 2) * 60_000;
+      const sittings = 1 + (index % 3);
+      const times = Array.from({ length: sittings }, (_, s) => viewedAt - (sittings - 1 - s) * 1000);
+      const old = index % 7 === 0 && index >= 20;
+      return {
+        id: `view-${String((index * 7919) % 2600).padStart(4, "0")}-${index}`,
+        owner_id: index % 13 === 5 ? strangerId : me,
+        viewer_id: null,
+        viewer_name: `Viewer ${index % 9}`,
+        viewer_role: index % 2 === 0 ? ("partner" as const) : ("counsellor" as const),
+        scope: index % 2 === 0 ? ("overview" as const) : ("profile" as const),
+        viewed_at: viewedAt,
+        sittings: old ? 1 : sittings,
+        first_viewed_at: old ? null : times[0]!,
+        sitting_times: old ? null : times.join(","),
+      };
+    });
+    for (let start = 0; start < rows.length; start += 500)
+      await t.database.db
+        .insertInto("data_view")
+        .values(rows.slice(start, start + 500))
+        .execute();
+    const response = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: person.cookie } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
+    // The same text as the serializer made of the whole answer before: fields in the contract's order.
+    expect(response.body).toBe(JSON.stringify(z.encode(dataExportSchema, response.json())));
+    const mine = rows
+      .filter((row) => row.owner_id === me)
+      .sort((a, b) => b.viewed_at - a.viewed_at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .map((row) => ({
+        viewer: { name: row.viewer_name, role: row.viewer_role },
+        scope: row.scope,
+        viewedAt: new Date(row.viewed_at).toISOString(),
+        sittings: (row.sitting_times ?? String(row.viewed_at))
+          .split(",")
+          .map(Number)
+          .reverse()
+          .map((at) => new Date(at).toISOString()),
+      }));
+    expect(mine.length).toBeGreaterThan(2000);
+    expect(response.json<{ dataViews: unknown[] }>().dataViews).toEqual(mine);
   });
 
   it("needs a session", async () => {

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import {
+  dataExportSchema,
   INTERDEPENDENCE_PROFILE_V1,
   SCORED_DIMENSIONS,
   exportQuestionnaireResponse,
@@ -183,6 +185,42 @@ export function presentDataExport(input: {
       sittings: view.sittings,
     })),
   };
+}
+
+type ExportedView = DataExport["dataViews"][number];
+const dataViewSchema = dataExportSchema.shape.dataViews.element;
+/** The end of the export's text when "who viewed my data" is empty: the last field, by the contract's order. */
+const EMPTY_VIEWS_END = '"dataViews":[]}';
+
+/**
+ * The export as JSON text in parts, the same text the response serializer makes of the whole
+ * (each part encoded through the contract, fields in its order): everything but "who viewed my
+ * data" first, then its rows as they are read, page by page. `head` has no data views.
+ */
+export async function* presentDataExportJson(
+  head: DataExport,
+  views: AsyncIterable<ReadonlyArray<{ viewer: ExportedView["viewer"]; scope: ExportedView["scope"]; viewedAt: string; sittings: string[] }>>,
+): AsyncGenerator<string> {
+  const text = JSON.stringify(z.encode(dataExportSchema, { ...head, dataViews: [] }));
+  if (!text.endsWith(EMPTY_VIEWS_END)) throw new Error("The export's contract no longer ends with dataViews.");
+  yield text.slice(0, -"]}".length);
+  let first = true;
+  for await (const page of views) {
+    if (page.length === 0) continue;
+    const rows = page.map((view) =>
+      JSON.stringify(
+        z.encode(dataViewSchema, {
+          viewer: { name: view.viewer.name, role: view.viewer.role },
+          scope: view.scope,
+          viewedAt: view.viewedAt,
+          sittings: view.sittings,
+        }),
+      ),
+    );
+    yield `${first ? "" : ","}${rows.join(",")}`;
+    first = false;
+  }
+  yield "]}";
 }
 
 /**

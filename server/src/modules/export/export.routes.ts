@@ -1,5 +1,6 @@
+import { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { dataExportSchema, fhirExportBundleSchema } from "@mutual/core";
+import { dataExportSchema, fhirExportBundleSchema, type DataExport } from "@mutual/core";
 import type { Database } from "../../db/database.js";
 import { actorOf } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
@@ -14,9 +15,17 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
   const deps = { db: database.db, kek, clock, fhirBase };
 
   app.get("/api/export", { config: { access: "signed-in" }, schema: { response: { 200: dataExportSchema } } }, async (request, reply) => {
-    const body = await exportPersonData(deps, actorOf(request));
+    // Sent as it is read (decision 069): the text the schema's serializer would make, in parts.
+    const parts = await exportPersonData(deps, actorOf(request));
     // Decrypted notes: never kept by a shared cache or the browser's disk cache.
-    return reply.header("content-disposition", 'attachment; filename="mutual-export.json"').header("cache-control", "no-store").send(body);
+    return (
+      reply
+        .type("application/json; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="mutual-export.json"')
+        .header("cache-control", "no-store")
+        // The schema stays the contract of the body (docs, clients); Fastify sends a stream as it is, unserialized.
+        .send(Readable.from(parts) as unknown as DataExport)
+    );
   });
 
   app.get("/api/export/fhir", { config: { access: "signed-in" }, schema: { response: { 200: fhirExportBundleSchema } } }, async (request, reply) => {
