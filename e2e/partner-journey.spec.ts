@@ -89,7 +89,7 @@ test("a partner goes from sign-up to their profile, practises, exports and delet
   for (let guard = 0; guard < 60; guard += 1) {
     const review = page.getByRole("heading", { name: "Ready to see your profile?" });
     const safetyNotice = page.getByRole("heading", { name: "A private safety check" });
-    const group = page.getByRole("group");
+    const group = page.getByRole("main").getByRole("group");
     await expect(review.or(safetyNotice).or(group)).toBeVisible();
     if (await review.isVisible()) break;
     if (await safetyNotice.isVisible()) {

@@ -59,4 +59,20 @@ describe("A first page's data asked early", () => {
     startEarlyRequests(["/api/profile"]);
     await expect(requestJson("/api/profile")).rejects.toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });
+
+  it("reads an early answer's body at once, so one no page asks for does not hold its connection", async () => {
+    const answers: Response[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const answer = String(input) === "/api/empty" ? new Response(null, { status: 204 }) : new Response('{"couple":null}', { status: 200 });
+        answers.push(answer);
+        return answer;
+      }),
+    );
+    startEarlyRequests(["/api/couple", "/api/empty"]);
+    await vi.waitFor(() => expect(answers[0]?.bodyUsed).toBe(true));
+    expect(await requestJson("/api/couple")).toEqual({ couple: null });
+    expect(await requestJson("/api/empty")).toBeNull();
+  });
 });

@@ -14,7 +14,12 @@ const started = new Map<string, EarlyRequest>();
 export function startEarlyRequests(paths: readonly string[]): void {
   for (const path of paths) {
     if (started.has(path)) continue;
-    const response = fetch(path, { credentials: "same-origin", headers: { accept: "application/json" } });
+    // The body is read at once: an answer whose body nobody reads holds its connection open (a
+    // browser opens six per site), and a page that never asks for it would wait behind it.
+    const response = fetch(path, { credentials: "same-origin", headers: { accept: "application/json" } }).then(async (answer) => {
+      const body = await answer.text();
+      return new Response(body === "" ? null : body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+    });
     // A failure is met again, and handled, by the request that takes this answer; one never taken is dropped.
     response.catch(() => undefined);
     started.set(path, { startedAt: Date.now(), response });
