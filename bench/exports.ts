@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { Dialect } from "../server/src/db/database.js";
 import { openDashboardApp } from "./dashboard.js";
-import { openScaleDatabase, seedScaleData } from "./scale-data.js";
+import { openScaleDatabase, largePracticeScale, seedScaleData } from "./scale-data.js";
 import { fmt } from "./support.js";
 
 const sizes = (process.env.BENCH_EXPORT_SIZES ?? "1000,20000,100000").split(",").map(Number);
@@ -104,15 +104,7 @@ async function measurePracticeCsv(dialect: Dialect, size: number): Promise<Expor
   try {
     const { app, counsellor } = await openDashboardApp(database);
     try {
-      const scale = await seedScaleData(database, counsellor.userId, {
-        practices: 3,
-        largePracticeClients: size,
-        otherPracticeClients: 10,
-        assessmentsPerPerson: 1,
-        checkInsPerPerson: 2,
-        coupleEvery: 10,
-        answers: false,
-      });
+      const scale = await seedScaleData(database, counsellor.userId, largePracticeScale(size));
       const url = `/api/practices/${scale.largePracticeId}/export.csv`;
       await app.listen({ port: 0, host: "127.0.0.1" });
       await watched(app, counsellor.cookie, url); // warm-up

@@ -12,7 +12,7 @@ import type { FastifyInstance } from "fastify";
 import { formatPageCursor } from "@mutual/core";
 import type { Dialect } from "../server/src/db/database.js";
 import { measureBareInjectP50, openDashboardApp, percentile } from "./dashboard.js";
-import { openScaleDatabase, seedScaleData } from "./scale-data.js";
+import { openScaleDatabase, largePracticeScale, seedScaleData } from "./scale-data.js";
 import { fmt } from "./support.js";
 
 const sizes = (process.env.BENCH_LIST_SIZES ?? "1000,5000,20000,100000").split(",").map(Number);
@@ -78,15 +78,7 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
   try {
     const { app, counsellor } = await openDashboardApp(database);
     try {
-      const scale = await seedScaleData(database, counsellor.userId, {
-        practices: 3,
-        largePracticeClients: size,
-        otherPracticeClients: 10,
-        assessmentsPerPerson: 1,
-        checkInsPerPerson: 2,
-        coupleEvery: 10,
-        answers: false,
-      });
+      const scale = await seedScaleData(database, counsellor.userId, largePracticeScale(size));
       seedSeconds.push(`${fmt(scale.seconds, 0)} s at ${size.toLocaleString("en")}`);
       const practiceId = scale.largePracticeId;
       // As many open invites as clients, so the invites list is as long as the clients list.

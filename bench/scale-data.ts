@@ -53,6 +53,11 @@ export const DEFAULT_SCALE: ScaleOptions = {
   coupleEvery: 10,
 };
 
+/** One large practice of `size` clients beside two small ones, thin histories, no stored answers: what the list and export benches time. */
+export function largePracticeScale(size: number): ScaleOptions {
+  return { practices: 3, largePracticeClients: size, otherPracticeClients: 10, assessmentsPerPerson: 1, checkInsPerPerson: 2, coupleEvery: 10, answers: false };
+}
+
 export type ScaleData = {
   largePracticeId: string;
   counsellorId: string;
