@@ -4,3 +4,4 @@ export * from "./contracts/index.js";
 export * from "./model/index.js";
 export * from "./practices/index.js";
 export * from "./sharing/index.js";
+export * from "./localization/index.js";

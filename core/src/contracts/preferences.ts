@@ -1,8 +1,7 @@
 // A person's own settings for how Mutual behaves on their devices (decisions 037, 074).
 import { z } from "zod";
+import { languageCodes } from "../localization/language-tags.js";
 
-/** The languages Mutual speaks: Singapore's four official languages (decision 074). */
-export const languageCodes = ["en", "zh-Hans", "ms", "ta"] as const;
 export const languageSchema = z.enum(languageCodes);
 export type LanguageCode = z.infer<typeof languageSchema>;
 

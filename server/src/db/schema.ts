@@ -1,4 +1,4 @@
-import type { ColumnType } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 // Row types of every table, as stored. Better Auth's tables keep its camelCase names;
 // ours are snake_case. Dates differ by dialect (SQLite stores text), so Better Auth's
@@ -85,6 +85,8 @@ export type AssessmentTable = {
   instrument_id: string;
   instrument_version: string;
   status: "in_progress" | "completed";
+  /** The language the statements were shown in (decision 076); "en" for every profile before that. */
+  language: Generated<string>;
   started_at: EpochMs;
   completed_at: ColumnType<number | string | null, number | null | undefined, number | null>;
 };
@@ -118,6 +120,8 @@ export type CheckInTable = {
   me_pulse: number | null;
   note_sealed: string | null;
   note_key_id: string | null;
+  /** The language the check-in's questions were shown in (decision 076). */
+  language: Generated<string>;
   created_at: EpochMs;
   updated_at: EpochMs;
 };

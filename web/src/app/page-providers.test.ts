@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
+import { setLanguage } from "../lib/language";
 import { getSession, getShellPreferences, setSessionPerson, signOut } from "../lib/session";
 import { stubFetch } from "../testing/render";
 import { linkSession } from "./page-providers";
@@ -46,5 +47,15 @@ describe("the frame's session and the pages' cache", () => {
     await expect(signOut()).rejects.toThrow();
     expect(getSession().data).toBeNull();
     expect(client.getQueryData(["me"])).toBeNull();
+  });
+
+  it("asks again for what it holds when the page changes language: the server's words come in the page's language", async () => {
+    const client = new QueryClient();
+    const stop = linkSession(client);
+    client.setQueryData(["profile"], { flags: [{ title: "Closeness feels thin right now" }] });
+    await setLanguage("ta");
+    expect(client.getQueryState(["profile"])?.isInvalidated).toBe(true);
+    stop();
+    await setLanguage("en");
   });
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import type { Preferences, PracticesResponse } from "@mutual/core";
 import { initI18n, loadLaterText } from "../lib/i18n";
+import { subscribeLanguage } from "../lib/language";
 import {
   getSession,
   getShellPractices,
@@ -49,7 +50,10 @@ export function linkSession(client: QueryClient): () => void {
     client.removeQueries();
     client.setQueryData([meKey], null);
   });
+  // The server's words in every answer are in the page's language (decision 076): a new language asks again.
+  const unsubscribeLanguage = subscribeLanguage(() => void client.invalidateQueries());
   return () => {
+    unsubscribeLanguage();
     unsubscribeStore();
     unsubscribeCache();
     unsubscribeSignOut();

@@ -1,4 +1,5 @@
 import { takeEarlyResponse } from "./early-requests";
+import { getLanguage } from "./language";
 
 /** An error answer from the server, with its status and the server's message. */
 export class ApiRequestError extends Error {
@@ -28,7 +29,7 @@ export class NetworkError extends Error {
 export async function requestJson<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   // The first page's data may already be on its way (lib/early-requests.ts); a plain GET takes it.
-  const early = (init.method ?? "GET") === "GET" && init.headers === undefined ? takeEarlyResponse(path) : undefined;
+  const early = (init.method ?? "GET") === "GET" && init.headers === undefined ? takeEarlyResponse(path, getLanguage()) : undefined;
   try {
     response = await (early ??
       fetch(path, {
@@ -36,6 +37,8 @@ export async function requestJson<T>(path: string, init: { method?: string; body
         credentials: "same-origin",
         headers: {
           accept: "application/json",
+          // The server's own words (flags, names, help) come in the page's language (decision 076).
+          "accept-language": getLanguage(),
           ...(init.body === undefined ? {} : { "content-type": "application/json" }),
           ...init.headers,
         },

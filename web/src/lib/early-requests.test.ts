@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestJson } from "./api-client";
 import { forgetEarlyRequests, startEarlyRequests } from "./early-requests";
+import { setLanguage } from "./language";
 import { resetSession } from "./session";
 
 afterEach(() => {
@@ -74,5 +75,22 @@ describe("A first page's data asked early", () => {
     await vi.waitFor(() => expect(answers[0]?.bodyUsed).toBe(true));
     expect(await requestJson("/api/couple")).toEqual({ couple: null });
     expect(await requestJson("/api/empty")).toBeNull();
+  });
+
+  it("is asked in the page's language, and not used once the page has changed language", async () => {
+    const languagesAsked: Array<string | null> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+        languagesAsked.push(new Headers(init?.headers).get("accept-language"));
+        return new Response(JSON.stringify({ answer: languagesAsked.length }), { status: 200 });
+      }),
+    );
+    startEarlyRequests(["/api/profile"]);
+    await setLanguage("ta");
+    // The early answer's words are English: the Tamil page asks again, in Tamil.
+    expect(await requestJson("/api/profile")).toEqual({ answer: 2 });
+    expect(languagesAsked).toEqual(["en", "ta"]);
+    await setLanguage("en");
   });
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { intlLocale as singaporeLocale, isLanguage, languageCodes, languageFromTags, type Language } from "@mutual/core/languages";
 
 // The language of the page (issue 18, decision 074): Singapore's four official languages. Part of the
 // first load, so it stays small: no i18next here. What must be loaded before a language shows (the
@@ -6,30 +7,22 @@ import { useSyncExternalStore } from "react";
 // through onLanguageLoad; the store switches only once every loader is done, so a page never shows
 // half of one language and half of another.
 
-/** The languages Mutual speaks; the same list as core's `languageCodes` (a test holds them equal). */
-export const languages = ["en", "zh-Hans", "ms", "ta"] as const;
-export type Language = (typeof languages)[number];
+/** The languages Mutual speaks (core's list, decision 074). */
+export const languages = languageCodes;
+export type { Language };
 
 /** Each language's name in itself, for the switch (marked with its own `lang`). */
 export const languageNames: Record<Language, string> = { en: "English", "zh-Hans": "简体中文", ms: "Bahasa Melayu", ta: "தமிழ்" };
 
-export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
+export { isLanguage };
 
-/** The browser's language tags, in the person's order, mapped to ours: zh* (but Traditional) → zh-Hans, ms* → ms, ta* → ta, else English. */
-export function languageFromBrowser(tags: readonly string[]): Language {
-  for (const tag of tags) {
-    const [base = "", ...rest] = tag.toLowerCase().split(/[-_]/);
-    if (base === "en") return "en";
-    if (base === "zh" && !rest.some((part) => ["hant", "tw", "hk", "mo"].includes(part))) return "zh-Hans";
-    if (base === "ms" || base === "ta") return base;
-  }
-  return "en";
-}
-
-/** How Intl formats dates and numbers in a language: Singapore's conventions. */
+/** How Intl formats dates and numbers in a language (i18next's name for it, or ours): Singapore's conventions. */
 export function intlLocale(language: string): string {
-  return `${isLanguage(language) ? language : "en"}-SG`;
+  return singaporeLocale(isLanguage(language) ? language : "en");
 }
+
+/** The browser's language tags, in the person's order, mapped to ours (the server reads `Accept-Language` the same way). */
+export const languageFromBrowser = languageFromTags;
 
 const storageKey = "mutual.language";
 

@@ -42,7 +42,7 @@ const columns = [
 ] as const;
 
 // A selected row: every column but the owner, as the database returns it.
-type Row = Omit<Selectable<CheckInTable>, "user_id">;
+type Row = Omit<Selectable<CheckInTable>, "user_id" | "language">;
 
 const numberOrNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
 

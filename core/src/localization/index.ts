@@ -1,0 +1,2 @@
+export * from "./language-tags.js";
+export * from "./localized-text.js";
