@@ -1,6 +1,7 @@
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { shellTextPlugin } from "./web/shell-text-plugin.js";
+import { preactAliases } from "./web/preact-aliases.js";
 
 // One Vitest run, three projects: pure unit tests, integration tests through
 // app.inject() on both database dialects, and web component tests in happy-dom.
@@ -39,13 +40,24 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: { conditions: ["source", ...defaultClientConditions] },
+        resolve: {
+          conditions: ["source", ...defaultClientConditions],
+          // Testing Library's main file is CommonJS, whose require() no alias reaches: its ES module build is.
+          alias:
+            preactAliases.length === 0
+              ? []
+              : [{ find: /^@testing-library\/react$/, replacement: "@testing-library/react/dist/@testing-library/react.esm.js" }, ...preactAliases],
+        },
         plugins: [shellTextPlugin()],
         test: {
           name: "web",
           environment: "happy-dom",
           include: ["web/src/**/*.test.tsx", "web/src/**/*.test.ts"],
           setupFiles: ["web/src/testing/setup-tests.ts"],
+          // Libraries that import React are run through Vite too, so they get Preact as the app does.
+          server: {
+            deps: { inline: preactAliases.length === 0 ? [] : [/@testing-library\/react/, /react-i18next/, /@tanstack\/react-query/, /react-router/] },
+          },
         },
       },
     ],

@@ -5,6 +5,7 @@ import react from "@vitejs/plugin-react";
 import type { ChunkingContext } from "rolldown";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 import { shellTextPlugin } from "./shell-text-plugin.js";
+import { preactAliases } from "./preact-aliases.js";
 
 /**
  * Writes sw.js (decision 048): service-worker.js with this build's version and the files it keeps
@@ -64,7 +65,10 @@ function nameOfLaterShared(id: string, ctx: ChunkingContext): string | null {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), serviceWorker(), shellTextPlugin()],
-  resolve: { conditions: ["source", ...defaultClientConditions] },
+  resolve: {
+    conditions: ["source", ...defaultClientConditions],
+    alias: preactAliases,
+  },
   build: {
     outDir: "dist",
     emptyOutDir: true,

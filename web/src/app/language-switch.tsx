@@ -14,6 +14,14 @@ const label: Array<[Language, string]> = [
   ["ta", "மொழி"],
 ];
 
+/**
+ * Marks the switch translate="no" as an attribute. Written as a JSX prop, Preact would set the DOM's
+ * boolean `translate` property instead, and any string, "no" included, turns translation on.
+ */
+function keepFromTranslation(element: HTMLElement | null): void {
+  element?.setAttribute("translate", "no");
+}
+
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const active = useLanguage();
   const t = useShellText();
@@ -26,7 +34,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   };
 
   return (
-    <div className="language-switch" role="group" aria-labelledby="language-switch-label" translate="no">
+    <div className="language-switch" role="group" aria-labelledby="language-switch-label" ref={keepFromTranslation}>
       <p id="language-switch-label" className="language-switch__label">
         {label.map(([code, word], index) => (
           <span key={code}>

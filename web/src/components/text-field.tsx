@@ -1,4 +1,4 @@
-import { useId, useState, type InputHTMLAttributes } from "react";
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
@@ -8,8 +8,14 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
 };
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function TextField({ label, hint, error, type = "text", ...rest }: TextFieldProps) {
+export function TextField({ label, hint, error, type = "text", autoFocus, ...rest }: TextFieldProps) {
   const id = useId();
+  // A field shown in place of another (the code after the password) takes the focus itself: the
+  // browser honours the autofocus attribute only once per page load, not on an element added later.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -23,6 +29,7 @@ export function TextField({ label, hint, error, type = "text", ...rest }: TextFi
         </p>
       )}
       <input
+        ref={input}
         id={id}
         type={type}
         className="field__input"

@@ -76,7 +76,9 @@ describe("The assessment flow", () => {
     renderRoutes(routes, "/assessment");
     const group = await screen.findByRole("group", { name: "I feel emotionally close to my partner." });
     expect(group).toBeInTheDocument();
-    // Tab lands on the first option of a group with no choice yet; arrows then choose.
+    // The page puts the focus on its title when it arrives; from there Tab lands on the first
+    // option of a group with no choice yet, and arrows then choose.
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 })).toHaveFocus());
     screen.getByRole("radio", { name: "Strongly disagree" }).focus();
     await userEvent.keyboard("{ArrowDown}{ArrowDown}");
     await waitFor(() => expect(screen.getByRole("radio", { name: "Somewhat disagree" })).toBeChecked());

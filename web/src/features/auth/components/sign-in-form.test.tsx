@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders, stubFetch } from "../../../testing/render";
@@ -34,7 +34,7 @@ describe("SignInForm with two-step sign-in", () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     expect(code).toHaveAttribute("autocomplete", "one-time-code");
     expect(code).toHaveAttribute("inputmode", "numeric");
-    expect(code).toHaveFocus();
+    await waitFor(() => expect(code).toHaveFocus());
 
     await userEvent.type(code, "12345");
     await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
