@@ -72,7 +72,9 @@ self.addEventListener("push", (event) => {
   // One notice per link on screen at a time: a newer weekly reminder replaces the older one, but
   // not a request's notice (decision 071), which links elsewhere.
   const path = pathOf(data);
-  event.waitUntil(self.registration.showNotification(title, { data: { path }, tag: `notice:${path}` }));
+  // The title's language (decision 083), for the screen reader; only one of ours, and only with a title of ours.
+  const lang = title !== NEUTRAL_TITLE && ["en", "zh-Hans", "ms", "ta"].includes(data.lang) ? data.lang : "en";
+  event.waitUntil(self.registration.showNotification(title, { data: { path }, tag: `notice:${path}`, lang }));
 });
 
 // Quick exit (decision 071): the page is leaving and cannot wait, so this worker unsubscribes the

@@ -2,3 +2,4 @@
 export * from "./exercise-types.js";
 export * from "./practice-exercises.js";
 export * from "./suggest-exercises.js";
+export * from "./exercise-text.js";

@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from "fastify";
+import { languageFromAcceptLanguage, type Language } from "@mutual/core";
 import type { Database } from "../db/database.js";
 import { storageProblemOf } from "../db/storage-health.js";
 import type { Clock } from "../platform/clock.js";
 import { existingAccountEmail, passwordResetEmail, signUpConfirmationEmail } from "../platform/email-templates.js";
 import { scrubText } from "../platform/logger.js";
+import { getPreferredLanguage } from "../modules/preferences/preferences.service.js";
 import type { Mailer, OutgoingEmail } from "../platform/mailer.js";
 import { isConfirming, markSignUpEmailFailed } from "./confirmation.js";
 import { safeNextPath, signUpConfirmationUrl } from "./sign-up-link.js";
@@ -39,6 +41,13 @@ function signInUrlFor(publicUrl: string, next: string): string {
 
 /** The Better Auth callbacks that send Mutual's account emails. */
 export function createAccountEmails({ database, mailer, logger, publicUrl, clock }: AccountEmailDeps) {
+  // The person's stored language when they have one; otherwise (at sign-up, before any choice) the
+  // language of the page that asked, which the web app sends as Accept-Language (decision 083).
+  const languageFor = async (userId: string | undefined, request: Request | undefined): Promise<Language> => {
+    const stored = userId === undefined ? null : await getPreferredLanguage(database.db, userId).catch(() => null);
+    return stored ?? languageFromAcceptLanguage(request?.headers.get("accept-language") ?? undefined);
+  };
+
   const logFailure = (what: string, error: unknown) => logger.error({ source: "mailer" }, `The ${what} email could not be sent: ${scrubText(String(error))}`);
 
   // Emails that must not slow the answer down: the mail transport's time would tell whether an
@@ -76,19 +85,21 @@ export function createAccountEmails({ database, mailer, logger, publicUrl, clock
 
   return {
     /** The reset link; not awaited: there is no email for an unknown address (decision 020). */
-    sendResetPassword: async ({ user, token }: { user: { email: string }; token: string }) => {
+    sendResetPassword: async ({ user, token }: { user: { id: string; email: string }; token: string }, request: Request | undefined) => {
       // The token rides in the fragment, which browsers never send: it stays out of every
       // server's and proxy's access log (as partner invite codes do, decision 012).
       const resetUrl = `${new URL("/reset-password", publicUrl).toString()}#${encodeURIComponent(token)}`;
-      sendWithoutWaiting("password reset", { to: user.email, ...passwordResetEmail({ resetUrl }) });
+      const language = await languageFor(user.id, request);
+      sendWithoutWaiting("password reset", { to: user.email, ...passwordResetEmail({ resetUrl, language }) });
     },
 
     /** To the owner of an address someone tried to sign up with; awaited like a new address's link. */
-    emailExistingAccount: async ({ user }: { user: { email: string } }, request: Request | undefined) => {
+    emailExistingAccount: async ({ user }: { user: { id: string; email: string } }, request: Request | undefined) => {
       const signInUrl = signInUrlFor(publicUrl, await callbackPathOf(request));
+      const language = await languageFor(user.id, request);
       await sendForSignUp("existing account", {
         to: user.email,
-        ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString() }),
+        ...existingAccountEmail({ signInUrl, forgotPasswordUrl: new URL("/forgot-password", publicUrl).toString(), language }),
       });
     },
 
@@ -102,10 +113,8 @@ export function createAccountEmails({ database, mailer, logger, publicUrl, clock
       // Confirming with the link and the password: the person already has a link.
       if (isConfirming()) return;
       await markLinkSent(database.db, database.dialect, user.id, clock.now().toISOString());
-      const email = {
-        to: user.email,
-        ...signUpConfirmationEmail({ confirmUrl: signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email) }),
-      };
+      const confirmUrl = signUpConfirmationUrl(publicUrl, token, new URL(url).searchParams.get("callbackURL"), user.email);
+      const email = { to: user.email, ...signUpConfirmationEmail({ confirmUrl, language: await languageFor(user.id, request) }) };
       if (isSignUpRequest(request)) await sendForSignUp("confirmation", email, () => removeUnsentSignUp(database.db, database.dialect, user.id));
       else sendWithoutWaiting("confirmation", email);
     },

@@ -4,7 +4,7 @@ import { organization } from "better-auth/plugins/organization";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements } from "better-auth/plugins/organization/access";
 import { twoFactor } from "better-auth/plugins/two-factor";
-import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem } from "@mutual/core";
+import { PRACTICE_NAME_MAX_LENGTH, chosenNameProblem, languageFromAcceptLanguage } from "@mutual/core";
 import { practiceInvitationEmail } from "../platform/email-templates.js";
 import type { Mailer } from "../platform/mailer.js";
 import { backupCodeStore, generateBackupCodes } from "./backup-codes.js";
@@ -61,11 +61,18 @@ export function createAuthPlugins({ publicUrl, mailer, secret }: PluginDeps) {
         },
       },
       // The email names the practice (quoted, as its owner wrote it) and the role, nothing about anyone's clients.
-      async sendInvitationEmail({ id, email, role, organization: practice }) {
+      // In the language of the page the invitation was made from: the invitee may have no account
+      // (and so no stored choice) yet, and a colleague usually shares the inviter's (decision 083).
+      async sendInvitationEmail({ id, email, role, organization: practice }, request) {
         const invitationUrl = new URL(`/practice/join/${encodeURIComponent(id)}`, publicUrl).toString();
         await mailer.send({
           to: email,
-          ...practiceInvitationEmail({ invitationUrl, practiceName: practice.name, role: role === "admin" ? "admin" : "counsellor" }),
+          ...practiceInvitationEmail({
+            invitationUrl,
+            practiceName: practice.name,
+            role: role === "admin" ? "admin" : "counsellor",
+            language: languageFromAcceptLanguage(request?.headers.get("accept-language") ?? undefined),
+          }),
         });
       },
     }),

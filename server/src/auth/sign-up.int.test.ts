@@ -463,4 +463,45 @@ describe.each(dialects)("[%s] sign-up by the emailed link", (dialect) => {
     expect(fresh.statusCode).toBe(200);
     expect(await emailVerifiedOf(details.email)).toBe(true);
   });
+
+  it("writes the sign-up link in the language of the page that signed up, and later emails in the language the person chose", async () => {
+    const details = newPersonDetails();
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-up/email",
+      headers: { ...sameOrigin, "accept-language": "ta-SG,ta;q=0.9,en;q=0.5" },
+      payload: details,
+      remoteAddress: nextTestIp(),
+    });
+    expect(response.statusCode).toBe(200);
+    const [link] = sentTo(details.email);
+    expect(link?.subject).toBe("Mutual-க்கான உங்கள் மின்னஞ்சலை உறுதிசெய்யுங்கள்");
+    expect(link?.language).toBe("ta");
+    expect(link?.text).toContain("இந்த இணைப்பைத் திறந்து, நீங்கள் தேர்ந்தெடுத்த கடவுச்சொல்லை உள்ளிடுங்கள்:");
+    expect(link?.text).toMatch(/^http:\/\/localhost:3000\/\S+$/m);
+
+    // Once the person has chosen Malay, a reset asked for from an English page still comes in Malay.
+    const person = await signUp(t.app);
+    const chosen = await t.app.inject({
+      method: "PUT",
+      url: "/api/preferences/language",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { language: "ms" },
+    });
+    expect(chosen.statusCode).toBe(200);
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/request-password-reset",
+      headers: { ...sameOrigin, "accept-language": "en" },
+      payload: { email: person.email },
+      remoteAddress: nextTestIp(),
+    });
+    const reset = await vi.waitFor(() => {
+      const found = sentTo(person.email).find((message) => message.language === "ms");
+      if (!found) throw new Error("no Malay email yet");
+      return found;
+    });
+    expect(reset.subject).toBe("Tetapkan kata laluan baharu untuk Mutual");
+    expect(reset.text).toContain("Pautan ini boleh digunakan sekali sahaja, dalam masa sejam.");
+  });
 });

@@ -5,21 +5,41 @@
 // answers, scores or notes, or the name of anyone's partner or client. Text that someone other than us wrote
 // (a practice's name) is never part of our sentences: it stands on a line of its own, marked as
 // quoted, under a line that says who wrote it, so a name shaped like a message cannot pass for one.
+// Every template speaks one of Mutual's languages (decision 083): its words come from email-text.ts,
+// and the language goes with the content, so the mailer can mark the message (Content-Language).
 
-import { flattenToOneLine } from "@mutual/core";
+import { flattenToOneLine, textIn, type Language } from "@mutual/core";
+import { emailText } from "./email-text.js";
 
-export type EmailContent = { subject: string; text: string };
+export type EmailContent = { subject: string; text: string; language: Language };
 
-/** Subjects the tests and the outbox helpers look for. */
+/** Which language a template speaks: English when the caller has none to give. */
+type InLanguage = { language?: Language };
+
+/** Subjects (in English) the tests and the outbox helpers look for; `emailSubjectsIn` gives them in another language. */
 export const emailSubjects = {
-  confirm: "Please confirm your email for Mutual",
-  existingAccount: "Someone tried to sign up to Mutual with your email",
-  passwordReset: "Set a new password for Mutual",
-  practiceInvitation: "You are invited to join a practice on Mutual",
-  weeklyReminder: "Your weekly moment is ready",
-  requestNotice: "Something is waiting for you",
-  requestReminder: "A reminder: something is waiting for you",
+  confirm: emailText.en["confirm.subject"],
+  existingAccount: emailText.en["existing.subject"],
+  passwordReset: emailText.en["reset.subject"],
+  practiceInvitation: emailText.en["invite.subject"],
+  weeklyReminder: emailText.en["weekly.subject"],
+  requestNotice: emailText.en["request.subject"],
+  requestReminder: emailText.en["request.reminderSubject"],
 } as const;
+
+/** The same subjects in a language. */
+export function emailSubjectsIn(language: Language): Record<keyof typeof emailSubjects, string> {
+  const say = textIn(emailText, language);
+  return {
+    confirm: say("confirm.subject"),
+    existingAccount: say("existing.subject"),
+    passwordReset: say("reset.subject"),
+    practiceInvitation: say("invite.subject"),
+    weeklyReminder: say("weekly.subject"),
+    requestNotice: say("request.subject"),
+    requestReminder: say("request.reminderSubject"),
+  };
+}
 
 /** The longest quoted text kept; longer is cut (names are shorter by rule: this is the last line of defence). */
 const quotedMaxLength = 120;
@@ -46,71 +66,68 @@ function linkLine(url: string): string {
 }
 
 /** Sent by the organization plugin when an owner or admin invites a colleague. */
-export function practiceInvitationEmail(input: { invitationUrl: string; practiceName: string; role: "admin" | "counsellor" }): EmailContent {
+export function practiceInvitationEmail(input: { invitationUrl: string; practiceName: string; role: "admin" | "counsellor" } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: emailSubjects.practiceInvitation,
+    subject: say("invite.subject"),
+    language,
     text: [
-      "Hello,",
+      say("hello"),
       "",
-      `Someone has asked you to join a practice on Mutual as ${input.role === "admin" ? "an admin" : "a counsellor"}.`,
-      "Here is the name of the practice, as they typed it. Mutual did not write it:",
+      say(input.role === "admin" ? "invite.asAdmin" : "invite.asCounsellor"),
+      say("invite.quoted"),
       quoteUserText(input.practiceName),
       "",
-      "To accept, sign in or make an account with this email address. Then open this link:",
+      say("invite.accept"),
       linkLine(input.invitationUrl),
       "",
-      "The invitation lasts seven days. If you did not expect it, you can ignore this message.",
+      say("invite.lasts"),
     ].join("\n"),
   };
 }
 
 /** The link that chooses a new password; its token rides in the fragment (decision 020). */
-export function passwordResetEmail(input: { resetUrl: string }): EmailContent {
+export function passwordResetEmail(input: { resetUrl: string } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: emailSubjects.passwordReset,
-    text: [
-      "Hello,",
-      "",
-      "Someone asked to reset the password of the Mutual account with this email address. To choose a new password, open this link:",
-      linkLine(input.resetUrl),
-      "",
-      "The link works once, within an hour. A new password signs you out everywhere.",
-      "If you did not ask for this, you can ignore this message. Your password stays as it is.",
-    ].join("\n"),
+    subject: say("reset.subject"),
+    language,
+    text: [say("hello"), "", say("reset.body"), linkLine(input.resetUrl), "", say("reset.once"), say("reset.notYou")].join("\n"),
   };
 }
 
 /** The link that finishes a sign-up (or confirms an address) together with the password (decision 020). */
-export function signUpConfirmationEmail(input: { confirmUrl: string }): EmailContent {
+export function signUpConfirmationEmail(input: { confirmUrl: string } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: emailSubjects.confirm,
-    text: [
-      "Hello,",
-      "",
-      "Please confirm that this is your email address. If you have just signed up, this also finishes your Mutual account. Open this link and enter the password you chose:",
-      linkLine(input.confirmUrl),
-      "",
-      "The link works once, within a day. If you did not try to make a Mutual account, you can ignore this message.",
-    ].join("\n"),
+    subject: say("confirm.subject"),
+    language,
+    text: [say("hello"), "", say("confirm.body"), linkLine(input.confirmUrl), "", say("confirm.footer")].join("\n"),
   };
 }
 
 /** To the owner of an address someone tried to sign up with (decision 020). */
-export function existingAccountEmail(input: { signInUrl: string; forgotPasswordUrl: string }): EmailContent {
+export function existingAccountEmail(input: { signInUrl: string; forgotPasswordUrl: string } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: emailSubjects.existingAccount,
+    subject: say("existing.subject"),
+    language,
     text: [
-      "Hello,",
+      say("hello"),
       "",
-      "Someone just tried to make a Mutual account with this email address. It already has one. Nothing about your account has changed.",
+      say("existing.body"),
       "",
-      "If it was you, sign in instead:",
+      say("existing.ifYou"),
       linkLine(input.signInUrl),
       "",
-      "If you do not know your password, or never finished making the account, choose a new one here:",
+      say("existing.forgot"),
       linkLine(input.forgotPasswordUrl),
       "",
-      "If it was not you, you can ignore this message.",
+      say("existing.notYou"),
     ].join("\n"),
   };
 }
@@ -121,10 +138,13 @@ export function existingAccountEmail(input: { signInUrl: string; forgotPasswordU
  * score or safety, and carries nothing but the link. Stopping it is one click in the mail reader
  * (the List-Unsubscribe header, RFC 8058) or the settings page.
  */
-export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: string }): EmailContent {
+export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: string } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: emailSubjects.weeklyReminder,
-    text: ["Your weekly moment is ready:", linkLine(input.openUrl), "", "To change or stop these emails:", linkLine(input.settingsUrl)].join("\n"),
+    subject: say("weekly.subject"),
+    language,
+    text: [say("weekly.open"), linkLine(input.openUrl), "", say("weekly.settings"), linkLine(input.settingsUrl)].join("\n"),
   };
 }
 
@@ -132,9 +152,12 @@ export function weeklyReminderEmail(input: { openUrl: string; settingsUrl: strin
  * A counsellor's request reached the person (decision 047), or its one reminder. As neutral as the
  * weekly reminder: it does not say who asked or what for, only that something waits behind the link.
  */
-export function requestNoticeEmail(input: { openUrl: string; isReminder: boolean }): EmailContent {
+export function requestNoticeEmail(input: { openUrl: string; isReminder: boolean } & InLanguage): EmailContent {
+  const language = input.language ?? "en";
+  const say = textIn(emailText, language);
   return {
-    subject: input.isReminder ? emailSubjects.requestReminder : emailSubjects.requestNotice,
-    text: ["Something is waiting for you when you sign in:", linkLine(input.openUrl)].join("\n"),
+    subject: say(input.isReminder ? "request.reminderSubject" : "request.subject"),
+    language,
+    text: [say("request.open"), linkLine(input.openUrl)].join("\n"),
   };
 }

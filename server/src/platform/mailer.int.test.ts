@@ -44,6 +44,27 @@ describe("[no database] mailer", () => {
     expect(received[0]?.raw).toContain("token=abc");
   });
 
+  it("marks the email's language and sends a Tamil subject as an encoded word, its text as UTF-8", async () => {
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: "Mutual <no-reply@example.test>",
+      dataDir: os.tmpdir(),
+      logger: pino({ level: "silent" }),
+    });
+    const subject = "உங்கள் வாராந்திரத் தருணம் தயார்";
+    await mailer.send({ to: "kavi@example.test", subject, text: "உங்கள் வாராந்திரத் தருணம் தயார்:\nhttps://mutual.example/check-in", language: "ta" });
+    mailer.close();
+    const raw = received.at(-1)?.raw ?? "";
+    expect(raw).toMatch(/^Content-Language: ta\r$/m);
+    const header = /^Subject: ((?:.*\r\n[ \t].*)*.*)\r$/m.exec(raw)?.[1] ?? "";
+    // Only ASCII on the wire, as RFC 5322 asks; decoded, the words are the Tamil ones.
+    expect(header).toMatch(/^=\?UTF-8\?[BQ]\?/);
+    expect(/^[\x20-\x7e\r\n\t]*$/.test(header)).toBe(true);
+    const decoded = [...header.matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g)].map((word) => Buffer.from(word[1] ?? "", "base64"));
+    if (decoded.length > 0) expect(Buffer.concat(decoded).toString("utf8")).toBe(subject);
+    expect(raw).toMatch(/charset=utf-8/i);
+  });
+
   it("writes to the outbox and logs only the file name when no SMTP server is configured", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-outbox-"));
     const lines: string[] = [];

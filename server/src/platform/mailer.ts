@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type nodemailerModule from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type { FastifyBaseLogger } from "fastify";
+import type { Language } from "@mutual/core";
 import { ensurePrivateDirectory } from "./private-files.js";
 
 export type OutgoingEmail = {
@@ -12,7 +13,15 @@ export type OutgoingEmail = {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe (RFC 8058); never anything about the person. */
   headers?: Record<string, string>;
+  /** The language the words are in: sent as Content-Language, so a mail reader can show and read it aloud rightly. */
+  language?: Language;
 };
+
+/** What nodemailer sends for one email: the text and its headers, Content-Language among them when the language is known. */
+function messageOf(from: string, email: OutgoingEmail) {
+  const headers = { ...email.headers, ...(email.language ? { "Content-Language": email.language } : {}) };
+  return { from, to: email.to, subject: email.subject, text: email.text, ...(Object.keys(headers).length > 0 ? { headers } : {}) };
+}
 
 /** Sends email. No email ever carries a person's answers, notes or scores. */
 export type Mailer = {
@@ -55,7 +64,7 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     async send(email) {
       await (
         await transport.get()
-      ).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
+      ).sendMail(messageOf(from, email));
     },
     close: transport.close,
   };
@@ -68,7 +77,7 @@ function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
     async send(email) {
       const info = await (
         await transport.get()
-      ).sendMail({ from, to: email.to, subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) });
+      ).sendMail(messageOf(from, email));
       ensurePrivateDirectory(outbox);
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });

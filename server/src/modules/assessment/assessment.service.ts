@@ -12,6 +12,7 @@ import {
   type CurrentAssessmentResponse,
   type InProgressAssessment,
   type Instrument,
+  type Language,
   type OwnerFlagView,
   type Profile,
   type ProfileAnswers,
@@ -207,9 +208,9 @@ export async function getProfileChange(deps: AssessmentDeps, userId: string): Pr
 }
 
 /** What the latest profile suggests practising, and whether joint exercises are paused (for the exercises module). */
-export async function getPracticeGuidance(db: Kysely<DB>, userId: string): Promise<PracticeGuidance> {
+export async function getPracticeGuidance(db: Kysely<DB>, userId: string, language: Language = "en"): Promise<PracticeGuidance> {
   const latest = (await loadCompleted(db, userId)).at(-1);
-  return latest ? derivePracticeGuidance(latest.profile, latest.owner) : NO_GUIDANCE;
+  return latest ? derivePracticeGuidance(latest.profile, latest.owner, language) : NO_GUIDANCE;
 }
 
 /** A person's latest completed profile, scored. Carries no safety screen: fit for a partner's view. */

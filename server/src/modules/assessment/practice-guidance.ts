@@ -1,5 +1,5 @@
 // Which practices to suggest, and why, from a person's own flags and scores. Pure.
-import type { ModelFlag, OwnerFlagView, PracticeId, Profile } from "@mutual/core";
+import { practiceReasonText, textIn, type Language, type ModelFlag, type OwnerFlagView, type PracticeId, type PracticeReasonKey, type Profile } from "@mutual/core";
 
 export type PracticeGuidance = {
   /** Most relevant first; empty before a first completed profile. */
@@ -19,15 +19,6 @@ export function practicesFromFlags(flags: readonly ModelFlag[]): PracticeId[] {
   return seen;
 }
 
-const FLAG_REASONS: Partial<Record<ModelFlag["id"], string>> = {
-  "power-imbalance": "Your profile suggests it can be hard to say what you think or need.",
-  "codependency-risk": "Your profile suggests your own interests and people have had less room lately.",
-  "low-intimacy": "Your profile suggests closeness with your partner feels thin right now.",
-  "low-support": "Your profile suggests backing each other's passions could use some care.",
-  "difference-reflection": "Your profile suggests some differences between you weigh on you.",
-  safety: "Time with people you trust matters, especially now.",
-};
-
 /** Where no flag fired, the practice for the lowest of the person's own scores, gently offered. */
 const PRACTICE_BY_DIMENSION: Record<"CLOSE" | "SUPPORT" | "ACCEPT" | "VOICE" | "SELF" | "TIES", PracticeId> = {
   CLOSE: "support-passions",
@@ -38,10 +29,14 @@ const PRACTICE_BY_DIMENSION: Record<"CLOSE" | "SUPPORT" | "ACCEPT" | "VOICE" | "
   TIES: "friends-family",
 };
 
-export function derivePracticeGuidance(profile: Profile, owner: OwnerFlagView): PracticeGuidance {
+const isReasonKey = (key: string): key is PracticeReasonKey => key in practiceReasonText.en;
+
+/** The guidance, its reasons in the language of the page that asks (core's practiceReasonText). */
+export function derivePracticeGuidance(profile: Profile, owner: OwnerFlagView, language: Language = "en"): PracticeGuidance {
+  const say = textIn(practiceReasonText, language);
   const reasons: Partial<Record<PracticeId, string>> = {};
   const suggested = practicesFromFlags(owner.flags);
-  for (const flag of owner.flags) reasons[flag.practice] ??= FLAG_REASONS[flag.id] ?? "Your profile points to this practice.";
+  for (const flag of owner.flags) reasons[flag.practice] ??= say(isReasonKey(flag.id) ? flag.id : "default");
   if (suggested.length === 0) {
     let lowest: { code: keyof typeof PRACTICE_BY_DIMENSION; score: number } | null = null;
     for (const code of Object.keys(PRACTICE_BY_DIMENSION) as Array<keyof typeof PRACTICE_BY_DIMENSION>) {
@@ -51,7 +46,7 @@ export function derivePracticeGuidance(profile: Profile, owner: OwnerFlagView): 
     if (lowest !== null) {
       const practice = PRACTICE_BY_DIMENSION[lowest.code];
       suggested.push(practice);
-      reasons[practice] = "Of your scores, this is the area with the most room to grow.";
+      reasons[practice] = say("lowest-score");
     }
   }
   return { suggestedPractices: suggested, holdsBackJointExercises: owner.holdsBackJointExercises, reasons };

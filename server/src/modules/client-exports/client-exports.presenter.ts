@@ -3,10 +3,12 @@ import {
   CLIENT_EXPORT_CSV_COLUMNS,
   exportQuestionnaireResponse,
   INTERDEPENDENCE_PROFILE_V1,
+  localizeItem,
   PRACTICE_SCORES_CSV_COLUMNS,
   SCORE_KEYS,
   summariseAssessment,
   type Instrument,
+  type Language,
 } from "@mutual/core";
 import type { StoredScoreRow } from "../assessment/index.js";
 import type { ExportedCheckIn } from "../check-in/index.js";
@@ -69,7 +71,7 @@ export function presentClientFhirBundle(people: readonly ClientExportPerson[], e
 }
 
 /** One line per value: scores, pattern and answers (profile), the safety check (safety), check-ins, notes and reflections. */
-export function presentClientCsv(people: readonly ClientExportPerson[]): string {
+export function presentClientCsv(people: readonly ClientExportPerson[], language: Language = "en"): string {
   const rows: Array<Array<string | number | null>> = [];
   for (const person of people) {
     const { content } = person;
@@ -85,7 +87,7 @@ export function presentClientCsv(people: readonly ClientExportPerson[]): string 
         const isSafety = item.dimension === "SAFE";
         if (isSafety ? !content.safety : !content.profile) continue;
         const value = answers[item.id];
-        if (value !== undefined) rows.push([person.name, isSafety ? "safety-answer" : "answer", date, item.id, value, item.text]);
+        if (value !== undefined) rows.push([person.name, isSafety ? "safety-answer" : "answer", date, item.id, value, localizeItem(assessment.instrument, item, language).text]);
       }
       if (content.safety) rows.push([person.name, "safety-screen", date, "concern-raised", null, summary.safetyRaised ? "yes" : "no"]);
     }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { fhirExportBundleSchema, clientExportParamsSchema, practiceIdParamsSchema } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { exportClientCsv, exportClientFhir, exportPracticeScoresCsv, type ClientExportsDeps } from "./client-exports.service.js";
 
@@ -28,7 +29,7 @@ export const clientExportsRoutes: FastifyPluginAsyncZod<ClientExportsDeps> = asy
     "/api/practices/:practiceId/clients/:clientId/export.csv",
     { config: { access: "signed-in" }, schema: { params: clientExportParamsSchema } },
     async (request, reply) => {
-      const csv = await exportClientCsv(deps, actorOf(request), request.params.practiceId, request.params.clientId);
+      const csv = await exportClientCsv(deps, actorOf(request), request.params.practiceId, request.params.clientId, requestLanguage(request));
       return reply.type(csvType).header("content-disposition", 'attachment; filename="mutual-client-export.csv"').header("cache-control", "no-store").send(csv);
     },
   );

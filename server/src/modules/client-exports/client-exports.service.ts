@@ -3,7 +3,7 @@
 // transaction, and the scopes are those the client shares at this request.
 import { setImmediate } from "node:timers/promises";
 import { PostgresAdapter, type Kysely } from "kysely";
-import type { CounsellingScope } from "@mutual/core";
+import type { CounsellingScope, Language } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
@@ -107,7 +107,13 @@ export async function exportClientFhir(deps: ClientExportsDeps, actor: Actor, pr
 }
 
 /** The client's shared data as one long CSV (person, record, date, key, value, text). */
-export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string, clientId: string): Promise<string> {
+export async function exportClientCsv(
+  deps: ClientExportsDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+  language: Language = "en",
+): Promise<string> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const people = await requireMyClient(trx, actor, practiceId, clientId);
@@ -120,7 +126,7 @@ export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, pra
       now.getTime(),
       read.map((person) => ({ userId: person.userId, scopes: carriedScopes(person.content, kinds) })),
     );
-    return presentClientCsv(read);
+    return presentClientCsv(read, language);
   });
 }
 

@@ -9,6 +9,7 @@ import { acceptClientInvite, inviteClient } from "../../../test/counselling-help
 import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../../../test/practice-helpers.js";
 import { decryptPush, sensitiveWords, startTestPushService, type FakeDevice, type TestPushService } from "../../../test/push-service.js";
 import { startSmtpCapture, type SmtpCapture } from "../../../test/smtp-capture.js";
+import { sensitiveWordsIn } from "../../../test/neutral-words.js";
 import { dialects } from "../../../test/test-databases.js";
 import { createPushSender } from "../../platform/web-push.js";
 import { runOutboxRound } from "../outbox/index.js";
@@ -280,7 +281,7 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     await askOf(person, { kind: "check-in" });
     await round();
     await round();
-    expect(pushesTo(device)).toEqual([{ title: "Something is waiting for you", url: "/" }]);
+    expect(pushesTo(device)).toEqual([{ title: "Something is waiting for you", url: "/", lang: "en" }]);
     for (const arrived of push.accepted(device)) expect(decryptPush(device, arrived.body)).not.toMatch(sensitiveWords);
     expect(emailsTo(person)).toHaveLength(0);
     now += 2 * day;
@@ -294,6 +295,30 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     expect(emailsTo(person)).toHaveLength(0);
   });
 
+  it("reaches a client whose chosen language is Malay in Malay, by email and on their device, as neutral as in English", async () => {
+    now = Date.UTC(2026, 11, 20, 3);
+    const { person, device } = await clientWithDevice("both");
+    const chosen = await t.app.inject({
+      method: "PUT",
+      url: "/api/preferences/language",
+      headers: { ...sameOrigin, cookie: person.cookie },
+      payload: { language: "ms" },
+    });
+    expect(chosen.statusCode).toBe(200);
+    await askOf(person, { kind: "check-in" });
+    await round();
+    await round();
+    const [email] = emailsTo(person);
+    expect(email?.subject).toBe("Ada sesuatu menanti anda");
+    expect(email?.text).toContain("Ada sesuatu menanti anda apabila anda log masuk:");
+    expect(email?.header("Content-Language")).toBe("ms");
+    expect(email?.text.replaceAll(testPublicUrl, "")).not.toMatch(sensitiveWordsIn.ms);
+    expect(pushesTo(device)).toEqual([{ title: "Ada sesuatu menanti anda", url: "/", lang: "ms" }]);
+    const opened = decryptPush(device, push.accepted(device)[0]!.body);
+    expect(opened).not.toMatch(sensitiveWordsIn.ms);
+    expect(opened).not.toMatch(sensitiveWords);
+  });
+
   it("reaches a client who chose both by email and on their device, each once; by email alone when they chose email", async () => {
     now = Date.UTC(2026, 11, 10, 3);
     const both = await clientWithDevice("both");
@@ -302,7 +327,7 @@ describe.each(dialects)("[%s] counsellors' requests", (dialect) => {
     await askOf(emailOnly.person, { kind: "check-in", expiresInDays: 1 });
     await round();
     await round();
-    expect(pushesTo(both.device)).toEqual([{ title: "Something is waiting for you", url: "/" }]);
+    expect(pushesTo(both.device)).toEqual([{ title: "Something is waiting for you", url: "/", lang: "en" }]);
     expect(emailsTo(both.person).map((email) => email.subject)).toEqual(["Something is waiting for you"]);
     expect(push.to(emailOnly.device)).toHaveLength(0);
     expect(emailsTo(emailOnly.person)).toHaveLength(1);

@@ -7,12 +7,13 @@ import {
   type DataExport,
   type CreateClientRequestBody,
   type OpenRequestsResponse,
+  type Language,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest, conflict, notFound } from "../../domain/errors.js";
 import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
-import { emailSubjects, requestNoticeEmail } from "../../platform/email-templates.js";
+import { emailSubjectsIn, requestNoticeEmail } from "../../platform/email-templates.js";
 import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer, type PushNotice } from "../outbox/index.js";
 import { requirePracticeRole, requireTwoFactor } from "../practice/index.js";
 import { countDevices } from "../push/index.js";
@@ -170,24 +171,25 @@ async function isStillOpen(db: Kysely<DB>, requestId: string | null, userId: str
  * left to take it, so that a request never reaches nobody.
  */
 function requestEmailRenderer(isReminder: boolean, publicUrl: string): OutboxRenderer {
-  return async (db, message, nowMs) => {
+  return async (db, message, nowMs, language) => {
     if (!(await isStillOpen(db, message.referenceId, message.userId, nowMs))) return null;
     if ((await noticeChannelOf(db, message.userId)) === "push" && (await countDevices(db, message.userId)) > 0) return null;
-    return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder });
+    return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder, language });
   };
 }
 
-/** What a request's push says: the email's neutral subject and a link to the home page, nothing more (decision 071). */
-export function requestPushNotice(isReminder: boolean): PushNotice {
-  return { push: { title: isReminder ? emailSubjects.requestReminder : emailSubjects.requestNotice, url: "/" } };
+/** What a request's push says: the email's neutral subject in the person's language and a link to the home page, nothing more (decision 071). */
+export function requestPushNotice(isReminder: boolean, language: Language = "en"): PushNotice {
+  const subjects = emailSubjectsIn(language);
+  return { push: { title: isReminder ? subjects.requestReminder : subjects.requestNotice, url: "/", lang: language } };
 }
 
 /** A request's push to the client's devices, decided when it is sent: only while the request is open, and when they chose push (or both). */
 function requestPushRenderer(isReminder: boolean): OutboxRenderer {
-  return async (db, message, nowMs) => {
+  return async (db, message, nowMs, language) => {
     if (!(await isStillOpen(db, message.referenceId, message.userId, nowMs))) return null;
     if ((await noticeChannelOf(db, message.userId)) === "email") return null;
-    return requestPushNotice(isReminder);
+    return requestPushNotice(isReminder, language);
   };
 }
 

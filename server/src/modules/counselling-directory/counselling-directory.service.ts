@@ -330,9 +330,9 @@ export async function unassignOnLeavingPractice(deps: CounsellingDirectoryDeps, 
 
 /** The notice: sent only while the request still exists; its words never say what it is about. */
 function noticeRenderer(publicUrl: string): OutboxRenderer {
-  return async (db, message) => {
+  return async (db, message, _nowMs, language) => {
     if (message.referenceId === null || !(await findRequest(db, message.referenceId))) return null;
-    return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder: false });
+    return requestNoticeEmail({ openUrl: `${publicUrl.replace(/\/+$/, "")}/`, isReminder: false, language });
   };
 }
 

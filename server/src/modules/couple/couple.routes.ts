@@ -9,6 +9,7 @@ import {
   partnerExercisesResponseSchema,
   putSharesBodySchema,
 } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import {
   acceptInvite,
@@ -84,6 +85,6 @@ export const coupleRoutes: FastifyPluginAsyncZod<CoupleRoutesOptions> = async (a
   app.get(
     "/api/couple/partner/exercises",
     { config: { access: "signed-in" }, schema: { response: { 200: partnerExercisesResponseSchema } } },
-    async (request) => getPartnerExercises(deps, viewerOf(request)),
+    async (request) => getPartnerExercises(deps, viewerOf(request), requestLanguage(request)),
   );
 };

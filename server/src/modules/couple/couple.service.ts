@@ -11,6 +11,7 @@ import {
   type InviteLookupResponse,
   type PartnerCheckInsResponse,
   type PartnerExercisesResponse,
+  type Language,
   type ShareScope,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
@@ -334,12 +335,12 @@ export async function getPartnerCheckIns(deps: CoupleDeps, viewer: Viewer): Prom
 }
 
 /** Which exercises my partner completed, and when, while they share exercises. */
-export async function getPartnerExercises(deps: CoupleDeps, viewer: Viewer): Promise<PartnerExercisesResponse> {
+export async function getPartnerExercises(deps: CoupleDeps, viewer: Viewer, language: Language = "en"): Promise<PartnerExercisesResponse> {
   const now = nowOf(deps);
   return deps.db.transaction().execute(async (trx) => {
     const { membership, partners } = await readCouple(trx, viewer.userId);
     requireShared(partners, "exercises");
-    const completed = await listCompletedExercisesOf(trx, membership.partnerId);
+    const completed = await listCompletedExercisesOf(trx, membership.partnerId, language);
     await recordDataViews(trx, auditRows(viewer, membership.partnerId, ["exercises"], now));
     return presentPartnerExercises(membership.partnerName, completed);
   });

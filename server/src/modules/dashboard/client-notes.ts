@@ -3,7 +3,7 @@
 // them, as for their owner), only for members who share notes at this request, and audited in the
 // read's transaction: the client detail is the only read that carries them (the dashboard does not).
 import type { Kysely } from "kysely";
-import type { ClientNotes, CounsellingScope } from "@mutual/core";
+import type { ClientNotes, CounsellingScope, Language } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Keyring } from "../../platform/crypto.js";
 import { listCheckInNotesOf, type CheckInNote } from "../check-in/index.js";
@@ -40,13 +40,15 @@ export async function readMemberNotes(
   kek: Keyring,
   members: ReadonlyArray<{ userId: string; scopes: readonly CounsellingScope[] }>,
   now: number,
+  /** The language of the exercises' titles: the counsellor's page's. */
+  language: Language = "en",
 ): Promise<Map<string, MemberNotes>> {
   const sinceMs = now - NOTES_WINDOW_WEEKS * weekMs;
   const notes = new Map<string, MemberNotes>();
   for (const member of members) {
     if (!member.scopes.includes("notes")) continue;
     const checkInNotes = await listCheckInNotesOf(trx, kek, member.userId, { sinceMs, limit: MAX_CHECK_IN_NOTES });
-    const reflections = await listReflectionsOf(trx, kek, member.userId, { sinceMs, limit: MAX_REFLECTIONS });
+    const reflections = await listReflectionsOf(trx, kek, member.userId, { sinceMs, limit: MAX_REFLECTIONS }, language);
     notes.set(member.userId, { sinceMs, checkInNotes, reflections });
   }
   return notes;

@@ -13,6 +13,7 @@ import {
   type CounsellingScope,
   type DashboardQuery,
   type DashboardResponse,
+  type Language,
   type NormSource,
   type ScoreNorms,
   type SharedScores,
@@ -145,7 +146,13 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
  * member per scope carried (notes included), and records when the counsellor looked (for "a new flag
  * since you last looked"), in the read's transaction.
  */
-export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
+export async function getClientDetail(
+  deps: DashboardDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+  language: Language = "en",
+): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);
@@ -162,6 +169,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       deps.kek,
       client.members.map((member) => member.facts),
       now,
+      language,
     );
     const coupleReport = client.kind === "couple" ? buildCoupleReport(client, await areStillPartners(trx, client)) : null;
     const viewerName = await findName(trx, actor.userId);

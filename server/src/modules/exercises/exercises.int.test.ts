@@ -156,4 +156,34 @@ describe.each(dialects)("[%s] exercises", (dialect) => {
     );
     expect((await list(calm)).exercises.some((exercise) => exercise.isHeldBack)).toBe(false);
   });
+
+  it("gives the exercises, their steps and why one is suggested in the page's language; a completion's title follows it too", async () => {
+    const kavi = await signUp(t.app);
+    await completeProfileVia(
+      t.app,
+      kavi.cookie,
+      fullAnswers((itemId, isSafe) => (isSafe ? (itemId === "safe-4" ? 7 : 1) : 4)),
+      { consent: false },
+    );
+    const inTamil = await t.app.inject({ method: "GET", url: "/api/exercises", headers: { cookie: kavi.cookie, "accept-language": "ta-SG,ta;q=0.9" } });
+    expect(inTamil.statusCode).toBe(200);
+    const tamil = inTamil.json<ExerciseListResponse>();
+    const english = await list(kavi);
+    const circle = tamil.exercises.find((exercise) => exercise.id === "friends-family-draw-your-circle");
+    expect(circle?.title).toBe("உங்கள் வட்டத்தை வரையுங்கள்");
+    expect(circle?.steps[0]).toBe("ஒரு தாளின் நடுவில் உங்கள் பெயரை எழுதுங்கள்.");
+    // The same exercises, in the same order, suggested alike: only the words differ.
+    const shape = (body: ExerciseListResponse) =>
+      body.exercises.map(({ id, practice, minutes, isJoint, isSuggested, isHeldBack }) => ({ id, practice, minutes, isJoint, isSuggested, isHeldBack }));
+    expect(shape(tamil)).toEqual(shape(english));
+    const suggested = tamil.exercises.find((exercise) => exercise.isSuggested);
+    expect(suggested?.suggestionReason).toMatch(/[\u0B80-\u0BFF]/);
+    expect(english.exercises.find((exercise) => exercise.isSuggested)?.suggestionReason).toMatch(/^[\x20-\x7e]+$/);
+
+    expect((await complete(kavi, "friends-family-draw-your-circle", { reflection: "நன்றாக இருந்தது" })).statusCode).toBe(201);
+    const exported = await t.app.inject({ method: "GET", url: "/api/export", headers: { cookie: kavi.cookie, "accept-language": "ms" } });
+    const completion = exported.json<{ exerciseCompletions: Array<{ exerciseId: string; title: string }> }>().exerciseCompletions[0];
+    // In the export: the title a person reads in Malay, the id a program reads as always.
+    expect(completion).toMatchObject({ exerciseId: "friends-family-draw-your-circle", title: "Lukis lingkaran anda" });
+  });
 });

@@ -7,6 +7,7 @@ import {
   exerciseListResponseSchema,
   exerciseParamsSchema,
 } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { completionOwnerOf } from "./exercises.policy.js";
 import { completeExercise, listExerciseCompletions, listExercises, type ExercisesDeps } from "./exercises.service.js";
@@ -16,7 +17,7 @@ export type ExercisesRoutesOptions = ExercisesDeps;
 /** Guided exercises of the three practices; completions and reflections are the owner's alone. */
 export const exercisesRoutes: FastifyPluginAsyncZod<ExercisesRoutesOptions> = async (app, deps) => {
   app.get("/api/exercises", { config: { access: "signed-in" }, schema: { response: { 200: exerciseListResponseSchema } } }, async (request) =>
-    listExercises(deps, completionOwnerOf(actorOf(request))),
+    listExercises(deps, completionOwnerOf(actorOf(request)), requestLanguage(request)),
   );
 
   app.post(

@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   findPracticeExercise,
+  localizeExercise,
+  type Language,
   suggestExercises,
   type ExerciseCompletion,
   type ExerciseCompletionListResponse,
   type ExerciseListResponse,
+  type PracticeExercise,
   type PracticeId,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
@@ -24,6 +27,9 @@ export type ExercisesDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock };
 
 const reflectionBinding = (userId: string, completionId: string) => `exercise-reflection:${userId}:${completionId}`;
 
+/** An exercise's title in the language of the page it is shown on. */
+const titleIn = (exercise: PracticeExercise, language: Language) => localizeExercise(exercise, language).title;
+
 function requireExercise(exerciseId: string) {
   const exercise = findPracticeExercise(exerciseId);
   if (!exercise) throw notFound("There is no exercise with that id.");
@@ -37,15 +43,15 @@ function openReflection(dataKey: DataKey | null, userId: string, record: Complet
 }
 
 /** Every exercise, marked as suggested or held back from the person's latest profile, with their completions. */
-export async function listExercises(deps: ExercisesDeps, userId: string): Promise<ExerciseListResponse> {
-  const [guidance, completions] = await Promise.all([getPracticeGuidance(deps.db, userId), listCompletions(deps.db, userId)]);
+export async function listExercises(deps: ExercisesDeps, userId: string, language: Language = "en"): Promise<ExerciseListResponse> {
+  const [guidance, completions] = await Promise.all([getPracticeGuidance(deps.db, userId, language), listCompletions(deps.db, userId)]);
   const byExercise = new Map<string, CompletionRecord[]>();
   for (const completion of completions) byExercise.set(completion.exerciseId, [...(byExercise.get(completion.exerciseId) ?? []), completion]);
   const suggestions = suggestExercises(guidance, { completedIds: new Set(byExercise.keys()) });
   return {
     exercises: suggestions.map((suggestion) =>
       presentExercise(
-        suggestion,
+        { ...suggestion, exercise: localizeExercise(suggestion.exercise, language) },
         (byExercise.get(suggestion.exercise.id) ?? []).map((completion) => ({
           id: completion.id,
           completedAtMs: completion.completedAtMs,
@@ -149,7 +155,7 @@ export type ExportedCompletion = {
 };
 
 /** Every completion of the person with reflections decrypted, for their own data export only. */
-export async function listCompletionsForExport(db: Kysely<DB>, kek: Keyring, userId: string): Promise<ExportedCompletion[]> {
+export async function listCompletionsForExport(db: Kysely<DB>, kek: Keyring, userId: string, language: Language = "en"): Promise<ExportedCompletion[]> {
   const records = await listCompletions(db, userId);
   const dataKey = records.some((record) => record.reflectionSealed !== null) ? await findUserDataKey(db, kek, userId) : null;
   return records.map((record) => {
@@ -158,7 +164,7 @@ export async function listCompletionsForExport(db: Kysely<DB>, kek: Keyring, use
       id: record.id,
       exerciseId: record.exerciseId,
       practice: exercise?.practice ?? null,
-      title: exercise?.title ?? null,
+      title: exercise ? titleIn(exercise, language) : null,
       completedAt: new Date(record.completedAtMs).toISOString(),
       reflection: openReflection(dataKey, userId, record),
     };
@@ -171,11 +177,11 @@ export type CompletedExercise = { exerciseId: string; title: string; practice: P
  * Which exercises a person completed and when, oldest first, never a reflection nor whether one
  * exists: for a partner they share exercises with. Reads with the given connection (a caller's transaction).
  */
-export async function listCompletedExercisesOf(db: Kysely<DB>, userId: string): Promise<CompletedExercise[]> {
+export async function listCompletedExercisesOf(db: Kysely<DB>, userId: string, language: Language = "en"): Promise<CompletedExercise[]> {
   const records = await listCompletions(db, userId);
   return records.flatMap((record) => {
     const exercise = findPracticeExercise(record.exerciseId);
-    return exercise ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs }] : [];
+    return exercise ? [{ exerciseId: exercise.id, title: titleIn(exercise, language), practice: exercise.practice, completedAtMs: record.completedAtMs }] : [];
   });
 }
 
@@ -192,6 +198,7 @@ export async function listReflectionsOf(
   kek: Keyring,
   userId: string,
   bounds: { sinceMs: number; limit: number },
+  language: Language = "en",
 ): Promise<ExerciseReflection[]> {
   const records = await listReflectedCompletions(db, userId, bounds.sinceMs, bounds.limit);
   if (records.length === 0) return [];
@@ -200,7 +207,7 @@ export async function listReflectionsOf(
     const exercise = findPracticeExercise(record.exerciseId);
     const text = openReflection(dataKey, userId, record);
     return exercise && text !== null
-      ? [{ exerciseId: exercise.id, title: exercise.title, practice: exercise.practice, completedAtMs: record.completedAtMs, text }]
+      ? [{ exerciseId: exercise.id, title: titleIn(exercise, language), practice: exercise.practice, completedAtMs: record.completedAtMs, text }]
       : [];
   });
 }

@@ -5,7 +5,9 @@ import {
   SCORED_DIMENSIONS,
   exportQuestionnaireResponse,
   labelScalePoint,
+  localizeItem,
   type DataExport,
+  type Language,
   type Instrument,
   type Preferences,
   type Profile,
@@ -24,7 +26,11 @@ export type AssessmentForExport = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function presentAssessment(entry: AssessmentForExport): DataExport["assessments"][number] {
+/**
+ * One assessment, its questions and answer labels (text for a person to read) in the language of the
+ * page that asked (decision 083); ids, values and scores (what a program reads) as they always are.
+ */
+function presentAssessment(entry: AssessmentForExport, language: Language): DataExport["assessments"][number] {
   const { record, instrument, profile } = entry;
   const scored = (score: { status: string; score?: number }) => (score.status === "scored" && score.score !== undefined ? score.score : null);
   // Answers in the instrument's order, so two exports of the same data read the same.
@@ -40,10 +46,10 @@ function presentAssessment(entry: AssessmentForExport): DataExport["assessments"
       const item = instrument.items.find((candidate) => candidate.id === answer.itemId);
       return {
         itemId: answer.itemId,
-        question: item?.text ?? "",
+        question: item ? localizeItem(instrument, item, language).text : "",
         isSafetyCheck: item?.dimension === "SAFE",
         value: answer.value,
-        answerLabel: labelScalePoint(instrument, answer.value),
+        answerLabel: labelScalePoint(instrument, answer.value, language),
         answeredAt: iso(answer.answeredAt),
       };
     }),
@@ -59,6 +65,8 @@ function presentAssessment(entry: AssessmentForExport): DataExport["assessments"
 
 export function presentDataExport(input: {
   actor: Actor;
+  /** The language of the readable text (questions, answer labels); English when not given. */
+  language?: Language;
   exportedAt: Date;
   consent: ConsentRecord | null;
   preferences: Preferences;
@@ -146,7 +154,7 @@ export function presentDataExport(input: {
       expiresAt: session.expiresAt.toISOString(),
       userAgent: session.userAgent,
     })),
-    assessments: input.assessments.map(presentAssessment),
+    assessments: input.assessments.map((entry) => presentAssessment(entry, input.language ?? "en")),
     checkIns: input.checkIns.map((checkIn) => ({
       week: checkIn.week,
       timeZone: checkIn.timeZone,

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { dataExportSchema, fhirExportBundleSchema, type DataExport } from "@mutual/core";
 import type { Database } from "../../db/database.js";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
@@ -16,7 +17,7 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
 
   app.get("/api/export", { config: { access: "signed-in" }, schema: { response: { 200: dataExportSchema } } }, async (request, reply) => {
     // Sent as it is read (decision 069): the text the schema's serializer would make, in parts.
-    const parts = await exportPersonData(deps, actorOf(request));
+    const parts = await exportPersonData(deps, actorOf(request), requestLanguage(request));
     // Decrypted notes: never kept by a shared cache or the browser's disk cache.
     return (
       reply

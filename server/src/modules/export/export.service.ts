@@ -1,3 +1,4 @@
+import type { Language } from "@mutual/core";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 import type { Actor } from "../../domain/actor.js";
@@ -29,7 +30,7 @@ export type ExportDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase:
  * another device; "who viewed my data", which can run to a million rows, follows it a page at a
  * time, as it stood at the same moment (decision 069).
  */
-export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<AsyncIterable<string>> {
+export async function exportPersonData(deps: ExportDeps, actor: Actor, language: Language = "en"): Promise<AsyncIterable<string>> {
   const exportedAt = deps.clock.now();
   const { dataViews, ...parts } = await deps.db
     .transaction()
@@ -44,12 +45,12 @@ export async function exportPersonData(deps: ExportDeps, actor: Actor): Promise<
       sessions: await listSessionsForExport(trx, actor.userId),
       assessments: await listAssessmentsForExport(trx, actor.userId),
       checkIns: await listCheckInsForExport(trx, deps.kek, actor.userId),
-      exerciseCompletions: await listCompletionsForExport(trx, deps.kek, actor.userId),
+      exerciseCompletions: await listCompletionsForExport(trx, deps.kek, actor.userId, language),
       partnerSharing: await getSharingForExport(trx, actor.userId),
       counselling: await listCounsellingForExport(trx, actor.userId),
       dataViews: await dataViewsForExport(trx, deps.db, actor.userId, exportedAt.getTime()),
     }));
-  return presentDataExportJson(presentDataExport({ actor, exportedAt, ...parts, dataViews: [] }), dataViews);
+  return presentDataExportJson(presentDataExport({ actor, exportedAt, language, ...parts, dataViews: [] }), dataViews);
 }
 
 /** The person's profiles as a FHIR R4 Bundle, to take to a clinician or another system. */

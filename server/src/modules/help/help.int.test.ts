@@ -87,6 +87,37 @@ describe.each(dialects)("[%s] help resources", (dialect) => {
     }
   });
 
+  it("speaks the page's language: the shipped resources in Tamil, an operator's text per language, a plain string in every language", async () => {
+    const tamil = helpResourcesResponseSchema.parse(
+      (await t.app.inject({ method: "GET", url: "/api/help/resources", headers: { "accept-language": "ta" } })).json(),
+    );
+    expect(tamil.region).toBe("சிங்கப்பூர்");
+    const sos = tamil.resources.find((resource) => resource.id === "sg-sos");
+    expect(sos?.description).toMatch(/^தற்கொலை பற்றி/);
+    expect(sos).toMatchObject({ name: "Samaritans of Singapore (SOS)", phone: "1767", hours: "நாள்தோறும் 24 மணி நேரமும்", website: "https://www.sos.org.sg/" });
+    // Numbers, links and sources are the same in every language.
+    const english = helpResourcesResponseSchema.parse((await t.app.inject({ method: "GET", url: "/api/help/resources" })).json());
+    expect(tamil.resources.map(({ id, phone, website, source, verifiedOn }) => ({ id, phone, website, source, verifiedOn }))).toEqual(
+      english.resources.map(({ id, phone, website, source, verifiedOn }) => ({ id, phone, website, source, verifiedOn })),
+    );
+
+    const perLanguage = {
+      ...customFile,
+      resources: [{ ...customFile.resources[0], description: { en: "A made-up line for tests.", ms: "Talian rekaan untuk ujian." } }],
+    };
+    const custom = await buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("languages.json", perLanguage) } });
+    try {
+      const inMalay = (await custom.app.inject({ method: "GET", url: "/api/help/resources", headers: { "accept-language": "ms-SG" } })).json();
+      expect(inMalay).toEqual({ ...customFile, resources: [{ ...customFile.resources[0], description: "Talian rekaan untuk ujian." }] });
+      // A language the operator did not write falls back to their English; a plain string is said as it is.
+      expect((await custom.app.inject({ method: "GET", url: "/api/help/resources", headers: { "accept-language": "zh-CN" } })).json()).toEqual(customFile);
+    } finally {
+      await custom.close();
+    }
+    const noEnglish = { ...customFile, resources: [{ ...customFile.resources[0], name: { ta: "சோதனை" } }] };
+    await expect(buildTestApp(dialect, { env: { HELP_RESOURCES_PATH: writeFile("no-english.json", noEnglish) } })).rejects.toThrow(/resources\.0\.name/);
+  });
+
   it("refuses to build with an invalid file, listing every problem", async () => {
     const bad = {
       ...customFile,

@@ -8,11 +8,12 @@
 // is gone (the row goes with it, and the address is read at the moment of sending).
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { retryDelayMs } from "@mutual/core";
+import { retryDelayMs, type Language } from "@mutual/core";
 import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Mailer, OutgoingEmail } from "../../platform/mailer.js";
+import { getPreferredLanguage } from "../preferences/index.js";
 import { runRound, scheduleJob, type JobLogger, type RoundOutcome, type ScheduledJob } from "../../platform/scheduled-job.js";
 import {
   cancelPendingMessages,
@@ -54,10 +55,18 @@ export const finishedKeepMs = 60 * 24 * 60 * 60_000;
 export type OutboxProducer = (trx: Transaction<DB>, nowMs: number) => Promise<number>;
 
 /** A notice for the person's devices (decision 060): the payload the service worker shows, neutral like the emails. */
-export type PushNotice = { push: { title: string; url: string } };
+export type PushNotice = { push: { title: string; url: string; lang?: Language } };
 
-/** What to send for a claimed notice, read at the moment of sending: an email, a push, or null when it should not go any more. */
-export type OutboxRenderer = (db: Kysely<DB>, message: ClaimedMessage, nowMs: number) => Promise<Omit<OutgoingEmail, "to"> | PushNotice | null>;
+/**
+ * What to send for a claimed notice, read at the moment of sending: an email, a push, or null when it
+ * should not go any more. `language` is the person's stored choice as it is when sending (decision 083).
+ */
+export type OutboxRenderer = (
+  db: Kysely<DB>,
+  message: ClaimedMessage,
+  nowMs: number,
+  language: Language,
+) => Promise<Omit<OutgoingEmail, "to"> | PushNotice | null>;
 
 /**
  * Sends a push notice (the outbox row `messageId`) to every device of a person that has not taken it
@@ -97,7 +106,12 @@ async function deliverClaimed(deps: OutboxDeps, claimed: Claimed): Promise<Deliv
     try {
       const render = deps.handlers.renderers[message.kind];
       const address = await findRecipientAddress(db, message.userId);
-      const content = render && address !== undefined && nowMs < message.expiresAtMs ? await render(db, message, nowMs) : null;
+      // The words follow the language the person has chosen by now, not when the row was written:
+      // rows hold no text, so a switch of language before sending is honoured (decision 083).
+      const content =
+        render && address !== undefined && nowMs < message.expiresAtMs
+          ? await render(db, message, nowMs, (await getPreferredLanguage(db, message.userId)) ?? "en")
+          : null;
       if (content === null || address === undefined) {
         await finishMessage(db, message.id, claimed.token, "skipped", nowMs);
         counts.skipped += 1;

@@ -11,6 +11,7 @@ import {
 } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { decryptPush, sensitiveWords, startTestPushService, type FakeDevice, type TestPushService } from "../../../test/push-service.js";
+import { sensitiveWordsIn } from "../../../test/neutral-words.js";
 import { dialects } from "../../../test/test-databases.js";
 import { testKeyring } from "../../../test/build-test-app.js";
 import { createPushSender } from "../../platform/web-push.js";
@@ -145,7 +146,7 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     expect(push?.headers["content-encoding"]).toBe("aes128gcm");
     expect(push?.headers.authorization).toMatch(new RegExp(`^vapid t=[^,]+, k=${testVapidKeys.publicKey}$`));
     const text = decryptPush(device, push?.body ?? Buffer.alloc(0));
-    expect(JSON.parse(text)).toEqual({ title: "Your weekly moment is ready", url: "/check-in" });
+    expect(JSON.parse(text)).toEqual({ title: "Your weekly moment is ready", url: "/check-in", lang: "en" });
     expect(text).not.toMatch(sensitiveWords);
     // Push only: no email.
     expect(mailer.sent).toHaveLength(0);
@@ -155,6 +156,27 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     expect(to(device)).toHaveLength(1);
     await roundAt("2026-03-09T01:00:00Z");
     expect(to(device)).toHaveLength(2);
+  });
+
+  it("says the weekly push in the language the person chose, as neutral in Malay as in English", async () => {
+    clock.set("2026-12-01T00:00:00Z");
+    const siti = await signUp(t.app);
+    const device = newDevice();
+    await subscribe(siti, device.subscription);
+    const chosen = await t.app.inject({
+      method: "PUT",
+      url: "/api/preferences/language",
+      headers: { ...sameOrigin, cookie: siti.cookie },
+      payload: { language: "ms" },
+    });
+    expect(chosen.statusCode).toBe(200);
+    await setReminder(siti, "push");
+    // Monday 7 December 09:00 in Singapore (an instant no other test runs a round at: each runs once).
+    await roundAt("2026-12-07T01:00:00Z");
+    const text = decryptPush(device, to(device)[0]?.body ?? Buffer.alloc(0));
+    expect(JSON.parse(text)).toEqual({ title: "Saat mingguan anda sudah sedia", url: "/check-in", lang: "ms" });
+    expect(text).not.toMatch(sensitiveWordsIn.ms);
+    expect(text).not.toMatch(sensitiveWords);
   });
 
   it("sends both an email and a push when the person chose both, and only email when they chose email", async () => {
@@ -244,7 +266,7 @@ describe.each(dialects)("[%s] Web Push", (dialect) => {
     await roundAt("2026-10-05T01:01:00Z");
     expect(to(steady)).toHaveLength(1);
     expect(to(flaky).map((attempt) => attempt.status)).toEqual([500, 201]);
-    expect(JSON.parse(decryptPush(flaky, push.accepted(flaky)[0]!.body))).toEqual({ title: "Your weekly moment is ready", url: "/check-in" });
+    expect(JSON.parse(decryptPush(flaky, push.accepted(flaky)[0]!.body))).toEqual({ title: "Your weekly moment is ready", url: "/check-in", lang: "en" });
     const [row] = await t.database.db
       .selectFrom("outbox_message")
       .select(["status", "attempts"])

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { buildTestApp, testAuthSecret, testPublicUrl, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { startSmtpCapture, type CapturedEmail, type SmtpCapture } from "../../../test/smtp-capture.js";
+import { sensitiveWordsIn } from "../../../test/neutral-words.js";
 import { dialects } from "../../../test/test-databases.js";
 import type { Mailer } from "../../platform/mailer.js";
 import { claimHoldMs, runOutboxRound, type OutboxDeps } from "../outbox/index.js";
@@ -160,6 +161,41 @@ describe.each(dialects)("[%s] weekly reminders", (dialect) => {
     expect(email.text).not.toContain(singapore.name);
     expect(email.header("List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(email.header("List-Unsubscribe")).toMatch(new RegExp(`^<${testPublicUrl}/unsubscribe/reminders\\?token=[A-Za-z0-9._-]+>$`));
+  });
+
+  it("speaks the language the person chose, read when it is sent: Malay, then Tamil after a switch, neutral in both", async () => {
+    clock.set("2026-03-01T00:00:00Z");
+    const aminah = await signUp(t.app);
+    const chooseLanguage = async (language: string) =>
+      expect(
+        (await t.app.inject({ method: "PUT", url: "/api/preferences/language", headers: { ...sameOrigin, cookie: aminah.cookie }, payload: { language } }))
+          .statusCode,
+      ).toBe(200);
+    await chooseLanguage("ms");
+    await put(aminah, settings());
+    await roundAt("2026-03-02T01:00:00Z");
+    const [malay] = to(aminah);
+    expect(malay?.subject).toBe("Saat mingguan anda sudah sedia");
+    expect(malay?.text).toContain("Saat mingguan anda sudah sedia:");
+    expect(malay?.text).toContain("Untuk menukar atau menghentikan e-mel ini:");
+    expect(malay?.header("Content-Language")).toBe("ms");
+    expect(malay?.text.replaceAll(testPublicUrl, "")).not.toMatch(sensitiveWordsIn.ms);
+
+    // The next week's row is written at its time, but the words are chosen as it goes: after the switch, Tamil.
+    await chooseLanguage("ta");
+    await roundAt("2026-03-09T01:00:00Z");
+    const tamil = to(aminah)[1];
+    expect(tamil?.subject).toBe("உங்கள் வாராந்திரத் தருணம் தயார்");
+    expect(tamil?.text).toContain("இந்த மின்னஞ்சல்களை மாற்ற அல்லது நிறுத்த:");
+    expect(tamil?.header("Content-Language")).toBe("ta");
+    // The Tamil subject travels as an RFC 2047 encoded word: the raw header is plain ASCII.
+    expect(tamil?.raw).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/im);
+    expect(/^[\x20-\x7e]*$/.test(tamil?.header("Subject") ?? "")).toBe(true);
+    expect(tamil?.text.replaceAll(testPublicUrl, "")).not.toMatch(sensitiveWordsIn.ta);
+
+    // The calendar file's event title follows the page that asks for it.
+    const calendar = await t.app.inject({ method: "GET", url: "/api/reminders/calendar.ics", headers: { cookie: aminah.cookie, "accept-language": "ms" } });
+    expect(calendar.body.replace(/\r\n[ \t]/g, "")).toContain("SUMMARY:Saat mingguan anda");
   });
 
   it("sends one email per person and week, even when the time is changed after it went", async () => {

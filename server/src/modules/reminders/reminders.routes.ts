@@ -8,6 +8,7 @@ import {
   unsubscribeQuerySchema,
 } from "@mutual/core";
 import { badRequest } from "../../domain/errors.js";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { presentReminderState } from "./reminders.presenter.js";
 import {
@@ -38,7 +39,7 @@ export const remindersRoutes: FastifyPluginAsyncZod<RemindersRoutesOptions> = as
   );
   // The weekly time as a calendar file to add to any calendar (opt-in: only when asked for).
   app.get("/api/reminders/calendar.ics", { config: { access: "signed-in" }, schema: { hide: true } }, async (request, reply) => {
-    const ics = await reminderCalendar(deps, actorOf(request).userId, publicUrl);
+    const ics = await reminderCalendar(deps, actorOf(request).userId, publicUrl, requestLanguage(request));
     return reply.type("text/calendar; charset=utf-8").header("content-disposition", 'attachment; filename="weekly-moment.ics"').send(ics);
   });
   app.post("/api/reminders/prompt-answered", { config: { access: "signed-in" }, schema: { body: reminderPromptBodySchema, response } }, async (request) =>

@@ -8,6 +8,8 @@ import {
   reminderWeekOf,
   timeOfMinute,
   REMINDER_CHANNELS,
+  textIn,
+  type Language,
   type ReminderChannel,
   type ReminderSchedule,
   type ReminderSettings,
@@ -17,6 +19,7 @@ import type { DB } from "../../db/schema.js";
 import { badRequest, conflict } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { weeklyReminderEmail } from "../../platform/email-templates.js";
+import { emailText } from "../../platform/email-text.js";
 import { canonicalTimeZone, hasCheckInOfWeek } from "../check-in/index.js";
 import { cancelPendingNotices, enqueueNotice, type OutboxHandlers, type OutboxRenderer, type PushNotice } from "../outbox/index.js";
 import type { ReminderTokens } from "./reminder-token.js";
@@ -195,26 +198,28 @@ async function writeDueReminders(trx: Transaction<DB>, nowMs: number): Promise<n
 
 /** The weekly reminder's email, decided when it is sent: not while reminders are off, nor once the week's check-in is done. */
 function weeklyReminderRenderer(options: { publicUrl: string; tokens: ReminderTokens }): OutboxRenderer {
-  return async (db, message) => {
+  return async (db, message, _nowMs, language) => {
     const row = await findReminder(db, message.userId);
     if (!row?.enabled || !sendsEmail(row)) return null;
     if (message.referenceId !== null && (await hasCheckInOfWeek(db, message.userId, message.referenceId))) return null;
     const base = options.publicUrl.replace(/\/+$/, "");
     const unsubscribeUrl = `${base}/unsubscribe/reminders?token=${options.tokens.sign(message.userId)}`;
-    const content = weeklyReminderEmail({ openUrl: `${base}/check-in`, settingsUrl: `${base}/account/reminders` });
+    const content = weeklyReminderEmail({ openUrl: `${base}/check-in`, settingsUrl: `${base}/account/reminders`, language });
     return { ...content, headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } };
   };
 }
 
-/** The text every weekly push carries: the same neutral words as the email, and a link only. */
-export const weeklyPushNotice: PushNotice = { push: { title: "Your weekly moment is ready", url: "/check-in" } };
+/** The text every weekly push carries: the same neutral words as the email, in the person's language, and a link only. */
+export function weeklyPushNotice(language: Language = "en"): PushNotice {
+  return { push: { title: textIn(emailText, language)("weekly.subject"), url: "/check-in", lang: language } };
+}
 
 /** The weekly reminder for the person's devices, decided when it is sent, like the email. */
-const weeklyPushRenderer: OutboxRenderer = async (db, message) => {
+const weeklyPushRenderer: OutboxRenderer = async (db, message, _nowMs, language) => {
   const row = await findReminder(db, message.userId);
   if (!row?.enabled || !sendsPush(row)) return null;
   if (message.referenceId !== null && (await hasCheckInOfWeek(db, message.userId, message.referenceId))) return null;
-  return weeklyPushNotice;
+  return weeklyPushNotice(language);
 };
 
 /** What the outbox needs to deliver weekly reminders: the producer of due rows, the email and the push for one. */
@@ -233,7 +238,8 @@ const icsWeekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
  * The time is "floating" (no zone attached): it stays at that wall-clock time wherever their calendar
  * is, across daylight-saving changes. 409 until they have chosen a day and time.
  */
-export async function reminderCalendar(deps: RemindersDeps, userId: string, publicUrl: string): Promise<string> {
+export async function reminderCalendar(deps: RemindersDeps, userId: string, publicUrl: string, language: Language = "en"): Promise<string> {
+  const say = textIn(emailText, language);
   const row = await findReminder(deps.db, userId);
   if (!row || row.timeZone === null) throw conflict("NO_REMINDER_TIME", "Choose a day and time for your reminder first.");
   const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await import("ical-generator");
@@ -241,13 +247,13 @@ export async function reminderCalendar(deps: RemindersDeps, userId: string, publ
   const first = localPartsOf(nextReminderAt({ ...scheduleOf({ ...row, timeZone: row.timeZone }), quietHours: null }, nowMs), row.timeZone);
   // The local wall time written as if it were UTC: with `floating`, the library writes it as is, with no zone.
   const start = new Date(Date.UTC(first.year, first.month - 1, first.day, Math.floor(first.minuteOfDay / 60), first.minuteOfDay % 60));
-  const calendar = ical({ prodId: { company: "Mutual", product: "Weekly moment" }, name: "Weekly moment" });
+  const calendar = ical({ prodId: { company: "Mutual", product: "Weekly moment" }, name: say("calendar.name") });
   calendar.createEvent({
     start,
     end: new Date(start.getTime() + 15 * 60_000),
     floating: true,
     stamp: new Date(nowMs),
-    summary: "Your weekly moment",
+    summary: say("calendar.title"),
     url: `${publicUrl.replace(/\/+$/, "")}/check-in`,
     repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: [ICalWeekday[icsWeekdays[row.weekday - 1] ?? "MO"]] },
   });
