@@ -23,6 +23,27 @@ export type FlagId =
   | "couple-low-intimacy"
   | "support-perception-gap";
 
+/** Which sentence explains a flag (flag-text.ts): one per flag, and per reader and pulse for the trend flags. */
+export type FlagExplanationKey =
+  | "explanation.power-imbalance"
+  | "explanation.codependency-risk"
+  | "explanation.low-intimacy"
+  | "explanation.low-support"
+  | "explanation.difference-reflection"
+  | "explanation.safety"
+  | "explanation.safety.after"
+  | "explanation.couple-power-imbalance"
+  | "explanation.couple-low-intimacy"
+  | "explanation.support-perception-gap"
+  | `explanation.social-withdrawal.${"self" | "other"}`
+  | `explanation.sustained-decline.${"self" | "other"}.${"wePulse" | "mePulse" | "both"}`;
+
+/**
+ * The facts a flag's explanation states, free of any language: the sentence and the numbers (or
+ * names) it fills in; null stands for "not scored". A presenter says them in the reader's language.
+ */
+export type FlagWording = { key: FlagExplanationKey; params: Readonly<Record<string, string | number | null>> };
+
 /** One machine-readable comparison, e.g. { metric: "VOICE", op: "<", value: 40 }. */
 export type FlagCondition = { metric: string; op: "<" | "<=" | ">=" | ">"; value: number };
 
@@ -33,8 +54,10 @@ export type ModelFlag = {
   id: FlagId;
   severity: FlagSeverity;
   rule: FlagRule;
-  /** Plain words naming the answers (or scores) that triggered the flag. */
+  /** Plain words naming the answers (or scores) that triggered the flag, in English (flagWordsIn says them in another language). */
   explanation: string;
+  /** What the explanation says, as facts: the same explanation in any language (flag-text.ts). */
+  wording?: FlagWording;
   triggeredBy: ItemInfluence[];
   practice: PracticeId;
   counselling: CounsellingSuggestion;
