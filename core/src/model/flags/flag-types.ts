@@ -10,18 +10,20 @@ export type PracticeId = "speak-up" | "support-passions" | "friends-family";
 export type CounsellingSuggestion = "none" | "individual" | "own-or-together" | "relationship" | "safety-resources";
 export type FlagSeverity = "low" | "medium" | "high";
 
-export type FlagId =
-  | "power-imbalance"
-  | "codependency-risk"
-  | "low-intimacy"
-  | "low-support"
-  | "difference-reflection"
-  | "safety"
-  | "social-withdrawal"
-  | "sustained-decline"
-  | "couple-power-imbalance"
-  | "couple-low-intimacy"
-  | "support-perception-gap";
+export const FLAG_IDS = [
+  "power-imbalance",
+  "codependency-risk",
+  "low-intimacy",
+  "low-support",
+  "difference-reflection",
+  "safety",
+  "social-withdrawal",
+  "sustained-decline",
+  "couple-power-imbalance",
+  "couple-low-intimacy",
+  "support-perception-gap",
+] as const;
+export type FlagId = (typeof FLAG_IDS)[number];
 
 /** Which sentence explains a flag (flag-text.ts): one per flag, and per reader and pulse for the trend flags. */
 export type FlagExplanationKey =

@@ -16,6 +16,7 @@ import {
   type NormSource,
   type ScoreNorms,
   type SharedScores,
+  type Language,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
@@ -145,7 +146,13 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
  * member per scope carried (notes included), and records when the counsellor looked (for "a new flag
  * since you last looked"), in the read's transaction.
  */
-export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
+export async function getClientDetail(
+  deps: DashboardDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+  language: Language = "en",
+): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);
@@ -155,7 +162,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
     if (!client) throw new DomainError(404, "NOT_FOUND", "No such client.");
     const checkIns = new Map<string, Awaited<ReturnType<typeof listCheckInTrendsOf>>>();
     for (const member of client.members) {
-      if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
+      if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now), language));
     }
     const notes = await readMemberNotes(
       trx,
