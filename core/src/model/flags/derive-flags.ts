@@ -9,7 +9,7 @@ import { roundForComparison } from "../score-precision.js";
 import { buildInfluence, rankInfluences, selectStrongest } from "../scoring/explain-influence.js";
 import type { DimensionScore, ItemInfluence, Profile, SafetyScreen } from "../scoring/score-types.js";
 import { adjustFlagsForOwnSafety, createFlag } from "./create-flag.js";
-import { explainFlagIn } from "./flag-text.js";
+import { explainFlagIn, flagRuleIn } from "./flag-text.js";
 import type { DerivedFlags, FlagCondition, FlagSeverity, ModelFlag, SafetyFlag } from "./flag-types.js";
 
 const T = MODEL_THRESHOLDS.flags;
@@ -34,7 +34,7 @@ function lowVoiceFlag(instrument: Instrument, profile: Profile, answers: Profile
   return createFlag({
     id: "power-imbalance",
     severity,
-    rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: `Voice is below ${T.lowVoice.medium} (high below ${T.lowVoice.high}).` },
+    rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: flagRuleIn("power-imbalance", "en") },
     wording: { key: "explanation.power-imbalance", params: { score: Math.round(voice) } },
     instrument,
     triggeredBy,
@@ -55,7 +55,7 @@ function codependencyFlag(profile: Profile): ModelFlag | undefined {
     severity: value >= T.codependency.high ? "high" : "medium",
     rule: {
       anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]],
-      text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).`,
+      text: flagRuleIn("codependency-risk", "en"),
     },
     wording: { key: "explanation.codependency-risk", params: { score: Math.round(value) } },
     triggeredBy: influences,
@@ -73,7 +73,7 @@ function lowIntimacyFlag(instrument: Instrument, profile: Profile, answers: Prof
     severity: severityBelow(close, T.lowIntimacy),
     rule: {
       anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]],
-      text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).`,
+      text: flagRuleIn("low-intimacy", "en"),
     },
     wording: { key: "explanation.low-intimacy", params: { score: Math.round(close) } },
     instrument,
@@ -103,7 +103,7 @@ function lowSupportFlag(instrument: Instrument, profile: Profile, answers: Profi
         [{ metric: "SUPPORT_GIVING", op: "<", value: T.lowSupport.subscaleBelow }],
         [{ metric: "SUPPORT_RECEIVING", op: "<", value: T.lowSupport.subscaleBelow }],
       ],
-      text: `Support below ${T.lowSupport.below}, or the support you give or receive below ${T.lowSupport.subscaleBelow}.`,
+      text: flagRuleIn("low-support", "en"),
     },
     wording: { key: "explanation.low-support", params: { support: shown(support), giving: shown(giving), receiving: shown(receiving) } },
     instrument,
@@ -130,7 +130,7 @@ function differenceReflectionFlag(instrument: Instrument, profile: Profile, answ
   return createFlag({
     id: "difference-reflection",
     severity: "low",
-    rule: { anyOf, text: `You agreed that your core values are far apart, or Accepting differences is below ${T.differenceReflection.acceptBelow}.` },
+    rule: { anyOf, text: flagRuleIn("difference-reflection", "en") },
     wording: { key: "explanation.difference-reflection", params: {} },
     instrument,
     triggeredBy,
@@ -165,7 +165,7 @@ export function deriveSafetyFlag(safety: SafetyScreen): SafetyFlag | null {
         [{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }],
         [{ metric: "keyed answer to a high-severity SAFE item", op: ">=", value: T.safety.highSeverityKeyedAtLeast }],
       ],
-      text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at ${T.safety.highSeverityKeyedAtLeast} (neither agree nor disagree) or beyond; high from ${T.safety.highAnswerAtLeast}, or at once for the question about being hurt or threatened.`,
+      text: flagRuleIn("safety", "en"),
     },
     explanation: explainFlagIn(undefined, SAFETY_WORDING, safety.concerns, "en"),
     wording: SAFETY_WORDING,

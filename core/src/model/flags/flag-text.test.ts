@@ -8,7 +8,7 @@ import { INTERDEPENDENCE_PROFILE_V1 as PROFILE } from "../instrument/profile-v1.
 import type { Instrument } from "../instrument/instrument-types.js";
 import { scoreProfile, screenSafety } from "../scoring/score-profile.js";
 import { deriveFlags } from "./derive-flags.js";
-import { flagText, flagWordsIn, signalTitleIn } from "./flag-text.js";
+import { flagRuleIn, flagText, flagWordsIn, signalTitleIn } from "./flag-text.js";
 
 const point = fc.integer({ min: 1, max: 7 });
 const answerSets = fc
@@ -61,6 +61,12 @@ describe("flag words", () => {
     );
     const close = flags.find((flag) => flag.id === "couple-low-intimacy")!;
     expect(flagWordsIn(undefined, close, "ms").explanation).toContain("(Kerapatan 20 dan 30)");
+  });
+
+  it("a rule is stated in the language with its thresholds as written", () => {
+    expect(flagRuleIn("sustained-decline", "ta")).toContain("0.15");
+    expect(flagRuleIn("power-imbalance", "zh-Hans")).toBe("“表达心声”低于 40（低于 25 为高）。");
+    expect(flagRuleIn("power-imbalance", "en")).toBe("Voice is below 40 (high below 25).");
   });
 
   it("trend signal titles are neutral and fall back by reader", () => {

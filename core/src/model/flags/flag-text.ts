@@ -1,9 +1,10 @@
-// The words of a flag in the language its reader reads (issue 18, decision 081): its title and its
-// explanation. A flag keeps the facts its explanation states (`wording`: which sentence, with which
+// The words of a flag in the language its reader reads (issue 18, decision 081): its title, its
+// explanation and its rule. A flag keeps the facts its explanation states (`wording`: which sentence, with which
 // numbers; `triggeredBy`: which answers); the model words it in English with these same functions,
 // and a presenter words the same facts again in the page's language. Nothing here reads a database.
-import { textIn, type Catalogues, type Language } from "../../localization/index.js";
+import { textIn, type Catalogues, type Language, type Say } from "../../localization/index.js";
 import type { Instrument } from "../instrument/instrument-types.js";
+import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { influenceIn, joinSentences } from "../scoring/score-text.js";
 import type { ItemInfluence } from "../scoring/score-types.js";
 import type { FlagExplanationKey, FlagId, FlagWording, ModelFlag } from "./flag-types.js";
@@ -18,6 +19,7 @@ type FlagTextKey =
   | "quote"
   | "quoted-answer"
   | "not-scored"
+  | `rule.${FlagId}`
   | FlagExplanationKey;
 
 export const flagText: Catalogues<FlagTextKey> = {
@@ -44,6 +46,17 @@ export const flagText: Catalogues<FlagTextKey> = {
     quote: "These answers count most: {{answers}}.",
     "quoted-answer": '"{{text}}" ({{answer}})',
     "not-scored": "not scored",
+    "rule.power-imbalance": "Voice is below {{medium}} (high below {{high}}).",
+    "rule.codependency-risk": "Co-dependency index at or above {{medium}} (high from {{high}}).",
+    "rule.low-intimacy": "Closeness is below {{medium}} (high below {{high}}).",
+    "rule.low-support": "Support below {{below}}, or the support you give or receive below {{subscaleBelow}}.",
+    "rule.difference-reflection": "You agreed that your core values are far apart, or Accepting differences is below {{acceptBelow}}.",
+    "rule.safety": "Any safety question answered at {{keyed}} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at {{highSeverity}} (neither agree nor disagree) or beyond; high from {{high}}, or at once for the question about being hurt or threatened.",
+    "rule.social-withdrawal": "Time with friends and family over the last {{recentWeeks}} weeks at or below {{percent}}% of your own earlier level (at least {{minRecent}} and {{minBaseline}} check-ins).",
+    "rule.sustained-decline": "A pulse that fell by {{slope}} points a week or more over the last {{window}} answered weeks (at least {{minAnswered}}, within {{maxSpan}} weeks), and sits lower in the last {{recentWeeks}} weeks than in the {{baselineWeeks}} before.",
+    "rule.couple-power-imbalance": "Voice scores differ by {{gap}} points or more.",
+    "rule.couple-low-intimacy": "Both partners' Closeness below {{below}}.",
+    "rule.support-perception-gap": "What one partner says they give and what the other feels they get differ by {{gap}} points or more.",
     "explanation.power-imbalance":
       "Your Voice score is {{score}}. It may be hard to say what you think or need with your partner. That can be a sign that one voice counts for more.",
     "explanation.codependency-risk":
@@ -101,6 +114,17 @@ export const flagText: Catalogues<FlagTextKey> = {
     quote: "影响最大的回答是：{{answers}}。",
     "quoted-answer": "“{{text}}”（{{answer}}）",
     "not-scored": "未计分",
+    "rule.power-imbalance": "“表达心声”低于 {{medium}}（低于 {{high}} 为高）。",
+    "rule.codependency-risk": "共依存指数达到或高于 {{medium}}（从 {{high}} 起为高）。",
+    "rule.low-intimacy": "“亲密感”低于 {{medium}}（低于 {{high}} 为高）。",
+    "rule.low-support": "“支持”低于 {{below}}，或你给予或得到的支持低于 {{subscaleBelow}}。",
+    "rule.difference-reflection": "你同意你们的核心价值观相差很远，或“接纳差异”低于 {{acceptBelow}}。",
+    "rule.safety": "任何一道安全问题的回答达到 {{keyed}}（有点同意某项担忧）或以上，或关于被伤害或被威胁的问题达到 {{highSeverity}}（既不同意也不反对）或以上；从 {{high}} 起为高，关于被伤害或被威胁的问题则立即为高。",
+    "rule.social-withdrawal": "过去 {{recentWeeks}} 周与亲友相处的时间达到或低于你自己之前水平的 {{percent}}%（至少 {{minRecent}} 次和 {{minBaseline}} 次每周回顾）。",
+    "rule.sustained-decline": "一项指数在最近 {{window}} 个有回答的周内每周下降 {{slope}} 分或更多（至少 {{minAnswered}} 周，在 {{maxSpan}} 周之内），而且最近 {{recentWeeks}} 周比之前 {{baselineWeeks}} 周低。",
+    "rule.couple-power-imbalance": "“表达心声”分数相差 {{gap}} 分或更多。",
+    "rule.couple-low-intimacy": "伴侣双方的“亲密感”都低于 {{below}}。",
+    "rule.support-perception-gap": "一方说自己给予的支持与另一方感受到的支持相差 {{gap}} 分或更多。",
     "explanation.power-imbalance": "你的“表达心声”分数是 {{score}}。和伴侣在一起时，你可能很难说出自己的想法或需要。这可能表示一方的声音更有分量。",
     "explanation.codependency-risk": "你的共依存分数是 {{score}}。你对自己的感觉可能很大程度取决于伴侣。你自己的兴趣和身边的人可能得到的空间更少。",
     "explanation.low-intimacy": "你的“亲密感”分数是 {{score}}。目前你似乎很难感到与伴侣亲近，也很难分享内心的想法。",
@@ -145,6 +169,17 @@ export const flagText: Catalogues<FlagTextKey> = {
     quote: "Jawapan ini paling berpengaruh: {{answers}}.",
     "quoted-answer": '"{{text}}" ({{answer}})',
     "not-scored": "tiada skor",
+    "rule.power-imbalance": "Suara di bawah {{medium}} (tinggi jika di bawah {{high}}).",
+    "rule.codependency-risk": "Indeks terlalu bergantung pada atau melebihi {{medium}} (tinggi dari {{high}}).",
+    "rule.low-intimacy": "Kerapatan di bawah {{medium}} (tinggi jika di bawah {{high}}).",
+    "rule.low-support": "Sokongan di bawah {{below}}, atau sokongan yang anda beri atau terima di bawah {{subscaleBelow}}.",
+    "rule.difference-reflection": "Anda bersetuju bahawa nilai teras anda berdua sangat berbeza, atau Menerima perbezaan di bawah {{acceptBelow}}.",
+    "rule.safety": "Mana-mana soalan keselamatan dijawab pada {{keyed}} (agak setuju dengan sesuatu kebimbangan) atau lebih, atau soalan tentang dicederakan atau diancam pada {{highSeverity}} (berkecuali) atau lebih; tinggi dari {{high}}, atau serta-merta bagi soalan tentang dicederakan atau diancam.",
+    "rule.social-withdrawal": "Masa dengan kawan dan keluarga dalam {{recentWeeks}} minggu lepas pada atau di bawah {{percent}}% daripada tahap anda sebelum ini (sekurang-kurangnya {{minRecent}} dan {{minBaseline}} semakan).",
+    "rule.sustained-decline": "Denyut yang turun sebanyak {{slope}} mata seminggu atau lebih dalam {{window}} minggu berjawab yang lepas (sekurang-kurangnya {{minAnswered}}, dalam {{maxSpan}} minggu), dan lebih rendah dalam {{recentWeeks}} minggu lepas berbanding {{baselineWeeks}} minggu sebelumnya.",
+    "rule.couple-power-imbalance": "Skor Suara berbeza sebanyak {{gap}} mata atau lebih.",
+    "rule.couple-low-intimacy": "Kerapatan kedua-dua pasangan di bawah {{below}}.",
+    "rule.support-perception-gap": "Apa yang seorang pasangan kata mereka beri dan apa yang seorang lagi rasa mereka terima berbeza sebanyak {{gap}} mata atau lebih.",
     "explanation.power-imbalance":
       "Skor Suara anda ialah {{score}}. Mungkin sukar untuk menyatakan apa yang anda fikir atau perlukan kepada pasangan anda. Itu boleh menjadi tanda bahawa satu suara lebih diutamakan.",
     "explanation.codependency-risk":
@@ -203,6 +238,17 @@ export const flagText: Catalogues<FlagTextKey> = {
     quote: "இந்தப் பதில்களே அதிகம் கணக்கில் கொள்ளப்படுகின்றன: {{answers}}.",
     "quoted-answer": '"{{text}}" ({{answer}})',
     "not-scored": "மதிப்பெண் இல்லை",
+    "rule.power-imbalance": "மனம் திறந்து பேசுதல் {{medium}}-க்குக் கீழ் (அதிகம்: {{high}}-க்குக் கீழ்).",
+    "rule.codependency-risk": "இணைசார்பு குறியீடு {{medium}} அல்லது அதற்கு மேல் (அதிகம்: {{high}} முதல்).",
+    "rule.low-intimacy": "நெருக்கம் {{medium}}-க்குக் கீழ் (அதிகம்: {{high}}-க்குக் கீழ்).",
+    "rule.low-support": "ஆதரவு {{below}}-க்குக் கீழ், அல்லது நீங்கள் தரும் அல்லது பெறும் ஆதரவு {{subscaleBelow}}-க்குக் கீழ்.",
+    "rule.difference-reflection": "உங்கள் அடிப்படை மதிப்புகள் வெகுவாக வேறுபடுகின்றன என்று நீங்கள் உடன்பட்டீர்கள், அல்லது வேறுபாடுகளை ஏற்றுக்கொள்ளுதல் {{acceptBelow}}-க்குக் கீழ்.",
+    "rule.safety": "ஏதேனும் ஒரு பாதுகாப்புக் கேள்விக்கு {{keyed}} (ஒரு கவலையுடன் ஓரளவு உடன்படுதல்) அல்லது அதற்கு மேல் பதில், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு {{highSeverity}} (உடன்படவும் இல்லை, மறுக்கவும் இல்லை) அல்லது அதற்கு மேல்; அதிகம்: {{high}} முதல், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு உடனே.",
+    "rule.social-withdrawal": "கடந்த {{recentWeeks}} வாரங்களில் நண்பர்கள், குடும்பத்துடன் செலவிட்ட நேரம் உங்கள் முந்தைய அளவின் {{percent}}% அல்லது அதற்குக் கீழ் (குறைந்தது {{minRecent}}, {{minBaseline}} சரிபார்ப்புகள்).",
+    "rule.sustained-decline": "கடைசி {{window}} பதிலளித்த வாரங்களில் வாரத்துக்கு {{slope}} புள்ளிகள் அல்லது அதற்கு மேல் குறைந்த ஒரு துடிப்பு (குறைந்தது {{minAnswered}}, {{maxSpan}} வாரங்களுக்குள்), மேலும் முந்தைய {{baselineWeeks}} வாரங்களை விடக் கடைசி {{recentWeeks}} வாரங்களில் குறைவு.",
+    "rule.couple-power-imbalance": "மனம் திறந்து பேசுதல் மதிப்பெண்கள் {{gap}} புள்ளிகள் அல்லது அதற்கு மேல் வேறுபடுகின்றன.",
+    "rule.couple-low-intimacy": "இரு துணைவர்களின் நெருக்கமும் {{below}}-க்குக் கீழ்.",
+    "rule.support-perception-gap": "ஒருவர் தருவதாகச் சொல்லும் ஆதரவும் மற்றவர் பெறுவதாக உணரும் ஆதரவும் {{gap}} புள்ளிகள் அல்லது அதற்கு மேல் வேறுபடுகின்றன.",
     "explanation.power-imbalance":
       "உங்கள் மனம் திறந்து பேசுதல் மதிப்பெண் {{score}}. நீங்கள் நினைப்பதையோ உங்களுக்குத் தேவையானதையோ உங்கள் துணைவரிடம் சொல்வது கடினமாக இருக்கலாம். ஒருவரின் குரலுக்கு அதிக மதிப்பு இருப்பதற்கான அறிகுறியாக அது இருக்கலாம்.",
     "explanation.codependency-risk":
@@ -240,27 +286,75 @@ export const flagText: Catalogues<FlagTextKey> = {
   },
 };
 
+// Said often (every score and flag the model makes), so each language's sayer is made once: making
+// one builds Intl formatters, which cost more than the sentence.
+const sayFlags = new Map<Language, Say<keyof typeof flagText.en>>();
+function sayFlag(language: Language): Say<keyof typeof flagText.en> {
+  let say = sayFlags.get(language);
+  if (say === undefined) {
+    say = textIn(flagText, language);
+    sayFlags.set(language, say);
+  }
+  return say;
+}
+
 /** A flag's short title in a language. */
 export function flagTitleIn(id: FlagId, language: Language): string {
-  return textIn(flagText, language)(`title.${id}`);
+  return sayFlag(language)(`title.${id}`);
+}
+
+const F = MODEL_THRESHOLDS.flags;
+const C = MODEL_THRESHOLDS.couple;
+const R = MODEL_THRESHOLDS.trends;
+
+/** The thresholds each rule states, as written (a string, so 0.15 is not rounded to the language's one decimal). */
+const RULE_PARAMS: Record<FlagId, Record<string, string>> = {
+  "power-imbalance": { medium: String(F.lowVoice.medium), high: String(F.lowVoice.high) },
+  "codependency-risk": { medium: String(F.codependency.medium), high: String(F.codependency.high) },
+  "low-intimacy": { medium: String(F.lowIntimacy.medium), high: String(F.lowIntimacy.high) },
+  "low-support": { below: String(F.lowSupport.below), subscaleBelow: String(F.lowSupport.subscaleBelow) },
+  "difference-reflection": { acceptBelow: String(F.differenceReflection.acceptBelow) },
+  safety: { keyed: String(F.safety.keyedAnswerAtLeast), highSeverity: String(F.safety.highSeverityKeyedAtLeast), high: String(F.safety.highAnswerAtLeast) },
+  "social-withdrawal": {
+    recentWeeks: String(R.recentWeeks),
+    percent: String(R.withdrawalRatio * 100),
+    minRecent: String(R.minRecentAnswered),
+    minBaseline: String(R.minBaselineAnswered),
+  },
+  "sustained-decline": {
+    slope: String(Math.abs(R.declineSlopePerWeek)),
+    window: String(R.declineWindowAnswered),
+    minAnswered: String(R.declineMinAnswered),
+    maxSpan: String(R.declineMaxSpanWeeks),
+    recentWeeks: String(R.recentWeeks),
+    baselineWeeks: String(R.baselineWeeks),
+  },
+  "couple-power-imbalance": { gap: String(C.voiceGap) },
+  "couple-low-intimacy": { below: String(C.bothLowClose) },
+  "support-perception-gap": { gap: String(C.crossPerceptionGap) },
+};
+
+/** The rule a flag follows, in words, in a language (its machine-readable form is `rule.anyOf`). */
+export function flagRuleIn(id: FlagId, language: Language): string {
+  return sayFlag(language)(`rule.${id}`, RULE_PARAMS[id]);
 }
 
 /** A trend signal's title: neutral, so the same words serve the person and whoever they share check-ins with. */
 export function signalTitleIn(id: FlagId, reader: "self" | "other", language: Language): string {
-  const say = textIn(flagText, language);
+  const say = sayFlag(language);
   if (id === "social-withdrawal" || id === "sustained-decline") return say(`signal-title.${id}`);
   return say(`signal-title.fallback.${reader}`);
 }
 
 /** The safety flag in the owner's view: it does not quote the private answers, so a glance over a shoulder does not read them. */
 export function safetyOwnViewIn(language: Language): string {
-  return textIn(flagText, language)("safety.own-view");
+  return sayFlag(language)("safety.own-view");
 }
 
 /** "These answers count most: …", each item in its exact words (never a paraphrase in quotation marks); empty with none. */
 function quoteIn(influences: readonly ItemInfluence[], language: Language): string {
   if (influences.length === 0) return "";
-  const say = textIn(flagText, language);
+  const say = sayFlag(language);
   const answers = influences.map((entry) => say("quoted-answer", { text: entry.text, answer: entry.answerLabel.toLowerCase() }));
   return say("quote", { answers: answers.join(language === "zh-Hans" ? "；" : "; ") });
 }
@@ -270,7 +364,7 @@ function quoteIn(influences: readonly ItemInfluence[], language: Language): stri
  * in the items' own words in the language (a safety flag's last sentence follows the answers).
  */
 export function explainFlagIn(instrument: Instrument | undefined, wording: FlagWording, triggeredBy: readonly ItemInfluence[], language: Language): string {
-  const say = textIn(flagText, language);
+  const say = sayFlag(language);
   const notScored = say("not-scored");
   const params = Object.fromEntries(Object.entries(wording.params).map(([name, value]) => [name, value === null ? notScored : value]));
   const quoted = quoteIn(
@@ -282,9 +376,10 @@ export function explainFlagIn(instrument: Instrument | undefined, wording: FlagW
 }
 
 /** A flag's title and explanation as a reader in this language sees them; a flag without wording keeps its own. */
-export function flagWordsIn(instrument: Instrument | undefined, flag: ModelFlag, language: Language): { title: string; explanation: string } {
+export function flagWordsIn(instrument: Instrument | undefined, flag: ModelFlag, language: Language): { title: string; explanation: string; rule: string } {
   return {
     title: flagTitleIn(flag.id, language),
+    rule: flagRuleIn(flag.id, language),
     explanation: flag.wording === undefined ? flag.explanation : explainFlagIn(instrument, flag.wording, flag.triggeredBy, language),
   };
 }

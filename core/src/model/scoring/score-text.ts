@@ -2,7 +2,7 @@
 // keeps the facts (which answers moved a score, how many were answered, where the point sits);
 // these functions say them. The scorer itself words its results in English with the same functions,
 // so English is said one way only, and a presenter says the same facts again in the page's language.
-import { textIn, type Catalogues, type Language } from "../../localization/index.js";
+import { textIn, type Catalogues, type Language, type Say } from "../../localization/index.js";
 import type { Instrument } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { findItem, labelScalePoint, localizeDimension, localizeItem } from "../instrument/instrument-lookup.js";
@@ -134,10 +134,22 @@ export const scoreText: Catalogues<ScoreTextKey> = {
   },
 };
 
+// Said often (every score and flag the model makes), so each language's sayer is made once: making
+// one builds Intl formatters, which cost more than the sentence.
+const sayScores = new Map<Language, Say<keyof typeof scoreText.en>>();
+function sayScore(language: Language): Say<keyof typeof scoreText.en> {
+  let say = sayScores.get(language);
+  if (say === undefined) {
+    say = textIn(scoreText, language);
+    sayScores.set(language, say);
+  }
+  return say;
+}
+
 /** The name of a score in a language: a dimension's from the instrument, the rest from the catalogue. */
 export function scoreNameIn(instrument: Instrument, key: string, language: Language): string {
   if (key === "WE" || key === "ME" || key === "CODEPENDENCY" || key === "SUPPORT_GIVING" || key === "SUPPORT_RECEIVING") {
-    return textIn(scoreText, language)(`name.${key}`);
+    return sayScore(language)(`name.${key}`);
   }
   return localizeDimension(instrument, key, language === "en" ? undefined : language).name;
 }
@@ -161,7 +173,7 @@ export function joinSentences(language: Language, sentences: readonly string[]):
  * would put words in the person's mouth). The influences must already be in the language (influenceIn).
  */
 export function describeInfluencesIn(influences: readonly ItemInfluence[], scoreName: string, language: Language): string {
-  const say = textIn(scoreText, language);
+  const say = sayScore(language);
   if (influences.length === 0) return say("influence.none", { score: scoreName });
   return joinSentences(
     language,
@@ -171,27 +183,27 @@ export function describeInfluencesIn(influences: readonly ItemInfluence[], score
 
 /** Why a set of items could not be scored: too few answers. */
 export function tooFewAnswersMessage(scoreName: string, counts: { needed: number; total: number; answered: number }, language: Language): string {
-  return textIn(scoreText, language)("missing.too-few", { score: scoreName, ...counts });
+  return sayScore(language)("missing.too-few", { score: scoreName, ...counts });
 }
 
 /** Why an axis could not be scored: English keeps the codes it always gave; other languages name the scores. */
 export function missingAxisMessage(instrument: Instrument | undefined, axis: "WE" | "ME", absent: readonly string[], language: Language): string {
-  const say = textIn(scoreText, language);
+  const say = sayScore(language);
   const names = language === "en" || instrument === undefined ? absent : absent.map((code) => scoreNameIn(instrument, code, language));
   return say("missing.axis", { axis: say(`name.${axis}`), absent: names.join(say("join.list")) });
 }
 
 export function missingCodependencyMessage(language: Language): string {
-  return textIn(scoreText, language)("missing.codependency");
+  return sayScore(language)("missing.codependency");
 }
 
 export function missingPatternMessage(language: Language): string {
-  return textIn(scoreText, language)("missing.pattern");
+  return sayScore(language)("missing.pattern");
 }
 
 /** Where a point sits on the map: one pattern, or between the patterns it could belong to. */
 export function explainPatternIn(candidates: readonly PatternCode[], language: Language): string {
-  const say = textIn(scoreText, language);
+  const say = sayScore(language);
   const [only] = candidates;
   if (candidates.length === 1 && only !== undefined) return say(`pattern.placed.${only}`);
   return say("pattern.between", { patterns: candidates.map((code) => say(`pattern.name.${code}`)).join(say("join.and")) });

@@ -1,6 +1,7 @@
 // Trends over weekly check-ins: windows that tolerate missed weeks, withdrawal and decline signals.
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { createFlag } from "../flags/create-flag.js";
+import { flagRuleIn } from "../flags/flag-text.js";
 import type { FlagWording, ModelFlag } from "../flags/flag-types.js";
 import { roundForComparison } from "../score-precision.js";
 import { tryCountWeeksBetween } from "./iso-week.js";
@@ -212,7 +213,7 @@ function declineFlag(points: readonly CheckInPoint[], currentWeek: string, reade
         { metric: `${metric} slope per week over the last ${T.declineWindowAnswered} answered weeks`, op: "<=" as const, value: T.declineSlopePerWeek },
         { metric: `${metric} recent mean − baseline mean`, op: "<" as const, value: 0 },
       ]),
-      text: `A pulse that fell by ${Math.abs(T.declineSlopePerWeek)} points a week or more over the last ${T.declineWindowAnswered} answered weeks (at least ${T.declineMinAnswered}, within ${T.declineMaxSpanWeeks} weeks), and sits lower in the last ${T.recentWeeks} weeks than in the ${T.baselineWeeks} before.`,
+      text: flagRuleIn("sustained-decline", "en"),
     },
     wording: declineWording(signals, reader),
     // A fading bond: backing each other's passions is the article's way back to each other. A fading self
@@ -235,7 +236,7 @@ export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: s
         severity: "medium",
         rule: {
           anyOf: [[{ metric: "recent mean friendsFamilyHours / baseline mean", op: "<=", value: T.withdrawalRatio }]],
-          text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
+          text: flagRuleIn("social-withdrawal", "en"),
         },
         wording: withdrawalWording(withdrawal, reader),
         practice: "friends-family",
