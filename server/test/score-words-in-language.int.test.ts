@@ -79,7 +79,9 @@ describe.each(dialects)("[%s] the server's words about scores, in the page's lan
       expect(voice.explanation).not.toContain("you answered");
       const pattern = english.profile.pattern.code as string;
       expect(body.profile.pattern.explanation).toEqual(
-        pattern === "between-patterns" ? expect.stringContaining(opening(scoreText[language]!["pattern.between"])) : scoreText[language]![`pattern.placed.${pattern}` as "pattern.between"],
+        pattern === "between-patterns"
+          ? expect.stringContaining(opening(scoreText[language]!["pattern.between"]))
+          : scoreText[language]![`pattern.placed.${pattern}` as "pattern.between"],
       );
     }
   });

@@ -51,9 +51,12 @@ export const flagText: Catalogues<FlagTextKey> = {
     "rule.low-intimacy": "Closeness is below {{medium}} (high below {{high}}).",
     "rule.low-support": "Support below {{below}}, or the support you give or receive below {{subscaleBelow}}.",
     "rule.difference-reflection": "You agreed that your core values are far apart, or Accepting differences is below {{acceptBelow}}.",
-    "rule.safety": "Any safety question answered at {{keyed}} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at {{highSeverity}} (neither agree nor disagree) or beyond; high from {{high}}, or at once for the question about being hurt or threatened.",
-    "rule.social-withdrawal": "Time with friends and family over the last {{recentWeeks}} weeks at or below {{percent}}% of your own earlier level (at least {{minRecent}} and {{minBaseline}} check-ins).",
-    "rule.sustained-decline": "A pulse that fell by {{slope}} points a week or more over the last {{window}} answered weeks (at least {{minAnswered}}, within {{maxSpan}} weeks), and sits lower in the last {{recentWeeks}} weeks than in the {{baselineWeeks}} before.",
+    "rule.safety":
+      "Any safety question answered at {{keyed}} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at {{highSeverity}} (neither agree nor disagree) or beyond; high from {{high}}, or at once for the question about being hurt or threatened.",
+    "rule.social-withdrawal":
+      "Time with friends and family over the last {{recentWeeks}} weeks at or below {{percent}}% of your own earlier level (at least {{minRecent}} and {{minBaseline}} check-ins).",
+    "rule.sustained-decline":
+      "A pulse that fell by {{slope}} points a week or more over the last {{window}} answered weeks (at least {{minAnswered}}, within {{maxSpan}} weeks), and sits lower in the last {{recentWeeks}} weeks than in the {{baselineWeeks}} before.",
     "rule.couple-power-imbalance": "Voice scores differ by {{gap}} points or more.",
     "rule.couple-low-intimacy": "Both partners' Closeness below {{below}}.",
     "rule.support-perception-gap": "What one partner says they give and what the other feels they get differ by {{gap}} points or more.",
@@ -119,9 +122,12 @@ export const flagText: Catalogues<FlagTextKey> = {
     "rule.low-intimacy": "“亲密感”低于 {{medium}}（低于 {{high}} 为高）。",
     "rule.low-support": "“支持”低于 {{below}}，或你给予或得到的支持低于 {{subscaleBelow}}。",
     "rule.difference-reflection": "你同意你们的核心价值观相差很远，或“接纳差异”低于 {{acceptBelow}}。",
-    "rule.safety": "任何一道安全问题的回答达到 {{keyed}}（有点同意某项担忧）或以上，或关于被伤害或被威胁的问题达到 {{highSeverity}}（既不同意也不反对）或以上；从 {{high}} 起为高，关于被伤害或被威胁的问题则立即为高。",
-    "rule.social-withdrawal": "过去 {{recentWeeks}} 周与亲友相处的时间达到或低于你自己之前水平的 {{percent}}%（至少 {{minRecent}} 次和 {{minBaseline}} 次每周回顾）。",
-    "rule.sustained-decline": "一项指数在最近 {{window}} 个有回答的周内每周下降 {{slope}} 分或更多（至少 {{minAnswered}} 周，在 {{maxSpan}} 周之内），而且最近 {{recentWeeks}} 周比之前 {{baselineWeeks}} 周低。",
+    "rule.safety":
+      "任何一道安全问题的回答达到 {{keyed}}（有点同意某项担忧）或以上，或关于被伤害或被威胁的问题达到 {{highSeverity}}（既不同意也不反对）或以上；从 {{high}} 起为高，关于被伤害或被威胁的问题则立即为高。",
+    "rule.social-withdrawal":
+      "过去 {{recentWeeks}} 周与亲友相处的时间达到或低于你自己之前水平的 {{percent}}%（至少 {{minRecent}} 次和 {{minBaseline}} 次每周回顾）。",
+    "rule.sustained-decline":
+      "一项指数在最近 {{window}} 个有回答的周内每周下降 {{slope}} 分或更多（至少 {{minAnswered}} 周，在 {{maxSpan}} 周之内），而且最近 {{recentWeeks}} 周比之前 {{baselineWeeks}} 周低。",
     "rule.couple-power-imbalance": "“表达心声”分数相差 {{gap}} 分或更多。",
     "rule.couple-low-intimacy": "伴侣双方的“亲密感”都低于 {{below}}。",
     "rule.support-perception-gap": "一方说自己给予的支持与另一方感受到的支持相差 {{gap}} 分或更多。",
@@ -133,12 +139,12 @@ export const flagText: Catalogues<FlagTextKey> = {
     "explanation.safety": "你的一些回答显示，你和伴侣在一起时可能不总是感到安全。",
     "explanation.safety.after": "你应该感到安全。你可以得到帮助，需要你们一起做的练习已暂停。",
     "explanation.couple-power-imbalance": "你们的“表达心声”分数相差很大。其中一人可能觉得没那么自由说出心里话。这种时候，一方的声音可能会变得更有分量。",
-    "explanation.couple-low-intimacy":
-      "你们两人都觉得彼此有距离（亲密感 {{a}} 和 {{b}}）。为对方热爱的事留出空间，并对它感兴趣，是让你们重新靠近的一种方法。",
+    "explanation.couple-low-intimacy": "你们两人都觉得彼此有距离（亲密感 {{a}} 和 {{b}}）。为对方热爱的事留出空间，并对它感兴趣，是让你们重新靠近的一种方法。",
     "explanation.support-perception-gap":
       "{{giver}} 给自己付出的支持打了 {{gives}} 分，而 {{receiver}} 给自己感受到的支持打了 {{feels}} 分。值得谈谈支持对你们各自来说是什么样子。",
     "explanation.social-withdrawal.self": "最近你每周与亲友相处大约 {{recent}} 小时，之前大约是 {{baseline}} 小时。这只有你平时时间的一半或更少。",
-    "explanation.social-withdrawal.other": "最近这些每周回顾显示，每周与亲友相处大约 {{recent}} 小时，之前大约是 {{baseline}} 小时。这只有平时时间的一半或更少。",
+    "explanation.social-withdrawal.other":
+      "最近这些每周回顾显示，每周与亲友相处大约 {{recent}} 小时，之前大约是 {{baseline}} 小时。这只有平时时间的一半或更少。",
     "explanation.sustained-decline.self.wePulse": "你的“我们”指数已连续几周下降，每周大约下降 {{slope}} 分。现在它比以前低。",
     "explanation.sustained-decline.self.mePulse": "你的“我”指数已连续几周下降，每周大约下降 {{slope}} 分。现在它比以前低。",
     "explanation.sustained-decline.self.both": "你的“我们”指数和“我”指数都已连续几周下降。现在两者都比以前低。",
@@ -174,12 +180,16 @@ export const flagText: Catalogues<FlagTextKey> = {
     "rule.low-intimacy": "Kerapatan di bawah {{medium}} (tinggi jika di bawah {{high}}).",
     "rule.low-support": "Sokongan di bawah {{below}}, atau sokongan yang anda beri atau terima di bawah {{subscaleBelow}}.",
     "rule.difference-reflection": "Anda bersetuju bahawa nilai teras anda berdua sangat berbeza, atau Menerima perbezaan di bawah {{acceptBelow}}.",
-    "rule.safety": "Mana-mana soalan keselamatan dijawab pada {{keyed}} (agak setuju dengan sesuatu kebimbangan) atau lebih, atau soalan tentang dicederakan atau diancam pada {{highSeverity}} (berkecuali) atau lebih; tinggi dari {{high}}, atau serta-merta bagi soalan tentang dicederakan atau diancam.",
-    "rule.social-withdrawal": "Masa dengan kawan dan keluarga dalam {{recentWeeks}} minggu lepas pada atau di bawah {{percent}}% daripada tahap anda sebelum ini (sekurang-kurangnya {{minRecent}} dan {{minBaseline}} semakan).",
-    "rule.sustained-decline": "Denyut yang turun sebanyak {{slope}} mata seminggu atau lebih dalam {{window}} minggu berjawab yang lepas (sekurang-kurangnya {{minAnswered}}, dalam {{maxSpan}} minggu), dan lebih rendah dalam {{recentWeeks}} minggu lepas berbanding {{baselineWeeks}} minggu sebelumnya.",
+    "rule.safety":
+      "Mana-mana soalan keselamatan dijawab pada {{keyed}} (agak setuju dengan sesuatu kebimbangan) atau lebih, atau soalan tentang dicederakan atau diancam pada {{highSeverity}} (berkecuali) atau lebih; tinggi dari {{high}}, atau serta-merta bagi soalan tentang dicederakan atau diancam.",
+    "rule.social-withdrawal":
+      "Masa dengan kawan dan keluarga dalam {{recentWeeks}} minggu lepas pada atau di bawah {{percent}}% daripada tahap anda sebelum ini (sekurang-kurangnya {{minRecent}} dan {{minBaseline}} semakan).",
+    "rule.sustained-decline":
+      "Denyut yang turun sebanyak {{slope}} mata seminggu atau lebih dalam {{window}} minggu berjawab yang lepas (sekurang-kurangnya {{minAnswered}}, dalam {{maxSpan}} minggu), dan lebih rendah dalam {{recentWeeks}} minggu lepas berbanding {{baselineWeeks}} minggu sebelumnya.",
     "rule.couple-power-imbalance": "Skor Suara berbeza sebanyak {{gap}} mata atau lebih.",
     "rule.couple-low-intimacy": "Kerapatan kedua-dua pasangan di bawah {{below}}.",
-    "rule.support-perception-gap": "Apa yang seorang pasangan kata mereka beri dan apa yang seorang lagi rasa mereka terima berbeza sebanyak {{gap}} mata atau lebih.",
+    "rule.support-perception-gap":
+      "Apa yang seorang pasangan kata mereka beri dan apa yang seorang lagi rasa mereka terima berbeza sebanyak {{gap}} mata atau lebih.",
     "explanation.power-imbalance":
       "Skor Suara anda ialah {{score}}. Mungkin sukar untuk menyatakan apa yang anda fikir atau perlukan kepada pasangan anda. Itu boleh menjadi tanda bahawa satu suara lebih diutamakan.",
     "explanation.codependency-risk":
@@ -243,9 +253,12 @@ export const flagText: Catalogues<FlagTextKey> = {
     "rule.low-intimacy": "நெருக்கம் {{medium}}-க்குக் கீழ் (அதிகம்: {{high}}-க்குக் கீழ்).",
     "rule.low-support": "ஆதரவு {{below}}-க்குக் கீழ், அல்லது நீங்கள் தரும் அல்லது பெறும் ஆதரவு {{subscaleBelow}}-க்குக் கீழ்.",
     "rule.difference-reflection": "உங்கள் அடிப்படை மதிப்புகள் வெகுவாக வேறுபடுகின்றன என்று நீங்கள் உடன்பட்டீர்கள், அல்லது வேறுபாடுகளை ஏற்றுக்கொள்ளுதல் {{acceptBelow}}-க்குக் கீழ்.",
-    "rule.safety": "ஏதேனும் ஒரு பாதுகாப்புக் கேள்விக்கு {{keyed}} (ஒரு கவலையுடன் ஓரளவு உடன்படுதல்) அல்லது அதற்கு மேல் பதில், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு {{highSeverity}} (உடன்படவும் இல்லை, மறுக்கவும் இல்லை) அல்லது அதற்கு மேல்; அதிகம்: {{high}} முதல், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு உடனே.",
-    "rule.social-withdrawal": "கடந்த {{recentWeeks}} வாரங்களில் நண்பர்கள், குடும்பத்துடன் செலவிட்ட நேரம் உங்கள் முந்தைய அளவின் {{percent}}% அல்லது அதற்குக் கீழ் (குறைந்தது {{minRecent}}, {{minBaseline}} சரிபார்ப்புகள்).",
-    "rule.sustained-decline": "கடைசி {{window}} பதிலளித்த வாரங்களில் வாரத்துக்கு {{slope}} புள்ளிகள் அல்லது அதற்கு மேல் குறைந்த ஒரு துடிப்பு (குறைந்தது {{minAnswered}}, {{maxSpan}} வாரங்களுக்குள்), மேலும் முந்தைய {{baselineWeeks}} வாரங்களை விடக் கடைசி {{recentWeeks}} வாரங்களில் குறைவு.",
+    "rule.safety":
+      "ஏதேனும் ஒரு பாதுகாப்புக் கேள்விக்கு {{keyed}} (ஒரு கவலையுடன் ஓரளவு உடன்படுதல்) அல்லது அதற்கு மேல் பதில், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு {{highSeverity}} (உடன்படவும் இல்லை, மறுக்கவும் இல்லை) அல்லது அதற்கு மேல்; அதிகம்: {{high}} முதல், அல்லது காயப்படுத்தப்படுதல் அல்லது மிரட்டப்படுதல் பற்றிய கேள்விக்கு உடனே.",
+    "rule.social-withdrawal":
+      "கடந்த {{recentWeeks}} வாரங்களில் நண்பர்கள், குடும்பத்துடன் செலவிட்ட நேரம் உங்கள் முந்தைய அளவின் {{percent}}% அல்லது அதற்குக் கீழ் (குறைந்தது {{minRecent}}, {{minBaseline}} சரிபார்ப்புகள்).",
+    "rule.sustained-decline":
+      "கடைசி {{window}} பதிலளித்த வாரங்களில் வாரத்துக்கு {{slope}} புள்ளிகள் அல்லது அதற்கு மேல் குறைந்த ஒரு துடிப்பு (குறைந்தது {{minAnswered}}, {{maxSpan}} வாரங்களுக்குள்), மேலும் முந்தைய {{baselineWeeks}} வாரங்களை விடக் கடைசி {{recentWeeks}} வாரங்களில் குறைவு.",
     "rule.couple-power-imbalance": "மனம் திறந்து பேசுதல் மதிப்பெண்கள் {{gap}} புள்ளிகள் அல்லது அதற்கு மேல் வேறுபடுகின்றன.",
     "rule.couple-low-intimacy": "இரு துணைவர்களின் நெருக்கமும் {{below}}-க்குக் கீழ்.",
     "rule.support-perception-gap": "ஒருவர் தருவதாகச் சொல்லும் ஆதரவும் மற்றவர் பெறுவதாக உணரும் ஆதரவும் {{gap}} புள்ளிகள் அல்லது அதற்கு மேல் வேறுபடுகின்றன.",
@@ -253,8 +266,7 @@ export const flagText: Catalogues<FlagTextKey> = {
       "உங்கள் மனம் திறந்து பேசுதல் மதிப்பெண் {{score}}. நீங்கள் நினைப்பதையோ உங்களுக்குத் தேவையானதையோ உங்கள் துணைவரிடம் சொல்வது கடினமாக இருக்கலாம். ஒருவரின் குரலுக்கு அதிக மதிப்பு இருப்பதற்கான அறிகுறியாக அது இருக்கலாம்.",
     "explanation.codependency-risk":
       "உங்கள் இணைசார்பு மதிப்பெண் {{score}}. உங்களைப் பற்றி நீங்கள் உணர்வதில் பெரும்பகுதி உங்கள் துணைவரைச் சார்ந்திருக்கலாம். உங்கள் சொந்த விருப்பங்களுக்கும் உங்கள் மனிதர்களுக்கும் இடம் குறையலாம்.",
-    "explanation.low-intimacy":
-      "உங்கள் நெருக்கம் மதிப்பெண் {{score}}. இப்போது உங்கள் துணைவருடன் நெருக்கமாக உணர்வதும் மனதில் உள்ளதைப் பகிர்வதும் கடினமாகத் தெரிகிறது.",
+    "explanation.low-intimacy": "உங்கள் நெருக்கம் மதிப்பெண் {{score}}. இப்போது உங்கள் துணைவருடன் நெருக்கமாக உணர்வதும் மனதில் உள்ளதைப் பகிர்வதும் கடினமாகத் தெரிகிறது.",
     "explanation.low-support":
       "ஒருவர் விருப்பங்களை மற்றவர் ஆதரிப்பது இப்போது குறைவாகத் தெரிகிறது. உங்கள் மதிப்பெண்கள்: ஆதரவு {{support}}, நீங்கள் தரும் ஆதரவு {{giving}}, நீங்கள் பெறும் ஆதரவு {{receiving}}.",
     "explanation.difference-reflection":
@@ -275,8 +287,7 @@ export const flagText: Catalogues<FlagTextKey> = {
       "உங்கள் நாம் துடிப்பு பல வாரங்களாக, வாரத்துக்குச் சுமார் {{slope}} புள்ளிகள் குறைந்து வருகிறது. இப்போது அது முன்பு இருந்ததை விடக் குறைவாக உள்ளது.",
     "explanation.sustained-decline.self.mePulse":
       "உங்கள் நான் துடிப்பு பல வாரங்களாக, வாரத்துக்குச் சுமார் {{slope}} புள்ளிகள் குறைந்து வருகிறது. இப்போது அது முன்பு இருந்ததை விடக் குறைவாக உள்ளது.",
-    "explanation.sustained-decline.self.both":
-      "உங்கள் நாம் துடிப்பும் நான் துடிப்பும் பல வாரங்களாகக் குறைந்து வருகின்றன. இப்போது இரண்டும் முன்பு இருந்ததை விடக் குறைவாக உள்ளன.",
+    "explanation.sustained-decline.self.both": "உங்கள் நாம் துடிப்பும் நான் துடிப்பும் பல வாரங்களாகக் குறைந்து வருகின்றன. இப்போது இரண்டும் முன்பு இருந்ததை விடக் குறைவாக உள்ளன.",
     "explanation.sustained-decline.other.wePulse":
       "இந்தச் சரிபார்ப்புகளில் நாம் துடிப்பு பல வாரங்களாக, வாரத்துக்குச் சுமார் {{slope}} புள்ளிகள் குறைந்து வருகிறது. இப்போது அது முன்பு இருந்ததை விடக் குறைவாக உள்ளது.",
     "explanation.sustained-decline.other.mePulse":

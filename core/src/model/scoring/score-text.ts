@@ -44,8 +44,7 @@ export const scoreText: Catalogues<ScoreTextKey> = {
     "pattern.name.independent": "independent",
     "pattern.name.leaning-co-dependent": "leaning co dependent",
     "pattern.name.disconnected": "disconnected",
-    "pattern.between":
-      "Your point sits close to a boundary, within the margin these questions can measure, so it lies between {{patterns}}.",
+    "pattern.between": "Your point sits close to a boundary, within the margin these questions can measure, so it lies between {{patterns}}.",
     "join.and": " and ",
     "join.list": ", ",
     "name.WE": "We",
@@ -122,8 +121,7 @@ export const scoreText: Catalogues<ScoreTextKey> = {
     "pattern.name.independent": "தனித்தியக்கம்",
     "pattern.name.leaning-co-dependent": "இணைசார்பு நோக்கிய சாய்வு",
     "pattern.name.disconnected": "விலகல்",
-    "pattern.between":
-      "உங்கள் புள்ளி ஓர் எல்லைக்கு அருகில், இந்தக் கேள்விகள் அளக்கக்கூடிய வரம்புக்குள் உள்ளது. எனவே அது {{patterns}} ஆகிய வகைகளுக்கு இடையில் உள்ளது.",
+    "pattern.between": "உங்கள் புள்ளி ஓர் எல்லைக்கு அருகில், இந்தக் கேள்விகள் அளக்கக்கூடிய வரம்புக்குள் உள்ளது. எனவே அது {{patterns}} ஆகிய வகைகளுக்கு இடையில் உள்ளது.",
     "join.and": ", ",
     "join.list": ", ",
     "name.WE": "நாம்",

@@ -46,7 +46,12 @@ export function presentWeek(record: { week: string; scores: ScoredCheckInAnswers
  * (deriveTrendFlags) and keeps its wording's facts, which are said here in `language`.
  */
 export function presentSignal(flag: ModelFlag, reader: TrendReader, language: Language = "en"): TrendSignalView {
-  return { id: flag.id, title: signalTitleIn(flag.id, reader, language), explanation: flagWordsIn(undefined, flag, language).explanation, practice: flag.practice };
+  return {
+    id: flag.id,
+    title: signalTitleIn(flag.id, reader, language),
+    explanation: flagWordsIn(undefined, flag, language).explanation,
+    practice: flag.practice,
+  };
 }
 
 /** The check-in definition as plain data (copied, so the web needs no model import). */

@@ -189,7 +189,12 @@ async function replay(deps: CheckInDeps, userId: string, request: IdempotentRequ
 }
 
 /** Every week of the person's check-ins (scored answers only), trend signals, and the definition. */
-export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZone: string | undefined, language: Language = "en"): Promise<CheckInListResponse> {
+export async function listCheckInWeeks(
+  deps: CheckInDeps,
+  userId: string,
+  timeZone: string | undefined,
+  language: Language = "en",
+): Promise<CheckInListResponse> {
   const records = await listCheckIns(deps.db, userId);
   const zone = timeZone === undefined ? (records.at(-1)?.timeZone ?? "UTC") : requireTimeZone(timeZone);
   const currentWeek = isoWeekIn(deps.clock.now(), zone);

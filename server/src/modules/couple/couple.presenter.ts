@@ -102,7 +102,14 @@ export function presentReport(input: {
       .filter((flag) => flag.id !== "safety" && !flag.isPrivate)
       .map((flag) => {
         const words = flagWordsIn(instrument, flag, language);
-        return { id: flag.id, severity: flag.severity, title: words.title, explanation: words.explanation, practice: flag.practice, counselling: flag.counselling };
+        return {
+          id: flag.id,
+          severity: flag.severity,
+          title: words.title,
+          explanation: words.explanation,
+          practice: flag.practice,
+          counselling: flag.counselling,
+        };
       }),
     thresholds: {
       differentExperience: MODEL_THRESHOLDS.couple.differentExperience,
