@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
+import { flagText } from "@mutual/core";
 import { expect, newPersonContext, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { signUpInBrowser } from "./support/profile-by-api";
+import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
+import { reverseWorded } from "./support/reverse-worded";
 import { submitSignIn } from "./support/sign-in";
 
 // The page's language (issue 18, decision 074): a first visit follows the browser's languages, the
@@ -56,4 +58,21 @@ test("a language chosen while signed in follows the person to another device", a
   await expect(switchIn(device).getByRole("button", { name: "Bahasa Melayu" })).toHaveAttribute("aria-pressed", "true");
   await expectNoAxeViolations(device, "home in Malay after signing in");
   await other.close();
+});
+
+test("a profile's flags are written in the page's language, and follow a switch without a reload (decision 081)", async ({ page }) => {
+  await signUpInBrowser(page, "Arun", `e2e-lang-flags-${Date.now()}@example.test`, password);
+  // Low answers everywhere, the safety check calm: shareable flags only.
+  await completeProfileByApi(page, (sectionId, itemId) =>
+    sectionId === "safety-check" ? (reverseWorded.has(itemId) ? 7 : 1) : reverseWorded.has(itemId) ? 6 : 2,
+  );
+  await page.goto("/profile");
+  const title = flagText.en["title.low-intimacy"];
+  await expect(page.getByText(title, { exact: true })).toBeVisible();
+  await switchIn(page).getByRole("button", { name: "தமிழ்" }).click();
+  await expect(page.getByText(flagText.ta!["title.low-intimacy"]!, { exact: true })).toBeVisible();
+  await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  await switchIn(page).getByRole("button", { name: "简体中文" }).click();
+  await expect(page.getByText(flagText["zh-Hans"]!["title.low-intimacy"]!, { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "profile in Chinese");
 });

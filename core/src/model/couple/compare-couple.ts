@@ -2,6 +2,7 @@
 import { SCORED_DIMENSIONS, type ScoredDimensionCode } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { adjustFlagsForOwnSafety, createFlag } from "../flags/create-flag.js";
+import { flagRuleIn } from "../flags/flag-text.js";
 import type { ModelFlag } from "../flags/flag-types.js";
 import { roundForComparison } from "../score-precision.js";
 import type { SafetyScreen } from "../scoring/score-types.js";
@@ -91,9 +92,8 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
       createFlag({
         id: "couple-power-imbalance",
         severity: "medium",
-        rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: `Voice scores differ by ${T.voiceGap} points or more.` },
-        explanation:
-          "Your Voice scores are far apart. One of you may feel much less free to speak up. When that happens, one voice can end up counting for more.",
+        rule: { anyOf: [[{ metric: "|VOICE_a − VOICE_b|", op: ">=", value: T.voiceGap }]], text: flagRuleIn("couple-power-imbalance", "en") },
+        wording: { key: "explanation.couple-power-imbalance", params: {} },
         practice: "speak-up",
         counselling: "own-or-together",
       }),
@@ -113,9 +113,9 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
               { metric: "CLOSE_b", op: "<", value: T.bothLowClose },
             ],
           ],
-          text: `Both partners' Closeness below ${T.bothLowClose}.`,
+          text: flagRuleIn("couple-low-intimacy", "en"),
         },
-        explanation: `You both report feeling distant (Closeness ${Math.round(closeA)} and ${Math.round(closeB)}). Making room for what each of you loves, and taking an interest in it, is one way back towards each other.`,
+        wording: { key: "explanation.couple-low-intimacy", params: { a: Math.round(closeA), b: Math.round(closeB) } },
         practice: "support-passions",
         counselling: "relationship",
       }),
@@ -132,9 +132,12 @@ export function compareCouple(a: SharedScores, b: SharedScores, options: Compare
         severity: "low",
         rule: {
           anyOf: [[{ metric: "|SUPPORT_GIVING_giver − SUPPORT_RECEIVING_receiver|", op: ">=", value: T.crossPerceptionGap }]],
-          text: `What one partner says they give and what the other feels they get differ by ${T.crossPerceptionGap} points or more.`,
+          text: flagRuleIn("support-perception-gap", "en"),
         },
-        explanation: `${giver} rates the backing they give at ${Math.round(cross.giverSays)}, while ${receiver} rates the backing they feel at ${Math.round(cross.receiverFeels)}. Worth talking about what support looks like to each of you.`,
+        wording: {
+          key: "explanation.support-perception-gap",
+          params: { giver, receiver, gives: Math.round(cross.giverSays), feels: Math.round(cross.receiverFeels) },
+        },
         practice: "support-passions",
       }),
     );

@@ -1,13 +1,26 @@
 // Shared construction of flags, and the owner-only adjustment a safety concern makes to them.
 import type { ItemInfluence } from "../scoring/score-types.js";
-import type { ModelFlag } from "./flag-types.js";
+import type { Instrument } from "../instrument/instrument-types.js";
+import { explainFlagIn } from "./flag-text.js";
+import type { FlagWording, ModelFlag } from "./flag-types.js";
 
-export type FlagFields = Omit<ModelFlag, "holdsBackJointExercises" | "isPrivate" | "triggeredBy" | "counselling"> &
-  Partial<Pick<ModelFlag, "counselling">> & { triggeredBy?: ItemInfluence[] };
+export type FlagFields = Omit<ModelFlag, "holdsBackJointExercises" | "isPrivate" | "triggeredBy" | "counselling" | "explanation" | "wording"> &
+  Partial<Pick<ModelFlag, "counselling">> & { triggeredBy?: ItemInfluence[]; wording: FlagWording; instrument?: Instrument };
 
-/** A shareable flag: not private, joint exercises not held back, no counselling unless stated. */
-export function createFlag(fields: FlagFields): ModelFlag {
-  return { triggeredBy: [], counselling: "none", ...fields, holdsBackJointExercises: false, isPrivate: false };
+/**
+ * A shareable flag: not private, joint exercises not held back, no counselling unless stated. Its
+ * explanation is its wording said in English; the wording stays on the flag for other languages.
+ */
+export function createFlag({ instrument, ...fields }: FlagFields): ModelFlag {
+  const triggeredBy = fields.triggeredBy ?? [];
+  return {
+    counselling: "none",
+    ...fields,
+    triggeredBy,
+    explanation: explainFlagIn(instrument, fields.wording, triggeredBy, "en"),
+    holdsBackJointExercises: false,
+    isPrivate: false,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { roundForComparison } from "../score-precision.js";
 import { buildInfluence, rankInfluences, selectStrongest } from "../scoring/explain-influence.js";
 import type { DimensionScore, ItemInfluence, Profile, SafetyScreen } from "../scoring/score-types.js";
 import { adjustFlagsForOwnSafety, createFlag } from "./create-flag.js";
+import { explainFlagIn, flagRuleIn } from "./flag-text.js";
 import type { DerivedFlags, FlagCondition, FlagSeverity, ModelFlag, SafetyFlag } from "./flag-types.js";
 
 const T = MODEL_THRESHOLDS.flags;
@@ -19,12 +20,6 @@ function scoreOf(score: DimensionScore): number | undefined {
 
 function lowered(instrument: Instrument, code: Parameters<typeof listDimensionItems>[1], answers: ProfileAnswers): ItemInfluence[] {
   return selectStrongest(rankInfluences(instrument, listDimensionItems(instrument, code), answers).filter((entry) => entry.direction === "lowered"));
-}
-
-/** The answers behind a flag, each item in its exact words (never a paraphrase in quotation marks). */
-function quote(influences: readonly ItemInfluence[]): string {
-  if (influences.length === 0) return "";
-  return ` These answers count most: ${influences.map((entry) => `"${entry.text}" (${entry.answerLabel.toLowerCase()})`).join("; ")}.`;
 }
 
 function severityBelow(value: number, thresholds: { medium: number; high: number }): FlagSeverity {
@@ -39,8 +34,9 @@ function lowVoiceFlag(instrument: Instrument, profile: Profile, answers: Profile
   return createFlag({
     id: "power-imbalance",
     severity,
-    rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: `Voice is below ${T.lowVoice.medium} (high below ${T.lowVoice.high}).` },
-    explanation: `Your Voice score is ${Math.round(voice)}. It may be hard to say what you think or need with your partner. That can be a sign that one voice counts for more.${quote(triggeredBy)}`,
+    rule: { anyOf: [[{ metric: "VOICE", op: "<", value: T.lowVoice.medium }]], text: flagRuleIn("power-imbalance", "en") },
+    wording: { key: "explanation.power-imbalance", params: { score: Math.round(voice) } },
+    instrument,
     triggeredBy,
     practice: "speak-up",
     // Not "relationship": a voice this low can come with control, and then couples work can be unsafe
@@ -59,9 +55,9 @@ function codependencyFlag(profile: Profile): ModelFlag | undefined {
     severity: value >= T.codependency.high ? "high" : "medium",
     rule: {
       anyOf: [[{ metric: "CODEPENDENCY", op: ">=", value: T.codependency.medium }]],
-      text: `Co-dependency index at or above ${T.codependency.medium} (high from ${T.codependency.high}).`,
+      text: flagRuleIn("codependency-risk", "en"),
     },
-    explanation: `Your co-dependency score is ${Math.round(value)}. A lot of how you feel about yourself may hang on your partner. Your own interests and people may get less room.${quote(influences)}`,
+    wording: { key: "explanation.codependency-risk", params: { score: Math.round(value) } },
     triggeredBy: influences,
     practice: "friends-family",
     counselling: "individual",
@@ -77,9 +73,10 @@ function lowIntimacyFlag(instrument: Instrument, profile: Profile, answers: Prof
     severity: severityBelow(close, T.lowIntimacy),
     rule: {
       anyOf: [[{ metric: "CLOSE", op: "<", value: T.lowIntimacy.medium }]],
-      text: `Closeness is below ${T.lowIntimacy.medium} (high below ${T.lowIntimacy.high}).`,
+      text: flagRuleIn("low-intimacy", "en"),
     },
-    explanation: `Your Closeness score is ${Math.round(close)}. Right now it seems hard to feel near your partner and to share what is inside.${quote(triggeredBy)}`,
+    wording: { key: "explanation.low-intimacy", params: { score: Math.round(close) } },
+    instrument,
     triggeredBy,
     practice: "support-passions",
     counselling: "relationship",
@@ -96,7 +93,7 @@ function lowSupportFlag(instrument: Instrument, profile: Profile, answers: Profi
     (receiving !== undefined && receiving < T.lowSupport.subscaleBelow);
   if (!isLow) return undefined;
   const triggeredBy = lowered(instrument, "SUPPORT", answers);
-  const shown = (value: number | undefined) => (value === undefined ? "not scored" : String(Math.round(value)));
+  const shown = (value: number | undefined) => (value === undefined ? null : Math.round(value));
   return createFlag({
     id: "low-support",
     severity: "medium",
@@ -106,9 +103,10 @@ function lowSupportFlag(instrument: Instrument, profile: Profile, answers: Profi
         [{ metric: "SUPPORT_GIVING", op: "<", value: T.lowSupport.subscaleBelow }],
         [{ metric: "SUPPORT_RECEIVING", op: "<", value: T.lowSupport.subscaleBelow }],
       ],
-      text: `Support below ${T.lowSupport.below}, or the support you give or receive below ${T.lowSupport.subscaleBelow}.`,
+      text: flagRuleIn("low-support", "en"),
     },
-    explanation: `Backing each other's interests seems thin right now. Your scores: support ${shown(support)}, the support you give ${shown(giving)}, the support you get ${shown(receiving)}.${quote(triggeredBy)}`,
+    wording: { key: "explanation.low-support", params: { support: shown(support), giving: shown(giving), receiving: shown(receiving) } },
+    instrument,
     triggeredBy,
     practice: "support-passions",
   });
@@ -132,8 +130,9 @@ function differenceReflectionFlag(instrument: Instrument, profile: Profile, answ
   return createFlag({
     id: "difference-reflection",
     severity: "low",
-    rule: { anyOf, text: `You agreed that your core values are far apart, or Accepting differences is below ${T.differenceReflection.acceptBelow}.` },
-    explanation: `Some differences between you weigh on you. It can help to sort them: which ones are normal, and which would be a true dealbreaker for you.${quote(triggeredBy)}`,
+    rule: { anyOf, text: flagRuleIn("difference-reflection", "en") },
+    wording: { key: "explanation.difference-reflection", params: {} },
+    instrument,
     triggeredBy,
     practice: "speak-up",
   });
@@ -151,6 +150,8 @@ export function deriveShareableFlags(instrument: Instrument, profile: Profile, a
   return candidates.filter((flag): flag is ModelFlag => flag !== undefined);
 }
 
+const SAFETY_WORDING = { key: "explanation.safety", params: {} } as const;
+
 /** The private safety flag, or null when the screen found no concern. */
 export function deriveSafetyFlag(safety: SafetyScreen): SafetyFlag | null {
   if (safety.concerns.length === 0) return null;
@@ -164,9 +165,10 @@ export function deriveSafetyFlag(safety: SafetyScreen): SafetyFlag | null {
         [{ metric: "max keyed SAFE answer", op: ">=", value: T.safety.keyedAnswerAtLeast }],
         [{ metric: "keyed answer to a high-severity SAFE item", op: ">=", value: T.safety.highSeverityKeyedAtLeast }],
       ],
-      text: `Any safety question answered at ${T.safety.keyedAnswerAtLeast} (somewhat agree with a concern) or beyond, or the question about being hurt or threatened at ${T.safety.highSeverityKeyedAtLeast} (neither agree nor disagree) or beyond; high from ${T.safety.highAnswerAtLeast}, or at once for the question about being hurt or threatened.`,
+      text: flagRuleIn("safety", "en"),
     },
-    explanation: `Some of your answers suggest you may not always feel safe with your partner.${quote(safety.concerns)} You deserve to feel safe. Help is there for you, and exercises you would do together are paused.`,
+    explanation: explainFlagIn(undefined, SAFETY_WORDING, safety.concerns, "en"),
+    wording: SAFETY_WORDING,
     triggeredBy: safety.concerns,
     practice: "friends-family",
     counselling: "safety-resources",

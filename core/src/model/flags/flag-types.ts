@@ -10,18 +10,41 @@ export type PracticeId = "speak-up" | "support-passions" | "friends-family";
 export type CounsellingSuggestion = "none" | "individual" | "own-or-together" | "relationship" | "safety-resources";
 export type FlagSeverity = "low" | "medium" | "high";
 
-export type FlagId =
-  | "power-imbalance"
-  | "codependency-risk"
-  | "low-intimacy"
-  | "low-support"
-  | "difference-reflection"
-  | "safety"
-  | "social-withdrawal"
-  | "sustained-decline"
-  | "couple-power-imbalance"
-  | "couple-low-intimacy"
-  | "support-perception-gap";
+export const FLAG_IDS = [
+  "power-imbalance",
+  "codependency-risk",
+  "low-intimacy",
+  "low-support",
+  "difference-reflection",
+  "safety",
+  "social-withdrawal",
+  "sustained-decline",
+  "couple-power-imbalance",
+  "couple-low-intimacy",
+  "support-perception-gap",
+] as const;
+export type FlagId = (typeof FLAG_IDS)[number];
+
+/** Which sentence explains a flag (flag-text.ts): one per flag, and per reader and pulse for the trend flags. */
+export type FlagExplanationKey =
+  | "explanation.power-imbalance"
+  | "explanation.codependency-risk"
+  | "explanation.low-intimacy"
+  | "explanation.low-support"
+  | "explanation.difference-reflection"
+  | "explanation.safety"
+  | "explanation.safety.after"
+  | "explanation.couple-power-imbalance"
+  | "explanation.couple-low-intimacy"
+  | "explanation.support-perception-gap"
+  | `explanation.social-withdrawal.${"self" | "other"}`
+  | `explanation.sustained-decline.${"self" | "other"}.${"wePulse" | "mePulse" | "both"}`;
+
+/**
+ * The facts a flag's explanation states, free of any language: the sentence and the numbers (or
+ * names) it fills in; null stands for "not scored". A presenter says them in the reader's language.
+ */
+export type FlagWording = { key: FlagExplanationKey; params: Readonly<Record<string, string | number | null>> };
 
 /** One machine-readable comparison, e.g. { metric: "VOICE", op: "<", value: 40 }. */
 export type FlagCondition = { metric: string; op: "<" | "<=" | ">=" | ">"; value: number };
@@ -33,8 +56,10 @@ export type ModelFlag = {
   id: FlagId;
   severity: FlagSeverity;
   rule: FlagRule;
-  /** Plain words naming the answers (or scores) that triggered the flag. */
+  /** Plain words naming the answers (or scores) that triggered the flag, in English (flagWordsIn says them in another language). */
   explanation: string;
+  /** What the explanation says, as facts: the same explanation in any language (flag-text.ts). */
+  wording?: FlagWording;
   triggeredBy: ItemInfluence[];
   practice: PracticeId;
   counselling: CounsellingSuggestion;

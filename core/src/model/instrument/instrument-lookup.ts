@@ -37,3 +37,10 @@ export function localizeItem(instrument: Instrument, entry: ProfileItem, locale?
   const translated = locale === undefined ? undefined : instrument.translations[locale]?.items?.[entry.id];
   return { text: translated?.text ?? entry.text, plain: translated?.plain ?? entry.plain };
 }
+
+/** A dimension's name and summary in a locale, falling back to the source locale (then to the code). */
+export function localizeDimension(instrument: Instrument, code: string, locale?: string): { name: string; summary: string } {
+  const source = instrument.dimensions.find((entry) => entry.code === code);
+  const translated = locale === undefined ? undefined : instrument.translations[locale]?.dimensions?.[code];
+  return { name: translated?.name ?? source?.name ?? code, summary: translated?.summary ?? source?.summary ?? "" };
+}

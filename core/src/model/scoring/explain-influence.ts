@@ -5,6 +5,7 @@ import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { readValidAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import type { ItemInfluence } from "./score-types.js";
+import { describeInfluencesIn } from "./score-text.js";
 
 /** The influence of one valid answer; a neutral answer gets strength 0. */
 export function buildInfluence(instrument: Instrument, entry: ProfileItem, answer: number): ItemInfluence {
@@ -49,8 +50,8 @@ export function rankInfluences(instrument: Instrument, items: readonly ProfileIt
  * One sentence per influence, quoting only the item's exact words (a paraphrase in quotation marks
  * would put words in the person's mouth), e.g. `To "I can say no to my partner." you answered "Agree". That raised this score.`
  * It always stands beside the score it explains, so the score is not named again (long names made it hard to read).
+ * In English, as the scorer stores it; a presenter says it in another language with describeInfluencesIn.
  */
 export function describeInfluences(influences: readonly ItemInfluence[], scoreName: string): string {
-  if (influences.length === 0) return `Your answers for ${scoreName} sat in the middle of the scale.`;
-  return influences.map((entry) => `To "${entry.text}" you answered "${entry.answerLabel}". That ${entry.direction} this score.`).join(" ");
+  return describeInfluencesIn(influences, scoreName, "en");
 }

@@ -3,3 +3,4 @@ export * from "./explain-influence.js";
 export * from "./score-dimension.js";
 export * from "./score-profile.js";
 export * from "./score-summary.js";
+export * from "./score-text.js";

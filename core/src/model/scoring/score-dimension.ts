@@ -6,6 +6,7 @@ import { readAnswer, type IgnoredAnswer } from "../instrument/read-answer.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
 import type { DimensionScore } from "./score-types.js";
+import { tooFewAnswersMessage } from "./score-text.js";
 
 /** Rescale a keyed mean on the instrument scale to 0–100: (mean − min) / (max − min) · 100. */
 export function rescaleToHundred(mean: number, scaleMin = 1, scaleMax = 7): number {
@@ -49,7 +50,7 @@ export function scoreItems(
       key,
       status: "missing",
       reason: "too-few-answers",
-      message: `${displayName} needs at least ${needed} of ${total} questions answered; ${answered} were.`,
+      message: tooFewAnswersMessage(displayName, { needed, total, answered }, "en"),
       answered,
       total,
       ignoredAnswers,

@@ -8,6 +8,7 @@ import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { computeSem, PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
 import { buildInfluence, compareInfluences, describeInfluences, rankInfluences, selectStrongest } from "./explain-influence.js";
 import { scoreItems } from "./score-dimension.js";
+import { explainPatternIn, missingAxisMessage, missingCodependencyMessage, missingPatternMessage } from "./score-text.js";
 import type { AxisScore, CodependencyScore, DimensionScore, PatternCode, PatternResult, Profile, SafetyScreen } from "./score-types.js";
 
 export const CODEPENDENCY_FORMULA = "sqrt(RELY × (100 − mean(SELF, TIES)))";
@@ -31,7 +32,7 @@ export function scoreAxis(key: "WE" | "ME", components: readonly ScoredDimension
       components,
       status: "missing",
       reason: "missing-component",
-      message: `${key === "WE" ? "We" : "Me"} needs ${absent.join(", ")}, which could not be scored.`,
+      message: missingAxisMessage(undefined, key, absent, "en"),
     };
   }
   let sum = 0;
@@ -70,7 +71,7 @@ function scoreCodependency(instrument: Instrument, answers: ProfileAnswers, dime
       formula: CODEPENDENCY_FORMULA,
       status: "missing",
       reason: "missing-component",
-      message: "The co-dependency index needs Over-reliance, Sense of self and Friends and family.",
+      message: missingCodependencyMessage("en"),
     };
   }
   const relyPull = rankInfluences(instrument, listDimensionItems(instrument, "RELY"), answers).filter((entry) => entry.direction === "raised");
@@ -93,13 +94,6 @@ const PATTERN_BY_SIDE: Record<"high" | "low", Record<"high" | "low", PatternCode
   low: { high: "independent", low: "disconnected" },
 };
 
-const PATTERN_WORDS: Record<PatternCode, string> = {
-  interdependent: "interdependent: close as a couple and strong as yourself",
-  independent: "independent: a strong self, with the two of you living more in parallel",
-  "leaning-co-dependent": "leaning co-dependent: close as a couple, with less room for yourself",
-  disconnected: "disconnected: both the bond and your own space feel thin right now",
-};
-
 /** Place a We/Me point on the map, with a "between patterns" band of ±bandInSem·SEM around each cut. */
 export function placePattern(we: number, me: number, norms: ScoreNorms = PROVISIONAL_NORMS): Extract<PatternResult, { status: "placed" }> {
   const { cutPoint, bandInSem } = MODEL_THRESHOLDS.pattern;
@@ -112,10 +106,7 @@ export function placePattern(we: number, me: number, norms: ScoreNorms = PROVISI
   }
   const normSource = norms.WE.source === "deployment" && norms.ME.source === "deployment" ? "deployment" : "provisional";
   const only = candidates.length === 1 ? candidates[0] : undefined;
-  const explanation =
-    only !== undefined
-      ? `Your answers place you as ${PATTERN_WORDS[only]}.`
-      : `Your point sits close to a boundary, within the margin these questions can measure, so it lies between ${candidates.map((code) => code.replace(/-/g, " ")).join(" and ")}.`;
+  const explanation = explainPatternIn(candidates, "en");
   return { status: "placed", pattern: only ?? "between-patterns", candidates, we, me, band, normSource, explanation };
 }
 
@@ -134,7 +125,7 @@ export function scoreProfile(instrument: Instrument, answers: ProfileAnswers, no
   const pattern: PatternResult =
     we.status === "scored" && me.status === "scored"
       ? placePattern(we.score, me.score, norms)
-      : { status: "missing", reason: "missing-component", message: "The map needs both We and Me." };
+      : { status: "missing", reason: "missing-component", message: missingPatternMessage("en") };
   return {
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,

@@ -1,7 +1,8 @@
 // Trends over weekly check-ins: windows that tolerate missed weeks, withdrawal and decline signals.
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { createFlag } from "../flags/create-flag.js";
-import type { ModelFlag } from "../flags/flag-types.js";
+import { flagRuleIn } from "../flags/flag-text.js";
+import type { FlagWording, ModelFlag } from "../flags/flag-types.js";
 import { roundForComparison } from "../score-precision.js";
 import { tryCountWeeksBetween } from "./iso-week.js";
 
@@ -183,20 +184,19 @@ export function listDecliningPulses(points: readonly CheckInPoint[], currentWeek
  */
 export type TrendReader = "self" | "other";
 
-function withdrawalExplanation(signal: TrendSignal, reader: TrendReader): string {
-  if (reader === "self" || signal.recent.mean === null || signal.baseline.mean === null) return signal.explanation;
-  return `Lately these check-ins show about ${signal.recent.mean.toFixed(1)} hours a week with friends or family, against about ${signal.baseline.mean.toFixed(1)} before. That is half or less of the usual time.`;
+function withdrawalWording(signal: TrendSignal, reader: TrendReader): FlagWording {
+  return {
+    key: `explanation.social-withdrawal.${reader}`,
+    params: { recent: (signal.recent.mean ?? 0).toFixed(1), baseline: (signal.baseline.mean ?? 0).toFixed(1) },
+  };
 }
 
-function declineExplanation(signals: ReadonlyArray<{ metric: "wePulse" | "mePulse"; signal: DeclineSignal }>, reader: TrendReader): string {
+function declineWording(signals: ReadonlyArray<{ metric: "wePulse" | "mePulse"; signal: DeclineSignal }>, reader: TrendReader): FlagWording {
   const [only] = signals;
   if (signals.length === 1 && only) {
-    if (reader === "self") return only.signal.explanation;
-    return `In these check-ins the ${pulseName(only.metric)} has gone down for several weeks, by about ${Math.abs(only.signal.slopePerWeek ?? 0).toFixed(2)} points a week. It is now below where it used to be.`;
+    return { key: `explanation.sustained-decline.${reader}.${only.metric}`, params: { slope: Math.abs(only.signal.slopePerWeek ?? 0).toFixed(2) } };
   }
-  return reader === "self"
-    ? "Your We pulse and your Me pulse have both gone down for several weeks. Both are now below where they used to be."
-    : "In these check-ins the We pulse and the Me pulse have both gone down for several weeks. Both are now below where they used to be.";
+  return { key: `explanation.sustained-decline.${reader}.both`, params: {} };
 }
 
 /** A sustained decline of one pulse or both, as one flag: what it is, how it was found, what may help. */
@@ -213,9 +213,9 @@ function declineFlag(points: readonly CheckInPoint[], currentWeek: string, reade
         { metric: `${metric} slope per week over the last ${T.declineWindowAnswered} answered weeks`, op: "<=" as const, value: T.declineSlopePerWeek },
         { metric: `${metric} recent mean − baseline mean`, op: "<" as const, value: 0 },
       ]),
-      text: `A pulse that fell by ${Math.abs(T.declineSlopePerWeek)} points a week or more over the last ${T.declineWindowAnswered} answered weeks (at least ${T.declineMinAnswered}, within ${T.declineMaxSpanWeeks} weeks), and sits lower in the last ${T.recentWeeks} weeks than in the ${T.baselineWeeks} before.`,
+      text: flagRuleIn("sustained-decline", "en"),
     },
-    explanation: declineExplanation(signals, reader),
+    wording: declineWording(signals, reader),
     // A fading bond: backing each other's passions is the article's way back to each other. A fading self
     // (alone or with the bond): one's own people, who know you apart from the couple and give an outside view.
     practice: signals.some(({ metric }) => metric === "mePulse") ? "friends-family" : "support-passions",
@@ -236,9 +236,9 @@ export function deriveTrendFlags(points: readonly CheckInPoint[], currentWeek: s
         severity: "medium",
         rule: {
           anyOf: [[{ metric: "recent mean friendsFamilyHours / baseline mean", op: "<=", value: T.withdrawalRatio }]],
-          text: `Time with friends and family over the last ${T.recentWeeks} weeks at or below ${T.withdrawalRatio * 100}% of your own earlier level (at least ${T.minRecentAnswered} and ${T.minBaselineAnswered} check-ins).`,
+          text: flagRuleIn("social-withdrawal", "en"),
         },
-        explanation: withdrawalExplanation(withdrawal, reader),
+        wording: withdrawalWording(withdrawal, reader),
         practice: "friends-family",
       }),
     );

@@ -188,11 +188,12 @@ function scoreAndKeep(assessmentId: string, instrument: Instrument, answers: Pro
   return result;
 }
 
-/** The owner's latest profile (with their private safety view) and the history of their profiles. */
-export async function getProfile(deps: AssessmentDeps, userId: string): Promise<ProfileResponse> {
+/** The owner's latest profile (with their private safety view) and the history of their profiles, worded in `language`. */
+export async function getProfile(deps: AssessmentDeps, userId: string, language: Language = "en"): Promise<ProfileResponse> {
   const scored = await loadCompleted(deps.db, userId);
   const latest = scored.at(-1);
-  const profile = latest ? presentProfileView(instrumentOf(latest.record), latest.record, latest.profile, latest.owner) : null;
+  // The scored result (maybe cached) holds facts and English; the page's language is said here.
+  const profile = latest ? presentProfileView(instrumentOf(latest.record), latest.record, latest.profile, latest.owner, language) : null;
   return { profile, history: scored.map((entry) => presentHistoryEntry(entry.record, entry.profile)) };
 }
 

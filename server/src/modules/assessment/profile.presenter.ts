@@ -1,7 +1,14 @@
 import {
+  FLAG_IDS,
   SCORED_DIMENSIONS,
-  type DimensionScore,
+  explainPatternResultIn,
+  explainScoreIn,
+  flagTitleIn,
+  flagWordsIn,
+  localizeDimension,
+  safetyOwnViewIn,
   type FlagId,
+  type Language,
   type Instrument,
   type ModelFlag,
   type OwnerFlagView,
@@ -14,67 +21,65 @@ import {
 import type { AssessmentRecord } from "./assessment.policy.js";
 import { practicesFromFlags } from "./practice-guidance.js";
 
-/** Short, kind headings for flags; the model supplies the explanation. */
-export const FLAG_TITLES: Record<FlagId, string> = {
-  "power-imbalance": "Saying what you think may be hard",
-  "codependency-risk": "Your own life may have less room",
-  "low-intimacy": "Closeness feels thin right now",
-  "low-support": "Backing each other's passions",
-  "difference-reflection": "Differences that weigh on you",
-  safety: "Your safety comes first",
-  "social-withdrawal": "Less time with friends and family",
-  "sustained-decline": "A pulse that has gone down for weeks",
-  "couple-power-imbalance": "One voice may carry more weight",
-  "couple-low-intimacy": "Closeness feels thin for you both",
-  "support-perception-gap": "Support given and support felt differ",
-};
+/** Short, kind headings for flags, in English (flag-text.ts holds them in every language). */
+export const FLAG_TITLES: Record<FlagId, string> = Object.fromEntries(FLAG_IDS.map((id) => [id, flagTitleIn(id, "en")])) as Record<FlagId, string>;
 
 /**
  * The safety flag in the owner's view. The model's explanation quotes the private answers;
  * this wording does not, so nothing on screen repeats them to someone looking over a shoulder.
  */
-export const SAFETY_EXPLANATION =
-  "Some of your answers in the safety check suggest you may not always feel safe with your partner. " +
-  "You deserve to feel safe. You do not have to sort this out alone: the help page lists people you can talk to in confidence. " +
-  "For now, exercises that ask the two of you to raise things together are paused.";
+export const SAFETY_EXPLANATION = safetyOwnViewIn("en");
 
-function presentFlag(flag: ModelFlag): ProfileView["flags"][number] {
+/** One flag in the reader's language: its title, and its explanation said again from its facts. */
+export function presentFlag(instrument: Instrument | undefined, flag: ModelFlag, language: Language): ProfileView["flags"][number] {
+  const words = flagWordsIn(instrument, flag, language);
   return {
     id: flag.id,
     severity: flag.severity,
-    title: FLAG_TITLES[flag.id],
-    explanation: flag.id === "safety" ? SAFETY_EXPLANATION : flag.explanation,
+    title: words.title,
+    explanation: flag.id === "safety" ? safetyOwnViewIn(language) : words.explanation,
     practice: flag.practice,
     counselling: flag.counselling,
   };
 }
 
-function presentDimension(instrument: Instrument, score: DimensionScore, code: (typeof SCORED_DIMENSIONS)[number]): ProfileView["dimensions"][number] {
+function presentDimension(
+  instrument: Instrument,
+  profile: Profile,
+  code: (typeof SCORED_DIMENSIONS)[number],
+  language: Language,
+): ProfileView["dimensions"][number] {
+  const score = profile.dimensions[code];
   const definition = instrument.dimensions.find((entry) => entry.code === code);
   const axis = definition?.axis === "we" || definition?.axis === "me" ? definition.axis : "risk";
+  const { name, summary } = localizeDimension(instrument, code, language === "en" ? undefined : language);
+  const words = explainScoreIn(instrument, score, language, profile.dimensions);
   return {
     code,
     axis,
-    name: definition?.name ?? code,
-    summary: definition?.summary ?? "",
+    name,
+    summary,
     score: score.status === "scored" ? score.score : null,
-    missingMessage: score.status === "scored" ? null : score.message,
-    explanation: score.status === "scored" ? score.explanation.text : score.message,
-    drivers:
-      score.status === "scored"
-        ? score.explanation.influences.map((influence) => ({
-            itemId: influence.itemId,
-            text: influence.text,
-            plain: influence.plain,
-            answerLabel: influence.answerLabel,
-            direction: influence.direction,
-          }))
-        : [],
+    missingMessage: words.message,
+    explanation: words.text,
+    drivers: words.influences.map((influence) => ({
+      itemId: influence.itemId,
+      text: influence.text,
+      plain: influence.plain,
+      answerLabel: influence.answerLabel,
+      direction: influence.direction,
+    })),
   };
 }
 
 /** The owner's own view of one completed profile, or null if it cannot be placed on the map. */
-export function presentProfileView(instrument: Instrument, record: AssessmentRecord, profile: Profile, owner: OwnerFlagView): ProfileView | null {
+export function presentProfileView(
+  instrument: Instrument,
+  record: AssessmentRecord,
+  profile: Profile,
+  owner: OwnerFlagView,
+  language: Language = "en",
+): ProfileView | null {
   if (profile.we.status !== "scored" || profile.me.status !== "scored" || profile.pattern.status !== "placed") return null;
   return {
     assessmentId: record.id,
@@ -85,10 +90,10 @@ export function presentProfileView(instrument: Instrument, record: AssessmentRec
       code: profile.pattern.pattern,
       candidates: profile.pattern.candidates,
       band: { we: profile.pattern.band.we, me: profile.pattern.band.me },
-      explanation: profile.pattern.explanation,
+      explanation: explainPatternResultIn(profile.pattern, language),
     },
-    dimensions: SCORED_DIMENSIONS.map((code) => presentDimension(instrument, profile.dimensions[code], code)),
-    flags: owner.flags.map(presentFlag),
+    dimensions: SCORED_DIMENSIONS.map((code) => presentDimension(instrument, profile, code, language)),
+    flags: owner.flags.map((flag) => presentFlag(instrument, flag, language)),
     safety: { showResources: owner.safety !== null, holdsBackJointExercises: owner.holdsBackJointExercises, skippedCheck: owner.safetyCheckSkipped },
     suggestedPractices: practicesFromFlags(owner.flags),
     normSource: profile.pattern.normSource,

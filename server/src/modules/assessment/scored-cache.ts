@@ -4,6 +4,8 @@
 // on every profile read. Bounded and short-lived: every read and every write first drops the
 // entries older than the time to live, so after an account is deleted its results leave memory
 // within that time (at the next profile read of anyone), not only when the same id is read again.
+// What is kept holds no reader's language: the model's facts and its English; each read says them
+// in its own page's language (decision 081), so words never pass from one reader to another.
 import type { OwnerFlagView, Profile } from "@mutual/core";
 
 export type ScoredResult = { profile: Profile; owner: OwnerFlagView };

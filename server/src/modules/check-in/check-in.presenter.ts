@@ -1,5 +1,8 @@
 import {
   WEEKLY_CHECK_IN,
+  flagWordsIn,
+  signalTitleIn,
+  type Language,
   type CheckInDefinition,
   type CheckInWeek,
   type CurrentCheckInResponse,
@@ -38,17 +41,17 @@ export function presentWeek(record: { week: string; scores: ScoredCheckInAnswers
   return { week: record.week, answers: presentScores(record.scores), hasNote: record.noteSealed !== null };
 }
 
-/** Titles of trend signals: neutral, so the same words serve the person and whoever they share check-ins with. */
-export const SIGNAL_TITLES: Partial<Record<ModelFlag["id"], string>> = {
-  "social-withdrawal": "Less time with friends and family lately",
-  "sustained-decline": "A pulse that has gone down for weeks",
-};
-
-const fallbackTitle: Record<TrendReader, string> = { self: "A change in your check-ins", other: "A change in these check-ins" };
-
-/** One trend signal as its reader sees it; the flag was worded for that reader (deriveTrendFlags). */
-export function presentSignal(flag: ModelFlag, reader: TrendReader): TrendSignalView {
-  return { id: flag.id, title: SIGNAL_TITLES[flag.id] ?? fallbackTitle[reader], explanation: flag.explanation, practice: flag.practice };
+/**
+ * One trend signal as its reader sees it, in their language: the flag was worded for that reader
+ * (deriveTrendFlags) and keeps its wording's facts, which are said here in `language`.
+ */
+export function presentSignal(flag: ModelFlag, reader: TrendReader, language: Language = "en"): TrendSignalView {
+  return {
+    id: flag.id,
+    title: signalTitleIn(flag.id, reader, language),
+    explanation: flagWordsIn(undefined, flag, language).explanation,
+    practice: flag.practice,
+  };
 }
 
 /** The check-in definition as plain data (copied, so the web needs no model import). */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkInListResponseSchema, currentCheckInQuerySchema, currentCheckInResponseSchema, putCheckInBodySchema, timeZoneSchema } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { checkInOwnerOf } from "./check-in.policy.js";
 import { getCurrentCheckIn, listCheckInWeeks, putCurrentCheckIn, type CheckInDeps } from "./check-in.service.js";
@@ -39,6 +40,6 @@ export const checkInRoutes: FastifyPluginAsyncZod<CheckInRoutesOptions> = async 
       config: { access: "signed-in" },
       schema: { querystring: z.object({ timeZone: timeZoneSchema.optional() }), response: { 200: checkInListResponseSchema } },
     },
-    async (request) => listCheckInWeeks(deps, checkInOwnerOf(actorOf(request)), request.query.timeZone),
+    async (request) => listCheckInWeeks(deps, checkInOwnerOf(actorOf(request)), request.query.timeZone, requestLanguage(request)),
   );
 };

@@ -11,6 +11,7 @@ import {
   type CurrentCheckInResponse,
   type ScoredCheckInAnswers,
   type TrendSignalView,
+  type Language,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../domain/errors.js";
@@ -188,13 +189,18 @@ async function replay(deps: CheckInDeps, userId: string, request: IdempotentRequ
 }
 
 /** Every week of the person's check-ins (scored answers only), trend signals, and the definition. */
-export async function listCheckInWeeks(deps: CheckInDeps, userId: string, timeZone: string | undefined): Promise<CheckInListResponse> {
+export async function listCheckInWeeks(
+  deps: CheckInDeps,
+  userId: string,
+  timeZone: string | undefined,
+  language: Language = "en",
+): Promise<CheckInListResponse> {
   const records = await listCheckIns(deps.db, userId);
   const zone = timeZone === undefined ? (records.at(-1)?.timeZone ?? "UTC") : requireTimeZone(timeZone);
   const currentWeek = isoWeekIn(deps.clock.now(), zone);
   return {
     weeks: records.map(presentWeek),
-    signals: deriveTrendFlags(trendPoints(records), currentWeek, "self").map((flag) => presentSignal(flag, "self")),
+    signals: deriveTrendFlags(trendPoints(records), currentWeek, "self").map((flag) => presentSignal(flag, "self", language)),
     definition: presentDefinition(),
   };
 }
@@ -204,14 +210,14 @@ export type CheckInTrends = { weeks: Array<{ week: string; answers: ScoredCheckI
 /**
  * A person's scored weekly answers and trend signals, never a note nor whether one exists: for a
  * partner they share check-in trends with, or their counsellor. The signals are worded for someone
- * other than the person, naming no one. Reads with the given connection (a caller's transaction).
+ * other than the person, naming no one, in the reader's language. Reads with the given connection (a caller's transaction).
  */
-export async function listCheckInTrendsOf(db: Kysely<DB>, userId: string, now: Date): Promise<CheckInTrends> {
+export async function listCheckInTrendsOf(db: Kysely<DB>, userId: string, now: Date, language: Language = "en"): Promise<CheckInTrends> {
   const records = await listCheckIns(db, userId);
   const currentWeek = isoWeekIn(now, records.at(-1)?.timeZone ?? "UTC");
   return {
     weeks: records.map((record) => ({ week: record.week, answers: presentScores(record.scores) })),
-    signals: deriveTrendFlags(trendPoints(records), currentWeek, "other").map((flag) => presentSignal(flag, "other")),
+    signals: deriveTrendFlags(trendPoints(records), currentWeek, "other").map((flag) => presentSignal(flag, "other", language)),
   };
 }
 

@@ -3,11 +3,13 @@
 // whether a note exists, or a reflection.
 import {
   MODEL_THRESHOLDS,
+  flagWordsIn,
+  scoreNameIn,
+  type Language,
   type CoupleComparison,
   type CoupleReportResponse,
   type CoupleStateResponse,
   type CreateInviteResponse,
-  type FlagId,
   type Instrument,
   type InviteLookupResponse,
   type PartnerCheckInsResponse,
@@ -58,8 +60,6 @@ export function presentMapPoint(shared: SharedScores, profile: Profile | null, s
   return { we: shared.we, me: shared.me, pattern: profile.pattern.pattern };
 }
 
-const axisNames = { WE: "We", ME: "Me" } as const;
-
 function presentCross(cross: CoupleComparison["crossPerception"]["aBacksB"]) {
   return cross === undefined ? null : { giverSays: cross.giverSays, receiverFeels: cross.receiverFeels, gap: cross.gap, isGap: cross.isGap };
 }
@@ -73,9 +73,10 @@ export function presentReport(input: {
   map: { mine: MapPoint | null; partners: MapPoint | null };
   comparison: CoupleComparison;
   instrument: Instrument;
-  flagTitles: Record<FlagId, string>;
+  /** The reader's page language: each partner reads the report in their own. */
+  language: Language;
 }): CoupleReportResponse {
-  const { comparison, instrument } = input;
+  const { comparison, instrument, language } = input;
   return {
     partner: { name: input.partnerName },
     isReady: input.isReady,
@@ -89,10 +90,7 @@ export function presentReport(input: {
     map: { mine: input.map.mine === null ? null : { ...input.map.mine }, partners: input.map.partners === null ? null : { ...input.map.partners } },
     dimensions: comparison.dimensions.map((entry) => ({
       code: entry.key,
-      name:
-        entry.key === "WE" || entry.key === "ME"
-          ? axisNames[entry.key]
-          : (instrument.dimensions.find((dimension) => dimension.code === entry.key)?.name ?? entry.key),
+      name: scoreNameIn(instrument, entry.key, language),
       mine: entry.a ?? null,
       partners: entry.b ?? null,
       difference: entry.difference ?? null,
@@ -102,14 +100,17 @@ export function presentReport(input: {
     // Couple flags come only from shared scores; a safety flag cannot arise here, and none is let through.
     flags: comparison.flags
       .filter((flag) => flag.id !== "safety" && !flag.isPrivate)
-      .map((flag) => ({
-        id: flag.id,
-        severity: flag.severity,
-        title: input.flagTitles[flag.id],
-        explanation: flag.explanation,
-        practice: flag.practice,
-        counselling: flag.counselling,
-      })),
+      .map((flag) => {
+        const words = flagWordsIn(instrument, flag, language);
+        return {
+          id: flag.id,
+          severity: flag.severity,
+          title: words.title,
+          explanation: words.explanation,
+          practice: flag.practice,
+          counselling: flag.counselling,
+        };
+      }),
     thresholds: {
       differentExperience: MODEL_THRESHOLDS.couple.differentExperience,
       voiceGap: MODEL_THRESHOLDS.couple.voiceGap,

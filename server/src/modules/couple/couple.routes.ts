@@ -75,11 +75,11 @@ export const coupleRoutes: FastifyPluginAsyncZod<CoupleRoutesOptions> = async (a
   });
 
   app.get("/api/couple/report", { config: { access: "signed-in" }, schema: { response: { 200: coupleReportResponseSchema } } }, async (request) =>
-    getCoupleReport(deps, viewerOf(request)),
+    getCoupleReport(deps, viewerOf(request), requestLanguage(request)),
   );
 
   app.get("/api/couple/partner/check-ins", { config: { access: "signed-in" }, schema: { response: { 200: partnerCheckInsResponseSchema } } }, async (request) =>
-    getPartnerCheckIns(deps, viewerOf(request)),
+    getPartnerCheckIns(deps, viewerOf(request), requestLanguage(request)),
   );
 
   app.get(

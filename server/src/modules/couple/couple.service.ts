@@ -16,7 +16,7 @@ import {
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { Clock } from "../../platform/clock.js";
-import { FLAG_TITLES, getLatestScoredProfile, getOwnLatestScoredProfile, hasCompletedProfile } from "../assessment/index.js";
+import { getLatestScoredProfile, getOwnLatestScoredProfile, hasCompletedProfile } from "../assessment/index.js";
 import { listCheckInTrendsOf } from "../check-in/index.js";
 import { recordDataViews, forgetViewer } from "../data-views/index.js";
 import { listCompletedExercisesOf } from "../exercises/index.js";
@@ -287,9 +287,10 @@ const auditRows = (viewer: Viewer, ownerId: string, scopes: readonly ShareScope[
  * Readiness comes first: until both of us share a profile scope and both have a profile, my
  * partner's scores are not read, none reach me and no audit row is written. The couple, the shares,
  * the profiles and the audit rows are all read and written in one transaction. Only my own safety
- * screen is read (it may shape my view); my partner's profile is read without theirs.
+ * screen is read (it may shape my view); my partner's profile is read without theirs. The words are
+ * in my page's language, so each of us reads the same facts in our own.
  */
-export async function getCoupleReport(deps: CoupleDeps, viewer: Viewer): Promise<CoupleReportResponse> {
+export async function getCoupleReport(deps: CoupleDeps, viewer: Viewer, language: Language = "en"): Promise<CoupleReportResponse> {
   const now = nowOf(deps);
   return deps.db.transaction().execute(async (trx) => {
     const { membership, mine, partners } = await readCouple(trx, viewer.userId);
@@ -317,18 +318,18 @@ export async function getCoupleReport(deps: CoupleDeps, viewer: Viewer): Promise
       },
       comparison,
       instrument: (myProfile ?? partnerProfile)?.instrument ?? INTERDEPENDENCE_PROFILE_V1,
-      flagTitles: FLAG_TITLES,
+      language,
     });
   });
 }
 
 /** My partner's scored weekly answers and trend signals, while they share check-in trends. */
-export async function getPartnerCheckIns(deps: CoupleDeps, viewer: Viewer): Promise<PartnerCheckInsResponse> {
+export async function getPartnerCheckIns(deps: CoupleDeps, viewer: Viewer, language: Language = "en"): Promise<PartnerCheckInsResponse> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const { membership, partners } = await readCouple(trx, viewer.userId);
     requireShared(partners, "check-in-trends");
-    const trends = await listCheckInTrendsOf(trx, membership.partnerId, now);
+    const trends = await listCheckInTrendsOf(trx, membership.partnerId, now, language);
     await recordDataViews(trx, auditRows(viewer, membership.partnerId, ["check-in-trends"], now.getTime()));
     return presentPartnerCheckIns(membership.partnerName, trends);
   });

@@ -162,7 +162,8 @@ export async function getClientDetail(
     if (!client) throw new DomainError(404, "NOT_FOUND", "No such client.");
     const checkIns = new Map<string, Awaited<ReturnType<typeof listCheckInTrendsOf>>>();
     for (const member of client.members) {
-      if (member.facts.scopes.includes("check-ins")) checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now)));
+      if (member.facts.scopes.includes("check-ins"))
+        checkIns.set(member.facts.userId, await listCheckInTrendsOf(trx, member.facts.userId, new Date(now), language));
     }
     const notes = await readMemberNotes(
       trx,
