@@ -43,10 +43,16 @@ export async function storeDeploymentNorms(
   measured: DeploymentPsychometrics,
   instrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
 ): Promise<Record<string, number>> {
-  // Only languages with some figures of their own are kept: the others would say "provisional" everywhere.
-  const normsByLanguage = Object.fromEntries(
-    measured.byLanguage.filter((figures) => SCORED_DIMENSIONS.some((code) => figures.norms[code].source === "deployment")).map((figures) => [figures.language, figures.norms]),
-  );
+  // Only languages with some figures of their own are kept: the others would say "provisional"
+  // everywhere. With one language only, its figures are the shared ones: nothing to keep apart.
+  const normsByLanguage =
+    measured.byLanguage.length < 2
+      ? {}
+      : Object.fromEntries(
+          measured.byLanguage
+            .filter((figures) => SCORED_DIMENSIONS.some((code) => figures.norms[code].source === "deployment"))
+            .map((figures) => [figures.language, figures.norms]),
+        );
   await storeNorms(trx, instrumentKeyOf(instrument), {
     respondents: measured.respondents,
     norms: JSON.stringify(measured.norms),
@@ -91,8 +97,10 @@ export async function getDeploymentNorms(db: Kysely<DB>, instrument: Instrument)
  */
 export async function getDeploymentNormsForLanguage(db: Kysely<DB>, instrument: Instrument, before: string, after: string): Promise<NormsChoice> {
   const stored = await readStoredNorms(db, instrumentKeyOf(instrument));
-  const shared = (stored && parseStored(stored.norms, storedNormsSchema)) ?? PROVISIONAL_NORMS;
-  const byLanguage: LanguageNorms = (stored && parseStored(stored.normsByLanguage, storedNormsByLanguageSchema)) ?? {};
+  const shared = stored && parseStored(stored.norms, storedNormsSchema);
+  // A damaged row is damaged whole: its figures by language are not trusted either.
+  if (!shared) return { norms: PROVISIONAL_NORMS, normLanguage: null, fromLanguage: [] };
+  const byLanguage: LanguageNorms = parseStored(stored.normsByLanguage, storedNormsByLanguageSchema) ?? {};
   return chooseNormsForLanguage(shared, byLanguage, before, after);
 }
 
