@@ -86,7 +86,9 @@ function languageSections(figures: PracticePsychometricsResponse): string[] {
   if (screen.languages.length < 2) lines.push("Everyone answered in one language: there is nothing to compare.");
   for (const language of screen.languages) {
     if (!language.screened)
-      lines.push(`- ${language.language}: not enough people yet (${language.people} in it and ${language.otherPeople} in the others; each needs ${screen.minimumPerGroup}).`);
+      lines.push(
+        `- ${language.language}: not enough people yet (${language.people} in it and ${language.otherPeople} in the others; each needs ${screen.minimumPerGroup}).`,
+      );
     else if (language.items.length === 0) lines.push(`- ${language.language}: no item read differently.`);
     else
       for (const item of language.items)

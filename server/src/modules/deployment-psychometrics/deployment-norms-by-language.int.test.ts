@@ -78,7 +78,15 @@ describe.each(dialects)("[%s] reliable change with the norms of the person's lan
         latestByLanguage[language]!.push(answers);
         await trx
           .insertInto("user")
-          .values({ id, name: "Person", email: `${id}@example.test`, emailVerified: dialect === "sqlite" ? 0 : false, image: null, createdAt: at, updatedAt: at } as never)
+          .values({
+            id,
+            name: "Person",
+            email: `${id}@example.test`,
+            emailVerified: dialect === "sqlite" ? 0 : false,
+            image: null,
+            createdAt: at,
+            updatedAt: at,
+          } as never)
           .execute();
         await trx
           .insertInto("assessment")
@@ -133,7 +141,11 @@ describe.each(dialects)("[%s] reliable change with the norms of the person's lan
   it("tests each dimension with Tamil's own reliability and SD when both profiles were in Tamil, and names Tamil on those rows", async () => {
     const tamil = normsOf(latestByLanguage.ta!);
     const shared = normsOf([...latestByLanguage.en!, ...latestByLanguage.ta!]);
-    const expected = classifyChange(scoreProfile(PROFILE, before), scoreProfile(PROFILE, after), chooseNormsForLanguage(shared, { ta: tamil }, "ta", "ta").norms);
+    const expected = classifyChange(
+      scoreProfile(PROFILE, before),
+      scoreProfile(PROFILE, after),
+      chooseNormsForLanguage(shared, { ta: tamil }, "ta", "ta").norms,
+    );
     const change = await getChange();
     expect(change.normLanguage).toBe("ta");
     for (const row of change.dimensions) {

@@ -16,7 +16,13 @@ export async function readScoredAnswerPage(db: Kysely<DB>, instrumentKey: string
     .selectFrom("assessment_score")
     // The language the profile was answered in (decision 087): one primary-key probe per row.
     .innerJoin("assessment", "assessment.id", "assessment_score.assessment_id")
-    .select(["assessment_score.user_id", "assessment_score.completed_at", "assessment_score.assessment_id", "assessment_score.scored_answers", "assessment.language"])
+    .select([
+      "assessment_score.user_id",
+      "assessment_score.completed_at",
+      "assessment_score.assessment_id",
+      "assessment_score.scored_answers",
+      "assessment.language",
+    ])
     // A row without a key was written by an older server during an upgrade (the migration keyed
     // every earlier one): it is still that person's latest profile, read as unreadable rather than
     // letting an older profile stand in for it.
@@ -28,7 +34,11 @@ export async function readScoredAnswerPage(db: Kysely<DB>, instrumentKey: string
   // A row-value comparison, which both databases answer with a range scan of the index.
   if (after)
     query = query.where((eb) =>
-      eb(eb.refTuple("assessment_score.user_id", "assessment_score.completed_at", "assessment_score.assessment_id"), ">", eb.tuple(after.userId, after.completedAt, after.assessmentId)),
+      eb(
+        eb.refTuple("assessment_score.user_id", "assessment_score.completed_at", "assessment_score.assessment_id"),
+        ">",
+        eb.tuple(after.userId, after.completedAt, after.assessmentId),
+      ),
     );
   const rows = await query.execute();
   return rows.map((row) => ({

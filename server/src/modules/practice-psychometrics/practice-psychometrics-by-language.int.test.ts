@@ -93,7 +93,8 @@ describe.each(dialects)("[%s] a practice's psychometrics by language", (dialect)
       for (const item of dimension.items) expect(item).toMatchObject({ mean: null, sd: null });
     }
     // Twelve people in Tamil: N only, never a figure.
-    for (const dimension of tamil!.dimensions) expect(dimension).toMatchObject({ n: 12, isShown: false, alpha: null, mean: null, sd: null, sem: null, items: [] });
+    for (const dimension of tamil!.dimensions)
+      expect(dimension).toMatchObject({ n: 12, isShown: false, alpha: null, mean: null, sd: null, sem: null, items: [] });
     expect(tamil!.normSource).toBe("provisional");
     expect(body.itemsByLanguage.minimumPerGroup).toBe(50);
     expect(body.itemsByLanguage.languages).toEqual([

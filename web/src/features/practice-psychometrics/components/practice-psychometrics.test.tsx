@@ -105,7 +105,13 @@ describe("PracticePsychometrics", () => {
         minimumPerGroup: 50,
         languages: [
           { language: "en", people: 105, otherPeople: 60, screened: true, items: [] },
-          { language: "ms", people: 60, otherPeople: 105, screened: true, items: [{ itemId: "close-1", dimension: "CLOSE", effectSize: 0.62, direction: "lower" }] },
+          {
+            language: "ms",
+            people: 60,
+            otherPeople: 105,
+            screened: true,
+            items: [{ itemId: "close-1", dimension: "CLOSE", effectSize: 0.62, direction: "lower" }],
+          },
         ],
       },
     };

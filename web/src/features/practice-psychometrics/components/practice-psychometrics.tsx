@@ -51,7 +51,8 @@ function Figures({ data }: { data: PracticePsychometricsResponse }) {
 function Items({ dimension, language }: { dimension: PracticeDimensionPsychometrics; language?: string }) {
   const { t } = useTranslation();
   const area = t(`profile.changeKeys.${dimension.dimension}`);
-  const caption = language === undefined ? t("practicePsychometrics.itemsCaption", { area }) : t("practicePsychometrics.byLanguage.itemsCaption", { area, language });
+  const caption =
+    language === undefined ? t("practicePsychometrics.itemsCaption", { area }) : t("practicePsychometrics.byLanguage.itemsCaption", { area, language });
   return (
     <DataTable caption={caption}>
       <thead>
