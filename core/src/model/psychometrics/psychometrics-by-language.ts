@@ -6,6 +6,7 @@ import type { Instrument } from "../instrument/instrument-types.js";
 import type { ProfileAnswers } from "../instrument/profile-answers.js";
 import { createMulberry32 } from "../ordering/seeded-random.js";
 import { PROVISIONAL_NORMS, type ScoreNorms } from "../provisional-norms.js";
+import { addPackedPsychometricsResponse, unpackScoredAnswers } from "./packed-answers.js";
 import { screenLanguagesForDif, type DifLanguageScreen, type LanguageResponse } from "./differential-item-functioning.js";
 import {
   addPsychometricsResponse,
@@ -50,21 +51,45 @@ export function createLanguageAccumulators(instrument: Instrument, options: { ke
   };
 }
 
-/** Counts one person's latest profile, answered in `language`, in that language's figures. */
-export function addLanguageResponse(target: LanguageAccumulators, language: string, answers: ProfileAnswers): void {
+function entryOf(target: LanguageAccumulators, language: string): LanguageEntry {
   let entry = target.languages.get(language);
   if (!entry) {
     entry = { accumulator: createPsychometricsAccumulator(target.instrument), respondents: 0, kept: [] };
     target.languages.set(language, entry);
   }
+  return entry;
+}
+
+/** Where this person's answers go in the screen's sample, if anywhere (reservoir sampling, Algorithm R). */
+function sampleSlot(target: LanguageAccumulators, entry: LanguageEntry): number | null {
+  if (entry.kept.length < target.keepPerLanguage) return entry.kept.length;
+  if (target.keepPerLanguage === 0) return null;
+  // The n-th person replaces a kept one with probability keep/n, so every person is equally likely kept.
+  const slot = Math.floor(target.random() * entry.respondents);
+  return slot < target.keepPerLanguage ? slot : null;
+}
+
+/** Counts one person's latest profile, answered in `language`, in that language's figures. */
+export function addLanguageResponse(target: LanguageAccumulators, language: string, answers: ProfileAnswers): void {
+  const entry = entryOf(target, language);
   addPsychometricsResponse(entry.accumulator, answers);
   entry.respondents += 1;
-  if (entry.kept.length < target.keepPerLanguage) entry.kept.push(answers);
-  else if (target.keepPerLanguage > 0) {
-    // Algorithm R: the n-th person replaces a kept one with probability keep/n, so every person is equally likely kept.
-    const slot = Math.floor(target.random() * entry.respondents);
-    if (slot < target.keepPerLanguage) entry.kept[slot] = answers;
-  }
+  const slot = sampleSlot(target, entry);
+  if (slot !== null) entry.kept[slot] = answers;
+}
+
+/**
+ * The same from packed answers (decision 022), on the packed fast path; answers are unpacked only
+ * for a person the screen's sample keeps. False, and nothing counted, for a string not of this instrument.
+ */
+export function addPackedLanguageResponse(target: LanguageAccumulators, language: string, packed: string): boolean {
+  const entry = entryOf(target, language);
+  if (!addPackedPsychometricsResponse(entry.accumulator, packed)) return false;
+  entry.respondents += 1;
+  const slot = sampleSlot(target, entry);
+  const answers = slot === null ? null : unpackScoredAnswers(target.instrument, packed);
+  if (slot !== null && answers) entry.kept[slot] = answers;
+  return true;
 }
 
 /** Each language's figures and own norms, the language with most people first (then by code). */

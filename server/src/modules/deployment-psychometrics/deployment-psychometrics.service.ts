@@ -4,7 +4,7 @@
 // score row into core's mergeable accumulators, so memory stays the same at any number of people.
 import type { Kysely } from "kysely";
 import {
-  addLanguageResponse,
+  addPackedLanguageResponse,
   addPackedPsychometricsResponse,
   createLanguageAccumulators,
   createPsychometricsAccumulator,
@@ -16,7 +16,6 @@ import {
   screenItemsByLanguage,
   summariseByLanguage,
   summarisePsychometrics,
-  unpackScoredAnswers,
   type DifLanguageScreen,
   type DimensionPsychometrics,
   type Instrument,
@@ -66,8 +65,7 @@ export async function computeDeploymentPsychometrics(db: Kysely<DB>, options: De
     if (!pending) return;
     if (pending.scoredAnswers !== null && addPackedPsychometricsResponse(accumulator, pending.scoredAnswers)) {
       respondents += 1;
-      // Same length checked just above, so this unpacks.
-      addLanguageResponse(languages, pending.language, unpackScoredAnswers(instrument, pending.scoredAnswers) ?? {});
+      addPackedLanguageResponse(languages, pending.language, pending.scoredAnswers);
     } else unreadable += 1;
   };
   let cursor: ScoredAnswerCursor | null = null;
