@@ -122,6 +122,30 @@ describe("PracticePsychometrics", () => {
     expect(question).toHaveTextContent("read the Malay version of this question and its back-translation");
     expect(within(section).getByText("English: no question read differently.")).toBeInTheDocument();
     expect(within(section).getByText("Malay: 1 question read differently (see above).")).toBeInTheDocument();
+    expect(question).not.toHaveTextContent("English is the source");
+  });
+
+  it("points at the translations, not an English version, when English is the language that differs", async () => {
+    const english: PracticePsychometricsResponse = {
+      ...twoLanguages,
+      itemsByLanguage: {
+        minimumPerGroup: 50,
+        languages: [
+          {
+            language: "en",
+            people: 105,
+            otherPeople: 60,
+            screened: true,
+            items: [{ itemId: "close-1", dimension: "CLOSE", effectSize: 0.4, direction: "higher" }],
+          },
+          { language: "ta", people: 60, otherPeople: 105, screened: true, items: [] },
+        ],
+      },
+    };
+    render({ status: 200, body: english });
+    const question = (await screen.findByText(/^People who answer in English agree with this question more/)).closest("li") as HTMLElement;
+    expect(question).toHaveTextContent("English is the source. Read this question's translations and their back-translations");
+    expect(question).not.toHaveTextContent("read the English version");
   });
 
   it("tells a counsellor the figures are for owners and admins", async () => {

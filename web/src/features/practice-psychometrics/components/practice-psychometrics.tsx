@@ -185,7 +185,12 @@ function ItemsByLanguage({ data }: { data: PracticePsychometricsResponse }) {
                   size: item.effectSize.toFixed(2),
                 })}
               </p>
-              <p>{t("practicePsychometrics.dif.whatToDo", { language: languageName(language.language) })}</p>
+              <p>
+                {/* English is the source: a difference there points at the translations, not at an English version. */}
+                {language.language === "en"
+                  ? t("practicePsychometrics.dif.whatToDoSource")
+                  : t("practicePsychometrics.dif.whatToDo", { language: languageName(language.language) })}
+              </p>
             </li>
           ))}
         </ul>
