@@ -7,6 +7,7 @@ import { loadConfig } from "../server/src/config.js";
 import { openDatabase } from "../server/src/db/database.js";
 import { hasPendingMigrations } from "../server/src/db/migrate.js";
 import { computeDeploymentPsychometrics } from "../server/src/modules/deployment-psychometrics/index.js";
+import type { PracticePsychometricsResponse } from "@mutual/core";
 import { normSourceOf, presentPracticePsychometrics } from "../server/src/modules/practice-psychometrics/index.js";
 
 const usage = "Usage: npm run psychometrics [-- --json]";
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     if (await hasPendingMigrations(database)) throw new Error("The database has migrations to apply: start the server once (npm start), then run this again.");
     const startedAt = performance.now();
     const result = await computeDeploymentPsychometrics(database.db, {
+      screenItems: true,
       onProgress: (count) => process.stderr.write(`\rRead ${count.toLocaleString("en")} people…`),
     });
     process.stderr.write("\r\u001b[K");
@@ -54,10 +56,47 @@ async function main(): Promise<void> {
     );
     if (items.length === 0) lines.push("Item statistics: withheld until a dimension has enough complete responses.");
     else lines.push("| dimension | item | corrected item–total r | alpha if deleted | mean | SD |", "| --- | --- | ---: | ---: | ---: | ---: |", ...items);
+    lines.push("", ...languageSections(figures));
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     await database.close();
   }
+}
+
+/** The same figures by language (decision 087) and the screen for items that read differently in one (decision 067). */
+function languageSections(figures: PracticePsychometricsResponse): string[] {
+  const shown = (value: number | null) => (value === null ? "—" : String(value));
+  const lines = ["## By the language people answered in", ""];
+  for (const language of figures.languages) {
+    lines.push(
+      `### ${language.language}: ${language.respondents.toLocaleString("en")} people`,
+      "",
+      "| dimension | N | alpha | mean | SD | SEM | own norms for reliable change |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+      ...language.dimensions.map((entry) =>
+        entry.isShown
+          ? `| ${entry.dimension} | ${entry.n} | ${shown(entry.alpha)} | ${shown(entry.mean)} | ${shown(entry.sd)} | ${shown(entry.sem)} | ${entry.isUsedForChange ? "yes" : "not yet"} |`
+          : `| ${entry.dimension} | ${entry.n} | not enough people yet | | | | not yet |`,
+      ),
+      "",
+    );
+  }
+  lines.push("## Items that read differently in one language", "");
+  const screen = figures.itemsByLanguage;
+  if (screen.languages.length < 2) lines.push("Everyone answered in one language: there is nothing to compare.");
+  for (const language of screen.languages) {
+    if (!language.screened)
+      lines.push(
+        `- ${language.language}: not enough people yet (${language.people} in it and ${language.otherPeople} in the others; each needs ${screen.minimumPerGroup}).`,
+      );
+    else if (language.items.length === 0) lines.push(`- ${language.language}: no item read differently.`);
+    else
+      for (const item of language.items)
+        lines.push(
+          `- ${language.language}: ${item.itemId} (${item.dimension}) is answered ${item.direction} than by people who match on the rest of the area (effect ${item.effectSize} SD). Read its translation and back-translation.`,
+        );
+  }
+  return lines;
 }
 
 main().catch((error: unknown) => {

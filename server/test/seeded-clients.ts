@@ -15,6 +15,8 @@ export type SeededClient = {
   scopes: readonly CounsellingScope[];
   /** Each profile's answers, oldest first; the last is completed a day before `now`, each earlier one a day before that. */
   takes: ReadonlyArray<Record<string, number>>;
+  /** The language every profile of this client was answered in (the column's default, English, when left out). */
+  language?: string;
 };
 
 /** Writes the clients in one transaction; returns their user ids in the order given. */
@@ -58,6 +60,7 @@ export async function seedClients(db: Kysely<DB>, dialect: Dialect, now: number,
             status: "completed",
             started_at: completedAt - 600_000,
             completed_at: completedAt,
+            ...(client.language === undefined ? {} : { language: client.language }),
           })
           .execute();
         await trx

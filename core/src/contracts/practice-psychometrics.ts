@@ -58,6 +58,46 @@ export const practiceDimensionPsychometricsSchema = z.object({
 });
 export type PracticeDimensionPsychometrics = z.infer<typeof practiceDimensionPsychometricsSchema>;
 
+/**
+ * People each language, and everyone else, need before the screen for items that read differently
+ * in that language is run (decision 067): the same bar as item means.
+ */
+export const DIF_MINIMUM_PER_GROUP = PRACTICE_ITEM_STATISTICS_MINIMUM_N;
+
+/** The same figures over the people who answered in one language (decision 087), under the same floors. */
+export const languagePsychometricsSchema = z.object({
+  /** The language the profiles were answered in (a code such as "en", "zh-Hans", "ms", "ta"). */
+  language: z.string(),
+  respondents: z.number().int().nonnegative(),
+  /** "deployment" once some dimension has enough people in this language for its own reliable-change figures. */
+  normSource: normSourceSchema,
+  dimensions: z.array(practiceDimensionPsychometricsSchema),
+});
+export type LanguagePsychometrics = z.infer<typeof languagePsychometricsSchema>;
+
+/** One item that behaved differently in one language, once people were matched on the rest of its area. */
+export const differentItemSchema = z.object({
+  itemId: z.string(),
+  dimension: dimensionCodeSchema,
+  /** The difference in SD units (focal language minus everyone else), to two decimals. */
+  effectSize: z.number(),
+  /** "higher": people in this language agreed more than others who matched them elsewhere. */
+  direction: z.enum(["higher", "lower"]),
+});
+
+/** The screen for items that read differently in one language (decision 067), per language. */
+export const languageDifSchema = z.object({
+  language: z.string(),
+  /** People in this language, and in every other one. */
+  people: z.number().int().nonnegative(),
+  otherPeople: z.number().int().nonnegative(),
+  /** False while this language or the rest is below the minimum: then no item is named. */
+  screened: z.boolean(),
+  /** Items flagged (empty when screened and none did, or when not screened). */
+  items: z.array(differentItemSchema),
+});
+export type LanguageDif = z.infer<typeof languageDifSchema>;
+
 /** GET /api/practices/:practiceId/psychometrics (owners and admins, two-step sign-in on). */
 export const practicePsychometricsResponseSchema = z.object({
   instrument: z.object({ id: z.string(), version: z.string() }),
@@ -73,5 +113,9 @@ export const practicePsychometricsResponseSchema = z.object({
   /** When the published figures were computed: they change only once N moved by PRACTICE_PUBLISH_STEP_N. */
   computedAt: z.string(),
   dimensions: z.array(practiceDimensionPsychometricsSchema),
+  /** The same figures by the language people answered in, largest first (decision 087). */
+  languages: z.array(languagePsychometricsSchema),
+  /** Items that read differently in a language; one entry per language (decision 067). */
+  itemsByLanguage: z.object({ minimumPerGroup: z.number().int().positive(), languages: z.array(languageDifSchema) }),
 });
 export type PracticePsychometricsResponse = z.infer<typeof practicePsychometricsResponseSchema>;

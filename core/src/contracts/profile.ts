@@ -86,11 +86,18 @@ export const profileChangeResponseSchema = z.object({
        * "deployment" once some use this deployment's own (decision 022); each row says which it used.
        */
       normSource: normSourceSchema,
+      /**
+       * The language whose own people's figures some rows used (both profiles were answered in it and
+       * it has enough people, decision 087); null when every row used the figures shared by everyone.
+       */
+      normLanguage: z.string().nullable(),
       dimensions: z.array(
         z.object({
           key: changeScoreKeySchema,
           /** Whose reliability and SD this row's test used. */
           normSource: normSourceSchema,
+          /** The language whose own figures this row used; null for the shared ones. */
+          normLanguage: z.string().nullable(),
           before: z.number(),
           after: z.number(),
           difference: z.number(),

@@ -325,6 +325,8 @@ export type DeploymentNormsTable = {
   /** JSON: core's ScoreNorms. */
   norms: string;
   computed_at: EpochMs;
+  /** JSON: core's ScoreNorms per language code, each from that language's people alone (decision 087); null before. */
+  norms_by_language: string | null;
 };
 
 /** Whether the private safety flag fired (1) or not (0): apart, so a scores query cannot return it. */

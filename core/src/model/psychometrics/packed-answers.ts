@@ -87,3 +87,15 @@ export function addPackedPsychometricsResponse(acc: PsychometricsAccumulator, pa
   }
   return true;
 }
+
+/** The answers a packed string holds, by item id (skipped items absent); null when it is not this instrument's. */
+export function unpackScoredAnswers(instrument: Instrument, packed: string): ProfileAnswers | null {
+  const items = scoredItems(instrument);
+  if (packed.length !== items.length) return null;
+  const answers: Record<string, number> = {};
+  items.forEach((entry, index) => {
+    const answer = packed.charCodeAt(index) - ZERO;
+    if (answer >= instrument.scale.min && answer <= instrument.scale.max) answers[entry.id] = answer;
+  });
+  return answers;
+}

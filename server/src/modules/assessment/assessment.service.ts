@@ -25,7 +25,7 @@ import type { DB } from "../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import { refreshClientSummariesOfPerson } from "../client-summary/index.js";
-import { getDeploymentNorms } from "../deployment-psychometrics/index.js";
+import { getDeploymentNormsForChange } from "../deployment-psychometrics/index.js";
 import { requireConsent } from "../consent/index.js";
 import {
   CURRENT_INSTRUMENT,
@@ -203,9 +203,10 @@ export async function getProfileChange(deps: AssessmentDeps, userId: string): Pr
   const before = scored.at(-2);
   const after = scored.at(-1);
   if (!before || !after) return { change: null };
-  // The deployment's own reliability and SD where it has enough profiles, else provisional (decision 022).
-  const norms = await getDeploymentNorms(deps.db, instrumentOf(after.record));
-  return { change: presentChange(before.record, after.record, classifyChange(before.profile, after.profile, norms)) };
+  // The deployment's own reliability and SD where it has enough profiles, else provisional (decision
+  // 022); those of the language both profiles were answered in once it has its own (decision 087).
+  const choice = await getDeploymentNormsForChange(deps.db, instrumentOf(after.record), before.record.id, after.record.id);
+  return { change: presentChange(before.record, after.record, classifyChange(before.profile, after.profile, choice.norms), choice) };
 }
 
 /** What the latest profile suggests practising, and whether joint exercises are paused (for the exercises module). */

@@ -12,6 +12,7 @@ import {
   type Instrument,
   type ModelFlag,
   type OwnerFlagView,
+  type NormsChoice,
   type Profile,
   type ProfileChangeResponse,
   type ProfileView,
@@ -116,7 +117,9 @@ export function presentChange(
   from: AssessmentRecord,
   to: AssessmentRecord,
   changes: Partial<Record<ScoreKey, ReliableChange>>,
+  normsChoice: Pick<NormsChoice, "normLanguage" | "fromLanguage"> = { normLanguage: null, fromLanguage: [] },
 ): NonNullable<ProfileChangeResponse["change"]> {
+  const fromLanguage = new Set<ScoreKey>(normsChoice.fromLanguage);
   const present = CHANGE_ORDER.flatMap((key) => {
     const change = changes[key];
     return change ? [{ key, change }] : [];
@@ -125,9 +128,11 @@ export function presentChange(
     from: { assessmentId: from.id, completedAt: new Date(from.completedAt ?? from.startedAt).toISOString() },
     to: { assessmentId: to.id, completedAt: new Date(to.completedAt ?? to.startedAt).toISOString() },
     normSource: present.some(({ change }) => change.source === "deployment") ? "deployment" : "provisional",
+    normLanguage: present.some(({ key }) => fromLanguage.has(key)) ? normsChoice.normLanguage : null,
     dimensions: present.map(({ key, change }) => ({
       key,
       normSource: change.source,
+      normLanguage: fromLanguage.has(key) ? normsChoice.normLanguage : null,
       before: change.before,
       after: change.after,
       difference: change.after - change.before,

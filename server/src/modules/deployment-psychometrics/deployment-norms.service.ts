@@ -4,13 +4,24 @@
 // instrument version; a request reads that row. Until a round has run, everything is provisional.
 import type { Transaction } from "kysely";
 import { z } from "zod";
-import { INTERDEPENDENCE_PROFILE_V1, instrumentKeyOf, PROVISIONAL_NORMS, SCORE_KEYS, type Instrument, type ScoreNorms } from "@mutual/core";
+import {
+  chooseNormsForLanguage,
+  INTERDEPENDENCE_PROFILE_V1,
+  instrumentKeyOf,
+  PROVISIONAL_NORMS,
+  SCORE_KEYS,
+  SCORED_DIMENSIONS,
+  type Instrument,
+  type LanguageNorms,
+  type NormsChoice,
+  type ScoreNorms,
+} from "@mutual/core";
 import type { Database } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { Kysely } from "kysely";
 import type { Clock } from "../../platform/clock.js";
 import { scheduleJob, type Job, type JobLogger, type ScheduledJob } from "../../platform/scheduled-job.js";
-import { readStoredNorms, storeNorms } from "./deployment-psychometrics.repository.js";
+import { readAnswerLanguages, readStoredNorms, storeNorms } from "./deployment-psychometrics.repository.js";
 import { computeDeploymentPsychometrics, type DeploymentPsychometrics } from "./deployment-psychometrics.service.js";
 
 export const deploymentNormsJobName = "deployment-norms";
@@ -32,7 +43,22 @@ export async function storeDeploymentNorms(
   measured: DeploymentPsychometrics,
   instrument: Instrument = INTERDEPENDENCE_PROFILE_V1,
 ): Promise<Record<string, number>> {
-  await storeNorms(trx, instrumentKeyOf(instrument), { respondents: measured.respondents, norms: JSON.stringify(measured.norms), computedAt: now.getTime() });
+  // Only languages with some figures of their own are kept: the others would say "provisional"
+  // everywhere. With one language only, its figures are the shared ones: nothing to keep apart.
+  const normsByLanguage =
+    measured.byLanguage.length < 2
+      ? {}
+      : Object.fromEntries(
+          measured.byLanguage
+            .filter((figures) => SCORED_DIMENSIONS.some((code) => figures.norms[code].source === "deployment"))
+            .map((figures) => [figures.language, figures.norms]),
+        );
+  await storeNorms(trx, instrumentKeyOf(instrument), {
+    respondents: measured.respondents,
+    norms: JSON.stringify(measured.norms),
+    computedAt: now.getTime(),
+    normsByLanguage: JSON.stringify(normsByLanguage),
+  });
   return {
     respondents: measured.respondents,
     unreadable: measured.unreadable,
@@ -45,19 +71,43 @@ export function deploymentNormsJob(db: Kysely<DB>): Job<DeploymentPsychometrics>
   return { name: deploymentNormsJobName, prepare: () => measureDeploymentNorms(db), work: (trx, now, measured) => storeDeploymentNorms(trx, now, measured) };
 }
 
-/** The norms reliable change should use for profiles of this instrument version now. */
+const storedNormsByLanguageSchema = z.record(z.string(), storedNormsSchema);
+
+/** Our own row, but read as untrusted: a damaged value must fall back, never divide by a zero SEM. */
+function parseStored<T>(text: string | null, schema: z.ZodType<T>): T | undefined {
+  if (text === null) return undefined;
+  try {
+    const checked = schema.safeParse(JSON.parse(text));
+    return checked.success ? checked.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The norms reliable change should use for profiles of this instrument version now (shared by every language). */
 export async function getDeploymentNorms(db: Kysely<DB>, instrument: Instrument): Promise<ScoreNorms> {
   const stored = await readStoredNorms(db, instrumentKeyOf(instrument));
-  if (!stored) return PROVISIONAL_NORMS;
-  // Our own row, but read as untrusted: a damaged one must fall back, never divide by a zero SEM.
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored.norms);
-  } catch {
-    return PROVISIONAL_NORMS;
-  }
-  const checked = storedNormsSchema.safeParse(parsed);
-  return checked.success ? checked.data : PROVISIONAL_NORMS;
+  return (stored && parseStored(stored.norms, storedNormsSchema)) ?? PROVISIONAL_NORMS;
+}
+
+/**
+ * The norms for comparing a profile answered in `before` with one answered in `after` (decision
+ * 087): the language's own where both are in it and it has its own figures, else the shared ones;
+ * the choice says which language's, if any, was used.
+ */
+export async function getDeploymentNormsForLanguage(db: Kysely<DB>, instrument: Instrument, before: string, after: string): Promise<NormsChoice> {
+  const stored = await readStoredNorms(db, instrumentKeyOf(instrument));
+  const shared = stored && parseStored(stored.norms, storedNormsSchema);
+  // A damaged row is damaged whole: its figures by language are not trusted either.
+  if (!shared) return { norms: PROVISIONAL_NORMS, normLanguage: null, fromLanguage: [] };
+  const byLanguage: LanguageNorms = parseStored(stored.normsByLanguage, storedNormsByLanguageSchema) ?? {};
+  return chooseNormsForLanguage(shared, byLanguage, before, after);
+}
+
+/** The norms for comparing two stored profiles, by the languages they were answered in. */
+export async function getDeploymentNormsForChange(db: Kysely<DB>, instrument: Instrument, beforeId: string, afterId: string): Promise<NormsChoice> {
+  const languages = await readAnswerLanguages(db, [beforeId, afterId]);
+  return getDeploymentNormsForLanguage(db, instrument, languages.get(beforeId) ?? "en", languages.get(afterId) ?? "en");
 }
 
 /** Recomputes the norms once per period across every instance on this database, until stopped. */

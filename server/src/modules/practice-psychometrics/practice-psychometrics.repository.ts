@@ -19,28 +19,29 @@ export async function listConsentedMemberIds(db: Kysely<DB>, practiceId: string,
   return (await query.execute()).map((row) => row.userId);
 }
 
-/** Each person's latest completed assessment of this instrument version (id only), for the people given. */
-export async function listLatestCompletedAssessmentIds(
+/** Each person's latest completed assessment of this instrument version (id and the language it was answered in), for the people given. */
+export async function listLatestCompletedAssessments(
   db: Kysely<DB>,
   userIds: readonly string[],
   instrument: { id: string; version: string },
-): Promise<string[]> {
+): Promise<Array<{ id: string; language: string }>> {
   if (userIds.length === 0) return [];
   const rows = await db
     .selectFrom("assessment")
-    .select(["id", "user_id", "completed_at"])
+    .select(["id", "user_id", "completed_at", "language"])
     .where("user_id", "in", userIds)
     .where("status", "=", "completed")
     .where("instrument_id", "=", instrument.id)
     .where("instrument_version", "=", instrument.version)
     .execute();
-  const latest = new Map<string, { id: string; completedAt: number }>();
+  const latest = new Map<string, { id: string; completedAt: number; language: string }>();
   for (const row of rows) {
     const completedAt = Number(row.completed_at ?? 0);
     const seen = latest.get(row.user_id);
-    if (!seen || completedAt > seen.completedAt || (completedAt === seen.completedAt && row.id > seen.id)) latest.set(row.user_id, { id: row.id, completedAt });
+    if (!seen || completedAt > seen.completedAt || (completedAt === seen.completedAt && row.id > seen.id))
+      latest.set(row.user_id, { id: row.id, completedAt, language: row.language });
   }
-  return [...latest.values()].map((entry) => entry.id);
+  return [...latest.values()].map(({ id, language }) => ({ id, language }));
 }
 
 /** The answers of the given assessments, grouped by assessment id. */

@@ -3,14 +3,21 @@
 // who shares their profile with the practice, streamed page by page so memory stays bounded.
 import type { Kysely } from "kysely";
 import {
+  addLanguageResponse,
   addPsychometricsResponse,
+  createLanguageAccumulators,
   createPsychometricsAccumulator,
   deriveDeploymentNorms,
+  DIF_MINIMUM_PER_GROUP,
   INTERDEPENDENCE_PROFILE_V1,
   PRACTICE_NORMS_MINIMUM_N,
+  screenItemsByLanguage,
+  summariseByLanguage,
   summarisePsychometrics,
+  type DifLanguageScreen,
   type DimensionPsychometrics,
   type Instrument,
+  type LanguageFigures,
   type NormSource,
   type PracticePsychometricsResponse,
   type ScoreNorms,
@@ -23,7 +30,7 @@ import { presentPracticePsychometrics } from "./practice-psychometrics.presenter
 import {
   listAnswersOfAssessments,
   listConsentedMemberIds,
-  listLatestCompletedAssessmentIds,
+  listLatestCompletedAssessments,
   readEligibleFingerprint,
 } from "./practice-psychometrics.repository.js";
 
@@ -49,6 +56,10 @@ export type PracticeNorms = {
   respondents: number;
   instrument: Pick<Instrument, "id" | "version">;
   computedAt: number;
+  /** The same figures by the language each person's latest profile was answered in (decision 087). */
+  byLanguage: LanguageFigures[];
+  /** Items that read differently in a language (decision 067), each language against the rest. */
+  itemsByLanguage: DifLanguageScreen[];
 };
 
 type CacheEntry = { fingerprint: string; storedAt: number; value: PracticeNorms };
@@ -85,15 +96,21 @@ export type PracticeNormsOptions = {
 
 async function computePracticeNorms(db: Kysely<DB>, practiceId: string, instrument: Instrument, now: number): Promise<PracticeNorms> {
   const accumulator = createPsychometricsAccumulator(instrument);
+  const languages = createLanguageAccumulators(instrument, { keepForScreen: true });
   let respondents = 0;
   let after: string | null = null;
   for (;;) {
     const userIds = await listConsentedMemberIds(db, practiceId, after, PAGE_SIZE);
     if (userIds.length === 0) break;
-    const assessmentIds = await listLatestCompletedAssessmentIds(db, userIds, instrument);
-    const answersById = await listAnswersOfAssessments(db, assessmentIds);
-    for (const id of assessmentIds) {
-      addPsychometricsResponse(accumulator, answersById.get(id) ?? {});
+    const assessments = await listLatestCompletedAssessments(db, userIds, instrument);
+    const answersById = await listAnswersOfAssessments(
+      db,
+      assessments.map((assessment) => assessment.id),
+    );
+    for (const { id, language } of assessments) {
+      const answers = answersById.get(id) ?? {};
+      addPsychometricsResponse(accumulator, answers);
+      addLanguageResponse(languages, language, answers);
       respondents += 1;
     }
     after = userIds[userIds.length - 1] as string;
@@ -101,7 +118,16 @@ async function computePracticeNorms(db: Kysely<DB>, practiceId: string, instrume
   }
   const summary = summarisePsychometrics(accumulator);
   const norms = deriveDeploymentNorms(summary, PRACTICE_NORMS_MINIMUM_N);
-  return { norms, normSource: normSourceOf(norms), summary, respondents, instrument: { id: instrument.id, version: instrument.version }, computedAt: now };
+  return {
+    norms,
+    normSource: normSourceOf(norms),
+    summary,
+    respondents,
+    instrument: { id: instrument.id, version: instrument.version },
+    computedAt: now,
+    byLanguage: summariseByLanguage(languages, PRACTICE_NORMS_MINIMUM_N),
+    itemsByLanguage: screenItemsByLanguage(languages, DIF_MINIMUM_PER_GROUP),
+  };
 }
 
 /**

@@ -29,6 +29,37 @@ const data: PracticePsychometricsResponse = {
     shown("CLOSE", 120, true),
     { dimension: "VOICE", n: 12, excludedIncomplete: 0, isShown: false, isUsedForChange: false, alpha: null, mean: null, sd: null, sem: null, items: [] },
   ],
+  languages: [],
+  itemsByLanguage: { minimumPerGroup: 50, languages: [] },
+};
+
+const hidden = (dimension: PracticePsychometricsResponse["dimensions"][number]["dimension"], n: number) => ({
+  dimension,
+  n,
+  excludedIncomplete: 0,
+  isShown: false,
+  isUsedForChange: false,
+  alpha: null,
+  mean: null,
+  sd: null,
+  sem: null,
+  items: [],
+});
+
+/** 105 clients in English, 15 in Tamil: Tamil's figures withheld; the screen ran for neither (Tamil is below 50). */
+const twoLanguages: PracticePsychometricsResponse = {
+  ...data,
+  languages: [
+    { language: "en", respondents: 105, normSource: "deployment", dimensions: [shown("CLOSE", 105, true), hidden("VOICE", 10)] },
+    { language: "ta", respondents: 15, normSource: "provisional", dimensions: [hidden("CLOSE", 15), hidden("VOICE", 2)] },
+  ],
+  itemsByLanguage: {
+    minimumPerGroup: 50,
+    languages: [
+      { language: "en", people: 105, otherPeople: 15, screened: false, items: [] },
+      { language: "ta", people: 15, otherPeople: 105, screened: false, items: [] },
+    ],
+  },
 };
 
 const render = (answer: FakeResponse<PracticePsychometricsResponse>) => {
@@ -53,6 +84,68 @@ describe("PracticePsychometrics", () => {
     expect(voice).toHaveTextContent("Not yet");
     expect(screen.getByRole("table", { name: "Closeness: each question" })).toHaveTextContent("0.61");
     expect(screen.queryByRole("table", { name: "Voice: each question" })).toBeNull();
+  });
+
+  it("shows the figures by language only where a language has enough people, and says the item check waits for more", async () => {
+    render({ status: 200, body: twoLanguages });
+    const english = await screen.findByRole("region", { name: "English" });
+    expect(within(english).getByRole("heading", { name: "English: 105 clients" })).toBeInTheDocument();
+    expect(within(english).getByRole("row", { name: /Closeness/ })).toHaveTextContent("0.81");
+    expect(within(english).getByRole("row", { name: /Voice/ })).toHaveTextContent("Not enough people yet");
+    const tamil = screen.getByRole("region", { name: "Tamil" });
+    expect(within(tamil).getByText(/^Not enough people yet/)).toBeInTheDocument();
+    expect(within(tamil).queryByRole("table")).toBeNull();
+    expect(screen.getByText("Tamil: not enough people yet. The check needs 50 people in this language and 50 in the others.")).toBeInTheDocument();
+  });
+
+  it("names a question that reads differently in one language, how much, and what to do", async () => {
+    const screened: PracticePsychometricsResponse = {
+      ...twoLanguages,
+      itemsByLanguage: {
+        minimumPerGroup: 50,
+        languages: [
+          { language: "en", people: 105, otherPeople: 60, screened: true, items: [] },
+          {
+            language: "ms",
+            people: 60,
+            otherPeople: 105,
+            screened: true,
+            items: [{ itemId: "close-1", dimension: "CLOSE", effectSize: 0.62, direction: "lower" }],
+          },
+        ],
+      },
+    };
+    render({ status: 200, body: screened });
+    const section = await screen.findByRole("region", { name: "Questions that may read differently in one language" });
+    const question = screen.getByText(/^People who answer in Malay agree with this question less/).closest("li") as HTMLElement;
+    expect(question).toHaveTextContent("The gap is 0.62 of a standard deviation.");
+    expect(question).toHaveTextContent("read the Malay version of this question and its back-translation");
+    expect(within(section).getByText("English: no question read differently.")).toBeInTheDocument();
+    expect(within(section).getByText("Malay: 1 question read differently (see above).")).toBeInTheDocument();
+    expect(question).not.toHaveTextContent("English is the source");
+  });
+
+  it("points at the translations, not an English version, when English is the language that differs", async () => {
+    const english: PracticePsychometricsResponse = {
+      ...twoLanguages,
+      itemsByLanguage: {
+        minimumPerGroup: 50,
+        languages: [
+          {
+            language: "en",
+            people: 105,
+            otherPeople: 60,
+            screened: true,
+            items: [{ itemId: "close-1", dimension: "CLOSE", effectSize: 0.4, direction: "higher" }],
+          },
+          { language: "ta", people: 60, otherPeople: 105, screened: true, items: [] },
+        ],
+      },
+    };
+    render({ status: 200, body: english });
+    const question = (await screen.findByText(/^People who answer in English agree with this question more/)).closest("li") as HTMLElement;
+    expect(question).toHaveTextContent("English is the source. Read this question's translations and their back-translations");
+    expect(question).not.toHaveTextContent("read the English version");
   });
 
   it("tells a counsellor the figures are for owners and admins", async () => {

@@ -12,6 +12,8 @@ const COMBINED_SCORES = new Set(["WE", "ME", "CODEPENDENCY"]);
 export function ChangeView({ change }: { change: Change }) {
   const { t, i18n } = useTranslation();
   const formatDate = (value: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "long" }).format(new Date(value));
+  // The language whose own figures a score used (decision 087), named in the page's language.
+  const languageName = (code: string) => t(`profile.changeLanguageName.${code}`, { defaultValue: code });
   const signed = (value: number) => {
     const rounded = Math.round(value);
     return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${Math.abs(rounded)}` : "0";
@@ -21,6 +23,7 @@ export function ChangeView({ change }: { change: Change }) {
       <p className="lead">{t("profile.changeIntro", { from: formatDate(change.from.completedAt), to: formatDate(change.to.completedAt) })}</p>
       <p>{t("profile.changeExplain")}</p>
       <p className="alert alert--info">{t(change.normSource === "provisional" ? "profile.changeProvisional" : "profile.changeDeployment")}</p>
+      {change.normLanguage !== null && <p>{t("profile.changeLanguage", { language: languageName(change.normLanguage) })}</p>}
       <ul className="change-list">
         {change.dimensions.map((row) => (
           <li key={row.key} className={`change change--${row.classification}`}>
@@ -47,6 +50,7 @@ export function ChangeView({ change }: { change: Change }) {
             {change.normSource === "deployment" && row.normSource === "provisional" && (
               <p className="change__norms">{t(COMBINED_SCORES.has(row.key) ? "profile.changeRowCombined" : "profile.changeRowProvisional")}</p>
             )}
+            {row.normLanguage !== null && <p className="change__norms">{t("profile.changeRowLanguage", { language: languageName(row.normLanguage) })}</p>}
           </li>
         ))}
       </ul>

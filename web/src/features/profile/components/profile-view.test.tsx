@@ -185,7 +185,10 @@ describe("The profile page", () => {
 });
 
 /** Serves a change between two profiles with these norms and rows, and opens the change view. */
-function renderChange(normSource: "provisional" | "deployment", dimensions: NonNullable<ProfileChangeResponse["change"]>["dimensions"]) {
+type ChangeRow = Omit<NonNullable<ProfileChangeResponse["change"]>["dimensions"][number], "normLanguage"> & { normLanguage?: string | null };
+
+function renderChange(normSource: "provisional" | "deployment", rows: ChangeRow[], normLanguage: string | null = null) {
+  const dimensions = rows.map((row) => ({ ...row, normLanguage: row.normLanguage ?? null }));
   stubFetch({
     "GET /api/profile/change": {
       status: 200,
@@ -194,6 +197,7 @@ function renderChange(normSource: "provisional" | "deployment", dimensions: NonN
           from: { assessmentId: "a0", completedAt: "2026-10-01T00:00:00.000Z" },
           to: { assessmentId: "a1", completedAt: "2026-11-24T00:00:00.000Z" },
           normSource,
+          normLanguage,
           dimensions,
         },
       },
@@ -229,5 +233,20 @@ describe("The change view", () => {
     expect(screen.queryByText(/They will firm up/)).not.toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Voice" }).closest("li")).not.toHaveTextContent("starting estimate");
     expect(screen.getByRole("heading", { name: "We (connection)" }).closest("li")).toHaveTextContent("This score combines several others");
+  });
+
+  it("says which scores used the figures of people who answered in the person's language", async () => {
+    renderChange(
+      "deployment",
+      [
+        { key: "VOICE", normSource: "deployment", normLanguage: "ta", before: 31, after: 55, difference: 24, rci: 2.6, classification: "improved" },
+        { key: "TIES", normSource: "deployment", before: 40, after: 41, difference: 1, rci: 0.1, classification: "no-reliable-change" },
+      ],
+      "ta",
+    );
+    expect(await screen.findByText(/measured on people who answered in Tamil, as you did/)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Voice" }).closest("li")).toHaveTextContent("Measured on people who answered in Tamil.");
+    // A row on the figures shared by everyone says nothing about a language.
+    expect(screen.getByRole("heading", { name: "Friends and family" }).closest("li")).not.toHaveTextContent("answered in");
   });
 });
