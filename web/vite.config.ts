@@ -73,6 +73,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // scripts/check-bundle-size.ts reads the manifest to measure the first-load JavaScript.
     manifest: true,
+    modulePreload: {
+      // A file whose only import is the preload helper (a language's frame words, which load their
+      // font through it, decision 079) is fetched by import() at once, and the helper is loaded by
+      // then: naming both for preloading would only lengthen the first load's table of files.
+      resolveDependencies: (filename, deps) => (deps.every((dep) => dep === filename || /(^|\/)preload-helper-/.test(dep)) ? [] : deps),
+    },
     rolldownOptions: {
       output: {
         // The shared chunks' own names list every page that uses them; the hash is enough.
