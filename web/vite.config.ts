@@ -74,10 +74,16 @@ export default defineConfig({
     // scripts/check-bundle-size.ts reads the manifest to measure the first-load JavaScript.
     manifest: true,
     modulePreload: {
-      // A file whose only import is the preload helper (a language's frame words, which load their
-      // font through it, decision 079) is fetched by import() at once, and the helper is loaded by
-      // then: naming both for preloading would only lengthen the first load's table of files.
-      resolveDependencies: (filename, deps) => (deps.every((dep) => dep === filename || /(^|\/)preload-helper-/.test(dep)) ? [] : deps),
+      // A script's list of files to preload beside an import() never needs the preload helper: it is
+      // the code doing the preloading, so it is loaded by then. A list left with only the imported
+      // file itself (a language's frame words, which load their font through the helper, decision
+      // 079) is dropped too: import() fetches that file at once. Shorter lists keep the first load's
+      // table of files from growing. The page's own list (html) is left whole.
+      resolveDependencies: (filename, deps, { hostType }) => {
+        if (hostType !== "js") return deps;
+        const useful = deps.filter((dep) => !/(^|\/)preload-helper-/.test(dep));
+        return useful.length === 1 && useful[0] === filename ? [] : useful;
+      },
     },
     rolldownOptions: {
       output: {
