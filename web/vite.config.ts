@@ -77,6 +77,18 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // scripts/check-bundle-size.ts reads the manifest to measure the first-load JavaScript.
     manifest: true,
+    modulePreload: {
+      // A script's list of files to preload beside an import() never needs the preload helper: it is
+      // the code doing the preloading, so it is loaded by then. A list left with only the imported
+      // file itself (a language's frame words, which load their font through the helper, decision
+      // 079) is dropped too: import() fetches that file at once. Shorter lists keep the first load's
+      // table of files from growing. The page's own list (html) is left whole.
+      resolveDependencies: (filename, deps, { hostType }) => {
+        if (hostType !== "js") return deps;
+        const useful = deps.filter((dep) => !/(^|\/)preload-helper-/.test(dep));
+        return useful.length === 1 && useful[0] === filename ? [] : useful;
+      },
+    },
     rolldownOptions: {
       output: {
         // The shared chunks' own names list every page that uses them; the hash is enough.

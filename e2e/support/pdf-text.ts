@@ -40,3 +40,14 @@ export function pdfIncludes(text: string, needle: string): boolean {
   }
   return false;
 }
+
+/** How many pages a PDF has. */
+export async function pdfPageCount(buffer: Uint8Array): Promise<number> {
+  const document = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+    .promise;
+  try {
+    return document.numPages;
+  } finally {
+    await document.destroy();
+  }
+}

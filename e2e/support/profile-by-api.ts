@@ -1,15 +1,19 @@
 import { expect, type Page } from "@playwright/test";
+import { words, type Language } from "./catalogue";
 import { finishSignUpFromEmail } from "./sign-up";
 
-/** Signs a new person up through the form and the emailed link; leaves them on the home page. */
-export async function signUpInBrowser(page: Page, name: string, email: string, password: string): Promise<void> {
+/**
+ * Signs a new person up through the form and the emailed link; leaves them on the home page. The
+ * pages are read in `language`, the one this browser shows (English unless told).
+ */
+export async function signUpInBrowser(page: Page, name: string, email: string, password: string, language: Language = "en"): Promise<void> {
   await page.goto("/sign-up");
-  await page.getByLabel("What should we call you?").fill(name);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await finishSignUpFromEmail(page, email, password);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${name}`);
+  await page.getByLabel(words(language, "auth.name")).fill(name);
+  await page.getByLabel(words(language, "auth.email")).fill(email);
+  await page.getByLabel(words(language, "auth.password"), { exact: true }).fill(password);
+  await page.getByRole("button", { name: words(language, "auth.submitSignUp") }).click();
+  await finishSignUpFromEmail(page, email, password, language);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(words(language, "home.greeting", { name }));
 }
 
 /**

@@ -17,7 +17,8 @@ type ShellCatalogue = Partial<Record<keyof typeof enFirstLoad, unknown>>;
 
 // Each language's frame words (web/shell-text-plugin.ts): the app, nav, quickExit and home parts of
 // locales/<language>/common.json, a chunk of a few hundred bytes each; null while the file is missing.
-const shellFiles: Partial<Record<Language, () => Promise<{ default: ShellCatalogue | null }>>> = {
+// Chinese's and Tamil's words come once their script's font is ready to use (src/fonts/, decision 079).
+const shellFiles: Partial<Record<Language, () => Promise<{ default: ShellCatalogue | null | Promise<ShellCatalogue | null> }>>> = {
   "zh-Hans": () => import("virtual:shell-text/zh-Hans"),
   ms: () => import("virtual:shell-text/ms"),
   ta: () => import("virtual:shell-text/ta"),
@@ -29,7 +30,7 @@ const loaded = new Map<string, ShellCatalogue>([["en", enFirstLoad]]);
 export async function loadShellText(language: Language, files = shellFiles): Promise<void> {
   const load = files[language];
   if (loaded.has(language) || !load) return;
-  const catalogue = (await load()).default;
+  const catalogue = await (await load()).default;
   if (catalogue) loaded.set(language, catalogue);
 }
 

@@ -1,4 +1,4 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ClientDetailMember, ClientDetailResponse, PracticeDetailResponse } from "@mutual/core";
@@ -179,8 +179,16 @@ describe("ClientReport", () => {
     const print = vi.fn();
     vi.stubGlobal("print", print);
     show({ status: 200, body: detail });
+    // A font still on its way (a Tamil or Chinese page, decision 079) is waited for before printing.
+    let fontsArrive = () => undefined as void;
+    const ready = new Promise<void>((resolve) => (fontsArrive = resolve));
+    Object.defineProperty(document, "fonts", { value: { ready }, configurable: true });
     await userEvent.click(await screen.findByRole("button", { name: "Print / Save as PDF" }));
-    expect(print).toHaveBeenCalledOnce();
+    await Promise.resolve();
+    expect(print).not.toHaveBeenCalled();
+    fontsArrive();
+    await waitFor(() => expect(print).toHaveBeenCalledOnce());
+    Reflect.deleteProperty(document, "fonts");
     expect(screen.getByRole("link", { name: "FHIR file (for health record systems)" })).toHaveAttribute(
       "href",
       "/api/practices/p1/clients/c1/export.fhir.json",

@@ -82,7 +82,7 @@ function ReportBody({ detail, practiceName, urls }: { detail: ClientDetailRespon
             : t("practiceReport.preparedOn", { date: date(new Date().toISOString()) })}
         </p>
         <div className="client-report__actions">
-          <Button onClick={() => window.print()}>{t("practiceReport.print")}</Button>
+          <Button onClick={printWhenFontsAreReady}>{t("practiceReport.print")}</Button>
           <p className="client-report__hint">{t("practiceReport.printHint")}</p>
           <p>
             {t("practiceReport.downloads")}: <a href={urls.fhir}>{t("practiceReport.downloadFhir")}</a> ·{" "}
@@ -274,4 +274,13 @@ function MemberCheckIns({ member, date }: { member: ClientDetailMember; date: Da
       )}
     </div>
   );
+}
+
+/**
+ * Prints once the page's fonts have arrived: a Tamil or Chinese page whose font is still on its way
+ * (decision 079) would otherwise be printed in a fallback that may show boxes.
+ */
+function printWhenFontsAreReady(): void {
+  const fonts = "fonts" in document ? document.fonts.ready : Promise.resolve();
+  void fonts.then(() => window.print());
 }

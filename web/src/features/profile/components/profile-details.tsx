@@ -8,6 +8,7 @@ import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { usePatternWords } from "../../../components/pattern-words";
 import { WeMeMap } from "../../../components/we-me-map";
 import { intlLocale } from "../../../lib/language";
+import "./profile-print.css";
 
 const ALL_PRACTICES: readonly PracticeId[] = ["speak-up", "support-passions", "friends-family"];
 
@@ -31,7 +32,7 @@ export function ProfileDetails({
       {profile.safety.showResources && <SafetyResources holdsBackJointExercises={profile.safety.holdsBackJointExercises} />}
       {profile.safety.skippedCheck && <SkippedSafetyCheck />}
 
-      <section aria-labelledby="map-title" className="card">
+      <section aria-labelledby="map-title" className="card profile-map">
         <h2 id="map-title">{t("profile.mapTitle")}</h2>
         <p>{t("profile.mapIntro")}</p>
         <WeMeMap we={profile.we} me={profile.me} pattern={profile.pattern} />
@@ -64,7 +65,7 @@ export function ProfileDetails({
 
       <DimensionScores dimensions={profile.dimensions} />
 
-      <section aria-labelledby="again-title" className="card">
+      <section aria-labelledby="again-title" className="card profile-again">
         <h2 id="again-title">{t("profile.againTitle")}</h2>
         <RetakeOffer current={current} />
         {history.length >= 2 && (
