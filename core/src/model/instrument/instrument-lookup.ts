@@ -37,3 +37,19 @@ export function localizeItem(instrument: Instrument, entry: ProfileItem, locale?
   const translated = locale === undefined ? undefined : instrument.translations[locale]?.items?.[entry.id];
   return { text: translated?.text ?? entry.text, plain: translated?.plain ?? entry.plain };
 }
+
+/** Whether a locale's words are the source, a reviewed or a provisional translation, or missing (shown in the source). */
+export function translationStatusOf(instrument: Instrument, locale: string): "source" | "reviewed" | "provisional" | "missing" {
+  if (locale === instrument.sourceLocale) return "source";
+  const translation = instrument.translations[locale];
+  if (translation === undefined) return "missing";
+  return translation.status ?? "provisional";
+}
+
+/** A dimension's name and summary in a locale, falling back to the source locale. */
+export function localizeDimension(instrument: Instrument, code: DimensionCode, locale?: string): { name: string; summary: string } | undefined {
+  const definition = instrument.dimensions.find((entry) => entry.code === code);
+  if (definition === undefined) return undefined;
+  const translated = locale === undefined ? undefined : instrument.translations[locale]?.dimensions?.[code];
+  return { name: translated?.name ?? definition.name, summary: translated?.summary ?? definition.summary };
+}
