@@ -5,3 +5,4 @@ export * from "./profile-answers.js";
 export * from "./read-answer.js";
 export * from "./check-in-definition.js";
 export * from "./instrument-translations.js";
+export * from "./answer-language.js";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   SCORED_DIMENSIONS,
+  answerLanguageAfter,
   classifyChange,
   deriveFlags,
   instrumentKeyOf,
@@ -12,6 +13,7 @@ import {
   type CurrentAssessmentResponse,
   type InProgressAssessment,
   type Instrument,
+  type Language,
   type OwnerFlagView,
   type Profile,
   type ProfileAnswers,
@@ -55,6 +57,7 @@ import {
   listScoreRowsOf,
   listScoreRowsOfPeople,
   markCompleted,
+  setAssessmentLanguage,
   upsertAnswer,
   upsertScoreRows,
   type PackedScoredAnswers,
@@ -68,26 +71,27 @@ import { presentChange, presentHistoryEntry, presentProfileView } from "./profil
 
 export type AssessmentDeps = { db: Kysely<DB>; clock: Clock };
 
-export async function getCurrentAssessment(deps: AssessmentDeps, userId: string): Promise<CurrentAssessmentResponse> {
+/** The profile in progress (if any), its statements in `language`: the page's (decision 085). */
+export async function getCurrentAssessment(deps: AssessmentDeps, userId: string, language: Language = "en"): Promise<CurrentAssessmentResponse> {
   const [inProgress, completed] = await Promise.all([findInProgress(deps.db, userId), listCompleted(deps.db, userId)]);
-  const view = inProgress ? presentInProgress(instrumentOf(inProgress), inProgress, await listAnswers(deps.db, inProgress.id)) : null;
+  const view = inProgress ? presentInProgress(instrumentOf(inProgress), inProgress, await listAnswers(deps.db, inProgress.id), language) : null;
   return presentCurrent(view, completed);
 }
 
-/** Starts a profile, or returns the one already in progress (a second tap or a second device). */
-export async function startAssessment(deps: AssessmentDeps, userId: string): Promise<InProgressAssessment> {
+/** Starts a profile, or returns the one already in progress (a second tap or a second device), its statements in `language`. */
+export async function startAssessment(deps: AssessmentDeps, userId: string, language: Language = "en"): Promise<InProgressAssessment> {
   await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
-  const { record, answers } = await createOrResume(deps, userId, now).catch(async (error: unknown) => {
+  const { record, answers } = await createOrResume(deps, userId, now, language).catch(async (error: unknown) => {
     // Two devices starting at the same moment: the unique index lets one win; the other resumes it.
     const winner = await findInProgress(deps.db, userId);
     if (!winner) throw error;
     return { record: winner, answers: await listAnswers(deps.db, winner.id) };
   });
-  return presentInProgress(instrumentOf(record), record, answers);
+  return presentInProgress(instrumentOf(record), record, answers, language);
 }
 
-async function createOrResume(deps: AssessmentDeps, userId: string, now: number): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
+async function createOrResume(deps: AssessmentDeps, userId: string, now: number, language: Language): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findInProgress(trx, userId);
     if (existing) return { record: existing, answers: await listAnswers(trx, existing.id) };
@@ -101,14 +105,25 @@ async function createOrResume(deps: AssessmentDeps, userId: string, now: number)
       status: "in_progress",
       startedAt: now,
       completedAt: null,
+      language,
     };
     await insertAssessment(trx, created);
     return { record: created, answers: [] as StoredAnswer[] };
   });
 }
 
-/** Saves one answer at once; saving it again replaces it, so a retry changes nothing. */
-export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmentId: string, itemId: string, value: number): Promise<SaveAnswerResponse> {
+/**
+ * Saves one answer at once; saving it again replaces it, so a retry changes nothing. `language` is
+ * the page's, in which the statement was shown: it keeps the profile's language (decision 085).
+ */
+export async function saveAnswer(
+  deps: AssessmentDeps,
+  userId: string,
+  assessmentId: string,
+  itemId: string,
+  value: number,
+  language: Language = "en",
+): Promise<SaveAnswerResponse> {
   await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
@@ -120,6 +135,9 @@ export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmen
     requireInProgress(record);
     const instrument = instrumentOf(record);
     requireKnownItem(instrument, itemId);
+    const answersBefore = await countAnswers(trx, assessmentId);
+    const answeredIn = answerLanguageAfter(record.language, answersBefore, language);
+    if (answeredIn !== record.language) await setAssessmentLanguage(trx, assessmentId, answeredIn);
     await upsertAnswer(trx, { assessmentId, itemId, value, answeredAt: now });
     return { answeredCount: await countAnswers(trx, assessmentId), totalCount: instrument.items.length };
   });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { checkInListResponseSchema, currentCheckInQuerySchema, currentCheckInResponseSchema, putCheckInBodySchema, timeZoneSchema } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { checkInOwnerOf } from "./check-in.policy.js";
 import { getCurrentCheckIn, listCheckInWeeks, putCurrentCheckIn, type CheckInDeps } from "./check-in.service.js";
@@ -30,6 +31,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<CheckInRoutesOptions> = async 
         timeZone: request.body.timeZone,
         answers: request.body.answers,
         idempotencyKey: request.headers["idempotency-key"],
+        language: requestLanguage(request),
       }),
   );
 
