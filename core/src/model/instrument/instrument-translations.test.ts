@@ -62,6 +62,6 @@ describe("English and languages without a translation", () => {
     expect(localizeItem(PROFILE, item, "en")).toEqual({ text: item.text, plain: item.plain });
     expect(translationStatusOf(PROFILE, "en")).toBe("source");
     expect(translationStatusOf(PROFILE, "fr")).toBe("missing");
-    expect(localizeCheckInQuestion(WEEKLY_CHECK_IN.questions[0], "fr").text).toBe(WEEKLY_CHECK_IN.questions[0].text);
+    expect(localizeCheckInQuestion(WEEKLY_CHECK_IN.questions[0]!, "fr").text).toBe(WEEKLY_CHECK_IN.questions[0]!.text);
   });
 });

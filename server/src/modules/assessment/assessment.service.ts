@@ -135,9 +135,11 @@ export async function saveAnswer(
     requireInProgress(record);
     const instrument = instrumentOf(record);
     requireKnownItem(instrument, itemId);
-    const answersBefore = await countAnswers(trx, assessmentId);
-    const answeredIn = answerLanguageAfter(record.language, answersBefore, language);
-    if (answeredIn !== record.language) await setAssessmentLanguage(trx, assessmentId, answeredIn);
+    // Only an answer in another language than the profile's can change it: the usual save costs no query more.
+    if (record.language !== language) {
+      const answeredIn = answerLanguageAfter(record.language, await countAnswers(trx, assessmentId), language);
+      if (answeredIn !== record.language) await setAssessmentLanguage(trx, assessmentId, answeredIn);
+    }
     await upsertAnswer(trx, { assessmentId, itemId, value, answeredAt: now });
     return { answeredCount: await countAnswers(trx, assessmentId), totalCount: instrument.items.length };
   });

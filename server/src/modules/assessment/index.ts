@@ -17,5 +17,6 @@ export {
   type LatestScoredProfile,
   type OwnLatestScoredProfile,
 } from "./assessment.service.js";
+export { presentClientAnswers, readClientAnswers } from "./client-answers.js";
 export { FLAG_TITLES } from "./profile.presenter.js";
 export type { PracticeGuidance } from "./practice-guidance.js";

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { clientDetailParamsSchema, clientDetailResponseSchema, dashboardQuerySchema, dashboardResponseSchema, practiceIdParamsSchema } from "@mutual/core";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import { getClientDetail, getDashboard, type DashboardDeps } from "./dashboard.service.js";
 
@@ -22,6 +23,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod<DashboardRoutesOptions> = as
   app.get(
     "/api/practices/:practiceId/clients/:clientId",
     { config: { access: "signed-in" }, schema: { params: clientDetailParamsSchema, response: { 200: clientDetailResponseSchema } } },
-    async (request) => getClientDetail(deps, actorOf(request), request.params.practiceId, request.params.clientId),
+    async (request) => getClientDetail(deps, actorOf(request), request.params.practiceId, request.params.clientId, requestLanguage(request)),
   );
 };

@@ -7,7 +7,9 @@ import {
   SCORE_KEYS,
   computeSem,
   compareCouple,
+  type ClientAnswers,
   type ClientDetailResponse,
+  type Language,
   type CoupleComparison,
   type CoupleReportGap,
   type CounsellingScope,
@@ -22,7 +24,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import { listSafetyChecksOfPeople, listScoresOfPeople } from "../assessment/index.js";
+import { listSafetyChecksOfPeople, listScoresOfPeople, readClientAnswers } from "../assessment/index.js";
 import { readClientSummaryPage, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
@@ -145,7 +147,8 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
  * member per scope carried (notes included), and records when the counsellor looked (for "a new flag
  * since you last looked"), in the read's transaction.
  */
-export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string): Promise<ClientDetailResponse> {
+/** One client for their counsellor; `language` is the counsellor's page's, in which statements are shown beside the member's own. */
+export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string, language: Language = "en"): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);
@@ -163,6 +166,12 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
       client.members.map((member) => member.facts),
       now,
     );
+    const answers = new Map<string, ClientAnswers>();
+    for (const { facts: member } of client.members) {
+      const latest = member.scopes.includes("profile") ? member.scores.at(-1) : undefined;
+      const read = latest === undefined ? null : await readClientAnswers(trx, member.userId, latest.assessmentId, language);
+      if (read !== null) answers.set(member.userId, read);
+    }
     const coupleReport = client.kind === "couple" ? buildCoupleReport(client, await areStillPartners(trx, client)) : null;
     const viewerName = await findName(trx, actor.userId);
     await recordDataViews(trx, [...auditRows(actor.userId, viewerName, [client], now), ...notesDataViews(actor.userId, viewerName, notes, now)]);
@@ -175,7 +184,7 @@ export async function getClientDetail(deps: DashboardDeps, actor: Actor, practic
     );
     // "New flag since you last looked" reads the last look from the summary rows: keep them current.
     await refreshClientSummariesOfClient(trx, clientId);
-    return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms);
+    return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms, answers);
   });
 }
 
