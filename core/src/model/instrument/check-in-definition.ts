@@ -1,6 +1,12 @@
 // The weekly check-in as data: seven short questions and an optional private note.
 import { z } from "zod";
-import { checkInTranslationOf, INSTRUMENT_TRANSLATION_FILES, TRANSLATED_LANGUAGES, TRANSLATION_RELEASES, type CheckInTranslation } from "./instrument-translations.js";
+import {
+  checkInTranslationOf,
+  INSTRUMENT_TRANSLATION_FILES,
+  TRANSLATED_LANGUAGES,
+  TRANSLATION_RELEASES,
+  type CheckInTranslation,
+} from "./instrument-translations.js";
 
 export type CheckInFormat =
   | { kind: "scale"; min: number; max: number; labels: readonly string[] }
@@ -29,7 +35,10 @@ export const CHECK_IN_VERSION = "1.0.0";
 
 /** The check-in's words in Chinese, Malay and Tamil, each a versioned, provisional translation. */
 export const CHECK_IN_TRANSLATIONS: Readonly<Record<string, CheckInTranslation>> = Object.fromEntries(
-  TRANSLATED_LANGUAGES.map((language) => [language, checkInTranslationOf(INSTRUMENT_TRANSLATION_FILES[language], TRANSLATION_RELEASES[language], CHECK_IN_VERSION)]),
+  TRANSLATED_LANGUAGES.map((language) => [
+    language,
+    checkInTranslationOf(INSTRUMENT_TRANSLATION_FILES[language], TRANSLATION_RELEASES[language], CHECK_IN_VERSION),
+  ]),
 );
 
 /** The weekly check-in definition (about two minutes). */

@@ -39,7 +39,10 @@ describe.each(TRANSLATED_LANGUAGES)("the %s translation of the profile and the c
 
   it("is served through the instrument: items, scale labels and dimensions in the language, marked provisional", () => {
     const item = PROFILE.items[0]!;
-    expect(localizeItem(PROFILE, item, language)).toEqual({ text: file[`item.${item.id}.text`]!.translation, plain: file[`item.${item.id}.plain`]!.translation });
+    expect(localizeItem(PROFILE, item, language)).toEqual({
+      text: file[`item.${item.id}.text`]!.translation,
+      plain: file[`item.${item.id}.plain`]!.translation,
+    });
     expect(labelScalePoint(PROFILE, 7, language)).toBe(file["scale.agreement.7"]!.translation);
     expect(localizeDimension(PROFILE, "VOICE", language)?.name).toBe(file["dimension.VOICE.name"]!.translation);
     expect(translationStatusOf(PROFILE, language)).toBe("provisional");
@@ -51,7 +54,8 @@ describe.each(TRANSLATED_LANGUAGES)("the %s translation of the profile and the c
     for (const question of WEEKLY_CHECK_IN.questions) {
       const localized = localizeCheckInQuestion(question, language);
       expect(localized.text).toBe(file[`checkIn.${question.id}.text`]!.translation);
-      if (question.format.kind === "scale") expect(localized.labels).toEqual(question.format.labels.map((_, index) => file[`checkIn.${question.id}.label.${index}`]!.translation));
+      if (question.format.kind === "scale")
+        expect(localized.labels).toEqual(question.format.labels.map((_, index) => file[`checkIn.${question.id}.label.${index}`]!.translation));
     }
   });
 });
@@ -59,7 +63,11 @@ describe.each(TRANSLATED_LANGUAGES)("the %s translation of the profile and the c
 // No reading-grade formula we trust exists for Malay or Tamil, nor one in reach for Chinese (see
 // docs/translation.md): each statement is held to the English rule's length instead, counted the
 // way the language is read (words; for Chinese, characters, about 1.5 per English word).
-const statementLimit = { "zh-Hans": (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length <= 30, ms: (text: string) => text.split(/\s+/).length <= 20, ta: (text: string) => text.split(/\s+/).length <= 20 };
+const statementLimit = {
+  "zh-Hans": (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length <= 30,
+  ms: (text: string) => text.split(/\s+/).length <= 20,
+  ta: (text: string) => text.split(/\s+/).length <= 20,
+};
 
 describe.each(TRANSLATED_LANGUAGES)("the %s statements", (language) => {
   it("are each as short as the English rule allows", () => {

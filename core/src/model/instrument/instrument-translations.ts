@@ -36,7 +36,11 @@ const SCALE_KEY = /^scale\.agreement\.(\d+)$/;
 const DIMENSION_KEY = /^dimension\.([A-Z]+)\.(name|summary)$/;
 
 /** The profile's part of one language's file, as the instrument's `translations` entry. */
-export function profileTranslationOf(file: TranslationFile, release: { version: string; status: TranslationStatus }, instrumentVersion: string): InstrumentTranslation {
+export function profileTranslationOf(
+  file: TranslationFile,
+  release: { version: string; status: TranslationStatus },
+  instrumentVersion: string,
+): InstrumentTranslation {
   const items: Record<string, { text?: string; plain?: string }> = {};
   const scale: Record<number, string> = {};
   const dimensions: Record<string, { name?: string; summary?: string }> = {};
@@ -64,7 +68,11 @@ const CHECK_IN_TEXT_KEY = /^checkIn\.([A-Za-z]+)\.text$/;
 const CHECK_IN_LABEL_KEY = /^checkIn\.([A-Za-z]+)\.label\.(\d+)$/;
 
 /** The check-in's part of one language's file. */
-export function checkInTranslationOf(file: TranslationFile, release: { version: string; status: TranslationStatus }, checkInVersion: string): CheckInTranslation {
+export function checkInTranslationOf(
+  file: TranslationFile,
+  release: { version: string; status: TranslationStatus },
+  checkInVersion: string,
+): CheckInTranslation {
   const questions: Record<string, { text?: string; labels?: string[] }> = {};
   for (const [key, entry] of Object.entries(file)) {
     const text = CHECK_IN_TEXT_KEY.exec(key);

@@ -14,7 +14,12 @@ import { retakeAvailableAt, type AssessmentRecord, type StoredAnswer } from "./a
  * An assessment in progress in this person's own item order, with their saved answers, its
  * statements and scale in the language the page asked for (English where a translation lacks one).
  */
-export function presentInProgress(instrument: Instrument, record: AssessmentRecord, answers: readonly StoredAnswer[], language: Language): InProgressAssessment {
+export function presentInProgress(
+  instrument: Instrument,
+  record: AssessmentRecord,
+  answers: readonly StoredAnswer[],
+  language: Language,
+): InProgressAssessment {
   const statement = (itemId: string) => {
     const entry = instrument.items.find((candidate) => candidate.id === itemId);
     return entry === undefined ? "" : localizeItem(instrument, entry, language).text;

@@ -10,6 +10,7 @@ import {
   scoreProfile,
   screenSafety,
   summariseAssessment,
+  type ClientAnswers,
   type CurrentAssessmentResponse,
   type InProgressAssessment,
   type Instrument,
@@ -65,6 +66,7 @@ import {
   type StoredScoreRow,
 } from "./assessment.repository.js";
 import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
+import { presentClientAnswers } from "./client-answers.presenter.js";
 import { keepScored, readScored, type ScoredResult } from "./scored-cache.js";
 import { derivePracticeGuidance, NO_GUIDANCE, type PracticeGuidance } from "./practice-guidance.js";
 import { presentChange, presentHistoryEntry, presentProfileView } from "./profile.presenter.js";
@@ -91,7 +93,12 @@ export async function startAssessment(deps: AssessmentDeps, userId: string, lang
   return presentInProgress(instrumentOf(record), record, answers, language);
 }
 
-async function createOrResume(deps: AssessmentDeps, userId: string, now: number, language: Language): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
+async function createOrResume(
+  deps: AssessmentDeps,
+  userId: string,
+  now: number,
+  language: Language,
+): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findInProgress(trx, userId);
     if (existing) return { record: existing, answers: await listAnswers(trx, existing.id) };
@@ -372,4 +379,11 @@ export async function listScoresOf(db: Kysely<DB>, userId: string): Promise<Stor
  */
 export async function listSafetyChecksOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, SafetyCheckResult>> {
   return listSafetyOfPeople(db, people);
+}
+
+/** A member's completed profile as they answered it, for their counsellor's client page (decision 085); the caller checks the scope. */
+export async function readClientAnswers(db: Kysely<DB>, userId: string, assessmentId: string, viewerLanguage: Language): Promise<ClientAnswers | null> {
+  const record = await findOwnAssessment(db, userId, assessmentId);
+  if (record === null || record.status !== "completed") return null;
+  return presentClientAnswers(record, await listAnswers(db, assessmentId), viewerLanguage);
 }

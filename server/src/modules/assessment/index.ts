@@ -9,6 +9,7 @@ export {
   listSafetyChecksOfPeople,
   listScoresOf,
   listScoresOfPeople,
+  readClientAnswers,
   rebuildAllScoreRows,
   submitAssessment,
   type PeopleQuery,
@@ -17,6 +18,5 @@ export {
   type LatestScoredProfile,
   type OwnLatestScoredProfile,
 } from "./assessment.service.js";
-export { presentClientAnswers, readClientAnswers } from "./client-answers.js";
 export { FLAG_TITLES } from "./profile.presenter.js";
 export type { PracticeGuidance } from "./practice-guidance.js";

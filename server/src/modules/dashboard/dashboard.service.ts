@@ -148,7 +148,13 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
  * since you last looked"), in the read's transaction.
  */
 /** One client for their counsellor; `language` is the counsellor's page's, in which statements are shown beside the member's own. */
-export async function getClientDetail(deps: DashboardDeps, actor: Actor, practiceId: string, clientId: string, language: Language = "en"): Promise<ClientDetailResponse> {
+export async function getClientDetail(
+  deps: DashboardDeps,
+  actor: Actor,
+  practiceId: string,
+  clientId: string,
+  language: Language = "en",
+): Promise<ClientDetailResponse> {
   await requireCounsellor(deps.db, actor, practiceId);
   const now = deps.clock.now().getTime();
   const { norms, normSource } = await normsFor(deps.db, practiceId, now);

@@ -64,7 +64,14 @@ describe("The assessment flow", () => {
 
   it("shows the statement and its choices as the server gave them in Tamil, marked with their language", async () => {
     const profile = INTERDEPENDENCE_PROFILE_V1;
-    const inTamil = (itemId: string) => ({ id: itemId, text: localizeItem(profile, profile.items.find((entry) => entry.id === itemId)!, "ta").text });
+    const inTamil = (itemId: string) => ({
+      id: itemId,
+      text: localizeItem(
+        profile,
+        profile.items.find((entry) => entry.id === itemId)!,
+        "ta",
+      ).text,
+    });
     const tamil: InProgressAssessment = {
       ...inProgress(),
       sections: [

@@ -1,16 +1,15 @@
 // A member's latest profile as they answered it, for their counsellor (decision 085): each statement
 // in the language it was shown in and, beside it, in the counsellor's language when the two differ.
-import type { Kysely } from "kysely";
 import { labelScalePoint, localizeItem, translationStatusOf, type ClientAnswers, type Instrument, type Language } from "@mutual/core";
-import type { DB } from "../../db/schema.js";
 import { instrumentOf, type AssessmentRecord, type StoredAnswer } from "./assessment.policy.js";
-import { findOwnAssessment, listAnswers } from "./assessment.repository.js";
 
 function textIn(instrument: Instrument, itemId: string, language: Language) {
   const entry = instrument.items.find((candidate) => candidate.id === itemId)!;
   const status = translationStatusOf(instrument, language);
   // A language the instrument lacks is shown, and marked, as the English source it falls back to.
-  return status === "missing" ? { lang: "en" as const, text: entry.text, status: "source" as const } : { lang: language, text: localizeItem(instrument, entry, language).text, status };
+  return status === "missing"
+    ? { lang: "en" as const, text: entry.text, status: "source" as const }
+    : { lang: language, text: localizeItem(instrument, entry, language).text, status };
 }
 
 /** The profile's statements (never the safety check's) with their answers, as given and in `viewerLanguage`. */
@@ -25,14 +24,15 @@ export function presentClientAnswers(record: AssessmentRecord, answers: readonly
     if (entry.dimension === "SAFE" || value === undefined) return [];
     const asGiven = textIn(instrument, entry.id, given);
     const yours = textIn(instrument, entry.id, viewerLanguage);
-    return [{ itemId: entry.id, value, answerLabel: labelScalePoint(instrument, value, yours.lang), asGiven, inYourLanguage: yours.lang === asGiven.lang ? null : yours }];
+    return [
+      {
+        itemId: entry.id,
+        value,
+        answerLabel: labelScalePoint(instrument, value, yours.lang),
+        asGiven,
+        inYourLanguage: yours.lang === asGiven.lang ? null : yours,
+      },
+    ];
   });
   return { completedAt: new Date(record.completedAt ?? record.startedAt).toISOString(), answeredIn: record.language, items };
-}
-
-/** The latest profile's answers of one member, read for their counsellor's client page. */
-export async function readClientAnswers(db: Kysely<DB>, userId: string, assessmentId: string, viewerLanguage: Language): Promise<ClientAnswers | null> {
-  const record = await findOwnAssessment(db, userId, assessmentId);
-  if (record === null || record.status !== "completed") return null;
-  return presentClientAnswers(record, await listAnswers(db, assessmentId), viewerLanguage);
 }
