@@ -14,12 +14,20 @@ export async function giveConsentVia(app: FastifyInstance, cookie: string): Prom
   if (response.statusCode !== 200) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
 }
 
-export async function startVia(app: FastifyInstance, cookie: string) {
-  return app.inject({ method: "POST", url: "/api/assessments", headers: { ...origin, cookie }, payload: {} });
+/** The page's language as the web app sends it (decision 076); none means English. */
+const languageHeader = (language: string | undefined): Record<string, string> => (language === undefined ? {} : { "accept-language": language });
+
+export async function startVia(app: FastifyInstance, cookie: string, language?: string) {
+  return app.inject({ method: "POST", url: "/api/assessments", headers: { ...origin, cookie, ...languageHeader(language) }, payload: {} });
 }
 
-export async function saveVia(app: FastifyInstance, cookie: string, assessmentId: string, itemId: string, value: unknown) {
-  return app.inject({ method: "PUT", url: `/api/assessments/${assessmentId}/answers/${itemId}`, headers: { ...origin, cookie }, payload: { value } });
+export async function saveVia(app: FastifyInstance, cookie: string, assessmentId: string, itemId: string, value: unknown, language?: string) {
+  return app.inject({
+    method: "PUT",
+    url: `/api/assessments/${assessmentId}/answers/${itemId}`,
+    headers: { ...origin, cookie, ...languageHeader(language) },
+    payload: { value },
+  });
 }
 
 export async function submitVia(app: FastifyInstance, cookie: string, assessmentId: string) {
@@ -36,14 +44,14 @@ export async function completeProfileVia(
   app: FastifyInstance,
   cookie: string,
   answers: Record<string, number> = fullAnswers(),
-  options: { consent?: boolean } = {},
+  options: { consent?: boolean; language?: string } = {},
 ): Promise<string> {
   if (options.consent ?? true) await giveConsentVia(app, cookie);
-  const started = await startVia(app, cookie);
+  const started = await startVia(app, cookie, options.language);
   if (started.statusCode !== 200) throw new Error(`start failed: ${started.statusCode} ${started.body}`);
   const id = started.json<{ id: string }>().id;
   for (const [itemId, value] of Object.entries(answers)) {
-    const saved = await saveVia(app, cookie, id, itemId, value);
+    const saved = await saveVia(app, cookie, id, itemId, value, options.language);
     if (saved.statusCode !== 200) throw new Error(`save failed: ${saved.statusCode} ${saved.body}`);
   }
   const submitted = await submitVia(app, cookie, id);

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { pathIdSchema } from "./path-id.js";
+import { languageSchema } from "./preferences.js";
+
+/** Whether text is in the source language, a reviewed or a provisional translation (or missing, so shown in English). */
+export const translationStatusSchema = z.enum(["source", "reviewed", "provisional", "missing"]);
+export type TranslationStatusCode = z.infer<typeof translationStatusSchema>;
 
 /** One answer on the profile's 1–7 agreement scale. */
 export const assessmentAnswerValueSchema = z.number().int().min(1).max(7);
@@ -23,6 +28,9 @@ export const inProgressAssessmentSchema = z.object({
   answeredCount: z.number().int(),
   totalCount: z.number().int(),
   scale: z.array(z.object({ value: z.number().int(), label: z.string() })),
+  /** The language of the statements and scale labels above (the page's, decision 085): the web marks them with it. */
+  language: languageSchema,
+  translationStatus: translationStatusSchema,
 });
 export type InProgressAssessment = z.infer<typeof inProgressAssessmentSchema>;
 

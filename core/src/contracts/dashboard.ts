@@ -6,6 +6,8 @@ import { scoredCheckInAnswersSchema, trendSignalSchema } from "./check-in.js";
 import { clientKindSchema, counsellingScopeSchema } from "./counselling.js";
 import { practiceIdSchema } from "./practice.js";
 import { changeScoreKeySchema, normSourceSchema, patternCodeSchema } from "./profile.js";
+import { translationStatusSchema } from "./assessment.js";
+import { languageSchema } from "./preferences.js";
 
 /** A profile's shareable flags: never the safety check, so they may stand on a page meant for a couple. */
 export const SHAREABLE_FLAG_IDS = [
@@ -156,6 +158,34 @@ export const clientSafetyCheckSchema = z.object({
 });
 export type ClientSafetyCheck = z.infer<typeof clientSafetyCheckSchema>;
 
+/** Words shown with the language they are in, so the page marks each with its own `lang`. */
+const textInLanguageSchema = z.object({ lang: languageSchema, text: z.string(), status: translationStatusSchema });
+
+/**
+ * The statements of a member's latest profile as they answered them (never the safety check's), for
+ * their counsellor with the profile scope: each as it was given and, when the counsellor reads
+ * another language, in theirs beside it (decision 085). Answers are ids and numbers: the same
+ * whatever language a statement was read in.
+ */
+export const clientAnswersSchema = z.object({
+  completedAt: z.string(),
+  /** The language the profile was answered in, or "mixed" when the member switched half-way. */
+  answeredIn: z.union([languageSchema, z.literal("mixed")]),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      value: z.number().int(),
+      /** The answer's label in the counsellor's language. */
+      answerLabel: z.string(),
+      /** As the member read it; English (the source) for a profile answered in more than one language. */
+      asGiven: textInLanguageSchema,
+      /** In the counsellor's language, when it differs from the language given; else null. */
+      inYourLanguage: textInLanguageSchema.nullable(),
+    }),
+  ),
+});
+export type ClientAnswers = z.infer<typeof clientAnswersSchema>;
+
 export const clientDetailMemberSchema = z.object({
   name: z.string(),
   scopes: z.array(counsellingScopeSchema),
@@ -174,6 +204,8 @@ export const clientDetailMemberSchema = z.object({
       change: changeSinceIntakeSchema.nullable(),
       /** Each shareable flag ever raised, with when it was first and last seen and whether the latest profile has it. */
       flagHistory: z.array(z.object({ id: shareableFlagIdSchema, firstSeenAt: z.string(), lastSeenAt: z.string(), present: z.boolean() })),
+      /** The latest profile's statements and answers; null before a first profile. */
+      latestAnswers: clientAnswersSchema.nullable(),
     })
     .nullable(),
   /** Null without both the safety and the profile scope, or before a first profile. */

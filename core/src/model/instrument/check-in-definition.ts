@@ -1,5 +1,12 @@
 // The weekly check-in as data: seven short questions and an optional private note.
 import { z } from "zod";
+import {
+  checkInTranslationOf,
+  INSTRUMENT_TRANSLATION_FILES,
+  TRANSLATED_LANGUAGES,
+  TRANSLATION_RELEASES,
+  type CheckInTranslation,
+} from "./instrument-translations.js";
 
 export type CheckInFormat =
   | { kind: "scale"; min: number; max: number; labels: readonly string[] }
@@ -25,6 +32,14 @@ const PULSE = ["Very weak", "Weak", "A bit weak", "In the middle", "A bit strong
 
 export const CHECK_IN_ID = "mutual-weekly-check-in";
 export const CHECK_IN_VERSION = "1.0.0";
+
+/** The check-in's words in Chinese, Malay and Tamil, each a versioned, provisional translation. */
+export const CHECK_IN_TRANSLATIONS: Readonly<Record<string, CheckInTranslation>> = Object.fromEntries(
+  TRANSLATED_LANGUAGES.map((language) => [
+    language,
+    checkInTranslationOf(INSTRUMENT_TRANSLATION_FILES[language], TRANSLATION_RELEASES[language], CHECK_IN_VERSION),
+  ]),
+);
 
 /** The weekly check-in definition (about two minutes). */
 export const WEEKLY_CHECK_IN = {
@@ -83,7 +98,15 @@ export const WEEKLY_CHECK_IN = {
     },
     { id: "note", text: "Anything you want to remember about this week?", format: { kind: "text", maxLength: 2000 }, tracks: "note", isScored: false },
   ] satisfies readonly CheckInQuestion[],
+  translations: CHECK_IN_TRANSLATIONS,
 } as const;
+
+/** A check-in question's text and scale labels in a language, English where a language lacks them. */
+export function localizeCheckInQuestion(question: CheckInQuestion, language?: string): { text: string; labels: readonly string[] } {
+  const translated = language === undefined ? undefined : CHECK_IN_TRANSLATIONS[language]?.questions[question.id];
+  const english = question.format.kind === "scale" ? question.format.labels : [];
+  return { text: translated?.text ?? question.text, labels: english.map((label, index) => translated?.labels?.[index] ?? label) };
+}
 
 const amount = z.number().int().min(0).max(4);
 const pulse = z.number().int().min(1).max(7);

@@ -38,6 +38,14 @@ export function localizeItem(instrument: Instrument, entry: ProfileItem, locale?
   return { text: translated?.text ?? entry.text, plain: translated?.plain ?? entry.plain };
 }
 
+/** Whether a locale's words are the source, a reviewed or a provisional translation, or missing (shown in the source). */
+export function translationStatusOf(instrument: Instrument, locale: string): "source" | "reviewed" | "provisional" | "missing" {
+  if (locale === instrument.sourceLocale) return "source";
+  const translation = instrument.translations[locale];
+  if (translation === undefined) return "missing";
+  return translation.status ?? "provisional";
+}
+
 /** A dimension's name and summary in a locale, falling back to the source locale (then to the code). */
 export function localizeDimension(instrument: Instrument, code: string, locale?: string): { name: string; summary: string } {
   const source = instrument.dimensions.find((entry) => entry.code === code);

@@ -54,8 +54,16 @@ export type AgreementScale = {
   points: readonly ScalePoint[];
 };
 
+/** "provisional" until native-speaking counsellors have reviewed a translation; then "reviewed". */
+export type TranslationStatus = "provisional" | "reviewed";
+
 /** Text for one locale; missing keys fall back to the source locale. */
 export type InstrumentTranslation = {
+  /** The instrument version whose English this translates. */
+  instrumentVersion?: string;
+  /** The translation's own version: it changes whenever a translated string does. */
+  version?: string;
+  status?: TranslationStatus;
   items?: Readonly<Record<string, { text?: string; plain?: string }>>;
   scale?: Readonly<Record<number, string>>;
   dimensions?: Readonly<Record<string, { name?: string; summary?: string }>>;
@@ -70,6 +78,6 @@ export type Instrument = {
   scale: AgreementScale;
   dimensions: readonly DimensionDefinition[];
   items: readonly ProfileItem[];
-  /** Keyed by BCP 47 locale tag, e.g. "fr" or "ta". Empty until reviewed translations exist. */
+  /** Keyed by BCP 47 locale tag, e.g. "ms" or "ta"; each records its own version and review status. */
   translations: Readonly<Record<string, InstrumentTranslation>>;
 };

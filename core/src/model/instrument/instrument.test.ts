@@ -22,10 +22,10 @@ function gradeOf(text: string): number {
 }
 
 describe("Interdependence Profile v1", () => {
-  it("has an id, a semantic version and a translations slot", () => {
+  it("has an id, a semantic version and a translation per language Mutual speaks beside English", () => {
     expect(PROFILE.id).toBe("mutual-interdependence-profile");
     expect(PROFILE.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(PROFILE.translations).toEqual({});
+    expect(Object.keys(PROFILE.translations).sort()).toEqual(["ms", "ta", "zh-Hans"]);
   });
 
   it("labels every point of the 1–7 agreement scale", () => {

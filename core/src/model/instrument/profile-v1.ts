@@ -1,7 +1,8 @@
 // The Interdependence Profile, version 1: every question, its keying and its plain phrase.
 // Wording rules: one idea per item, no double negatives, at most 20 words, reading grade 8 or lower
 // (checked by instrument.test.ts). Changing a text or a keying means a new instrument version.
-import type { AgreementScale, DimensionDefinition, Instrument, ProfileItem } from "./instrument-types.js";
+import type { AgreementScale, DimensionDefinition, Instrument, InstrumentTranslation, ProfileItem } from "./instrument-types.js";
+import { INSTRUMENT_TRANSLATION_FILES, profileTranslationOf, TRANSLATED_LANGUAGES, TRANSLATION_RELEASES } from "./instrument-translations.js";
 
 export const PROFILE_INSTRUMENT_ID = "mutual-interdependence-profile";
 export const PROFILE_INSTRUMENT_VERSION = "1.0.0";
@@ -143,5 +144,10 @@ export const INTERDEPENDENCE_PROFILE_V1: Instrument = {
   scale: AGREEMENT_SCALE,
   dimensions: DIMENSIONS,
   items: ITEMS,
-  translations: {},
+  translations: Object.fromEntries(
+    TRANSLATED_LANGUAGES.map((language): [string, InstrumentTranslation] => [
+      language,
+      profileTranslationOf(INSTRUMENT_TRANSLATION_FILES[language], TRANSLATION_RELEASES[language], PROFILE_INSTRUMENT_VERSION),
+    ]),
+  ),
 };

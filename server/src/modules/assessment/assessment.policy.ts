@@ -1,4 +1,4 @@
-import { INTERDEPENDENCE_PROFILE_V1, RETAKE_AFTER_DAYS, findItem, type Instrument, type ProfileAnswers } from "@mutual/core";
+import { INTERDEPENDENCE_PROFILE_V1, RETAKE_AFTER_DAYS, findItem, type AnswerLanguage, type Instrument, type ProfileAnswers } from "@mutual/core";
 import { DomainError } from "../../domain/errors.js";
 
 /** One assessment as stored; times in epoch milliseconds. */
@@ -10,6 +10,8 @@ export type AssessmentRecord = {
   status: "in_progress" | "completed";
   startedAt: number;
   completedAt: number | null;
+  /** The language its statements were answered in, or "mixed" (decision 085). */
+  language: AnswerLanguage;
 };
 
 export type StoredAnswer = { itemId: string; value: number; answeredAt: number };

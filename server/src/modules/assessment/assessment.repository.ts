@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
-import { SCORE_KEYS, type AssessmentSummary, type FlagId, type ScoreKey, type ScoreNumbers } from "@mutual/core";
+import { SCORE_KEYS, isAnswerLanguage, type AnswerLanguage, type AssessmentSummary, type FlagId, type ScoreKey, type ScoreNumbers } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { AssessmentRecord, StoredAnswer } from "./assessment.policy.js";
 
@@ -11,9 +11,10 @@ type Row = {
   status: "in_progress" | "completed";
   started_at: number | string;
   completed_at: number | string | null;
+  language: string;
 };
 
-const columns = ["id", "user_id", "instrument_id", "instrument_version", "status", "started_at", "completed_at"] as const;
+const columns = ["id", "user_id", "instrument_id", "instrument_version", "status", "started_at", "completed_at", "language"] as const;
 
 function toRecord(row: Row): AssessmentRecord {
   return {
@@ -24,6 +25,8 @@ function toRecord(row: Row): AssessmentRecord {
     status: row.status,
     startedAt: Number(row.started_at),
     completedAt: row.completed_at === null ? null : Number(row.completed_at),
+    // Only ours are ever written; anything else would be a hand-edited row, read as not knowing.
+    language: isAnswerLanguage(row.language) ? row.language : "mixed",
   };
 }
 
@@ -74,8 +77,14 @@ export async function insertAssessment(db: Kysely<DB>, record: AssessmentRecord)
       status: record.status,
       started_at: record.startedAt,
       completed_at: record.completedAt,
+      language: record.language,
     })
     .execute();
+}
+
+/** Records the language the profile's statements were answered in (decision 085). */
+export async function setAssessmentLanguage(db: Kysely<DB>, id: string, language: AnswerLanguage): Promise<void> {
+  await db.updateTable("assessment").set({ language }).where("id", "=", id).execute();
 }
 
 /**

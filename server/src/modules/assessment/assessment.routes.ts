@@ -9,6 +9,7 @@ import {
   submitAssessmentResponseSchema,
 } from "@mutual/core";
 import type { Database } from "../../db/database.js";
+import { requestLanguage } from "../../http/request-language.js";
 import { actorOf } from "../../http/route-access.js";
 import type { Clock } from "../../platform/clock.js";
 import { discardAssessment, getCurrentAssessment, saveAnswer, startAssessment, submitAssessment } from "./assessment.service.js";
@@ -21,17 +22,17 @@ export const assessmentRoutes: FastifyPluginAsyncZod<AssessmentRoutesOptions> = 
   const access = { access: "signed-in" as const };
 
   app.get("/api/assessments/current", { config: access, schema: { response: { 200: currentAssessmentResponseSchema } } }, async (request) =>
-    getCurrentAssessment(deps, actorOf(request).userId),
+    getCurrentAssessment(deps, actorOf(request).userId, requestLanguage(request)),
   );
 
   app.post("/api/assessments", { config: access, schema: { response: { 200: startAssessmentResponseSchema } } }, async (request) =>
-    startAssessment(deps, actorOf(request).userId),
+    startAssessment(deps, actorOf(request).userId, requestLanguage(request)),
   );
 
   app.put(
     "/api/assessments/:id/answers/:itemId",
     { config: access, schema: { params: assessmentAnswerParamsSchema, body: saveAnswerRequestSchema, response: { 200: saveAnswerResponseSchema } } },
-    async (request) => saveAnswer(deps, actorOf(request).userId, request.params.id, request.params.itemId, request.body.value),
+    async (request) => saveAnswer(deps, actorOf(request).userId, request.params.id, request.params.itemId, request.body.value, requestLanguage(request)),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   SCORED_DIMENSIONS,
+  answerLanguageAfter,
   classifyChange,
   deriveFlags,
   instrumentKeyOf,
@@ -9,6 +10,7 @@ import {
   scoreProfile,
   screenSafety,
   summariseAssessment,
+  type ClientAnswers,
   type CurrentAssessmentResponse,
   type InProgressAssessment,
   type Instrument,
@@ -56,6 +58,7 @@ import {
   listScoreRowsOf,
   listScoreRowsOfPeople,
   markCompleted,
+  setAssessmentLanguage,
   upsertAnswer,
   upsertScoreRows,
   type PackedScoredAnswers,
@@ -63,32 +66,39 @@ import {
   type StoredScoreRow,
 } from "./assessment.repository.js";
 import { presentCurrent, presentInProgress } from "./assessment.presenter.js";
+import { presentClientAnswers } from "./client-answers.presenter.js";
 import { keepScored, readScored, type ScoredResult } from "./scored-cache.js";
 import { derivePracticeGuidance, NO_GUIDANCE, type PracticeGuidance } from "./practice-guidance.js";
 import { presentChange, presentHistoryEntry, presentProfileView } from "./profile.presenter.js";
 
 export type AssessmentDeps = { db: Kysely<DB>; clock: Clock };
 
-export async function getCurrentAssessment(deps: AssessmentDeps, userId: string): Promise<CurrentAssessmentResponse> {
+/** The profile in progress (if any), its statements in `language`: the page's (decision 085). */
+export async function getCurrentAssessment(deps: AssessmentDeps, userId: string, language: Language = "en"): Promise<CurrentAssessmentResponse> {
   const [inProgress, completed] = await Promise.all([findInProgress(deps.db, userId), listCompleted(deps.db, userId)]);
-  const view = inProgress ? presentInProgress(instrumentOf(inProgress), inProgress, await listAnswers(deps.db, inProgress.id)) : null;
+  const view = inProgress ? presentInProgress(instrumentOf(inProgress), inProgress, await listAnswers(deps.db, inProgress.id), language) : null;
   return presentCurrent(view, completed);
 }
 
-/** Starts a profile, or returns the one already in progress (a second tap or a second device). */
-export async function startAssessment(deps: AssessmentDeps, userId: string): Promise<InProgressAssessment> {
+/** Starts a profile, or returns the one already in progress (a second tap or a second device), its statements in `language`. */
+export async function startAssessment(deps: AssessmentDeps, userId: string, language: Language = "en"): Promise<InProgressAssessment> {
   await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
-  const { record, answers } = await createOrResume(deps, userId, now).catch(async (error: unknown) => {
+  const { record, answers } = await createOrResume(deps, userId, now, language).catch(async (error: unknown) => {
     // Two devices starting at the same moment: the unique index lets one win; the other resumes it.
     const winner = await findInProgress(deps.db, userId);
     if (!winner) throw error;
     return { record: winner, answers: await listAnswers(deps.db, winner.id) };
   });
-  return presentInProgress(instrumentOf(record), record, answers);
+  return presentInProgress(instrumentOf(record), record, answers, language);
 }
 
-async function createOrResume(deps: AssessmentDeps, userId: string, now: number): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
+async function createOrResume(
+  deps: AssessmentDeps,
+  userId: string,
+  now: number,
+  language: Language,
+): Promise<{ record: AssessmentRecord; answers: StoredAnswer[] }> {
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findInProgress(trx, userId);
     if (existing) return { record: existing, answers: await listAnswers(trx, existing.id) };
@@ -102,14 +112,25 @@ async function createOrResume(deps: AssessmentDeps, userId: string, now: number)
       status: "in_progress",
       startedAt: now,
       completedAt: null,
+      language,
     };
     await insertAssessment(trx, created);
     return { record: created, answers: [] as StoredAnswer[] };
   });
 }
 
-/** Saves one answer at once; saving it again replaces it, so a retry changes nothing. */
-export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmentId: string, itemId: string, value: number): Promise<SaveAnswerResponse> {
+/**
+ * Saves one answer at once; saving it again replaces it, so a retry changes nothing. `language` is
+ * the page's, in which the statement was shown: it keeps the profile's language (decision 085).
+ */
+export async function saveAnswer(
+  deps: AssessmentDeps,
+  userId: string,
+  assessmentId: string,
+  itemId: string,
+  value: number,
+  language: Language = "en",
+): Promise<SaveAnswerResponse> {
   await requireConsent(deps.db, userId);
   const now = deps.clock.now().getTime();
   return deps.db.transaction().execute(async (trx) => {
@@ -121,6 +142,11 @@ export async function saveAnswer(deps: AssessmentDeps, userId: string, assessmen
     requireInProgress(record);
     const instrument = instrumentOf(record);
     requireKnownItem(instrument, itemId);
+    // Only an answer in another language than the profile's can change it: the usual save costs no query more.
+    if (record.language !== language) {
+      const answeredIn = answerLanguageAfter(record.language, await countAnswers(trx, assessmentId), language);
+      if (answeredIn !== record.language) await setAssessmentLanguage(trx, assessmentId, answeredIn);
+    }
     await upsertAnswer(trx, { assessmentId, itemId, value, answeredAt: now });
     return { answeredCount: await countAnswers(trx, assessmentId), totalCount: instrument.items.length };
   });
@@ -355,4 +381,11 @@ export async function listScoresOf(db: Kysely<DB>, userId: string): Promise<Stor
  */
 export async function listSafetyChecksOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<Map<string, SafetyCheckResult>> {
   return listSafetyOfPeople(db, people);
+}
+
+/** A member's completed profile as they answered it, for their counsellor's client page (decision 085); the caller checks the scope. */
+export async function readClientAnswers(db: Kysely<DB>, userId: string, assessmentId: string, viewerLanguage: Language): Promise<ClientAnswers | null> {
+  const record = await findOwnAssessment(db, userId, assessmentId);
+  if (record === null || record.status !== "completed") return null;
+  return presentClientAnswers(record, await listAnswers(db, assessmentId), viewerLanguage);
 }

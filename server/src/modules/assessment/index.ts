@@ -9,6 +9,7 @@ export {
   listSafetyChecksOfPeople,
   listScoresOf,
   listScoresOfPeople,
+  readClientAnswers,
   rebuildAllScoreRows,
   submitAssessment,
   type PeopleQuery,

@@ -26,6 +26,7 @@ const record = {
   status: "completed" as const,
   startedAt: 0,
   completedAt: 1_000,
+  language: "en" as const,
 };
 
 describe("practice guidance", () => {

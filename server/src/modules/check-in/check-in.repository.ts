@@ -98,10 +98,20 @@ export async function listNotedCheckIns(db: Kysely<DB>, userId: string, sinceMs:
 /** Creates this week's check-in or replaces it whole (one row per person and ISO week). */
 export async function upsertCheckIn(
   db: Kysely<DB>,
-  values: { userId: string; week: string; timeZone: string; scores: StoredScores; noteSealed: string | null; noteKeyId: string | null; nowMs: number },
+  values: {
+    userId: string;
+    week: string;
+    timeZone: string;
+    scores: StoredScores;
+    noteSealed: string | null;
+    noteKeyId: string | null;
+    nowMs: number;
+    language?: string;
+  },
 ): Promise<CheckInRecord> {
   const replaced = {
     time_zone: values.timeZone,
+    language: values.language ?? "en",
     spoke_up: values.scores.spokeUp,
     felt_heard: values.scores.feltHeard,
     backed_partner: values.scores.backedPartner,

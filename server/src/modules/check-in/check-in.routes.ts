@@ -31,6 +31,7 @@ export const checkInRoutes: FastifyPluginAsyncZod<CheckInRoutesOptions> = async 
         timeZone: request.body.timeZone,
         answers: request.body.answers,
         idempotencyKey: request.headers["idempotency-key"],
+        language: requestLanguage(request),
       }),
   );
 

@@ -9,9 +9,9 @@ import {
   type CheckInListResponse,
   type CheckInPoint,
   type CurrentCheckInResponse,
+  type Language,
   type ScoredCheckInAnswers,
   type TrendSignalView,
-  type Language,
 } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { badRequest } from "../../domain/errors.js";
@@ -92,7 +92,7 @@ export async function getCurrentCheckIn(deps: CheckInDeps, userId: string, timeZ
 export async function putCurrentCheckIn(
   deps: CheckInDeps,
   userId: string,
-  input: { timeZone: string; answers: CheckInAnswers; idempotencyKey: string | undefined },
+  input: { timeZone: string; answers: CheckInAnswers; idempotencyKey: string | undefined; language?: Language },
 ): Promise<CurrentCheckInResponse> {
   const zone = requireTimeZone(input.timeZone);
   const key = input.idempotencyKey;
@@ -119,6 +119,8 @@ export async function putCurrentCheckIn(
         noteSealed: sealedNote?.sealed ?? null,
         noteKeyId: sealedNote?.keyId ?? null,
         nowMs,
+        // A check-in is sent whole, so it was answered in the language of the page that sent it (decision 085).
+        language: input.language ?? "en",
       });
       await keepLatestDecline(trx, userId);
       // The latest check-in time on a counsellor's dashboard (decision 018).

@@ -1,6 +1,7 @@
 import {
   SCORE_KEYS,
   placePattern,
+  type ClientAnswers,
   type ClientDetailResponse,
   type ShareableFlagId,
   type CoupleComparison,
@@ -118,6 +119,7 @@ export function presentClientDetail(
   normSource: NormSource,
   now: number,
   norms: ScoreNorms,
+  answers: ReadonlyMap<string, ClientAnswers> = new Map(),
 ): ClientDetailResponse {
   return {
     clientId: client.clientId,
@@ -144,6 +146,7 @@ export function presentClientDetail(
               })),
               change: presentChange(changeSinceIntake(facts.scores, facts.joinedAt, norms)),
               flagHistory: flagHistory(state),
+              latestAnswers: answers.get(facts.userId) ?? null,
             }
           : null,
         checkIns:

@@ -7,13 +7,14 @@ import {
   SCORE_KEYS,
   computeSem,
   compareCouple,
+  type ClientAnswers,
   type ClientDetailResponse,
+  type Language,
   type CoupleComparison,
   type CoupleReportGap,
   type CounsellingScope,
   type DashboardQuery,
   type DashboardResponse,
-  type Language,
   type NormSource,
   type ScoreNorms,
   type SharedScores,
@@ -23,7 +24,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { Actor } from "../../domain/actor.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import { listSafetyChecksOfPeople, listScoresOfPeople } from "../assessment/index.js";
+import { listSafetyChecksOfPeople, listScoresOfPeople, readClientAnswers } from "../assessment/index.js";
 import { readClientSummaryPage, refreshClientSummariesOfClient, type DeteriorationTest, type SummaryScoreColumn } from "../client-summary/index.js";
 import { listCheckInTrendsOf, listLatestCheckInsOfPeople } from "../check-in/index.js";
 import { findCurrentPartnerId } from "../couple/index.js";
@@ -144,7 +145,8 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
  * flags, change since intake, flag history, check-in weeks, recent notes and reflections (client-notes.ts),
  * and for a couple the comparison built from what each partner shares. Audits one data_view row per
  * member per scope carried (notes included), and records when the counsellor looked (for "a new flag
- * since you last looked"), in the read's transaction.
+ * since you last looked"), in the read's transaction. `language` is the counsellor's page's: their
+ * words, and the statements beside each member's own.
  */
 export async function getClientDetail(
   deps: DashboardDeps,
@@ -172,6 +174,12 @@ export async function getClientDetail(
       now,
       language,
     );
+    const answers = new Map<string, ClientAnswers>();
+    for (const { facts: member } of client.members) {
+      const latest = member.scopes.includes("profile") ? member.scores.at(-1) : undefined;
+      const read = latest === undefined ? null : await readClientAnswers(trx, member.userId, latest.assessmentId, language);
+      if (read !== null) answers.set(member.userId, read);
+    }
     const coupleReport = client.kind === "couple" ? buildCoupleReport(client, await areStillPartners(trx, client)) : null;
     const viewerName = await findName(trx, actor.userId);
     await recordDataViews(trx, [...auditRows(actor.userId, viewerName, [client], now), ...notesDataViews(actor.userId, viewerName, notes, now)]);
@@ -184,7 +192,7 @@ export async function getClientDetail(
     );
     // "New flag since you last looked" reads the last look from the summary rows: keep them current.
     await refreshClientSummariesOfClient(trx, clientId);
-    return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms);
+    return presentClientDetail(client, checkIns, notes, coupleReport, normSource, now, norms, answers);
   });
 }
 

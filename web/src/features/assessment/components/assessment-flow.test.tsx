@@ -6,6 +6,7 @@ import { sharingAnswers } from "../../../testing/sharing";
 import type { CurrentAssessment, InProgressAssessment } from "../../../lib/api/assessment-api";
 import { AssessmentRoute } from "../../../app/routes/assessment";
 import { consentGiven, consentNotGiven } from "../../../testing/factories";
+import { INTERDEPENDENCE_PROFILE_V1, labelScalePoint, localizeItem } from "@mutual/core";
 
 const scale = [
   { value: 1, label: "Strongly disagree" },
@@ -36,6 +37,8 @@ function inProgress(answers: Record<string, number> = {}): InProgressAssessment 
     answeredCount: Object.keys(answers).length,
     totalCount: 4,
     scale,
+    language: "en",
+    translationStatus: "source",
   };
 }
 
@@ -57,6 +60,39 @@ describe("The assessment flow", () => {
     expect(await screen.findByText("Consent page")).toBeInTheDocument();
     expect(router.state.location.search).toBe("?next=%2Fassessment");
     expect(calls.some((call) => call.path.startsWith("/api/assessments"))).toBe(false);
+  });
+
+  it("shows the statement and its choices as the server gave them in Tamil, marked with their language", async () => {
+    const profile = INTERDEPENDENCE_PROFILE_V1;
+    const inTamil = (itemId: string) => ({
+      id: itemId,
+      text: localizeItem(
+        profile,
+        profile.items.find((entry) => entry.id === itemId)!,
+        "ta",
+      ).text,
+    });
+    const tamil: InProgressAssessment = {
+      ...inProgress(),
+      sections: [
+        { id: "profile", items: [inTamil("close-1"), inTamil("voice-1"), inTamil("ties-1")] },
+        { id: "safety-check", items: [inTamil("safe-1")] },
+      ],
+      scale: profile.scale.points.map((point) => ({ value: point.value, label: labelScalePoint(profile, point.value, "ta") })),
+      language: "ta",
+      translationStatus: "provisional",
+    };
+    stubFetch({
+      "GET /api/consent": consented,
+      "GET /api/assessments/current": { status: 200, body: { inProgress: tamil, completedCount: 0, lastCompletedAt: null, retakeAvailableAt: null } },
+    });
+    renderRoutes(routes, "/assessment");
+    const statement = inTamil("close-1").text;
+    const group = await screen.findByRole("group", { name: statement });
+    expect(within(group).getByText(statement)).toHaveAttribute("lang", "ta");
+    const agree = labelScalePoint(profile, 7, "ta");
+    expect(within(group).getByRole("radio", { name: agree })).toBeInTheDocument();
+    expect(within(group).getByText(agree)).toHaveAttribute("lang", "ta");
   });
 
   it("resumes at the first unanswered statement", async () => {

@@ -94,6 +94,7 @@ export function AssessmentFlow({ assessment, onSubmitted }: AssessmentFlowProps)
             itemId={step.item.id}
             statement={step.item.text}
             scale={assessment.scale}
+            lang={assessment.language}
             value={saver.answers[step.item.id]}
             onChange={(value, byPointer) => {
               saver.choose(step.item.id, value);

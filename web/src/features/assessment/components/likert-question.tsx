@@ -7,6 +7,8 @@ type LikertQuestionProps = {
   itemId: string;
   statement: string;
   scale: readonly ScalePoint[];
+  /** The language the server gave the statement and its labels in (the page's, or English where no translation exists). */
+  lang: string;
   value: number | undefined;
   /** `byPointer`: chosen with a mouse or a finger (not arrow keys or a screen reader's virtual cursor). */
   onChange: (value: number, byPointer: boolean) => void;
@@ -17,7 +19,7 @@ type LikertQuestionProps = {
  * One statement as a native radio group: Tab reaches the group, arrow keys choose, and every
  * point carries its own label on a large target.
  */
-export function LikertQuestion({ itemId, statement, scale, value, onChange, legendRef }: LikertQuestionProps) {
+export function LikertQuestion({ itemId, statement, scale, lang, value, onChange, legendRef }: LikertQuestionProps) {
   const { t } = useTranslation();
   const hintId = `likert-hint-${itemId}`;
   // Arrow keys move through a radio group by choosing each answer in turn, so only a choice made
@@ -25,7 +27,7 @@ export function LikertQuestion({ itemId, statement, scale, value, onChange, lege
   const byPointer = useRef(false);
   return (
     <fieldset className="likert" aria-describedby={hintId}>
-      <legend ref={legendRef} tabIndex={-1} className="likert__statement">
+      <legend ref={legendRef} tabIndex={-1} className="likert__statement" lang={lang}>
         {statement}
       </legend>
       <p id={hintId} className="likert__hint">
@@ -44,7 +46,7 @@ export function LikertQuestion({ itemId, statement, scale, value, onChange, lege
                 byPointer.current = false;
               }}
             />
-            <span>{point.label}</span>
+            <span lang={lang}>{point.label}</span>
           </label>
         ))}
       </div>

@@ -31,6 +31,7 @@ const profileSharer: ClientDetailMember = {
       { id: "low-intimacy", firstSeenAt: "2026-09-28T00:00:00.000Z", lastSeenAt: "2026-09-28T00:00:00.000Z", present: false },
       { id: "low-support", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true },
     ],
+    latestAnswers: null,
   },
   checkIns: null,
   safetyCheck: null,
@@ -85,6 +86,41 @@ const show = (answer: FakeResponse<ClientDetailResponse>) => {
 };
 
 describe("ClientDetail", () => {
+  it("shows each statement as the member read it in Tamil beside the counsellor's English, each marked with its language", async () => {
+    const tamilClose = "என் துணைவருடன் நான் மனதளவில் நெருக்கமாக உணர்கிறேன்.";
+    const answeredInTamil: ClientDetailMember = {
+      ...profileSharer,
+      name: "Kavitha Rajan",
+      profile: {
+        ...profileSharer.profile!,
+        latestAnswers: {
+          completedAt: "2026-11-20T00:00:00.000Z",
+          answeredIn: "ta",
+          items: [
+            {
+              itemId: "close-1",
+              value: 6,
+              answerLabel: "Agree",
+              asGiven: { lang: "ta", text: tamilClose, status: "provisional" },
+              inYourLanguage: { lang: "en", text: "I feel emotionally close to my partner.", status: "source" },
+            },
+          ],
+        },
+      },
+    };
+    show({ status: 200, body: { ...detail, members: [answeredInTamil] } });
+    const member = await screen.findByRole("region", { name: "Kavitha Rajan" });
+    expect(within(member).getByText("Kavitha Rajan answered the latest profile in தமிழ்.")).toBeInTheDocument();
+    const table = within(member).getByRole("table", { name: "The statements of Kavitha Rajan's latest profile and the answers" });
+    const [row] = within(table).getAllByRole("row").slice(1);
+    const cells = within(row!).getAllByRole("cell");
+    expect(within(cells[0]!).getByText(tamilClose)).toHaveAttribute("lang", "ta");
+    expect(cells[0]).toHaveTextContent("(provisional translation)");
+    expect(within(cells[1]!).getByText("I feel emotionally close to my partner.")).toHaveAttribute("lang", "en");
+    expect(cells[1]).not.toHaveTextContent("provisional");
+    expect(cells[2]).toHaveTextContent("Agree");
+  });
+
   it("keeps a safety concern in the member's own private section, apart from the flags, and a pulse decline among the check-in signals", async () => {
     const safetySharer: ClientDetailMember = {
       ...profileSharer,

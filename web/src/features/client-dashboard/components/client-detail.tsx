@@ -14,6 +14,7 @@ import { AreaScoresTable } from "../../../components/client/area-scores-table";
 import { ChangeTable } from "../../../components/client/change-table";
 import { MemberNotes } from "../../../components/client/member-notes";
 import { MemberSafetyCheck } from "../../../components/client/member-safety-check";
+import { MemberAnswers } from "./member-answers";
 import "./client-dashboard.css";
 import { TwoFactorRequired, isTwoFactorRequired } from "../../../components/two-factor/two-factor-required";
 import { intlLocale } from "../../../lib/language";
@@ -154,6 +155,12 @@ function MemberProfile({ member, profile, date }: { member: ClientDetailMember; 
             </li>
           ))}
         </ul>
+      )}
+      {profile.latestAnswers && (
+        <>
+          <h4>{t("clientDashboard.answers.title")}</h4>
+          <MemberAnswers name={member.name} answers={profile.latestAnswers} />
+        </>
       )}
     </>
   );

@@ -26,6 +26,7 @@ const sharingMember: ClientDetailMember = {
       { id: "low-intimacy", firstSeenAt: "2026-09-28T00:00:00.000Z", lastSeenAt: "2026-09-28T00:00:00.000Z", present: false },
       { id: "low-support", firstSeenAt: "2026-11-20T00:00:00.000Z", lastSeenAt: "2026-11-20T00:00:00.000Z", present: true },
     ],
+    latestAnswers: null,
   },
   checkIns: {
     weeks: [{ week: "2026-W47", answers: { spokeUp: 4, feltHeard: 5, backedPartner: 4, feltBacked: 3, friendsFamilyHours: 6, wePulse: 5, mePulse: 4 } }],

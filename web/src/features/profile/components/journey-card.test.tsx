@@ -28,6 +28,8 @@ describe("The home page's next step", () => {
             answeredCount: 2,
             totalCount: 41,
             scale: [],
+            language: "en",
+            translationStatus: "source",
           },
           completedCount: 0,
           lastCompletedAt: null,
