@@ -30,6 +30,7 @@ import * as dataViewSittings from "./20261208T4100_data-view-sittings.js";
 import * as userNameIndex from "./20261209T1000_user-name-index.js";
 import * as pushDeliveries from "./20261209T2000_push-deliveries.js";
 import * as personLanguage from "./20261209T3000_person-language.js";
+import * as clientOffTrackVerdict from "./20261210T1000_client-off-track-verdict.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   "20261209T1000_user-name-index": userNameIndex,
   "20261209T2000_push-deliveries": pushDeliveries,
   "20261209T3000_person-language": personLanguage,
+  "20261210T1000_client-off-track-verdict": clientOffTrackVerdict,
 };
