@@ -285,8 +285,10 @@ export type ClientSummaryTable = {
   declining: number;
   /** Reliably worse since intake, drawn with the norms in client_summary_state.verdict_tests (decision 077). */
   deteriorated: ColumnType<number, number | undefined, number>;
-  /** new_flag + declining + deteriorated: the off-track filter (> 0) and sort. */
+  /** new_flag + declining + deteriorated: the off-track sort. */
   off_track_reasons: ColumnType<number, number | undefined, number>;
+  /** 1 when off_track_reasons > 0: the off-track filter. */
+  off_track: ColumnType<number, number | undefined, number>;
 };
 
 /** A practice whose client_summary rows were built whole (decision 063). */

@@ -180,10 +180,12 @@ export type VerdictTarget = { clientIds: readonly string[] } | { practiceId: str
  */
 export async function writeVerdicts(db: Kysely<DB>, target: VerdictTarget, tests: readonly DeteriorationTest[] | null): Promise<void> {
   const deteriorated = tests === null ? sql`0` : sql`case when ${deterioratedOf(tests)} then 1 else 0 end`;
-  const update = (where: ReturnType<typeof sql>) =>
-    sql`update client_summary as s set deteriorated = ${deteriorated}, off_track_reasons = s.new_flag + s.declining + ${deteriorated} where ${where}`.execute(
-      db,
-    );
+  // Two statements: the second reads the verdict the first wrote (a SET reads the row as it was).
+  const update = async (where: ReturnType<typeof sql>) => {
+    await sql`update client_summary as s set deteriorated = ${deteriorated} where ${where}`.execute(db);
+    await sql`update client_summary as s set off_track_reasons = s.new_flag + s.declining + s.deteriorated,
+      off_track = case when s.new_flag + s.declining + s.deteriorated > 0 then 1 else 0 end where ${where}`.execute(db);
+  };
   if ("practiceId" in target) {
     await update(sql`s.practice_id = ${target.practiceId}`);
     return;
@@ -237,8 +239,7 @@ export async function readClientPage(db: Kysely<DB>, practiceId: string, counsel
     if (query.flag !== undefined) select = select.where(sql<SqlBool>`(s.flag_bits & ${sql.lit(flagBitOf(query.flag))}) <> 0`);
     if (query.overdue === true) select = select.where("s.oldest_check_in_at", "<", cutoff);
     if (query.overdue === false) select = select.where((eb) => eb.or([eb("s.oldest_check_in_at", "is", null), eb("s.oldest_check_in_at", ">=", cutoff)]));
-    if (query.offTrack === true) select = select.where("s.off_track_reasons", ">", 0);
-    if (query.offTrack === false) select = select.where("s.off_track_reasons", "=", 0);
+    if (query.offTrack !== undefined) select = select.where("s.off_track", "=", query.offTrack ? 1 : 0);
     return select;
   };
   const start = (query.page - 1) * query.pageSize;
