@@ -287,10 +287,21 @@ export type ClientSummaryTable = {
   flag_bits: number;
   new_flag: number;
   declining: number;
+  /** Reliably worse since intake, drawn with the norms in client_summary_state.verdict_tests (decision 077). */
+  deteriorated: ColumnType<number, number | undefined, number>;
+  /** new_flag + declining + deteriorated: the off-track sort. */
+  off_track_reasons: ColumnType<number, number | undefined, number>;
+  /** 1 when off_track_reasons > 0: the off-track filter. */
+  off_track: ColumnType<number, number | undefined, number>;
 };
 
 /** A practice whose client_summary rows were built whole (decision 063). */
-export type ClientSummaryStateTable = { practice_id: string; built_at: EpochMs };
+export type ClientSummaryStateTable = {
+  practice_id: string;
+  built_at: EpochMs;
+  /** The deterioration tests (JSON) the client rows' verdicts were drawn with; null: not drawn yet (decision 077). */
+  verdict_tests: string | null;
+};
 
 // Read models (decision 016): derived from the answers and check-ins, never a second truth.
 type Score = number | null;

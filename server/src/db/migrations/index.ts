@@ -31,6 +31,7 @@ import * as userNameIndex from "./20261209T1000_user-name-index.js";
 import * as pushDeliveries from "./20261209T2000_push-deliveries.js";
 import * as personLanguage from "./20261209T3000_person-language.js";
 import * as answerLanguage from "./20261210T0900_answer-language.js";
+import * as clientOffTrackVerdict from "./20261210T1000_client-off-track-verdict.js";
 import * as normsByLanguage from "./20261210T5000_norms-by-language.js";
 
 /**
@@ -70,5 +71,6 @@ export const migrations: Record<string, Migration> = {
   "20261209T2000_push-deliveries": pushDeliveries,
   "20261209T3000_person-language": personLanguage,
   "20261210T0900_answer-language": answerLanguage,
+  "20261210T1000_client-off-track-verdict": clientOffTrackVerdict,
   "20261210T5000_norms-by-language": normsByLanguage,
 };

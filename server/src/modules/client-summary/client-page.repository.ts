@@ -1,7 +1,7 @@
 // One stored row per client (decision 063), aggregated from the member summary rows (decision 018)
 // and written only here, and the dashboard's page read from it: sorted, filtered and counted in SQL
 // through the indexes of 20261208T4000, so a page reads its own rows, not every client's.
-import { sql, type Kysely, type SqlBool } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type SqlBool } from "kysely";
 import { OVERDUE_AFTER_DAYS, type CounsellorFlagId, type DashboardQuery } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { FLAG_BITS } from "./client-summary.policy.js";
@@ -135,15 +135,28 @@ export async function markPracticeBuilt(db: Kysely<DB>, practiceId: string, now:
     .execute();
 }
 
+/**
+ * After a practice's rows were built whole, on PostgreSQL: the planner's figures for the two
+ * tables were taken when they were smaller (often empty, just after the upgrade), and until
+ * autovacuum comes by it read a first page by sorting every client row of the counsellor instead
+ * of walking the name index (×5 at 100,000 clients, decision 077). ANALYZE samples a bounded
+ * number of rows, so this costs the same at any size; SQLite plans from the indexes alone.
+ */
+export async function refreshPlannerFigures(db: Kysely<DB>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`analyze client_member_summary`.execute(db);
+  await sql`analyze client_summary`.execute(db);
+}
+
 export async function deleteAllClientRows(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom("client_summary_state").execute();
   await db.deleteFrom("client_summary").execute();
 }
 
 /**
- * Reliably worse since intake for some member, with today's norms (the same arithmetic as core's
+ * Reliably worse since intake for some member, with the given norms (the same arithmetic as core's
  * computeReliableChange, as listSummaries applies it): read per client row, from its one or two
- * member rows by their primary key, only where a filter or sort asks for it.
+ * member rows by their primary key.
  */
 function deterioratedOf(tests: readonly DeteriorationTest[]) {
   const worse = tests.map((test) => {
@@ -157,31 +170,76 @@ function deterioratedOf(tests: readonly DeteriorationTest[]) {
   return sql<SqlBool>`exists (select 1 from client_member_summary m where m.client_id = s.client_id and (m.bits & ${sql.lit(PROFILE_AND_LATEST)}) = ${sql.lit(PROFILE_AND_LATEST)} and (${anyWorse}))`;
 }
 
+/** Which client rows get their verdict drawn again: some clients (just written), or all of a practice (its norms moved). */
+export type VerdictTarget = { clientIds: readonly string[] } | { practiceId: string };
+
+/**
+ * Draws the stored off-track verdict of the target's client rows (decision 077): deteriorated with
+ * these tests (none yet: not deteriorated), and the reasons counted with the new flag and the
+ * declining pulse the row already holds.
+ */
+export async function writeVerdicts(db: Kysely<DB>, target: VerdictTarget, tests: readonly DeteriorationTest[] | null): Promise<void> {
+  const deteriorated = tests === null ? sql`0` : sql`case when ${deterioratedOf(tests)} then 1 else 0 end`;
+  // Two statements: the second reads the verdict the first wrote (a SET reads the row as it was).
+  const update = async (where: ReturnType<typeof sql>) => {
+    await sql`update client_summary as s set deteriorated = ${deteriorated} where ${where}`.execute(db);
+    await sql`update client_summary as s set off_track_reasons = s.new_flag + s.declining + s.deteriorated,
+      off_track = case when s.new_flag + s.declining + s.deteriorated > 0 then 1 else 0 end where ${where}`.execute(db);
+  };
+  if ("practiceId" in target) {
+    await update(sql`s.practice_id = ${target.practiceId}`);
+    return;
+  }
+  for (let start = 0; start < target.clientIds.length; start += 1000)
+    await update(sql`s.client_id in (${sql.join(target.clientIds.slice(start, start + 1000))})`);
+}
+
+/**
+ * The tests each practice's verdicts were drawn with (JSON, null when not drawn yet), by practice.
+ * On PostgreSQL the state rows are held (for share, in order) until the caller commits, so a moving
+ * of the norms (readVerdictTestsForChange) cannot redraw the practice between this read and the
+ * caller's own verdicts: they would be drawn with norms no longer current.
+ */
+export async function readVerdictTests(db: Kysely<DB>, practiceIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (practiceIds.length === 0) return new Map();
+  const sorted = [...new Set(practiceIds)].sort();
+  let query = db.selectFrom("client_summary_state").select(["practice_id", "verdict_tests"]).where("practice_id", "in", sorted).orderBy("practice_id");
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forShare();
+  const rows = await query.execute();
+  return new Map(rows.map((row) => [row.practice_id, row.verdict_tests]));
+}
+
+/**
+ * The practice's verdict tests; `forChange` holds the state row until the caller commits
+ * (PostgreSQL), so only one redraw runs at a time and none while a refresh holds the norms in place.
+ */
+export async function readPracticeVerdictTests(db: Kysely<DB>, practiceId: string, forChange: boolean): Promise<string | null | undefined> {
+  let query = db.selectFrom("client_summary_state").select("verdict_tests").where("practice_id", "=", practiceId);
+  if (forChange && db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row === undefined ? undefined : row.verdict_tests;
+}
+
+export async function storeVerdictTests(db: Kysely<DB>, practiceId: string, tests: string): Promise<void> {
+  await db.updateTable("client_summary_state").set({ verdict_tests: tests }).where("practice_id", "=", practiceId).execute();
+}
+
 export type ClientPage = { clientIds: string[]; total: number };
 
 /**
  * One page of this counsellor's clients in the dashboard's order (decision 016): filtered by flag,
  * overdue and off track; sorted by name (the byte order of clientSortKey, then client id) or by a
- * value with absent values last either way and ties by name; and how many match.
+ * value with absent values last either way and ties by name; and how many match. Off track is the
+ * stored verdict (decision 077), drawn with the norms the caller made current (readClientSummaryPage).
  */
-export async function readClientPage(
-  db: Kysely<DB>,
-  practiceId: string,
-  counsellorId: string,
-  query: DashboardQuery,
-  now: number,
-  tests: readonly DeteriorationTest[],
-): Promise<ClientPage> {
-  const deteriorated = deterioratedOf(tests);
-  const offTrack = sql<SqlBool>`(s.new_flag = 1 or s.declining = 1 or ${deteriorated})`;
+export async function readClientPage(db: Kysely<DB>, practiceId: string, counsellorId: string, query: DashboardQuery, now: number): Promise<ClientPage> {
   const cutoff = now - OVERDUE_AFTER_DAYS * dayMs;
   const matching = () => {
     let select = db.selectFrom("client_summary as s").where("s.practice_id", "=", practiceId).where("s.counsellor_id", "=", counsellorId);
     if (query.flag !== undefined) select = select.where(sql<SqlBool>`(s.flag_bits & ${sql.lit(flagBitOf(query.flag))}) <> 0`);
     if (query.overdue === true) select = select.where("s.oldest_check_in_at", "<", cutoff);
     if (query.overdue === false) select = select.where((eb) => eb.or([eb("s.oldest_check_in_at", "is", null), eb("s.oldest_check_in_at", ">=", cutoff)]));
-    if (query.offTrack === true) select = select.where(offTrack);
-    if (query.offTrack === false) select = select.where(sql<SqlBool>`not ${offTrack}`);
+    if (query.offTrack !== undefined) select = select.where("s.off_track", "=", query.offTrack ? 1 : 0);
     return select;
   };
   const start = (query.page - 1) * query.pageSize;
@@ -195,10 +253,7 @@ export async function readClientPage(
     select =
       query.sort === "name"
         ? select.orderBy("s.name_key", direction).orderBy("s.client_id", direction)
-        : select
-            .orderBy(sql<number>`s.new_flag + s.declining + case when ${deteriorated} then 1 else 0 end`, direction)
-            .orderBy("s.name_key")
-            .orderBy("s.client_id");
+        : select.orderBy("s.off_track_reasons", direction).orderBy("s.name_key").orderBy("s.client_id");
     const rows = await select.limit(query.pageSize).offset(start).execute();
     return { clientIds: rows.map((row) => row.client_id), total: Number(counted.total) };
   }

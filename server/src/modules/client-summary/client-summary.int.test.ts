@@ -12,7 +12,7 @@ import { acceptClientInvite, inviteClient } from "../../../test/counselling-help
 import { createPractice, enrolTwoFactor, getAs } from "../../../test/practice-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { listClientSummaries, readClientSummaryPage } from "./client-summary.service.js";
+import { listClientSummaries, readClientSummaryPage, type DeteriorationTest } from "./client-summary.service.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 const isReverse = (id: string) => INTERDEPENDENCE_PROFILE_V1.items.find((entry) => entry.id === id)?.isReverse === true;
@@ -53,12 +53,16 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
   async function expectRowsEqualRecomputed(): Promise<void> {
     const kept = await stored();
     const keptClients = await storedClients();
+    // The kept off-track verdicts were drawn with the norms of the practice's last dashboard read
+    // (decision 077): the recomputation draws them with the same.
+    const state = await t.database.db.selectFrom("client_summary_state").select("verdict_tests").where("practice_id", "=", practiceId).executeTakeFirst();
+    const tests = state?.verdict_tests ? (JSON.parse(state.verdict_tests) as DeteriorationTest[]) : [];
     await forgetRows();
     // With no rows left, the next listing recomputes every member of the practice from the sources…
     await listClientSummaries(t.database.db, practiceId, "", []);
     expect(kept).toEqual(await stored());
     // …and the next page read every client's row, from those.
-    await readClientSummaryPage(t.database.db, practiceId, "", { sort: "name", order: "asc", page: 1, pageSize: 25 }, now, []);
+    await readClientSummaryPage(t.database.db, practiceId, "", { sort: "name", order: "asc", page: 1, pageSize: 25 }, now, tests);
     expect(keptClients).toEqual(await storedClients());
   }
   const invite = (kind: "individual" | "couple" = "individual") => inviteClient(t.app, counsellor, practiceId, kind);

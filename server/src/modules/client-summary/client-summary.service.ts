@@ -8,7 +8,12 @@ import {
   isPracticeBuilt,
   markPracticeBuilt,
   readClientPage,
+  refreshPlannerFigures,
+  readVerdictTests,
+  readPracticeVerdictTests,
+  storeVerdictTests,
   upsertClientRows,
+  writeVerdicts,
   type ClientPage,
 } from "./client-page.repository.js";
 import {
@@ -30,15 +35,29 @@ import {
 
 /**
  * The target's member rows, then the rows of every client they belong to (decision 063), from the
- * member rows just written; a client left without members loses its row.
+ * member rows just written, with their off-track verdicts drawn with the norms the rest of their
+ * practice's rows were drawn with (decision 077); a client left without members loses its row.
  */
 async function refresh(db: Kysely<DB>, target: SummaryTarget): Promise<void> {
   await refreshSummaries(db, target);
   const { clientIds, clients } = await readClientMembers(db, target);
+  // Before the client rows are written: on PostgreSQL this holds the practices' norms in place
+  // until commit, and a redraw (which takes the state row first) never waits on a row written here.
+  const testsOf = await readVerdictTests(
+    db,
+    clients.map((client) => client.practiceId),
+  );
   await upsertClientRows(
     db,
     clients.map((client) => clientRowOf(client.practiceId, client.counsellorId, client.members)),
   );
+  for (const [practiceId, tests] of testsOf.entries()) {
+    const written = clients.filter((client) => client.practiceId === practiceId).map((client) => client.clientId);
+    await writeVerdicts(db, { clientIds: written }, tests === null ? null : (JSON.parse(tests) as DeteriorationTest[]));
+  }
+  // A practice not built yet has no state row: its verdicts are drawn when its build is marked.
+  const unmarked = clients.filter((client) => !testsOf.has(client.practiceId)).map((client) => client.clientId);
+  if (unmarked.length > 0) await writeVerdicts(db, { clientIds: unmarked }, null);
   const kept = new Set(clients.map((client) => client.clientId));
   await deleteClientRows(
     db,
@@ -79,7 +98,9 @@ export async function listClientSummaries(
 /**
  * One page of this counsellor's clients in the dashboard's order, filter and count (decision 063),
  * read from the per-client rows; a practice whose rows were never built whole (from before the
- * table, or data loaded directly) is built first, once.
+ * table, or data loaded directly) is built first, once. When the norms moved since the practice's
+ * off-track verdicts were drawn (or they never were), they are drawn again first, for the whole
+ * practice in one statement (decision 077): only then does the page's count depend on its size.
  */
 export async function readClientSummaryPage(
   db: Kysely<DB>,
@@ -92,8 +113,20 @@ export async function readClientSummaryPage(
   if (!(await isPracticeBuilt(db, practiceId))) {
     await refresh(db, { practiceId });
     await markPracticeBuilt(db, practiceId, now);
+    await refreshPlannerFigures(db);
   }
-  return readClientPage(db, practiceId, counsellorId, query, now, tests);
+  await drawVerdictsWith(db, practiceId, tests);
+  return readClientPage(db, practiceId, counsellorId, query, now);
+}
+
+/** Draws the practice's off-track verdicts again if they were drawn with other tests than these (or none). */
+async function drawVerdictsWith(db: Kysely<DB>, practiceId: string, tests: readonly DeteriorationTest[]): Promise<void> {
+  const key = JSON.stringify(tests);
+  // Most reads find them current: a plain read, which waits for nobody.
+  if ((await readPracticeVerdictTests(db, practiceId, false)) === key) return;
+  if ((await readPracticeVerdictTests(db, practiceId, true)) === key) return;
+  await writeVerdicts(db, { practiceId }, tests);
+  await storeVerdictTests(db, practiceId, key);
 }
 
 /**

@@ -19,7 +19,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { signUp, type TestPerson } from "../../../test/auth-helpers.js";
 import { createPractice, enrolTwoFactor, getAs } from "../../../test/practice-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
-import { listClientSummaries, readClientSummaryPage } from "../client-summary/index.js";
+import { listClientSummaries, readClientSummaryPage, refreshClientSummariesOfPerson } from "../client-summary/index.js";
 import { selectPage, summariseClients } from "./dashboard.rules.js";
 import { deteriorationTests } from "./dashboard.service.js";
 
@@ -141,23 +141,30 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
             instrument_key: null,
             scored_answers: null,
           };
-          // Whole and half points, so means and ties occur; sometimes a score is missing.
-          for (const column of SCORE_COLUMNS) score[column] = random() < 0.08 ? null : Math.round(random() * 12) / 2 + 1;
-          score.flag_ids = JSON.stringify(SHAREABLE_FLAG_IDS.filter(() => random() < 0.2));
+          // Steps of 5 on the 0–100 scale the norms are on, so means and ties occur and changes since
+          // intake range from none to far beyond reliable; sometimes a score is missing.
+          for (const column of SCORE_COLUMNS) score[column] = random() < 0.08 ? null : Math.round(random() * 20) * 5;
+          // One client in three raises no flag, so some are off track only by their change since intake.
+          score.flag_ids = JSON.stringify(client % 3 === 0 ? [] : SHAREABLE_FLAG_IDS.filter(() => random() < 0.2));
           await db
             .insertInto("assessment_score")
             .values(score as never)
             .execute();
           await db
             .insertInto("assessment_safety")
-            .values({ assessment_id: assessmentId, user_id: userId, raised: random() < 0.25 ? 1 : 0 })
+            .values({ assessment_id: assessmentId, user_id: userId, raised: client % 3 !== 0 && random() < 0.25 ? 1 : 0 })
             .execute();
         }
         if (random() < 0.8) {
           const at = now - Math.floor(random() * 25) * dayMs - (random() < 0.1 ? 0 : Math.floor(random() * dayMs));
           await db
             .insertInto("check_in_latest")
-            .values({ user_id: userId, iso_week: "2026-W20", updated_at: at, pulse_declining: random() < 0.2 ? 1 : random() < 0.5 ? 0 : null })
+            .values({
+              user_id: userId,
+              iso_week: "2026-W20",
+              updated_at: at,
+              pulse_declining: client % 3 !== 0 && random() < 0.2 ? 1 : random() < 0.5 ? 0 : null,
+            })
             .execute();
         }
         if (random() < 0.4)
@@ -197,6 +204,9 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
     await readClientSummaryPage(t.database.db, practiceId, counsellorId, queries[0]!, now, tests);
     const everyone = summariseClients(await listClientSummaries(t.database.db, practiceId, counsellorId, tests), now);
     expect(everyone.length).toBe(160);
+    // Some clients are off track only by a reliable change for the worse: a broken deterioration test must show.
+    expect(everyone.filter((client) => client.offTrackReasons.join() === "deteriorated").length).toBeGreaterThan(5);
+    expect(everyone.filter((client) => client.offTrackReasons.length === 0).length).toBeGreaterThan(5);
     let nonEmpty = 0;
     for (const query of queries) {
       const expected = selectPage(everyone, query);
@@ -206,6 +216,78 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
     }
     // The seed is varied enough that most of these pages hold someone.
     expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+  });
+
+  /** Off-track pages and counts from the stored verdicts, against the rules with these tests. */
+  async function expectOffTrackPagesAsTheRules(tests: ReturnType<typeof deteriorationTests>): Promise<void> {
+    const everyone = summariseClients(await listClientSummaries(t.database.db, practiceId, counsellorId, tests), now);
+    for (const filter of [
+      { offTrack: "true" },
+      { offTrack: "false" },
+      { sort: "offTrack", order: "desc" },
+      { sort: "offTrack" },
+      { sort: "we", offTrack: "true" },
+    ]) {
+      const query = dashboardQuerySchema.parse({ ...filter, pageSize: "100" });
+      const expected = selectPage(everyone, query);
+      const page = await readClientSummaryPage(t.database.db, practiceId, counsellorId, query, now, tests);
+      expect({ filter, ids: page.clientIds, total: page.total }).toEqual({ filter, ids: expected.rows.map((row) => row.clientId), total: expected.total });
+    }
+  }
+
+  it("draws the stored off-track verdicts again when the norms move, and a write after that uses the new norms", async () => {
+    // Norms that read change as less reliable (wider SDs): fewer clients are reliably worse.
+    const wider = deteriorationTests(
+      Object.fromEntries(Object.entries(PROVISIONAL_NORMS).map(([key, norm]) => [key, { ...norm, sd: norm.sd * 2.5 }])) as typeof PROVISIONAL_NORMS,
+    );
+    const before = summariseClients(await listClientSummaries(t.database.db, practiceId, counsellorId, deteriorationTests(PROVISIONAL_NORMS)), now);
+    const after = summariseClients(await listClientSummaries(t.database.db, practiceId, counsellorId, wider), now);
+    const worse = (clients: typeof before) => clients.filter((client) => client.offTrackReasons.includes("deteriorated")).length;
+    expect(worse(after)).toBeLessThan(worse(before));
+    await expectOffTrackPagesAsTheRules(wider);
+    // A member's latest profile falls: the refresh of their row draws its verdict with the stored (wider) norms.
+    const db = t.database.db;
+    const steady = await db
+      .selectFrom("client_member_summary as m")
+      .innerJoin("client_summary as s", "s.client_id", "m.client_id")
+      .select(["m.user_id", "m.client_id"])
+      .where("m.practice_id", "=", practiceId)
+      .where("s.off_track_reasons", "=", 0)
+      .where("m.d_we", "is not", null)
+      .orderBy("m.user_id")
+      .executeTakeFirstOrThrow();
+    const latest = await db
+      .selectFrom("assessment_score")
+      .select((eb) => eb.fn.max("completed_at").as("at"))
+      .where("user_id", "=", steady.user_id)
+      .executeTakeFirstOrThrow();
+    const lowest = { close: 0, support: 0, accept: 0, voice: 0, self: 0, ties: 0, rely: 0, we: 0, me: 0 };
+    await db.updateTable("assessment_score").set(lowest).where("user_id", "=", steady.user_id).where("completed_at", "=", Number(latest.at)).execute();
+    await refreshClientSummariesOfPerson(db, steady.user_id);
+    const fallen = summariseClients(await listClientSummaries(db, practiceId, counsellorId, wider), now).find((client) => client.clientId === steady.client_id);
+    expect(fallen?.offTrackReasons).toContain("deteriorated");
+    await expectOffTrackPagesAsTheRules(wider);
+    await expectOffTrackPagesAsTheRules(deteriorationTests(PROVISIONAL_NORMS));
+  });
+
+  it("keeps the off-track verdict core draws from the sources: the API's off-track list is exactly its off-track rows", async () => {
+    const read = async (url: string) => {
+      const ids: string[] = [];
+      let total = 0;
+      for (let page = 1; page <= 2; page += 1) {
+        const response = await getAs(t.app, counsellor, `/api/practices/${practiceId}/dashboard?pageSize=100&page=${page}${url}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const body = response.json<DashboardResponse>();
+        ids.push(...body.rows.filter((row) => url !== "" || row.offTrack).map((row) => row.clientId));
+        total = body.total;
+      }
+      return { ids: ids.sort(), total };
+    };
+    const all = await read("");
+    expect(all.total).toBe(160);
+    const offTrack = await read("&offTrack=true");
+    expect(offTrack.ids).toEqual(all.ids);
+    expect(offTrack.total).toBe(all.ids.length);
   });
 
   it("serves the same page through the API", async () => {

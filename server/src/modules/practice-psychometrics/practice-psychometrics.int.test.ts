@@ -240,6 +240,11 @@ describe.each(dialects)("[%s] the instrument on a practice's own clients", (dial
     const second = await getPracticeNorms(t.database.db, practiceId, { now: start + 120_000 });
     expect(second.respondents).toBe(26);
     expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 200_000 })).toBe(second);
+    // A check that found them unchanged is trusted for a minute too: not every dashboard page after
+    // the first minute pays for the check (it reads every client's profiles; decision 077).
+    await seedPeople(practiceId, [{ scopes: ["profile"], takes: [syntheticAnswers(random)] }]);
+    expect(await getPracticeNorms(t.database.db, practiceId, { now: start + 230_000 })).toBe(second);
+    expect((await getPracticeNorms(t.database.db, practiceId, { now: start + 261_000 })).respondents).toBe(27);
     // Requests that arrive together share one computation.
     const [a, b] = await Promise.all([
       getPracticeNorms(t.database.db, practiceId, { now: start + 1_000_000 }),

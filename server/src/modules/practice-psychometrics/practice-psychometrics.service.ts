@@ -62,7 +62,8 @@ export type PracticeNorms = {
   itemsByLanguage: DifLanguageScreen[];
 };
 
-type CacheEntry = { fingerprint: string; storedAt: number; value: PracticeNorms };
+/** `checkedAt`: when the fingerprint was last found unchanged (or the figures computed); trusted for `trustMs` from then. */
+type CacheEntry = { fingerprint: string; storedAt: number; checkedAt: number; value: PracticeNorms };
 type DatabaseCache = {
   entries: Map<string, CacheEntry>;
   /** One computation per practice and inputs at a time: requests arriving meanwhile wait for it. */
@@ -133,25 +134,31 @@ async function computePracticeNorms(db: Kysely<DB>, practiceId: string, instrume
 /**
  * The norms reliable change should use for this practice's clients, and which they are
  * (`normSource`). Cached per practice: reused for `trustMs` as they are, then for up to five
- * minutes while a fingerprint of their inputs is unchanged, else computed again.
+ * minutes while a fingerprint of their inputs is unchanged (each check that finds it so trusted for
+ * `trustMs` again), else computed again.
  */
 export async function getPracticeNorms(db: Kysely<DB>, practiceId: string, options: PracticeNormsOptions = {}): Promise<PracticeNorms> {
   const now = options.now ?? Date.now();
   const { entries: cache, inFlight } = cacheOf(db);
   const cached = cache.get(practiceId);
-  if (cached && now - cached.storedAt < (options.trustMs ?? DEFAULT_TRUST_MS)) return cached.value;
+  if (cached && now - cached.checkedAt < (options.trustMs ?? DEFAULT_TRUST_MS)) return cached.value;
   const fingerprint = await readEligibleFingerprint(db, practiceId);
   // Read the cache again: a request that arrived together with this one may have finished its
   // computation while this one waited for the fingerprint (then it is no longer in flight).
   const current = cache.get(practiceId);
-  if (current && current.fingerprint === fingerprint && now - current.storedAt < CACHE_TTL_MS) return current.value;
+  if (current && current.fingerprint === fingerprint && now - current.storedAt < CACHE_TTL_MS) {
+    // Without this, every read after the first minute would check again until the five minutes
+    // ran out: at 100,000 clients that check costs far more than the page it serves.
+    current.checkedAt = Math.max(current.checkedAt, now);
+    return current.value;
+  }
   const key = `${practiceId}|${fingerprint}`;
   const running = inFlight.get(key);
   if (running) return running;
   const computation = computePracticeNorms(db, practiceId, INTERDEPENDENCE_PROFILE_V1, now)
     .then((value) => {
       cache.delete(practiceId);
-      cache.set(practiceId, { fingerprint, storedAt: now, value });
+      cache.set(practiceId, { fingerprint, storedAt: now, checkedAt: now, value });
       // Oldest first in a Map: drop the least recently stored beyond the bound.
       while (cache.size > CACHE_MAX_PRACTICES) cache.delete(cache.keys().next().value as string);
       return value;
