@@ -166,8 +166,8 @@ const ms: Translation = {
     summary: "Jadikan satu perkara yang anda ingin bangkitkan sebagai ayat pendek dan tenang yang anda yakini.",
     steps: [
       "Pilih satu perkara kecil yang anda mahu berubah, atau satu perkara yang anda mahu pasangan anda tahu.",
-      "Tulis sebagai ayat yang bermula dengan \"Saya\": apa yang anda rasa, dan apa yang anda mahu.",
-      "Baca semula dan buang sebarang kata menyalahkan, atau kata \"selalu\" dan \"tidak pernah\".",
+      'Tulis sebagai ayat yang bermula dengan "Saya": apa yang anda rasa, dan apa yang anda mahu.',
+      'Baca semula dan buang sebarang kata menyalahkan, atau kata "selalu" dan "tidak pernah".',
       "Sebut dengan kuat kepada diri sendiri sekali atau dua kali, sehingga ia kedengaran seperti anda.",
       "Tentukan sama ada, bila dan di mana anda mahu berkongsinya. Menyimpannya dahulu pun tidak mengapa.",
     ],
@@ -179,7 +179,7 @@ const ms: Translation = {
     steps: [
       "Pilih hajat yang tidak begitu penting, seperti memilih filem, atau sepuluh minit masa senyap selepas kerja.",
       "Cari saat yang tenang apabila anda berdua tidak tergesa-gesa atau penat.",
-      "Minta dengan mudah dan jelas, contohnya: \"Saya mahu… Boleh tak?\"",
+      'Minta dengan mudah dan jelas, contohnya: "Saya mahu… Boleh tak?"',
       "Dengar jawapannya, dan jika jawapannya tidak, tanya apa yang mungkin sesuai.",
       "Ucapkan terima kasih kepada pasangan anda kerana mendengar, apa pun hasilnya.",
     ],
@@ -305,8 +305,8 @@ const ta: Translation = {
     summary: "நீங்கள் பேச விரும்பும் ஒரு விஷயத்தை, நீங்கள் உறுதியாக நிற்கக்கூடிய சிறிய, அமைதியான வாக்கியமாக எழுதுங்கள்.",
     steps: [
       "மாற வேண்டும் என்று நீங்கள் விரும்பும் ஒரு சிறிய விஷயத்தை, அல்லது உங்கள் துணைவர் தெரிந்துகொள்ள வேண்டும் என்று விரும்பும் ஒன்றைத் தேர்ந்தெடுங்கள்.",
-      "\"நான்\" என்று தொடங்கும் வாக்கியமாக எழுதுங்கள்: நீங்கள் உணர்வது என்ன, நீங்கள் விரும்புவது என்ன.",
-      "மீண்டும் படித்து, குற்றம் சாட்டும் சொற்களையும் \"எப்போதும்\", \"ஒருபோதும் இல்லை\" போன்ற சொற்களையும் நீக்குங்கள்.",
+      '"நான்" என்று தொடங்கும் வாக்கியமாக எழுதுங்கள்: நீங்கள் உணர்வது என்ன, நீங்கள் விரும்புவது என்ன.',
+      'மீண்டும் படித்து, குற்றம் சாட்டும் சொற்களையும் "எப்போதும்", "ஒருபோதும் இல்லை" போன்ற சொற்களையும் நீக்குங்கள்.',
       "அது உங்கள் சொந்தக் குரல் போல் ஒலிக்கும் வரை, ஒன்றிரண்டு முறை உங்களுக்கே சத்தமாகச் சொல்லிப் பாருங்கள்.",
       "அதைப் பகிர வேண்டுமா, எப்போது, எங்கே என்று முடிவு செய்யுங்கள். இப்போதைக்கு உங்களிடமே வைத்துக்கொள்வதும் சரிதான்.",
     ],
@@ -318,8 +318,8 @@ const ta: Translation = {
     steps: [
       "படத்தைத் தேர்வு செய்வது, அல்லது வேலை முடிந்ததும் பத்து நிமிட அமைதி போன்ற, அதிக முக்கியம் இல்லாத ஓர் ஆசையைத் தேர்ந்தெடுங்கள்.",
       "இருவரும் அவசரத்திலோ களைப்பிலோ இல்லாத ஓர் அமைதியான நேரத்தைக் கண்டுபிடியுங்கள்.",
-      "எளிமையாகவும் தெளிவாகவும் கேளுங்கள், எடுத்துக்காட்டாக: \"எனக்கு… வேண்டும். உங்களுக்குச் சரியா?\"",
-      "பதிலைக் கேளுங்கள். அது \"முடியாது\" என்றால், வேறு எது சரிப்படும் என்று கேளுங்கள்.",
+      'எளிமையாகவும் தெளிவாகவும் கேளுங்கள், எடுத்துக்காட்டாக: "எனக்கு… வேண்டும். உங்களுக்குச் சரியா?"',
+      'பதிலைக் கேளுங்கள். அது "முடியாது" என்றால், வேறு எது சரிப்படும் என்று கேளுங்கள்.',
       "முடிவு எதுவாக இருந்தாலும், நீங்கள் சொன்னதைக் கேட்டதற்காக உங்கள் துணைவருக்கு நன்றி சொல்லுங்கள்.",
     ],
     reflectionPrompt: "ஒன்றை நேரடியாகக் கேட்டது எப்படி இருந்தது? உங்கள் துணைவர் எப்படிப் பதில் சொன்னார், பிறகு நீங்கள் எப்படி உணர்ந்தீர்கள்?",

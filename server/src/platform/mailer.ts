@@ -62,9 +62,7 @@ function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = lazyTransport((nodemailer) => nodemailer.createTransport(smtpUrl));
   return {
     async send(email) {
-      await (
-        await transport.get()
-      ).sendMail(messageOf(from, email));
+      await (await transport.get()).sendMail(messageOf(from, email));
     },
     close: transport.close,
   };
@@ -75,9 +73,7 @@ function createConsoleMailer({ from, dataDir, logger }: MailerOptions): Mailer {
   const outbox = path.join(dataDir, "outbox");
   return {
     async send(email) {
-      const info = await (
-        await transport.get()
-      ).sendMail(messageOf(from, email));
+      const info = await (await transport.get()).sendMail(messageOf(from, email));
       ensurePrivateDirectory(outbox);
       const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });

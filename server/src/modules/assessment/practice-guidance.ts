@@ -1,5 +1,14 @@
 // Which practices to suggest, and why, from a person's own flags and scores. Pure.
-import { practiceReasonText, textIn, type Language, type ModelFlag, type OwnerFlagView, type PracticeId, type PracticeReasonKey, type Profile } from "@mutual/core";
+import {
+  practiceReasonText,
+  textIn,
+  type Language,
+  type ModelFlag,
+  type OwnerFlagView,
+  type PracticeId,
+  type PracticeReasonKey,
+  type Profile,
+} from "@mutual/core";
 
 export type PracticeGuidance = {
   /** Most relevant first; empty before a first completed profile. */

@@ -87,7 +87,8 @@ export function presentClientCsv(people: readonly ClientExportPerson[], language
         const isSafety = item.dimension === "SAFE";
         if (isSafety ? !content.safety : !content.profile) continue;
         const value = answers[item.id];
-        if (value !== undefined) rows.push([person.name, isSafety ? "safety-answer" : "answer", date, item.id, value, localizeItem(assessment.instrument, item, language).text]);
+        if (value !== undefined)
+          rows.push([person.name, isSafety ? "safety-answer" : "answer", date, item.id, value, localizeItem(assessment.instrument, item, language).text]);
       }
       if (content.safety) rows.push([person.name, "safety-screen", date, "concern-raised", null, summary.safetyRaised ? "yes" : "no"]);
     }

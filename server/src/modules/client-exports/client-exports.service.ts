@@ -107,13 +107,7 @@ export async function exportClientFhir(deps: ClientExportsDeps, actor: Actor, pr
 }
 
 /** The client's shared data as one long CSV (person, record, date, key, value, text). */
-export async function exportClientCsv(
-  deps: ClientExportsDeps,
-  actor: Actor,
-  practiceId: string,
-  clientId: string,
-  language: Language = "en",
-): Promise<string> {
+export async function exportClientCsv(deps: ClientExportsDeps, actor: Actor, practiceId: string, clientId: string, language: Language = "en"): Promise<string> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const people = await requireMyClient(trx, actor, practiceId, clientId);

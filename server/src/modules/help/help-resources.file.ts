@@ -13,9 +13,7 @@ export const defaultHelpResourcesPath = fileURLToPath(new URL("../../../data/hel
  */
 const localizedTextSchema = z.union([
   z.string().min(1),
-  z
-    .object({ en: z.string().min(1), "zh-Hans": z.string().min(1).optional(), ms: z.string().min(1).optional(), ta: z.string().min(1).optional() })
-    .strict(),
+  z.object({ en: z.string().min(1), "zh-Hans": z.string().min(1).optional(), ms: z.string().min(1).optional(), ta: z.string().min(1).optional() }).strict(),
 ]);
 type LocalizedText = z.infer<typeof localizedTextSchema>;
 

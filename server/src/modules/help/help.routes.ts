@@ -16,5 +16,9 @@ export type HelpRoutesOptions = {
  */
 export const helpRoutes: FastifyPluginAsyncZod<HelpRoutesOptions> = async (app, options) => {
   const resources = loadHelpResources(options.resourcesPath);
-  app.get("/api/help/resources", { config: { access: "public" }, schema: { response: { 200: helpResourcesResponseSchema } } }, async (request) => resources[requestLanguage(request)]);
+  app.get(
+    "/api/help/resources",
+    { config: { access: "public" }, schema: { response: { 200: helpResourcesResponseSchema } } },
+    async (request) => resources[requestLanguage(request)],
+  );
 };
