@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { languageFromAcceptLanguage } from "./language-tags.js";
-import { checkCatalogues, textIn, type Catalogues } from "./localized-text.js";
+import { checkCatalogues, sayersOf, textIn, type Catalogues } from "./localized-text.js";
 
 describe("the language a request asks for", () => {
   it("follows Accept-Language by weight, then by order, mapping tags as the web app does", () => {
@@ -39,6 +39,13 @@ describe("server-made text in a language", () => {
     expect(textIn(catalogues, "ms")("weeks", { count: 1 })).toBe("1 minggu");
     expect(textIn(catalogues, "en")("weeks", { count: 1 })).toBe("1 week");
     expect(textIn(catalogues, "en")("weeks", { count: 12_000 })).toBe("12,000 weeks");
+  });
+
+  it("keeps one sayer per language for text said often, each in its own language", () => {
+    const sayerIn = sayersOf(catalogues);
+    expect(sayerIn("ta")).toBe(sayerIn("ta"));
+    expect(sayerIn("ta")("greeting", { name: "Kavi" })).toBe("வணக்கம் Kavi");
+    expect(sayerIn("ms")("greeting", { name: "Kavi" })).toBe("Helo Kavi");
   });
 
   it("says in English what a language lacks, and fails loudly on a key nobody wrote", () => {

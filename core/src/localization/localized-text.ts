@@ -46,6 +46,22 @@ export function textIn<Key extends string>(catalogues: Catalogues<Key>, language
   };
 }
 
+/**
+ * For text said often (every score and flag the model words): one sayer per language, made on first
+ * use and kept, since making one builds Intl formatters that cost more than the sentence.
+ */
+export function sayersOf<Key extends string>(catalogues: Catalogues<Key>): (language: Language) => Say<Key> {
+  const made = new Map<Language, Say<Key>>();
+  return (language) => {
+    let say = made.get(language);
+    if (say === undefined) {
+      say = textIn(catalogues, language);
+      made.set(language, say);
+    }
+    return say;
+  };
+}
+
 /** The `{{placeholders}}` a text uses, sorted: a translation must use the same ones. */
 export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? ""))].sort();

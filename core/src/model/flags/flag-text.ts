@@ -2,7 +2,7 @@
 // explanation and its rule. A flag keeps the facts its explanation states (`wording`: which sentence, with which
 // numbers; `triggeredBy`: which answers); the model words it in English with these same functions,
 // and a presenter words the same facts again in the page's language. Nothing here reads a database.
-import { textIn, type Catalogues, type Language, type Say } from "../../localization/index.js";
+import { sayersOf, type Catalogues, type Language } from "../../localization/index.js";
 import type { Instrument } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { influenceIn, joinSentences } from "../scoring/score-text.js";
@@ -297,17 +297,7 @@ export const flagText: Catalogues<FlagTextKey> = {
   },
 };
 
-// Said often (every score and flag the model makes), so each language's sayer is made once: making
-// one builds Intl formatters, which cost more than the sentence.
-const sayFlags = new Map<Language, Say<keyof typeof flagText.en>>();
-function sayFlag(language: Language): Say<keyof typeof flagText.en> {
-  let say = sayFlags.get(language);
-  if (say === undefined) {
-    say = textIn(flagText, language);
-    sayFlags.set(language, say);
-  }
-  return say;
-}
+const sayFlag = sayersOf(flagText);
 
 /** A flag's short title in a language. */
 export function flagTitleIn(id: FlagId, language: Language): string {

@@ -2,7 +2,7 @@
 // keeps the facts (which answers moved a score, how many were answered, where the point sits);
 // these functions say them. The scorer itself words its results in English with the same functions,
 // so English is said one way only, and a presenter says the same facts again in the page's language.
-import { textIn, type Catalogues, type Language, type Say } from "../../localization/index.js";
+import { sayersOf, type Catalogues, type Language } from "../../localization/index.js";
 import type { Instrument } from "../instrument/instrument-types.js";
 import { MODEL_THRESHOLDS } from "../model-thresholds.js";
 import { findItem, labelScalePoint, localizeDimension, localizeItem } from "../instrument/instrument-lookup.js";
@@ -132,17 +132,7 @@ export const scoreText: Catalogues<ScoreTextKey> = {
   },
 };
 
-// Said often (every score and flag the model makes), so each language's sayer is made once: making
-// one builds Intl formatters, which cost more than the sentence.
-const sayScores = new Map<Language, Say<keyof typeof scoreText.en>>();
-function sayScore(language: Language): Say<keyof typeof scoreText.en> {
-  let say = sayScores.get(language);
-  if (say === undefined) {
-    say = textIn(scoreText, language);
-    sayScores.set(language, say);
-  }
-  return say;
-}
+const sayScore = sayersOf(scoreText);
 
 /** The name of a score in a language: a dimension's from the instrument, the rest from the catalogue. */
 export function scoreNameIn(instrument: Instrument, key: string, language: Language): string {
