@@ -6,6 +6,7 @@ import { expectNoAxeViolations, saveScreenshot } from "./support/accessibility";
 import { answerProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 import { reverseWorded } from "./support/reverse-worded";
 import { goToPlace } from "./support/navigation";
+import { pdfIncludes, pdfText } from "./support/pdf-text";
 
 const password = "copper meadow lantern tide";
 
@@ -249,6 +250,14 @@ test("answers that raise concerns bring kind next steps, counselling and private
   await expect(flags.getByRole("link", { name: "Find counselling" }).first()).toHaveAttribute("href", "/help/counselling");
   await expectNoAxeViolations(page, "profile with flags and safety resources");
   await saveScreenshot(page, "profile-with-flags");
+
+  // A printed profile can be found by someone else: it keeps the flags and leaves the private safety box out.
+  await page.emulateMedia({ media: "print" });
+  const printed = await pdfText(await page.pdf({ format: "A4" }));
+  await page.emulateMedia({ media: "screen" });
+  expect(pdfIncludes(printed, "Things worth a closer look")).toBe(true);
+  expect(pdfIncludes(printed, "For you only")).toBe(false);
+  expect(pdfIncludes(printed, "See confidential support services")).toBe(false);
 
   await goToPlace(page, "Habits");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Habits");
