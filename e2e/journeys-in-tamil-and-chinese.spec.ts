@@ -80,7 +80,7 @@ for (const journey of journeys) {
 
     // The other statements through the API (the keyboard path is partner-journey.spec's), then the review.
     // The private safety check reports no concern (agreeing only with its one reverse-worded statement).
-    await answerProfileByApi(page, (sectionId, itemId) => (sectionId === "safety-check" ? (reverseWorded.has(itemId) ? 7 : 1) : 5));
+    await answerProfileByApi(page, (sectionId, itemId) => (sectionId === "safety-check" ? (reverseWorded.has(itemId) ? 7 : 1) : 5), language);
     await page.reload();
     await expect(page.getByRole("heading", { name: say("assessment.reviewTitle") })).toBeVisible();
     await page

@@ -22,9 +22,10 @@ export async function signUpInBrowser(page: Page, name: string, email: string, p
  * partner-journey.spec). `valueFor` picks each answer from the section and item;
  * `safety-check` is the private section. Returns the assessment's id, not yet submitted.
  */
-export async function answerProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<string> {
-  // Requests that change something must come from our own pages, as the browser's would.
-  const headers = { origin: new URL(page.url()).origin };
+export async function answerProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number, language?: Language): Promise<string> {
+  // Requests that change something must come from our own pages, as the browser's would; a page in
+  // a language sends it, and the profile keeps the language it was answered in.
+  const headers = { origin: new URL(page.url()).origin, ...(language === undefined ? {} : { "accept-language": language }) };
   const { noticeVersion } = (await (await page.request.get("/api/consent")).json()) as { noticeVersion: string };
   expect((await page.request.post("/api/consent", { headers, data: { noticeVersion, agree: true } })).status()).toBe(200);
   const started = (await (await page.request.post("/api/assessments", { headers, data: {} })).json()) as {
@@ -41,8 +42,8 @@ export async function answerProfileByApi(page: Page, valueFor: (sectionId: strin
 }
 
 /** As answerProfileByApi, then submits the profile. */
-export async function completeProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number): Promise<void> {
-  const id = await answerProfileByApi(page, valueFor);
+export async function completeProfileByApi(page: Page, valueFor: (sectionId: string, itemId: string) => number, language?: Language): Promise<void> {
+  const id = await answerProfileByApi(page, valueFor, language);
   const headers = { origin: new URL(page.url()).origin };
   expect((await page.request.post(`/api/assessments/${id}/submit`, { headers, data: {} })).status()).toBe(200);
 }
