@@ -69,6 +69,8 @@ export default defineConfig({
         // As behind a reverse proxy: each test browser sends its own address (e2e/support/fixtures.ts).
         CLIENT_IP_HEADER: "x-forwarded-for",
         NODE_ENV: "production",
+        // The outbox's round every 5 s (its shortest), so a reminder due in a minute arrives within the test.
+        OUTBOX_SECONDS: "5",
       },
     },
   ],

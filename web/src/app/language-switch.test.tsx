@@ -114,6 +114,17 @@ describe("the language switch", () => {
     );
   });
 
+  it("stores the language the page follows from the browser for a person who never chose one, so their reminders come in it", async () => {
+    await withFixtureText("ms");
+    await setLanguage("ms");
+    const calls = stubFetch(signedIn(null));
+    renderRoutes(routes, "/");
+    await waitFor(() =>
+      expect(calls.filter((call) => call.method === "PUT")).toEqual([{ method: "PUT", path: "/api/preferences/language", body: { language: "ms" } }]),
+    );
+    expect(window.localStorage.getItem("mutual.language")).toBeNull();
+  });
+
   it("says so, and stays in the language shown, when the language's text cannot be fetched", async () => {
     stubFetch(visitor);
     const { onLanguageLoad } = await import("../lib/language");

@@ -21,15 +21,16 @@ export async function chooseLanguage(language: Language): Promise<void> {
 
 /**
  * Once a signed-in person's settings arrive: their stored language is shown (and remembered here);
- * if they never stored one, the one chosen on this device is stored for them.
+ * if they never stored one, the language they read here is stored for them (the one chosen on this
+ * device, else the browser's that the page follows), so what the server sends them unasked, a
+ * reminder or a counsellor's request, comes in the language they read Mutual in.
  */
 export function useLanguageOfPerson(isSignedIn: boolean): void {
   const stored = useShellPreferences(isSignedIn)?.language;
   useEffect(() => {
     if (stored === undefined) return;
     if (stored === null) {
-      const chosenHere = rememberedLanguage();
-      if (chosenHere) void storeForPerson(chosenHere).catch(() => undefined);
+      void storeForPerson(rememberedLanguage() ?? getLanguage()).catch(() => undefined);
     } else if (stored !== getLanguage()) {
       void setLanguage(stored, { remember: true }).catch(() => undefined);
     }
