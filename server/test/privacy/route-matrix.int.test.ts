@@ -394,17 +394,21 @@ const table: Entry[] = [
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/client-invites`, payload: { kind: "individual" } }),
     expect: forPracticeMembers(ok(["code", "createdAt", "expiresAt", "id", "kind"], 201)),
   },
-  // The practice's psychometrics: its owners and admins with two-step sign-in; aggregates only.
-  // Counsellors (the owner's own and a colleague) are refused by role.
+  // The practice's psychometrics: its owners and admins with two-step sign-in; aggregates only, also
+  // by the language people answered in (decision 087). Counsellors (the owner's own and a colleague)
+  // are refused by role.
   {
     route: "GET /api/practices/:practiceId/psychometrics",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/psychometrics` }),
-    expect: forPracticeMembers(ok(["computedAt", "dimensions", "instrument", "minimumN", "normSource", "respondents", "statisticsMinimumN"]), {
-      counsellorShared: fails(403),
-      counsellorNotes: fails(403),
-      colleagueCounsellor: fails(403),
-      counsellorNoTwoFactor: fails(403),
-    }),
+    expect: forPracticeMembers(
+      ok(["computedAt", "dimensions", "instrument", "itemsByLanguage", "languages", "minimumN", "normSource", "respondents", "statisticsMinimumN"]),
+      {
+        counsellorShared: fails(403),
+        counsellorNotes: fails(403),
+        colleagueCounsellor: fails(403),
+        counsellorNoTwoFactor: fails(403),
+      },
+    ),
   },
   // Exports (decision 017): only the owner's counsellor, with two-step sign-in, while the owner
   // shares; the owner shares profile and check-ins, so no SAFE answer, note or reflection leaves,
