@@ -5,11 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readSignUpConfirmation, type SignUpConfirmation } from "../../server/src/auth/sign-up-link.js";
-
-/** A message's text with quoted-printable soft line breaks and escapes undone. */
-function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+import { parseEmail } from "./email-message.js";
 
 /** Every email in the outbox sent to an address, oldest first (the files are named by time). */
 export function outboxMessagesTo(dataDir: string, email: string): Array<{ subject: string; text: string }> {
@@ -19,9 +15,9 @@ export function outboxMessagesTo(dataDir: string, email: string): Array<{ subjec
   return fs
     .readdirSync(outbox)
     .sort()
-    .map((file) => decodeQuotedPrintable(fs.readFileSync(path.join(outbox, file), "utf8")))
-    .filter((message) => recipient.test(message))
-    .map((message) => ({ subject: /^Subject: (.*)$/m.exec(message)?.[1] ?? "", text: message }));
+    .map((file) => parseEmail(fs.readFileSync(path.join(outbox, file), "utf8")))
+    .filter((message) => recipient.test(message.head))
+    .map((message) => ({ subject: message.subject, text: `${message.head}\n\n${message.body}` }));
 }
 
 /** The newest sign-up link emailed to an address: its URL, token and the page it continues to. */

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import os from "node:os";
 import { SMTPServer } from "smtp-server";
 import { createMailer, type Mailer } from "../src/platform/mailer.js";
+import { parseEmail } from "../../scripts/support/email-message.js";
 
 export type CapturedEmail = { to: string[]; raw: string; subject: string; text: string; header(name: string): string | undefined };
 
@@ -51,59 +52,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   };
 }
 
+/** What the server received, read back as text (scripts/support/email-message.ts: encoded words, base64 and quoted-printable undone). */
 function parse(to: string[], raw: string): CapturedEmail {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const body = raw.slice(split + 4);
-  const headers = new Map<string, string>();
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  // Plain text, 7bit, quoted-printable or base64, read as UTF-8 (what nodemailer writes for Chinese or Tamil).
-  const encoding = headers.get("content-transfer-encoding") ?? "";
-  const text = /quoted-printable/i.test(encoding)
-    ? quotedPrintable(body.replace(/=\r\n/g, ""))
-    : /base64/i.test(encoding)
-      ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-      : body;
-  return {
-    to,
-    raw,
-    subject: decodeEncodedWords(headers.get("subject") ?? ""),
-    text: text.replace(/\r\n/g, "\n"),
-    header: (name) => headers.get(name.toLowerCase()),
-  };
-}
-
-/** Quoted-printable's bytes: each =XX is one byte. */
-function quotedPrintableBytes(encoded: string): Buffer {
-  const bytes: number[] = [];
-  for (let index = 0; index < encoded.length; index += 1) {
-    const hex = encoded[index] === "=" ? /^[0-9A-F]{2}$/i.exec(encoded.slice(index + 1, index + 3)) : null;
-    if (hex) {
-      bytes.push(parseInt(hex[0], 16));
-      index += 2;
-    } else bytes.push(encoded.charCodeAt(index));
-  }
-  return Buffer.from(bytes);
-}
-
-/** Quoted-printable to text, its bytes read as UTF-8. */
-const quotedPrintable = (encoded: string) => quotedPrintableBytes(encoded).toString("utf8");
-
-const encodedWord = /=\?[^?]+\?([BbQq])\?([^?]*)\?=/g;
-
-/**
- * A header's RFC 2047 encoded words (=?UTF-8?B?…?= or =?UTF-8?Q?…?=) as text: the space between two
- * of them is not part of it, and a run of them is one run of bytes (a character may straddle two).
- */
-function decodeEncodedWords(header: string): string {
-  return header.replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=\s*)+/g, (run) => {
-    const bytes = [...run.matchAll(encodedWord)].map(([, kind = "", data = ""]) =>
-      kind.toUpperCase() === "B" ? Buffer.from(data, "base64") : quotedPrintableBytes(data.replace(/_/g, " ")),
-    );
-    const trailing = /\s*$/.exec(run)?.[0] ?? "";
-    return Buffer.concat(bytes).toString("utf8") + trailing;
-  });
+  const message = parseEmail(raw);
+  return { to, raw, subject: message.subject, text: message.body, header: message.header };
 }
