@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from "./support/accessibility";
 import { words, type Language } from "./support/catalogue";
 import { completeProfileByApi, signUpInBrowser } from "./support/profile-by-api";
 import { reverseWorded } from "./support/reverse-worded";
+import { registerSecret } from "./support/secrets";
 
 // A couple where one partner reads Tamil and the other Chinese (issue 18): each answers the profile
 // in their own language and reads the one couple report in theirs, the page's words and the
@@ -45,7 +46,8 @@ test("a Tamil and a Chinese reader answer in their own languages and each read t
   const headers = { origin: new URL(kavi.url()).origin };
 
   // Linked by an invite code, each sharing their pattern and seven scores.
-  const invite = (await (await kavi.request.post("/api/couple/invite", { headers })).json()) as { code: string };
+  const { invite } = (await (await kavi.request.post("/api/couple/invite", { headers })).json()) as { invite: { code: string } };
+  registerSecret("an invite code", invite.code);
   expect((await wei.request.post("/api/couple/accept", { headers, data: { code: invite.code } })).status()).toBe(200);
   for (const page of pages)
     expect((await page.request.put("/api/couple/shares", { headers, data: { scopes: ["overview", "dimensions"] } })).status()).toBe(200);
