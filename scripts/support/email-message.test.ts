@@ -24,6 +24,8 @@ describe("an email read back from the wire", () => {
     const message = parseEmail(raw);
     expect(message.subject).toBe(subject);
     expect(message.body).toBe(body);
+    expect(message.header("subject")).toMatch(/^=\?UTF-8\?[BQ]\?/i);
+    expect(message.head).toContain(`Subject: ${subject}`);
     expect(message.header("content-language")).toBe("ta");
     expect(message.head).toMatch(/^To: kavi@example\.test$/m);
   });

@@ -11,6 +11,7 @@ export type EmailMessage = {
   head: string;
   /** The body as text, lines ending in \n. */
   body: string;
+  /** A header's value as sent (unfolded, encoded words left as they travelled). */
   header: (name: string) => string | undefined;
 };
 
@@ -24,9 +25,9 @@ export function parseEmail(raw: string): EmailMessage {
   for (const line of head.split("\n")) {
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
-    const value = decodeEncodedWords(line.slice(colon + 1).trim());
+    const value = line.slice(colon + 1).trim();
     headers.set(line.slice(0, colon).toLowerCase(), value);
-    lines.push(`${line.slice(0, colon)}: ${value}`);
+    lines.push(`${line.slice(0, colon)}: ${decodeEncodedWords(value)}`);
   }
   const encoding = headers.get("content-transfer-encoding") ?? "";
   const body = /quoted-printable/i.test(encoding)
@@ -36,7 +37,7 @@ export function parseEmail(raw: string): EmailMessage {
       : encodedBody;
   return {
     raw,
-    subject: headers.get("subject") ?? "",
+    subject: decodeEncodedWords(headers.get("subject") ?? ""),
     head: lines.join("\n"),
     body: body.replace(/\r\n/g, "\n"),
     header: (name) => headers.get(name.toLowerCase()),
