@@ -2,19 +2,13 @@ import { importLaterCatalogues } from "../locales/en/first-load";
 import { importTranslation } from "../locales/translations/load";
 import { getLanguage } from "../lib/language";
 import { loadChunk } from "../lib/reload-on-new-version";
+import { yieldToMain } from "../lib/yield-to-main";
 import type * as PageProvidersModule from "./page-providers";
 
 // How a lazy page arrives (decision 061): its code, the page providers (i18next, TanStack Query)
 // and the text of every feature are all asked for at once, instead of the text only after the
 // providers ran; and the work once they are here is cut into short tasks, so the browser can
 // paint and answer input between them instead of running one long task.
-
-/** Lets the browser do other work (paint, input) before going on. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === "function") return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** A page module and the page providers, ready to render: text added, in short tasks. */
 export async function loadPageWithProviders<Page>(load: () => Promise<Page>): Promise<[Page, typeof PageProvidersModule]> {

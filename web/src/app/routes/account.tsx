@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../components/alert";
 import { Button } from "../../components/button";
 import { Page } from "../../components/page";
+import { BelowTheFold } from "../../components/below-the-fold";
 import { useMe, useResendVerification } from "../../lib/api/auth-api";
 import { ChangePasswordForm } from "../../features/auth/components/change-password-form";
 import { DeleteAccountForm } from "../../features/auth/components/delete-account-form";
@@ -54,39 +55,41 @@ export function AccountRoute() {
           <Link to="/account/two-factor">{t("twoFactor.manage")}</Link>
         </p>
       </section>
-      <ReminderSummary />
-      <QuickExitSetting />
-      <DiscreetSetting />
-      <section aria-labelledby="account-sessions" className="card">
-        <h2 id="account-sessions">{t("account.sessions")}</h2>
-        <SessionList />
-      </section>
-      <section aria-labelledby="account-data-views" className="card">
-        <h2 id="account-data-views">{t("account.dataViewsTitle")}</h2>
-        <p>{t("account.dataViewsBody")}</p>
-        <p>
-          <Link to="/account/data-views">{t("account.dataViewsLink")}</Link>
-        </p>
-      </section>
-      <section aria-labelledby="account-counselling" className="card">
-        <h2 id="account-counselling">{t("counselling.accountTitle")}</h2>
-        <p>{t("counselling.accountBody")}</p>
-        <p>
-          <Link to="/counselling">{t("counselling.accountLink")}</Link>
-        </p>
-      </section>
-      <section aria-labelledby="account-practice" className="card">
-        <h2 id="account-practice">{t("counsellingPractice.accountTitle")}</h2>
-        <p>{t("counsellingPractice.accountBody")}</p>
-        <p>
-          <Link to="/practice">{t("counsellingPractice.accountLink")}</Link>
-        </p>
-      </section>
-      <DataExportSection />
-      <section aria-labelledby="account-delete" className="card card--danger">
-        <h2 id="account-delete">{t("account.deleteTitle")}</h2>
-        <DeleteAccountForm twoFactorEnabled={user.twoFactorEnabled} onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
-      </section>
+      <BelowTheFold>
+        <ReminderSummary />
+        <QuickExitSetting />
+        <DiscreetSetting />
+        <section aria-labelledby="account-sessions" className="card">
+          <h2 id="account-sessions">{t("account.sessions")}</h2>
+          <SessionList />
+        </section>
+        <section aria-labelledby="account-data-views" className="card">
+          <h2 id="account-data-views">{t("account.dataViewsTitle")}</h2>
+          <p>{t("account.dataViewsBody")}</p>
+          <p>
+            <Link to="/account/data-views">{t("account.dataViewsLink")}</Link>
+          </p>
+        </section>
+        <section aria-labelledby="account-counselling" className="card">
+          <h2 id="account-counselling">{t("counselling.accountTitle")}</h2>
+          <p>{t("counselling.accountBody")}</p>
+          <p>
+            <Link to="/counselling">{t("counselling.accountLink")}</Link>
+          </p>
+        </section>
+        <section aria-labelledby="account-practice" className="card">
+          <h2 id="account-practice">{t("counsellingPractice.accountTitle")}</h2>
+          <p>{t("counsellingPractice.accountBody")}</p>
+          <p>
+            <Link to="/practice">{t("counsellingPractice.accountLink")}</Link>
+          </p>
+        </section>
+        <DataExportSection />
+        <section aria-labelledby="account-delete" className="card card--danger">
+          <h2 id="account-delete">{t("account.deleteTitle")}</h2>
+          <DeleteAccountForm twoFactorEnabled={user.twoFactorEnabled} onDeleted={() => void navigate("/sign-in?deleted=1", { replace: true })} />
+        </section>
+      </BelowTheFold>
     </Page>
   );
 }

@@ -70,7 +70,8 @@ describe("The couple report", () => {
     expect(within(map).getByText("You: We score 72, Me score 40 (out of 100); pattern: leaning co-dependent.")).toBeInTheDocument();
     expect(within(map).getByText("Sam: We score 61, Me score 77 (out of 100); pattern: interdependent.")).toBeInTheDocument();
 
-    const table = screen.getByRole("table", { name: "Side by side" });
+    // The scores below the map come just after it (decision 094).
+    const table = await screen.findByRole("table", { name: "Side by side" });
     expect(
       within(table)
         .getAllByRole("columnheader")

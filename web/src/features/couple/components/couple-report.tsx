@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
+import { BelowTheFold } from "../../../components/below-the-fold";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";
@@ -55,10 +56,13 @@ export function CoupleReport() {
         <Waiting report={report.data} />
       )}
       {/* Below the report, once it is here: shown under the loading line, it would be pushed down (decision 061). */}
+      {/* After the report's own later parts too (they are asked for first), so it is never pushed down. */}
       {!report.isPending && (
-        <p>
-          <Link to="/partner">{t("couple.backToPartner")}</Link>
-        </p>
+        <BelowTheFold>
+          <p>
+            <Link to="/partner">{t("couple.backToPartner")}</Link>
+          </p>
+        </BelowTheFold>
       )}
     </>
   );
@@ -102,9 +106,11 @@ function ReportBody({ report }: { report: Report }) {
     <>
       <p className="muted">{t("couple.report.sharedNote", { mine: scopeList(report.shared.mine), theirs: scopeList(report.shared.partners), name })}</p>
       <MapSection report={report} />
-      <DimensionsSection report={report} />
-      <CrossSection report={report} />
-      <FlagsSection flags={report.flags} />
+      <BelowTheFold>
+        <DimensionsSection report={report} />
+        <CrossSection report={report} />
+        <FlagsSection flags={report.flags} />
+      </BelowTheFold>
     </>
   );
 }

@@ -47,7 +47,8 @@ describe("Help page", () => {
     expect(within(crisis).getByText(/Source: sos.org.sg · checked on/)).toBeInTheDocument();
     expect(within(crisis).getByText("When: 24 hours")).toBeInTheDocument();
 
-    const counselling = screen.getByRole("region", { name: /Counselling/ });
+    // The list after its most urgent part comes just after it (decision 094).
+    const counselling = await screen.findByRole("region", { name: /Counselling/ });
     expect(within(counselling).getByRole("link", { name: "Call 6123 4567, Couples Counselling Centre" })).toHaveAttribute("href", "tel:61234567");
     // Most urgent first.
     const headings = screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent);

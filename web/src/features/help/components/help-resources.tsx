@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { BelowTheFold } from "../../../components/below-the-fold";
 import type { HelpCategory, HelpResource } from "@mutual/core";
 import { useHelpResources } from "../api/help-api";
 import { dialable } from "./dialable";
@@ -77,23 +78,28 @@ export function HelpResources({ categories = CATEGORY_ORDER }: { categories?: re
     );
   }
   const { region, updatedOn } = resources.data;
+  const shown = categories
+    .map((category) => ({ category, inCategory: resources.data.resources.filter((resource) => resource.category === category) }))
+    .filter(({ inCategory }) => inCategory.length > 0);
+  const section = ({ category, inCategory }: (typeof shown)[number]) => (
+    <section key={category} aria-labelledby={`help-${category}`} className="help-category">
+      <h2 id={`help-${category}`}>{t(`help.categories.${category}`)}</h2>
+      <ul className="help-category__list">
+        {inCategory.map((resource) => (
+          <ResourceCard key={resource.id} resource={resource} />
+        ))}
+      </ul>
+    </section>
+  );
+  // The most urgent kind of help comes at once; the rest of the list in a task of its own, after it.
+  const [first, ...rest] = shown;
   return (
     <>
-      {categories.map((category) => {
-        const inCategory = resources.data.resources.filter((resource) => resource.category === category);
-        if (inCategory.length === 0) return null;
-        return (
-          <section key={category} aria-labelledby={`help-${category}`} className="help-category">
-            <h2 id={`help-${category}`}>{t(`help.categories.${category}`)}</h2>
-            <ul className="help-category__list">
-              {inCategory.map((resource) => (
-                <ResourceCard key={resource.id} resource={resource} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-      <p className="muted">{t("help.listUpdated", { region, date: formatDate(updatedOn, i18n.language) })}</p>
+      {first && section(first)}
+      <BelowTheFold>
+        {rest.map(section)}
+        <p className="muted">{t("help.listUpdated", { region, date: formatDate(updatedOn, i18n.language) })}</p>
+      </BelowTheFold>
     </>
   );
 }

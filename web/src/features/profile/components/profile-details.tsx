@@ -7,6 +7,7 @@ import { ProfileFlags, SafetyResources, SkippedSafetyCheck } from "./profile-fla
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { usePatternWords } from "../../../components/pattern-words";
 import { WeMeMap } from "../../../components/we-me-map";
+import { BelowTheFold } from "../../../components/below-the-fold";
 import { intlLocale } from "../../../lib/language";
 import "./profile-print.css";
 
@@ -44,38 +45,40 @@ export function ProfileDetails({
         {profile.pattern.explanation && <p>{profile.pattern.explanation}</p>}
       </section>
 
-      <ProfileFlags flags={profile.flags} />
+      <BelowTheFold>
+        <ProfileFlags flags={profile.flags} />
 
-      <section aria-labelledby="practices-title" className="card">
-        <h2 id="practices-title">{t("profile.practicesTitle")}</h2>
-        <p className="muted">{profile.suggestedPractices.length > 0 ? t("profile.practicesIntro") : t("profile.practicesIntroAll")}</p>
-        <ul className="practice-suggestions">
-          {(profile.suggestedPractices.length > 0 ? profile.suggestedPractices : ALL_PRACTICES).map((practice) => (
-            <li key={practice}>
-              <strong>{t(`profile.practiceNames.${practice}`)}</strong>
-              <br />
-              {t(`profile.practiceSummaries.${practice}`)}
-            </li>
-          ))}
-        </ul>
-        <Link to="/practices" className="button button--primary">
-          {t("profile.practicesLink")}
-        </Link>
-      </section>
+        <section aria-labelledby="practices-title" className="card">
+          <h2 id="practices-title">{t("profile.practicesTitle")}</h2>
+          <p className="muted">{profile.suggestedPractices.length > 0 ? t("profile.practicesIntro") : t("profile.practicesIntroAll")}</p>
+          <ul className="practice-suggestions">
+            {(profile.suggestedPractices.length > 0 ? profile.suggestedPractices : ALL_PRACTICES).map((practice) => (
+              <li key={practice}>
+                <strong>{t(`profile.practiceNames.${practice}`)}</strong>
+                <br />
+                {t(`profile.practiceSummaries.${practice}`)}
+              </li>
+            ))}
+          </ul>
+          <Link to="/practices" className="button button--primary">
+            {t("profile.practicesLink")}
+          </Link>
+        </section>
 
-      <DimensionScores dimensions={profile.dimensions} />
+        <DimensionScores dimensions={profile.dimensions} />
 
-      <section aria-labelledby="again-title" className="card profile-again">
-        <h2 id="again-title">{t("profile.againTitle")}</h2>
-        <RetakeOffer current={current} />
-        {history.length >= 2 && (
-          <p>
-            <Link to="/profile/change" className="button button--secondary">
-              {t("profile.changeLink")}
-            </Link>
-          </p>
-        )}
-      </section>
+        <section aria-labelledby="again-title" className="card profile-again">
+          <h2 id="again-title">{t("profile.againTitle")}</h2>
+          <RetakeOffer current={current} />
+          {history.length >= 2 && (
+            <p>
+              <Link to="/profile/change" className="button button--secondary">
+                {t("profile.changeLink")}
+              </Link>
+            </p>
+          )}
+        </section>
+      </BelowTheFold>
     </>
   );
 }
