@@ -185,8 +185,8 @@ function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);
 }
 
-/** The scored answers packed for statistics over many people (decision 022), with their instrument version. */
-export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string };
+/** The scored answers packed for statistics over many people (decision 022), with their instrument version and the language they were answered in (decision 093). */
+export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string; language: string };
 
 /** Writes the score row and, apart, the safety row of one completed assessment (replacing any). */
 export async function upsertScoreRows(
@@ -207,6 +207,7 @@ export async function upsertScoreRows(
     flag_ids: JSON.stringify(summary.shareableFlagIds),
     instrument_key: packed.instrumentKey,
     scored_answers: packed.scoredAnswers,
+    language: packed.language,
   };
   const { assessment_id: _id, ...replaced } = values;
   await db

@@ -172,7 +172,7 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
     }
     await markCompleted(trx, assessmentId, now);
     // The stored score row (decision 016) commits with the completion, never without it.
-    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
+    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers, record.language));
     await refreshClientSummariesOfPerson(trx, userId);
     return { assessmentId };
   });
@@ -307,9 +307,9 @@ export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
 
 export type { PeopleQuery, SafetyCheckResult, StoredScoreRow };
 
-/** What the score row keeps of the answers for statistics over many people (decision 022). */
-function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): PackedScoredAnswers {
-  return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers) };
+/** What the score row keeps of the answers for statistics over many people (decisions 022, 087), with the language they were answered in (decision 093). */
+function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers, language: AssessmentRecord["language"]): PackedScoredAnswers {
+  return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers), language };
 }
 
 /** Scores these completed assessments from their stored answers and writes their score and safety rows. */
@@ -327,7 +327,7 @@ async function writeScoreRowsFromAnswers(db: Kysely<DB>, records: readonly Asses
       record.userId,
       record.completedAt ?? record.startedAt,
       summariseAssessment(instrument, answers),
-      packedAnswersOf(instrument, answers),
+      packedAnswersOf(instrument, answers, record.language),
     );
   }
 }
