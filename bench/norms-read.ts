@@ -28,7 +28,13 @@ async function joinedPage(db: Kysely<DB>, after: ScoredAnswerCursor | null): Pro
   let query = db
     .selectFrom("assessment_score")
     .innerJoin("assessment", "assessment.id", "assessment_score.assessment_id")
-    .select(["assessment_score.user_id", "assessment_score.completed_at", "assessment_score.assessment_id", "assessment_score.scored_answers", "assessment.language"])
+    .select([
+      "assessment_score.user_id",
+      "assessment_score.completed_at",
+      "assessment_score.assessment_id",
+      "assessment_score.scored_answers",
+      "assessment.language",
+    ])
     .where((eb) => eb.or([eb("assessment_score.instrument_key", "=", instrumentKey), eb("assessment_score.instrument_key", "is", null)]))
     .orderBy("assessment_score.user_id")
     .orderBy("assessment_score.completed_at")
@@ -88,7 +94,16 @@ export async function runNormsReadBench(): Promise<string[]> {
       const now = new Date();
       await db
         .insertInto("user")
-        .values({ id: counsellorId, name: "Counsellor", email: "norms@example.test", emailVerified: dialect === "sqlite" ? 1 : true, image: null, createdAt: dialect === "sqlite" ? now.toISOString() : now, updatedAt: dialect === "sqlite" ? now.toISOString() : now, twoFactorEnabled: dialect === "sqlite" ? 1 : true } as never)
+        .values({
+          id: counsellorId,
+          name: "Counsellor",
+          email: "norms@example.test",
+          emailVerified: dialect === "sqlite" ? 1 : true,
+          image: null,
+          createdAt: dialect === "sqlite" ? now.toISOString() : now,
+          updatedAt: dialect === "sqlite" ? now.toISOString() : now,
+          twoFactorEnabled: dialect === "sqlite" ? 1 : true,
+        } as never)
         .execute();
       const seeded = await seedScaleData(database, counsellorId, {
         practices: 1,
@@ -129,7 +144,9 @@ export async function runNormsReadBench(): Promise<string[]> {
       }
       process.stderr.write(`${dialect}: ${check!.column}\n`);
       const [j, c, w, x] = [median(joined), median(column), median(whole), median(cleared)];
-      lines.push(`| ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"} | ${fmt(j, 2)} | ${fmt(c, 2)} | ×${fmt(c / j, 2)} | ${fmt(w, 2)} | ${fmt(x, 2)} | ×${fmt(w / x, 2)} |`);
+      lines.push(
+        `| ${dialect === "sqlite" ? "SQLite" : "PostgreSQL"} | ${fmt(j, 2)} | ${fmt(c, 2)} | ×${fmt(c / j, 2)} | ${fmt(w, 2)} | ${fmt(x, 2)} | ×${fmt(w / x, 2)} |`,
+      );
     } finally {
       await destroy();
     }

@@ -38,7 +38,8 @@ const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 function report(label: string, totalMs: number) {
   process.stdout.write(`\n## ${label}: ${totalMs.toFixed(0)} ms\n`);
   const sorted = [...timings].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
-  for (const [text, t] of sorted) process.stdout.write(`${t.ms.toFixed(0).padStart(7)} ms ${String(t.count).padStart(6)}× max ${t.maxMs.toFixed(1).padStart(6)}  ${text}\n`);
+  for (const [text, t] of sorted)
+    process.stdout.write(`${t.ms.toFixed(0).padStart(7)} ms ${String(t.count).padStart(6)}× max ${t.maxMs.toFixed(1).padStart(6)}  ${text}\n`);
   timings.clear();
 }
 
