@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 import {
   SCORED_DIMENSIONS,
   answerLanguageAfter,
@@ -53,6 +53,8 @@ import {
   lockInProgress,
   listCompletedPage,
   listCompletedWithoutScoreRow,
+  listCompletedWithoutScoreRowOfListed,
+  listScoreRowsOfListedPeople,
   listSafetyOfPeople,
   type SafetyCheckResult,
   listScoreRowsOf,
@@ -351,7 +353,10 @@ export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promi
 
 /** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
 async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
-  const missing = await listCompletedWithoutScoreRow(db, people);
+  await rebuildScoreRowsOf(db, await listCompletedWithoutScoreRow(db, people));
+}
+
+async function rebuildScoreRowsOf(db: Kysely<DB>, missing: readonly AssessmentRecord[]): Promise<void> {
   if (missing.length === 0) return;
   await writeScoreRowsFromAnswers(db, missing);
   // In one sorted order, as every refresh locks (decision 018).
@@ -366,6 +371,19 @@ async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Pro
 export async function listScoresOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<StoredScoreRow[]> {
   await rebuildMissingScoreRows(db, people);
   return listScoreRowsOfPeople(db, people);
+}
+
+/**
+ * listScoresOfPeople for a list of account ids. On PostgreSQL each person is looked up through the
+ * indexes in turn, whatever the list's length against the table's (decision 092); on SQLite, whose
+ * planner probes an `in` list by key, the same query as listScoresOfPeople.
+ */
+export async function listScoresOfListedPeople(db: Kysely<DB>, userIds: readonly string[]): Promise<StoredScoreRow[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+    return listScoresOfPeople(db, db.selectFrom("user").select("id as user_id").where("id", "in", userIds));
+  if (userIds.length === 0) return [];
+  await rebuildScoreRowsOf(db, await listCompletedWithoutScoreRowOfListed(db, userIds));
+  return listScoreRowsOfListedPeople(db, userIds);
 }
 
 /** One person's stored score rows, oldest first (rebuilt from the answers where missing). */

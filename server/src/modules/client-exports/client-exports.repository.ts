@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { ClientKind, CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { ProfileSharingPerson } from "./client-exports.policy.js";
@@ -64,12 +64,12 @@ export async function stepMyProfileSharingPeople(
   if (after) walk = walk.where((eb) => eb(eb.refTuple("name", "id"), ">", eb.tuple(after.name, after.id)));
   const accounts = await walk.orderBy("name").orderBy("id").limit(step).execute();
   if (accounts.length === 0) return { people: [], next: null };
-  const rows: Array<{ clientId: string; kind: ClientKind; userId: string }> = [];
-  for (const ids of chunksOf(
+  const rows = await sharingMembersAmong(
+    db,
+    practiceId,
+    counsellorId,
     accounts.map((account) => account.id),
-    KEYS_PER_QUERY,
-  ))
-    rows.push(...(await sharingMembersAmong(db, practiceId, counsellorId, ids)));
+  );
   const byUser = new Map(rows.map((row) => [row.userId, row]));
   const people: ProfileSharingPerson[] = [];
   for (const account of accounts) {
@@ -81,29 +81,18 @@ export async function stepMyProfileSharingPeople(
 }
 
 /**
- * The most keys one query looks up by a list. PostgreSQL plans a list of more than about 1 % of a
- * table's rows as a sequential scan of the table (and a hash join), so a list of 1,000 ids read
- * every row of the practice's members, accounts and profiles in each step: about 40 ms a query at
- * 100,000 clients, growing with the practice (issue 21, decision 092). Lists of 200 are looked up
- * through the indexes (about 1.5 ms).
+ * Of these accounts, the counsellor's clients' people in the practice who share their profile now.
+ * On PostgreSQL each account is probed by key in turn (a lateral subquery per id, kept apart by
+ * `offset 0`): a list of over about 1 % of the members is otherwise planned as a scan of every
+ * member, account and client of the server, each step (decision 092). SQLite probes an `in` list by key.
  */
-export const KEYS_PER_QUERY = 200;
-
-/** The list in consecutive pieces of at most `size`, in order. */
-export function chunksOf<T>(list: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < list.length; start += size) chunks.push(list.slice(start, start + size));
-  return chunks;
-}
-
-/** Of these accounts, the counsellor's clients' people in the practice who share their profile now. */
 async function sharingMembersAmong(
   db: Kysely<DB>,
   practiceId: string,
   counsellorId: string,
   userIds: readonly string[],
 ): Promise<Array<{ clientId: string; kind: ClientKind; userId: string }>> {
-  return db
+  const sharing = db
     .selectFrom("practice_client_member")
     .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
     .innerJoin("client_consent", (join) =>
@@ -111,8 +100,15 @@ async function sharingMembersAmong(
     )
     .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId"])
     .where("practice_client_member.practice_id", "=", practiceId)
-    .where("practice_client_member.user_id", "in", userIds)
     .where("practice_client.counsellor_id", "=", counsellorId)
-    .where("client_consent.scope", "=", "profile")
-    .execute();
+    .where("client_consent.scope", "=", "profile");
+  if (userIds.length === 0) return [];
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return sharing.where("practice_client_member.user_id", "in", userIds).execute();
+  const ofAccount = sharing.where("practice_client_member.user_id", "=", sql<string>`k.id`).offset(0);
+  const { rows } = await sql<{
+    clientId: string;
+    kind: ClientKind;
+    userId: string;
+  }>`select p.* from unnest(cast(${[...userIds]} as text[])) as k(id) cross join lateral (${ofAccount}) as p`.execute(db);
+  return rows;
 }

@@ -9,7 +9,7 @@ import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import { listAssessmentsForExport, listScoresOfPeople, type StoredScoreRow } from "../assessment/index.js";
+import { listAssessmentsForExport, listScoresOfListedPeople } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
@@ -23,15 +23,7 @@ import {
   presentPracticeScoresCsvRecords,
   type ClientExportPerson,
 } from "./client-exports.presenter.js";
-import {
-  KEYS_PER_QUERY,
-  chunksOf,
-  findMyClient,
-  listClientPeople,
-  stepMyProfileSharingPeople,
-  type ClientPerson,
-  type NameCursor,
-} from "./client-exports.repository.js";
+import { findMyClient, listClientPeople, stepMyProfileSharingPeople, type ClientPerson, type NameCursor } from "./client-exports.repository.js";
 
 /** `fhirBase`: the deployment's canonical FHIR base, from PUBLIC_URL. */
 export type ClientExportsDeps = { db: Kysely<DB>; kek: Keyring; clock: Clock; fhirBase: string };
@@ -163,13 +155,10 @@ async function practiceScoresStep(db: Kysely<DB>, actor: Actor, practiceId: stri
     );
     // The step's people were found sharing in this transaction: their scores need no second check.
     await setImmediate();
-    // In lists PostgreSQL looks up through its indexes (KEYS_PER_QUERY), each person's rows in one list.
-    const scores: StoredScoreRow[] = [];
-    for (const ids of chunksOf(
+    const scores = await listScoresOfListedPeople(
+      trx,
       people.map((person) => person.userId),
-      KEYS_PER_QUERY,
-    ))
-      scores.push(...(await listScoresOfPeople(trx, trx.selectFrom("user").select("id as user_id").where("id", "in", ids))));
+    );
     const records = presentPracticeScoresCsvRecords(people, scores);
     return { records, next };
   });
