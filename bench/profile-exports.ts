@@ -2,6 +2,7 @@
 // by its SQL text (round trip included) during one practice CSV and one person's export. Not a
 // figure for the results table; a tool to find the cause. `tsx --conditions=source bench/profile-exports.ts`.
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
 import type { Dialect } from "../server/src/db/database.js";
 import { openDashboardApp } from "./dashboard.js";
@@ -76,6 +77,8 @@ try {
       });
       await database.db.insertInto("data_view").values(batch).execute();
     }
+    // BENCH_PROFILE_ANALYZE=0 leaves the views without statistics, as bench:exports did before decision 092.
+    if (process.env.BENCH_PROFILE_ANALYZE !== "0") await sql`analyze data_view`.execute(database.db);
     await app.inject({ method: "GET", url: "/api/export", headers: { cookie: counsellor.cookie } });
     recording = true;
     started = performance.now();
