@@ -42,7 +42,16 @@ export type ScaleOptions = {
    * them 100,000 clients seed in about a minute.
    */
   answers?: boolean;
+  /**
+   * Whether people answer in several languages (most in English, some in Malay, Tamil and Chinese),
+   * the assessment and its score row keeping it as the server writes them (decisions 087, 093).
+   * Default: everyone in English.
+   */
+  languages?: boolean;
 };
+
+/** The language a person answered in when ScaleOptions.languages is on: 6 in 10 English, 2 Malay, 1 Tamil, 1 Chinese. */
+export const languageOfPerson = (person: number): string => ["en", "en", "en", "en", "en", "en", "ms", "ms", "ta", "zh-Hans"][person % 10]!;
 
 export const DEFAULT_SCALE: ScaleOptions = {
   practices: 100,
@@ -299,6 +308,7 @@ export async function seedScaleData(database: Database, counsellorId: string, op
               status: "completed",
               started_at: completedAt - 600_000,
               completed_at: completedAt,
+              language: options.languages ? languageOfPerson(person) : "en",
             });
             if (options.answers !== false)
               for (const [itemId, value] of Object.entries(template.answers))
@@ -309,6 +319,7 @@ export async function seedScaleData(database: Database, counsellorId: string, op
             score.flag_ids = JSON.stringify(template.summary.shareableFlagIds);
             score.instrument_key = template.instrumentKey;
             score.scored_answers = template.scoredAnswers;
+            score.language = options.languages ? languageOfPerson(person) : "en";
             await sink.add("assessment_score", score);
             await sink.add("assessment_safety", { assessment_id: assessmentId, user_id: userId, raised: template.summary.safetyRaised ? 1 : 0 });
           }

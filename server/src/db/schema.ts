@@ -327,6 +327,8 @@ export type AssessmentScoreTable = {
   instrument_key: string | null;
   /** The answers to the scored items, a digit each ("-" skipped), never the safety screen's (core's packScoredAnswers). */
   scored_answers: string | null;
+  /** The language the profile was answered in, as on its assessment (decision 093). Null only on rows an older server wrote: read the assessment's. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 /** Reliability and SD per score from the deployment's own profiles, per instrument version (decision 022). */

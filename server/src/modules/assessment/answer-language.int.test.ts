@@ -1,5 +1,6 @@
 // A profile and a check-in are served in the page's language and keep the language they were
 // answered in (decision 085); scores are read by item id, so the language never changes them.
+import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   INTERDEPENDENCE_PROFILE_V1,
@@ -18,6 +19,8 @@ import { getMe, sameOrigin, signUp, type TestPerson } from "../../../test/auth-h
 import { completeProfileVia, fullAnswers, giveConsentVia, saveVia, startVia } from "../../../test/assessment-helpers.js";
 import { linkCouple, setShares } from "../../../test/couple-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { migrations } from "../../db/migrations/index.js";
+import { rebuildAllScoreRows } from "./index.js";
 
 const instrument = INTERDEPENDENCE_PROFILE_V1;
 const answers = fullAnswers((itemId, isSafe) => (isSafe ? 1 : (itemId.length % 7) + 1));
@@ -32,6 +35,10 @@ describe.each(dialects)("[%s] the language a profile and a check-in are answered
 
   async function assessmentLanguage(assessmentId: string): Promise<string> {
     const row = await t.database.db.selectFrom("assessment").select("language").where("id", "=", assessmentId).executeTakeFirstOrThrow();
+    return row.language;
+  }
+  async function scoreRowLanguage(assessmentId: string): Promise<string | null> {
+    const row = await t.database.db.selectFrom("assessment_score").select("language").where("assessment_id", "=", assessmentId).executeTakeFirstOrThrow();
     return row.language;
   }
   const profileOf = async (who: TestPerson) =>
@@ -63,6 +70,12 @@ describe.each(dialects)("[%s] the language a profile and a check-in are answered
     const englishId = await completeProfileVia(t.app, inEnglish.cookie, answers);
     expect(await assessmentLanguage(tamilId)).toBe("ta");
     expect(await assessmentLanguage(englishId)).toBe("en");
+    // The score row keeps it too, written with the score (decision 093); so does a row rebuilt from the answers.
+    expect(await scoreRowLanguage(tamilId)).toBe("ta");
+    expect(await scoreRowLanguage(englishId)).toBe("en");
+    await t.database.db.deleteFrom("assessment_score").where("assessment_id", "=", tamilId).execute();
+    await rebuildAllScoreRows(t.database.db);
+    expect(await scoreRowLanguage(tamilId)).toBe("ta");
     const [tamil, english] = await Promise.all([profileOf(inTamil), profileOf(inEnglish)]);
     expect(tamil).not.toBeNull();
     expect(tamil!.dimensions).toEqual(english!.dimensions);
@@ -122,5 +135,16 @@ describe.each(dialects)("[%s] the language a profile and a check-in are answered
     // Sent again whole from a Chinese page: it was answered in Chinese.
     expect((await put("zh-Hans")).statusCode).toBe(200);
     expect((await stored()).language).toBe("zh-Hans");
+  });
+
+  it("fills the score rows' language from their assessments when the migration runs (decision 093)", async () => {
+    const person = await signUp(t.app);
+    const id = await completeProfileVia(t.app, person.cookie, answers, { language: "ms" });
+    const db = t.database.db;
+    const schema = dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo("20261210T5000_norms-by-language")).error).toBeUndefined();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await scoreRowLanguage(id)).toBe("ms");
   });
 });

@@ -185,8 +185,8 @@ function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value);
 }
 
-/** The scored answers packed for statistics over many people (decision 022), with their instrument version. */
-export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string };
+/** The scored answers packed for statistics over many people (decision 022), with their instrument version and the language they were answered in (decision 093). */
+export type PackedScoredAnswers = { instrumentKey: string; scoredAnswers: string; language: string };
 
 /** Writes the score row and, apart, the safety row of one completed assessment (replacing any). */
 export async function upsertScoreRows(
@@ -207,6 +207,7 @@ export async function upsertScoreRows(
     flag_ids: JSON.stringify(summary.shareableFlagIds),
     instrument_key: packed.instrumentKey,
     scored_answers: packed.scoredAnswers,
+    language: packed.language,
   };
   const { assessment_id: _id, ...replaced } = values;
   await db
@@ -233,6 +234,44 @@ export async function listScoreRowsOfPeople(db: Kysely<DB>, people: PeopleQuery)
     .orderBy("assessment_id")
     .execute();
   return rows.map(toScoreRow);
+}
+
+/**
+ * PostgreSQL only: the score rows of the listed people, oldest first per person, each person looked
+ * up through the (user_id, completed_at, assessment_id) index in turn: a lateral subquery per id,
+ * kept apart by `offset 0` so it stays a probe. A list of over about 1 % of a table's rows is
+ * otherwise planned as a scan of the whole table, at every size of the practice (decision 092).
+ */
+export async function listScoreRowsOfListedPeople(db: Kysely<DB>, userIds: readonly string[]): Promise<StoredScoreRow[]> {
+  if (userIds.length === 0) return [];
+  const ofPerson = db
+    .selectFrom("assessment_score")
+    .select(scoreRowColumns)
+    .where("user_id", "=", sql<string>`k.id`)
+    .offset(0);
+  const { rows } =
+    await sql<ScoreRow>`select s.* from unnest(cast(${[...userIds]} as text[])) as k(id) cross join lateral (${ofPerson}) as s order by s.user_id, s.completed_at, s.assessment_id`.execute(
+      db,
+    );
+  return rows.map(toScoreRow);
+}
+
+/** PostgreSQL only: the listed people's completed assessments with no score row, each person probed as above. */
+export async function listCompletedWithoutScoreRowOfListed(db: Kysely<DB>, userIds: readonly string[]): Promise<AssessmentRecord[]> {
+  if (userIds.length === 0) return [];
+  const ofPerson = db
+    .selectFrom("assessment")
+    .select(columns)
+    .where("user_id", "=", sql<string>`k.id`)
+    .where("status", "=", "completed")
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom("assessment_score").select("assessment_score.assessment_id").whereRef("assessment_score.assessment_id", "=", "assessment.id")),
+      ),
+    )
+    .offset(0);
+  const { rows } = await sql<Row>`select a.* from unnest(cast(${[...userIds]} as text[])) as k(id) cross join lateral (${ofPerson}) as a`.execute(db);
+  return rows.map(toRecord);
 }
 
 /** Score rows of one person, oldest first. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, type Kysely } from "kysely";
 import {
   SCORED_DIMENSIONS,
   answerLanguageAfter,
@@ -53,6 +53,8 @@ import {
   lockInProgress,
   listCompletedPage,
   listCompletedWithoutScoreRow,
+  listCompletedWithoutScoreRowOfListed,
+  listScoreRowsOfListedPeople,
   listSafetyOfPeople,
   type SafetyCheckResult,
   listScoreRowsOf,
@@ -172,7 +174,7 @@ export async function submitAssessment(deps: AssessmentDeps, userId: string, ass
     }
     await markCompleted(trx, assessmentId, now);
     // The stored score row (decision 016) commits with the completion, never without it.
-    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers));
+    await upsertScoreRows(trx, assessmentId, userId, now, summariseAssessment(instrument, answers), packedAnswersOf(instrument, answers, record.language));
     await refreshClientSummariesOfPerson(trx, userId);
     return { assessmentId };
   });
@@ -307,9 +309,9 @@ export async function listAssessmentsForExport(db: Kysely<DB>, userId: string) {
 
 export type { PeopleQuery, SafetyCheckResult, StoredScoreRow };
 
-/** What the score row keeps of the answers for statistics over many people (decision 022). */
-function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers): PackedScoredAnswers {
-  return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers) };
+/** What the score row keeps of the answers for statistics over many people (decisions 022, 087), with the language they were answered in (decision 093). */
+function packedAnswersOf(instrument: Instrument, answers: ProfileAnswers, language: AssessmentRecord["language"]): PackedScoredAnswers {
+  return { instrumentKey: instrumentKeyOf(instrument), scoredAnswers: packScoredAnswers(instrument, answers), language };
 }
 
 /** Scores these completed assessments from their stored answers and writes their score and safety rows. */
@@ -327,7 +329,7 @@ async function writeScoreRowsFromAnswers(db: Kysely<DB>, records: readonly Asses
       record.userId,
       record.completedAt ?? record.startedAt,
       summariseAssessment(instrument, answers),
-      packedAnswersOf(instrument, answers),
+      packedAnswersOf(instrument, answers, record.language),
     );
   }
 }
@@ -351,7 +353,10 @@ export async function rebuildAllScoreRows(db: Kysely<DB>, pageSize = 200): Promi
 
 /** Writes the missing score rows of the selected people from their answers (the answers stay the truth). */
 async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Promise<void> {
-  const missing = await listCompletedWithoutScoreRow(db, people);
+  await rebuildScoreRowsOf(db, await listCompletedWithoutScoreRow(db, people));
+}
+
+async function rebuildScoreRowsOf(db: Kysely<DB>, missing: readonly AssessmentRecord[]): Promise<void> {
   if (missing.length === 0) return;
   await writeScoreRowsFromAnswers(db, missing);
   // In one sorted order, as every refresh locks (decision 018).
@@ -366,6 +371,19 @@ async function rebuildMissingScoreRows(db: Kysely<DB>, people: PeopleQuery): Pro
 export async function listScoresOfPeople(db: Kysely<DB>, people: PeopleQuery): Promise<StoredScoreRow[]> {
   await rebuildMissingScoreRows(db, people);
   return listScoreRowsOfPeople(db, people);
+}
+
+/**
+ * listScoresOfPeople for a list of account ids. On PostgreSQL each person is looked up through the
+ * indexes in turn, whatever the list's length against the table's (decision 092); on SQLite, whose
+ * planner probes an `in` list by key, the same query as listScoresOfPeople.
+ */
+export async function listScoresOfListedPeople(db: Kysely<DB>, userIds: readonly string[]): Promise<StoredScoreRow[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+    return listScoresOfPeople(db, db.selectFrom("user").select("id as user_id").where("id", "in", userIds));
+  if (userIds.length === 0) return [];
+  await rebuildScoreRowsOf(db, await listCompletedWithoutScoreRowOfListed(db, userIds));
+  return listScoreRowsOfListedPeople(db, userIds);
 }
 
 /** One person's stored score rows, oldest first (rebuilt from the answers where missing). */

@@ -8,6 +8,7 @@ export {
   listAssessmentsForExport,
   listSafetyChecksOfPeople,
   listScoresOf,
+  listScoresOfListedPeople,
   listScoresOfPeople,
   readClientAnswers,
   rebuildAllScoreRows,

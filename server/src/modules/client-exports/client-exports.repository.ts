@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { ClientKind, CounsellingScope } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import type { ProfileSharingPerson } from "./client-exports.policy.js";
@@ -64,22 +64,12 @@ export async function stepMyProfileSharingPeople(
   if (after) walk = walk.where((eb) => eb(eb.refTuple("name", "id"), ">", eb.tuple(after.name, after.id)));
   const accounts = await walk.orderBy("name").orderBy("id").limit(step).execute();
   if (accounts.length === 0) return { people: [], next: null };
-  const rows = await db
-    .selectFrom("practice_client_member")
-    .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
-    .innerJoin("client_consent", (join) =>
-      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
-    )
-    .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId"])
-    .where("practice_client_member.practice_id", "=", practiceId)
-    .where(
-      "practice_client_member.user_id",
-      "in",
-      accounts.map((account) => account.id),
-    )
-    .where("practice_client.counsellor_id", "=", counsellorId)
-    .where("client_consent.scope", "=", "profile")
-    .execute();
+  const rows = await sharingMembersAmong(
+    db,
+    practiceId,
+    counsellorId,
+    accounts.map((account) => account.id),
+  );
   const byUser = new Map(rows.map((row) => [row.userId, row]));
   const people: ProfileSharingPerson[] = [];
   for (const account of accounts) {
@@ -88,4 +78,37 @@ export async function stepMyProfileSharingPeople(
   }
   const last = accounts.at(-1)!;
   return { people, next: accounts.length < step ? null : { name: last.name, id: last.id } };
+}
+
+/**
+ * Of these accounts, the counsellor's clients' people in the practice who share their profile now.
+ * On PostgreSQL each account is probed by key in turn (a lateral subquery per id, kept apart by
+ * `offset 0`): a list of over about 1 % of the members is otherwise planned as a scan of every
+ * member, account and client of the server, each step (decision 092). SQLite probes an `in` list by key.
+ */
+async function sharingMembersAmong(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  userIds: readonly string[],
+): Promise<Array<{ clientId: string; kind: ClientKind; userId: string }>> {
+  const sharing = db
+    .selectFrom("practice_client_member")
+    .innerJoin("practice_client", "practice_client.id", "practice_client_member.client_id")
+    .innerJoin("client_consent", (join) =>
+      join.onRef("client_consent.client_id", "=", "practice_client_member.client_id").onRef("client_consent.user_id", "=", "practice_client_member.user_id"),
+    )
+    .select(["practice_client.id as clientId", "practice_client.kind as kind", "practice_client_member.user_id as userId"])
+    .where("practice_client_member.practice_id", "=", practiceId)
+    .where("practice_client.counsellor_id", "=", counsellorId)
+    .where("client_consent.scope", "=", "profile");
+  if (userIds.length === 0) return [];
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return sharing.where("practice_client_member.user_id", "in", userIds).execute();
+  const ofAccount = sharing.where("practice_client_member.user_id", "=", sql<string>`k.id`).offset(0);
+  const { rows } = await sql<{
+    clientId: string;
+    kind: ClientKind;
+    userId: string;
+  }>`select p.* from unnest(cast(${[...userIds]} as text[])) as k(id) cross join lateral (${ofAccount}) as p`.execute(db);
+  return rows;
 }

@@ -9,7 +9,7 @@ import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Keyring } from "../../platform/crypto.js";
-import { listAssessmentsForExport, listScoresOfPeople } from "../assessment/index.js";
+import { listAssessmentsForExport, listScoresOfListedPeople } from "../assessment/index.js";
 import { listCheckInsForExport } from "../check-in/index.js";
 import { recordDataViews, type NewDataView } from "../data-views/index.js";
 import { listCompletionsForExport } from "../exercises/index.js";
@@ -155,16 +155,9 @@ async function practiceScoresStep(db: Kysely<DB>, actor: Actor, practiceId: stri
     );
     // The step's people were found sharing in this transaction: their scores need no second check.
     await setImmediate();
-    const scores = await listScoresOfPeople(
+    const scores = await listScoresOfListedPeople(
       trx,
-      trx
-        .selectFrom("user")
-        .select("id as user_id")
-        .where(
-          "id",
-          "in",
-          people.map((person) => person.userId),
-        ),
+      people.map((person) => person.userId),
     );
     const records = presentPracticeScoresCsvRecords(people, scores);
     return { records, next };

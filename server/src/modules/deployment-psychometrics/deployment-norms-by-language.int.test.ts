@@ -59,9 +59,15 @@ describe.each(dialects)("[%s] reliable change with the norms of the person's lan
 
   const getChange = async () =>
     (await t.app.inject({ method: "GET", url: "/api/profile/change", headers: { cookie: person.cookie } })).json<ProfileChangeResponse>().change!;
+  // Where the app keeps it: on the assessment and on its score row (decision 093).
   const setLanguages = async (beforeLanguage: string, afterLanguage: string) => {
-    await t.database.db.updateTable("assessment").set({ language: beforeLanguage }).where("id", "=", personsAssessments[0]!).execute();
-    await t.database.db.updateTable("assessment").set({ language: afterLanguage }).where("id", "=", personsAssessments[1]!).execute();
+    for (const [id, language] of [
+      [personsAssessments[0]!, beforeLanguage],
+      [personsAssessments[1]!, afterLanguage],
+    ] as const) {
+      await t.database.db.updateTable("assessment").set({ language }).where("id", "=", id).execute();
+      await t.database.db.updateTable("assessment_score").set({ language }).where("assessment_id", "=", id).execute();
+    }
   };
 
   beforeAll(async () => {

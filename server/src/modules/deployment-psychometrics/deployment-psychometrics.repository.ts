@@ -14,14 +14,21 @@ export type ScoredAnswerRow = ScoredAnswerCursor & { scoredAnswers: string | nul
 export async function readScoredAnswerPage(db: Kysely<DB>, instrumentKey: string, after: ScoredAnswerCursor | null, limit: number): Promise<ScoredAnswerRow[]> {
   let query = db
     .selectFrom("assessment_score")
-    // The language the profile was answered in (decision 087): one primary-key probe per row.
-    .innerJoin("assessment", "assessment.id", "assessment_score.assessment_id")
-    .select([
+    .select((eb) => [
       "assessment_score.user_id",
       "assessment_score.completed_at",
       "assessment_score.assessment_id",
       "assessment_score.scored_answers",
-      "assessment.language",
+      // The language the profile was answered in (decision 087), kept on the row (decision 093). Only
+      // a row an older server wrote during an upgrade lacks it: the assessment is then probed for it
+      // (coalesce evaluates the subquery only for such a row, on both databases).
+      eb.fn
+        .coalesce(
+          "assessment_score.language",
+          eb.selectFrom("assessment").select("assessment.language").whereRef("assessment.id", "=", "assessment_score.assessment_id"),
+          eb.val("en"),
+        )
+        .as("language"),
     ])
     // A row without a key was written by an older server during an upgrade (the migration keyed
     // every earlier one): it is still that person's latest profile, read as unreadable rather than
