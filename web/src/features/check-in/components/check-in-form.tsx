@@ -13,6 +13,7 @@ import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH
 import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
 import { ScaleQuestion } from "./scale-question";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
+import { BelowTheFold } from "../../../components/below-the-fold";
 
 type ScaleAnswers = Record<ScaleQuestionId, number | null>;
 
@@ -90,98 +91,105 @@ export function CheckInForm({ timeZone, saved, afterSave }: { timeZone: string; 
     );
   };
 
+  const renderGroup = (group: (typeof CHECK_IN_GROUPS)[number]) => (
+    <section key={group.titleKey} className="check-in__group">
+      <h2 className="check-in__group-title">{t(group.titleKey)}</h2>
+      {group.questions.map(({ id }) =>
+        id === "friendsFamilyHours" ? (
+          <TextField
+            key={id}
+            label={t("checkIn.questions.friendsFamilyHours")}
+            hint={t("checkIn.questions.friendsFamilyHoursHint")}
+            error={hoursError}
+            type="number"
+            inputMode="decimal"
+            min={HOURS.min}
+            max={HOURS.max}
+            step={HOURS.step}
+            name={id}
+            value={hours}
+            className="field__input field__input--short"
+            onChange={(event) => {
+              setHours(event.target.value);
+              setIsHoursUnreadable(event.target.validity.badInput);
+              changed();
+            }}
+          />
+        ) : (
+          <ScaleQuestion
+            key={id}
+            name={id}
+            legend={t(`checkIn.questions.${id}`)}
+            points={isPulseQuestion(id) ? PULSE_POINTS : AMOUNT_POINTS}
+            value={scale[id]}
+            onChange={(value) => {
+              setScale((current) => ({ ...current, [id]: value }));
+              changed();
+            }}
+          />
+        ),
+      )}
+    </section>
+  );
+  // The first practice fills a phone's first screen; the rest of the form follows in a task of its own (decision 094).
+  const [firstGroup, ...laterGroups] = CHECK_IN_GROUPS;
+
   return (
     <form className="form check-in" onSubmit={submit} noValidate>
-      {CHECK_IN_GROUPS.map((group) => (
-        <section key={group.titleKey} className="check-in__group">
-          <h2 className="check-in__group-title">{t(group.titleKey)}</h2>
-          {group.questions.map(({ id }) =>
-            id === "friendsFamilyHours" ? (
-              <TextField
-                key={id}
-                label={t("checkIn.questions.friendsFamilyHours")}
-                hint={t("checkIn.questions.friendsFamilyHoursHint")}
-                error={hoursError}
-                type="number"
-                inputMode="decimal"
-                min={HOURS.min}
-                max={HOURS.max}
-                step={HOURS.step}
-                name={id}
-                value={hours}
-                className="field__input field__input--short"
-                onChange={(event) => {
-                  setHours(event.target.value);
-                  setIsHoursUnreadable(event.target.validity.badInput);
-                  changed();
-                }}
-              />
-            ) : (
-              <ScaleQuestion
-                key={id}
-                name={id}
-                legend={t(`checkIn.questions.${id}`)}
-                points={isPulseQuestion(id) ? PULSE_POINTS : AMOUNT_POINTS}
-                value={scale[id]}
-                onChange={(value) => {
-                  setScale((current) => ({ ...current, [id]: value }));
-                  changed();
-                }}
-              />
-            ),
-          )}
-        </section>
-      ))}
-      <div className="field">
-        <label htmlFor={noteId} className="field__label">
-          {t("checkIn.note")}
-        </label>
-        <p id={`${noteId}-hint`} className="field__hint">
-          {t("checkIn.noteHint")}
-        </p>
-        <WhoCanSee subject="check-in-notes" className="field__hint" id={`${noteId}-audience`} />
-        <textarea
-          id={noteId}
-          name="note"
-          className="field__input field__textarea"
-          aria-describedby={`${noteId}-hint ${noteId}-audience`}
-          rows={4}
-          maxLength={NOTE_MAX_LENGTH}
-          value={note}
-          onChange={(event) => {
-            setNote(event.target.value);
-            changed();
-          }}
-        />
-      </div>
-      {save.isError && isConsentRequired(save.error) && <ConsentFirst next="/check-in" />}
-      {offline === "kept" && (
-        <Alert tone="info">
-          <p className="alert__text">{t("checkIn.offlineKept")}</p>
-          <p className="alert__text">{t("checkIn.offlineNote")}</p>
-        </Alert>
-      )}
-      {offline === "sent" && <Alert tone="success">{t("checkIn.offlineSent")}</Alert>}
-      {save.isError && !isConsentRequired(save.error) && offline !== "kept" && (
-        <Alert tone="error">
-          <p className="alert__text">{t("checkIn.saveError")}</p>
-          <Button variant="secondary" onClick={() => submit()}>
-            {t("checkIn.retrySave")}
+      {firstGroup && renderGroup(firstGroup)}
+      <BelowTheFold>
+        {laterGroups.map(renderGroup)}
+        <div className="field">
+          <label htmlFor={noteId} className="field__label">
+            {t("checkIn.note")}
+          </label>
+          <p id={`${noteId}-hint`} className="field__hint">
+            {t("checkIn.noteHint")}
+          </p>
+          <WhoCanSee subject="check-in-notes" className="field__hint" id={`${noteId}-audience`} />
+          <textarea
+            id={noteId}
+            name="note"
+            className="field__input field__textarea"
+            aria-describedby={`${noteId}-hint ${noteId}-audience`}
+            rows={4}
+            maxLength={NOTE_MAX_LENGTH}
+            value={note}
+            onChange={(event) => {
+              setNote(event.target.value);
+              changed();
+            }}
+          />
+        </div>
+        {save.isError && isConsentRequired(save.error) && <ConsentFirst next="/check-in" />}
+        {offline === "kept" && (
+          <Alert tone="info">
+            <p className="alert__text">{t("checkIn.offlineKept")}</p>
+            <p className="alert__text">{t("checkIn.offlineNote")}</p>
+          </Alert>
+        )}
+        {offline === "sent" && <Alert tone="success">{t("checkIn.offlineSent")}</Alert>}
+        {save.isError && !isConsentRequired(save.error) && offline !== "kept" && (
+          <Alert tone="error">
+            <p className="alert__text">{t("checkIn.saveError")}</p>
+            <Button variant="secondary" onClick={() => submit()}>
+              {t("checkIn.retrySave")}
+            </Button>
+          </Alert>
+        )}
+        {save.isSuccess && (
+          <Alert tone="success">
+            <p className="alert__text">{t("checkIn.saved")}</p>
+            <p className="alert__text">{t("checkIn.savedEditable")}</p>
+          </Alert>
+        )}
+        {save.isSuccess && afterSave?.(save.data.checkIn ?? { answers: {}, note: null, updatedAt: "" })}
+        <div className="actions">
+          <Button type="submit" busy={save.isPending}>
+            {save.isPending ? t("checkIn.saving") : t("checkIn.save")}
           </Button>
-        </Alert>
-      )}
-      {save.isSuccess && (
-        <Alert tone="success">
-          <p className="alert__text">{t("checkIn.saved")}</p>
-          <p className="alert__text">{t("checkIn.savedEditable")}</p>
-        </Alert>
-      )}
-      {save.isSuccess && afterSave?.(save.data.checkIn ?? { answers: {}, note: null, updatedAt: "" })}
-      <div className="actions">
-        <Button type="submit" busy={save.isPending}>
-          {save.isPending ? t("checkIn.saving") : t("checkIn.save")}
-        </Button>
-      </div>
+        </div>
+      </BelowTheFold>
     </form>
   );
 }
