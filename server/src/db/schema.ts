@@ -295,6 +295,14 @@ export type ClientSummaryTable = {
   off_track: ColumnType<number, number | undefined, number>;
 };
 
+/** Per practice and counsellor, how many client_summary rows, and how many off track: kept by triggers (decision 090). */
+export type ClientSummaryCountTable = {
+  practice_id: string;
+  counsellor_id: string;
+  clients: number;
+  off_track: number;
+};
+
 /** A practice whose client_summary rows were built whole (decision 063). */
 export type ClientSummaryStateTable = {
   practice_id: string;
@@ -563,6 +571,7 @@ export type DB = {
   client_member_summary: ClientMemberSummaryTable;
   client_summary: ClientSummaryTable;
   client_summary_state: ClientSummaryStateTable;
+  client_summary_count: ClientSummaryCountTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

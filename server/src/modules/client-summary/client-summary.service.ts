@@ -7,6 +7,7 @@ import {
   deleteClientRows,
   isPracticeBuilt,
   markPracticeBuilt,
+  recountPractice,
   readClientPage,
   refreshPlannerFigures,
   readVerdictTests,
@@ -112,6 +113,7 @@ export async function readClientSummaryPage(
 ): Promise<ClientPage> {
   if (!(await isPracticeBuilt(db, practiceId))) {
     await refresh(db, { practiceId });
+    await recountPractice(db, practiceId);
     await markPracticeBuilt(db, practiceId, now);
     await refreshPlannerFigures(db);
   }
