@@ -303,7 +303,10 @@ export async function readClientPage(
     // were on this page; else count them, no further than the page's start (which the walk read anyway).
     let withValue = start + clientIds.length;
     if (clientIds.length === 0 && start > 0) {
-      const inner = matching().select(sql`1`.as("one")).where(column, "is not", null).limit(start);
+      const inner = matching()
+        .select(sql`1`.as("one"))
+        .where(column, "is not", null)
+        .limit(start);
       const row = await db
         .selectFrom(inner.as("t"))
         .select((eb) => eb.fn.countAll<number | string>().as("n"))

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DashboardQuery } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import {
+  COUNT_CAP,
   clientRowOf,
   deleteAllClientRows,
   deleteClientRows,
@@ -110,6 +111,7 @@ export async function readClientSummaryPage(
   query: DashboardQuery,
   now: number,
   tests: readonly DeteriorationTest[],
+  countCap = COUNT_CAP,
 ): Promise<ClientPage> {
   if (!(await isPracticeBuilt(db, practiceId))) {
     await refresh(db, { practiceId });
@@ -118,7 +120,7 @@ export async function readClientSummaryPage(
     await refreshPlannerFigures(db);
   }
   await drawVerdictsWith(db, practiceId, tests);
-  return readClientPage(db, practiceId, counsellorId, query, now);
+  return readClientPage(db, practiceId, counsellorId, query, now, countCap);
 }
 
 /** Draws the practice's off-track verdicts again if they were drawn with other tests than these (or none). */

@@ -15,8 +15,8 @@ import { createPractice, enrolTwoFactor, getAs, joinPractice, postAs } from "../
 import { deleteAccount } from "../../../test/couple-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
 import { expectKeptCounts } from "../../../test/kept-counts.js";
-import { readClientSummaryPage } from "./client-summary.service.js";
-import { deteriorationTests } from "../dashboard/dashboard.service.js";
+import { readClientSummaryPage } from "../client-summary/index.js";
+import { deteriorationTests } from "./dashboard.service.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
 const isReverse = (id: string) => INTERDEPENDENCE_PROFILE_V1.items.find((entry) => entry.id === id)?.isReverse === true;
