@@ -168,6 +168,15 @@ async function explainDashboard(database: Database, dialect: Dialect, practiceId
       const result = await explain.execute(database.db);
       const plan = (result.rows as Array<Record<string, unknown>>).map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n    ");
       process.stderr.write(`EXPLAIN ${dialect} ${size}: ${label}\n    ${plan}\n`);
+      // The query alone, timed directly: the median of 21 runs.
+      const times: number[] = [];
+      for (let run = 0; run < 21; run += 1) {
+        const started = performance.now();
+        await query.execute(database.db);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      process.stderr.write(`TIMED ${dialect} ${size}: ${label}: median ${fmt(times[10]!, 2)} ms\n`);
     } catch (error) {
       process.stderr.write(`EXPLAIN ${dialect} ${size}: ${label}: ${(error as Error).message}\n`);
     }
