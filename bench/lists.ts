@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { formatPageCursor } from "@mutual/core";
 import { sql, type RawBuilder } from "kysely";
+import { refreshClientSummariesOfPerson } from "../server/src/modules/client-summary/index.js";
 import type { Database, Dialect } from "../server/src/db/database.js";
 import { measureBareInjectP50, openDashboardApp, percentile } from "./dashboard.js";
 import { openScaleDatabase, largePracticeScale, seedScaleData } from "./scale-data.js";
@@ -147,6 +148,25 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
  * have (the kept count before decision 090) prints its error instead.
  */
 async function explainDashboard(database: Database, dialect: Dialect, practiceId: string, counsellorId: string, size: number): Promise<void> {
+  // What a write pays: one client member's summary rows refreshed (what a check-in or a profile of
+  // theirs does after its own write), each in its own transaction; the median of 21.
+  const member = await database.db
+    .selectFrom("practice_client_member")
+    .select("user_id")
+    .where("practice_id", "=", practiceId)
+    .limit(1)
+    .offset(size / 2)
+    .executeTakeFirst();
+  if (member !== undefined) {
+    const writes: number[] = [];
+    for (let run = 0; run < 21; run += 1) {
+      const started = performance.now();
+      await database.db.transaction().execute((trx) => refreshClientSummariesOfPerson(trx, member.user_id));
+      writes.push(performance.now() - started);
+    }
+    writes.sort((a, b) => a - b);
+    process.stderr.write(`TIMED ${dialect} ${size}: one member's refresh (a write): median ${fmt(writes[10]!, 2)} ms\n`);
+  }
   const scope = sql`s.practice_id = ${practiceId} and s.counsellor_id = ${counsellorId}`;
   const queries: Array<[string, RawBuilder<unknown>]> = [
     [
