@@ -1,22 +1,43 @@
 import { expect } from "vitest";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../src/db/schema.js";
+
+const FLAGS: ReadonlyArray<[string, number]> = [
+  ["power_imbalance", 1],
+  ["codependency_risk", 2],
+  ["low_intimacy", 4],
+  ["low_support", 8],
+  ["difference_reflection", 16],
+  ["social_withdrawal", 32],
+  ["safety", 64],
+];
+const COUNTS: ReadonlyArray<[string, string]> = [
+  ["clients", "1"],
+  ["off_track", "off_track"],
+  ...FLAGS.flatMap(([name, bit]): Array<[string, string]> => [
+    [`flag_${name}`, `case when (flag_bits & ${bit}) <> 0 then 1 else 0 end`],
+    [`off_track_flag_${name}`, `case when (flag_bits & ${bit}) <> 0 then off_track else 0 end`],
+  ]),
+];
 
 /**
  * The dashboard's kept counts (client_summary_count, decision 090) equal a count of the client
- * rows, for every practice and counsellor: none missing, none extra (a counter at zero is as good as none).
+ * rows, for every practice and counsellor, every client, off track and each flag: none missing,
+ * none extra (a counter at zero is as good as none).
  */
 export async function expectKeptCounts(db: Kysely<DB>): Promise<void> {
-  const kept = await db.selectFrom("client_summary_count").select(["practice_id", "counsellor_id", "clients", "off_track"]).execute();
-  const counted = await db
-    .selectFrom("client_summary")
-    .select((eb) => ["practice_id", "counsellor_id", eb.fn.countAll<number | string>().as("clients"), eb.fn.sum<number | string>("off_track").as("off_track")])
-    .groupBy(["practice_id", "counsellor_id"])
-    .execute();
-  const shape = (rows: ReadonlyArray<{ practice_id: string; counsellor_id: string; clients: number | string; off_track: number | string | null }>) =>
+  const kept = await sql<Record<string, string | number>>`select practice_id, counsellor_id, ${sql.raw(COUNTS.map(([name]) => name).join(", "))}
+    from client_summary_count`.execute(db);
+  const counted = await sql<Record<string, string | number>>`select practice_id, counsellor_id,
+    ${sql.raw(COUNTS.map(([name, of]) => `sum(${of}) as ${name}`).join(", "))} from client_summary group by practice_id, counsellor_id`.execute(db);
+  const shape = (rows: ReadonlyArray<Record<string, string | number>>) =>
     rows
-      .map((row) => ({ practice: row.practice_id, counsellor: row.counsellor_id, clients: Number(row.clients), offTrack: Number(row.off_track ?? 0) }))
-      .filter((row) => row.clients !== 0 || row.offTrack !== 0)
+      .map((row) => ({
+        practice: String(row.practice_id),
+        counsellor: String(row.counsellor_id),
+        ...Object.fromEntries(COUNTS.map(([name]) => [name, Number(row[name] ?? 0)])),
+      }))
+      .filter((row) => COUNTS.some(([name]) => (row as Record<string, unknown>)[name] !== 0))
       .sort((a, b) => (a.practice + a.counsellor < b.practice + b.counsellor ? -1 : 1));
-  expect(shape(kept)).toEqual(shape(counted));
+  expect(shape(kept.rows)).toEqual(shape(counted.rows));
 }

@@ -295,12 +295,26 @@ export type ClientSummaryTable = {
   off_track: ColumnType<number, number | undefined, number>;
 };
 
-/** Per practice and counsellor, how many client_summary rows, and how many off track: kept by triggers (decision 090). */
+/** Per practice and counsellor, how many client_summary rows, how many off track, and the same per flag: kept by triggers (decision 090). */
 export type ClientSummaryCountTable = {
   practice_id: string;
   counsellor_id: string;
   clients: number;
   off_track: number;
+  flag_power_imbalance: number;
+  flag_codependency_risk: number;
+  flag_low_intimacy: number;
+  flag_low_support: number;
+  flag_difference_reflection: number;
+  flag_social_withdrawal: number;
+  flag_safety: number;
+  off_track_flag_power_imbalance: number;
+  off_track_flag_codependency_risk: number;
+  off_track_flag_low_intimacy: number;
+  off_track_flag_low_support: number;
+  off_track_flag_difference_reflection: number;
+  off_track_flag_social_withdrawal: number;
+  off_track_flag_safety: number;
 };
 
 /** A practice whose client_summary rows were built whole (decision 063). */

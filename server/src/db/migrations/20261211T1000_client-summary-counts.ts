@@ -4,8 +4,8 @@ import { dialectOf } from "./dialect-of.js";
 // The dashboard's counts kept per counsellor (decision 090), and the off-track filter's value sorts
 // as index walks.
 //
-// `client_summary_count` holds, per practice and counsellor, how many client_summary rows there are
-// and how many of them are off track. Triggers on client_summary keep it, in the statement that
+// `client_summary_count` holds, per practice and counsellor, how many client_summary rows there are,
+// how many of them are off track, and the same for each flag (with its bit in flag_bits). Triggers on client_summary keep it, in the statement that
 // changes a row: so every path that adds, removes or changes a client row keeps it true, including
 // the cascades (a client deleted, an account deleted, a practice deleted), a counsellor's clients
 // moved, and a practice's verdicts drawn again in one UPDATE. On SQLite the triggers run per row; on
@@ -19,21 +19,46 @@ import { dialectOf } from "./dialect-of.js";
 // the value after `off_track` it is an index walk, each way (ties always read by name upwards).
 const valueColumns = ["we", "me", "last_check_in_at"];
 
+/** The flags' bits in client_summary.flag_bits (decision 063), as they are on 2026-12-11: a counter each, and one of those off track. */
+const flagBits: ReadonlyArray<[string, number]> = [
+  ["power_imbalance", 1],
+  ["codependency_risk", 2],
+  ["low_intimacy", 4],
+  ["low_support", 8],
+  ["difference_reflection", 16],
+  ["social_withdrawal", 32],
+  ["safety", 64],
+];
+
+/** Each counter and what one client row (alias `r`) adds to it. */
+const counters: ReadonlyArray<[string, (r: string) => string]> = [
+  ["clients", () => "1"],
+  ["off_track", (r) => `${r}.off_track`],
+  ...flagBits.map(([name, bit]): [string, (r: string) => string] => [`flag_${name}`, (r) => `case when (${r}.flag_bits & ${bit}) <> 0 then 1 else 0 end`]),
+  ...flagBits.map(([name, bit]): [string, (r: string) => string] => [
+    `off_track_flag_${name}`,
+    (r) => `case when (${r}.flag_bits & ${bit}) <> 0 then ${r}.off_track else 0 end`,
+  ]),
+];
+const names = counters.map(([name]) => name).join(", ");
+
 export async function up(db: Kysely<any>): Promise<void> {
   const dialect = await dialectOf(db);
-  await db.schema
+  let table = db.schema
     .createTable("client_summary_count")
     .addColumn("practice_id", "text", (column) => column.notNull().references("organization.id").onDelete("cascade"))
-    .addColumn("counsellor_id", "text", (column) => column.notNull().references("user.id").onDelete("cascade"))
-    .addColumn("clients", "integer", (column) => column.notNull())
-    .addColumn("off_track", "integer", (column) => column.notNull())
-    .addPrimaryKeyConstraint("client_summary_count_pk", ["practice_id", "counsellor_id"])
-    .execute();
+    .addColumn("counsellor_id", "text", (column) => column.notNull().references("user.id").onDelete("cascade"));
+  for (const [name] of counters) table = table.addColumn(name, "integer", (column) => column.notNull());
+  await table.addPrimaryKeyConstraint("client_summary_count_pk", ["practice_id", "counsellor_id"]).execute();
   if (dialect === "postgres") await createPostgresTriggers(db);
   else await createSqliteTriggers(db);
   // The rows there are now (none on a new database; an upgraded one counts its own once).
-  await sql`insert into client_summary_count (practice_id, counsellor_id, clients, off_track)
-    select practice_id, counsellor_id, count(*), sum(off_track) from client_summary group by practice_id, counsellor_id`.execute(db);
+  await sql
+    .raw(
+      `insert into client_summary_count (practice_id, counsellor_id, ${names})
+    select s.practice_id, s.counsellor_id, ${counters.map(([, of]) => `sum(${of("s")})`).join(", ")} from client_summary s group by s.practice_id, s.counsellor_id`,
+    )
+    .execute(db);
 
   for (const column of valueColumns) {
     await db.schema
@@ -50,61 +75,59 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 async function createSqliteTriggers(db: Kysely<any>): Promise<void> {
-  await sql`create trigger client_summary_count_insert after insert on client_summary begin
-    insert into client_summary_count (practice_id, counsellor_id, clients, off_track) values (new.practice_id, new.counsellor_id, 1, new.off_track)
-      on conflict (practice_id, counsellor_id) do update set clients = clients + 1, off_track = off_track + excluded.off_track;
-  end`.execute(db);
-  await sql`create trigger client_summary_count_delete after delete on client_summary begin
-    update client_summary_count set clients = clients - 1, off_track = off_track - old.off_track
-      where practice_id = old.practice_id and counsellor_id = old.counsellor_id;
-  end`.execute(db);
-  await sql`create trigger client_summary_count_update after update of practice_id, counsellor_id, off_track on client_summary
-    when old.practice_id <> new.practice_id or old.counsellor_id <> new.counsellor_id or old.off_track <> new.off_track begin
-    update client_summary_count set clients = clients - 1, off_track = off_track - old.off_track
-      where practice_id = old.practice_id and counsellor_id = old.counsellor_id;
-    insert into client_summary_count (practice_id, counsellor_id, clients, off_track) values (new.practice_id, new.counsellor_id, 1, new.off_track)
-      on conflict (practice_id, counsellor_id) do update set clients = clients + 1, off_track = off_track + excluded.off_track;
-  end`.execute(db);
+  const add = `insert into client_summary_count (practice_id, counsellor_id, ${names}) values (new.practice_id, new.counsellor_id, ${counters.map(([, of]) => of("new")).join(", ")})
+      on conflict (practice_id, counsellor_id) do update set ${counters.map(([name]) => `${name} = ${name} + excluded.${name}`).join(", ")};`;
+  const remove = `update client_summary_count set ${counters.map(([name, of]) => `${name} = ${name} - (${of("old")})`).join(", ")}
+      where practice_id = old.practice_id and counsellor_id = old.counsellor_id;`;
+  await sql.raw(`create trigger client_summary_count_insert after insert on client_summary begin ${add} end`).execute(db);
+  await sql.raw(`create trigger client_summary_count_delete after delete on client_summary begin ${remove} end`).execute(db);
+  await sql
+    .raw(
+      `create trigger client_summary_count_update after update of practice_id, counsellor_id, off_track, flag_bits on client_summary
+    when old.practice_id <> new.practice_id or old.counsellor_id <> new.counsellor_id or old.off_track <> new.off_track or old.flag_bits <> new.flag_bits
+    begin ${remove} ${add} end`,
+    )
+    .execute(db);
 }
 
 async function createPostgresTriggers(db: Kysely<any>): Promise<void> {
+  const recordset = `jsonb_to_recordset(delta) as d(practice_id text, counsellor_id text, ${counters.map(([name]) => `${name} bigint`).join(", ")})`;
   // Counters are locked in one sorted order (practice, counsellor), so two statements that change
   // several never wait on each other in a circle.
-  await sql`create function client_summary_count_add(delta jsonb) returns void language plpgsql as $$
+  await sql
+    .raw(
+      `create function client_summary_count_add(delta jsonb) returns void language plpgsql as $$
     begin
-      perform 1 from client_summary_count c
-        join jsonb_to_recordset(delta) as d(practice_id text, counsellor_id text, clients bigint, off_track bigint)
-          on c.practice_id = d.practice_id and c.counsellor_id = d.counsellor_id
+      perform 1 from client_summary_count c join ${recordset} on c.practice_id = d.practice_id and c.counsellor_id = d.counsellor_id
         order by c.practice_id, c.counsellor_id for no key update of c;
-      insert into client_summary_count (practice_id, counsellor_id, clients, off_track)
-        select d.practice_id, d.counsellor_id, d.clients, d.off_track
-        from jsonb_to_recordset(delta) as d(practice_id text, counsellor_id text, clients bigint, off_track bigint)
+      insert into client_summary_count (practice_id, counsellor_id, ${names})
+        select d.practice_id, d.counsellor_id, ${counters.map(([name]) => `d.${name}`).join(", ")}
+        from ${recordset}
         where d.clients > 0 or exists (select 1 from client_summary_count c where c.practice_id = d.practice_id and c.counsellor_id = d.counsellor_id)
         order by d.practice_id, d.counsellor_id
         on conflict (practice_id, counsellor_id) do update
-          set clients = client_summary_count.clients + excluded.clients, off_track = client_summary_count.off_track + excluded.off_track;
-    end $$`.execute(db);
-  const deltaOf = (rows: ReturnType<typeof sql>) => sql`(select coalesce(jsonb_agg(g), '[]'::jsonb) from (
-      select practice_id, counsellor_id, sum(clients) as clients, sum(off_track) as off_track from (${rows}) r
-      group by practice_id, counsellor_id having sum(clients) <> 0 or sum(off_track) <> 0) g)`;
-  await sql`create function client_summary_count_insert() returns trigger language plpgsql as $$
+          set ${counters.map(([name]) => `${name} = client_summary_count.${name} + excluded.${name}`).join(", ")};
+    end $$`,
+    )
+    .execute(db);
+  const rowsOf = (table: string, sign: string) =>
+    `select r.practice_id, r.counsellor_id, ${counters.map(([name, of]) => `${sign}(${of("r")}) as ${name}`).join(", ")} from ${table} r`;
+  const deltaOf = (rows: string) => `(select coalesce(jsonb_agg(g), '[]'::jsonb) from (
+      select practice_id, counsellor_id, ${counters.map(([name]) => `sum(${name}) as ${name}`).join(", ")} from (${rows}) x
+      group by practice_id, counsellor_id having ${counters.map(([name]) => `sum(${name}) <> 0`).join(" or ")}) g)`;
+  const fn = async (name: string, rows: string) =>
+    sql
+      .raw(
+        `create function ${name}() returns trigger language plpgsql as $$
     begin
-      perform client_summary_count_add(${deltaOf(sql`select practice_id, counsellor_id, 1 as clients, off_track from new_rows`)});
+      perform client_summary_count_add(${deltaOf(rows)});
       return null;
-    end $$`.execute(db);
-  await sql`create function client_summary_count_delete() returns trigger language plpgsql as $$
-    begin
-      perform client_summary_count_add(${deltaOf(sql`select practice_id, counsellor_id, -1 as clients, -off_track as off_track from old_rows`)});
-      return null;
-    end $$`.execute(db);
-  await sql`create function client_summary_count_update() returns trigger language plpgsql as $$
-    begin
-      perform client_summary_count_add(${deltaOf(
-        sql`select practice_id, counsellor_id, 1 as clients, off_track from new_rows
-          union all select practice_id, counsellor_id, -1, -off_track from old_rows`,
-      )});
-      return null;
-    end $$`.execute(db);
+    end $$`,
+      )
+      .execute(db);
+  await fn("client_summary_count_insert", rowsOf("new_rows", "+"));
+  await fn("client_summary_count_delete", rowsOf("old_rows", "-"));
+  await fn("client_summary_count_update", `${rowsOf("new_rows", "+")} union all ${rowsOf("old_rows", "-")}`);
   await sql`create trigger client_summary_count_insert after insert on client_summary
     referencing new table as new_rows for each statement execute function client_summary_count_insert()`.execute(db);
   await sql`create trigger client_summary_count_delete after delete on client_summary

@@ -18,6 +18,25 @@ function flagBitOf(flag: CounsellorFlagId): number {
   return flag === "safety" ? SAFETY_BIT : (FLAG_BITS[flag] ?? 0);
 }
 
+type KeptFlagColumn =
+  `flag_${"power_imbalance" | "codependency_risk" | "low_intimacy" | "low_support" | "difference_reflection" | "social_withdrawal" | "safety"}`;
+/** The kept count column of a flag (client_summary_count, decision 090). */
+function keptFlagColumn(flag: CounsellorFlagId): KeptFlagColumn {
+  return `flag_${flag.replaceAll("-", "_")}` as KeptFlagColumn;
+}
+
+/** Each kept count and what one client row (alias `s`) adds to it, as the triggers of 20261211T1000 keep them. */
+const KEPT_COUNTS: ReadonlyArray<[string, string]> = [
+  ["clients", "1"],
+  ["off_track", "s.off_track"],
+  ...(["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal", "safety"] as const).flatMap(
+    (flag): Array<[string, string]> => [
+      [keptFlagColumn(flag), `case when (s.flag_bits & ${flagBitOf(flag)}) <> 0 then 1 else 0 end`],
+      [`off_track_${keptFlagColumn(flag)}`, `case when (s.flag_bits & ${flagBitOf(flag)}) <> 0 then s.off_track else 0 end`],
+    ],
+  ),
+];
+
 export type ClientSummaryRow = {
   client_id: string;
   practice_id: string;
@@ -155,9 +174,11 @@ export async function refreshPlannerFigures(db: Kysely<DB>): Promise<void> {
  */
 export async function recountPractice(db: Kysely<DB>, practiceId: string): Promise<void> {
   await db.deleteFrom("client_summary_count").where("practice_id", "=", practiceId).execute();
-  await sql`insert into client_summary_count (practice_id, counsellor_id, clients, off_track)
-    select practice_id, counsellor_id, count(*), sum(off_track) from client_summary where practice_id = ${practiceId}
-    group by practice_id, counsellor_id order by counsellor_id`.execute(db);
+  const names = sql.raw(KEPT_COUNTS.map(([name]) => name).join(", "));
+  const sums = sql.raw(KEPT_COUNTS.map(([, of]) => `sum(${of})`).join(", "));
+  await sql`insert into client_summary_count (practice_id, counsellor_id, ${names})
+    select s.practice_id, s.counsellor_id, ${sums} from client_summary s where s.practice_id = ${practiceId}
+    group by s.practice_id, s.counsellor_id order by s.counsellor_id`.execute(db);
 }
 
 export async function deleteAllClientRows(db: Kysely<DB>): Promise<void> {
@@ -327,9 +348,9 @@ export async function readClientPage(
 }
 
 /**
- * How many clients match: kept per counsellor for every client and for those off track (or not),
- * by the triggers of 20261211T1000 (one row read); with a flag or overdue filter, counted up to
- * `cap` and then "more than cap" (decision 090).
+ * How many clients match: kept per counsellor for every client, for each flag, and for those off
+ * track (or not) among them, by the triggers of 20261211T1000 (one row read); with the overdue
+ * filter (which moves with the clock), counted up to `cap` and then "more than cap" (decision 090).
  */
 async function countMatching(
   db: Kysely<DB>,
@@ -339,16 +360,18 @@ async function countMatching(
   matching: () => SelectQueryBuilder<DB & { s: DB["client_summary"] }, "s", object>,
   cap: number,
 ): Promise<{ total: number; totalCapped: boolean }> {
-  if (query.flag === undefined && query.overdue === undefined) {
+  if (query.overdue === undefined) {
+    const all = query.flag === undefined ? "clients" : keptFlagColumn(query.flag);
+    const offTrack = query.flag === undefined ? "off_track" : (`off_track_${keptFlagColumn(query.flag)}` as const);
     const kept = await db
       .selectFrom("client_summary_count")
-      .select(["clients", "off_track"])
+      .select([`${all} as all`, `${offTrack} as off`])
       .where("practice_id", "=", practiceId)
       .where("counsellor_id", "=", counsellorId)
       .executeTakeFirst();
-    const clients = Number(kept?.clients ?? 0);
-    const offTrack = Number(kept?.off_track ?? 0);
-    return { total: query.offTrack === undefined ? clients : query.offTrack ? offTrack : clients - offTrack, totalCapped: false };
+    const clients = Number(kept?.all ?? 0);
+    const off = Number(kept?.off ?? 0);
+    return { total: query.offTrack === undefined ? clients : query.offTrack ? off : clients - off, totalCapped: false };
   }
   const inner = matching()
     .select(sql`1`.as("one"))

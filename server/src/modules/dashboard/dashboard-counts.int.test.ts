@@ -5,7 +5,7 @@
 // (every verdict drawn again), a counsellor leaves the practice, a counsellor's account is deleted.
 // And the dashboard shows these numbers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INTERDEPENDENCE_PROFILE_V1, PROVISIONAL_NORMS, type DashboardResponse } from "@mutual/core";
+import { COUNSELLOR_FLAG_IDS, INTERDEPENDENCE_PROFILE_V1, PROVISIONAL_NORMS, type CounsellorFlagId, type DashboardResponse } from "@mutual/core";
 import { sql } from "kysely";
 import { buildTestApp, type TestApp } from "../../../test/build-test-app.js";
 import { sameOrigin, signUp, type TestPerson } from "../../../test/auth-helpers.js";
@@ -19,6 +19,16 @@ import { readClientSummaryPage } from "../client-summary/index.js";
 import { deteriorationTests } from "./dashboard.service.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
+/** Each flag's bit in client_summary.flag_bits (decision 063). */
+const FLAG_BITS: Record<CounsellorFlagId, number> = {
+  "power-imbalance": 1,
+  "codependency-risk": 2,
+  "low-intimacy": 4,
+  "low-support": 8,
+  "difference-reflection": 16,
+  "social-withdrawal": 32,
+  safety: 64,
+};
 const isReverse = (id: string) => INTERDEPENDENCE_PROFILE_V1.items.find((entry) => entry.id === id)?.isReverse === true;
 const high = fullAnswers((id, isSafe) => (isSafe ? 4 : isReverse(id) ? 1 : 7));
 const low = fullAnswers((id, isSafe) => (isSafe ? 4 : isReverse(id) ? 7 : 1));
@@ -54,6 +64,19 @@ describe.each(dialects)("[%s] the dashboard's kept counts", (dialect) => {
     expect((await dashboard(counsellor, "?offTrack=true")).total).toBe(offTrack);
     expect((await dashboard(counsellor, "?offTrack=false&sort=we")).total).toBe(clients - offTrack);
     expect((await dashboard(counsellor)).totalCapped).toBe(false);
+    // Each flag's count, and off track among them, is kept too: the dashboard shows what the rows say.
+    const counsellorId = (await getAs(t.app, counsellor, "/api/me")).json<{ user: { id: string } }>().user.id;
+    const rows = await t.database.db.selectFrom("client_summary").select(["flag_bits", "off_track"]).where("counsellor_id", "=", counsellorId).execute();
+    for (const flag of COUNSELLOR_FLAG_IDS) {
+      const bit = FLAG_BITS[flag];
+      const flagged = rows.filter((row) => (row.flag_bits & bit) !== 0);
+      const page = await dashboard(counsellor, `?flag=${flag}`);
+      expect({ flag, total: page.total, capped: page.totalCapped }).toEqual({ flag, total: flagged.length, capped: false });
+      expect({ flag, total: (await dashboard(counsellor, `?flag=${flag}&offTrack=true`)).total }).toEqual({
+        flag,
+        total: flagged.filter((row) => row.off_track === 1).length,
+      });
+    }
     await expectKeptCounts(t.database.db);
   };
   const setScopes = (person: TestPerson, clientId: string, scopes: string[]) =>
@@ -132,7 +155,7 @@ describe.each(dialects)("[%s] the dashboard's kept counts", (dialect) => {
     expect((await deleteAccount(t.app, other)).statusCode).toBe(200);
     await expectKeptCounts(t.database.db);
     expect(await t.database.db.selectFrom("client_summary_count").selectAll().where("counsellor_id", "=", otherId).execute()).toEqual([]);
-  });
+  }, 120_000);
 
   it("are counted again from the rows when they were lost (a practice built whole)", async () => {
     const eve = await signUp(t.app);
