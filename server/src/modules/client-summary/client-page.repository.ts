@@ -263,8 +263,9 @@ export async function storeVerdictTests(db: Kysely<DB>, practiceId: string, test
 export type ClientPage = { clientIds: string[]; total: number; totalCapped: boolean };
 
 /**
- * How far a filtered view's count reads before it says "more than" (decision 090): the count reads
- * at most this many index entries, or as far as the page asked for, which its rows read anyway.
+ * How many matches the overdue filter's count reads before it says "more than" (decision 090), or
+ * as many as the page asked for reaches, which its rows read anyway. (It bounds the matches, not
+ * the index entries read: when few clients are overdue, the count reads the counsellor's range.)
  */
 export const COUNT_CAP = 1000;
 
@@ -274,7 +275,8 @@ export const COUNT_CAP = 1000;
  * value with absent values last either way and ties by name; and how many match. Off track is the
  * stored verdict (decision 077), drawn with the norms the caller made current (readClientSummaryPage).
  * Every order is an index walk that reads the page's own entries and those it skips (offset paging);
- * the count is kept (all clients, off track or not) or read up to a cap (decision 090).
+ * the count is kept (every client or a flag's, off track or not), or with overdue read up to a cap
+ * (decision 090).
  */
 export async function readClientPage(
   db: Kysely<DB>,
