@@ -10,7 +10,9 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { formatPageCursor } from "@mutual/core";
-import type { Dialect } from "../server/src/db/database.js";
+import { sql, type RawBuilder } from "kysely";
+import { refreshClientSummariesOfPerson } from "../server/src/modules/client-summary/index.js";
+import type { Database, Dialect } from "../server/src/db/database.js";
 import { measureBareInjectP50, openDashboardApp, percentile } from "./dashboard.js";
 import { openScaleDatabase, largePracticeScale, seedScaleData } from "./scale-data.js";
 import { fmt } from "./support.js";
@@ -36,6 +38,11 @@ const endpoints: Endpoint[] = [
   { label: "GET …/dashboard, flag = low-intimacy", url: (practiceId) => `/api/practices/${practiceId}/dashboard?flag=low-intimacy` },
   { label: "GET …/dashboard, overdue", url: (practiceId) => `/api/practices/${practiceId}/dashboard?overdue=true` },
   { label: "GET …/dashboard, off track, by We (desc)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?offTrack=true&sort=we&order=desc` },
+  { label: "GET …/dashboard, off track, by We (asc)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?offTrack=true&sort=we` },
+  {
+    label: "GET …/dashboard, off track, by last check-in (desc)",
+    url: (practiceId) => `/api/practices/${practiceId}/dashboard?offTrack=true&sort=lastCheckIn&order=desc`,
+  },
   { label: "GET …/dashboard, off track (by name)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?offTrack=true` },
   { label: "GET …/dashboard, sorted by off track (desc)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?sort=offTrack&order=desc` },
   { label: "GET …/export.csv, the whole practice", url: (practiceId) => `/api/practices/${practiceId}/export.csv`, samples: 3, warmUp: 1 },
@@ -125,12 +132,74 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
           ...(await time(app, counsellor.cookie, endpoint.url(practiceId, middleCursor), endpoint.samples ?? samples, endpoint.warmUp)),
         });
       }
+      if (process.env.BENCH_LIST_EXPLAIN === "1") await explainDashboard(database, dialect, practiceId, counsellor.userId, size);
       return figures;
     } finally {
       await app.close();
     }
   } finally {
     await destroy();
+  }
+}
+
+/**
+ * The plans of the dashboard's page and count queries on the seeded data (BENCH_LIST_EXPLAIN=1), to
+ * stderr: PostgreSQL `EXPLAIN ANALYZE`, SQLite `EXPLAIN QUERY PLAN`. A query a code base does not
+ * have (the kept count before decision 090) prints its error instead.
+ */
+async function explainDashboard(database: Database, dialect: Dialect, practiceId: string, counsellorId: string, size: number): Promise<void> {
+  // What a write pays: one client member's summary rows refreshed (what a check-in or a profile of
+  // theirs does after its own write), each in its own transaction; the median of 21.
+  const member = await database.db
+    .selectFrom("practice_client_member")
+    .select("user_id")
+    .where("practice_id", "=", practiceId)
+    .limit(1)
+    .offset(size / 2)
+    .executeTakeFirst();
+  if (member !== undefined) {
+    const writes: number[] = [];
+    for (let run = 0; run < 21; run += 1) {
+      const started = performance.now();
+      await database.db.transaction().execute((trx) => refreshClientSummariesOfPerson(trx, member.user_id));
+      writes.push(performance.now() - started);
+    }
+    writes.sort((a, b) => a - b);
+    process.stderr.write(`TIMED ${dialect} ${size}: one member's refresh (a write): median ${fmt(writes[10]!, 2)} ms\n`);
+  }
+  const scope = sql`s.practice_id = ${practiceId} and s.counsellor_id = ${counsellorId}`;
+  const queries: Array<[string, RawBuilder<unknown>]> = [
+    [
+      "off track, by We (desc)",
+      sql`select s.client_id from client_summary s where ${scope} and s.off_track = 1 and s.we is not null order by s.we desc, s.name_key, s.client_id limit 25`,
+    ],
+    [
+      "off track, by We (asc)",
+      sql`select s.client_id from client_summary s where ${scope} and s.off_track = 1 and s.we is not null order by s.we asc, s.name_key, s.client_id limit 25`,
+    ],
+    ["count, every client (computed)", sql`select count(*) from client_summary s where ${scope}`],
+    ["count, off track (computed)", sql`select count(*) from client_summary s where ${scope} and s.off_track = 1`],
+    ["count, kept", sql`select clients, off_track from client_summary_count s where ${scope}`],
+    ["count, flag = low-intimacy, capped", sql`select count(*) from (select 1 from client_summary s where ${scope} and (s.flag_bits & 4) <> 0 limit 1001) t`],
+  ];
+  for (const [label, query] of queries) {
+    const explain = dialect === "postgres" ? sql`explain (analyze, costs off) ${query}` : sql`explain query plan ${query}`;
+    try {
+      const result = await explain.execute(database.db);
+      const plan = (result.rows as Array<Record<string, unknown>>).map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n    ");
+      process.stderr.write(`EXPLAIN ${dialect} ${size}: ${label}\n    ${plan}\n`);
+      // The query alone, timed directly: the median of 21 runs.
+      const times: number[] = [];
+      for (let run = 0; run < 21; run += 1) {
+        const started = performance.now();
+        await query.execute(database.db);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      process.stderr.write(`TIMED ${dialect} ${size}: ${label}: median ${fmt(times[10]!, 2)} ms\n`);
+    } catch (error) {
+      process.stderr.write(`EXPLAIN ${dialect} ${size}: ${label}: ${(error as Error).message}\n`);
+    }
   }
 }
 

@@ -107,7 +107,10 @@ export type DashboardRow = z.infer<typeof dashboardRowSchema>;
 
 export const dashboardResponseSchema = z.object({
   rows: z.array(dashboardRowSchema),
+  /** How many clients match; with `totalCapped`, more than this many do (decision 090). */
   total: z.number().int(),
+  /** True when a filtered view's count stopped at its cap: more than `total` clients match. */
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Which reliability figures the reliable-change classifications used. */

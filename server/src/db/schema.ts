@@ -295,6 +295,28 @@ export type ClientSummaryTable = {
   off_track: ColumnType<number, number | undefined, number>;
 };
 
+/** Per practice and counsellor, how many client_summary rows, how many off track, and the same per flag: kept by triggers (decision 090). */
+export type ClientSummaryCountTable = {
+  practice_id: string;
+  counsellor_id: string;
+  clients: number;
+  off_track: number;
+  flag_power_imbalance: number;
+  flag_codependency_risk: number;
+  flag_low_intimacy: number;
+  flag_low_support: number;
+  flag_difference_reflection: number;
+  flag_social_withdrawal: number;
+  flag_safety: number;
+  off_track_flag_power_imbalance: number;
+  off_track_flag_codependency_risk: number;
+  off_track_flag_low_intimacy: number;
+  off_track_flag_low_support: number;
+  off_track_flag_difference_reflection: number;
+  off_track_flag_social_withdrawal: number;
+  off_track_flag_safety: number;
+};
+
 /** A practice whose client_summary rows were built whole (decision 063). */
 export type ClientSummaryStateTable = {
   practice_id: string;
@@ -565,6 +587,7 @@ export type DB = {
   client_member_summary: ClientMemberSummaryTable;
   client_summary: ClientSummaryTable;
   client_summary_state: ClientSummaryStateTable;
+  client_summary_count: ClientSummaryCountTable;
   partner_invite: PartnerInviteTable;
   couple: CoupleTable;
   couple_member: CoupleMemberTable;

@@ -339,7 +339,7 @@ const table: Entry[] = [
   {
     route: "GET /api/practices/:practiceId/dashboard",
     call: (scene) => ({ url: `/api/practices/${practiceOf(scene)}/dashboard` }),
-    expect: forPracticeMembers(ok(["normSource", "page", "pageSize", "rows", "total"]), { counsellorNoTwoFactor: fails(403) }),
+    expect: forPracticeMembers(ok(["normSource", "page", "pageSize", "rows", "total", "totalCapped"]), { counsellorNoTwoFactor: fails(403) }),
     mustContain: {
       counsellorShared: ({ owner }) => [owner.name, '"total":1'],
       counsellorNotes: ({ owner }) => [owner.name, '"total":1'],

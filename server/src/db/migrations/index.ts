@@ -33,6 +33,7 @@ import * as personLanguage from "./20261209T3000_person-language.js";
 import * as answerLanguage from "./20261210T0900_answer-language.js";
 import * as clientOffTrackVerdict from "./20261210T1000_client-off-track-verdict.js";
 import * as normsByLanguage from "./20261210T5000_norms-by-language.js";
+import * as clientSummaryCounts from "./20261211T1000_client-summary-counts.js";
 import * as scoreRowLanguage from "./20261211T2000_score-row-language.js";
 
 /**
@@ -74,5 +75,6 @@ export const migrations: Record<string, Migration> = {
   "20261210T0900_answer-language": answerLanguage,
   "20261210T1000_client-off-track-verdict": clientOffTrackVerdict,
   "20261210T5000_norms-by-language": normsByLanguage,
+  "20261211T1000_client-summary-counts": clientSummaryCounts,
   "20261211T2000_score-row-language": scoreRowLanguage,
 };

@@ -1,7 +1,7 @@
 // One stored row per client (decision 063), aggregated from the member summary rows (decision 018)
 // and written only here, and the dashboard's page read from it: sorted, filtered and counted in SQL
 // through the indexes of 20261208T4000, so a page reads its own rows, not every client's.
-import { PostgresAdapter, sql, type Kysely, type SqlBool } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { OVERDUE_AFTER_DAYS, type CounsellorFlagId, type DashboardQuery } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import { FLAG_BITS } from "./client-summary.policy.js";
@@ -17,6 +17,25 @@ const PROFILE_AND_LATEST = 1 + 256;
 function flagBitOf(flag: CounsellorFlagId): number {
   return flag === "safety" ? SAFETY_BIT : (FLAG_BITS[flag] ?? 0);
 }
+
+type KeptFlagColumn =
+  `flag_${"power_imbalance" | "codependency_risk" | "low_intimacy" | "low_support" | "difference_reflection" | "social_withdrawal" | "safety"}`;
+/** The kept count column of a flag (client_summary_count, decision 090). */
+function keptFlagColumn(flag: CounsellorFlagId): KeptFlagColumn {
+  return `flag_${flag.replaceAll("-", "_")}` as KeptFlagColumn;
+}
+
+/** Each kept count and what one client row (alias `s`) adds to it, as the triggers of 20261211T1000 keep them. */
+const KEPT_COUNTS: ReadonlyArray<[string, string]> = [
+  ["clients", "1"],
+  ["off_track", "s.off_track"],
+  ...(["power-imbalance", "codependency-risk", "low-intimacy", "low-support", "difference-reflection", "social-withdrawal", "safety"] as const).flatMap(
+    (flag): Array<[string, string]> => [
+      [keptFlagColumn(flag), `case when (s.flag_bits & ${flagBitOf(flag)}) <> 0 then 1 else 0 end`],
+      [`off_track_${keptFlagColumn(flag)}`, `case when (s.flag_bits & ${flagBitOf(flag)}) <> 0 then s.off_track else 0 end`],
+    ],
+  ),
+];
 
 export type ClientSummaryRow = {
   client_id: string;
@@ -148,6 +167,20 @@ export async function refreshPlannerFigures(db: Kysely<DB>): Promise<void> {
   await sql`analyze client_summary`.execute(db);
 }
 
+/**
+ * Counts the practice's kept counts again from its rows (decision 090), when it is built whole: the
+ * triggers keep them from then on. Its client rows are locked by the build's refresh (PostgreSQL), so
+ * no other write changes them between the count and the commit.
+ */
+export async function recountPractice(db: Kysely<DB>, practiceId: string): Promise<void> {
+  await db.deleteFrom("client_summary_count").where("practice_id", "=", practiceId).execute();
+  const names = sql.raw(KEPT_COUNTS.map(([name]) => name).join(", "));
+  const sums = sql.raw(KEPT_COUNTS.map(([, of]) => `sum(${of})`).join(", "));
+  await sql`insert into client_summary_count (practice_id, counsellor_id, ${names})
+    select s.practice_id, s.counsellor_id, ${sums} from client_summary s where s.practice_id = ${practiceId}
+    group by s.practice_id, s.counsellor_id order by s.counsellor_id`.execute(db);
+}
+
 export async function deleteAllClientRows(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom("client_summary_state").execute();
   await db.deleteFrom("client_summary").execute();
@@ -224,15 +257,35 @@ export async function storeVerdictTests(db: Kysely<DB>, practiceId: string, test
   await db.updateTable("client_summary_state").set({ verdict_tests: tests }).where("practice_id", "=", practiceId).execute();
 }
 
-export type ClientPage = { clientIds: string[]; total: number };
+/**
+ * `total` is exact unless `totalCapped`: then more than `total` clients match (decision 090).
+ */
+export type ClientPage = { clientIds: string[]; total: number; totalCapped: boolean };
+
+/**
+ * How many matches the overdue filter's count reads before it says "more than" (decision 090), or
+ * as many as the page asked for reaches, which its rows read anyway. (It bounds the matches, not
+ * the index entries read: when few clients are overdue, the count reads the counsellor's range.)
+ */
+export const COUNT_CAP = 1000;
 
 /**
  * One page of this counsellor's clients in the dashboard's order (decision 016): filtered by flag,
  * overdue and off track; sorted by name (the byte order of clientSortKey, then client id) or by a
  * value with absent values last either way and ties by name; and how many match. Off track is the
  * stored verdict (decision 077), drawn with the norms the caller made current (readClientSummaryPage).
+ * Every order is an index walk that reads the page's own entries and those it skips (offset paging);
+ * the count is kept (every client or a flag's, off track or not), or with overdue read up to a cap
+ * (decision 090).
  */
-export async function readClientPage(db: Kysely<DB>, practiceId: string, counsellorId: string, query: DashboardQuery, now: number): Promise<ClientPage> {
+export async function readClientPage(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  query: DashboardQuery,
+  now: number,
+  countCap = COUNT_CAP,
+): Promise<ClientPage> {
   const cutoff = now - OVERDUE_AFTER_DAYS * dayMs;
   const matching = () => {
     let select = db.selectFrom("client_summary as s").where("s.practice_id", "=", practiceId).where("s.counsellor_id", "=", counsellorId);
@@ -244,50 +297,91 @@ export async function readClientPage(db: Kysely<DB>, practiceId: string, counsel
   };
   const start = (query.page - 1) * query.pageSize;
   const direction = query.order === "desc" ? "desc" : "asc";
+  const counted = await countMatching(db, practiceId, counsellorId, query, matching, Math.max(countCap, start + query.pageSize));
 
   if (query.sort === "name" || query.sort === "offTrack") {
-    const counted = await matching()
-      .select((eb) => eb.fn.countAll<number | string>().as("total"))
-      .executeTakeFirstOrThrow();
     let select = matching().select("s.client_id");
     select =
       query.sort === "name"
         ? select.orderBy("s.name_key", direction).orderBy("s.client_id", direction)
         : select.orderBy("s.off_track_reasons", direction).orderBy("s.name_key").orderBy("s.client_id");
     const rows = await select.limit(query.pageSize).offset(start).execute();
-    return { clientIds: rows.map((row) => row.client_id), total: Number(counted.total) };
+    return { clientIds: rows.map((row) => row.client_id), ...counted };
   }
 
   // A value sort reads the clients with the value through its index, then those without it by name.
   const column = query.sort === "we" ? "s.we" : query.sort === "me" ? "s.me" : "s.last_check_in_at";
-  const counted = await matching()
-    .select((eb) => [eb.fn.countAll<number | string>().as("total"), eb.fn.count<number | string>(column).as("present")])
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.total);
-  const present = Number(counted.present);
-  const clientIds: string[] = [];
-  if (start < present) {
-    const rows = await matching()
-      .select("s.client_id")
-      .where(column, "is not", null)
-      .orderBy(column, direction)
-      .orderBy("s.name_key")
-      .orderBy("s.client_id")
-      .limit(query.pageSize)
-      .offset(start)
-      .execute();
-    clientIds.push(...rows.map((row) => row.client_id));
-  }
-  if (clientIds.length < query.pageSize && start + clientIds.length < total) {
+  const present = await matching()
+    .select("s.client_id")
+    .where(column, "is not", null)
+    .orderBy(column, direction)
+    .orderBy("s.name_key")
+    .orderBy("s.client_id")
+    .limit(query.pageSize)
+    .offset(start)
+    .execute();
+  const clientIds = present.map((row) => row.client_id);
+  if (clientIds.length < query.pageSize) {
+    // Where the page starts among those without the value: how many have it is known when some
+    // were on this page; else count them, no further than the page's start (which the walk read anyway).
+    let withValue = start + clientIds.length;
+    if (clientIds.length === 0 && start > 0) {
+      const inner = matching()
+        .select(sql`1`.as("one"))
+        .where(column, "is not", null)
+        .limit(start);
+      const row = await db
+        .selectFrom(inner.as("t"))
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .executeTakeFirstOrThrow();
+      withValue = Number(row.n);
+    }
     const rows = await matching()
       .select("s.client_id")
       .where(column, "is", null)
       .orderBy("s.name_key")
       .orderBy("s.client_id")
       .limit(query.pageSize - clientIds.length)
-      .offset(Math.max(0, start - present))
+      .offset(Math.max(0, start - withValue))
       .execute();
     clientIds.push(...rows.map((row) => row.client_id));
   }
-  return { clientIds, total };
+  return { clientIds, ...counted };
+}
+
+/**
+ * How many clients match: kept per counsellor for every client, for each flag, and for those off
+ * track (or not) among them, by the triggers of 20261211T1000 (one row read); with the overdue
+ * filter (which moves with the clock), counted up to `cap` and then "more than cap" (decision 090).
+ */
+async function countMatching(
+  db: Kysely<DB>,
+  practiceId: string,
+  counsellorId: string,
+  query: DashboardQuery,
+  matching: () => SelectQueryBuilder<DB & { s: DB["client_summary"] }, "s", object>,
+  cap: number,
+): Promise<{ total: number; totalCapped: boolean }> {
+  if (query.overdue === undefined) {
+    const all = query.flag === undefined ? "clients" : keptFlagColumn(query.flag);
+    const offTrack = query.flag === undefined ? "off_track" : (`off_track_${keptFlagColumn(query.flag)}` as const);
+    const kept = await db
+      .selectFrom("client_summary_count")
+      .select([`${all} as all`, `${offTrack} as off`])
+      .where("practice_id", "=", practiceId)
+      .where("counsellor_id", "=", counsellorId)
+      .executeTakeFirst();
+    const clients = Number(kept?.all ?? 0);
+    const off = Number(kept?.off ?? 0);
+    return { total: query.offTrack === undefined ? clients : query.offTrack ? off : clients - off, totalCapped: false };
+  }
+  const inner = matching()
+    .select(sql`1`.as("one"))
+    .limit(cap + 1);
+  const row = await db
+    .selectFrom(inner.as("t"))
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  const found = Number(row.n);
+  return found > cap ? { total: cap, totalCapped: true } : { total: found, totalCapped: false };
 }

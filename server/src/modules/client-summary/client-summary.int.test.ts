@@ -12,6 +12,7 @@ import { acceptClientInvite, inviteClient } from "../../../test/counselling-help
 import { createPractice, enrolTwoFactor, getAs } from "../../../test/practice-helpers.js";
 import { linkCouple } from "../../../test/couple-helpers.js";
 import { dialects } from "../../../test/test-databases.js";
+import { expectKeptCounts } from "../../../test/kept-counts.js";
 import { listClientSummaries, readClientSummaryPage, type DeteriorationTest } from "./client-summary.service.js";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -51,6 +52,8 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
   };
   /** The rows kept so far, of members and of clients, must equal rows computed afresh from the sources. */
   async function expectRowsEqualRecomputed(): Promise<void> {
+    // The dashboard's kept counts (decision 090) equal the rows kept so far…
+    await expectKeptCounts(t.database.db);
     const kept = await stored();
     const keptClients = await storedClients();
     // The kept off-track verdicts were drawn with the norms of the practice's last dashboard read
@@ -64,6 +67,8 @@ describe.each(dialects)("[%s] client summary rows", (dialect) => {
     // …and the next page read every client's row, from those.
     await readClientSummaryPage(t.database.db, practiceId, "", { sort: "name", order: "asc", page: 1, pageSize: 25 }, now, tests);
     expect(keptClients).toEqual(await storedClients());
+    // …and the rows rebuilt.
+    await expectKeptCounts(t.database.db);
   }
   const invite = (kind: "individual" | "couple" = "individual") => inviteClient(t.app, counsellor, practiceId, kind);
   const accept = (person: TestPerson, code: string, scopes: string[]) => acceptClientInvite(t.app, person, code, scopes);

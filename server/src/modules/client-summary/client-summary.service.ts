@@ -2,11 +2,13 @@ import type { Kysely } from "kysely";
 import type { DashboardQuery } from "@mutual/core";
 import type { DB } from "../../db/schema.js";
 import {
+  COUNT_CAP,
   clientRowOf,
   deleteAllClientRows,
   deleteClientRows,
   isPracticeBuilt,
   markPracticeBuilt,
+  recountPractice,
   readClientPage,
   refreshPlannerFigures,
   readVerdictTests,
@@ -109,14 +111,16 @@ export async function readClientSummaryPage(
   query: DashboardQuery,
   now: number,
   tests: readonly DeteriorationTest[],
+  countCap = COUNT_CAP,
 ): Promise<ClientPage> {
   if (!(await isPracticeBuilt(db, practiceId))) {
     await refresh(db, { practiceId });
+    await recountPractice(db, practiceId);
     await markPracticeBuilt(db, practiceId, now);
     await refreshPlannerFigures(db);
   }
   await drawVerdictsWith(db, practiceId, tests);
-  return readClientPage(db, practiceId, counsellorId, query, now);
+  return readClientPage(db, practiceId, counsellorId, query, now, countCap);
 }
 
 /** Draws the practice's off-track verdicts again if they were drawn with other tests than these (or none). */

@@ -136,7 +136,14 @@ export async function getDashboard(deps: DashboardDeps, actor: Actor, practiceId
     const full = new Map(assessClients(await loadFacts(trx, practiceId, actor.userId, page.clientIds), now, norms).map((client) => [client.clientId, client]));
     const rows = page.clientIds.flatMap((clientId) => full.get(clientId) ?? []);
     await recordDataViews(trx, auditRows(actor.userId, await findName(trx, actor.userId), rows, now));
-    return { rows: rows.map((row) => presentDashboardRow(row, now)), total: page.total, page: query.page, pageSize: query.pageSize, normSource };
+    return {
+      rows: rows.map((row) => presentDashboardRow(row, now)),
+      total: page.total,
+      totalCapped: page.totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+      normSource,
+    };
   });
 }
 

@@ -51,7 +51,7 @@ const single: DashboardRow = {
 
 const page = (rows: DashboardRow[], extra: Partial<DashboardResponse> = {}): { status: number; body: DashboardResponse } => ({
   status: 200,
-  body: { rows, total: rows.length, page: 1, pageSize: 25, normSource: "provisional", ...extra },
+  body: { rows, total: rows.length, totalCapped: false, page: 1, pageSize: 25, normSource: "provisional", ...extra },
 });
 
 const base = "/api/practices/p1/dashboard";
@@ -161,6 +161,23 @@ describe("ClientDashboard", () => {
     await userEvent.click(screen.getByRole("button", { name: "Next page" }));
     expect(await screen.findByText("Page 3 of 3")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Next page" })).toBeDisabled();
+  });
+
+  it('says "more than" when a filtered count stopped at its cap, and pages on past it', async () => {
+    const { router } = show(
+      {
+        [q("sort=name&order=asc&flag=low-support&page=40&pageSize=25")]: page([couple], { total: 1000, totalCapped: true, page: 40 }),
+        [q("sort=name&order=asc&flag=low-support&page=41&pageSize=25")]: page([single], { total: 1010, page: 41 }),
+      },
+      "/practice/p1/clients?flag=low-support&page=40",
+    );
+    expect(await screen.findByText("More than 1,000 clients")).toBeInTheDocument();
+    expect(screen.getByText("Page 40 of more than 40")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Next page" }));
+    expect(await screen.findByText("Page 41 of 41")).toBeInTheDocument();
+    expect(screen.getByText("1010 clients")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Next page" })).toBeDisabled();
+    expect(router.state.location.search).toBe("?flag=low-support&page=41");
   });
 
   it("reads the view from the address it was opened at", async () => {

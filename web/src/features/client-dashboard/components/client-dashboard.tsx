@@ -65,7 +65,7 @@ function searchFromView(view: DashboardView): URLSearchParams {
  * filtered and paged by the server from what the address says.
  */
 export function ClientDashboard({ practiceId }: { practiceId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const view = viewFromSearch(search);
   const dashboard = useDashboard(practiceId, view);
@@ -81,13 +81,20 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
   if (data.total === 0 && !filtered) {
     return <EmptyState title={t("clientDashboard.empty")} action={<Link to={practicePath}>{t("clientDashboard.emptyLink")}</Link>} />;
   }
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  // A filtered count may stop at its cap (decision 090): then more than `total` clients match, so
+  // there is a page after the last one counted.
+  const counted = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const pages = data.totalCapped ? Math.max(counted, view.page) + 1 : counted;
+  const shownPages = data.totalCapped ? pages - 1 : pages;
+  const totalText = data.totalCapped
+    ? t("clientDashboard.totalMoreThan", { number: new Intl.NumberFormat(intlLocale(i18n.language)).format(data.total) })
+    : t("clientDashboard.total", { count: data.total });
   return (
     <>
       <p>{t("clientDashboard.intro")}</p>
       <p>{t(`clientDashboard.normSource.${data.normSource}`)}</p>
       <Filters view={view} onChange={change} />
-      <p role="status">{t("clientDashboard.total", { count: data.total })}</p>
+      <p role="status">{totalText}</p>
       {data.total === 0 ? (
         <EmptyState
           title={t("clientDashboard.noMatches")}
@@ -114,7 +121,9 @@ export function ClientDashboard({ practiceId }: { practiceId: string }) {
           text={{
             previous: t("clientDashboard.previous"),
             next: t("clientDashboard.next"),
-            pageOf: t("clientDashboard.pageOf", { page: Math.min(view.page, pages), pages }),
+            pageOf: data.totalCapped
+              ? t("clientDashboard.pageOfMore", { page: view.page, pages: shownPages })
+              : t("clientDashboard.pageOf", { page: Math.min(view.page, pages), pages }),
           }}
         />
       )}
