@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { BelowTheFold } from "./below-the-fold";
+import { BelowTheFold } from "./page";
 
 describe("BelowTheFold", () => {
   it("draws the first screen at once and the end of the page just after, after what is shown", async () => {

@@ -1,6 +1,7 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useLanguage } from "../lib/language";
 import { shellText } from "../lib/shell-text";
+import { yieldToMain } from "../lib/yield-to-main";
 
 /**
  * One page: sets the document title and moves focus to the heading when the page
@@ -23,4 +24,26 @@ export function Page({ title, children, narrow = false, wide = false }: { title:
       {children}
     </div>
   );
+}
+
+/**
+ * The parts of a long page that sit below its first screen, drawn in a task of their own just after
+ * the first screen has been painted (decision 094). On a slow phone the page's first drawing is then
+ * one short task instead of one long one, so a tap or a scroll is answered while the rest comes.
+ * Nothing already shown moves: these parts come after it. Use only for the end of a page. It lives
+ * with the page itself so that it is part of the first load: in a file of its own it joined a shared
+ * file that pages without it then had to load.
+ */
+export function BelowTheFold({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let mounted = true;
+    void yieldToMain().then(() => {
+      if (mounted) setShown(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return shown ? <>{children}</> : null;
 }

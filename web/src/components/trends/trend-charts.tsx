@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { BelowTheFold } from "../below-the-fold";
+import { BelowTheFold } from "../page";
 import type { CheckInWeek, ScoredCheckInAnswers, TrendSignalView } from "@mutual/core";
 import { TrendChart } from "./trend-chart";
 import type { ChartSeries } from "./uplot-draw";

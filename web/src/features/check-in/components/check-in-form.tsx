@@ -13,7 +13,7 @@ import { AMOUNT_POINTS, CHECK_IN_GROUPS, HOURS, isPulseQuestion, NOTE_MAX_LENGTH
 import { ConsentFirst, isConsentRequired } from "../../../components/consent-first";
 import { ScaleQuestion } from "./scale-question";
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
-import { BelowTheFold } from "../../../components/below-the-fold";
+import { BelowTheFold } from "../../../components/page";
 
 type ScaleAnswers = Record<ScaleQuestionId, number | null>;
 

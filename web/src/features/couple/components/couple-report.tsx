@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { BelowTheFold } from "../../../components/below-the-fold";
+import { BelowTheFold } from "../../../components/page";
 import { Alert } from "../../../components/alert";
 import { Loading } from "../../../components/loading";
 import { WeMeMapPoints, type LabelledMapPoint } from "../../../components/we-me-map";

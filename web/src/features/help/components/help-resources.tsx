@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { BelowTheFold } from "../../../components/below-the-fold";
+import { BelowTheFold } from "../../../components/page";
 import type { HelpCategory, HelpResource } from "@mutual/core";
 import { useHelpResources } from "../api/help-api";
 import { dialable } from "./dialable";

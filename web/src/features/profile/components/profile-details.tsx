@@ -7,7 +7,7 @@ import { ProfileFlags, SafetyResources, SkippedSafetyCheck } from "./profile-fla
 import { WhoCanSee } from "../../../components/sharing/who-can-see";
 import { usePatternWords } from "../../../components/pattern-words";
 import { WeMeMap } from "../../../components/we-me-map";
-import { BelowTheFold } from "../../../components/below-the-fold";
+import { BelowTheFold } from "../../../components/page";
 import { intlLocale } from "../../../lib/language";
 import "./profile-print.css";
 
