@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { BelowTheFold } from "../page";
 import type { CheckInWeek, ScoredCheckInAnswers, TrendSignalView } from "@mutual/core";
 import { TrendChart } from "./trend-chart";
 import type { ChartSeries } from "./uplot-draw";
@@ -146,25 +145,21 @@ export function TrendCharts({ weeks, wording }: { weeks: readonly WeekAnswers[];
   const { t } = useTranslation();
   const charts = useChartData(weeks, wording?.series);
   const showCharts = weeks.length >= MIN_WEEKS_FOR_CHARTS;
-  const chart = ({ spec, series, summary, yRange, rows, xs }: (typeof charts)[number]) => (
-    <TrendChart
-      key={spec.key}
-      title={t(`trends.charts.${spec.key}.title`)}
-      description={wording?.description?.(spec.key) ?? t(`trends.charts.${spec.key}.description`)}
-      summary={summary}
-      xs={xs}
-      series={series}
-      yRange={yRange}
-      rows={rows}
-      showChart={showCharts}
-    />
-  );
-  // The first theme fills a phone's first screen; the others follow in a task of their own.
-  const [first, ...rest] = charts;
   return (
     <>
-      {first && chart(first)}
-      <BelowTheFold>{rest.map(chart)}</BelowTheFold>
+      {charts.map(({ spec, series, summary, yRange, rows, xs }) => (
+        <TrendChart
+          key={spec.key}
+          title={t(`trends.charts.${spec.key}.title`)}
+          description={wording?.description?.(spec.key) ?? t(`trends.charts.${spec.key}.description`)}
+          summary={summary}
+          xs={xs}
+          series={series}
+          yRange={yRange}
+          rows={rows}
+          showChart={showCharts}
+        />
+      ))}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, within, waitFor } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { renderRoutes, stubFetch } from "../../../testing/render";
 import { PartnerCheckIns, PartnerExercises } from "./partner-views";
@@ -26,8 +26,7 @@ describe("A partner's shared views", () => {
     renderRoutes([{ path: "/p", element: <PartnerCheckIns /> }], "/p");
     expect(await screen.findByText(/The numbers Sam chose in their weekly check-ins/)).toBeInTheDocument();
     expect(screen.getByText(/How connected Sam felt/)).toBeInTheDocument();
-    // The themes after the first come just after it (decision 094).
-    await waitFor(() => expect(screen.getAllByRole("table")).toHaveLength(4));
+    expect(screen.getAllByRole("table")).toHaveLength(4);
     expect(screen.getByRole("columnheader", { name: "Encouraged you" })).toBeInTheDocument();
   });
 
