@@ -191,7 +191,7 @@ export async function deleteAllClientRows(db: Kysely<DB>): Promise<void> {
  * computeReliableChange, as listSummaries applies it): read per client row, from its one or two
  * member rows by their primary key.
  */
-function deterioratedOf(tests: readonly DeteriorationTest[]) {
+function deterioratedOf(tests: readonly DeteriorationTest[], postgres: boolean) {
   const worse = tests.map((test) => {
     const difference = sql.ref(`m.d_${test.column}`);
     if (test.sDiff === 0) return test.lowerIsBetter ? sql`${difference} > 0` : sql`${difference} < 0`;
@@ -200,7 +200,12 @@ function deterioratedOf(tests: readonly DeteriorationTest[]) {
       : sql`${difference} / ${sql.lit(test.sDiff)} < ${sql.lit(-test.critical)}`;
   });
   const anyWorse = worse.length === 0 ? sql`1 = 0` : sql.join(worse, sql` or `);
-  return sql<SqlBool>`exists (select 1 from client_member_summary m where m.client_id = s.client_id and (m.bits & ${sql.lit(PROFILE_AND_LATEST)}) = ${sql.lit(PROFILE_AND_LATEST)} and (${anyWorse}))`;
+  // On PostgreSQL the client row's id sorts bytewise (collation "C") and the member rows' id by the
+  // database's default: compared as they are, PostgreSQL cannot use the member rows' primary key and
+  // reads the whole table for each write (25–50 ms at 100,000 clients). Compared in the member rows'
+  // collation (the same ids either way: equality does not depend on it), it is one index probe.
+  const clientId = postgres ? sql`s.client_id collate "default"` : sql`s.client_id`;
+  return sql<SqlBool>`exists (select 1 from client_member_summary m where m.client_id = ${clientId} and (m.bits & ${sql.lit(PROFILE_AND_LATEST)}) = ${sql.lit(PROFILE_AND_LATEST)} and (${anyWorse}))`;
 }
 
 /** Which client rows get their verdict drawn again: some clients (just written), or all of a practice (its norms moved). */
@@ -212,7 +217,8 @@ export type VerdictTarget = { clientIds: readonly string[] } | { practiceId: str
  * declining pulse the row already holds.
  */
 export async function writeVerdicts(db: Kysely<DB>, target: VerdictTarget, tests: readonly DeteriorationTest[] | null): Promise<void> {
-  const deteriorated = tests === null ? sql`0` : sql`case when ${deterioratedOf(tests)} then 1 else 0 end`;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const deteriorated = tests === null ? sql`0` : sql`case when ${deterioratedOf(tests, postgres)} then 1 else 0 end`;
   // Two statements: the second reads the verdict the first wrote (a SET reads the row as it was).
   const update = async (where: ReturnType<typeof sql>) => {
     await sql`update client_summary as s set deteriorated = ${deteriorated} where ${where}`.execute(db);

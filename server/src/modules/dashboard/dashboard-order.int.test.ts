@@ -337,6 +337,46 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
         }
   });
 
+  it("draws one client's verdict through its member rows' primary key, not by reading every member row (EXPLAIN)", async () => {
+    const statements: CompiledQuery[] = [];
+    const executor = t.database.db.getExecutor();
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        const compiled = executor.compileQuery(args.node, args.queryId);
+        if (compiled.sql.startsWith("update client_summary as s set deteriorated") && compiled.sql.includes("from client_member_summary m"))
+          statements.push(compiled);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const postgres = dialect === "postgres";
+    // The practice's rows are built, and its verdicts drawn with these norms, at its first page read.
+    await readClientSummaryPage(t.database.db, practiceId, counsellorId, queries[0]!, now, deteriorationTests(PROVISIONAL_NORMS));
+    const member = await t.database.db
+      .selectFrom("client_member_summary")
+      .select("user_id")
+      .where("practice_id", "=", practiceId)
+      .where("d_we", "is not", null)
+      .orderBy("user_id")
+      .executeTakeFirstOrThrow();
+    await t.database.db.transaction().execute(async (trx) => {
+      await refreshClientSummariesOfPerson(trx.withPlugin(capture), member.user_id);
+      expect(statements.length).toBeGreaterThan(0);
+      // On a few hundred rows PostgreSQL would read the table anyway: forbid it, so the plan shows
+      // whether the primary key can be used at all (it could not while the ids were compared in two
+      // collations: every write then read every member row of the server).
+      if (postgres) await sql`set local enable_seqscan = off`.execute(trx);
+      for (const statement of statements) {
+        const explained = await trx.executeQuery<Record<string, unknown>>(
+          CompiledQuery.raw(`${postgres ? "explain" : "explain query plan"} ${statement.sql}`, [...statement.parameters]),
+        );
+        const plan = explained.rows.map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n");
+        expect(plan).not.toMatch(/Seq Scan on client_member_summary|SCAN m\b/);
+        expect(plan).toMatch(postgres ? /Index Scan using client_member_summary_pk on client_member_summary/ : /SEARCH m USING (COVERING )?INDEX/);
+      }
+    });
+  });
+
   it("keeps the off-track verdict core draws from the sources: the API's off-track list is exactly its off-track rows", async () => {
     const read = async (url: string) => {
       const ids: string[] = [];
