@@ -48,6 +48,21 @@ const endpoints: Endpoint[] = [
   { label: "GET …/export.csv, the whole practice", url: (practiceId) => `/api/practices/${practiceId}/export.csv`, samples: 3, warmUp: 1 },
 ];
 
+/**
+ * Read after all but ten clients checked in today (decision 096): "overdue" then matches ten in the
+ * whole practice, which the order indexes do not hold apart, and "not overdue" nearly everyone.
+ */
+const fewOverdueEndpoints: Endpoint[] = [
+  { label: "GET …/dashboard, overdue when ten are (by name)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?overdue=true` },
+  {
+    label: "GET …/dashboard, overdue when ten are, by We (desc)",
+    url: (practiceId) => `/api/practices/${practiceId}/dashboard?overdue=true&sort=we&order=desc`,
+  },
+  { label: "GET …/dashboard, not overdue when ten are (by name)", url: (practiceId) => `/api/practices/${practiceId}/dashboard?overdue=false` },
+];
+
+if (only)
+  fewOverdueEndpoints.splice(0, fewOverdueEndpoints.length, ...fewOverdueEndpoints.filter((endpoint) => only.some((part) => endpoint.label.includes(part))));
 if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter((endpoint) => only.some((part) => endpoint.label.includes(part))));
 
 const seedSeconds: string[] = [];
@@ -133,6 +148,11 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
         });
       }
       if (process.env.BENCH_LIST_EXPLAIN === "1") await explainDashboard(database, dialect, practiceId, counsellor.userId, size);
+      if (fewOverdueEndpoints.length > 0) {
+        await leaveTenOverdue(database, practiceId);
+        for (const endpoint of fewOverdueEndpoints)
+          figures.push({ size, label: endpoint.label, ...(await time(app, counsellor.cookie, endpoint.url(practiceId, middleCursor), samples)) });
+      }
       return figures;
     } finally {
       await app.close();
@@ -140,6 +160,22 @@ async function measureSize(dialect: Dialect, size: number): Promise<Figure[]> {
   } finally {
     await destroy();
   }
+}
+
+/** Every client of the practice checked in just now but the ten first by id, who never did. */
+async function leaveTenOverdue(database: Database, practiceId: string): Promise<void> {
+  await database.db.updateTable("client_summary").set({ oldest_check_in_at: Date.now() }).where("practice_id", "=", practiceId).execute();
+  const ten = await database.db.selectFrom("client_summary").select("client_id").where("practice_id", "=", practiceId).orderBy("client_id").limit(10).execute();
+  await database.db
+    .updateTable("client_summary")
+    .set({ oldest_check_in_at: 0 })
+    .where(
+      "client_id",
+      "in",
+      ten.map((row) => row.client_id),
+    )
+    .execute();
+  if (database.dialect === "postgres") await sql`analyze client_summary`.execute(database.db);
 }
 
 /**
@@ -228,7 +264,7 @@ export async function runListsBench(): Promise<string[]> {
       `| endpoint | ${sizes.map((size) => `${size.toLocaleString("en")} clients`).join(" | ")} | answer at ${sizes.at(-1)!.toLocaleString("en")} | growth | slope, ms per 1,000 | × bare |`,
     );
     lines.push(`| --- | ${sizes.map(() => "---:").join(" | ")} | ---: | ---: | ---: | ---: |`);
-    for (const endpoint of endpoints) {
+    for (const endpoint of [...endpoints, ...fewOverdueEndpoints]) {
       const row = figures.filter((figure) => figure.label === endpoint.label);
       const first = row[0]!;
       const last = row.at(-1)!;

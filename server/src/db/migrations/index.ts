@@ -35,6 +35,7 @@ import * as clientOffTrackVerdict from "./20261210T1000_client-off-track-verdict
 import * as normsByLanguage from "./20261210T5000_norms-by-language.js";
 import * as clientSummaryCounts from "./20261211T1000_client-summary-counts.js";
 import * as scoreRowLanguage from "./20261211T2000_score-row-language.js";
+import * as clientSummaryOverdueIndex from "./20261212T1000_client-summary-overdue-index.js";
 
 /**
  * Every migration, in order. Listed by hand (not read from the file system) so the
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   "20261210T5000_norms-by-language": normsByLanguage,
   "20261211T1000_client-summary-counts": clientSummaryCounts,
   "20261211T2000_score-row-language": scoreRowLanguage,
+  "20261212T1000_client-summary-overdue-index": clientSummaryOverdueIndex,
 };

@@ -269,20 +269,29 @@ export async function storeVerdictTests(db: Kysely<DB>, practiceId: string, test
 export type ClientPage = { clientIds: string[]; total: number; totalCapped: boolean };
 
 /**
- * How many matches the overdue filter's count reads before it says "more than" (decision 090), or
- * as many as the page asked for reaches, which its rows read anyway. (It bounds the matches, not
- * the index entries read: when few clients are overdue, the count reads the counsellor's range.)
+ * How many matches the overdue filter reads before it says "more than" (decision 090), or as many
+ * as the page asked for reaches. No more index entries than this are read for the count: the
+ * overdue index (20261212T1000) holds exactly the overdue clients (decision 096).
  */
 export const COUNT_CAP = 1000;
+
+type Matching = () => SelectQueryBuilder<DB & { s: DB["client_summary"] }, "s", object>;
+
+/**
+ * The overdue filter as ranges of the overdue index: overdue is a latest check-in older than the
+ * cutoff; not overdue is either nobody sharing check-ins (null) or a recent one. Each part is read
+ * as its own range, so a read stops at its limit (an OR of two ranges would read both whole).
+ */
+type OverduePart = "overdue" | "none-shared" | "recent";
+const NOT_OVERDUE: readonly OverduePart[] = ["none-shared", "recent"];
 
 /**
  * One page of this counsellor's clients in the dashboard's order (decision 016): filtered by flag,
  * overdue and off track; sorted by name (the byte order of clientSortKey, then client id) or by a
  * value with absent values last either way and ties by name; and how many match. Off track is the
  * stored verdict (decision 077), drawn with the norms the caller made current (readClientSummaryPage).
- * Every order is an index walk that reads the page's own entries and those it skips (offset paging);
- * the count is kept (every client or a flag's, off track or not), or with overdue read up to a cap
- * (decision 090).
+ * Without the overdue filter every order is an index walk that reads the page's own entries and
+ * those it skips (offset paging), and the count is kept (decision 090). With it, see readOverduePage.
  */
 export async function readClientPage(
   db: Kysely<DB>,
@@ -293,18 +302,69 @@ export async function readClientPage(
   countCap = COUNT_CAP,
 ): Promise<ClientPage> {
   const cutoff = now - OVERDUE_AFTER_DAYS * dayMs;
-  const matching = () => {
+  /** The counsellor's clients that pass the filters; with `overdue`, only that part of the overdue filter. */
+  const matching = (overdue: OverduePart | undefined = undefined) => {
     let select = db.selectFrom("client_summary as s").where("s.practice_id", "=", practiceId).where("s.counsellor_id", "=", counsellorId);
     if (query.flag !== undefined) select = select.where(sql<SqlBool>`(s.flag_bits & ${sql.lit(flagBitOf(query.flag))}) <> 0`);
-    if (query.overdue === true) select = select.where("s.oldest_check_in_at", "<", cutoff);
-    if (query.overdue === false) select = select.where((eb) => eb.or([eb("s.oldest_check_in_at", "is", null), eb("s.oldest_check_in_at", ">=", cutoff)]));
+    const parts = overdue !== undefined ? [overdue] : query.overdue === true ? (["overdue"] as const) : query.overdue === false ? NOT_OVERDUE : [];
+    if (parts.length > 0)
+      select = select.where((eb) =>
+        eb.or(
+          parts.map((part) =>
+            part === "overdue"
+              ? eb("s.oldest_check_in_at", "<", cutoff)
+              : part === "recent"
+                ? eb("s.oldest_check_in_at", ">=", cutoff)
+                : eb("s.oldest_check_in_at", "is", null),
+          ),
+        ),
+      );
     if (query.offTrack !== undefined) select = select.where("s.off_track", "=", query.offTrack ? 1 : 0);
     return select;
   };
+  if (query.overdue !== undefined) return readOverduePage(db, counsellorId, query, matching, Math.max(countCap, query.page * query.pageSize));
+  const counted = await keptCount(db, practiceId, counsellorId, query);
+  return { clientIds: await readPageInOrder(db, matching, query), ...counted };
+}
+
+/**
+ * Overdue (or not) moves with the clock, so it is neither kept nor in any order's index. Its matches
+ * are read through the overdue index, up to `cap` and one more. When that is all of them, the page
+ * is those rows in the asked order: the table is read by primary key for at most `cap` clients and
+ * sorted, and the count is exact. When more match, the count says "more than" and the page walks the
+ * order's index as any other filter: then at least one client in every N / cap matches, so a page
+ * reads at most about pageSize × N / cap entries (250 at 100,000 clients), whatever the practice's size.
+ */
+async function readOverduePage(
+  db: Kysely<DB>,
+  counsellorId: string,
+  query: DashboardQuery,
+  matching: (part?: OverduePart) => ReturnType<Matching>,
+  cap: number,
+): Promise<ClientPage> {
+  const found: Array<{ client_id: string }> = [];
+  for (const part of query.overdue === true ? (["overdue"] as const) : NOT_OVERDUE) {
+    if (found.length > cap) break;
+    found.push(
+      ...(await matching(part)
+        .select("s.client_id")
+        .limit(cap + 1 - found.length)
+        .execute()),
+    );
+  }
+  if (found.length > cap) return { clientIds: await readPageInOrder(db, matching, query), total: cap, totalCapped: true };
+  const ids = found.map((row) => row.client_id);
+  if (ids.length === 0) return { clientIds: [], total: 0, totalCapped: false };
+  // Only the ids (and the counsellor, a column no index starts with) narrow this read, so the planner
+  // reads those rows by primary key instead of walking the order's index through the whole practice.
+  const among: Matching = () => db.selectFrom("client_summary as s").where("s.client_id", "in", ids).where("s.counsellor_id", "=", counsellorId);
+  return { clientIds: await readPageInOrder(db, among, query), total: ids.length, totalCapped: false };
+}
+
+/** The page's client ids among `matching`, in the query's order. */
+async function readPageInOrder(db: Kysely<DB>, matching: Matching, query: DashboardQuery): Promise<string[]> {
   const start = (query.page - 1) * query.pageSize;
   const direction = query.order === "desc" ? "desc" : "asc";
-  const counted = await countMatching(db, practiceId, counsellorId, query, matching, Math.max(countCap, start + query.pageSize));
-
   if (query.sort === "name" || query.sort === "offTrack") {
     let select = matching().select("s.client_id");
     select =
@@ -312,7 +372,7 @@ export async function readClientPage(
         ? select.orderBy("s.name_key", direction).orderBy("s.client_id", direction)
         : select.orderBy("s.off_track_reasons", direction).orderBy("s.name_key").orderBy("s.client_id");
     const rows = await select.limit(query.pageSize).offset(start).execute();
-    return { clientIds: rows.map((row) => row.client_id), ...counted };
+    return rows.map((row) => row.client_id);
   }
 
   // A value sort reads the clients with the value through its index, then those without it by name.
@@ -352,42 +412,23 @@ export async function readClientPage(
       .execute();
     clientIds.push(...rows.map((row) => row.client_id));
   }
-  return { clientIds, ...counted };
+  return clientIds;
 }
 
 /**
- * How many clients match: kept per counsellor for every client, for each flag, and for those off
- * track (or not) among them, by the triggers of 20261211T1000 (one row read); with the overdue
- * filter (which moves with the clock), counted up to `cap` and then "more than cap" (decision 090).
+ * How many clients match without the overdue filter: kept per counsellor for every client, for each
+ * flag, and for those off track (or not) among them, by the triggers of 20261211T1000 (one row read).
  */
-async function countMatching(
-  db: Kysely<DB>,
-  practiceId: string,
-  counsellorId: string,
-  query: DashboardQuery,
-  matching: () => SelectQueryBuilder<DB & { s: DB["client_summary"] }, "s", object>,
-  cap: number,
-): Promise<{ total: number; totalCapped: boolean }> {
-  if (query.overdue === undefined) {
-    const all = query.flag === undefined ? "clients" : keptFlagColumn(query.flag);
-    const offTrack = query.flag === undefined ? "off_track" : (`off_track_${keptFlagColumn(query.flag)}` as const);
-    const kept = await db
-      .selectFrom("client_summary_count")
-      .select([`${all} as all`, `${offTrack} as off`])
-      .where("practice_id", "=", practiceId)
-      .where("counsellor_id", "=", counsellorId)
-      .executeTakeFirst();
-    const clients = Number(kept?.all ?? 0);
-    const off = Number(kept?.off ?? 0);
-    return { total: query.offTrack === undefined ? clients : query.offTrack ? off : clients - off, totalCapped: false };
-  }
-  const inner = matching()
-    .select(sql`1`.as("one"))
-    .limit(cap + 1);
-  const row = await db
-    .selectFrom(inner.as("t"))
-    .select((eb) => eb.fn.countAll<number | string>().as("n"))
-    .executeTakeFirstOrThrow();
-  const found = Number(row.n);
-  return found > cap ? { total: cap, totalCapped: true } : { total: found, totalCapped: false };
+async function keptCount(db: Kysely<DB>, practiceId: string, counsellorId: string, query: DashboardQuery): Promise<{ total: number; totalCapped: boolean }> {
+  const all = query.flag === undefined ? "clients" : keptFlagColumn(query.flag);
+  const offTrack = query.flag === undefined ? "off_track" : (`off_track_${keptFlagColumn(query.flag)}` as const);
+  const kept = await db
+    .selectFrom("client_summary_count")
+    .select([`${all} as all`, `${offTrack} as off`])
+    .where("practice_id", "=", practiceId)
+    .where("counsellor_id", "=", counsellorId)
+    .executeTakeFirst();
+  const clients = Number(kept?.all ?? 0);
+  const off = Number(kept?.off ?? 0);
+  return { total: query.offTrack === undefined ? clients : query.offTrack ? off : clients - off, totalCapped: false };
 }

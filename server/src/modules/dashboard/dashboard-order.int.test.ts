@@ -337,6 +337,58 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
         }
   });
 
+  it("reads the overdue clients through their own index and their page by primary key, not by walking the whole practice (EXPLAIN, decision 096)", async () => {
+    const statements: CompiledQuery[] = [];
+    const executor = t.database.db.getExecutor();
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        const compiled = executor.compileQuery(args.node, args.queryId);
+        if (args.node.kind === "SelectQueryNode" && compiled.sql.includes(`"client_summary" as "s"`)) statements.push(compiled);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const postgres = dialect === "postgres";
+    const tests = deteriorationTests(PROVISIONAL_NORMS);
+    await readClientSummaryPage(t.database.db, practiceId, counsellorId, queries[0]!, now, tests);
+    for (const sort of DASHBOARD_SORTS)
+      for (const overdue of ["true", "false"]) {
+        statements.length = 0;
+        const query = dashboardQuerySchema.parse({ sort, overdue, page: "2", pageSize: "10" });
+        await t.database.db.transaction().execute(async (trx) => {
+          const page = await readClientSummaryPage(trx.withPlugin(capture), practiceId, counsellorId, query, now, tests);
+          expect(page.totalCapped).toBe(false);
+          // On 160 rows PostgreSQL would read the table: forbid it, so the plan shows which index each read can use.
+          if (postgres) await sql`set local enable_seqscan = off; set local enable_bitmapscan = off`.execute(trx);
+          const reads: Array<{ amongIds: boolean; plan: string }> = [];
+          for (const statement of statements) {
+            const explained = await trx.executeQuery<Record<string, unknown>>(
+              CompiledQuery.raw(`${postgres ? "explain" : "explain query plan"} ${statement.sql}`, [...statement.parameters]),
+            );
+            reads.push({
+              amongIds: statement.sql.includes(`"client_id" in (`),
+              plan: explained.rows.map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n"),
+            });
+          }
+          // First the matches through the overdue index (at most the cap; "not overdue" as two ranges), then the page among them by primary key.
+          expect(reads.filter((read) => !read.amongIds).length).toBe(overdue === "true" ? 1 : 2);
+          expect(reads.some((read) => read.amongIds)).toBe(true);
+          for (const { amongIds, plan } of reads)
+            expect({ sort, overdue, plan }).toEqual({
+              sort,
+              overdue,
+              plan: expect.stringMatching(
+                !amongIds
+                  ? /client_summary_overdue_idx/
+                  : postgres
+                    ? /Index Scan using client_summary_pkey/
+                    : /SEARCH s USING INDEX sqlite_autoindex_client_summary_1 \(client_id=\?\)/,
+              ),
+            });
+        });
+      }
+  });
+
   it("draws one client's verdict through its member rows' primary key, not by reading every member row (EXPLAIN)", async () => {
     const statements: CompiledQuery[] = [];
     const executor = t.database.db.getExecutor();
