@@ -96,9 +96,9 @@ export default defineConfig({
         // text is named by its language and key (text-ms-checkIn, decision 095), for reading the build's sizes.
         chunkFileNames: (chunk) => {
           if (chunk.name.startsWith("later-shared")) return "assets/shared-[hash].js";
-          // Its table (catalogue-plugin.ts) is text-ms-catalogues.
-          const text = /^\0virtual:catalogues?\/([^/]+)(?:\/(\w+))?$/.exec(chunk.facadeModuleId ?? "");
-          return text ? `assets/text-${text[1]}-${text[2] ?? "catalogues"}-[hash].js` : "assets/[name]-[hash].js";
+          // A language's table of them keeps its short name (ms-[hash]): the first load names all four.
+          const text = /^\0virtual:catalogue\/([^/]+)\/(\w+)$/.exec(chunk.facadeModuleId ?? "");
+          return text ? `assets/text-${text[1]}-${text[2]}-[hash].js` : "assets/[name]-[hash].js";
         },
         codeSplitting: {
           groups: [
