@@ -1,5 +1,6 @@
 import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { cataloguePlugin } from "./web/catalogue-plugin.js";
 import { shellTextPlugin } from "./web/shell-text-plugin.js";
 import { preactAliases } from "./web/preact-aliases.js";
 
@@ -48,7 +49,7 @@ export default defineConfig({
               ? []
               : [{ find: /^@testing-library\/react$/, replacement: "@testing-library/react/dist/@testing-library/react.esm.js" }, ...preactAliases],
         },
-        plugins: [shellTextPlugin()],
+        plugins: [shellTextPlugin(), cataloguePlugin()],
         test: {
           name: "web",
           environment: "happy-dom",

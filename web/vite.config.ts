@@ -4,6 +4,7 @@ import path from "node:path";
 import react from "@vitejs/plugin-react";
 import type { ChunkingContext } from "rolldown";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
+import { cataloguePlugin } from "./catalogue-plugin.js";
 import { shellTextPlugin } from "./shell-text-plugin.js";
 import { preactAliases } from "./preact-aliases.js";
 
@@ -64,7 +65,7 @@ function nameOfLaterShared(id: string, ctx: ChunkingContext): string | null {
 // "source" resolves @mutual/core to its TypeScript sources (no separate build step).
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), serviceWorker(), shellTextPlugin()],
+  plugins: [react(), serviceWorker(), shellTextPlugin(), cataloguePlugin()],
   resolve: {
     conditions: ["source", ...defaultClientConditions],
     alias: preactAliases,
@@ -91,8 +92,14 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        // The shared chunks' own names list every page that uses them; the hash is enough.
-        chunkFileNames: (chunk) => (chunk.name.startsWith("later-shared") ? "assets/shared-[hash].js" : "assets/[name]-[hash].js"),
+        // The shared chunks' own names list every page that uses them; the hash is enough. A catalogue's
+        // text is named by its language and key (text-ms-checkIn, decision 095), for reading the build's sizes.
+        chunkFileNames: (chunk) => {
+          if (chunk.name.startsWith("later-shared")) return "assets/shared-[hash].js";
+          // A language's table of them keeps its short name (ms-[hash]): the first load names all four.
+          const text = /^\0virtual:catalogue\/([^/]+)\/(\w+)$/.exec(chunk.facadeModuleId ?? "");
+          return text ? `assets/text-${text[1]}-${text[2]}-[hash].js` : "assets/[name]-[hash].js";
+        },
         codeSplitting: {
           groups: [
             {

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderRoutes, stubFetch } from "../testing/render";
 import { aPerson } from "../testing/factories";
-import { addLanguageText, loadLaterText } from "../lib/i18n";
+import { addLanguageText, loadEveryCatalogue } from "../lib/i18n";
 import { getLanguage, setLanguage } from "../lib/language";
 import { setShellCatalogue } from "../lib/shell-text";
 import { Layout } from "./layout";
@@ -33,7 +33,7 @@ const signedIn = (language: "en" | "zh-Hans" | "ms" | "ta" | null) => ({
 });
 
 async function withFixtureText(language: "ms" | "ta") {
-  await loadLaterText(language);
+  await loadEveryCatalogue(language);
   setShellCatalogue(language, { nav: { home: `[${language}] Home`, label: `[${language}] Main` }, home: { welcomeTitle: `[${language}] Welcome` } });
   addLanguageText(language, { auth: { signInTitle: `[${language}] Sign in` } });
 }

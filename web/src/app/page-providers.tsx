@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import type { Preferences, PracticesResponse } from "@mutual/core";
-import { initI18n, loadLaterText } from "../lib/i18n";
+import type { CatalogueKey } from "../locales/catalogue-files";
+import { initI18n, loadCatalogues } from "../lib/i18n";
 import { subscribeLanguage } from "../lib/language";
 import {
   getSession,
@@ -17,7 +18,7 @@ import {
 } from "../lib/session";
 
 // What every page but the frame and the home page's welcome needs (decision 043), loaded with the
-// first lazy page: i18next with all the text, and TanStack Query with one cache for the whole
+// first lazy page: i18next with the text of the pages loaded so far, and TanStack Query with one cache for the whole
 // visit, kept in step with the frame's session store both ways.
 
 const meKey = "me";
@@ -75,10 +76,10 @@ function queryClientOfVisit(): QueryClient {
   return visitClient;
 }
 
-/** The text of every feature, before a lazy page renders. */
-export async function loadPageText(): Promise<void> {
+/** The text of the catalogues a lazy page shows, before it renders (decision 095). */
+export async function loadPageText(catalogues: readonly CatalogueKey[]): Promise<void> {
   initI18n();
-  await loadLaterText();
+  await loadCatalogues(catalogues);
 }
 
 /** Translations and the query cache around a lazily loaded page (tests pass their own cache). */

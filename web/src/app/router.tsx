@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
+import type { CatalogueKey } from "../locales/catalogue-files";
 import { loadPageWithProviders } from "./page-loading";
 import { Layout } from "./layout";
 import { RequireSignIn } from "./require-sign-in";
@@ -12,16 +13,20 @@ import { HomeRoute } from "./routes/home";
 
 type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => void };
 
-/** A page module's named export as a lazily loaded component, whose loading can start before it renders. */
-function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name): LazyPage {
+/**
+ * A page module's named export as a lazily loaded component, whose loading can start before it renders.
+ * `catalogues`: every catalogue of text the page can show, loaded beside its code (decision 095);
+ * route-catalogues.test.ts fails when the page's code names one that is not listed.
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name, catalogues: readonly CatalogueKey[]): LazyPage {
   let loading: ReturnType<typeof loadPageWithProviders<Record<Name, ComponentType>>> | undefined;
   const start = () =>
-    (loading ??= loadPageWithProviders(load).catch((error: unknown) => {
+    (loading ??= loadPageWithProviders(load, catalogues).catch((error: unknown) => {
       loading = undefined;
       throw error;
     }));
   const component = lazy(async () => {
-    // The page's code, the text of the features it may show, and the query cache arrive together (decisions 043, 061).
+    // The page's code, the text of the catalogues it shows, and the query cache arrive together (decisions 043, 061, 095).
     const [page, providers] = await start();
     const Page: ComponentType = page[name];
     const { PageProviders } = providers;
@@ -36,44 +41,105 @@ function lazyPage<Name extends string>(load: () => Promise<Record<Name, Componen
   return Object.assign(component, { preload: () => void start().catch(() => undefined) });
 }
 
-const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute");
-const SignInRoute = lazyPage(() => import("./routes/sign-in"), "SignInRoute");
-const ForgotPasswordRoute = lazyPage(() => import("./routes/forgot-password"), "ForgotPasswordRoute");
-const ResetPasswordRoute = lazyPage(() => import("./routes/reset-password"), "ResetPasswordRoute");
-const ConfirmEmailRoute = lazyPage(() => import("./routes/confirm-email"), "ConfirmEmailRoute");
-const AccountRoute = lazyPage(() => import("./routes/account"), "AccountRoute");
-const HelpRoute = lazyPage(() => import("./routes/help"), "HelpRoute");
-const HelpCounsellingRoute = lazyPage(() => import("./routes/help-counselling"), "HelpCounsellingRoute");
-const ConsentRoute = lazyPage(() => import("./routes/consent"), "ConsentRoute");
-const AssessmentRoute = lazyPage(() => import("./routes/assessment"), "AssessmentRoute");
-const ProfileRoute = lazyPage(() => import("./routes/profile"), "ProfileRoute");
-const ProfileChangeRoute = lazyPage(() => import("./routes/profile-change"), "ProfileChangeRoute");
-const CheckInRoute = lazyPage(() => import("./routes/check-in"), "CheckInRoute");
-const TrendsRoute = lazyPage(() => import("./routes/trends"), "TrendsRoute");
-const PracticesRoute = lazyPage(() => import("./routes/practices"), "PracticesRoute");
-const PracticeRoute = lazyPage(() => import("./routes/practice"), "PracticeRoute");
-const PartnerRoute = lazyPage(() => import("./routes/partner"), "PartnerRoute");
+const SignUpRoute = lazyPage(() => import("./routes/sign-up"), "SignUpRoute", ["account", "auth", "passwordReset", "signUpEmail", "validation"]);
+const SignInRoute = lazyPage(() => import("./routes/sign-in"), "SignInRoute", ["account", "auth", "passwordReset", "twoFactor", "validation"]);
+const ForgotPasswordRoute = lazyPage(() => import("./routes/forgot-password"), "ForgotPasswordRoute", ["account", "auth", "passwordReset", "validation"]);
+const ResetPasswordRoute = lazyPage(() => import("./routes/reset-password"), "ResetPasswordRoute", ["account", "auth", "passwordReset", "validation"]);
+const ConfirmEmailRoute = lazyPage(() => import("./routes/confirm-email"), "ConfirmEmailRoute", [
+  "account",
+  "auth",
+  "passwordReset",
+  "signUpEmail",
+  "twoFactor",
+  "validation",
+]);
+const AccountRoute = lazyPage(() => import("./routes/account"), "AccountRoute", [
+  "account",
+  "auth",
+  "counselling",
+  "counsellingPractice",
+  "dataExport",
+  "reminders",
+  "twoFactor",
+  "validation",
+]);
+const HelpRoute = lazyPage(() => import("./routes/help"), "HelpRoute", ["help"]);
+const HelpCounsellingRoute = lazyPage(() => import("./routes/help-counselling"), "HelpCounsellingRoute", ["counselling", "help"]);
+const ConsentRoute = lazyPage(() => import("./routes/consent"), "ConsentRoute", ["consent", "counselling", "couple", "sharing"]);
+const AssessmentRoute = lazyPage(() => import("./routes/assessment"), "AssessmentRoute", ["assessment", "couple", "sharing"]);
+const ProfileRoute = lazyPage(() => import("./routes/profile"), "ProfileRoute", ["counselling", "couple", "profile", "sharing"]);
+const ProfileChangeRoute = lazyPage(() => import("./routes/profile-change"), "ProfileChangeRoute", ["profile"]);
+const CheckInRoute = lazyPage(() => import("./routes/check-in"), "CheckInRoute", ["auth", "checkIn", "couple", "progress", "reminders", "sharing"]);
+const TrendsRoute = lazyPage(() => import("./routes/trends"), "TrendsRoute", ["couple", "practices", "sharing", "trends"]);
+const PracticesRoute = lazyPage(() => import("./routes/practices"), "PracticesRoute", ["practices"]);
+const PracticeRoute = lazyPage(() => import("./routes/practice"), "PracticeRoute", ["checkIn", "couple", "practices", "sharing"]);
+const PartnerRoute = lazyPage(() => import("./routes/partner"), "PartnerRoute", ["auth", "couple", "inviteCode"]);
 // Invite links: who invites for someone not signed in, the join page once they are (decision 058).
-const PartnerInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PartnerInviteRoute");
-const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute");
-const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute");
-const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute");
-const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorRoute");
-const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute");
-const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute");
-const PracticeInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PracticeInviteRoute");
-const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute");
-const CounsellingInviteRoute = lazyPage(() => import("./routes/invite-landing"), "CounsellingInviteRoute");
-const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute");
-const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute");
-const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute");
-const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute");
-const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute");
-const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute");
-const DirectoryRoute = lazyPage(() => import("./routes/directory"), "DirectoryRoute");
-const DirectoryAskRoute = lazyPage(() => import("./routes/directory"), "DirectoryAskRoute");
-const DirectoryRequestsRoute = lazyPage(() => import("./routes/directory"), "DirectoryRequestsRoute");
-const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute");
+const PartnerInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PartnerInviteRoute", [
+  "auth",
+  "counselling",
+  "counsellingPractice",
+  "couple",
+  "inviteLanding",
+]);
+const PartnerReportRoute = lazyPage(() => import("./routes/partner-report"), "PartnerReportRoute", ["counselling", "couple", "profile"]);
+const PartnerCheckInsRoute = lazyPage(() => import("./routes/partner-check-ins"), "PartnerCheckInsRoute", ["couple", "practices", "trends"]);
+const PartnerExercisesRoute = lazyPage(() => import("./routes/partner-exercises"), "PartnerExercisesRoute", ["couple", "practices", "trends"]);
+const TwoFactorRoute = lazyPage(() => import("./routes/two-factor"), "TwoFactorRoute", ["account", "auth", "twoFactor", "validation"]);
+const CounsellingPracticesRoute = lazyPage(() => import("./routes/counselling-practices"), "CounsellingPracticesRoute", [
+  "auth",
+  "counsellingPractice",
+  "validation",
+]);
+const CounsellingPracticeRoute = lazyPage(() => import("./routes/counselling-practice"), "CounsellingPracticeRoute", [
+  "auth",
+  "clientDashboard",
+  "counselling",
+  "counsellingPractice",
+  "inviteCode",
+  "validation",
+]);
+const PracticeInviteRoute = lazyPage(() => import("./routes/invite-landing"), "PracticeInviteRoute", [
+  "auth",
+  "counselling",
+  "counsellingPractice",
+  "couple",
+  "inviteLanding",
+]);
+const CounsellingRoute = lazyPage(() => import("./routes/counselling"), "CounsellingRoute", ["account", "counselling"]);
+const CounsellingInviteRoute = lazyPage(() => import("./routes/invite-landing"), "CounsellingInviteRoute", [
+  "auth",
+  "counselling",
+  "counsellingPractice",
+  "couple",
+  "inviteLanding",
+]);
+const PracticePsychometricsRoute = lazyPage(() => import("./routes/practice-psychometrics"), "PracticePsychometricsRoute", [
+  "counsellingPractice",
+  "practicePsychometrics",
+  "profile",
+]);
+const PracticeReportRoute = lazyPage(() => import("./routes/practice-report"), "PracticeReportRoute", [
+  "clientDashboard",
+  "counsellingPractice",
+  "practiceReport",
+  "practices",
+  "profile",
+]);
+const ClientDashboardRoute = lazyPage(() => import("./routes/client-dashboard"), "ClientDashboardRoute", ["clientDashboard", "profile"]);
+const ClientDetailRoute = lazyPage(() => import("./routes/client-detail"), "ClientDetailRoute", [
+  "clientDashboard",
+  "clientRequests",
+  "practices",
+  "profile",
+  "trends",
+]);
+const RemindersRoute = lazyPage(() => import("./routes/reminders"), "RemindersRoute", ["reminders"]);
+const DataViewsRoute = lazyPage(() => import("./routes/data-views"), "DataViewsRoute", ["dataViews"]);
+const DirectoryRoute = lazyPage(() => import("./routes/directory"), "DirectoryRoute", ["counselling"]);
+const DirectoryAskRoute = lazyPage(() => import("./routes/directory"), "DirectoryAskRoute", ["counselling"]);
+const DirectoryRequestsRoute = lazyPage(() => import("./routes/directory"), "DirectoryRequestsRoute", ["counselling"]);
+const NotFoundRoute = lazyPage(() => import("./routes/not-found"), "NotFoundRoute", ["notFound"]);
 
 /** A page anyone may open. */
 function publicPage(Page: LazyPage) {

@@ -34,6 +34,11 @@ export async function loadShellText(language: Language, files = shellFiles): Pro
   if (catalogue) loaded.set(language, catalogue);
 }
 
+/** A language's frame words once loaded (i18next is given them too, for the pages that say them). */
+export function shellCatalogueOf(language: string): ShellCatalogue | undefined {
+  return loaded.get(language);
+}
+
 /** Gives a language's frame words directly (tests, the pseudo-locale). */
 export function setShellCatalogue(language: string, catalogue: ShellCatalogue): void {
   loaded.set(language, catalogue);

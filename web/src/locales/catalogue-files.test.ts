@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assembleCatalogue, catalogueFiles, translationPath } from "./catalogue-files";
+import { catalogueFile, catalogueFiles, catalogueKeys, translationPath, type CatalogueKey } from "./catalogue-files";
 import { en } from "./en/index";
 
 const webSrc = path.resolve(import.meta.dirname, "..");
@@ -31,42 +31,33 @@ describe("where each language's catalogues live", () => {
     expect(translationPath("locales/en/common.json", "ms")).toBe("locales/ms/common.json");
   });
 
-  it("assembles a language from the files found, and says which are missing (their text stays English)", () => {
-    const { catalogue, missing } = assembleCatalogue("ms", {
-      "./locales/ms/common.json": { nav: { home: "[ms] Home" } },
-      "./features/check-in/locales/ms.json": { title: "[ms] Check-in" },
-      "./features/auth/locales/sign-up.ms.json": { subject: "[ms] subject" },
-      // Another language's file is not taken.
-      "./features/help/locales/ta.json": { title: "[ta] Help" },
-    });
-    expect(catalogue).toEqual({ nav: { home: "[ms] Home" }, checkIn: { title: "[ms] Check-in" }, signUpEmail: { subject: "[ms] subject" } });
-    expect(missing).toContain("features/help/locales/en.json");
-    expect(missing).not.toContain("features/check-in/locales/en.json");
-    expect(missing).toHaveLength(Object.keys(catalogueFiles).length - 3);
+  it("finds each catalogue's file in a language, and common.json's parts within it", () => {
+    expect(catalogueFile("checkIn", "ms")).toEqual({ file: "features/check-in/locales/ms.json" });
+    expect(catalogueFile("signUpEmail", "ta")).toEqual({ file: "features/auth/locales/sign-up.ta.json" });
+    expect(catalogueFile("account", "zh-Hans")).toEqual({ file: "locales/zh-Hans/common.json", part: "account" });
+    expect(() => catalogueFile("nav", "en")).toThrow();
   });
 });
 
-describe("each language's chunk", () => {
+describe("each language's catalogues (web/catalogue-plugin.ts)", () => {
   const languages = ["zh-Hans", "ms", "ta"] as const;
 
-  it.each(languages)("looks for every %s file where the convention puts it", (language) => {
-    // The glob's patterns, read from the module's source and taken from its base, must match every path the convention names.
-    const source = fs.readFileSync(path.join(webSrc, "locales/translations", `${language}.ts`), "utf8");
-    const base = /base:\s*"([^"]+)"/.exec(source)?.[1];
-    expect(base).toBeDefined();
-    const patterns = [...source.matchAll(/"(\.[^"]*\.json)"/g)].map((match) =>
-      path.relative(webSrc, path.resolve(path.join(webSrc, "locales/translations"), base!, match[1]!)),
-    );
-    const unmatched = Object.values(catalogueFiles)
-      .map((file) => translationPath(file, language))
-      .filter((file) => !patterns.some((pattern) => path.matchesGlob(file, pattern)));
-    expect(unmatched).toEqual([]);
+  it.each(languages)("finds the %s files that exist, and only their text is missing from it", async (language) => {
+    const { importCatalogueTable } = await import("./translations/load");
+    const { parts, missing } = await importCatalogueTable(language);
+    const absent = Object.values(catalogueFiles).filter((file) => !fs.existsSync(path.join(webSrc, translationPath(file, language))));
+    expect([...missing].sort()).toEqual([...absent].sort());
+    const present = catalogueKeys.filter((key) => fs.existsSync(path.join(webSrc, catalogueFile(key, language).file)));
+    expect(Object.keys(parts).sort()).toEqual([...present].sort());
   });
 
-  it.each(languages)("finds the %s files that exist, and only their text is missing from it", async (language) => {
-    const { importTranslation } = await import("./translations/load");
-    const { missing } = await importTranslation(language);
-    const absent = Object.values(catalogueFiles).filter((file) => !fs.existsSync(path.join(webSrc, translationPath(file, language))));
-    expect(missing).toEqual(absent);
+  it.each(languages)("gives each %s catalogue the text of its own file", async (language) => {
+    const { importCatalogue } = await import("./translations/load");
+    for (const key of catalogueKeys) {
+      const { file, part } = catalogueFile(key, language);
+      const full = path.join(webSrc, file);
+      const expected = fs.existsSync(full) ? (part ? (readJson(file) as Record<string, unknown>)[part] : readJson(file)) : null;
+      expect(await importCatalogue(language, key as CatalogueKey)).toEqual(expected ?? null);
+    }
   });
 });

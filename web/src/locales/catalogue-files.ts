@@ -38,24 +38,27 @@ export function translationPath(englishPath: string, language: string): string {
   return englishPath.replace(/(^|\/|\.)en\.json$/, `$1${language}.json`);
 }
 
-export type Assembled = { catalogue: Record<string, unknown>; missing: string[] };
+/** The parts of common.json the frame and the home page show: the first load's text (decisions 043, 074). */
+export const frameParts = ["app", "nav", "quickExit", "home"] as const;
 
-/**
- * One language's catalogue from the files found for it (paths from web/src, as import.meta.glob
- * names them with its base), and the English files that have no counterpart yet: their text stays English.
- */
-export function assembleCatalogue(language: string, files: Record<string, unknown>): Assembled {
-  const found = Object.fromEntries(Object.entries(files).map(([path, content]) => [path.replace(/^\.\//, ""), content]));
-  const catalogue: Record<string, unknown> = {};
-  const missing: string[] = [];
-  for (const [key, englishPath] of Object.entries(catalogueFiles)) {
-    const content = found[translationPath(englishPath, language)];
-    if (content === undefined || content === null || typeof content !== "object") {
-      missing.push(englishPath);
-      continue;
-    }
-    if (key === "") Object.assign(catalogue, content);
-    else catalogue[key] = content;
-  }
-  return { catalogue, missing };
+/** The other parts of common.json: each a catalogue of its own, loaded by the pages that show it (decision 095). */
+export const laterCommonParts = ["auth", "validation", "account", "notFound"] as const;
+
+type FeatureKey = Exclude<keyof typeof catalogueFiles, "">;
+
+/** A catalogue loaded with the pages that show it: a feature's file or a later part of common.json. */
+export type CatalogueKey = FeatureKey | (typeof laterCommonParts)[number];
+
+/** Every catalogue key, in a stable order. */
+export const catalogueKeys: readonly string[] = [
+  ...laterCommonParts,
+  ...Object.keys(catalogueFiles).filter((key): key is FeatureKey => key !== ""),
+] satisfies readonly CatalogueKey[];
+
+/** Where a catalogue's text lives in a language: its file (from web/src), and the part of it for common.json's. */
+export function catalogueFile(key: string, language: string): { file: string; part?: string } {
+  if ((laterCommonParts as readonly string[]).includes(key)) return { file: translationPath(catalogueFiles[""], language), part: key };
+  const english = (catalogueFiles as Record<string, string>)[key];
+  if (english === undefined || key === "") throw new Error(`Not a catalogue: ${key}`);
+  return { file: translationPath(english, language) };
 }

@@ -6,7 +6,7 @@ import { HomeRoute } from "../app/routes/home";
 import { SignInRoute } from "../app/routes/sign-in";
 import { SignUpRoute } from "../app/routes/sign-up";
 import { CheckInPanel } from "../features/check-in/components/check-in-panel";
-import { addLanguageText, loadLaterText } from "../lib/i18n";
+import { addLanguageText, loadEveryCatalogue } from "../lib/i18n";
 import { setLanguage } from "../lib/language";
 import { setShellCatalogue } from "../lib/shell-text";
 import type { FakeAnswers } from "../testing/fake-api";
@@ -146,7 +146,7 @@ const routes = [
 
 beforeAll(async () => {
   // The pseudo-locale takes Tamil's place, after Tamil's own files (if any) have loaded, so it covers every key.
-  await loadLaterText("ta");
+  await loadEveryCatalogue("ta");
   await setLanguage("ta");
   addLanguageText("ta", pseudo(en));
   setShellCatalogue("ta", pseudo(enFirstLoad));

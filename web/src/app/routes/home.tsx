@@ -10,7 +10,7 @@ import { loadPageWithProviders } from "../page-loading";
 
 // The cards (journey, this week's check-in), their text and the query cache load only for a signed-in person.
 const HomeCards = lazy(async () => {
-  const [cards, providers] = await loadPageWithProviders(() => import("./home-cards"));
+  const [cards, providers] = await loadPageWithProviders(() => import("./home-cards"), ["checkIn", "profile", "progress"]);
   const { PageProviders } = providers;
   return {
     default: () => (
