@@ -352,41 +352,41 @@ describe.each(dialects)("[%s] dashboard order, filters and counts in SQL", (dial
     const tests = deteriorationTests(PROVISIONAL_NORMS);
     await readClientSummaryPage(t.database.db, practiceId, counsellorId, queries[0]!, now, tests);
     for (const sort of DASHBOARD_SORTS)
-      for (const overdue of ["true", "false"]) {
-        statements.length = 0;
-        const query = dashboardQuerySchema.parse({ sort, overdue, page: "2", pageSize: "10" });
-        await t.database.db.transaction().execute(async (trx) => {
-          const page = await readClientSummaryPage(trx.withPlugin(capture), practiceId, counsellorId, query, now, tests);
-          expect(page.totalCapped).toBe(false);
-          // On 160 rows PostgreSQL would read the table: forbid it, so the plan shows which index each read can use.
-          if (postgres) await sql`set local enable_seqscan = off; set local enable_bitmapscan = off`.execute(trx);
-          const reads: Array<{ amongIds: boolean; plan: string }> = [];
-          for (const statement of statements) {
-            const explained = await trx.executeQuery<Record<string, unknown>>(
-              CompiledQuery.raw(`${postgres ? "explain" : "explain query plan"} ${statement.sql}`, [...statement.parameters]),
-            );
-            reads.push({
-              amongIds: statement.sql.includes(`"client_id" in (`),
-              plan: explained.rows.map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n"),
-            });
-          }
-          // First the matches through the overdue index (at most the cap; "not overdue" as two ranges), then the page among them by primary key.
-          expect(reads.filter((read) => !read.amongIds).length).toBe(overdue === "true" ? 1 : 2);
-          expect(reads.some((read) => read.amongIds)).toBe(true);
-          for (const { amongIds, plan } of reads)
-            expect({ sort, overdue, plan }).toEqual({
-              sort,
-              overdue,
-              plan: expect.stringMatching(
-                !amongIds
+      for (const overdue of ["true", "false"])
+        for (const capped of [false, true]) {
+          statements.length = 0;
+          const query = dashboardQuerySchema.parse({ sort, overdue, page: "2", pageSize: "10" });
+          await t.database.db.transaction().execute(async (trx) => {
+            // A cap below the matches: the count says "more than" and the page walks the order's index.
+            const page = await readClientSummaryPage(trx.withPlugin(capture), practiceId, counsellorId, query, now, tests, capped ? 1 : undefined);
+            expect({ sort, overdue, capped: page.totalCapped }).toEqual({ sort, overdue, capped });
+            // On 160 rows PostgreSQL would read the table or sort: forbid it, so the plan shows which index each read can use.
+            if (postgres) await sql`set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off`.execute(trx);
+            const reads: Array<{ kind: "matches" | "among ids" | "walk"; plan: string }> = [];
+            for (const statement of statements) {
+              const explained = await trx.executeQuery<Record<string, unknown>>(
+                CompiledQuery.raw(`${postgres ? "explain" : "explain query plan"} ${statement.sql}`, [...statement.parameters]),
+              );
+              const kind = statement.sql.includes(`"client_id" in (`) ? "among ids" : statement.sql.includes("+s.oldest_check_in_at") ? "walk" : "matches";
+              reads.push({ kind, plan: explained.rows.map((row) => String(row["QUERY PLAN"] ?? row.detail)).join("\n") });
+            }
+            // First the matches through the overdue index (at most the cap; "not overdue" as two ranges), then
+            // the page among them by primary key, or, past the cap, by walking the order's index with no sort.
+            expect(reads.filter((read) => read.kind === "matches").length).toBe(overdue === "true" ? 1 : capped ? 1 : 2);
+            expect(reads.some((read) => read.kind === (capped ? "walk" : "among ids"))).toBe(true);
+            for (const { kind, plan } of reads) {
+              const expected =
+                kind === "matches"
                   ? /client_summary_overdue_idx/
-                  : postgres
-                    ? /Index Scan using client_summary_pkey/
-                    : /SEARCH s USING INDEX sqlite_autoindex_client_summary_1 \(client_id=\?\)/,
-              ),
-            });
-        });
-      }
+                  : kind === "walk"
+                    ? /^(?![\s\S]*(client_summary_overdue_idx|TEMP B-TREE|Sort))[\s\S]*client_summary_\w*idx/
+                    : postgres
+                      ? /Index Scan using client_summary_pkey/
+                      : /SEARCH s USING INDEX sqlite_autoindex_client_summary_1 \(client_id=\?\)/;
+              expect({ sort, overdue, capped, kind, plan }).toEqual({ sort, overdue, capped, kind, plan: expect.stringMatching(expected) });
+            }
+          });
+        }
   });
 
   it("draws one client's verdict through its member rows' primary key, not by reading every member row (EXPLAIN)", async () => {
